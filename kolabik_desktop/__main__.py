@@ -1,0 +1,5 @@
+import sys
+
+from kolabik_desktop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,64 @@
+"""The ``kolabik`` command: the same services as the window, from a terminal.
+
+Each feature registers its subcommands from its own module (see COMMAND_MODULES), so features
+grow without editing one shared file. Exit codes: 0 success, 1 data error (message on stderr),
+2 usage error. No traceback for anything a user can cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kolabik_desktop import __version__
+from kolabik_desktop.core.errors import KolabikError
+
+# Modules that define ``register(subparsers)``; each subcommand sets ``func(args) -> int``.
+COMMAND_MODULES = (
+    "kolabik_desktop.cli.event_cmds",  # new, import/export-workbook, check, leaderboard
+    "kolabik_desktop.cli.demo_cmd",  # demo
+    "kolabik_desktop.cli.exchange_cmds",  # kit, export-scores, import-scores, audit
+    "kolabik_desktop.cli.report_cmds",  # report
+    "kolabik_desktop.cli.app_cmds",  # self-test and other app-level commands
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kolabik",
+        description="Kolabik Desktop: scoring and recaps for a public-service innovation jury.",
+    )
+    parser.add_argument("--version", action="version", version=f"kolabik {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    open_p = sub.add_parser("open", help="open an event file in the window (the default)")
+    open_p.add_argument("event", nargs="?", help="event file (.kolabik) or juror kit")
+    open_p.set_defaults(func=_open_window)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from kolabik_desktop.ui.app import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(getattr(args, "event", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    # `kolabik` and `kolabik EVENT` open the window: a bare path is not a subcommand.
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+        argv = ["open", *argv]
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KolabikError as exc:
+        print(f"kolabik: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kolabik: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""The Qt-free core: storage, scoring, exchange formats and reports."""

@@ -1,0 +1,45 @@
+"""Errors a user can cause. The CLI and the UI show their message; none is a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class KolabikError(Exception):
+    """An expected error with a message meant for the user."""
+
+
+class EventFileError(KolabikError):
+    """The event file is missing, locked, corrupt, or not an event file."""
+
+
+class NewerVersionError(EventFileError):
+    """The file was written by a newer version of Kolabik Desktop."""
+
+
+class ValidationError(KolabikError):
+    """A value the rules refuse (out of range, off step, recused, submitted stage...)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as the input allows."""
+
+    where: str  # e.g. "Kriteria row 4, column bobot" or a file name
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class InputRejected(KolabikError):
+    """A whole input (workbook, score package) refused; nothing was written."""
+
+    def __init__(self, source: str, problems: list[Problem]):
+        self.source = source
+        self.problems = problems
+        lines = [f"{source}: refused, nothing was changed ({len(problems)} problem(s)):"]
+        lines += [f"  - {p}" for p in problems[:200]]
+        if len(problems) > 200:
+            lines.append(f"  ... and {len(problems) - 200} more")
+        super().__init__("\n".join(lines))

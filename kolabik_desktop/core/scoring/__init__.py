@@ -1,0 +1,1 @@
+"""The scoring engine: plain data in, leaderboard rows out (../shared/design/scoring.md)."""

@@ -1,0 +1,141 @@
+"""Plain data in and out of the scoring engine (the contract of ../shared/design/scoring.md).
+
+The engine never sees the database: store.services builds an ``EventSpec`` and a ``ScoreValues``
+mapping, and every consumer (CLI, leaderboard, projector, reports) reads ``LeaderboardRow``s.
+Ids are the database ids; codes and names are carried for display only, so renaming changes
+nothing (scoring.md section 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+Method = Literal["mean", "trimmed", "median", "banded", "zscore"]
+METHODS: tuple[str, ...] = ("mean", "trimmed", "median", "banded", "zscore")
+
+Status = Literal["final", "provisional", "unscored"]
+
+# Tie-break rule codes, in the order scoring.md section 4 applies them.
+TIEBREAK_STANDARD: tuple[str, ...] = ("latest_stage", "criteria")
+TIEBREAK_NONE: tuple[str, ...] = ()
+
+# A stage code or FINAL names what a leaderboard ranks.
+FINAL = "final"
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionSpec:
+    id: int
+    code: str
+    name: str
+    weight: Decimal
+    min_value: Decimal
+    max_value: Decimal
+    step: Decimal
+    position: int  # rubric order; breaks ties among equal weights in the tie-break chain
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    id: int
+    code: str
+    name: str
+    position: int
+    weight: Decimal  # W_s, percent of the final score; 0 = ranks on its own only
+    method: str  # one of METHODS
+    criteria: tuple[CriterionSpec, ...]
+    band: Decimal | None = None  # L, for method "banded"
+    scale_min: Decimal = Decimal(0)
+    scale_max: Decimal = Decimal(100)
+    # Entry ids admitted to this stage; None = every entry (the first stage).
+    admitted: frozenset[int] | None = None
+    # (juror_id, entry_id) pairs assigned in this stage; None = every juror to every admitted entry.
+    assignments: frozenset[tuple[int, int]] | None = None
+    # Cumulative ranking weights over this and earlier stages: ((stage_code, weight), ...);
+    # empty = the stage ranks by its own panel score.
+    cumulative: tuple[tuple[str, Decimal], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySpec:
+    id: int
+    code: str
+    title: str
+    unit: str = ""
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class JurorSpec:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class JuryDecision:
+    """A place the jury decided that no rule produces; stage_code FINAL = the final ranking."""
+
+    stage_code: str
+    entry_id: int
+    rank: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    stages: tuple[StageSpec, ...]
+    entries: tuple[EntrySpec, ...]
+    jurors: tuple[JurorSpec, ...]
+    # (juror_id, entry_id): the juror is recused from the entry in every stage.
+    conflicts: frozenset[tuple[int, int]] = frozenset()
+    precision: int = 2  # display decimals; scores are compared at this precision
+    tiebreak: tuple[str, ...] = TIEBREAK_STANDARD
+    round_stage_scores: bool = False
+    decisions: tuple[JuryDecision, ...] = ()
+
+
+# (juror_id, entry_id, criterion_id) -> value. A criterion belongs to exactly one stage.
+ScoreValues = Mapping[tuple[int, int, int], Decimal]
+
+# An exact score (mean, trimmed, median, banded) or a double (zscore).
+Number = Fraction | float
+
+
+@dataclass(frozen=True, slots=True)
+class JurorCell:
+    """One juror's part in an entry's panel score for a stage (the per-juror breakdown)."""
+
+    juror_id: int
+    total: Number | None  # T(j,e); None when incomplete or not eligible
+    eligible: bool  # assigned and not recused
+    recused: bool
+    complete: bool  # every criterion of weight > 0 has a value
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    rank: int | None  # None for unscored rows
+    entry: EntrySpec
+    score: Number | None  # exact value ranked on (final, blend, or panel score)
+    display: str  # score at display precision, dot decimal ("85.50"); "" when unscored
+    status: Status
+    # Which rule broke this entry's tie: "" (no tie), "latest_stage", "criterion:CODE",
+    # "chair_decides" (shared rank, still tied), "jury_decision".
+    tie_rule: str = ""
+    tie_note: str = ""  # the same in words, in English (UIs translate from tie_rule)
+    stage_scores: Mapping[str, Number | None] = field(default_factory=dict)  # P(s,e) per code
+    juror_cells: tuple[JurorCell, ...] = ()  # for a stage board: the breakdown behind the score
+    decision_reason: str = ""  # the jury's reason, when tie_rule == "jury_decision"
+
+
+@dataclass(frozen=True)
+class Leaderboard:
+    board: str  # stage code or FINAL
+    category: str | None
+    rows: tuple[LeaderboardRow, ...]
+    precision: int

@@ -1,0 +1,265 @@
+"""Create and open event files: SQLite with WAL and foreign keys, schema managed by Alembic.
+
+Opening an older file backs it up beside itself, then migrates it; a file whose schema revision
+this program does not know (written by a newer version) is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kolabik_desktop.core.errors import EventFileError, NewerVersionError
+from kolabik_desktop.core.store.models import Event
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def utc_now() -> str:
+    """Timestamps are ISO-8601 UTC text: sortable, portable, and stable inside hashes."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed score survives a power cut, not just a crash of the app.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a committed write changed, for listeners (leaderboard, projector, progress views).
+
+    kind: "scores", "rubric", "entries", "jurors", "event", "submission", "decisions", "all".
+    entry_ids: the entries whose scores may have moved (empty = unknown, treat as all).
+    """
+
+    kind: str
+    entry_ids: frozenset[int] = frozenset()
+    source: str = "local"
+
+
+@dataclass
+class ChangeBus:
+    """The one change signal of architecture.md, without Qt: the UI bridges it to a Signal."""
+
+    _listeners: list[Callable[[Change], None]] = field(default_factory=list)
+
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+
+class EventDB:
+    """An open event file. Hands out short sessions; holds no ORM objects itself."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
+        self.changes = ChangeBus()
+        with self.session() as s:
+            ev = s.scalars(select(Event)).first()
+        if ev is None:
+            raise EventFileError(f"{path}: not a Kolabik event file (no event record)")
+        self.uid: str = ev.uid
+        self.kind: str = ev.kind
+        self.kit_juror_id: int | None = ev.kit_juror_id
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short unit of work: committed on success, rolled back on any error."""
+        s = self._sessionmaker()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def notify(self, change: Change) -> None:
+        self.changes.emit(change)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> EventDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def create_event_file(
+    path: str | Path,
+    *,
+    name: str,
+    year: int | None = None,
+    organiser: str = "",
+    uid: str | None = None,
+    kind: str = "event",
+    overwrite: bool = False,
+) -> EventDB:
+    """Create a new event file at the current schema, with a fresh unique event id."""
+    path = Path(path)
+    if path.exists():
+        if not overwrite:
+            raise EventFileError(f"{path}: a file with this name already exists")
+        path.unlink()
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    if not path.parent.exists():
+        raise EventFileError(f"{path.parent}: folder does not exist")
+    engine = _make_engine(path)
+    try:
+        with engine.begin() as conn:
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with sessionmaker(engine)() as s:
+            s.add(
+                Event(
+                    uid=uid or str(uuid.uuid4()),
+                    name=name,
+                    year=year,
+                    organiser=organiser,
+                    kind=kind,
+                    created_at=utc_now(),
+                )
+            )
+            s.commit()
+    except Exception as exc:
+        engine.dispose()
+        path.unlink(missing_ok=True)
+        raise EventFileError(f"{path}: could not create the event file: {exc}") from exc
+    return EventDB(path, engine)
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists():
+        raise EventFileError(f"{path}: file not found")
+    if path.is_dir():
+        raise EventFileError(f"{path}: is a folder, not an event file")
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        raise EventFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if magic != SQLITE_MAGIC:
+        raise EventFileError(f"{path}: not a Kolabik event file (not a SQLite database)")
+
+
+def schema_revision(path: Path) -> str | None:
+    """The file's Alembic revision, read without migrating or writing anything."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has_table:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise EventFileError(f"{path}: the file is locked by another program") from exc
+        raise EventFileError(f"{path}: the file is damaged or not a database ({exc})") from exc
+    except sqlite3.DatabaseError as exc:
+        raise EventFileError(f"{path}: the file is damaged or not a database ({exc})") from exc
+
+
+def backup_path_for(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.before-upgrade-{revision or 'none'}-{stamp}.bak")
+
+
+def open_event_file(path: str | Path) -> EventDB:
+    """Open an event file, migrating an older one after a backup; refuse a newer one."""
+    path = Path(path)
+    _check_is_sqlite(path)
+    revision = schema_revision(path)
+    if revision is None:
+        raise EventFileError(f"{path}: not a Kolabik event file (no schema version)")
+    if revision not in known_revisions():
+        raise NewerVersionError(
+            f"{path}: this file was written by a newer version of Kolabik Desktop "
+            f"(schema {revision}); please update the program to open it. The file was not changed."
+        )
+    engine = _make_engine(path)
+    if revision != head_revision():
+        backup = backup_path_for(path, revision)
+        # The SQLite backup API copies a consistent snapshot even with a WAL beside the file.
+        src = sqlite3.connect(str(path))
+        dst = sqlite3.connect(str(backup))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        try:
+            with engine.begin() as conn:
+                cfg = _alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except Exception as exc:
+            engine.dispose()
+            raise EventFileError(
+                f"{path}: upgrading the file failed ({exc}); the backup {backup.name} is intact"
+            ) from exc
+    try:
+        return EventDB(path, engine)
+    except EventFileError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise EventFileError(f"{path}: the file is damaged ({exc})") from exc
