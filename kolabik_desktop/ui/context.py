@@ -1,0 +1,66 @@
+"""The open event as the UI sees it: the file, the scoring engine, and one change signal.
+
+Every view (browser, scoring form, leaderboard, projector, progress) listens to ``changed``;
+none polls. The core's ChangeBus may fire from a worker thread (an import); emitting a Qt signal
+from there queues delivery onto the GUI thread, so slots never run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import select
+
+from kolabik_desktop.core.scoring.engine import Scorer
+from kolabik_desktop.core.store.db import Change, EventDB
+from kolabik_desktop.core.store.models import Score
+from kolabik_desktop.core.store.services import load_scoring_input
+
+
+class EventContext(QObject):
+    # Emitted on the GUI thread after the scorer has absorbed the change.
+    changed = Signal(object)  # Change
+    _incoming = Signal(object)  # from the core bus, possibly from a worker thread
+
+    def __init__(self, db: EventDB, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.scorer = self._build_scorer()
+        self._incoming.connect(self._absorb)
+        self._unsubscribe = db.changes.subscribe(self._incoming.emit)
+
+    def _build_scorer(self) -> Scorer:
+        data = load_scoring_input(self.db)
+        return Scorer(data.event, data.values)
+
+    def _absorb(self, change: Change) -> None:
+        if change.kind == "scores" and change.entry_ids:
+            # Incremental: re-read only the changed entries' scores (a leaderboard must move
+            # within 200 ms on a 3,000-entry event; a full reload takes longer than that).
+            with self.db.session() as s:
+                rows = s.execute(
+                    select(Score.entry_id, Score.juror_id, Score.criterion_id, Score.value).where(
+                        Score.entry_id.in_(change.entry_ids), Score.value.is_not(None)
+                    )
+                ).tuples()
+                per_entry: dict[int, dict[tuple[int, int], Decimal]] = {
+                    e: {} for e in change.entry_ids
+                }
+                for entry_id, juror_id, criterion_id, value in rows:
+                    per_entry[entry_id][(juror_id, criterion_id)] = value
+            for entry_id, values in per_entry.items():
+                self.scorer.replace_entry_values(entry_id, values)
+        elif change.kind in ("comments", "submission"):
+            pass  # no score moves; listeners still hear about it
+        else:
+            self.scorer = self._build_scorer()
+        self.changed.emit(change)
+
+    def reload(self) -> None:
+        self.scorer = self._build_scorer()
+        self.changed.emit(Change("all"))
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self.db.close()
