@@ -17,6 +17,10 @@ class NewerVersionError(EventFileError):
     """The file was written by a newer version of Kolabik Desktop."""
 
 
+class StorageError(KolabikError):
+    """A write could not be saved (disk full, read-only, file removed); nothing was half-done."""
+
+
 class ValidationError(KolabikError):
     """A value the rules refuse (out of range, off step, recused, submitted stage...)."""
 

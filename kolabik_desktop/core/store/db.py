@@ -19,9 +19,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kolabik_desktop.core.errors import EventFileError, NewerVersionError
+from kolabik_desktop.core.errors import EventFileError, NewerVersionError, StorageError
 from kolabik_desktop.core.store.models import Event
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -94,6 +95,22 @@ class ChangeBus:
             listener(change)
 
 
+def storage_error(path: Path, exc: BaseException) -> StorageError:
+    """Turn SQLite's terse failures into a message a juror can act on."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        why = "the disk is full. Free some space (or save to a USB stick) and try again"
+    elif "readonly" in text or "read-only" in text:
+        why = "the file or its folder is read-only. Copy the event to a writable folder"
+    elif "disk i/o" in text:
+        why = "the disk reported an error (removed USB stick?). Check the drive"
+    elif "locked" in text or "busy" in text:
+        why = "another program is writing to the file. Try again in a moment"
+    else:
+        why = f"the database refused the change ({exc})"
+    return StorageError(f"{path.name}: the change was NOT saved: {why}. Earlier saves are safe.")
+
+
 class EventDB:
     """An open event file. Hands out short sessions; holds no ORM objects itself."""
 
@@ -102,21 +119,66 @@ class EventDB:
         self.engine = engine
         self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
         self.changes = ChangeBus()
+        # A connection held for the life of the window keeps the file's data reachable even if
+        # someone deletes the file under us, so it can be written back (see _ensure_file_present).
+        self._keeper: sqlite3.Connection | None = sqlite3.connect(str(path))
+        self._inode = path.stat().st_ino
+        self.recovered_paths: list[Path] = []  # set when the file was put back after deletion
+        self.lock: Any = None  # an EventLock when opened by a window
         with self.session() as s:
             ev = s.scalars(select(Event)).first()
         if ev is None:
+            self.close()
             raise EventFileError(f"{path}: not a Kolabik event file (no event record)")
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
 
+    def _ensure_file_present(self) -> None:
+        try:
+            present = self.path.stat().st_ino == self._inode
+        except FileNotFoundError:
+            present = False
+        if present or self._keeper is None:
+            return
+        # The file was deleted or replaced under us: write our copy back before any new write,
+        # otherwise new connections would create an empty database at the path.
+        target = self.path
+        if target.exists():
+            target = self.path.with_name(self.path.stem + ".recovered" + self.path.suffix)
+        dst = sqlite3.connect(str(target))
+        try:
+            self._keeper.backup(dst)
+        except sqlite3.Error as exc:
+            raise StorageError(
+                f"{self.path.name} was deleted while open (with its -wal journal) and could not "
+                f"be written back ({exc}); restore the newest backup from File > Restore."
+            ) from exc
+        finally:
+            dst.close()
+        self.engine.dispose()
+        if target == self.path:
+            self._keeper.close()
+            self._keeper = sqlite3.connect(str(self.path))
+            self._inode = self.path.stat().st_ino
+        self.recovered_paths.append(target)
+        if target != self.path:
+            raise StorageError(
+                f"{self.path.name} was replaced by another file while open; your data was saved "
+                f"to {target.name}. Open that file to continue."
+            )
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work: committed on success, rolled back on any error."""
+        self._ensure_file_present()
         s = self._sessionmaker()
         try:
             yield s
             s.commit()
+        except OperationalError as exc:
+            s.rollback()
+            raise storage_error(self.path, exc) from exc
         except BaseException:
             s.rollback()
             raise
@@ -128,6 +190,12 @@ class EventDB:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> EventDB:
         return self
@@ -222,10 +290,30 @@ def backup_path_for(path: Path, revision: str | None) -> Path:
     return path.with_name(f"{path.name}.before-upgrade-{revision or 'none'}-{stamp}.bak")
 
 
-def open_event_file(path: str | Path) -> EventDB:
-    """Open an event file, migrating an older one after a backup; refuse a newer one."""
+def open_event_file(path: str | Path, *, lock: bool = False) -> EventDB:
+    """Open an event file, migrating an older one after a backup; refuse a newer one.
+
+    ``lock=True`` (a window) takes the one-writer lock first and refuses a file another running
+    instance holds.
+    """
     path = Path(path)
     _check_is_sqlite(path)
+    held = None
+    if lock:
+        from kolabik_desktop.core.store.lock import EventLock
+
+        held = EventLock.acquire(path, since=utc_now())
+    try:
+        db = _open_checked(path)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    db.lock = held
+    return db
+
+
+def _open_checked(path: Path) -> EventDB:
     revision = schema_revision(path)
     if revision is None:
         raise EventFileError(f"{path}: not a Kolabik event file (no schema version)")

@@ -1,0 +1,148 @@
+"""Rolling backups of an open event, made with SQLite's online backup API.
+
+Backups go to ``NAME.kolabik-backups/`` beside the event, or to a fallback folder (the user data
+folder) when that one cannot be written. The newest ``KEEP`` are kept. A restore first backs up
+the current state, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kolabik_desktop.core.errors import EventFileError
+
+KEEP = 10
+SUFFIX = ".kolabik-backup"
+_STAMP_RE = re.compile(r"\.(\d{8}-\d{6}-\d{6})" + re.escape(SUFFIX) + "$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    score_count: int
+    entry_count: int
+    size: int
+
+
+def backup_dir_for(event_path: Path) -> Path:
+    return event_path.with_name(event_path.name + "-backups")
+
+
+def _copy_database(src_path: Path, dst_path: Path) -> None:
+    """A consistent snapshot of src (WAL included) written to dst, atomically renamed."""
+    tmp = dst_path.with_name(dst_path.name + ".part")
+    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            # The copy is a plain rollback-journal file: one self-contained file to carry around.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    tmp.replace(dst_path)
+
+
+def make_backup(event_path: str | Path, *, fallback_dir: Path | None = None) -> Path:
+    """Back up the event now and prune old backups; returns the new backup's path."""
+    event_path = Path(event_path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    candidates = [backup_dir_for(event_path)]
+    if fallback_dir is not None:
+        candidates.append(fallback_dir / (event_path.name + "-backups"))
+    last_error: Exception | None = None
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"{event_path.stem}.{stamp}{SUFFIX}"
+            _copy_database(event_path, target)
+        except (OSError, sqlite3.Error) as exc:
+            last_error = exc
+            continue
+        prune(folder)
+        return target
+    raise EventFileError(f"{event_path}: the backup could not be written ({last_error})")
+
+
+def _stamp_of(path: Path) -> datetime | None:
+    m = _STAMP_RE.search(path.name)
+    return datetime.strptime(m.group(1), "%Y%m%d-%H%M%S-%f") if m else None
+
+
+def _backups_in(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"*{SUFFIX}") if _stamp_of(p) is not None]
+    return sorted(found, key=lambda p: _stamp_of(p) or datetime.min, reverse=True)
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    for old in _backups_in(folder)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        scores = conn.execute("SELECT count(*) FROM score WHERE value IS NOT NULL").fetchone()[0]
+        entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+        return int(scores), int(entries)
+    except sqlite3.Error:
+        return -1, -1
+    finally:
+        conn.close()
+
+
+def list_backups(event_path: str | Path, *, fallback_dir: Path | None = None) -> list[BackupInfo]:
+    """Backups of this event, newest first, with their time and score counts."""
+    event_path = Path(event_path)
+    folders = [backup_dir_for(event_path)]
+    if fallback_dir is not None:
+        folders.append(fallback_dir / (event_path.name + "-backups"))
+    infos = []
+    for folder in folders:
+        for p in _backups_in(folder):
+            scores, entries = _counts(p)
+            infos.append(
+                BackupInfo(
+                    path=p,
+                    taken_at=_stamp_of(p) or datetime.min,
+                    score_count=scores,
+                    entry_count=entries,
+                    size=p.stat().st_size,
+                )
+            )
+    return sorted(infos, key=lambda b: b.taken_at, reverse=True)
+
+
+def restore_backup(
+    event_path: str | Path, backup: str | Path, *, fallback_dir: Path | None = None
+) -> Path:
+    """Replace the event's content with the backup's; returns the safety backup taken first.
+
+    The caller must have closed its own connections to the event (the window reopens it after).
+    """
+    event_path, backup = Path(event_path), Path(backup)
+    if not backup.is_file():
+        raise EventFileError(f"{backup}: backup not found")
+    safety = make_backup(event_path, fallback_dir=fallback_dir)
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(event_path))
+        try:
+            # backup() writes through the live file's own journal: never a half-copied event.
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise EventFileError(f"{event_path}: restore failed ({exc}); nothing was changed") from exc
+    finally:
+        src.close()
+    return safety
