@@ -114,7 +114,11 @@ def load_event_spec(session: Session) -> EventSpec:
     categories = dict(session.execute(select(Category.id, Category.name)).tuples().all())
     entries = tuple(
         EntrySpec(
-            id=eid, code=code, title=title, unit=unit, category=categories.get(cat_id, "") or ""
+            id=eid,
+            code=code,
+            title=title,
+            unit=unit,
+            category=categories.get(cat_id, "") if cat_id is not None else "",
         )
         for eid, code, title, unit, cat_id in session.execute(
             select(Entry.id, Entry.code, Entry.title, Entry.unit, Entry.category_id).order_by(
@@ -207,7 +211,7 @@ def load_values(session: Session) -> dict[tuple[int, int, int], Decimal]:
             Score.value.is_not(None)
         )
     ).tuples()
-    return {(j, e, c): v for j, e, c, v in rows}
+    return {(j, e, c): v for j, e, c, v in rows if v is not None}
 
 
 def load_scoring_input(db: EventDB) -> ScoringInput:
