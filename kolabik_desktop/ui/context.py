@@ -43,7 +43,7 @@ class EventContext(QObject):
                     select(Score.entry_id, Score.juror_id, Score.criterion_id, Score.value).where(
                         Score.entry_id.in_(change.entry_ids), Score.value.is_not(None)
                     )
-                ).tuples()
+                )
                 per_entry: dict[int, dict[tuple[int, int], Decimal]] = {
                     e: {} for e in change.entry_ids
                 }

@@ -111,7 +111,7 @@ class ScoringInput:
 
 def load_event_spec(session: Session) -> EventSpec:
     ev = session.scalars(select(Event)).one()
-    categories = dict(session.execute(select(Category.id, Category.name)).tuples().all())
+    categories = dict(session.execute(select(Category.id, Category.name)).all())
     entries = tuple(
         EntrySpec(
             id=eid,
@@ -124,13 +124,13 @@ def load_event_spec(session: Session) -> EventSpec:
             select(Entry.id, Entry.code, Entry.title, Entry.unit, Entry.category_id).order_by(
                 Entry.code
             )
-        ).tuples()
+        )
     )
     jurors = tuple(
         JurorSpec(id=jid, code=code, name=name)
         for jid, code, name in session.execute(
             select(Juror.id, Juror.code, Juror.name).order_by(Juror.code)
-        ).tuples()
+        )
     )
     stages_rows = session.scalars(select(Stage).order_by(Stage.position, Stage.id)).all()
     criteria_by_stage: dict[int, list[CriterionSpec]] = {}
@@ -150,12 +150,12 @@ def load_event_spec(session: Session) -> EventSpec:
     admitted: dict[int, set[int]] = {}
     for stage_id, entry_id in session.execute(
         select(StageAdmission.stage_id, StageAdmission.entry_id)
-    ).tuples():
+    ):
         admitted.setdefault(stage_id, set()).add(entry_id)
     assigned: dict[int, set[tuple[int, int]]] = {}
     for stage_id, juror_id, entry_id in session.execute(
         select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id)
-    ).tuples():
+    ):
         assigned.setdefault(stage_id, set()).add((juror_id, entry_id))
     stage_codes = {s.id: s.code for s in stages_rows}
     stages = []
@@ -178,9 +178,7 @@ def load_event_spec(session: Session) -> EventSpec:
                 cumulative=parse_cumulative(s.cumulative) if s.cumulative else (),
             )
         )
-    conflicts = frozenset(
-        session.execute(select(Conflict.juror_id, Conflict.entry_id)).tuples().all()
-    )
+    conflicts = frozenset(session.execute(select(Conflict.juror_id, Conflict.entry_id)).all())
     decisions = tuple(
         JuryDecision(
             stage_code=stage_codes[stage_id] if stage_id is not None else FINAL,
@@ -190,7 +188,7 @@ def load_event_spec(session: Session) -> EventSpec:
         )
         for stage_id, entry_id, rank, reason in session.execute(
             select(Decision.stage_id, Decision.entry_id, Decision.rank, Decision.reason)
-        ).tuples()
+        )
     )
     return EventSpec(
         stages=tuple(stages),
@@ -210,7 +208,7 @@ def load_values(session: Session) -> dict[tuple[int, int, int], Decimal]:
         select(Score.juror_id, Score.entry_id, Score.criterion_id, Score.value).where(
             Score.value.is_not(None)
         )
-    ).tuples()
+    )
     return {(j, e, c): v for j, e, c, v in rows if v is not None}
 
 
