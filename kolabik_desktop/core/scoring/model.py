@@ -125,7 +125,8 @@ class LeaderboardRow:
     display: str  # score at display precision, dot decimal ("85.50"); "" when unscored
     status: Status
     # Which rule broke this entry's tie: "" (no tie), "latest_stage", "criterion:CODE",
-    # "chair_decides" (shared rank, still tied), "jury_decision".
+    # "chair_decides" (shared rank, still tied), "shared" (shared rank, the event's tie-break
+    # chain is empty), "jury_decision".
     tie_rule: str = ""
     tie_note: str = ""  # the same in words, in English (UIs translate from tie_rule)
     stage_scores: Mapping[str, Number | None] = field(default_factory=dict)  # P(s,e) per code
@@ -139,3 +140,11 @@ class Leaderboard:
     category: str | None
     rows: tuple[LeaderboardRow, ...]
     precision: int
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    board: str
+    selected: tuple[LeaderboardRow, ...]  # in leaderboard order
+    # The group tied across the cut (none of it selected): the jury settles it, nobody is dropped.
+    tied_at_cut: tuple[LeaderboardRow, ...]

@@ -1,0 +1,967 @@
+"""The scoring engine: scores in, ranked leaderboard rows out (../shared/design/scoring.md).
+
+Arithmetic: every value v is turned once into a scaled integer (v × 10^k), and a stage's criterion
+coefficients share one denominator, so a juror's total T(j,e) is held as an integer numerator over
+the stage's common denominator Q. Panel scores and blends are exact Fractions (floats only for
+zscore). Per-stage totals and panel scores are cached; an edit recomputes only the touched entry
+(for zscore, the touched stage), so a leaderboard after one edit costs little more than a sort.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+
+from kolabik_desktop.core.scoring.model import (
+    FINAL,
+    METHODS,
+    CriterionSpec,
+    EntrySpec,
+    EventSpec,
+    JurorCell,
+    Leaderboard,
+    LeaderboardRow,
+    Number,
+    ScoreValues,
+    Shortlist,
+    StageSpec,
+)
+
+__all__ = ["Scorer", "compute_leaderboard", "format_score", "validate_event"]
+
+# Tie rule codes written into LeaderboardRow.tie_rule (besides "criterion:CODE").
+RULE_LATEST_STAGE = "latest_stage"
+RULE_CHAIR = "chair_decides"
+RULE_SHARED = "shared"
+RULE_DECISION = "jury_decision"
+
+_NO_KEY = -(10**100)  # sorts below every real score key
+
+_KeyFn = Callable[[int], int]  # entry id -> a tie-break key at display precision
+
+
+# ---------------------------------------------------------------------------------------------
+# Rounding and formatting
+# ---------------------------------------------------------------------------------------------
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half up (away from zero) to an integer; denominator > 0."""
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((-2 * numerator + denominator) // (2 * denominator))
+
+
+def _display_key(value: Number | Decimal | int, precision: int) -> int:
+    """The value at display precision as an integer count of 10^-precision (round half up)."""
+    exact = Fraction(value) if not isinstance(value, Fraction) else value
+    return _half_up(exact.numerator * 10**precision, exact.denominator)
+
+
+def _format_key(key: int, precision: int) -> str:
+    digits = str(abs(key)).rjust(precision + 1, "0")
+    sign = "-" if key < 0 else ""
+    if precision == 0:
+        return sign + digits
+    return f"{sign}{digits[:-precision]}.{digits[-precision:]}"
+
+
+def format_score(value: Number | Decimal | int | None, precision: int) -> str:
+    """A score at display precision, round half up on the exact value, dot decimal; '' for None."""
+    if value is None:
+        return ""
+    return _format_key(_display_key(value, precision), precision)
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places needed to write value exactly (0 for integers)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------------
+
+
+def _scale_text(stage: StageSpec) -> str:
+    return f"{format(stage.scale_min.normalize(), 'f')}–{format(stage.scale_max.normalize(), 'f')}"
+
+
+def validate_event(event: EventSpec) -> list[str]:
+    """Every reason the engine cannot rank this event as scoring.md says; [] when it can."""
+    problems: list[str] = []
+    if event.precision < 0:
+        problems.append(f"display precision {event.precision} must be 0 or more")
+    for rule in event.tiebreak:
+        if rule not in (RULE_LATEST_STAGE, "criteria"):
+            problems.append(f"unknown tie-break rule '{rule}'")
+    codes = [s.code for s in event.stages]
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            problems.append(f"stage code '{code}' is used twice")
+        if code == FINAL:
+            problems.append(f"stage code '{FINAL}' is reserved for the final ranking")
+        seen.add(code)
+    position = {s.code: i for i, s in enumerate(event.stages)}
+    weighted = [s for s in event.stages if s.weight > 0]
+    for s in weighted[1:]:
+        first = weighted[0]
+        if (s.scale_min, s.scale_max) != (first.scale_min, first.scale_max):
+            problems.append(
+                f"stages {first.code} ({_scale_text(first)}) and {s.code} ({_scale_text(s)}) "
+                "both count towards the final score but use different score scales; "
+                "stages of weight > 0 must share one scale"
+            )
+    for s in event.stages:
+        where = f"stage {s.code}"
+        if s.weight < 0:
+            problems.append(f"{where}: weight {s.weight} must not be negative")
+        if s.method not in METHODS:
+            problems.append(
+                f"{where}: unknown method '{s.method}' (expected one of {', '.join(METHODS)})"
+            )
+        if s.method == "banded":
+            if s.band is None:
+                problems.append(f"{where}: method banded needs a band L (batas)")
+            elif s.band <= 0:
+                problems.append(f"{where}: band L must be greater than 0, not {s.band}")
+        if s.scale_max <= s.scale_min:
+            problems.append(
+                f"{where}: scale maximum {s.scale_max} must be above the minimum {s.scale_min}"
+            )
+        if not any(c.weight > 0 for c in s.criteria):
+            problems.append(f"{where}: no criterion has weight > 0, so no total can be computed")
+        for c in s.criteria:
+            if c.weight < 0:
+                problems.append(f"{where}, criterion {c.code}: weight must not be negative")
+            if c.max_value <= c.min_value:
+                problems.append(
+                    f"{where}, criterion {c.code}: maximum {c.max_value} must be above "
+                    f"the minimum {c.min_value}"
+                )
+        if s.cumulative:
+            named = [code for code, _ in s.cumulative]
+            for code, weight in s.cumulative:
+                if code not in position:
+                    problems.append(f"{where}: cumulative weights name unknown stage '{code}'")
+                elif position[code] > position[s.code]:
+                    problems.append(
+                        f"{where}: cumulative weights name the later stage '{code}'; "
+                        "only this stage and earlier ones may count"
+                    )
+                if weight < 0:
+                    problems.append(f"{where}: cumulative weight of {code} must not be negative")
+            if len(set(named)) != len(named):
+                problems.append(f"{where}: cumulative weights name a stage twice")
+            total = sum((w for _, w in s.cumulative), Decimal(0))
+            if total != 100:
+                problems.append(
+                    f"{where}: cumulative weights add up to {format(total.normalize(), 'f')}, "
+                    "not 100"
+                )
+    entry_ids = {e.id for e in event.entries}
+    stage_by_code = {s.code: s for s in event.stages}
+    decided: set[tuple[str, int]] = set()
+    for d in event.decisions:
+        where = f"jury decision for entry {d.entry_id} on the {d.stage_code} ranking"
+        if d.stage_code != FINAL and d.stage_code not in stage_by_code:
+            problems.append(f"{where}: unknown stage '{d.stage_code}'")
+            continue
+        if d.rank < 1:
+            problems.append(f"{where}: place {d.rank} must be 1 or more")
+        if (d.stage_code, d.entry_id) in decided:
+            problems.append(f"{where}: the entry has two decisions on this ranking")
+        decided.add((d.stage_code, d.entry_id))
+        stages = weighted if d.stage_code == FINAL else [stage_by_code[d.stage_code]]
+        if d.entry_id not in entry_ids or any(
+            s.admitted is not None and d.entry_id not in s.admitted for s in stages
+        ):
+            problems.append(f"{where}: the entry is not in that stage")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# One stage's state
+# ---------------------------------------------------------------------------------------------
+
+
+class _NeedsRescale(Exception):
+    """A value has more decimal places than the stage's integer scale holds."""
+
+    def __init__(self, places: int) -> None:
+        super().__init__(places)
+        self.places = places
+
+
+@dataclass(frozen=True, slots=True)
+class _Panel:
+    score: Number | None  # P(s,e)
+    key: int  # score at display precision (_NO_KEY when there is no score)
+    n: int  # eligible jurors whose totals exist
+    eligible: int  # eligible jurors
+    status: str  # final | provisional | unscored
+
+
+_EMPTY_PANEL = _Panel(None, _NO_KEY, 0, 0, "unscored")
+
+
+class _Stage:
+    """Values, juror totals (integer numerators over q) and panel scores of one stage."""
+
+    def __init__(
+        self,
+        spec: StageSpec,
+        index: int,
+        juror_order: Mapping[int, int],
+        entry_ids: Iterable[int],
+        conflicts_by_entry: Mapping[int, frozenset[int]],
+        precision: int,
+    ) -> None:
+        self.spec = spec
+        self.index = index
+        self.code = spec.code
+        self.method = spec.method
+        self.precision = precision
+        self.criteria: dict[int, CriterionSpec] = {c.id: c for c in spec.criteria}
+        # Tie-break order: highest weight first, equal weights in rubric order.
+        self.weighted: tuple[CriterionSpec, ...] = tuple(
+            sorted(
+                (c for c in spec.criteria if c.weight > 0),
+                key=lambda c: (-c.weight, c.position, c.id),
+            )
+        )
+        if spec.admitted is None:
+            self.entries: tuple[int, ...] = tuple(entry_ids)
+        else:
+            self.entries = tuple(e for e in entry_ids if e in spec.admitted)
+        self.admitted = frozenset(self.entries)
+        self.juror_order = juror_order
+        jurors = sorted(juror_order, key=juror_order.__getitem__)
+        assigned: dict[int, list[int]] = {}
+        if spec.assignments is None:
+            assigned = {e: jurors for e in self.entries}
+        else:
+            for j, e in spec.assignments:
+                if e in self.admitted and j in juror_order:
+                    assigned.setdefault(e, []).append(j)
+            for js in assigned.values():
+                js.sort(key=juror_order.__getitem__)
+        self.eligible: dict[int, tuple[int, ...]] = {}
+        self.recused: dict[int, tuple[int, ...]] = {}
+        for e in self.entries:
+            out = conflicts_by_entry.get(e, frozenset())
+            js = assigned.get(e, [])
+            self.eligible[e] = tuple(j for j in js if j not in out)
+            self.recused[e] = tuple(j for j in js if j in out)
+        self.values: dict[int, dict[int, dict[int, Decimal]]] = {}  # e -> j -> c -> v
+        self.totals: dict[int, dict[int, int]] = {}  # e -> j -> T(j,e) × q
+        self.panels: dict[int, _Panel] = {}
+        self.places = 0
+        self.q = 1
+        self.base = 0
+        self.coefficients: tuple[tuple[int, int], ...] = ()  # (criterion id, A_c)
+        self.scaled: dict[Decimal, int] = {}
+        self._cells: dict[int, tuple[JurorCell, ...]] = {}
+
+    # -- scale -------------------------------------------------------------------------------
+
+    def set_scale(self, places: int) -> None:
+        """Fix the integer scale: T × q = base + Σ A_c × (v × 10^places)."""
+        spec = self.spec
+        places = max(
+            places,
+            _places(spec.scale_min),
+            *(_places(c.min_value) for c in self.weighted),
+        )
+        lo, hi = Fraction(spec.scale_min), Fraction(spec.scale_max)
+        weight_sum = sum((Fraction(c.weight) for c in self.weighted), Fraction(0))
+        coefficients: list[tuple[int, Fraction]] = []
+        for c in self.weighted:
+            span = Fraction(c.max_value - c.min_value)
+            # A criterion without a range (validate_event reports it) moves no total.
+            coef = (hi - lo) * Fraction(c.weight) / (span * weight_sum) if span > 0 else Fraction(0)
+            coefficients.append((c.id, coef))
+        denominator = math.lcm(1, *(coef.denominator for _, coef in coefficients))
+        unit = 10**places
+        self.places = places
+        self.q = denominator * unit
+        base = lo * self.q
+        for c_id, coef in coefficients:
+            base -= coef * denominator * Fraction(self.criteria[c_id].min_value) * unit
+        assert base.denominator == 1  # lo and every minimum are whole at this scale
+        self.base = int(base)
+        self.coefficients = tuple((c_id, int(coef * denominator)) for c_id, coef in coefficients)
+        self.scaled = {}
+
+    def scale(self, value: Decimal) -> int:
+        scaled = self.scaled.get(value)
+        if scaled is None:
+            exact = Decimal(value).scaleb(self.places)
+            if exact != exact.to_integral_value():
+                raise _NeedsRescale(_places(Decimal(value)))
+            scaled = self.scaled[value] = int(exact)
+        return scaled
+
+    # -- totals and panel --------------------------------------------------------------------
+
+    def total(self, cells: Mapping[int, Decimal]) -> int | None:
+        """T(j,e) × q, or None when a criterion of weight > 0 has no value."""
+        n = self.base
+        scaled = self.scaled
+        for c_id, a in self.coefficients:
+            v = cells.get(c_id)
+            if v is None:
+                return None
+            s = scaled.get(v)
+            n += a * (s if s is not None else self.scale(v))
+        return n if self.coefficients else None
+
+    def recompute_entry_totals(self, e: int) -> None:
+        by_juror = self.values.get(e, {})
+        totals: dict[int, int] = {}
+        for j in self.eligible.get(e, ()):
+            cells = by_juror.get(j)
+            if cells:
+                t = self.total(cells)
+                if t is not None:
+                    totals[j] = t
+        self.totals[e] = totals
+        self._cells.pop(e, None)
+
+    def recompute_all(self) -> None:
+        for e in self.entries:
+            self.recompute_entry_totals(e)
+        self._cells.clear()
+        if self.method == "zscore":
+            self.recompute_zscore()
+        else:
+            for e in self.entries:
+                self.panels[e] = self.exact_panel(e)
+
+    def exact_panel(self, e: int) -> _Panel:
+        totals = list(self.totals.get(e, {}).values())
+        eligible = len(self.eligible.get(e, ()))
+        n = len(totals)
+        if n == 0:
+            return _Panel(None, _NO_KEY, 0, eligible, "unscored")
+        q = self.q
+        method = self.method
+        if method == "median":
+            totals.sort()
+            mid = n // 2
+            score = (
+                Fraction(totals[mid], q)
+                if n % 2
+                else Fraction(totals[mid - 1] + totals[mid], 2 * q)
+            )
+        elif method == "trimmed" and n >= 5:
+            totals.sort()
+            score = Fraction(sum(totals[1:-1]), (n - 2) * q)
+        elif method == "banded" and self.spec.band is not None:
+            unit = 10**self.precision
+            band = Fraction(self.spec.band)
+            # Everything on one integer grid r = q × 10^precision × denominator(L).
+            mean_key = _half_up(sum(totals) * unit, n * q)
+            factor = unit * band.denominator
+            centre = mean_key * q * band.denominator
+            reach = band.numerator * q * unit
+            low, high = centre - reach, centre + reach
+            clamped = sum(min(max(t * factor, low), high) for t in totals)
+            score = Fraction(clamped, n * q * factor)
+        else:
+            score = Fraction(sum(totals), n * q)
+        return _Panel(
+            score,
+            _half_up(score.numerator * 10**self.precision, score.denominator),
+            n,
+            eligible,
+            "final" if n == eligible else "provisional",
+        )
+
+    def recompute_zscore(self) -> None:
+        """scoring.md section 2, zscore: each juror standardised over the entries they completed."""
+        q = self.q
+        per_juror: dict[int, list[int]] = {}
+        for e in self.entries:
+            for j, t in self.totals.get(e, {}).items():
+                per_juror.setdefault(j, []).append(t)
+        # Exact sums first, so the order of jurors and entries cannot change the result.
+        spread: dict[int, tuple[int, int, float]] = {}  # j -> (n, Σ T×q, σ_j)
+        all_n = all_sum = all_sq = 0
+        for j, ts in per_juror.items():
+            n, s1, s2 = len(ts), sum(ts), sum(t * t for t in ts)
+            all_n, all_sum, all_sq = all_n + n, all_sum + s1, all_sq + s2
+            sigma = math.sqrt((n * s2 - s1 * s1) / (n * n * q * q)) if n >= 2 else 0.0
+            spread[j] = (n, s1, sigma)
+        mu = all_sum / (all_n * q) if all_n else 0.0
+        sigma_all = (
+            math.sqrt((all_n * all_sq - all_sum * all_sum) / (all_n * all_n * q * q))
+            if all_n
+            else 0.0
+        )
+        unit = 10**self.precision
+        for e in self.entries:
+            totals = self.totals.get(e, {})
+            eligible = len(self.eligible.get(e, ()))
+            if not totals:
+                self.panels[e] = _Panel(None, _NO_KEY, 0, eligible, "unscored")
+                continue
+            zs = []
+            for j, t in totals.items():
+                n, s1, sigma = spread[j]
+                zs.append(((n * t - s1) / (n * q)) / sigma if sigma > 0 else 0.0)
+            score = mu + sigma_all * (math.fsum(sorted(zs)) / len(zs))
+            exact = Fraction(score)
+            self.panels[e] = _Panel(
+                score,
+                _half_up(exact.numerator * unit, exact.denominator),
+                len(totals),
+                eligible,
+                "final" if len(totals) == eligible else "provisional",
+            )
+
+    def panel(self, e: int) -> _Panel:
+        return self.panels.get(e, _EMPTY_PANEL)
+
+    # -- per-juror detail ---------------------------------------------------------------------
+
+    def complete(self, cells: Mapping[int, Decimal] | None) -> bool:
+        return bool(cells) and all(c.id in cells for c in self.weighted)  # type: ignore[operator]
+
+    def juror_cells(self, e: int) -> tuple[JurorCell, ...]:
+        cached = self._cells.get(e)
+        if cached is None:
+            totals = self.totals.get(e, {})
+            by_juror = self.values.get(e, {})
+            recused = set(self.recused.get(e, ()))
+            jurors = sorted(
+                (*self.eligible.get(e, ()), *recused),
+                key=self.juror_order.__getitem__,
+            )
+            cached = tuple(
+                JurorCell(
+                    juror_id=j,
+                    total=Fraction(totals[j], self.q) if j in totals else None,
+                    eligible=j not in recused,
+                    recused=j in recused,
+                    complete=self.complete(by_juror.get(j)),
+                )
+                for j in jurors
+            )
+            self._cells[e] = cached
+        return cached
+
+    def criterion_key(self, e: int, criterion: CriterionSpec) -> int:
+        """Mean normalised value (v − min)/(max − min) × 100 over jurors with totals, at display
+        precision (tie-break rule 2)."""
+        jurors = self.totals.get(e, {})
+        span = Fraction(criterion.max_value - criterion.min_value)
+        if not jurors or span <= 0:
+            return _NO_KEY
+        by_juror = self.values.get(e, {})
+        total = sum((Fraction(by_juror[j][criterion.id]) for j in jurors), Fraction(0)) - len(
+            jurors
+        ) * Fraction(criterion.min_value)
+        mean = total * 100 / (len(jurors) * span)
+        return _half_up(mean.numerator * 10**self.precision, mean.denominator)
+
+
+# ---------------------------------------------------------------------------------------------
+# The scorer
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    """An entry's score on a board: a final score, a cumulative blend or a panel score."""
+
+    score: Number | None
+    key: int
+    status: str
+
+
+_UNSCORED = _Result(None, _NO_KEY, "unscored")
+
+
+class Scorer:
+    """Scores of one event, kept up to date cell by cell, ranked on demand."""
+
+    def __init__(self, event: EventSpec, values: ScoreValues) -> None:
+        self._event = event
+        self._precision = max(0, event.precision)
+        self._entries: dict[int, EntrySpec] = {e.id: e for e in event.entries}
+        self._juror_order = {j.id: i for i, j in enumerate(event.jurors)}
+        conflicts: dict[int, set[int]] = {}
+        for j, e in event.conflicts:
+            conflicts.setdefault(e, set()).add(j)
+        frozen_conflicts = {e: frozenset(js) for e, js in conflicts.items()}
+        self._stages: tuple[_Stage, ...] = tuple(
+            _Stage(s, i, self._juror_order, self._entries, frozen_conflicts, self._precision)
+            for i, s in enumerate(event.stages)
+        )
+        self._by_code = {st.code: st for st in self._stages}
+        self._stage_of_criterion: dict[int, _Stage] = {
+            c.id: st for st in self._stages for c in st.spec.criteria
+        }
+        self._weighted = tuple(st for st in self._stages if st.spec.weight > 0)
+        self._final_parts = tuple((st, Fraction(st.spec.weight)) for st in self._weighted)
+        self._blend_parts: dict[str, tuple[tuple[_Stage, Fraction], ...]] = {
+            st.code: tuple(
+                (self._by_code[code], Fraction(w))
+                for code, w in st.spec.cumulative
+                if code in self._by_code and w > 0
+            )
+            for st in self._stages
+            if st.spec.cumulative
+        }
+        self._load(values)
+        self._boards: dict[tuple[str, str | None], Leaderboard] = {}
+        self._row_cache: dict[str, dict[int, tuple[tuple[object, ...], LeaderboardRow]]] = {}
+
+    @property
+    def event(self) -> EventSpec:
+        return self._event
+
+    # -- loading and updating ------------------------------------------------------------------
+
+    def _load(self, values: ScoreValues) -> None:
+        stage_of = self._stage_of_criterion
+        for (j, e, c), v in values.items():
+            target = stage_of.get(c)
+            if target is None or v is None:
+                continue
+            by_juror = target.values.get(e)
+            if by_juror is None:
+                by_juror = target.values[e] = {}
+            cells = by_juror.get(j)
+            if cells is None:
+                cells = by_juror[j] = {}
+            cells[c] = v
+        places = max((_places(v) for v in set(values.values()) if v is not None), default=0)
+        for st in self._stages:
+            self._rebuild_stage(st, places)
+        self._final: dict[int, _Result] = {}
+        self._blends: dict[str, dict[int, _Result]] = {code: {} for code in self._blend_parts}
+        self._stage_scores: dict[int, Mapping[str, Number | None]] = {}
+        for e in self._entries:
+            self._refresh_entry(e)
+
+    def _rebuild_stage(self, st: _Stage, places: int) -> None:
+        while True:
+            st.set_scale(places)
+            try:
+                st.recompute_all()
+                return
+            except _NeedsRescale as more:
+                places = more.places
+
+    def _refresh_entry(self, e: int) -> None:
+        """Recompute an entry's final score, cumulative blends and stage-score map."""
+        self._final[e] = self._blend(self._final_parts, e)
+        for code, parts in self._blend_parts.items():
+            self._blends[code][e] = self._blend(parts, e)
+        self._stage_scores[e] = MappingProxyType(
+            {st.code: st.panel(e).score for st in self._stages}
+        )
+
+    def _blend(self, parts: tuple[tuple[_Stage, Fraction], ...], e: int) -> _Result:
+        """Σ W_s P(s,e) / Σ W_s over parts (scoring.md section 3)."""
+        if not parts:
+            return _UNSCORED
+        round_first = self._event.round_stage_scores
+        unit = 10**self._precision
+        terms: list[tuple[Fraction, Number]] = []
+        status = "final"
+        for st, weight in parts:
+            p = st.panel(e)
+            if p.score is None:
+                return _UNSCORED
+            if p.status != "final":
+                status = "provisional"
+            terms.append((weight, Fraction(p.key, unit) if round_first else p.score))
+        weight_sum = sum(w for w, _ in terms)
+        score: Number
+        if any(isinstance(v, float) for _, v in terms):
+            score = math.fsum(float(w) * float(v) for w, v in terms) / float(weight_sum)
+        else:
+            score = sum((w * v for w, v in terms), Fraction(0)) / weight_sum
+        return _Result(score, _display_key(score, self._precision), status)
+
+    def _changed(self, stages: Iterable[_Stage], entries: set[int]) -> None:
+        for st in stages:
+            if st.method == "zscore":
+                st.recompute_zscore()
+                entries.update(st.entries)
+            else:
+                for e in entries & st.admitted:
+                    st.panels[e] = st.exact_panel(e)
+        for e in entries:
+            if e in self._entries:
+                self._refresh_entry(e)
+        self._boards.clear()
+
+    def _stage_for(self, criterion_id: int) -> _Stage:
+        st = self._stage_of_criterion.get(criterion_id)
+        if st is None:
+            raise KeyError(f"criterion id {criterion_id} is not in any stage of this event")
+        return st
+
+    def set_value(
+        self, juror_id: int, entry_id: int, criterion_id: int, value: Decimal | None
+    ) -> None:
+        """One cell changed (None = cleared); only that entry's scores are recomputed."""
+        st = self._stage_for(criterion_id)
+        by_juror = st.values.setdefault(entry_id, {})
+        cells = by_juror.setdefault(juror_id, {})
+        if value is None:
+            cells.pop(criterion_id, None)
+        else:
+            cells[criterion_id] = value
+        try:
+            st.recompute_entry_totals(entry_id)
+        except _NeedsRescale as more:
+            self._rebuild_stage(st, more.places)
+            self._changed([st], set(st.entries))
+            return
+        self._changed([st], {entry_id})
+
+    def replace_entry_values(
+        self, entry_id: int, values: Mapping[tuple[int, int], Decimal]
+    ) -> None:
+        """All of an entry's values, in every stage, become ``values`` ((juror, criterion) -> v)."""
+        for _, c in values:
+            self._stage_for(c)
+        for st in self._stages:
+            st.values.pop(entry_id, None)
+        for (j, c), v in values.items():
+            if v is not None:
+                st = self._stage_of_criterion[c]
+                st.values.setdefault(entry_id, {}).setdefault(j, {})[c] = v
+        entries = {entry_id}
+        for st in self._stages:
+            try:
+                st.recompute_entry_totals(entry_id)
+            except _NeedsRescale as more:
+                self._rebuild_stage(st, more.places)
+                entries.update(st.entries)
+        self._changed(self._stages, entries)
+
+    # -- per-juror and per-criterion views -----------------------------------------------------
+
+    def _stage(self, stage_code: str) -> _Stage:
+        st = self._by_code.get(stage_code)
+        if st is None:
+            raise KeyError(f"unknown stage '{stage_code}'")
+        return st
+
+    def juror_total(self, stage_code: str, juror_id: int, entry_id: int) -> Number | None:
+        """T(j,e) on the stage's scale; None when incomplete or the juror is not eligible."""
+        st = self._stage(stage_code)
+        t = st.totals.get(entry_id, {}).get(juror_id)
+        return None if t is None else Fraction(t, st.q)
+
+    def juror_status(self, stage_code: str, juror_id: int, entry_id: int) -> str:
+        st = self._stage(stage_code)
+        if entry_id not in st.admitted:
+            return "not_admitted"
+        if juror_id in st.recused.get(entry_id, ()):
+            return "recused"
+        if juror_id not in st.eligible.get(entry_id, ()):
+            if (juror_id, entry_id) in self._event.conflicts:
+                return "recused"
+            return "not_assigned"
+        cells = st.values.get(entry_id, {}).get(juror_id)
+        if not cells:
+            return "not_started"
+        return "complete" if st.complete(cells) else "partial"
+
+    def criterion_means(self, stage_code: str, entry_id: int) -> dict[int, Fraction | None]:
+        """criterion id -> mean raw value over the eligible jurors who scored it."""
+        st = self._stage(stage_code)
+        by_juror = st.values.get(entry_id, {})
+        eligible = st.eligible.get(entry_id, ())
+        means: dict[int, Fraction | None] = {}
+        for c in st.spec.criteria:
+            given = [
+                Fraction(by_juror[j][c.id])
+                for j in eligible
+                if j in by_juror and c.id in by_juror[j]
+            ]
+            means[c.id] = sum(given, Fraction(0)) / len(given) if given else None
+        return means
+
+    # -- leaderboards --------------------------------------------------------------------------
+
+    def leaderboard(self, board: str = FINAL, category: str | None = None) -> Leaderboard:
+        """The ranking of ``board`` (FINAL or a stage code), overall or within one category."""
+        cached = self._boards.get((board, category))
+        if cached is not None:
+            return cached
+        if category is None:
+            result = self._overall(board)
+        else:
+            result = _category_board(self.leaderboard(board), category)
+        self._boards[(board, category)] = result
+        return result
+
+    def _overall(self, board: str) -> Leaderboard:
+        if board == FINAL:
+            results = self._final
+            entries: Iterable[int] = self._entries
+            stage: _Stage | None = None
+        else:
+            stage = self._stage(board)
+            entries = stage.entries
+            if board in self._blends:
+                results = self._blends[board]
+            else:
+                results = {e: _panel_result(stage.panel(e)) for e in stage.entries}
+        scored: list[tuple[int, int]] = []  # (key, entry)
+        unscored: list[int] = []
+        for e in entries:
+            r = results.get(e, _UNSCORED)
+            if r.score is None:
+                unscored.append(e)
+            else:
+                scored.append((r.key, e))
+        placed = self._rank(board, stage, scored)
+        decisions = {d.entry_id: d for d in self._event.decisions if d.stage_code == board}
+        ranked: list[tuple[int, int, str, str, str]] = []  # rank, entry, rule, note, reason
+        for rank, e, rule, note in placed:
+            d = decisions.get(e)
+            if d is None:
+                ranked.append((rank, e, rule, note, ""))
+            else:
+                ranked.append((d.rank, e, RULE_DECISION, "by decision of the jury", d.reason))
+        ranked.sort(key=lambda item: item[0])  # stable: computed order among equal places
+        unscored.sort(key=self._unscored_order(stage))
+        cache = self._row_cache.setdefault(board, {})
+        rows = [
+            self._row(cache, stage, e, rank, results.get(e, _UNSCORED), rule, note, reason)
+            for rank, e, rule, note, reason in ranked
+        ]
+        rows += [self._row(cache, stage, e, None, _UNSCORED, "", "", "") for e in unscored]
+        return Leaderboard(board=board, category=None, rows=tuple(rows), precision=self._precision)
+
+    def _row(
+        self,
+        cache: dict[int, tuple[tuple[object, ...], LeaderboardRow]],
+        stage: _Stage | None,
+        e: int,
+        rank: int | None,
+        result: _Result,
+        rule: str,
+        note: str,
+        reason: str,
+    ) -> LeaderboardRow:
+        stage_scores = self._stage_scores[e]
+        cells = stage.juror_cells(e) if stage is not None else ()
+        signature = (rank, result, rule, note, reason, stage_scores, cells)
+        hit = cache.get(e)
+        if hit is not None and all(
+            a is b or a == b for a, b in zip(hit[0], signature, strict=True)
+        ):
+            return hit[1]
+        row = LeaderboardRow(
+            rank=rank,
+            entry=self._entries[e],
+            score=result.score,
+            display=_format_key(result.key, self._precision) if result.score is not None else "",
+            status=result.status,  # type: ignore[arg-type]
+            tie_rule=rule,
+            tie_note=note,
+            stage_scores=stage_scores,
+            juror_cells=cells,
+            decision_reason=reason,
+        )
+        cache[e] = (signature, row)
+        return row
+
+    def _unscored_order(self, stage: _Stage | None) -> Callable[[int], tuple[int, int, str, int]]:
+        """Unscored rows: the final board by each entry's last stage's panel score (entries that
+        got further first); a stage board by the stage's own panel score; then by code."""
+        entries = self._entries
+
+        def by_code(e: int) -> tuple[str, int]:
+            return entries[e].code, e
+
+        if stage is not None:
+            own = stage
+            return lambda e: (0, -own.panel(e).key, *by_code(e))
+
+        def by_last_stage(e: int) -> tuple[int, int, str, int]:
+            for st in reversed(self._stages):
+                p = st.panel(e)
+                if p.score is not None:
+                    return (-st.index, -p.key, *by_code(e))
+            return (1, 0, *by_code(e))
+
+        return by_last_stage
+
+    def _rank(
+        self, board: str, stage: _Stage | None, scored: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str, str]]:
+        """(rank, entry, tie_rule, tie_note) in ranked order, ties through the chain."""
+        entries = self._entries
+        scored.sort(key=lambda item: (-item[0], entries[item[1]].code, item[1]))
+        rules = self._chain(board, stage)
+        exhausted = RULE_CHAIR if self._event.tiebreak else RULE_SHARED
+        placed: list[tuple[int, int, str, str]] = []
+        i = 0
+        while i < len(scored):
+            k = i + 1
+            while k < len(scored) and scored[k][0] == scored[i][0]:
+                k += 1
+            group = [e for _, e in scored[i:k]]
+            if len(group) == 1:
+                placed.append((i + 1, group[0], "", ""))
+            else:
+                position = i
+                for sub, rule, note in _break_ties(group, rules, exhausted):
+                    for e in sub:
+                        placed.append((position + 1, e, rule, note))
+                    position += len(sub)
+            i = k
+        return placed
+
+    def _chain(self, board: str, stage: _Stage | None) -> list[tuple[str, str, _KeyFn]]:
+        """The event's tie-break chain for a board: (rule code, note, key function)."""
+        latest = stage if stage is not None else (self._weighted[-1] if self._weighted else None)
+        if latest is None:
+            return []
+        rules: list[tuple[str, str, _KeyFn]] = []
+        for rule in self._event.tiebreak:
+            # A plain stage board starts at rule (2); a final or cumulative board at rule (1).
+            if rule == RULE_LATEST_STAGE and (stage is None or board in self._blends):
+                rules.append(
+                    (
+                        RULE_LATEST_STAGE,
+                        f"tie broken by the score of stage {latest.code}",
+                        _panel_key_fn(latest),
+                    )
+                )
+            elif rule == "criteria":
+                for c in latest.weighted:
+                    rules.append(
+                        (
+                            f"criterion:{c.code}",
+                            f"tie broken by criterion {c.code}",
+                            _criterion_key_fn(latest, c),
+                        )
+                    )
+        return rules
+
+    # -- shortlists ----------------------------------------------------------------------------
+
+    def shortlist(
+        self,
+        board: str = FINAL,
+        top_n: int | None = None,
+        quotas: Mapping[str, int] | None = None,
+    ) -> Shortlist:
+        """The top ``top_n`` of the board, or the top ``quotas[category]`` of each category.
+
+        An entry tied at the cut is never dropped silently: the whole tied group that straddles
+        the cut goes to ``tied_at_cut`` (for the jury to settle), the places above it are selected.
+        """
+        if (top_n is None) == (quotas is None):
+            raise ValueError("give either top_n or quotas")
+        overall = self.leaderboard(board)
+        if top_n is not None:
+            selected, tied = _cut(overall.rows, top_n)
+        else:
+            assert quotas is not None
+            chosen: set[int] = set()
+            tied_ids: set[int] = set()
+            for category, quota in quotas.items():
+                s, t = _cut(self.leaderboard(board, category).rows, quota)
+                chosen.update(r.entry.id for r in s)
+                tied_ids.update(r.entry.id for r in t)
+            selected = [r for r in overall.rows if r.entry.id in chosen]
+            tied = [r for r in overall.rows if r.entry.id in tied_ids]
+        return Shortlist(board=board, selected=tuple(selected), tied_at_cut=tuple(tied))
+
+
+def _panel_key_fn(stage: _Stage) -> _KeyFn:
+    return lambda e: stage.panel(e).key
+
+
+def _criterion_key_fn(stage: _Stage, criterion: CriterionSpec) -> _KeyFn:
+    return lambda e: stage.criterion_key(e, criterion)
+
+
+def _panel_result(p: _Panel) -> _Result:
+    return _UNSCORED if p.score is None else _Result(p.score, p.key, p.status)
+
+
+def _break_ties(
+    group: list[int], rules: list[tuple[str, str, _KeyFn]], exhausted: str
+) -> list[tuple[list[int], str, str]]:
+    """Split a tied group by the first rule that separates it, recursively; what stays tied
+    shares a place (chair decides, or simply shared when the chain is empty)."""
+    if not rules:
+        note = "chair decides" if exhausted == RULE_CHAIR else "tied: shared place"
+        return [(group, exhausted, note)]
+    code, note, key_fn = rules[0]
+    keyed = sorted(((key_fn(e), e) for e in group), key=lambda item: -item[0])  # type: ignore[operator]
+    out: list[tuple[list[int], str, str]] = []
+    i = 0
+    while i < len(keyed):
+        k = i + 1
+        while k < len(keyed) and keyed[k][0] == keyed[i][0]:
+            k += 1
+        sub = [e for _, e in keyed[i:k]]
+        if len(sub) == 1:
+            out.append((sub, code, note))
+        else:
+            out.extend(_break_ties(sub, rules[1:], exhausted))
+        i = k
+    return out
+
+
+def _cut(
+    rows: Iterable[LeaderboardRow], size: int
+) -> tuple[list[LeaderboardRow], list[LeaderboardRow]]:
+    """(selected, tied at the cut) for the top ``size`` ranked rows."""
+    ranked = [r for r in rows if r.rank is not None]
+    if size <= 0:
+        return [], []
+    if len(ranked) <= size:
+        return ranked, []
+    cut_rank = ranked[size - 1].rank
+    if ranked[size].rank != cut_rank:
+        return ranked[:size], []
+    return (
+        [r for r in ranked if r.rank is not None and r.rank < cut_rank],  # type: ignore[operator]
+        [r for r in ranked if r.rank == cut_rank],
+    )
+
+
+def _category_board(overall: Leaderboard, category: str) -> Leaderboard:
+    """The overall ranking filtered to one category, places renumbered (1, 2, 2, 4 kept)."""
+    rows = [r for r in overall.rows if r.entry.category == category]
+    renumbered: list[LeaderboardRow] = []
+    previous: int | None = None
+    new_rank = 0
+    for i, r in enumerate(rows):
+        if r.rank is not None and r.rank != previous:
+            # Rows are in place order, so i rows of the category stand ahead of this one.
+            new_rank, previous = i + 1, r.rank
+        rank = None if r.rank is None else new_rank
+        renumbered.append(r if r.rank == rank else replace(r, rank=rank))
+    return Leaderboard(
+        board=overall.board, category=category, rows=tuple(renumbered), precision=overall.precision
+    )
+
+
+def compute_leaderboard(
+    event: EventSpec, values: ScoreValues, board: str = FINAL, category: str | None = None
+) -> Leaderboard:
+    """One-shot ranking (a fresh Scorer)."""
+    return Scorer(event, values).leaderboard(board, category)
