@@ -1,10 +1,377 @@
-"""Subcommands of `kolabik` (registered from kolabik_desktop.cli.COMMAND_MODULES)."""
+"""`kolabik new`, `import-workbook`, `export-workbook`, `check` and `leaderboard`.
+
+Core modules are imported inside each command, so `kolabik --help` stays fast and a command never
+pays for another's imports.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import csv
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kolabik_desktop.core.errors import KolabikError
+
+if TYPE_CHECKING:
+    from kolabik_desktop.core.scoring.model import EventSpec, Leaderboard, LeaderboardRow
+    from kolabik_desktop.core.store.db import EventDB
+
+CSV_COLUMNS = ("rank", "code", "title", "unit", "category", "score", "status", "tie_note")
+FORMATS = ("table", "csv", "json")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the `kolabik` parser."""
+    from kolabik_desktop.core.templates import TEMPLATES
+
+    p = sub.add_parser("new", help="create a new, empty event file")
+    p.add_argument("path", metavar="PATH", help="event file to create (NAME.kolabik)")
+    p.add_argument(
+        "--template",
+        choices=sorted(TEMPLATES),
+        help="start with a rubric: "
+        + "; ".join(f"{name}: {t.description}" for name, t in sorted(TEMPLATES.items())),
+    )
+    p.add_argument("--name", help="name of the competition (default: the file name)")
+    p.add_argument("--year", type=int, help="year of the competition")
+    p.add_argument("--organiser", default="", help="who runs the competition")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser(
+        "import-workbook",
+        help="read an event workbook (.xlsx) into an event file (created if missing)",
+    )
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument("xlsx", metavar="XLSX", help="event workbook to read")
+    p.set_defaults(func=cmd_import_workbook)
+
+    p = sub.add_parser("export-workbook", help="write the whole event to an event workbook (.xlsx)")
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument("xlsx", metavar="XLSX", help="workbook to write")
+    p.set_defaults(func=cmd_export_workbook)
+
+    p = sub.add_parser(
+        "check", help="check an event file's integrity (foreign keys, ranges, audit chain)"
+    )
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("leaderboard", help="print the ranking of a stage or the final ranking")
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "--stage", default="final", metavar="CODE|final", help="stage code, or final (default)"
+    )
+    p.add_argument("--category", metavar="NAME", help="rank within one category (kelompok)")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
+    p.set_defaults(func=cmd_leaderboard)
+
+
+# ---------------------------------------------------------------------------------------------
+# new, import, export, check
+# ---------------------------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.store.db import create_event_file
+    from kolabik_desktop.core.templates import TEMPLATES, apply_template
+
+    path = Path(args.path)
+    db = create_event_file(
+        path, name=args.name or path.stem, year=args.year, organiser=args.organiser
+    )
+    try:
+        if args.template:
+            with db.session() as s:
+                apply_template(s, args.template, actor="chair")
+    except BaseException:
+        db.close()
+        path.unlink(missing_ok=True)
+        raise
+    db.close()
+    what = f" with the {args.template} rubric ({TEMPLATES[args.template].description})"
+    print(f"Created {path}{what if args.template else ''}")
+    return 0
+
+
+def cmd_import_workbook(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.workbook import import_workbook
+
+    xlsx, event = Path(args.xlsx), Path(args.event)
+    _require_file(xlsx, "workbook")
+    import_workbook(xlsx, event)
+    print(f"Imported {xlsx} into {event}")
+    return 0
+
+
+def cmd_export_workbook(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.workbook import export_workbook
+
+    xlsx = Path(args.xlsx)
+    db = _open(args.event)
+    try:
+        export_workbook(db, xlsx)
+    finally:
+        db.close()
+    print(f"Exported {args.event} to {xlsx}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.store.integrity import check_event
+
+    db = _open(args.event)
+    try:
+        problems = check_event(db)
+    finally:
+        db.close()
+    if problems:
+        lines = [f"{args.event}: {len(problems)} problem(s) found:"]
+        lines += [f"  - {p}" for p in problems]
+        raise KolabikError("\n".join(lines))
+    print(f"{args.event}: OK (foreign keys, values, audit chain)")
+    return 0
+
+
+def _open(path: str) -> EventDB:
+    from kolabik_desktop.core.store.db import open_event_file
+
+    return open_event_file(Path(path))
+
+
+def _require_file(path: Path, what: str) -> None:
+    if not path.exists():
+        raise KolabikError(f"{path}: {what} not found")
+    if path.is_dir():
+        raise KolabikError(f"{path}: is a folder, not a {what}")
+
+
+# ---------------------------------------------------------------------------------------------
+# leaderboard
+# ---------------------------------------------------------------------------------------------
+
+
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.scoring.engine import Scorer, validate_event
+    from kolabik_desktop.core.store.models import Category, Event
+    from kolabik_desktop.core.store.services import load_event_spec, load_values
+
+    db = _open(args.event)
+    try:
+        with db.session() as s:
+            spec = load_event_spec(s)
+            values = load_values(s)
+            event_name = s.scalar(select(Event.name)) or ""
+            category_names = list(
+                s.scalars(select(Category.name).order_by(Category.position, Category.name))
+            )
+    finally:
+        db.close()
+    if not spec.stages:
+        raise KolabikError(f"{args.event}: the event has no stages yet, so nothing to rank")
+    problems = validate_event(spec)
+    if problems:
+        raise KolabikError(f"{args.event}: the event cannot be ranked: " + "; ".join(problems))
+    board = _resolve_board(args.stage, spec)
+    category = _resolve_category(args.category, category_names) if args.category else None
+    leaderboard = Scorer(spec, values).leaderboard(board, category)
+    stage_codes = [st.code for st in spec.stages]
+    if args.format == "csv":
+        data = leaderboard_csv(leaderboard, stage_codes).encode("utf-8")
+    elif args.format == "json":
+        data = leaderboard_json(leaderboard, stage_codes, event_name).encode("utf-8")
+    else:
+        title = _board_title(spec, board)
+        data = leaderboard_table(leaderboard, stage_codes, event_name, title).encode("utf-8")
+    _emit(data, args.output, text=args.format == "table")
+    return 0
+
+
+def _resolve_board(text: str, spec: EventSpec) -> str:
+    from kolabik_desktop.core.scoring.model import FINAL
+
+    if text.lower() == FINAL:
+        return FINAL
+    for st in spec.stages:
+        if st.code.lower() == text.lower():
+            return st.code
+    known = ", ".join([st.code for st in spec.stages] + [FINAL])
+    raise KolabikError(f"unknown stage '{text}' (this event has: {known})")
+
+
+def _resolve_category(text: str, names: Sequence[str]) -> str:
+    for name in names:
+        if name.casefold() == text.strip().casefold():
+            return name
+    known = ", ".join(names) if names else "none"
+    raise KolabikError(f"unknown category '{text}' (this event has: {known})")
+
+
+def _board_title(spec: EventSpec, board: str) -> str:
+    from kolabik_desktop.core.scoring.model import FINAL
+
+    if board != FINAL:
+        stage = next(st for st in spec.stages if st.code == board)
+        return f"Stage {stage.code} ({stage.name}), ranked by its own panel score" + (
+            " blended with earlier stages" if stage.cumulative else ""
+        )
+    weighted = [st for st in spec.stages if st.weight > 0]
+    blend = " + ".join(f"{st.code} {_num(st.weight)}%" for st in weighted)
+    return f"Final ranking ({blend})" if blend else "Final ranking"
+
+
+def _num(value: Any) -> str:
+    return format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+
+
+def _stage_display(row: LeaderboardRow, code: str, precision: int) -> str:
+    from kolabik_desktop.core.scoring.engine import format_score
+
+    return format_score(row.stage_scores.get(code), precision)
+
+
+def _row_fields(row: LeaderboardRow) -> list[str]:
+    return [
+        "" if row.rank is None else str(row.rank),
+        row.entry.code,
+        row.entry.title,
+        row.entry.unit,
+        row.entry.category,
+        row.display,
+        row.status,
+        row.tie_note,
+    ]
+
+
+def leaderboard_csv(board: Leaderboard, stage_codes: Sequence[str]) -> str:
+    """CSV: the fixed columns, then one column per stage (its panel score, dot decimal)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*CSV_COLUMNS, *(f"score_{code}" for code in stage_codes)])
+    for row in board.rows:
+        writer.writerow(
+            _row_fields(row) + [_stage_display(row, c, board.precision) for c in stage_codes]
+        )
+    return out.getvalue()
+
+
+def leaderboard_json(board: Leaderboard, stage_codes: Sequence[str], event_name: str) -> str:
+    rows = []
+    for row in board.rows:
+        rank, code, title, unit, category, score, status, tie_note = _row_fields(row)
+        rows.append(
+            {
+                "rank": row.rank,
+                "code": code,
+                "title": title,
+                "unit": unit,
+                "category": category,
+                "score": score or None,
+                "status": status,
+                "tie_rule": row.tie_rule,
+                "tie_note": tie_note,
+                "stage_scores": {
+                    c: _stage_display(row, c, board.precision) or None for c in stage_codes
+                },
+            }
+        )
+    doc = {
+        "event": event_name,
+        "board": board.board,
+        "category": board.category,
+        "precision": board.precision,
+        "rows": rows,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# Column caps keep a row on a wide terminal line; longer text ends in "…".
+_CAPS = {"title": 44, "unit": 30, "category": 18}
+
+
+def leaderboard_table(
+    board: Leaderboard, stage_codes: Sequence[str], event_name: str, title: str
+) -> str:
+    """A plain-text table for a terminal: aligned columns, long text shortened."""
+    counts = {s: sum(1 for r in board.rows if r.status == s) for s in ("final", "provisional")}
+    unscored = len(board.rows) - counts["final"] - counts["provisional"]
+    scope = f"category {board.category}" if board.category else "all categories"
+    lines = [
+        event_name,
+        f"{title}, {scope}",
+        f"{len(board.rows)} entries: {counts['final']} final, {counts['provisional']} "
+        f"provisional, {unscored} unscored",
+        "",
+    ]
+    show_category = board.category is None
+    headers = ["Rank", "Code", "Title", "Unit"] + (["Category"] if show_category else [])
+    headers += ["Score", "Status", *stage_codes, "Tie note"]
+    right = {"Rank", "Score", *stage_codes}
+    table: list[list[str]] = []
+    for row in board.rows:
+        rank, code, title_text, unit, category, score, status, tie_note = _row_fields(row)
+        cells = [rank, code, _cut(title_text, _CAPS["title"]), _cut(unit, _CAPS["unit"])]
+        if show_category:
+            cells.append(_cut(category, _CAPS["category"]))
+        cells += [score, status]
+        cells += [_stage_display(row, c, board.precision) for c in stage_codes]
+        cells.append(tie_note)
+        table.append(cells)
+    widths = [max([_width(h)] + [_width(r[i]) for r in table]) for i, h in enumerate(headers)]
+    for cells in [headers, *table]:
+        parts = []
+        for header, cell, width in zip(headers, cells, widths, strict=True):
+            pad = " " * (width - _width(cell))
+            parts.append(pad + cell if header in right else cell + pad)
+        lines.append("  ".join(parts).rstrip())
+    if not board.rows:
+        lines.append("(no entries)")
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    """Terminal columns a text takes: wide East Asian characters count 2, combining marks 0."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def _cut(text: str, cap: int) -> str:
+    if _width(text) <= cap:
+        return text
+    out = ""
+    for ch in text:
+        if _width(out + ch) > cap - 1:
+            break
+        out += ch
+    return out.rstrip() + "…"
+
+
+def _emit(data: bytes, output: str | None, *, text: bool) -> None:
+    if output:
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            raise KolabikError(f"{output}: cannot write ({exc.strerror})") from exc
+        return
+    if text:
+        # A terminal gets text in its own encoding; characters it lacks become "?", not an error.
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    else:
+        # Machine formats are UTF-8 bytes whatever the locale, so output is byte-identical.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
