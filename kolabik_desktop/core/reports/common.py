@@ -1,0 +1,162 @@
+"""What the report builders share: options, number text, and engine results cached per build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.reports.data import ReportData
+from kolabik_desktop.core.reports.fingerprint import fingerprint
+from kolabik_desktop.core.reports.i18n import LANGS, t
+from kolabik_desktop.core.reports.layout import PAPERS, ProgressFn, no_progress
+from kolabik_desktop.core.scoring.engine import format_score
+from kolabik_desktop.core.scoring.model import FINAL, Leaderboard, LeaderboardRow, Number
+
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+ORIENTATIONS = ("auto", "portrait", "landscape")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    kind: str
+    stage: str | None = None  # a stage code, or "final" (recap, minutes, feedback)
+    juror: str | None = None  # sheet, blank: one juror (default: every juror, one section each)
+    category: str | None = None  # recap and minutes: only this category, ranks renumbered
+    entry: str | None = None  # feedback: only this entry (default: every entry, one section each)
+    paper: str = "a4"
+    lang: str = "id"
+    orientation: str = "auto"
+    top_n: int | None = None  # minutes: a shortlist of the top N (per category with per_category)
+    per_category: bool = False
+    date: dt.date | None = None  # the date printed and signed; default today
+    place: str | None = None  # where it is signed; default the event's setting, else dots
+    chair: str | None = None  # the chair's name; default the event's setting, else dots
+
+
+class Context:
+    """One build's view of the engine: leaderboards are computed once and reused."""
+
+    def __init__(self, data: ReportData, options: ReportOptions, progress: ProgressFn | None):
+        self.data = data
+        self.options = options
+        self.lang = options.lang
+        self.precision = data.event.precision
+        self.date = options.date or dt.date.today()
+        self.place = options.place if options.place is not None else data.place
+        self.chair = options.chair if options.chair is not None else data.chair
+        self.progress = progress or no_progress
+        self.fingerprint = fingerprint(data)
+        self.entries = {e.id: e for e in data.event.entries}
+        self._boards: dict[tuple[str, str | None], Leaderboard] = {}
+
+    def board(self, board: str, category: str | None = None) -> Leaderboard:
+        key = (board, category)
+        if key not in self._boards:
+            self._boards[key] = self.data.scorer.leaderboard(board, category)
+        return self._boards[key]
+
+    def number(self, value: Number | None) -> str:
+        """A score at display precision, with the decimal comma in Indonesian."""
+        return self.localise(format_score(value, self.precision))
+
+    def localise(self, display: str) -> str:
+        return display.replace(".", ",") if self.lang == "id" else display
+
+    def raw(self, value: Decimal | None) -> str:
+        """A juror's raw value as entered (85, 85.5), never rounded."""
+        if value is None:
+            return ""
+        return self.localise(format(value.normalize(), "f"))
+
+    def t(self, key: str, **fields: object) -> str:
+        return t(self.lang, key, **fields)
+
+    def status_text(self, row: LeaderboardRow) -> str:
+        return self.t(f"status_{row.status}")
+
+    def score_text(self, row: LeaderboardRow) -> str:
+        """The row's display score; provisional scores carry an asterisk."""
+        if not row.display:
+            return ""
+        mark = "*" if row.status == "provisional" else ""
+        return self.localise(row.display) + mark
+
+    def tie_text(self, row: LeaderboardRow, board: str) -> str:
+        rule = row.tie_rule
+        if rule == "latest_stage":
+            weighted = [s for s in self.data.event.stages if s.weight > 0]
+            stage = weighted[-1].code if weighted else ""
+            return self.t("tie_latest_stage", stage=stage)
+        if rule.startswith("criterion:"):
+            code = rule.split(":", 1)[1]
+            return self.t("tie_criterion", criterion=self.criterion_name(code, board))
+        if rule == "chair_decides":
+            return self.t("tie_chair")
+        if rule == "shared":
+            return self.t("tie_shared")
+        if rule == "jury_decision":
+            reason = f" ({row.decision_reason})" if row.decision_reason else ""
+            return self.t("tie_jury") + reason
+        return row.tie_note or rule
+
+    def criterion_name(self, code: str, board: str) -> str:
+        stages = self.data.event.stages
+        ordered = [s for s in stages if s.code == board] + [s for s in reversed(stages)]
+        for stage in ordered:
+            for c in stage.criteria:
+                if c.code == code:
+                    return f"{c.name} ({c.code})"
+        return code
+
+    def stage_label(self, code: str) -> str:
+        if code == FINAL:
+            return self.t("final")
+        stage = self.data.stage(code)
+        return f"{stage.code} — {stage.name}"
+
+    def method_text(self, code: str) -> str:
+        stage = self.data.stage(code)
+        if stage.method == "banded":
+            band = self.raw(stage.band) if stage.band is not None else "?"
+            return self.t("method_banded", band=band)
+        return self.t(f"method_{stage.method}")
+
+
+def check_options(data: ReportData, options: ReportOptions) -> None:
+    """Raise ValidationError naming the option that is wrong; nothing is written."""
+    if options.kind not in KINDS:
+        raise ValidationError(f"unknown report kind '{options.kind}' (use {', '.join(KINDS)})")
+    if options.paper not in PAPERS:
+        raise ValidationError(f"unknown paper '{options.paper}' (use a4 or f4)")
+    if options.lang not in LANGS:
+        raise ValidationError(f"unknown language '{options.lang}' (use id or en)")
+    if options.orientation not in ORIENTATIONS:
+        raise ValidationError(
+            f"unknown orientation '{options.orientation}' (use {', '.join(ORIENTATIONS)})"
+        )
+    if not data.event.stages:
+        raise ValidationError("the event has no stages yet: add a stage and its rubric first")
+    if options.stage and options.stage != FINAL:
+        try:
+            data.stage(options.stage)
+        except KeyError as exc:
+            raise ValidationError(str(exc.args[0])) from None
+    if options.kind in ("sheet", "blank"):
+        if options.stage == FINAL:
+            raise ValidationError(f"a {options.kind} report is for one stage, not the final")
+        if options.juror:
+            try:
+                data.juror(options.juror)
+            except KeyError as exc:
+                raise ValidationError(str(exc.args[0])) from None
+        elif not data.event.jurors:
+            raise ValidationError("the event has no jurors yet")
+    if options.category and options.category not in {e.category for e in data.event.entries}:
+        known = ", ".join(data.categories) or "none"
+        raise ValidationError(f"no category '{options.category}' (categories: {known})")
+    if options.entry and options.entry not in {e.code for e in data.event.entries}:
+        raise ValidationError(f"no entry '{options.entry}' in this event")
+    if options.top_n is not None and options.top_n < 1:
+        raise ValidationError(f"top N must be at least 1, not {options.top_n}")

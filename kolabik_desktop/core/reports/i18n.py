@@ -1,0 +1,333 @@
+"""The words printed on reports, in Indonesian (the default) and English.
+
+Reports are built in core (no Qt), so their text cannot go through Qt's tr(); it lives here as
+plain tables, one per language, with the same keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGS = ("id", "en")
+
+MONTHS = {
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+WEEKDAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        "page": "Halaman {page} dari {pages}",
+        "fingerprint": "Sidik data: {fp}",
+        "printed": "Dicetak {date}",
+        "sheet_title": "LEMBAR PENILAIAN",
+        "blank_title": "FORMULIR PENILAIAN",
+        "recap_title": "REKAPITULASI NILAI",
+        "minutes_title": "BERITA ACARA",
+        "minutes_subtitle": "PENETAPAN HASIL PENILAIAN DEWAN JURI",
+        "feedback_title": "UMPAN BALIK PENILAIAN",
+        "stage": "Tahap",
+        "juror": "Juri",
+        "jurors": "Dewan Juri",
+        "chair": "Ketua Dewan Juri",
+        "member": "Anggota",
+        "entry": "Inovasi",
+        "entry_code": "Kode",
+        "unit": "Unit",
+        "category": "Kategori",
+        "all_categories": "Semua kategori",
+        "no": "No",
+        "rank": "Peringkat",
+        "rank_short": "Rk",
+        "score": "Nilai",
+        "panel_score": "Nilai Panel",
+        "final_score": "Nilai Akhir",
+        "total": "Total",
+        "weighted_total": "Total Tertimbang",
+        "weight": "Bobot",
+        "range": "Rentang",
+        "criterion": "Aspek Penilaian",
+        "criteria": "Aspek penilaian",
+        "status": "Status",
+        "notes": "Catatan",
+        "comment": "Komentar",
+        "signature": "Tanda Tangan",
+        "name": "Nama",
+        "status_final": "final",
+        "status_provisional": "sementara",
+        "status_unscored": "belum dinilai",
+        "recused": "KK",
+        "recused_legend": "KK = juri tidak menilai karena konflik kepentingan",
+        "not_assigned": "—",
+        "not_assigned_legend": "— = tidak ditugaskan / tidak lolos ke tahap ini",
+        "incomplete": "…",
+        "incomplete_legend": "… = penilaian belum lengkap",
+        "provisional_legend": "* = nilai sementara: belum semua juri yang ditugaskan selesai menilai",
+        "tie_footnote": "Nilai sama, urutan ditentukan oleh: {rule}",
+        "tie_latest_stage": "nilai panel tahap terakhir ({stage})",
+        "tie_criterion": "rata-rata aspek {criterion}",
+        "tie_chair": "masih sama; peringkat bersama, diputuskan ketua juri",
+        "tie_jury": "keputusan dewan juri",
+        "tie_shared": "tidak diurutkan; nilai sama berbagi peringkat",
+        "place_date": "{place}, {date}",
+        "place_blank": "....................",
+        "name_blank": "(.......................................)",
+        "recused_entries": "Tidak dinilai (konflik kepentingan): {entries}",
+        "no_entries": "Tidak ada inovasi yang dinilai juri ini pada tahap ini.",
+        "method": "Metode penilaian",
+        "method_mean": "rata-rata nilai juri",
+        "method_trimmed": "rata-rata setelah nilai tertinggi dan terendah dibuang (bila ≥ 5 juri)",
+        "method_median": "median nilai juri",
+        "method_banded": "rata-rata dengan nilai juri dibatasi ± {band} dari rata-rata",
+        "method_zscore": "standardisasi nilai per juri (z-score)",
+        "stage_weight": "bobot {weight}%",
+        "final_formula": "Nilai akhir = {parts}",
+        "tiebreak_standard": (
+            "Nilai yang sama (pada {precision} desimal) diurutkan berdasarkan nilai panel tahap "
+            "terakhir, lalu rata-rata aspek berbobot terbesar; bila tetap sama, peringkat bersama "
+            "diputuskan ketua juri."
+        ),
+        "tiebreak_none": "Nilai yang sama (pada {precision} desimal) berbagi peringkat.",
+        "minutes_opening": (
+            "Pada hari ini, {weekday} tanggal {day_words} bulan {month} tahun {year_words} "
+            "({date_numeric}), Dewan Juri {event} telah melaksanakan penilaian {scope} dan "
+            "menetapkan hasil sebagai berikut:"
+        ),
+        "minutes_scope_final": "akhir atas seluruh tahap",
+        "minutes_scope_stage": "tahap {stage}",
+        "minutes_top": "{n} besar",
+        "minutes_closing": (
+            "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
+            "mestinya."
+        ),
+        "minutes_tied_at_cut": (
+            "Inovasi berikut memiliki nilai sama dengan urutan terakhir yang terpilih dan "
+            "memerlukan keputusan dewan juri:"
+        ),
+        "minutes_quota": "Kuota per kategori",
+        "feedback_intro": (
+            "Lembar ini menyajikan hasil penilaian dewan juri atas inovasi Anda: rata-rata nilai "
+            "per aspek, perbandingan dengan rata-rata seluruh peserta, serta catatan para juri."
+        ),
+        "feedback_rank": "Peringkat {rank} dari {of}",
+        "feedback_unranked": "Belum berperingkat",
+        "feedback_mean": "Rata-rata Panel",
+        "feedback_all_mean": "Rata-rata Seluruh Peserta",
+        "feedback_chart": "Profil inovasi dibandingkan rata-rata seluruh peserta (skala 0–100)",
+        "feedback_this_entry": "Inovasi ini",
+        "feedback_notes": "Catatan dan saran juri",
+        "feedback_no_notes": "Tidak ada catatan.",
+        "feedback_not_in_stage": "Inovasi ini tidak mengikuti tahap ini.",
+        "final_result": "Hasil akhir",
+        "blank_instructions": (
+            "Isi nilai setiap aspek dalam rentang yang tertera. Aspek berbobot 0 dibaca, tidak "
+            "dinilai. Total tertimbang = Σ nilai × bobot / Σ bobot."
+        ),
+        "sheet_notes_heading": "Catatan per inovasi",
+        "event_year": "{name} {year}",
+        "final": "Akhir",
+        "ranking_final": "Peringkat akhir",
+        "ranking_stage": "Peringkat tahap {stage}",
+        "legend": "Keterangan",
+    },
+    "en": {
+        "page": "Page {page} of {pages}",
+        "fingerprint": "Data fingerprint: {fp}",
+        "printed": "Printed {date}",
+        "sheet_title": "SCORE SHEET",
+        "blank_title": "SCORE FORM",
+        "recap_title": "SCORE RECAP",
+        "minutes_title": "MINUTES",
+        "minutes_subtitle": "OF THE JURY'S RESULT",
+        "feedback_title": "JURY FEEDBACK",
+        "stage": "Stage",
+        "juror": "Juror",
+        "jurors": "Jury",
+        "chair": "Chair of the Jury",
+        "member": "Member",
+        "entry": "Innovation",
+        "entry_code": "Code",
+        "unit": "Unit",
+        "category": "Category",
+        "all_categories": "All categories",
+        "no": "No",
+        "rank": "Rank",
+        "rank_short": "Rk",
+        "score": "Score",
+        "panel_score": "Panel Score",
+        "final_score": "Final Score",
+        "total": "Total",
+        "weighted_total": "Weighted Total",
+        "weight": "Weight",
+        "range": "Range",
+        "criterion": "Criterion",
+        "criteria": "Criteria",
+        "status": "Status",
+        "notes": "Notes",
+        "comment": "Comment",
+        "signature": "Signature",
+        "name": "Name",
+        "status_final": "final",
+        "status_provisional": "provisional",
+        "status_unscored": "unscored",
+        "recused": "COI",
+        "recused_legend": "COI = juror recused for a conflict of interest",
+        "not_assigned": "—",
+        "not_assigned_legend": "— = not assigned / not admitted to this stage",
+        "incomplete": "…",
+        "incomplete_legend": "… = scoring incomplete",
+        "provisional_legend": "* = provisional: not every assigned juror has finished",
+        "tie_footnote": "Tied score, order decided by: {rule}",
+        "tie_latest_stage": "panel score of the latest stage ({stage})",
+        "tie_criterion": "mean of criterion {criterion}",
+        "tie_chair": "still tied; shared rank, the chair decides",
+        "tie_jury": "decision of the jury",
+        "tie_shared": "not broken; equal scores share a rank",
+        "place_date": "{place}, {date}",
+        "place_blank": "....................",
+        "name_blank": "(.......................................)",
+        "recused_entries": "Not scored (conflict of interest): {entries}",
+        "no_entries": "This juror scores no innovation in this stage.",
+        "method": "Scoring method",
+        "method_mean": "mean of the jurors' totals",
+        "method_trimmed": "mean after dropping the highest and lowest total (with ≥ 5 jurors)",
+        "method_median": "median of the jurors' totals",
+        "method_banded": "mean with each total held within ± {band} of the mean",
+        "method_zscore": "per-juror standardisation (z-score)",
+        "stage_weight": "weight {weight}%",
+        "final_formula": "Final score = {parts}",
+        "tiebreak_standard": (
+            "Equal scores (at {precision} decimals) are ordered by the latest stage's panel "
+            "score, then by the mean of the heaviest criteria; if still equal, the rank is "
+            "shared and the chair decides."
+        ),
+        "tiebreak_none": "Equal scores (at {precision} decimals) share a rank.",
+        "minutes_opening": (
+            "On {weekday}, {date}, the jury of {event} completed the {scope} assessment and "
+            "determined the following result:"
+        ),
+        "minutes_scope_final": "final",
+        "minutes_scope_stage": "stage {stage}",
+        "minutes_top": "top {n}",
+        "minutes_closing": "These minutes are drawn up truthfully, to be used as appropriate.",
+        "minutes_tied_at_cut": (
+            "The following entries tie with the last one selected and need a decision of the jury:"
+        ),
+        "minutes_quota": "Quota per category",
+        "feedback_intro": (
+            "This sheet gives the jury's assessment of your innovation: the panel's mean per "
+            "criterion, a comparison with the mean of all entries, and the jurors' notes."
+        ),
+        "feedback_rank": "Rank {rank} of {of}",
+        "feedback_unranked": "Not ranked yet",
+        "feedback_mean": "Panel Mean",
+        "feedback_all_mean": "Mean of All Entries",
+        "feedback_chart": "Profile of this innovation against the mean of all entries (0–100)",
+        "feedback_this_entry": "This innovation",
+        "feedback_notes": "Jurors' notes and advice",
+        "feedback_no_notes": "No notes.",
+        "feedback_not_in_stage": "This innovation did not take part in this stage.",
+        "final_result": "Final result",
+        "blank_instructions": (
+            "Score each criterion within the range shown. Criteria of weight 0 are read, not "
+            "scored. Weighted total = Σ score × weight / Σ weight."
+        ),
+        "sheet_notes_heading": "Notes per innovation",
+        "event_year": "{name} {year}",
+        "final": "Final",
+        "ranking_final": "Final ranking",
+        "ranking_stage": "Ranking of stage {stage}",
+        "legend": "Legend",
+    },
+}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown report language '{lang}' (use one of: {', '.join(LANGS)})")
+    return lang
+
+
+def t(lang: str, key: str, **fields: object) -> str:
+    text = TEXT[lang][key]
+    return text.format(**fields) if fields else text
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """23 November 2026 (both languages write the day first in an Indonesian office)."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def weekday(day: dt.date, lang: str) -> str:
+    return WEEKDAYS[lang][day.weekday()]
+
+
+_ONES = (
+    "",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+
+
+def terbilang(n: int) -> str:
+    """A whole number in Indonesian words, as minutes spell out dates (2026 -> dua ribu dua puluh enam)."""
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n < 12:
+        return _ONES[n] if n else "nol"
+    if n < 20:
+        return f"{_ONES[n - 10]} belas"
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return f"{_ONES[tens]} puluh" + (f" {_ONES[ones]}" if ones else "")
+    if n < 200:
+        return "seratus" + (f" {terbilang(n - 100)}" if n > 100 else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} ratus" + (f" {terbilang(rest)}" if rest else "")
+    if n < 2000:
+        return "seribu" + (f" {terbilang(n - 1000)}" if n > 1000 else "")
+    if n < 1_000_000:
+        thousands, rest = divmod(n, 1000)
+        return f"{terbilang(thousands)} ribu" + (f" {terbilang(rest)}" if rest else "")
+    millions, rest = divmod(n, 1_000_000)
+    return f"{terbilang(millions)} juta" + (f" {terbilang(rest)}" if rest else "")
