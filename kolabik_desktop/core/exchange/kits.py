@@ -1,0 +1,542 @@
+"""Juror kits: the chair's event file cut down to what one juror may see.
+
+A kit is a copy of the event file (same event uid, same database ids) from which everything of
+every other juror is deleted: their rows, scores, notes, comments, submissions, assignments,
+conflicts and keys, plus the audit log, package receipts, jury decisions and settings; then
+VACUUM rewrites the file so deleted data is gone from its pages. What stays: the rubric, the
+entries of the kit's stages (with attachments), the juror's own row with their secret key, and
+their own conflicts, assignments, scores, comments and submissions.
+
+``update_kit`` brings a later kit (e.g. for stage 2) into the juror's existing kit without
+touching the juror's own scores: the rubric, entries and assignments come from the new kit, and
+scores merge by the same rule as score packages (merge.score_key).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, delete, insert, select, update
+from sqlalchemy.exc import DatabaseError, IntegrityError
+from sqlalchemy.orm import Session
+
+from kolabik_desktop.core.errors import EventFileError, KolabikError
+from kolabik_desktop.core.exchange.merge import comment_key, score_key, submission_key
+from kolabik_desktop.core.exchange.packages import decimal_text, file_slug
+from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store.db import (
+    Change,
+    EventDB,
+    head_revision,
+    schema_revision,
+    utc_now,
+)
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    Attachment,
+    Category,
+    Comment,
+    Conflict,
+    Criterion,
+    Entry,
+    Event,
+    Juror,
+    Score,
+    Setting,
+    Stage,
+    StageAdmission,
+    Submission,
+)
+
+KIT_SUFFIX = ".kolabik-kit"
+KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
+
+
+def kit_file_name(event_name: str, juror_code: str) -> str:
+    return f"{file_slug(event_name)}-{file_slug(juror_code)}{KIT_SUFFIX}"
+
+
+def current_stages(session: Session) -> list[Stage]:
+    """The stage now being judged: the latest one with admitted entries, else the first."""
+    stages = list(session.scalars(select(Stage).order_by(Stage.position, Stage.id)))
+    admitted = set(session.scalars(select(StageAdmission.stage_id).distinct()))
+    opened = [st for st in stages[1:] if st.id in admitted]
+    return opened[-1:] or stages[:1]
+
+
+def _kit_stages(session: Session, codes: Sequence[str] | None) -> list[Stage]:
+    if not codes:
+        chosen = current_stages(session)
+        if not chosen:
+            raise KolabikError("the event has no stages yet, so there is nothing to score")
+        return chosen
+    by_code = {st.code: st for st in session.scalars(select(Stage))}
+    unknown = [c for c in codes if c not in by_code]
+    if unknown:
+        raise KolabikError(f"unknown stage(s): {', '.join(unknown)}")
+    return [by_code[c] for c in dict.fromkeys(codes)]
+
+
+@dataclass(frozen=True)
+class _KitRequest:
+    juror_id: int
+    juror_code: str
+    path: Path
+
+
+def export_kit(
+    db: EventDB, juror_code: str, out_path: str | Path, *, stages: Sequence[str] | None = None
+) -> Path:
+    """Write one juror's kit; ``out_path`` is a file or a folder (then EVENT-JUROR.kolabik-kit)."""
+    return export_kits(db, Path(out_path), juror_codes=[juror_code], stages=stages)[0]
+
+
+def export_kits(
+    db: EventDB,
+    out_dir: str | Path,
+    *,
+    juror_codes: Sequence[str] | None = None,
+    stages: Sequence[str] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Path]:
+    """Write kits for the given jurors (default: all) and return their paths.
+
+    A juror without a signing key gets one now (stored in the chair's file, audited).
+    """
+    if db.kind != "event":
+        raise KolabikError(f"{db.path.name}: kits are made from the chair's event file")
+    out = Path(out_dir)
+    single_file = juror_codes is not None and len(juror_codes) == 1 and not out.is_dir()
+    folder = out.parent if single_file else out
+    if not folder.is_dir():
+        raise KolabikError(f"{folder}: folder does not exist")
+    with db.session() as s:
+        event = s.scalars(select(Event)).one()
+        chosen = _kit_stages(s, stages)
+        stage_ids = [st.id for st in chosen]
+        stage_codes = [st.code for st in chosen]
+        first_stage_id = s.scalar(select(Stage.id).order_by(Stage.position, Stage.id).limit(1))
+        jurors = list(s.scalars(select(Juror).order_by(Juror.code)))
+        if juror_codes is not None:
+            by_code = {j.code: j for j in jurors}
+            unknown = [c for c in juror_codes if c not in by_code]
+            if unknown:
+                raise KolabikError(f"unknown juror(s): {', '.join(unknown)}")
+            jurors = [by_code[c] for c in juror_codes]
+        if not jurors:
+            raise KolabikError("the event has no jurors yet")
+        requests = []
+        prev = audit.last_hash(s)
+        now = utc_now()
+        for juror in jurors:
+            if not juror.secret_key:
+                juror.secret_key = secrets.token_bytes(32)
+            path = out if single_file else out / kit_file_name(event.name, juror.code)
+            requests.append(_KitRequest(juror.id, juror.code, path))
+            prev = audit.append(
+                s,
+                at=now,
+                actor="chair",
+                action="kit.export",
+                source="local",
+                subject={"juror": juror.code, "stages": stage_codes},
+                new={"file": path.name},
+                prev_hash=prev,
+            )
+    for done, req in enumerate(requests):
+        if progress:
+            progress(done, len(requests), req.juror_code)
+        _write_kit(db.path, req, stage_ids, stage_codes, first_stage_id)
+    if progress:
+        progress(len(requests), len(requests), "")
+    return [r.path for r in requests]
+
+
+def _write_kit(
+    source: Path,
+    req: _KitRequest,
+    stage_ids: list[int],
+    stage_codes: list[str],
+    first_stage_id: int | None,
+) -> None:
+    tmp = req.path.with_name(f".{req.path.name}.{os.getpid()}.part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(str(source))
+        dst = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            # The backup API copies a consistent snapshot, WAL content included.
+            src.backup(dst)
+            src.close()
+            dst.execute("PRAGMA journal_mode=DELETE")
+            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id)
+            # Rewrite the file so deleted rows do not linger in free pages.
+            dst.execute("VACUUM")
+        finally:
+            dst.close()
+            src.close()
+        os.replace(tmp, req.path)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise KolabikError(f"{req.path}: could not write the kit ({exc})") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KolabikError(f"{req.path}: could not write the kit ({exc.strerror})") from exc
+
+
+def _cut_to_juror(
+    con: sqlite3.Connection,
+    juror_id: int,
+    stage_ids: list[int],
+    stage_codes: list[str],
+    first_stage_id: int | None,
+) -> None:
+    con.execute("PRAGMA foreign_keys=OFF")  # children are deleted explicitly, in bulk
+    con.execute("BEGIN")
+    con.execute("CREATE TEMP TABLE keep_entry (id INTEGER PRIMARY KEY)")
+    for stage_id in stage_ids:
+        con.execute(
+            """
+            INSERT OR IGNORE INTO temp.keep_entry
+            SELECT e.id FROM entry e
+            WHERE (:first OR e.id IN (SELECT entry_id FROM stage_admission WHERE stage_id = :s))
+              AND (NOT EXISTS (SELECT 1 FROM assignment WHERE stage_id = :s)
+                   OR e.id IN (SELECT entry_id FROM assignment
+                               WHERE stage_id = :s AND juror_id = :j))
+            """,
+            {"first": stage_id == first_stage_id, "s": stage_id, "j": juror_id},
+        )
+    params = {"j": juror_id}
+    not_kept = "entry_id NOT IN (SELECT id FROM temp.keep_entry)"
+    recused = "entry_id IN (SELECT entry_id FROM conflict WHERE juror_id = :j)"
+    for statement in (
+        "DELETE FROM audit_log",
+        "DELETE FROM package_receipt",
+        "DELETE FROM setting",
+        "DELETE FROM decision",
+        f"DELETE FROM score WHERE juror_id != :j OR {not_kept} OR {recused}",
+        f"DELETE FROM comment WHERE juror_id != :j OR {not_kept} OR {recused}",
+        "DELETE FROM submission WHERE juror_id != :j",
+        f"DELETE FROM assignment WHERE juror_id != :j OR {not_kept}",
+        f"DELETE FROM conflict WHERE juror_id != :j OR {not_kept}",
+        f"DELETE FROM stage_admission WHERE {not_kept}",
+        f"DELETE FROM attachment WHERE {not_kept}",
+        "DELETE FROM entry WHERE id NOT IN (SELECT id FROM temp.keep_entry)",
+        "DELETE FROM juror WHERE id != :j",
+        "UPDATE event SET kind = 'kit', kit_juror_id = :j",
+    ):
+        con.execute(statement, params)
+    con.executemany(
+        "INSERT INTO setting (key, value) VALUES (?, ?)",
+        [(KIT_STAGES_SETTING, " ".join(stage_codes))],
+    )
+    dangling = con.execute("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        con.execute("ROLLBACK")
+        raise KolabikError(f"the kit would hold rows that point nowhere: {dangling[:3]}")
+    con.execute("DROP TABLE temp.keep_entry")
+    con.execute("COMMIT")
+
+
+def kit_stage_codes(db: EventDB) -> list[str]:
+    """The stages a kit was made for (all stages for a chair's file)."""
+    with db.session() as s:
+        value = s.scalar(select(Setting.value).where(Setting.key == KIT_STAGES_SETTING))
+        if db.kind == "kit" and value:
+            return value.split()
+        return list(s.scalars(select(Stage.code).order_by(Stage.position, Stage.id)))
+
+
+# ---------------------------------------------------------------------------------------------
+# A later kit for the same juror
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KitUpdate:
+    entries_added: int
+    entries_removed: int
+    scores_from_chair: int  # cells the new kit held newer than the juror's kit
+    scores_removed_recused: int  # cells dropped because the juror is now recused
+    stages: tuple[str, ...]
+
+
+def update_kit(kit_db: EventDB, new_kit_path: str | Path) -> KitUpdate:
+    """Bring a newer kit of the same event and juror into ``kit_db``, in one transaction.
+
+    The rubric, entries, attachments, admissions, assignments and conflicts come from the new
+    kit; the juror's scores, comments and submissions stay unless the new kit holds a newer
+    revision of the same cell (merge rule of merge.py). Entries the juror has scored stay even
+    when the new kit no longer lists them.
+    """
+    new_path = Path(new_kit_path)
+    if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
+        raise KolabikError(f"{kit_db.path.name}: not a juror kit")
+    if not new_path.is_file():
+        raise EventFileError(f"{new_path}: file not found")
+    revision = schema_revision(new_path)
+    if revision != head_revision():
+        raise KolabikError(
+            f"{new_path.name}: the kit was made by another version of Kolabik Desktop "
+            f"(schema {revision}); use the same version as the chair"
+        )
+    uri = new_path.resolve().as_uri() + "?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        with Session(engine) as new:
+            return _update_kit(kit_db, new, new_path.name)
+    except IntegrityError as exc:
+        raise KolabikError(
+            f"{new_path.name}: the new kit does not fit this kit ({exc.orig}); nothing was changed"
+        ) from exc
+    except (sqlite3.Error, DatabaseError) as exc:
+        raise KolabikError(f"{new_path.name}: not a readable kit ({exc})") from exc
+    finally:
+        engine.dispose()
+
+
+def _rows(session: Session, model: Any) -> list[dict[str, Any]]:
+    columns = [c.key for c in model.__table__.columns]
+    attrs = [getattr(model, c) for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in session.execute(select(*attrs))]
+
+
+def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
+    juror_id = kit_db.kit_juror_id
+    new_event = new.scalars(select(Event)).first()
+    if new_event is None or new_event.kind != "kit":
+        raise KolabikError(f"{new_name}: not a juror kit")
+    if new_event.uid != kit_db.uid:
+        raise KolabikError(f"{new_name}: the kit belongs to another event")
+    new_juror = new.get(Juror, new_event.kit_juror_id)
+    now = utc_now()
+    with kit_db.session() as s:
+        juror = s.get(Juror, juror_id)
+        assert juror is not None
+        if new_event.kit_juror_id != juror_id or new_juror is None or new_juror.code != juror.code:
+            raise KolabikError(f"{new_name}: the kit is for another juror, not '{juror.code}'")
+        event = s.scalars(select(Event)).one()
+        for attr in ("name", "year", "organiser", "precision", "tiebreak", "round_stage_scores"):
+            setattr(event, attr, getattr(new_event, attr))
+        event.logo = new_event.logo
+        juror.name, juror.affiliation = new_juror.name, new_juror.affiliation
+        juror.secret_key = new_juror.secret_key  # the chair's file is the authority on the key
+
+        kept_entries = set(s.scalars(select(Entry.id)))
+        new_entries = set(new.scalars(select(Entry.id)))
+        for model in (Category, Stage, Criterion, Entry):
+            _upsert(s, model, _rows(new, model))
+        have = dict(s.execute(select(Attachment.id, Attachment.sha256)).tuples().all())
+        wanted = dict(new.execute(select(Attachment.id, Attachment.sha256)).tuples().all())
+        changed_ids = [i for i, sha in wanted.items() if have.get(i) != sha]
+        for start in range(0, len(changed_ids), 200):
+            chunk = changed_ids[start : start + 200]
+            rows = [
+                r
+                for r in _rows_where(new, Attachment, Attachment.id.in_(chunk))
+                if r["id"] in wanted
+            ]
+            _upsert(s, Attachment, rows)
+        s.flush()
+
+        # Entries the juror worked on stay, whatever the new kit says.
+        worked_on = set(
+            s.scalars(
+                select(Score.entry_id).where(Score.juror_id == juror_id, Score.value.is_not(None))
+            )
+        ) | set(s.scalars(select(Comment.entry_id).where(Comment.juror_id == juror_id)))
+        gone_entries = kept_entries - new_entries - worked_on
+        new_conflicts = _rows(new, Conflict)
+        recused = {r["entry_id"] for r in new_conflicts}
+        removed = _drop_recused(s, juror.code, recused, new_name, now)
+        s.execute(delete(StageAdmission))
+        s.execute(delete(Assignment))
+        s.execute(delete(Conflict))
+        if gone_entries:
+            s.execute(delete(Entry).where(Entry.id.in_(gone_entries)))
+        s.execute(
+            delete(Criterion).where(Criterion.id.not_in(set(new.scalars(select(Criterion.id)))))
+        )
+        s.execute(delete(Stage).where(Stage.id.not_in(set(new.scalars(select(Stage.id))))))
+        s.execute(
+            delete(Attachment).where(
+                Attachment.entry_id.in_(new_entries), Attachment.id.not_in(set(wanted))
+            )
+        )
+        for model, rows in (
+            (StageAdmission, _rows(new, StageAdmission)),
+            (Assignment, _rows(new, Assignment)),
+            (Conflict, new_conflicts),
+        ):
+            if rows:
+                s.execute(insert(model), rows)
+        from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
+        stages_value = new.scalar(select(Setting.value).where(Setting.key == KIT_STAGES_SETTING))
+        setting = s.get(Setting, KIT_STAGES_SETTING)
+        if setting is None:
+            s.add(Setting(key=KIT_STAGES_SETTING, value=stages_value or ""))
+        else:
+            setting.value = stages_value or ""
+        audit.append(
+            s,
+            at=now,
+            actor="chair",
+            action="kit.update",
+            source=new_name,
+            subject={"juror": juror.code},
+            new={"stages": stages_value or ""},
+        )
+    kit_db.notify(Change("all", frozenset(), new_name))
+    return KitUpdate(
+        entries_added=len(new_entries - kept_entries),
+        entries_removed=len(gone_entries),
+        scores_from_chair=from_chair,
+        scores_removed_recused=removed,
+        stages=tuple((stages_value or "").split()),
+    )
+
+
+def _rows_where(session: Session, model: Any, condition: Any) -> list[dict[str, Any]]:
+    columns = [c.key for c in model.__table__.columns]
+    attrs = [getattr(model, c) for c in columns]
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in session.execute(select(*attrs).where(condition))
+    ]
+
+
+def _upsert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    existing = set(s.scalars(select(model.id)))
+    updates = [r for r in rows if r["id"] in existing]
+    inserts = [r for r in rows if r["id"] not in existing]
+    if updates:
+        s.execute(update(model), updates)
+    if inserts:
+        s.execute(insert(model), inserts)
+
+
+def _drop_recused(s: Session, juror_code: str, recused: set[int], source: str, now: str) -> int:
+    """The juror's cells on entries they are now recused from: the chair would refuse them."""
+    rows = s.execute(
+        select(Score, Entry.code, Criterion.code)
+        .join(Entry, Entry.id == Score.entry_id)
+        .join(Criterion, Criterion.id == Score.criterion_id)
+        .where(Score.entry_id.in_(recused))
+    ).all()
+    prev = audit.last_hash(s)
+    for score, entry_code, crit_code in rows:
+        prev = audit.append(
+            s,
+            at=now,
+            actor="chair",
+            action="score.remove",
+            source=source,
+            subject={"juror": juror_code, "entry": entry_code, "criterion": crit_code},
+            old={"value": decimal_text(score.value), "note": score.note},
+            new={"reason": "recused (conflict of interest)"},
+            prev_hash=prev,
+        )
+    s.execute(delete(Score).where(Score.entry_id.in_(recused)))
+    s.execute(delete(Comment).where(Comment.entry_id.in_(recused)))
+    return len(rows)
+
+
+def _merge_kit_scores(
+    s: Session, new: Session, juror_id: int | None, juror_code: str, source: str, now: str
+) -> int:
+    existing = {
+        (r.entry_id, r.criterion_id): r
+        for r in s.scalars(select(Score).where(Score.juror_id == juror_id))
+    }
+    entry_codes = dict(s.execute(select(Entry.id, Entry.code)).tuples().all())
+    crit_codes = {
+        cid: (stage_code, code)
+        for cid, code, stage_code in s.execute(
+            select(Criterion.id, Criterion.code, Stage.code).join(Stage)
+        ).tuples()
+    }
+    prev = audit.last_hash(s)
+    changed = 0
+    for r in new.scalars(select(Score).where(Score.juror_id == juror_id)):
+        mine = existing.get((r.entry_id, r.criterion_id))
+        theirs = score_key(r.revision, r.updated_at, r.value, r.note)
+        if (
+            mine is not None
+            and score_key(mine.revision, mine.updated_at, mine.value, mine.note) >= theirs
+        ):
+            continue
+        old = None
+        if mine is None:
+            s.add(
+                Score(
+                    juror_id=juror_id,
+                    entry_id=r.entry_id,
+                    criterion_id=r.criterion_id,
+                    value=r.value,
+                    note=r.note,
+                    revision=r.revision,
+                    updated_at=r.updated_at,
+                )
+            )
+        else:
+            old = {"value": decimal_text(mine.value), "note": mine.note, "revision": mine.revision}
+            mine.value, mine.note = r.value, r.note
+            mine.revision, mine.updated_at = r.revision, r.updated_at
+        changed += 1
+        prev = audit.append(
+            s,
+            at=now,
+            actor="chair",
+            action="score.set",
+            source=source,
+            subject={
+                "juror": juror_code,
+                "entry": entry_codes.get(r.entry_id, ""),
+                "stage": crit_codes.get(r.criterion_id, ("", ""))[0],
+                "criterion": crit_codes.get(r.criterion_id, ("", ""))[1],
+            },
+            old=old,
+            new={"value": decimal_text(r.value), "note": r.note, "revision": r.revision},
+            prev_hash=prev,
+        )
+    for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id)):
+        mine_c = s.get(Comment, (juror_id, c.entry_id, c.stage_id))
+        if mine_c is None:
+            s.add(
+                Comment(
+                    juror_id=juror_id,
+                    entry_id=c.entry_id,
+                    stage_id=c.stage_id,
+                    text=c.text,
+                    revision=c.revision,
+                    updated_at=c.updated_at,
+                )
+            )
+        elif comment_key(c.revision, c.updated_at, c.text) > comment_key(
+            mine_c.revision, mine_c.updated_at, mine_c.text
+        ):
+            mine_c.text, mine_c.revision, mine_c.updated_at = c.text, c.revision, c.updated_at
+    for sub in new.scalars(select(Submission).where(Submission.juror_id == juror_id)):
+        mine_s = s.get(Submission, (juror_id, sub.stage_id))
+        if mine_s is None:
+            s.add(
+                Submission(
+                    juror_id=juror_id,
+                    stage_id=sub.stage_id,
+                    submitted=sub.submitted,
+                    revision=sub.revision,
+                    updated_at=sub.updated_at,
+                )
+            )
+        elif submission_key(sub.revision, sub.updated_at, sub.submitted) > submission_key(
+            mine_s.revision, mine_s.updated_at, mine_s.submitted
+        ):
+            mine_s.submitted, mine_s.revision = sub.submitted, sub.revision
+            mine_s.updated_at = sub.updated_at
+    return changed

@@ -1,0 +1,438 @@
+"""Merge verified score packages into the chair's event file.
+
+Per juror, entry and criterion the row with the greater key wins, where the key is
+(revision, updated_at, value text, note): the higher revision, then the later edit, then the
+greater value text and note. That is a total order, so the merge is a maximum: importing a
+package twice changes nothing and packages imported in any order give the same result.
+Comments (per juror, entry, stage) and submissions (per juror, stage) merge the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.orm import Session
+
+from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
+from kolabik_desktop.core.exchange.packages import (
+    VerifiedPackage,
+    decimal_text,
+    read_package,
+)
+from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.store.models import (
+    Comment,
+    PackageReceipt,
+    Score,
+    Submission,
+)
+
+# ---------------------------------------------------------------------------------------------
+# The rule
+# ---------------------------------------------------------------------------------------------
+
+
+def score_key(
+    revision: int, updated_at: str, value: Decimal | None, note: str
+) -> tuple[int, str, str, str]:
+    return (revision, updated_at, decimal_text(value) or "", note)
+
+
+def comment_key(revision: int, updated_at: str, text_: str) -> tuple[int, str, str]:
+    return (revision, updated_at, text_)
+
+
+def submission_key(revision: int, updated_at: str, submitted: bool) -> tuple[int, str, bool]:
+    return (revision, updated_at, submitted)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plans
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PackagePlan:
+    """What one package would do (or did) to the chair's file."""
+
+    filename: str
+    juror_code: str = ""
+    new: int = 0  # cells the chair's file does not have yet
+    changed: int = 0  # cells whose value or note the package updates
+    unchanged: int = 0  # cells equal to, or older than, what the file holds
+    comments: int = 0  # comments added or updated
+    submissions: int = 0  # submission states added or updated
+    already_imported: bool = False  # the very same file was imported before
+    rejection: InputRejected | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.rejection is not None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.rejection.problems if self.rejection else []
+
+
+@dataclass
+class ImportPlan:
+    packages: tuple[VerifiedPackage, ...]
+    items: tuple[PackagePlan, ...]
+    entry_ids: frozenset[int] = frozenset()  # entries whose scores the plan changes
+
+    @property
+    def new(self) -> int:
+        return sum(i.new for i in self.items)
+
+    @property
+    def changed(self) -> int:
+        return sum(i.changed for i in self.items)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(i.unchanged for i in self.items)
+
+    @property
+    def refused(self) -> int:
+        """Number of packages refused as a whole."""
+        return sum(1 for i in self.items if i.refused)
+
+    @property
+    def has_changes(self) -> bool:
+        return any(i.new or i.changed or i.comments or i.submissions for i in self.items)
+
+
+def prepare_import(db: EventDB, paths: Sequence[str | Path]) -> ImportPlan:
+    """Read and verify every file, then plan; refused files are listed in the plan, not raised."""
+    read: list[VerifiedPackage | InputRejected] = []
+    for path in paths:
+        try:
+            read.append(read_package(path, db))
+        except InputRejected as rejection:
+            read.append(rejection)
+    return plan_import(db, read)
+
+
+def plan_import(db: EventDB, packages: Sequence[VerifiedPackage | InputRejected]) -> ImportPlan:
+    """What importing these packages would change, without changing anything."""
+    with db.session() as s:
+        resolution = _resolve(s, packages)
+    return resolution.plan
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution: the winner of every cell
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Resolution:
+    plan: ImportPlan
+    plans: dict[int, PackagePlan]  # id(package) -> its line in the plan
+    # (package, row, existing row or None) for every cell a package wins
+    scores: list[tuple[VerifiedPackage, Any, Any]] = field(default_factory=list)
+    comments: list[tuple[VerifiedPackage, Any, Any]] = field(default_factory=list)
+    submissions: list[tuple[VerifiedPackage, Any, Any]] = field(default_factory=list)
+
+
+def _ordered(packages: Sequence[VerifiedPackage]) -> list[VerifiedPackage]:
+    # A fixed order decides which of two identical rows is credited, so plans do not depend
+    # on the order the files were given in.
+    return sorted(packages, key=lambda p: (p.juror_code, p.created_at, p.filename, p.sha256))
+
+
+def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _Resolution:
+    verified = _ordered([p for p in given if isinstance(p, VerifiedPackage)])
+    plans: dict[int, PackagePlan] = {}
+    items: list[PackagePlan] = []
+    for p in given:
+        if isinstance(p, InputRejected):
+            items.append(PackagePlan(filename=p.source, rejection=p))
+        else:
+            plan = PackagePlan(filename=p.filename, juror_code=p.juror_code)
+            plans[id(p)] = plan
+            items.append(plan)
+    resolution = _Resolution(ImportPlan(tuple(verified), tuple(items)), plans)
+    if not verified:
+        return resolution
+    jurors = {p.juror_id for p in verified}
+    received = set(
+        s.execute(
+            select(PackageReceipt.juror_id, PackageReceipt.sha256).where(
+                PackageReceipt.juror_id.in_(jurors)
+            )
+        )
+        .tuples()
+        .all()
+    )
+    for p in verified:
+        plans[id(p)].already_imported = (p.juror_id, p.sha256) in received
+
+    existing_scores = {
+        (j, e, c): (sid, score_key(rev, at, value, note), value, note, rev)
+        for sid, j, e, c, value, note, rev, at in s.execute(
+            select(
+                Score.id,
+                Score.juror_id,
+                Score.entry_id,
+                Score.criterion_id,
+                Score.value,
+                Score.note,
+                Score.revision,
+                Score.updated_at,
+            ).where(Score.juror_id.in_(jurors))
+        ).tuples()
+    }
+    best_scores: dict[tuple[int, int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
+    for p in verified:
+        for row in p.scores:
+            cell = (p.juror_id, row.entry_id, row.criterion_id)
+            key = score_key(row.revision, row.updated_at, row.value, row.note)
+            cur = best_scores.get(cell)
+            if cur is None:
+                old = existing_scores.get(cell)
+                cur = (old[1] if old else None, None, None)
+            best_scores[cell] = (key, p, row) if cur[0] is None or key > cur[0] else cur
+    entry_ids: set[int] = set()
+    for cell, (_key, winner, row) in best_scores.items():
+        if winner is None:
+            continue
+        old = existing_scores.get(cell)
+        resolution.scores.append((winner, row, old))
+        entry_ids.add(cell[1])
+        if old is None:
+            plans[id(winner)].new += 1
+        else:
+            plans[id(winner)].changed += 1
+    for p in verified:
+        plan = plans[id(p)]
+        plan.unchanged = len(p.scores) - plan.new - plan.changed
+
+    existing_comments = {
+        (j, e, st): (comment_key(rev, at, txt), txt, rev)
+        for j, e, st, txt, rev, at in s.execute(
+            select(
+                Comment.juror_id,
+                Comment.entry_id,
+                Comment.stage_id,
+                Comment.text,
+                Comment.revision,
+                Comment.updated_at,
+            ).where(Comment.juror_id.in_(jurors))
+        ).tuples()
+    }
+    best_comments: dict[tuple[int, int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
+    for p in verified:
+        for crow in p.comments:
+            ccell = (p.juror_id, crow.entry_id, crow.stage_id)
+            ckey = comment_key(crow.revision, crow.updated_at, crow.text)
+            cur = best_comments.get(ccell)
+            if cur is None:
+                cold = existing_comments.get(ccell)
+                cur = (cold[0] if cold else None, None, None)
+            best_comments[ccell] = (ckey, p, crow) if cur[0] is None or ckey > cur[0] else cur
+    for ccell, (_k, cp, crow) in best_comments.items():
+        if cp is not None:
+            resolution.comments.append((cp, crow, existing_comments.get(ccell)))
+            plans[id(cp)].comments += 1
+
+    existing_subs = {
+        (j, st): (submission_key(rev, at, sub), sub, rev)
+        for j, st, sub, rev, at in s.execute(
+            select(
+                Submission.juror_id,
+                Submission.stage_id,
+                Submission.submitted,
+                Submission.revision,
+                Submission.updated_at,
+            ).where(Submission.juror_id.in_(jurors))
+        ).tuples()
+    }
+    best_subs: dict[tuple[int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
+    for p in verified:
+        for srow in p.submissions:
+            scell = (p.juror_id, srow.stage_id)
+            skey = submission_key(srow.revision, srow.updated_at, srow.submitted)
+            scur = best_subs.get(scell)
+            if scur is None:
+                sold = existing_subs.get(scell)
+                scur = (sold[0] if sold else None, None, None)
+            best_subs[scell] = (skey, p, srow) if scur[0] is None or skey > scur[0] else scur
+    for scell, (_k, sp, srow) in best_subs.items():
+        if sp is not None:
+            resolution.submissions.append((sp, srow, existing_subs.get(scell)))
+            plans[id(sp)].submissions += 1
+
+    resolution.plan.entry_ids = frozenset(entry_ids)
+    return resolution
+
+
+# ---------------------------------------------------------------------------------------------
+# Apply
+# ---------------------------------------------------------------------------------------------
+
+
+def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
+    """Apply the plan's verified packages in ONE transaction; returns what was actually done.
+
+    The winners are recomputed inside the write transaction, so an edit made between planning
+    and applying is respected. Refused packages are skipped. Every changed cell gets an audit
+    row (source = the package's file name); listeners hear one Change per kind.
+    """
+    given: list[VerifiedPackage | InputRejected] = list(plan.packages)
+    given += [i.rejection for i in plan.items if i.rejection is not None]
+    now = utc_now()
+    try:
+        with db.session() as s:
+            # Take SQLite's write lock before reading, so the diff and the writes see one state.
+            s.execute(text("UPDATE event SET id = id WHERE 0 = 1"))
+            resolution = _resolve(s, given)
+            prev = audit.last_hash(s)
+            recorded: set[str] = set()
+            prev = _write_scores(s, resolution, now, prev)
+            prev = _write_comments(s, resolution, now, prev)
+            prev = _write_submissions(s, resolution, now, prev)
+            receipts = 0
+            for p in resolution.plan.packages:
+                item = resolution.plans[id(p)]
+                if not item.already_imported and p.sha256 not in recorded:
+                    recorded.add(p.sha256)
+                    receipts += 1
+                    s.add(
+                        PackageReceipt(
+                            juror_id=p.juror_id,
+                            filename=p.filename,
+                            sha256=p.sha256,
+                            created_at=p.created_at,
+                            imported_at=now,
+                        )
+                    )
+    except KolabikError:
+        raise
+    except Exception as exc:  # e.g. the rubric changed under the import: nothing was written
+        raise KolabikError(f"the import failed and changed nothing ({exc})") from exc
+    result = resolution.plan
+    source = result.packages[0].filename if len(result.packages) == 1 else "import"
+    if resolution.scores:
+        db.notify(Change("scores", result.entry_ids, source))
+    if resolution.comments:
+        db.notify(Change("comments", frozenset(c[1].entry_id for c in resolution.comments), source))
+    if resolution.submissions:
+        db.notify(Change("submission", frozenset(), source))
+    if receipts and not (resolution.scores or resolution.comments or resolution.submissions):
+        db.notify(Change("packages", frozenset(), source))
+    return result
+
+
+def _write_scores(s: Session, resolution: _Resolution, now: str, prev: str) -> str:
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for p, row, old in resolution.scores:
+        values = {
+            "value": row.value,
+            "note": row.note,
+            "revision": row.revision,
+            "updated_at": row.updated_at,
+        }
+        if old is None:
+            inserts.append(
+                {"juror_id": p.juror_id, "entry_id": row.entry_id, "criterion_id": row.criterion_id}
+                | values
+            )
+        else:
+            updates.append({"id": old[0]} | values)
+        prev = audit.append(
+            s,
+            at=now,
+            actor=p.juror_code,
+            action="score.set",
+            source=p.filename,
+            subject={
+                "juror": p.juror_code,
+                "entry": row.entry_code,
+                "stage": row.stage_code,
+                "criterion": row.criterion_code,
+            },
+            old=None
+            if old is None
+            else {"value": decimal_text(old[2]), "note": old[3], "revision": old[4]},
+            new={
+                "value": decimal_text(row.value),
+                "note": row.note,
+                "revision": row.revision,
+                "updated_at": row.updated_at,
+            },
+            prev_hash=prev,
+        )
+    if inserts:
+        s.execute(insert(Score), inserts)
+    if updates:
+        s.execute(update(Score), updates)
+    return prev
+
+
+def _write_comments(s: Session, resolution: _Resolution, now: str, prev: str) -> str:
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for p, row, old in resolution.comments:
+        values = {
+            "juror_id": p.juror_id,
+            "entry_id": row.entry_id,
+            "stage_id": row.stage_id,
+            "text": row.text,
+            "revision": row.revision,
+            "updated_at": row.updated_at,
+        }
+        (inserts if old is None else updates).append(values)
+        prev = audit.append(
+            s,
+            at=now,
+            actor=p.juror_code,
+            action="comment.set",
+            source=p.filename,
+            subject={"juror": p.juror_code, "entry": row.entry_code, "stage": row.stage_code},
+            old=None if old is None else {"text": old[1], "revision": old[2]},
+            new={"text": row.text, "revision": row.revision, "updated_at": row.updated_at},
+            prev_hash=prev,
+        )
+    if inserts:
+        s.execute(insert(Comment), inserts)
+    if updates:
+        s.execute(update(Comment), updates)
+    return prev
+
+
+def _write_submissions(s: Session, resolution: _Resolution, now: str, prev: str) -> str:
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for p, row, old in resolution.submissions:
+        values = {
+            "juror_id": p.juror_id,
+            "stage_id": row.stage_id,
+            "submitted": row.submitted,
+            "revision": row.revision,
+            "updated_at": row.updated_at,
+        }
+        (inserts if old is None else updates).append(values)
+        prev = audit.append(
+            s,
+            at=now,
+            actor=p.juror_code,
+            action="stage.submit" if row.submitted else "stage.reopen",
+            source=p.filename,
+            subject={"juror": p.juror_code, "stage": row.stage_code},
+            old=None if old is None else {"submitted": old[1], "revision": old[2]},
+            new={"submitted": row.submitted, "revision": row.revision},
+            prev_hash=prev,
+        )
+    if inserts:
+        s.execute(insert(Submission), inserts)
+    if updates:
+        s.execute(update(Submission), updates)
+    return prev

@@ -1,0 +1,569 @@
+"""Signed score packages: one juror's scores, comments and submissions, sent back to the chair.
+
+The format is documented in docs/score-package-format.md. A package is UTF-8 JSON, signed with
+HMAC-SHA256 under the juror's secret key (handed out in the juror's kit) over a canonical
+serialisation of every field except the signature. ``write_package`` runs on the juror's kit;
+``read_package`` runs on the chair's event file and either returns a fully checked
+``VerifiedPackage`` or raises ``InputRejected`` naming the file and every reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from kolabik_desktop import __version__
+from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
+from kolabik_desktop.core.store.db import EventDB, utc_now
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    Comment,
+    Conflict,
+    Criterion,
+    Entry,
+    Event,
+    Juror,
+    Score,
+    Stage,
+    StageAdmission,
+    Submission,
+)
+from kolabik_desktop.core.store.services import value_problem
+
+FORMAT_NAME = "kolabik-scores"
+FORMAT_VERSION = 1
+SIGNATURE_ALGORITHM = "HMAC-SHA256"
+PACKAGE_SUFFIX = ".kolabik-scores"
+# A national juror's package is a few MB; anything far larger is not a package.
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024
+MAX_PROBLEMS = 50
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def canonical_bytes(document: dict[str, Any]) -> bytes:
+    """The bytes that are signed: sorted keys, no spaces, UTF-8, the signature left out."""
+    body = {k: v for k, v in document.items() if k != "signature"}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # surrogatepass: a forged "\ud800" must fail the signature check, not crash the encoder.
+    return text.encode("utf-8", "surrogatepass")
+
+
+def sign(document: dict[str, Any], key: bytes) -> str:
+    return hmac.new(key, canonical_bytes(document), hashlib.sha256).hexdigest()
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """The canonical text of a score value (as DecimalText stores it): '85.5', '90', '0'."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def file_slug(text: str) -> str:
+    """A name safe in file names on every OS: letters, digits, dots, dashes and underscores."""
+    slug = re.sub(r"[^\w.]+", "-", text, flags=re.UNICODE).strip("-.")
+    return slug or "event"
+
+
+def package_file_name(event_name: str, juror_code: str, when: datetime | None = None) -> str:
+    stamp = (when or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    return f"{file_slug(event_name)}-{file_slug(juror_code)}-{stamp}{PACKAGE_SUFFIX}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Juror side: write
+# ---------------------------------------------------------------------------------------------
+
+
+def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
+    """The kit's juror's signed package document (a dict ready for JSON) and its file name."""
+    if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
+        raise KolabikError(f"{kit_db.path.name}: not a juror kit, so it has no scores to send")
+    juror_id = kit_db.kit_juror_id
+    with kit_db.session() as s:
+        event = s.scalars(select(Event)).one()
+        juror = s.get(Juror, juror_id)
+        if juror is None or not juror.secret_key:
+            raise KolabikError(f"{kit_db.path.name}: the kit has no signing key for its juror")
+        scores = [
+            {
+                "entry": entry_code,
+                "stage": stage_code,
+                "criterion": crit_code,
+                "value": decimal_text(value),
+                "note": note,
+                "revision": revision,
+                "updated_at": updated_at,
+            }
+            for entry_code, stage_code, crit_code, value, note, revision, updated_at in s.execute(
+                select(
+                    Entry.code,
+                    Stage.code,
+                    Criterion.code,
+                    Score.value,
+                    Score.note,
+                    Score.revision,
+                    Score.updated_at,
+                )
+                .join(Entry, Entry.id == Score.entry_id)
+                .join(Criterion, Criterion.id == Score.criterion_id)
+                .join(Stage, Stage.id == Criterion.stage_id)
+                .where(Score.juror_id == juror_id)
+                .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
+            ).tuples()
+        ]
+        comments = [
+            {
+                "entry": entry_code,
+                "stage": stage_code,
+                "text": text,
+                "revision": revision,
+                "updated_at": updated_at,
+            }
+            for entry_code, stage_code, text, revision, updated_at in s.execute(
+                select(Entry.code, Stage.code, Comment.text, Comment.revision, Comment.updated_at)
+                .join(Entry, Entry.id == Comment.entry_id)
+                .join(Stage, Stage.id == Comment.stage_id)
+                .where(Comment.juror_id == juror_id)
+                .order_by(Entry.code, Stage.position)
+            ).tuples()
+        ]
+        submissions = [
+            {"stage": code, "submitted": bool(sub), "revision": rev, "updated_at": at}
+            for code, sub, rev, at in s.execute(
+                select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
+                .join(Stage, Stage.id == Submission.stage_id)
+                .where(Submission.juror_id == juror_id)
+                .order_by(Stage.position)
+            ).tuples()
+        ]
+        document: dict[str, Any] = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "event_uid": event.uid,
+            "event_name": event.name,
+            "juror": juror.code,
+            "created_at": utc_now(),
+            "app_version": __version__,
+            "scores": scores,
+            "comments": comments,
+            "submissions": submissions,
+        }
+        key = juror.secret_key
+        event_name, juror_code = event.name, juror.code
+    document["signature"] = {"algorithm": SIGNATURE_ALGORITHM, "value": sign(document, key)}
+    return document, package_file_name(event_name, juror_code)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader sees the old file or the new, never half."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KolabikError(f"{path}: cannot write the score package ({exc.strerror})") from exc
+
+
+def write_package(kit_db: EventDB, out: str | Path) -> Path:
+    """Write the kit's juror's signed package; ``out`` is a file path or a folder.
+
+    In a folder the name is EVENT-JUROR-TIMESTAMP.kolabik-scores. Returns the path written.
+    """
+    document, name = build_package(kit_db)
+    out = Path(out)
+    if out.is_dir():
+        path = out / name
+        n = 2
+        while path.exists():  # two sends in one second must not overwrite each other
+            path = out / name.replace(PACKAGE_SUFFIX, f"-{n}{PACKAGE_SUFFIX}")
+            n += 1
+    else:
+        if not out.parent.is_dir():
+            raise KolabikError(f"{out.parent}: folder does not exist")
+        path = out
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomic(path, data)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Chair side: read and verify
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PackageScore:
+    entry_id: int
+    criterion_id: int
+    entry_code: str
+    stage_code: str
+    criterion_code: str
+    value: Decimal | None
+    note: str
+    revision: int
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackageComment:
+    entry_id: int
+    stage_id: int
+    entry_code: str
+    stage_code: str
+    text: str
+    revision: int
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackageSubmission:
+    stage_id: int
+    stage_code: str
+    submitted: bool
+    revision: int
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class VerifiedPackage:
+    """A package whose signature and every row were checked against the chair's event file."""
+
+    filename: str
+    sha256: str
+    juror_id: int
+    juror_code: str
+    created_at: str
+    scores: tuple[PackageScore, ...]
+    comments: tuple[PackageComment, ...]
+    submissions: tuple[PackageSubmission, ...]
+
+
+class _Refuse(Exception):
+    """Internal: stop checking at the first problem that makes the rest meaningless."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
+    """Read and verify a package file against the chair's event; InputRejected if anything fails."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise InputRejected(
+                path.name,
+                [Problem("", f"the file is too large for a score package ({size} bytes)")],
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputRejected(path.name, [Problem("", f"cannot be read ({exc.strerror})")]) from exc
+    return verify_package_bytes(data, path.name, db)
+
+
+def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
+    """Verify a package given as bytes (``filename`` names it in messages and the audit log)."""
+    if db.kind != "event":
+        raise KolabikError(
+            f"{db.path.name}: score packages are imported into the chair's event file, not a kit"
+        )
+    try:
+        document = _parse(data)
+        return _verify(document, data, filename, db)
+    except _Refuse as refusal:
+        raise InputRejected(filename, [Problem("", refusal.message)]) from None
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise _Refuse("the file is too large for a score package")
+    if not data.strip():
+        raise _Refuse("the file is empty")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Refuse("not a score package (the file is not UTF-8 JSON text)") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        if exc.pos >= len(text.rstrip()) - 1:
+            raise _Refuse(
+                f"the file is truncated or damaged: the JSON ends early ({where})"
+            ) from None
+        raise _Refuse(f"not valid JSON ({exc.msg} at {where}): damaged or not a package") from None
+    except RecursionError:
+        raise _Refuse("not a score package (JSON nested too deeply)") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise _Refuse(f"not a Kolabik score package (no 'format': '{FORMAT_NAME}')")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _Refuse("the package has no valid format version")
+    if version > FORMAT_VERSION:
+        raise _Refuse(
+            f"the package uses format version {version}, newer than this program reads "
+            f"({FORMAT_VERSION}); please update Kolabik Desktop to import it"
+        )
+    return document
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
+    uid = document.get("event_uid")
+    juror_code = document.get("juror")
+    if not isinstance(uid, str) or not isinstance(juror_code, str):
+        raise _Refuse("the package does not say which event and juror it belongs to")
+    with db.session() as s:
+        event = s.scalars(select(Event)).one()
+        if uid != event.uid:
+            other = document.get("event_name")
+            named = f" ('{other}')" if isinstance(other, str) and other else ""
+            raise _Refuse(
+                f"the package belongs to another event{named}, not to '{event.name}' "
+                f"(event id {uid} instead of {event.uid})"
+            )
+        juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
+        if juror is None:
+            raise _Refuse(f"unknown juror '{juror_code}': no such juror in this event")
+        if not juror.secret_key:
+            raise _Refuse(
+                f"juror '{juror_code}' has no signing key yet (no kit was exported for them), "
+                "so the package cannot be verified"
+            )
+        signature = document.get("signature")
+        if not isinstance(signature, dict) or "value" not in signature:
+            raise _Refuse("the package is not signed (no signature)")
+        if signature.get("algorithm") != SIGNATURE_ALGORITHM or not isinstance(
+            signature.get("value"), str
+        ):
+            raise _Refuse(f"the signature is not {SIGNATURE_ALGORITHM}")
+        expected = sign(document, juror.secret_key)
+        if not hmac.compare_digest(expected, signature["value"]):
+            raise _Refuse(
+                f"the signature does not match: the package was changed after juror "
+                f"'{juror_code}' signed it, or it was not made with their kit"
+            )
+        package = _check_rows(s, document, filename, juror.id, juror_code)
+    return VerifiedPackage(
+        filename=filename,
+        sha256=hashlib.sha256(data).hexdigest(),
+        juror_id=package[0],
+        juror_code=juror_code,
+        created_at=package[1],
+        scores=package[2],
+        comments=package[3],
+        submissions=package[4],
+    )
+
+
+def _check_rows(
+    s: Any, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
+) -> tuple[
+    int, str, tuple[PackageScore, ...], tuple[PackageComment, ...], tuple[PackageSubmission, ...]
+]:
+    """Every row resolved to the chair's ids and checked by the same rules as a local edit."""
+    problems: list[Problem] = []
+
+    def problem(where: str, message: str) -> None:
+        problems.append(Problem(where, message))
+        if len(problems) >= MAX_PROBLEMS:
+            raise InputRejected(filename, problems)
+
+    created_at = document.get("created_at")
+    if not isinstance(created_at, str):
+        problem("created_at", "missing or not text")
+        created_at = ""
+    lists: dict[str, list[Any]] = {}
+    for name in ("scores", "comments", "submissions"):
+        rows = document.get(name)
+        if not isinstance(rows, list):
+            raise InputRejected(filename, [Problem(name, "missing or not a list")])
+        lists[name] = rows
+    scores_in, comments_in, submissions_in = (
+        lists["scores"],
+        lists["comments"],
+        lists["submissions"],
+    )
+
+    entries = dict(s.execute(select(Entry.code, Entry.id)).tuples().all())
+    stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
+    stages = {code: sid for sid, code in stages_rows}
+    first_stage = stages_rows[0][0] if stages_rows else None
+    criteria = {
+        (stage_code, c.code): c
+        for c, stage_code in s.execute(
+            select(Criterion, Stage.code).join(Stage, Stage.id == Criterion.stage_id)
+        ).tuples()
+    }
+    recused = set(s.scalars(select(Conflict.entry_id).where(Conflict.juror_id == juror_id)).all())
+    admitted: dict[int, set[int]] = {}
+    for stage_id, entry_id in s.execute(
+        select(StageAdmission.stage_id, StageAdmission.entry_id)
+    ).tuples():
+        admitted.setdefault(stage_id, set()).add(entry_id)
+    assigned_stages = set(s.scalars(select(Assignment.stage_id).distinct()).all())
+    assigned = set(
+        s.execute(
+            select(Assignment.stage_id, Assignment.entry_id).where(Assignment.juror_id == juror_id)
+        )
+        .tuples()
+        .all()
+    )
+
+    def entry_problem(where: str, entry_id: int, stage_id: int, stage_code: str) -> bool:
+        if entry_id in recused:
+            problem(
+                where, f"juror '{juror_code}' is recused from this entry (conflict of interest)"
+            )
+        elif stage_id != first_stage and entry_id not in admitted.get(stage_id, ()):
+            problem(where, f"the entry is not admitted to stage {stage_code}")
+        elif stage_id in assigned_stages and (stage_id, entry_id) not in assigned:
+            problem(where, f"juror '{juror_code}' is not assigned to this entry in {stage_code}")
+        else:
+            return False
+        return True
+
+    scores: list[PackageScore] = []
+    seen_cells: set[tuple[int, int]] = set()
+    for i, row in enumerate(scores_in):
+        where = f"scores[{i}]"
+        fields = _fields(row, ("entry", "stage", "criterion", "note", "updated_at"), where, problem)
+        if fields is None:
+            continue
+        entry_code, stage_code, crit_code, note, updated_at = fields
+        where = f"score {entry_code}/{stage_code}/{crit_code}"
+        revision = row.get("revision")
+        if not _is_int(revision) or revision < 1:
+            problem(where, "the revision is not a whole number of 1 or more")
+            continue
+        entry_id = entries.get(entry_code)
+        crit = criteria.get((stage_code, crit_code))
+        if entry_id is None:
+            problem(where, f"unknown entry '{entry_code}'")
+            continue
+        if crit is None:
+            problem(where, f"unknown criterion '{crit_code}' in stage '{stage_code}'")
+            continue
+        raw = row.get("value")
+        value: Decimal | None = None
+        if raw is not None:
+            if not isinstance(raw, str) or not _DECIMAL_TEXT.fullmatch(raw):
+                problem(where, f"the value {raw!r} is not a decimal number written as text")
+                continue
+            value = Decimal(raw)
+            why = value_problem(value, crit.min_value, crit.max_value, crit.step)
+            if why:
+                problem(where, why)
+                continue
+        if entry_problem(where, entry_id, crit.stage_id, stage_code):
+            continue
+        if (entry_id, crit.id) in seen_cells:
+            problem(where, "the same score appears twice")
+            continue
+        seen_cells.add((entry_id, crit.id))
+        scores.append(
+            PackageScore(
+                entry_id,
+                crit.id,
+                entry_code,
+                stage_code,
+                crit_code,
+                value,
+                note,
+                revision,
+                updated_at,
+            )
+        )
+
+    comments: list[PackageComment] = []
+    seen_comments: set[tuple[int, int]] = set()
+    for i, row in enumerate(comments_in):
+        fields = _fields(row, ("entry", "stage", "text", "updated_at"), f"comments[{i}]", problem)
+        if fields is None:
+            continue
+        entry_code, stage_code, text, updated_at = fields
+        where = f"comment {entry_code}/{stage_code}"
+        revision = row.get("revision")
+        entry_id = entries.get(entry_code)
+        stage_id = stages.get(stage_code)
+        if not _is_int(revision) or revision < 1:
+            problem(where, "the revision is not a whole number of 1 or more")
+        elif entry_id is None:
+            problem(where, f"unknown entry '{entry_code}'")
+        elif stage_id is None:
+            problem(where, f"unknown stage '{stage_code}'")
+        elif entry_problem(where, entry_id, stage_id, stage_code):
+            pass
+        elif (entry_id, stage_id) in seen_comments:
+            problem(where, "the same comment appears twice")
+        else:
+            seen_comments.add((entry_id, stage_id))
+            comments.append(
+                PackageComment(
+                    entry_id, stage_id, entry_code, stage_code, text, revision, updated_at
+                )
+            )
+
+    submissions: list[PackageSubmission] = []
+    seen_stages: set[int] = set()
+    for i, row in enumerate(submissions_in):
+        fields = _fields(row, ("stage", "updated_at"), f"submissions[{i}]", problem)
+        if fields is None:
+            continue
+        stage_code, updated_at = fields
+        where = f"submission {stage_code}"
+        revision = row.get("revision")
+        submitted = row.get("submitted")
+        stage_id = stages.get(stage_code)
+        if not _is_int(revision) or revision < 1:
+            problem(where, "the revision is not a whole number of 1 or more")
+        elif not isinstance(submitted, bool):
+            problem(where, "'submitted' is not true or false")
+        elif stage_id is None:
+            problem(where, f"unknown stage '{stage_code}'")
+        elif stage_id in seen_stages:
+            problem(where, "the same stage appears twice")
+        else:
+            seen_stages.add(stage_id)
+            submissions.append(
+                PackageSubmission(stage_id, stage_code, submitted, revision, updated_at)
+            )
+
+    if problems:
+        raise InputRejected(filename, problems)
+    return juror_id, created_at, tuple(scores), tuple(comments), tuple(submissions)
+
+
+def _fields(
+    row: object, names: tuple[str, ...], where: str, problem: Any
+) -> tuple[str, ...] | None:
+    """The named text fields of a row, or None (after noting the problem) when any is not text."""
+    if not isinstance(row, dict):
+        problem(where, "not an object")
+        return None
+    values = tuple(row.get(name) for name in names)
+    for name, value in zip(names, values, strict=True):
+        if not isinstance(value, str):
+            problem(where, f"'{name}' is missing or not text")
+            return None
+    return values  # type: ignore[return-value]
