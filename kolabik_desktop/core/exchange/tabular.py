@@ -1,0 +1,193 @@
+"""Reading tables (xlsx sheets, csv files) into checked cells, collecting every problem with its place.
+
+A table is a header row followed by data rows. ``Table`` maps header names to columns, skips blank
+rows, and hands out each row as a ``TableRow`` whose getters convert a cell (text, code, decimal,
+integer) or record a ``Problem`` naming the sheet, row and column, so that a whole input can be
+checked before anything is refused or written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kolabik_desktop.core.errors import Problem
+from kolabik_desktop.core.store.services import parse_decimal
+
+TRUE_WORDS = frozenset({"ya", "y", "yes", "true", "benar", "1"})
+FALSE_WORDS = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
+
+
+def show(value: object) -> str:
+    """A cell value as the user typed it, quoted, for messages."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f'"{value}"'
+
+
+@dataclass
+class Problems:
+    """Collects problems in input order; ``add`` names the sheet, row and column."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
+        where = sheet
+        if row is not None:
+            where += f" row {row}"
+        if column is not None:
+            where += f", column {column}" if row is not None else f" column {column}"
+        self.items.append(Problem(where, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class TableRow:
+    """One data row: getters convert cells and report problems at this row."""
+
+    __slots__ = ("table", "number", "cells")
+
+    def __init__(self, table: Table, number: int, cells: Sequence[Any]):
+        self.table = table
+        self.number = number  # the row number the user sees (the header is row 1)
+        self.cells = cells
+
+    def raw(self, column: str) -> Any:
+        index = self.table.columns.get(column)
+        if index is None or index >= len(self.cells):
+            return None
+        value = self.cells[index]
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    def problem(self, column: str | None, message: str) -> None:
+        self.table.problems.add(self.table.name, self.number, column, message)
+
+    def text(self, column: str, *, required: bool = False) -> str:
+        value = self.raw(column)
+        if value is None:
+            if required:
+                self.problem(column, "is empty")
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, datetime | date | time):
+            return value.isoformat()
+        return str(value)
+
+    def code(self, column: str, *, required: bool = True) -> str:
+        """A code: text without surrounding blanks; a number typed as a code (101) reads as '101'."""
+        return self.text(column, required=required)
+
+    def decimal(
+        self, column: str, *, default: Decimal | None = None, required: bool = False
+    ) -> Decimal | None:
+        value = self.raw(column)
+        if value is None:
+            if required:
+                self.problem(column, "is empty; a number is needed")
+            return default
+        number = parse_decimal(value)
+        if number is None:
+            self.problem(column, f"{show(value)} is not a number")
+        return number
+
+    def integer(
+        self, column: str, *, default: int | None = None, required: bool = False
+    ) -> int | None:
+        value = self.raw(column)
+        number = self.decimal(column, default=None, required=required)
+        if number is None:
+            return default if value is None else None
+        if number != number.to_integral_value():
+            self.problem(column, f"{show(value)} is not a whole number")
+            return None
+        return int(number)
+
+
+@dataclass
+class Table:
+    """A sheet's header and rows; missing required headers are reported once, at row 1."""
+
+    name: str
+    columns: dict[str, int]
+    rows: Iterable[tuple[int, Sequence[Any]]]
+    problems: Problems
+
+    def __iter__(self) -> Iterator[TableRow]:
+        for number, cells in self.rows:
+            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+                continue
+            yield TableRow(self, number, cells)
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+
+def header_columns(
+    sheet: str,
+    header: Sequence[Any],
+    required: Sequence[str],
+    problems: Problems,
+    aliases: dict[str, str] | None = None,
+) -> dict[str, int] | None:
+    """Map lower-cased header names to column indexes; None (with problems) if any is missing."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        if cell is None:
+            continue
+        name = str(cell).strip().lower()
+        if aliases:
+            name = aliases.get(name, name)
+        if not name:
+            continue
+        if name in columns:
+            problems.add(sheet, 1, name, "this column appears twice")
+            continue
+        columns[name] = index
+    missing = [c for c in required if c not in columns]
+    for column in missing:
+        problems.add(sheet, 1, None, f'the column "{column}" is missing')
+    return None if missing else columns
+
+
+def numbered(rows: Iterable[Sequence[Any]], first: int = 2) -> Iterator[tuple[int, Sequence[Any]]]:
+    return ((first + i, r) for i, r in enumerate(rows))
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    """A csv file's rows; utf-8 (with or without BOM), else Windows-1252 as Excel writes it."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first_line = text.split("\n", 1)[0]
+    # Excel in an Indonesian locale separates with ';' (the comma is the decimal mark).
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def to_bool(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value) if value in (0, 1) else None
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None

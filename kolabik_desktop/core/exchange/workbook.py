@@ -1,0 +1,1596 @@
+"""The event workbook (.xlsx): a whole competition in and out of Excel (issue 3 part 4, issue 9 part 6).
+
+Sheets, in order, with lower-case headers (optional columns and sheets in brackets):
+    Acara      kunci, nilai          keys nama, tahun, penyelenggara, presisi,
+                                     [bulatkan_tahap ya/tidak], [tiebreak standar/tidak ada]
+    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif]
+    Kriteria   tahap, kode, nama, bobot, min, maks, langkah, deskripsi, [tingkat]
+    Peserta    kode, judul, unit, kelompok, ringkasan
+    Juri       kode, nama, instansi
+    Konflik    juri, peserta, alasan
+    Penugasan  tahap, juri, peserta   (a stage with no rows: every juror on every admitted entry)
+    Lolos      tahap, peserta         (entries admitted to a later stage; the first admits all)
+    Nilai      tahap, juri, peserta, kriteria, nilai, catatan
+    [Keputusan tahap, peserta, peringkat, alasan]   (tahap "final" = the final ranking)
+    [Komentar  tahap, juri, peserta, komentar]      (a juror's overall comment on an entry)
+``tingkat`` holds a criterion's level descriptors, one "VALUE: text" per line.
+Attached files, the logo, submissions and the audit log stay out of the workbook.
+
+Import is all-or-nothing: the whole workbook is read and checked first (every problem listed by
+sheet, row and column), then written in one transaction. It goes into a new event file, or into
+an existing one that has no entries and no jurors yet (e.g. made by ``kolabik new --template``),
+whose event settings, categories and rubric it then replaces. Export writes a byte-identical file
+for the same event: entries are written in a fixed order and every timestamp inside the file is
+pinned to 1 January of the event's year.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from kolabik_desktop.core.errors import EventFileError, InputRejected, KolabikError, Problem
+from kolabik_desktop.core.exchange.tabular import (
+    Problems,
+    Table,
+    TableRow,
+    header_columns,
+    numbered,
+    read_csv_rows,
+    show,
+    to_bool,
+)
+from kolabik_desktop.core.scoring.model import FINAL, METHODS
+from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store.db import (
+    Change,
+    EventDB,
+    create_event_file,
+    open_event_file,
+    utc_now,
+)
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    Category,
+    Comment,
+    Conflict,
+    Criterion,
+    Decision,
+    Entry,
+    Event,
+    Juror,
+    Score,
+    Stage,
+    StageAdmission,
+)
+from kolabik_desktop.core.store.services import (
+    format_cumulative,
+    parse_cumulative,
+    parse_decimal,
+    value_problem,
+)
+
+# progress(done, total, what): what is the sheet being read or written.
+Progress = Callable[[int, int, str], None]
+
+REQUIRED_HEADERS: dict[str, tuple[str, ...]] = {
+    "Acara": ("kunci", "nilai"),
+    "Tahap": ("kode", "nama", "urutan", "bobot", "metode"),
+    "Kriteria": ("tahap", "kode", "nama", "bobot", "min", "maks", "langkah", "deskripsi"),
+    "Peserta": ("kode", "judul", "unit", "kelompok", "ringkasan"),
+    "Juri": ("kode", "nama", "instansi"),
+    "Konflik": ("juri", "peserta", "alasan"),
+    "Penugasan": ("tahap", "juri", "peserta"),
+    "Lolos": ("tahap", "peserta"),
+    "Nilai": ("tahap", "juri", "peserta", "kriteria", "nilai", "catatan"),
+    "Keputusan": ("tahap", "peserta", "peringkat", "alasan"),
+    "Komentar": ("tahap", "juri", "peserta", "komentar"),
+}
+OPTIONAL_HEADERS: dict[str, tuple[str, ...]] = {
+    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif"),
+    "Kriteria": ("tingkat",),
+}
+OPTIONAL_SHEETS = frozenset({"Keputusan", "Komentar"})
+SHEETS = tuple(REQUIRED_HEADERS)
+ACARA_KEYS = ("nama", "tahun", "penyelenggara", "presisi", "bulatkan_tahap", "tiebreak")
+TIEBREAK_WORDS = {
+    "standar": "standard",
+    "standard": "standard",
+    "tidak ada": "none",
+    "none": "none",
+}
+# The same rule as the setup screens: codes end up in file names and kit names.
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,39}$")
+MAX_PRECISION = 6
+SCORE_BATCH = 10_000
+
+ENTRY_ALIASES = {
+    "code": "kode",
+    "title": "judul",
+    "category": "kelompok",
+    "summary": "ringkasan",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook's content as plain data
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventRow:
+    name: str
+    year: int | None = None
+    organiser: str = ""
+    precision: int = 2
+    round_stage_scores: bool = False
+    tiebreak: str = "standard"  # "standard" or "none" (Event.tiebreak)
+
+
+@dataclass(frozen=True)
+class StageRow:
+    code: str
+    name: str
+    position: int
+    weight: Decimal
+    method: str
+    scale_min: Decimal = Decimal(0)
+    scale_max: Decimal = Decimal(100)
+    band: Decimal | None = None
+    cumulative: tuple[tuple[str, Decimal], ...] = ()
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    stage: str
+    code: str
+    name: str
+    weight: Decimal
+    min_value: Decimal = Decimal(0)
+    max_value: Decimal = Decimal(100)
+    step: Decimal = Decimal(1)
+    description: str = ""
+    descriptors: str = ""  # JSON as stored in Criterion.descriptors
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    code: str
+    title: str
+    unit: str = ""
+    category: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class JurorRow:
+    code: str
+    name: str
+    affiliation: str = ""
+
+
+class ConflictRow(NamedTuple):
+    juror: str
+    entry: str
+    reason: str = ""
+
+
+class AssignmentRow(NamedTuple):
+    stage: str
+    juror: str
+    entry: str
+
+
+class AdmissionRow(NamedTuple):
+    stage: str
+    entry: str
+
+
+class ScoreRow(NamedTuple):
+    stage: str
+    juror: str
+    entry: str
+    criterion: str
+    value: Decimal | None
+    note: str = ""
+
+
+class DecisionRow(NamedTuple):
+    stage: str  # a stage code, or FINAL
+    entry: str
+    rank: int
+    reason: str = ""
+
+
+class CommentRow(NamedTuple):
+    stage: str
+    juror: str
+    entry: str
+    text: str
+
+
+@dataclass(frozen=True)
+class WorkbookData:
+    """A competition as the workbook holds it: codes, never database ids."""
+
+    event: EventRow
+    stages: tuple[StageRow, ...]
+    criteria: tuple[CriterionRow, ...]
+    categories: tuple[str, ...]  # in display order
+    entries: tuple[EntryRow, ...]
+    jurors: tuple[JurorRow, ...]
+    conflicts: tuple[ConflictRow, ...] = ()
+    assignments: tuple[AssignmentRow, ...] = ()
+    admissions: tuple[AdmissionRow, ...] = ()
+    scores: tuple[ScoreRow, ...] = ()
+    decisions: tuple[DecisionRow, ...] = ()
+    comments: tuple[CommentRow, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Level descriptors: "VALUE: text" lines in the workbook, JSON in the event file
+# ---------------------------------------------------------------------------------------------
+
+
+def _number_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def descriptors_to_lines(descriptors: str) -> str:
+    if not descriptors:
+        return ""
+    try:
+        items = json.loads(descriptors)
+        lines = []
+        for item in items:
+            value = parse_decimal(item["value"])
+            lines.append(f"{_number_text(value) if value is not None else ''}: {item['text']}")
+        return "\n".join(lines)
+    except (ValueError, TypeError, KeyError):
+        # Not in the known shape: carried as it is, so nothing is silently lost.
+        return descriptors
+
+
+def descriptors_from_lines(text: str) -> tuple[str, str | None]:
+    """(JSON, problem): 'VALUE: text' lines as the JSON the setup screens store."""
+    items = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        value_text, sep, label = line.partition(":")
+        value = parse_decimal(value_text)
+        if not sep or value is None or not label.strip():
+            return "", f'the line "{line.strip()}" is not VALUE: text'
+        items.append({"value": float(value), "text": label.strip()})
+    return (json.dumps(items, ensure_ascii=False) if items else ""), None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------
+
+
+def _open_xlsx(path: Path) -> Any:
+    source = path.name
+    if not path.exists():
+        raise InputRejected(source, [Problem(str(path), "file not found")])
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputRejected(
+            source, [Problem(str(path), f"not an Excel workbook (.xlsx) that can be read ({exc})")]
+        ) from None
+
+
+def _sheet_table(
+    wb: Any,
+    sheet: str,
+    problems: Problems,
+    progress: Progress | None = None,
+    aliases: dict[str, str] | None = None,
+    required: Sequence[str] | None = None,
+) -> Table | None:
+    """The named sheet (its name matched without regard to case) as a Table, or None."""
+    names = {name.lower(): name for name in wb.sheetnames}
+    actual = names.get(sheet.lower())
+    if actual is None:
+        if sheet not in OPTIONAL_SHEETS:
+            problems.add(sheet, None, None, f'the sheet "{sheet}" is missing')
+        return None
+    ws = wb[actual]
+    total = ws.max_row or 0
+    # Some writers leave a wrong size in the sheet; read every row that is really there.
+    ws.reset_dimensions()
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, ())
+    columns = header_columns(
+        sheet, header, REQUIRED_HEADERS[sheet] if required is None else required, problems, aliases
+    )
+    if columns is None:
+        return None
+
+    def counted() -> Iterable[Sequence[Any]]:
+        for i, row in enumerate(rows):
+            if progress is not None and i % SCORE_BATCH == 0:
+                progress(i, total, sheet)
+            yield row
+
+    return Table(sheet, columns, numbered(counted()), problems)
+
+
+def _check_code(row: TableRow, column: str, code: str) -> bool:
+    if not code:
+        return False
+    if not CODE_PATTERN.match(code):
+        row.problem(
+            column,
+            f"{show(code)} is not a code: use up to 40 letters, digits, '-', '_', '.', '/', "
+            "starting with a letter or digit",
+        )
+        return False
+    return True
+
+
+def _read_event(table: Table | None) -> EventRow:
+    if table is None:
+        return EventRow(name="")
+    seen: dict[str, int] = {}
+    name, year, organiser, precision, round_stages, tiebreak = "", None, "", 2, False, "standard"
+    for row in table:
+        key = row.text("kunci", required=True).lower()
+        if not key:
+            continue
+        if key not in ACARA_KEYS:
+            row.problem("kunci", f"unknown key {show(key)}; known: {', '.join(ACARA_KEYS)}")
+            continue
+        if key in seen:
+            row.problem("kunci", f"the key {show(key)} appears twice (first in row {seen[key]})")
+            continue
+        seen[key] = row.number
+        if key == "nama":
+            name = row.text("nilai", required=True)
+        elif key == "tahun":
+            year = row.integer("nilai")
+        elif key == "penyelenggara":
+            organiser = row.text("nilai")
+        elif key == "presisi":
+            p = row.integer("nilai", default=2)
+            if p is not None and not 0 <= p <= MAX_PRECISION:
+                row.problem("nilai", f"the precision must be 0 to {MAX_PRECISION} decimals")
+            elif p is not None:
+                precision = p
+        elif key == "bulatkan_tahap":
+            raw = row.raw("nilai")
+            flag = False if raw is None else to_bool(raw)
+            if flag is None:
+                row.problem("nilai", f"{show(raw)} is not ya or tidak")
+            else:
+                round_stages = flag
+        elif key == "tiebreak":
+            word = row.text("nilai").lower() or "standar"
+            if word not in TIEBREAK_WORDS:
+                row.problem("nilai", f"{show(word)} is not standar or tidak ada")
+            else:
+                tiebreak = TIEBREAK_WORDS[word]
+    if "nama" not in seen:
+        table.problems.add("Acara", None, "kunci", 'the key "nama" (the event\'s name) is missing')
+    return EventRow(name, year, organiser, precision, round_stages, tiebreak)
+
+
+def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], set[str] | None]:
+    """(stages without problems, row of each well-formed code, every code typed)."""
+    stages: list[StageRow] = []
+    rows: dict[str, int] = {}
+    if table is None:
+        return stages, rows, None
+    typed: set[str] = set()
+    positions: dict[int, int] = {}
+    for row in table:
+        code = row.code("kode")
+        typed.add(code)
+        name = row.text("nama", required=True)
+        position = row.integer("urutan", required=True)
+        weight = row.decimal("bobot", required=True)
+        method = row.text("metode", required=True).lower()
+        scale_min = row.decimal("skala_min", default=Decimal(0))
+        scale_max = row.decimal("skala_maks", default=Decimal(100))
+        band = row.decimal("batas")
+        cumulative_text = row.text("kumulatif")
+        ok = _check_code(row, "kode", code)
+        if ok and code.lower() == FINAL:
+            row.problem("kode", f'"{FINAL}" names the final ranking; give the stage another code')
+            ok = False
+        if ok and code in rows:
+            row.problem("kode", f"the stage {show(code)} appears twice (first in row {rows[code]})")
+            ok = False
+        if position is not None:
+            if position in positions:
+                row.problem("urutan", f"{position} is also the order of row {positions[position]}")
+            positions.setdefault(position, row.number)
+        if weight is not None and not 0 <= weight <= 100:
+            row.problem("bobot", f"{show(row.raw('bobot'))} is not between 0 and 100")
+            weight = None
+        if method and method not in METHODS:
+            row.problem("metode", f"{show(method)} is not one of {', '.join(METHODS)}")
+        if scale_min is not None and scale_max is not None and scale_min >= scale_max:
+            row.problem("skala_maks", f"the scale {scale_min} to {scale_max} is empty")
+        if method == "banded" and band is None and row.raw("batas") is None:
+            row.problem("batas", "a banded stage needs its band L (a number above 0)")
+        if band is not None and band <= 0:
+            row.problem("batas", f"the band L must be above 0, not {show(row.raw('batas'))}")
+        cumulative: tuple[tuple[str, Decimal], ...] = ()
+        if cumulative_text:
+            try:
+                cumulative = parse_cumulative(cumulative_text)
+            except ValueError as exc:
+                row.problem("kumulatif", f"{exc} (write it like S1:30 S2:70)")
+        if not ok:
+            continue
+        rows[code] = row.number
+        if (
+            name
+            and position is not None
+            and weight is not None
+            and method in METHODS
+            and scale_min is not None
+            and scale_max is not None
+        ):
+            stages.append(
+                StageRow(
+                    code, name, position, weight, method, scale_min, scale_max, band, cumulative
+                )
+            )
+    return stages, rows, typed
+
+
+def _check_stage_rules(stages: list[StageRow], rows: dict[str, int], problems: Problems) -> None:
+    """issue 9: cumulative blends over this and earlier stages adding to 100; one scale."""
+    order = {s.code: s.position for s in stages}
+    for stage in stages:
+        if not stage.cumulative:
+            continue
+        total = Decimal(0)
+        seen: set[str] = set()
+        for code, weight in stage.cumulative:
+            total += weight
+            if code not in order:
+                msg = f"the stage {show(code)} is not in the sheet Tahap"
+                problems.add("Tahap", rows[stage.code], "kumulatif", msg)
+            elif order[code] > stage.position:
+                msg = f"{code} comes after {stage.code}; a blend uses this and earlier stages"
+                problems.add("Tahap", rows[stage.code], "kumulatif", msg)
+            if code in seen:
+                problems.add("Tahap", rows[stage.code], "kumulatif", f"{code} is named twice")
+            seen.add(code)
+            if weight < 0:
+                problems.add("Tahap", rows[stage.code], "kumulatif", f"{code}: weight below 0")
+        if total != 100:
+            msg = f"the weights add up to {_number_text(total)}, not 100"
+            problems.add("Tahap", rows[stage.code], "kumulatif", msg)
+    weighted = [s for s in stages if s.weight > 0]
+    if weighted:
+        first = weighted[0]
+        for stage in weighted[1:]:
+            if (stage.scale_min, stage.scale_max) != (first.scale_min, first.scale_max):
+                problems.add(
+                    "Tahap",
+                    rows[stage.code],
+                    "skala_min",
+                    f"stage {stage.code} scores on {_number_text(stage.scale_min)} to "
+                    f"{_number_text(stage.scale_max)} but stage {first.code} on "
+                    f"{_number_text(first.scale_min)} to {_number_text(first.scale_max)}; "
+                    "all stages with a weight above 0 must share one scale",
+                )
+
+
+def _read_criteria(
+    table: Table | None, stage_codes: dict[str, int], stages_typed: set[str] | None
+) -> tuple[list[CriterionRow], set[tuple[str, str]] | None]:
+    """(criteria without problems, every (stage, code) typed)."""
+    criteria: list[CriterionRow] = []
+    if table is None:
+        return criteria, None
+    typed: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
+    for row in table:
+        stage = row.code("tahap")
+        code = row.code("kode")
+        typed.add((stage, code))
+        name = row.text("nama", required=True)
+        weight = row.decimal("bobot", required=True)
+        lo = row.decimal("min", default=Decimal(0))
+        hi = row.decimal("maks", default=Decimal(100))
+        step = row.decimal("langkah", default=Decimal(1))
+        description = row.text("deskripsi")
+        descriptors, bad = descriptors_from_lines(row.text("tingkat"))
+        if bad:
+            row.problem("tingkat", bad)
+        ok = _check_code(row, "kode", code)
+        if stage and stage not in stage_codes:
+            if stages_typed is not None and stage not in stages_typed:
+                row.problem("tahap", f"unknown stage {show(stage)} (not in the sheet Tahap)")
+            ok = False
+        if ok and (stage, code) in seen:
+            row.problem(
+                "kode", f"{code} appears twice in stage {stage} (first in row {seen[stage, code]})"
+            )
+            ok = False
+        if weight is not None and weight < 0:
+            row.problem("bobot", f"{show(row.raw('bobot'))} is below 0")
+            weight = None
+        if lo is not None and hi is not None and lo >= hi:
+            row.problem("maks", f"the range {lo} to {hi} is empty")
+            hi = None
+        if step is not None and step <= 0:
+            row.problem("langkah", f"the step must be above 0, not {show(row.raw('langkah'))}")
+            step = None
+        if not ok or not stage:
+            continue
+        seen[stage, code] = row.number
+        if name and weight is not None and lo is not None and hi is not None and step is not None:
+            criteria.append(
+                CriterionRow(stage, code, name, weight, lo, hi, step, description, descriptors)
+            )
+    return criteria, typed
+
+
+def _read_entries(table: Table | None) -> tuple[list[EntryRow], set[str] | None]:
+    entries: list[EntryRow] = []
+    if table is None:
+        return entries, None
+    typed: set[str] = set()
+    seen: dict[str, int] = {}
+    for row in table:
+        code = row.code("kode")
+        typed.add(code)
+        title = row.text("judul", required=True)
+        unit = row.text("unit")
+        category = row.text("kelompok")
+        summary = row.text("ringkasan")
+        if not _check_code(row, "kode", code):
+            continue
+        if code in seen:
+            row.problem("kode", f"the entry {code} appears twice (first in row {seen[code]})")
+            continue
+        seen[code] = row.number
+        if title:
+            entries.append(EntryRow(code, title, unit, category, summary))
+    return entries, typed
+
+
+def _read_jurors(table: Table | None) -> tuple[list[JurorRow], set[str] | None]:
+    jurors: list[JurorRow] = []
+    if table is None:
+        return jurors, None
+    typed: set[str] = set()
+    seen: dict[str, int] = {}
+    for row in table:
+        code = row.code("kode")
+        typed.add(code)
+        name = row.text("nama", required=True)
+        affiliation = row.text("instansi")
+        if not _check_code(row, "kode", code):
+            continue
+        if code in seen:
+            row.problem("kode", f"the juror {code} appears twice (first in row {seen[code]})")
+            continue
+        seen[code] = row.number
+        if name:
+            jurors.append(JurorRow(code, name, affiliation))
+    return jurors, typed
+
+
+@dataclass
+class _Known:
+    """What cross-references are checked against.
+
+    A code typed in its sheet on a row with problems of its own (``*_typed``), or any code when
+    its sheet is missing, is not reported again as unknown: the first problem is the one to fix.
+    """
+
+    stages: dict[str, StageRow]
+    entries: set[str]
+    jurors: set[str]
+    stages_typed: set[str] | None  # None: the sheet is missing
+    entries_typed: set[str] | None
+    jurors_typed: set[str] | None
+
+    def _ref(
+        self, row: TableRow, column: str, codes: Container[str], typed: set[str] | None, what: str
+    ) -> str | None:
+        code = row.code(column)
+        if not code:
+            return None
+        if code not in codes:
+            if typed is not None and code not in typed:
+                row.problem(
+                    column, f"unknown {what} {show(code)} (not in the sheet {_SHEET[what]})"
+                )
+            return None
+        return code
+
+    def stage(self, row: TableRow, column: str = "tahap") -> str | None:
+        return self._ref(row, column, self.stages, self.stages_typed, "stage")
+
+    def entry(self, row: TableRow, column: str = "peserta") -> str | None:
+        return self._ref(row, column, self.entries, self.entries_typed, "entry")
+
+    def juror(self, row: TableRow, column: str = "juri") -> str | None:
+        return self._ref(row, column, self.jurors, self.jurors_typed, "juror")
+
+
+_SHEET = {"stage": "Tahap", "entry": "Peserta", "juror": "Juri"}
+
+
+def read_workbook(path: str | Path, *, progress: Progress | None = None) -> WorkbookData:
+    """Read and check a whole event workbook; raise InputRejected listing every problem."""
+    path = Path(path)
+    wb = _open_xlsx(path)
+    problems = Problems()
+    try:
+        tables = {s: _sheet_table(wb, s, problems, progress) for s in SHEETS}
+        data = _read_tables(tables, problems)
+    finally:
+        wb.close()
+    if data is None:
+        raise InputRejected(path.name, problems.items)
+    return data
+
+
+def _read_tables(tables: dict[str, Table | None], problems: Problems) -> WorkbookData | None:
+    """Every sheet read once, in order; None when there is any problem."""
+    event = _read_event(tables["Acara"])
+    stages, stage_rows, stages_typed = _read_stages(tables["Tahap"])
+    _check_stage_rules(stages, stage_rows, problems)
+    criteria, criteria_typed = _read_criteria(tables["Kriteria"], stage_rows, stages_typed)
+    entries, entries_typed = _read_entries(tables["Peserta"])
+    jurors, jurors_typed = _read_jurors(tables["Juri"])
+    known = _Known(
+        stages={s.code: s for s in stages},
+        entries={e.code for e in entries},
+        jurors={j.code for j in jurors},
+        stages_typed=stages_typed,
+        entries_typed=entries_typed,
+        jurors_typed=jurors_typed,
+    )
+    _check_weights(stages, criteria, tables["Kriteria"], problems)
+    stages.sort(key=lambda s: s.position)
+    first_stage = stages[0].code if stages else None
+    conflicts = _read_conflicts(tables["Konflik"], known)
+    admissions = _read_admissions(tables["Lolos"], known, first_stage)
+    admitted: dict[str, set[str]] = {}
+    for adm in admissions:
+        admitted.setdefault(adm.stage, set()).add(adm.entry)
+
+    def in_stage(stage: str, entry: str) -> bool:
+        return stage == first_stage or entry in admitted.get(stage, ())
+
+    assignments = _read_assignments(tables["Penugasan"], known, in_stage)
+    assigned: dict[str, set[tuple[str, str]]] = {}
+    for a in assignments:
+        assigned.setdefault(a.stage, set()).add((a.juror, a.entry))
+    conflict_pairs = {(c.juror, c.entry) for c in conflicts}
+
+    def may_score(row: TableRow, stage: str, juror: str, entry: str) -> bool:
+        """The rules of services.check_can_score, on codes (a workbook has no submissions)."""
+        if (juror, entry) in conflict_pairs:
+            row.problem("juri", f"juror {juror} is recused from entry {entry} (sheet Konflik)")
+            return False
+        if not in_stage(stage, entry):
+            row.problem("peserta", f"entry {entry} is not admitted to stage {stage} (sheet Lolos)")
+            return False
+        pairs = assigned.get(stage)
+        if pairs is not None and (juror, entry) not in pairs:
+            row.problem("juri", f"juror {juror} is not assigned to entry {entry} in stage {stage}")
+            return False
+        return True
+
+    criteria_by_key = {(c.stage, c.code): c for c in criteria}
+    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed, may_score)
+    decisions = _read_decisions(tables["Keputusan"], known, stages, in_stage)
+    comments = _read_comments(tables["Komentar"], known, may_score)
+    if problems:
+        return None
+    categories: list[str] = []
+    for e in entries:
+        if e.category and e.category not in categories:
+            categories.append(e.category)
+    stage_order = {s.code: i for i, s in enumerate(stages)}
+    return WorkbookData(
+        event=event,
+        stages=tuple(stages),
+        criteria=tuple(sorted(criteria, key=lambda c: stage_order[c.stage])),
+        categories=tuple(categories),
+        entries=tuple(entries),
+        jurors=tuple(jurors),
+        conflicts=tuple(conflicts),
+        assignments=tuple(assignments),
+        admissions=tuple(admissions),
+        scores=tuple(scores),
+        decisions=tuple(decisions),
+        comments=tuple(comments),
+    )
+
+
+def _check_weights(
+    stages: list[StageRow],
+    criteria: list[CriterionRow],
+    table: Table | None,
+    problems: Problems,
+) -> None:
+    if table is None:
+        return
+    totals: dict[str, Decimal] = {s.code: Decimal(0) for s in stages}
+    for c in criteria:
+        totals[c.stage] = totals.get(c.stage, Decimal(0)) + c.weight
+    for stage in stages:
+        total = totals[stage.code]
+        if total != 100:
+            problems.add(
+                "Kriteria",
+                None,
+                "bobot",
+                f"the weights of the criteria of stage {stage.code} add up to "
+                f"{_number_text(total)}, not 100",
+            )
+
+
+def _read_conflicts(table: Table | None, known: _Known) -> list[ConflictRow]:
+    rows: list[ConflictRow] = []
+    if table is None:
+        return rows
+    seen: dict[tuple[str, str], int] = {}
+    for row in table:
+        juror = known.juror(row)
+        entry = known.entry(row)
+        reason = row.text("alasan")
+        if juror is None or entry is None:
+            continue
+        if (juror, entry) in seen:
+            row.problem("peserta", f"this pair appears twice (first in row {seen[juror, entry]})")
+            continue
+        seen[juror, entry] = row.number
+        rows.append(ConflictRow(juror, entry, reason))
+    return rows
+
+
+def _read_admissions(
+    table: Table | None, known: _Known, first_stage: str | None
+) -> list[AdmissionRow]:
+    rows: list[AdmissionRow] = []
+    if table is None:
+        return rows
+    seen: dict[tuple[str, str], int] = {}
+    for row in table:
+        stage = known.stage(row)
+        entry = known.entry(row)
+        if stage is None or entry is None:
+            continue
+        if stage == first_stage:
+            row.problem("tahap", f"{stage} is the first stage, which admits every entry")
+            continue
+        if (stage, entry) in seen:
+            row.problem("peserta", f"this row appears twice (first in row {seen[stage, entry]})")
+            continue
+        seen[stage, entry] = row.number
+        rows.append(AdmissionRow(stage, entry))
+    return rows
+
+
+def _read_assignments(
+    table: Table | None, known: _Known, in_stage: Callable[[str, str], bool]
+) -> list[AssignmentRow]:
+    rows: list[AssignmentRow] = []
+    if table is None:
+        return rows
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in table:
+        stage = known.stage(row)
+        juror = known.juror(row)
+        entry = known.entry(row)
+        if stage is None or juror is None or entry is None:
+            continue
+        key = (stage, juror, entry)
+        if key in seen:
+            row.problem("peserta", f"this row appears twice (first in row {seen[key]})")
+            continue
+        seen[key] = row.number
+        if not in_stage(stage, entry):
+            row.problem("peserta", f"entry {entry} is not admitted to stage {stage} (sheet Lolos)")
+            continue
+        rows.append(AssignmentRow(stage, juror, entry))
+    return rows
+
+
+def _read_scores(
+    table: Table | None,
+    known: _Known,
+    criteria: dict[tuple[str, str], CriterionRow],
+    criteria_typed: set[tuple[str, str]] | None,
+    may_score: Callable[[TableRow, str, str, str], bool],
+) -> list[ScoreRow]:
+    rows: list[ScoreRow] = []
+    if table is None:
+        return rows
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for row in table:
+        stage = known.stage(row)
+        juror = known.juror(row)
+        entry = known.entry(row)
+        code = row.code("kriteria")
+        value = row.decimal("nilai")
+        note = row.text("catatan")
+        if stage is None or juror is None or entry is None or not code:
+            continue
+        criterion = criteria.get((stage, code))
+        if criterion is None:
+            if criteria_typed is not None and (stage, code) not in criteria_typed:
+                row.problem("kriteria", f"unknown criterion {show(code)} of stage {stage}")
+            continue
+        key = (stage, juror, entry, code)
+        if key in seen:
+            row.problem("nilai", f"this score appears twice (first in row {seen[key]})")
+            continue
+        seen[key] = row.number
+        if value is not None:
+            problem = value_problem(value, criterion.min_value, criterion.max_value, criterion.step)
+            if problem:
+                row.problem("nilai", problem)
+                continue
+        elif row.raw("nilai") is not None:
+            continue  # not a number: already reported
+        elif not note:
+            continue  # an empty cell with no note carries nothing
+        if not may_score(row, stage, juror, entry):
+            continue
+        rows.append(ScoreRow(stage, juror, entry, code, value, note))
+    return rows
+
+
+def _read_decisions(
+    table: Table | None,
+    known: _Known,
+    stages: list[StageRow],
+    in_stage: Callable[[str, str], bool],
+) -> list[DecisionRow]:
+    rows: list[DecisionRow] = []
+    if table is None:
+        return rows
+    weighted = [s.code for s in stages if s.weight > 0]
+    seen: dict[tuple[str, str], int] = {}
+    for row in table:
+        stage_text = row.code("tahap")
+        stage: str | None = FINAL if stage_text.lower() == FINAL else known.stage(row)
+        entry = known.entry(row)
+        rank = row.integer("peringkat", required=True)
+        reason = row.text("alasan")
+        if rank is not None and rank < 1:
+            row.problem("peringkat", f"a place is 1 or more, not {rank}")
+            rank = None
+        if stage is None or entry is None or rank is None:
+            continue
+        if (stage, entry) in seen:
+            row.problem(
+                "peserta", f"this decision appears twice (first in row {seen[stage, entry]})"
+            )
+            continue
+        seen[stage, entry] = row.number
+        if stage == FINAL:
+            if not weighted:
+                row.problem("tahap", "no stage has a weight above 0, so there is no final ranking")
+                continue
+            missing = [s for s in weighted if not in_stage(s, entry)]
+            if missing:
+                row.problem(
+                    "peserta",
+                    f"entry {entry} is not in the final ranking (not admitted to stage "
+                    f"{', '.join(missing)})",
+                )
+                continue
+        elif not in_stage(stage, entry):
+            row.problem("peserta", f"entry {entry} is not in stage {stage} (sheet Lolos)")
+            continue
+        rows.append(DecisionRow(stage, entry, rank, reason))
+    return rows
+
+
+def _read_comments(
+    table: Table | None, known: _Known, may_score: Callable[[TableRow, str, str, str], bool]
+) -> list[CommentRow]:
+    rows: list[CommentRow] = []
+    if table is None:
+        return rows
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in table:
+        stage = known.stage(row)
+        juror = known.juror(row)
+        entry = known.entry(row)
+        text = row.text("komentar")
+        if stage is None or juror is None or entry is None or not text:
+            continue
+        key = (stage, juror, entry)
+        if key in seen:
+            row.problem("komentar", f"this comment appears twice (first in row {seen[key]})")
+            continue
+        seen[key] = row.number
+        if may_score(row, stage, juror, entry):
+            rows.append(CommentRow(stage, juror, entry, text))
+    return rows
+
+
+def read_entries_list(path: str | Path) -> list[EntryRow]:
+    """A plain list of entries (xlsx or csv) for the setup screens; InputRejected on any problem.
+
+    Columns kode, judul, unit, kelompok, ringkasan (or code, title, unit, category, summary);
+    only kode and judul are required. An xlsx is read from its sheet "Peserta", else its first.
+    """
+    path = Path(path)
+    problems = Problems()
+    required = ("kode", "judul")
+    if path.suffix.lower() == ".csv":
+        if not path.exists():
+            raise InputRejected(path.name, [Problem(str(path), "file not found")])
+        try:
+            raw = read_csv_rows(path)
+        except OSError as exc:
+            raise InputRejected(path.name, [Problem(str(path), str(exc))]) from None
+        sheet = path.name
+        columns = header_columns(sheet, raw[0] if raw else [], required, problems, ENTRY_ALIASES)
+        table = Table(sheet, columns, numbered(raw[1:]), problems) if columns else None
+        entries, _ = _read_entries(table)
+    else:
+        wb = _open_xlsx(path)
+        try:
+            names = {n.lower(): n for n in wb.sheetnames}
+            sheet = names.get("peserta", wb.sheetnames[0])
+            ws = wb[sheet]
+            ws.reset_dimensions()
+            rows = ws.iter_rows(values_only=True)
+            columns = header_columns(sheet, next(rows, ()), required, problems, ENTRY_ALIASES)
+            table = Table(sheet, columns, numbered(rows), problems) if columns else None
+            entries, _ = _read_entries(table)
+        finally:
+            wb.close()
+    if not problems and not entries:
+        problems.add(path.name, None, None, "holds no entries")
+    if problems:
+        raise InputRejected(path.name, problems.items)
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# The event file as WorkbookData
+# ---------------------------------------------------------------------------------------------
+
+
+def _natural(code: str) -> tuple[Any, ...]:
+    """Sort key that puts J2 before J10; the raw code last keeps the order total."""
+    parts = re.split(r"(\d+)", code.lower())
+    return (tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts), code)
+
+
+def event_workbook_data(session: Session) -> WorkbookData:
+    """Everything the workbook carries, in the fixed order the export writes it."""
+    ev = session.scalars(select(Event)).one()
+    stage_rows = session.scalars(select(Stage).order_by(Stage.position, Stage.id)).all()
+    stage_code = {s.id: s.code for s in stage_rows}
+    stage_order = {s.id: i for i, s in enumerate(stage_rows)}
+    categories = session.scalars(select(Category).order_by(Category.position, Category.name)).all()
+    category_name = {c.id: c.name for c in categories}
+    category_order = {c.id: i for i, c in enumerate(categories)}
+    entry_rows = session.execute(
+        select(Entry.id, Entry.code, Entry.title, Entry.unit, Entry.category_id, Entry.summary)
+    ).all()
+    # Grouped by category (in its order) so that importing the file keeps the categories' order.
+    entry_rows = sorted(
+        entry_rows,
+        key=lambda r: (category_order.get(r.category_id, len(categories)), _natural(r.code)),
+    )
+    entry_code = {r.id: r.code for r in entry_rows}
+    entry_order = {r.id: i for i, r in enumerate(entry_rows)}
+    juror_rows = sorted(
+        session.execute(select(Juror.id, Juror.code, Juror.name, Juror.affiliation)).all(),
+        key=lambda r: _natural(r.code),
+    )
+    juror_code = {r.id: r.code for r in juror_rows}
+    juror_order = {r.id: i for i, r in enumerate(juror_rows)}
+    criteria = session.scalars(select(Criterion)).all()
+    criteria = sorted(criteria, key=lambda c: (stage_order[c.stage_id], c.position, c.id))
+    criterion_key = {c.id: (c.stage_id, c.code) for c in criteria}
+    criterion_order = {c.id: i for i, c in enumerate(criteria)}
+
+    conflicts = sorted(
+        session.execute(select(Conflict.juror_id, Conflict.entry_id, Conflict.reason)).all(),
+        key=lambda r: (juror_order[r[0]], entry_order[r[1]]),
+    )
+    assignments = sorted(
+        session.execute(
+            select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id)
+        ).all(),
+        key=lambda r: (stage_order[r[0]], juror_order[r[1]], entry_order[r[2]]),
+    )
+    first_stage = stage_rows[0].id if stage_rows else None
+    admissions = sorted(
+        (
+            r
+            for r in session.execute(select(StageAdmission.stage_id, StageAdmission.entry_id))
+            if r[0] != first_stage
+        ),
+        key=lambda r: (stage_order[r[0]], entry_order[r[1]]),
+    )
+    score_rows = session.execute(
+        select(Score.juror_id, Score.entry_id, Score.criterion_id, Score.value, Score.note)
+    ).all()
+    scores = sorted(
+        (r for r in score_rows if r[3] is not None or r[4]),
+        key=lambda r: (
+            stage_order[criterion_key[r[2]][0]],
+            juror_order[r[0]],
+            entry_order[r[1]],
+            criterion_order[r[2]],
+        ),
+    )
+    decisions = sorted(
+        session.execute(
+            select(Decision.stage_id, Decision.entry_id, Decision.rank, Decision.reason)
+        ).all(),
+        key=lambda r: (
+            len(stage_rows) if r[0] is None else stage_order[r[0]],
+            r[2],
+            entry_order[r[1]],
+        ),
+    )
+    comments = sorted(
+        (
+            r
+            for r in session.execute(
+                select(Comment.stage_id, Comment.juror_id, Comment.entry_id, Comment.text)
+            )
+            if r[3]
+        ),
+        key=lambda r: (stage_order[r[0]], juror_order[r[1]], entry_order[r[2]]),
+    )
+    return WorkbookData(
+        event=EventRow(
+            name=ev.name,
+            year=ev.year,
+            organiser=ev.organiser,
+            precision=ev.precision,
+            round_stage_scores=ev.round_stage_scores,
+            tiebreak=ev.tiebreak,
+        ),
+        stages=tuple(
+            StageRow(
+                code=s.code,
+                name=s.name,
+                position=s.position,
+                weight=s.weight,
+                method=s.method,
+                scale_min=s.scale_min,
+                scale_max=s.scale_max,
+                band=s.band,
+                cumulative=parse_cumulative(s.cumulative) if s.cumulative else (),
+            )
+            for s in stage_rows
+        ),
+        criteria=tuple(
+            CriterionRow(
+                stage=stage_code[c.stage_id],
+                code=c.code,
+                name=c.name,
+                weight=c.weight,
+                min_value=c.min_value,
+                max_value=c.max_value,
+                step=c.step,
+                description=c.description,
+                descriptors=c.descriptors,
+            )
+            for c in criteria
+        ),
+        categories=tuple(
+            c.name for c in categories if any(r.category_id == c.id for r in entry_rows)
+        ),
+        entries=tuple(
+            EntryRow(r.code, r.title, r.unit, category_name.get(r.category_id, ""), r.summary)
+            for r in entry_rows
+        ),
+        jurors=tuple(JurorRow(r.code, r.name, r.affiliation) for r in juror_rows),
+        conflicts=tuple(ConflictRow(juror_code[j], entry_code[e], why) for j, e, why in conflicts),
+        assignments=tuple(
+            AssignmentRow(stage_code[s], juror_code[j], entry_code[e]) for s, j, e in assignments
+        ),
+        admissions=tuple(AdmissionRow(stage_code[s], entry_code[e]) for s, e in admissions),
+        scores=tuple(
+            ScoreRow(
+                stage_code[criterion_key[c][0]],
+                juror_code[j],
+                entry_code[e],
+                criterion_key[c][1],
+                v,
+                note,
+            )
+            for j, e, c, v, note in scores
+        ),
+        decisions=tuple(
+            DecisionRow(FINAL if s is None else stage_code[s], entry_code[e], rank, why)
+            for s, e, rank, why in decisions
+        ),
+        comments=tuple(
+            CommentRow(stage_code[s], juror_code[j], entry_code[e], text)
+            for s, j, e, text in comments
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing the xlsx
+# ---------------------------------------------------------------------------------------------
+
+COLUMN_WIDTHS = {
+    "kunci": 16,
+    "nilai": 12,
+    "nama": 32,
+    "judul": 48,
+    "unit": 30,
+    "kelompok": 20,
+    "ringkasan": 60,
+    "deskripsi": 48,
+    "tingkat": 32,
+    "instansi": 30,
+    "alasan": 32,
+    "catatan": 40,
+    "komentar": 48,
+    "kumulatif": 16,
+}
+
+
+def _cell_value(value: object) -> object:
+    """A value as openpyxl should write it: exact numbers, text that is never a formula."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        if value == value.to_integral_value():
+            return int(value)
+        text = format(value, "f")
+        # Excel holds doubles: a number with more digits than a double keeps goes in as text.
+        return value if Decimal(repr(float(value))) == value else text
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def _text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"  # a note starting with '=' is text, not a formula
+    return cell
+
+
+def _append(ws: WriteOnlyWorksheet, values: Sequence[object]) -> None:
+    row = []
+    for value in values:
+        v = _cell_value(value)
+        row.append(_text_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v)
+    ws.append(row)
+
+
+def _new_sheet(wb: Workbook, name: str, headers: Sequence[str]) -> WriteOnlyWorksheet:
+    ws = wb.create_sheet(name)
+    for i, header in enumerate(headers):
+        letter = chr(ord("A") + i)
+        ws.column_dimensions[letter].width = COLUMN_WIDTHS.get(header, 12)
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, value=header)
+        cell.font = bold
+        cells.append(cell)
+    ws.append(cells)
+    return ws
+
+
+def _yes_no(flag: bool) -> str:
+    return "ya" if flag else "tidak"
+
+
+def _pinned_moment(year: int | None) -> datetime:
+    # Zip entry times cannot go below 1980 or above 2107.
+    return datetime(min(max(year or 2000, 1980), 2107), 1, 1)
+
+
+def _build_xlsx(data: WorkbookData, path: Path, progress: Progress | None) -> None:
+    wb = Workbook(write_only=True)
+    moment = _pinned_moment(data.event.year)
+    wb.properties.creator = "Kolabik Desktop"
+    wb.properties.created = moment
+    wb.properties.title = data.event.name
+    headers = {s: REQUIRED_HEADERS[s] + OPTIONAL_HEADERS.get(s, ()) for s in SHEETS}
+    total = len(data.scores) + 1
+
+    ws = _new_sheet(wb, "Acara", headers["Acara"])
+    ev = data.event
+    tiebreak = "standar" if ev.tiebreak == "standard" else "tidak ada"
+    for key, value in (
+        ("nama", ev.name),
+        ("tahun", ev.year),
+        ("penyelenggara", ev.organiser),
+        ("presisi", ev.precision),
+        ("bulatkan_tahap", _yes_no(ev.round_stage_scores)),
+        ("tiebreak", tiebreak),
+    ):
+        _append(ws, (key, value))
+    ws = _new_sheet(wb, "Tahap", headers["Tahap"])
+    for s in data.stages:
+        cumulative = format_cumulative(s.cumulative) if s.cumulative else ""
+        _append(
+            ws,
+            (s.code, s.name, s.position, s.weight, s.method)
+            + (s.scale_min, s.scale_max, s.band, cumulative),
+        )
+    ws = _new_sheet(wb, "Kriteria", headers["Kriteria"])
+    for c in data.criteria:
+        _append(
+            ws,
+            (c.stage, c.code, c.name, c.weight, c.min_value, c.max_value, c.step, c.description)
+            + (descriptors_to_lines(c.descriptors),),
+        )
+    ws = _new_sheet(wb, "Peserta", headers["Peserta"])
+    for e in data.entries:
+        _append(ws, (e.code, e.title, e.unit, e.category, e.summary))
+    ws = _new_sheet(wb, "Juri", headers["Juri"])
+    for j in data.jurors:
+        _append(ws, (j.code, j.name, j.affiliation))
+    for sheet, rows in (
+        ("Konflik", data.conflicts),
+        ("Penugasan", data.assignments),
+        ("Lolos", data.admissions),
+    ):
+        ws = _new_sheet(wb, sheet, headers[sheet])
+        for row in rows:
+            _append(ws, row)
+    ws = _new_sheet(wb, "Nilai", headers["Nilai"])
+    for i, score in enumerate(data.scores):
+        if progress is not None and i % SCORE_BATCH == 0:
+            progress(i, total, "Nilai")
+        _append(ws, score)
+    ws = _new_sheet(wb, "Keputusan", headers["Keputusan"])
+    for decision in data.decisions:
+        _append(ws, decision)
+    ws = _new_sheet(wb, "Komentar", headers["Komentar"])
+    for comment in data.comments:
+        _append(ws, comment)
+    wb.save(path)
+
+
+def _pin_zip(src: Path, dst: Path, moment: datetime) -> None:
+    """Copy the xlsx with every timestamp pinned, so that the same event gives the same bytes."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    date_time = moment.timetuple()[:6]
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            pinned = zipfile.ZipInfo(info.filename, date_time=date_time)
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.create_system = 0
+            pinned.external_attr = 0
+            if info.filename == "docProps/core.xml":
+                xml = zin.read(info).decode("utf-8")
+                xml = re.sub(
+                    r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                    rf"\g<1>{stamp}\g<3>",
+                    xml,
+                )
+                zout.writestr(pinned, xml)
+                continue
+            pinned.file_size = info.file_size
+            with zin.open(info) as fin, zout.open(pinned, "w") as fout:
+                shutil.copyfileobj(fin, fout, 1 << 20)
+
+
+def write_workbook(
+    data: WorkbookData, xlsx_path: str | Path, *, progress: Progress | None = None
+) -> None:
+    """Write WorkbookData as an .xlsx, atomically: the target is replaced only when complete."""
+    target = Path(xlsx_path)
+    if not target.parent.is_dir():
+        raise KolabikError(f"{target.parent}: folder does not exist")
+    fd, raw_name = tempfile.mkstemp(suffix=".xlsx", prefix=".kolabik-raw-", dir=target.parent)
+    os.close(fd)
+    raw = Path(raw_name)
+    pinned = target.with_name(f".{target.name}.part")
+    try:
+        _build_xlsx(data, raw, progress)
+        _pin_zip(raw, pinned, _pinned_moment(data.event.year))
+        os.replace(pinned, target)
+    except OSError as exc:
+        raise KolabikError(
+            f"{target}: could not write the workbook ({exc.strerror or exc}); "
+            "is it open in another program?"
+        ) from None
+    finally:
+        raw.unlink(missing_ok=True)
+        pinned.unlink(missing_ok=True)
+    if progress is not None:
+        progress(len(data.scores) + 1, len(data.scores) + 1, "Nilai")
+
+
+def export_workbook(
+    db: EventDB, xlsx_path: str | Path, *, progress: Progress | None = None
+) -> None:
+    """Write the whole competition (without attachments) as an event workbook."""
+    with db.session() as s:
+        data = event_workbook_data(s)
+    write_workbook(data, xlsx_path, progress=progress)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing into the event file
+# ---------------------------------------------------------------------------------------------
+
+
+def store_workbook_data(
+    db: EventDB, data: WorkbookData, *, source: str = "", progress: Progress | None = None
+) -> None:
+    """Write checked WorkbookData into an event with no entries and no jurors, in one transaction.
+
+    The event's settings, categories and rubric are replaced; scores get revision 1; one audit
+    row summarises the import. Raises KolabikError (nothing written) if the event is not empty.
+    """
+    now = utc_now()
+    with db.session() as s:
+        ev = s.scalars(select(Event)).one()
+        if ev.kind != "event":
+            raise KolabikError(f"{db.path.name}: a juror kit cannot take an event workbook")
+        entries = s.scalar(select(func.count()).select_from(Entry)) or 0
+        jurors = s.scalar(select(func.count()).select_from(Juror)) or 0
+        if entries or jurors:
+            raise KolabikError(
+                f"{db.path.name} already holds {entries} entries and {jurors} jurors; an event "
+                "workbook goes into a new or empty event file. Nothing was changed."
+            )
+        replaced = s.scalar(select(func.count()).select_from(Stage)) or 0
+        s.execute(delete(Decision))
+        s.execute(delete(Criterion))
+        s.execute(delete(Stage))
+        s.execute(delete(Category))
+        ev.name = data.event.name
+        ev.year = data.event.year
+        ev.organiser = data.event.organiser
+        ev.precision = data.event.precision
+        ev.round_stage_scores = data.event.round_stage_scores
+        ev.tiebreak = data.event.tiebreak
+
+        if data.categories:
+            s.execute(
+                insert(Category),
+                [{"name": n, "position": i} for i, n in enumerate(data.categories)],
+            )
+        category_id = dict(s.execute(select(Category.name, Category.id)).tuples().all())
+        if data.stages:
+            s.execute(
+                insert(Stage),
+                [
+                    {
+                        "code": st.code,
+                        "name": st.name,
+                        "position": st.position,
+                        "weight": st.weight,
+                        "method": st.method,
+                        "band": st.band,
+                        "scale_min": st.scale_min,
+                        "scale_max": st.scale_max,
+                        "cumulative": format_cumulative(st.cumulative) if st.cumulative else "",
+                        "slot_parts": "",
+                    }
+                    for st in data.stages
+                ],
+            )
+        stage_id = dict(s.execute(select(Stage.code, Stage.id)).tuples().all())
+        positions: Counter[str] = Counter()
+        criteria_rows = []
+        for c in data.criteria:
+            criteria_rows.append(
+                {
+                    "stage_id": stage_id[c.stage],
+                    "code": c.code,
+                    "name": c.name,
+                    "description": c.description,
+                    "weight": c.weight,
+                    "min_value": c.min_value,
+                    "max_value": c.max_value,
+                    "step": c.step,
+                    "position": positions[c.stage],
+                    "descriptors": c.descriptors,
+                }
+            )
+            positions[c.stage] += 1
+        if criteria_rows:
+            s.execute(insert(Criterion), criteria_rows)
+        criterion_id = {
+            (stage_code, code): cid
+            for stage_code, code, cid in s.execute(
+                select(Stage.code, Criterion.code, Criterion.id).join(Criterion.stage)
+            ).tuples()
+        }
+        if data.entries:
+            s.execute(
+                insert(Entry),
+                [
+                    {
+                        "code": e.code,
+                        "title": e.title,
+                        "unit": e.unit,
+                        "category_id": category_id.get(e.category),
+                        "summary": e.summary,
+                    }
+                    for e in data.entries
+                ],
+            )
+        entry_id = dict(s.execute(select(Entry.code, Entry.id)).tuples().all())
+        if data.jurors:
+            s.execute(
+                insert(Juror),
+                [
+                    {"code": j.code, "name": j.name, "affiliation": j.affiliation}
+                    for j in data.jurors
+                ],
+            )
+        juror_id = dict(s.execute(select(Juror.code, Juror.id)).tuples().all())
+        if data.conflicts:
+            s.execute(
+                insert(Conflict),
+                [
+                    {
+                        "juror_id": juror_id[c.juror],
+                        "entry_id": entry_id[c.entry],
+                        "reason": c.reason,
+                    }
+                    for c in data.conflicts
+                ],
+            )
+        if data.admissions:
+            s.execute(
+                insert(StageAdmission),
+                [
+                    {"stage_id": stage_id[a.stage], "entry_id": entry_id[a.entry]}
+                    for a in data.admissions
+                ],
+            )
+        if data.assignments:
+            s.execute(
+                insert(Assignment),
+                [
+                    {
+                        "stage_id": stage_id[a.stage],
+                        "juror_id": juror_id[a.juror],
+                        "entry_id": entry_id[a.entry],
+                    }
+                    for a in data.assignments
+                ],
+            )
+        total = len(data.scores)
+        for start in range(0, total, SCORE_BATCH):
+            if progress is not None:
+                progress(start, total, "Nilai")
+            s.execute(
+                insert(Score),
+                [
+                    {
+                        "juror_id": juror_id[sc.juror],
+                        "entry_id": entry_id[sc.entry],
+                        "criterion_id": criterion_id[sc.stage, sc.criterion],
+                        "value": sc.value,
+                        "note": sc.note,
+                        "revision": 1,
+                        "updated_at": now,
+                    }
+                    for sc in data.scores[start : start + SCORE_BATCH]
+                ],
+            )
+        if data.decisions:
+            s.execute(
+                insert(Decision),
+                [
+                    {
+                        "stage_id": None if d.stage == FINAL else stage_id[d.stage],
+                        "entry_id": entry_id[d.entry],
+                        "rank": d.rank,
+                        "reason": d.reason,
+                    }
+                    for d in data.decisions
+                ],
+            )
+        if data.comments:
+            s.execute(
+                insert(Comment),
+                [
+                    {
+                        "juror_id": juror_id[c.juror],
+                        "entry_id": entry_id[c.entry],
+                        "stage_id": stage_id[c.stage],
+                        "text": c.text,
+                        "revision": 1,
+                        "updated_at": now,
+                    }
+                    for c in data.comments
+                ],
+            )
+        audit.append(
+            s,
+            at=now,
+            actor="chair",
+            action="workbook.import",
+            source=source,
+            subject={"event": ev.uid},
+            new={
+                "stages": len(data.stages),
+                "criteria": len(data.criteria),
+                "entries": len(data.entries),
+                "jurors": len(data.jurors),
+                "scores": len(data.scores),
+                "decisions": len(data.decisions),
+                "replaced_stages": replaced,
+            },
+        )
+    if progress is not None:
+        progress(total, total, "Nilai")
+    db.notify(Change("all", frozenset(), source or "workbook"))
+
+
+def _remove_event_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def import_workbook(
+    xlsx_path: str | Path, event_path: str | Path, *, progress: Progress | None = None
+) -> EventDB:
+    """Import an event workbook into a new event file (created here), or an empty existing one.
+
+    All or nothing: the workbook is checked completely before anything is written; on refusal
+    no change is made and an event file created by this call is removed. Returns the open event.
+    """
+    xlsx_path = Path(xlsx_path)
+    event_path = Path(event_path)
+    data = read_workbook(xlsx_path, progress=progress)
+    created = not event_path.exists()
+    if created:
+        db = create_event_file(
+            event_path, name=data.event.name, year=data.event.year, organiser=data.event.organiser
+        )
+    else:
+        db = open_event_file(event_path)
+    try:
+        store_workbook_data(db, data, source=xlsx_path.name, progress=progress)
+    except BaseException as exc:
+        db.close()
+        if created:
+            _remove_event_file(event_path)
+        if isinstance(exc, KolabikError):
+            raise
+        if isinstance(exc, Exception):
+            raise EventFileError(
+                f"{event_path}: the import failed ({exc}); nothing was written"
+            ) from exc
+        raise
+    return db
