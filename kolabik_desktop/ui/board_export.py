@@ -1,0 +1,58 @@
+"""Export the board as a PNG at projector resolution (for the committee's chat group).
+
+The image is painted by the projector's own canvas, so it shows exactly what the hall would see
+in full mode (or without scores when the projector is showing ranks only).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QImage, QPainter
+
+from kolabik_desktop.ui.projector import RANKS, BoardCanvas, board_lines
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.projector import ProjectorController
+
+EXPORT_SIZE = (1920, 1080)
+
+
+def render_board_image(
+    controller: ProjectorController, size: tuple[int, int] = EXPORT_SIZE
+) -> QImage:
+    """The controller's board (its ranking, category and top N) as an image, no animation."""
+    show_scores = controller.mode != RANKS
+    canvas = BoardCanvas()
+    lines = []
+    if controller.context is not None:
+        scorer = controller.context.scorer
+        rows = scorer.leaderboard(controller.board, controller.category).rows
+        lines = board_lines(rows, scorer.event, controller.board, controller.top_n, show_scores)
+    canvas.show_board(
+        controller.board_title(),
+        controller.event_name,
+        lines,
+        max(controller.top_n, len(lines)),
+        animate=False,
+        mark_new=False,
+    )
+    width, height = size
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    canvas.paint(painter, width, height)
+    painter.end()
+    return image
+
+
+def export_board_png(
+    controller: ProjectorController, path: str | Path, size: tuple[int, int] = EXPORT_SIZE
+) -> Path:
+    """Write the PNG; raises OSError naming the file when it cannot be written."""
+    target = Path(path)
+    if target.suffix.lower() != ".png":
+        target = target.with_suffix(".png")
+    if not render_board_image(controller, size).save(str(target), "PNG"):
+        raise OSError(f"{target}: the image could not be written (is the folder writable?)")
+    return target

@@ -1,0 +1,471 @@
+"""The live leaderboard: a dock in the chair's main window.
+
+Rows come only from ``context.scorer.leaderboard(board, category)``; nothing here computes a
+score. The panel rebuilds itself when ``EventContext.changed`` fires (no refresh button, no
+polling); a burst of changes in one event-loop turn costs one rebuild.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kolabik_desktop.core.scoring.engine import format_score
+from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
+
+if TYPE_CHECKING:
+    from kolabik_desktop.core.store.db import Change
+    from kolabik_desktop.ui.context import EventContext
+
+_CTX = "Leaderboard"
+
+# The sort role gives numbers for rank and score so that sorting a column is numeric.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole
+_ROOT = QModelIndex()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def status_text(status: str) -> str:
+    return {
+        "final": _tr("final"),
+        "provisional": _tr("provisional"),
+        "unscored": _tr("unscored"),
+    }.get(status, status)
+
+
+def tie_text(row: LeaderboardRow, event: EventSpec | None = None) -> str:
+    """The tie note in the user's language, from the engine's rule code (not its English note)."""
+    rule = row.tie_rule
+    if not rule:
+        return ""
+    if rule == "latest_stage":
+        return _tr("Tie broken by the latest stage's score")
+    if rule == "chair_decides":
+        return _tr("Still tied: the chair decides")
+    if rule == "jury_decision":
+        reason = row.decision_reason.strip()
+        if reason:
+            return _tr("Place decided by the jury: %1").replace("%1", reason)
+        return _tr("Place decided by the jury")
+    if rule.startswith("criterion:"):
+        code = rule.partition(":")[2]
+        return _tr("Tie broken by criterion %1").replace("%1", criterion_label(code, event))
+    return rule
+
+
+def criterion_label(code: str, event: EventSpec | None) -> str:
+    if event is not None:
+        for stage in reversed(event.stages):
+            for crit in stage.criteria:
+                if crit.code == code:
+                    return f"{code} ({crit.name})"
+    return code
+
+
+def board_choices(event: EventSpec) -> list[tuple[str, str]]:
+    """(board code, label): the final ranking first, then each stage in order."""
+    choices = [(FINAL, _tr("Final ranking"))]
+    for stage in sorted(event.stages, key=lambda s: (s.position, s.id)):
+        choices.append(
+            (stage.code, _tr("Stage %1: %2").replace("%1", stage.code).replace("%2", stage.name))
+        )
+    return choices
+
+
+def category_choices(event: EventSpec) -> list[str]:
+    return sorted({e.category for e in event.entries if e.category})
+
+
+class LeaderboardModel(QAbstractTableModel):
+    """Leaderboard rows as a table; ``set_rows()`` replaces them all (a model reset)."""
+
+    RANK, CODE, TITLE, UNIT, CATEGORY, SCORE, STATUS, TIE = range(8)
+    COLUMN_COUNT = 8
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[LeaderboardRow, ...] = ()
+        self._event: EventSpec | None = None
+
+    def set_rows(self, rows: Sequence[LeaderboardRow], event: EventSpec | None = None) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self._event = event
+        self.endResetModel()
+
+    def rows(self) -> tuple[LeaderboardRow, ...]:
+        return self._rows
+
+    def row_at(self, row: int) -> LeaderboardRow:
+        return self._rows[row]
+
+    def row_of_entry(self, entry_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.entry.id == entry_id:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Rank"),
+            self.tr("Code"),
+            self.tr("Title"),
+            self.tr("Unit"),
+            self.tr("Category"),
+            self.tr("Score"),
+            self.tr("Status"),
+            self.tr("Tie note"),
+        )[section]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col, index.row())
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.status == "unscored":
+                return QBrush(QColor("#7a7a7a"))
+            if row.status == "provisional" and col == self.STATUS:
+                return QBrush(QColor("#a35c00"))
+            if row.tie_rule == "chair_decides" and col == self.TIE:
+                return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TIE and row.tie_note:
+            return tie_text(row, self._event)
+        return None
+
+    def _display(self, row: LeaderboardRow, col: int) -> str:
+        if col == self.RANK:
+            return "" if row.rank is None else str(row.rank)
+        if col == self.CODE:
+            return row.entry.code
+        if col == self.TITLE:
+            return row.entry.title
+        if col == self.UNIT:
+            return row.entry.unit
+        if col == self.CATEGORY:
+            return row.entry.category
+        if col == self.SCORE:
+            return row.display
+        if col == self.STATUS:
+            return status_text(row.status)
+        return tie_text(row, self._event)
+
+    def _sort_key(self, row: LeaderboardRow, col: int, position: int) -> Any:
+        # Rank and score sort on the board's own order (unscored last), never on a recomputed value.
+        if col in (self.RANK, self.SCORE):
+            return position
+        return self._display(row, col).casefold()
+
+
+class LeaderboardPanel(QWidget):
+    """Board and category choosers, the table, and the per-juror breakdown of the selected row."""
+
+    rebuilt = Signal()  # after the rows were replaced (tests wait on it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: EventContext | None = None
+        self.model = LeaderboardModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._pending = False
+
+        self.board_box = QComboBox()
+        self.board_box.setToolTip(self.tr("Which ranking to show"))
+        self.category_box = QComboBox()
+        self.category_box.setToolTip(self.tr("All entries, or one category ranked on its own"))
+        self.summary = QLabel()
+        choosers = QHBoxLayout()
+        choosers.addWidget(QLabel(self.tr("Ranking:")))
+        choosers.addWidget(self.board_box, 2)
+        choosers.addWidget(QLabel(self.tr("Category:")))
+        choosers.addWidget(self.category_box, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(LeaderboardModel.RANK, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(LeaderboardModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+        self.breakdown = QTreeWidget()
+        self.breakdown.setColumnCount(3)
+        self.breakdown.setHeaderLabels(
+            [self.tr("Stage / juror"), self.tr("Score"), self.tr("State")]
+        )
+        self.breakdown.setRootIsDecorated(True)
+        self.breakdown_title = QLabel()
+        self.breakdown_title.setWordWrap(True)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.breakdown_title)
+        detail_layout.addWidget(self.breakdown)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choosers)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+        self.board_box.currentIndexChanged.connect(self._choice_changed)
+        self.category_box.currentIndexChanged.connect(self._choice_changed)
+        self.table.selectionModel().selectionChanged.connect(self._show_breakdown)
+
+    # -- the event -----------------------------------------------------------------------------
+
+    def set_context(self, context: EventContext | None) -> None:
+        if self.context is not None:
+            self.context.changed.disconnect(self._on_changed)
+        self.context = context
+        if context is not None:
+            context.changed.connect(self._on_changed)
+        self._fill_choices()
+        self.rebuild()
+
+    def board(self) -> str:
+        return self.board_box.currentData() or FINAL
+
+    def category(self) -> str | None:
+        return self.category_box.currentData() or None
+
+    def set_board(self, board: str, category: str | None = None) -> None:
+        i = self.board_box.findData(board)
+        if i >= 0:
+            self.board_box.setCurrentIndex(i)
+        j = self.category_box.findData(category or "")
+        if j >= 0:
+            self.category_box.setCurrentIndex(j)
+        self.rebuild()
+
+    def _fill_choices(self) -> None:
+        board, category = self.board(), self.category()
+        for box in (self.board_box, self.category_box):
+            box.blockSignals(True)
+            box.clear()
+        if self.context is not None:
+            event = self.context.scorer.event
+            for code, label in board_choices(event):
+                self.board_box.addItem(label, code)
+            self.category_box.addItem(self.tr("All categories"), "")
+            for name in category_choices(event):
+                self.category_box.addItem(name, name)
+            self.board_box.setCurrentIndex(max(0, self.board_box.findData(board)))
+            self.category_box.setCurrentIndex(max(0, self.category_box.findData(category or "")))
+        for box in (self.board_box, self.category_box):
+            box.blockSignals(False)
+
+    def _choice_changed(self) -> None:
+        self.rebuild()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in ("rubric", "entries", "jurors", "event", "all"):
+            self._fill_choices()
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.rebuild)
+
+    # -- rows ------------------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        self._pending = False
+        selected = self.selected_entry_id()
+        if self.context is None:
+            self.model.set_rows(())
+            self.summary.setText("")
+        else:
+            scorer = self.context.scorer
+            board = scorer.leaderboard(self.board(), self.category())
+            self.model.set_rows(board.rows, scorer.event)
+            self.summary.setText(self._summary_text(board.rows))
+        if selected is not None:
+            self.select_entry(selected)
+        self._show_breakdown()
+        self.rebuilt.emit()
+
+    def _summary_text(self, rows: Sequence[LeaderboardRow]) -> str:
+        counts = {"final": 0, "provisional": 0, "unscored": 0}
+        for r in rows:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        return (
+            self.tr("%1 entries: %2 final, %3 provisional, %4 unscored")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(counts["final"]))
+            .replace("%3", str(counts["provisional"]))
+            .replace("%4", str(counts["unscored"]))
+        )
+
+    def selected_entry_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = self.proxy.data(rows[0], ROW_ROLE)
+        return row.entry.id if row is not None else None
+
+    def select_entry(self, entry_id: int) -> None:
+        source_row = self.model.row_of_entry(entry_id)
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        self.table.selectRow(index.row())
+
+    # -- the per-juror breakdown (the chair's view of what is behind a score) ---------------------
+
+    def _show_breakdown(self) -> None:
+        self.breakdown.clear()
+        entry_id = self.selected_entry_id()
+        if self.context is None or entry_id is None:
+            self.breakdown_title.setText(self.tr("Select an entry to see each juror's total."))
+            return
+        source_row = self.model.row_of_entry(entry_id)
+        assert source_row is not None
+        row = self.model.row_at(source_row)
+        scorer = self.context.scorer
+        event = scorer.event
+        precision = event.precision
+        self.breakdown_title.setText(f"{row.entry.code} — {row.entry.title}")
+        stage_codes = [s.code for s in sorted(event.stages, key=lambda s: (s.position, s.id))]
+        board = self.board()
+        codes = [board] if board != FINAL else [c for c in stage_codes if c in row.stage_scores]
+        for code in codes:
+            stage_score = row.stage_scores.get(code, row.score if code == board else None)
+            top = QTreeWidgetItem(
+                [self.tr("Stage %1").replace("%1", code), format_score(stage_score, precision), ""]
+            )
+            self.breakdown.addTopLevelItem(top)
+            for juror in event.jurors:
+                status = scorer.juror_status(code, juror.id, row.entry.id)
+                if status in ("not_assigned", "not_admitted"):
+                    continue
+                total = scorer.juror_total(code, juror.id, row.entry.id)
+                top.addChild(
+                    QTreeWidgetItem(
+                        [
+                            f"{juror.code} — {juror.name}",
+                            format_score(total, precision),
+                            juror_status_text(status),
+                        ]
+                    )
+                )
+            top.setExpanded(True)
+        self.breakdown.resizeColumnToContents(0)
+
+    def breakdown_lines(self) -> list[tuple[str, str, str]]:
+        """What the breakdown shows, flattened (for tests and for copying)."""
+        lines = []
+        for i in range(self.breakdown.topLevelItemCount()):
+            top = self.breakdown.topLevelItem(i)
+            lines.append((top.text(0), top.text(1), top.text(2)))
+            for k in range(top.childCount()):
+                child = top.child(k)
+                lines.append((child.text(0), child.text(1), child.text(2)))
+        return lines
+
+
+def juror_status_text(status: str) -> str:
+    return {
+        "not_started": _tr("not started"),
+        "partial": _tr("incomplete"),
+        "complete": _tr("complete"),
+        "recused": _tr("recused (conflict of interest)"),
+        "not_assigned": _tr("not assigned"),
+        "not_admitted": _tr("not admitted"),
+    }.get(status, status)
+
+
+class LeaderboardDock(QDockWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("leaderboard_dock")
+        self.setWindowTitle(self.tr("Leaderboard"))
+        self.panel = LeaderboardPanel(self)
+        self.setWidget(self.panel)
+
+
+def install(window: Any) -> LeaderboardDock:
+    """Add the leaderboard dock and its View-menu toggle; follow the window's open event."""
+    dock = LeaderboardDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    toggle = dock.toggleViewAction()
+    toggle.setText(QCoreApplication.translate(_CTX, "&Leaderboard"))
+    window.menu_view.addAction(toggle)
+
+    def opened(context: EventContext) -> None:
+        # A juror's kit holds one juror's scores: the standings are the chair's business.
+        chair = getattr(window, "mode", "chair") != "juror"
+        dock.panel.set_context(context if chair else None)
+        dock.setVisible(chair)
+        toggle.setEnabled(chair)
+
+    def closed() -> None:
+        dock.panel.set_context(None)
+
+    window.event_opened.connect(opened)
+    window.event_closed.connect(closed)
+    dock.hide()
+    toggle.setEnabled(False)
+    window.leaderboard_dock = dock
+    return dock
