@@ -10,7 +10,7 @@ import pytest
 from factories import make_event
 from sqlalchemy import func, select
 
-from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.errors import InputRejected, ValidationError
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store import setup
@@ -671,3 +671,35 @@ def test_every_setup_write_keeps_the_audit_chain_valid(event):
         problems = verify_chain(s)
         assert not problems
         assert s.scalar(select(func.count()).select_from(StageAdmission)) == 4
+
+
+# -- importing a list of entries -----------------------------------------------------------------
+
+
+def test_import_entries_from_csv_adds_updates_and_creates_categories(event, tmp_path, changes):
+    db, _ = event
+    f = tmp_path / "peserta.csv"
+    f.write_text(
+        "kode,judul,unit,kelompok\n"
+        "IN-001,Inovasi Layanan 1 (revisi),Unit 1,Perangkat Daerah\n"
+        "IN-300,Sampah Jadi Emas,DLH,Desa\n",
+        encoding="utf-8",
+    )
+    result = setup.import_entries_file(db, f)
+    assert result == setup.EntriesImport(added=1, updated=1, unchanged=0, categories_added=1)
+    rows = {r.data.code: r for r in setup.list_entries(db)}
+    assert rows["IN-300"].category == "Desa"
+    assert rows["IN-001"].data.title == "Inovasi Layanan 1 (revisi)"
+    assert json.loads(audit_rows(db, "entries.import")[0].new)["added"] == 1
+    assert changes == [Change("entries")]
+    assert setup.import_entries_file(db, f).unchanged == 2
+
+
+def test_import_entries_refused_file_changes_nothing(event, tmp_path):
+    db, _ = event
+    f = tmp_path / "peserta.csv"
+    f.write_text("kode,judul\nIN-400,\n", encoding="utf-8")
+    before = setup.list_entries(db)
+    with pytest.raises(InputRejected, match="peserta.csv"):
+        setup.import_entries_file(db, f)
+    assert setup.list_entries(db) == before

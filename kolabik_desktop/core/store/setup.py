@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.exchange.workbook import read_entries_list
 from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
 from kolabik_desktop.core.store.db import Change, EventDB
@@ -1811,3 +1812,75 @@ def remove_decision(db: EventDB, decision_id: int, *, actor: str = CHAIR) -> Non
         )
         s.delete(row)
     db.notify(Change("decisions", frozenset({entry_id})))
+
+
+# ---------------------------------------------------------------------------------------------
+# Importing a list of entries (xlsx or csv, or the event workbook's Peserta sheet)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntriesImport:
+    added: int
+    updated: int
+    unchanged: int
+    categories_added: int
+
+
+def import_entries_file(db: EventDB, path: str | Path, *, actor: str = CHAIR) -> EntriesImport:
+    """Add (or update, by code) the entries listed in a file; all or nothing.
+
+    Raises InputRejected naming the sheet, row and reason when the file is refused.
+    """
+    _check_chair(db)
+    rows = read_entries_list(path)
+    for row in rows:
+        _check_code(f"{Path(path).name}: entry", row.code.strip())
+    with db.session() as s:
+        categories = {c.name.lower(): c for c in s.scalars(select(Category))}
+        existing = {e.code.lower(): e for e in s.scalars(select(Entry))}
+        last = s.scalar(select(func.max(Category.position))) or 0
+        added = updated = unchanged = new_categories = 0
+        for row in rows:
+            cat_id = None
+            if row.category.strip():
+                cat = categories.get(row.category.strip().lower())
+                if cat is None:
+                    last += 1
+                    cat = Category(name=row.category.strip(), position=last)
+                    s.add(cat)
+                    s.flush()
+                    categories[cat.name.lower()] = cat
+                    new_categories += 1
+                cat_id = cat.id
+            values = {
+                "title": row.title.strip(),
+                "unit": row.unit.strip(),
+                "category_id": cat_id,
+                "summary": row.summary,
+            }
+            entry = existing.get(row.code.strip().lower())
+            if entry is None:
+                entry = Entry(code=row.code.strip(), **values)
+                s.add(entry)
+                existing[entry.code.lower()] = entry
+                added += 1
+            elif all(getattr(entry, k) == v for k, v in values.items()):
+                unchanged += 1
+            else:
+                for k, v in values.items():
+                    setattr(entry, k, v)
+                updated += 1
+        s.flush()
+        _expand_category_assignments(s)
+        result = EntriesImport(added, updated, unchanged, new_categories)
+        audit_rubric_change(
+            s,
+            actor=actor,
+            action="entries.import",
+            subject={"file": Path(path).name},
+            old=None,
+            new=asdict(result),
+        )
+    db.notify(Change("entries"))
+    return result
