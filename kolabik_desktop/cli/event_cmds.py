@@ -95,8 +95,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         path.unlink(missing_ok=True)
         raise
     db.close()
-    what = f" with the {args.template} rubric ({TEMPLATES[args.template].description})"
-    print(f"Created {path}{what if args.template else ''}")
+    if args.template:
+        print(
+            f"Created {path} with the {args.template} rubric: {TEMPLATES[args.template].description}"
+        )
+    else:
+        print(f"Created {path} (no stages yet: add them in the window or import a workbook)")
     return 0
 
 

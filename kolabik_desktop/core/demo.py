@@ -493,7 +493,8 @@ def _fill(s: Session, rng: random.Random, *, attachments: bool) -> dict[str, int
     # The Top 20 of the stage 1 ranking advance, as "Advance to next stage" would record it.
     s.flush()
     shortlist = Scorer(load_event_spec(s), load_values(s)).shortlist("P1", top_n=TOP_N)
-    finalists = [row.entry.id for row in shortlist.selected][:TOP_N]
+    # A tie straddling the cut goes through whole: the demo jury admits the tied group.
+    finalists = [row.entry.id for row in shortlist.selected + shortlist.tied_at_cut]
     s.add_all(StageAdmission(stage_id=p2, entry_id=eid) for eid in finalists)
 
     # Stage 2: presentations in schedule order; the first are scored by all, then one in progress.
