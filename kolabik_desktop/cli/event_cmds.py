@@ -105,12 +105,24 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import_workbook(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
     from kolabik_desktop.core.exchange.workbook import import_workbook
+    from kolabik_desktop.core.store.models import Entry, Juror, Score
 
     xlsx, event = Path(args.xlsx), Path(args.event)
     _require_file(xlsx, "workbook")
-    import_workbook(xlsx, event)
-    print(f"Imported {xlsx} into {event}")
+    created = not event.exists()
+    db = import_workbook(xlsx, event)
+    try:
+        with db.session() as s:
+            counts = [s.scalar(select(func.count()).select_from(t)) for t in (Entry, Juror, Score)]
+    finally:
+        db.close()
+    verb = "Created" if created else "Filled"
+    print(
+        f"{verb} {event} from {xlsx}: {counts[0]} entries, {counts[1]} jurors, {counts[2]} scores"
+    )
     return 0
 
 

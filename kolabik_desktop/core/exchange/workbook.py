@@ -44,6 +44,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -296,7 +297,7 @@ def _open_xlsx(path: Path) -> Any:
         raise InputRejected(source, [Problem(str(path), "file not found")])
     try:
         return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise InputRejected(
             source, [Problem(str(path), f"not an Excel workbook (.xlsx) that can be read ({exc})")]
         ) from None
