@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kolabik Desktop: scoring and recaps for a public-service innovation jury.",
     )
     parser.add_argument("--version", action="version", version=f"kolabik {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end (offscreen) and exit 0 when it works",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     open_p = sub.add_parser("open", help="open an event file in the window (the default)")
     open_p.add_argument("event", nargs="?", help="event file (.kolabik) or juror kit")
@@ -50,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if argv == ["--self-test"]:
+        from kolabik_desktop.selftest import run_self_test
+
+        return run_self_test()
     # `kolabik` and `kolabik EVENT` open the window: a bare path is not a subcommand.
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         argv = ["open", *argv]
