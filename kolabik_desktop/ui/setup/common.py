@@ -28,21 +28,17 @@ if TYPE_CHECKING:
 FAILED = object()  # returned by ``attempt`` when the service refused
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
 def attempt(parent: QWidget, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run a setup service; show its refusal (a clear message, never a traceback)."""
     try:
         return fn(*args, **kwargs)
     except KolabikError as exc:
-        QMessageBox.warning(parent, _tr("Not saved"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Setup", "Not saved"), str(exc))
         return FAILED
 
 
 def warn(parent: QWidget, text: str) -> None:
-    QMessageBox.warning(parent, _tr("Not saved"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("Setup", "Not saved"), text)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -101,9 +97,9 @@ class RecordTab(QWidget):
         self.current_id: int | None = None
         self.view, self.proxy = make_table(model, sortable=self.sortable, stretch=self.stretch)
         self.form = QFormLayout()
-        self.new_button = QPushButton(_tr("New"))
-        self.save_button = QPushButton(_tr("Save"))
-        self.delete_button = QPushButton(_tr("Delete"))
+        self.new_button = QPushButton(QCoreApplication.translate("Setup", "New"))
+        self.save_button = QPushButton(QCoreApplication.translate("Setup", "Save"))
+        self.delete_button = QPushButton(QCoreApplication.translate("Setup", "Delete"))
         self.buttons = QHBoxLayout()
         for b in (self.new_button, self.save_button, self.delete_button):
             self.buttons.addWidget(b)

@@ -180,7 +180,7 @@ class AdvanceTab(QWidget):
         self.quotas.verticalHeader().hide()
         self.quotas.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quotas.setColumnWidth(1, 120)
-        self.quotas.setMaximumHeight(150)
+        self.quotas.setMaximumHeight(180)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.model = AdvanceModel(self)
         self.view, _ = make_table(self.model, sortable=False, stretch=AdvanceModel.TITLE)
