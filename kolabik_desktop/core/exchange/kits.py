@@ -332,8 +332,8 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
         new_entries = set(new.scalars(select(Entry.id)))
         for model in (Category, Stage, Criterion, Entry):
             _upsert(s, model, _rows(new, model))
-        have = dict(s.execute(select(Attachment.id, Attachment.sha256)).tuples().all())
-        wanted = dict(new.execute(select(Attachment.id, Attachment.sha256)).tuples().all())
+        have = dict(s.execute(select(Attachment.id, Attachment.sha256)).all())
+        wanted = dict(new.execute(select(Attachment.id, Attachment.sha256)).all())
         changed_ids = [i for i, sha in wanted.items() if have.get(i) != sha]
         for start in range(0, len(changed_ids), 200):
             chunk = changed_ids[start : start + 200]
@@ -369,13 +369,14 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
                 Attachment.entry_id.in_(new_entries), Attachment.id.not_in(set(wanted))
             )
         )
-        for model, rows in (
+        link_tables: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
             (StageAdmission, _rows(new, StageAdmission)),
             (Assignment, _rows(new, Assignment)),
             (Conflict, new_conflicts),
-        ):
-            if rows:
-                s.execute(insert(model), rows)
+        )
+        for link_model, link_rows in link_tables:
+            if link_rows:
+                s.execute(insert(link_model), link_rows)
         from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
         stages_value = new.scalar(select(Setting.value).where(Setting.key == KIT_STAGES_SETTING))
         setting = s.get(Setting, KIT_STAGES_SETTING)
@@ -454,12 +455,12 @@ def _merge_kit_scores(
         (r.entry_id, r.criterion_id): r
         for r in s.scalars(select(Score).where(Score.juror_id == juror_id))
     }
-    entry_codes = dict(s.execute(select(Entry.id, Entry.code)).tuples().all())
+    entry_codes = dict(s.execute(select(Entry.id, Entry.code)).all())
     crit_codes = {
         cid: (stage_code, code)
         for cid, code, stage_code in s.execute(
             select(Criterion.id, Criterion.code, Stage.code).join(Stage)
-        ).tuples()
+        )
     }
     prev = audit.last_hash(s)
     changed = 0

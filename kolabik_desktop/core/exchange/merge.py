@@ -167,9 +167,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
             select(PackageReceipt.juror_id, PackageReceipt.sha256).where(
                 PackageReceipt.juror_id.in_(jurors)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     for p in verified:
         plans[id(p)].already_imported = (p.juror_id, p.sha256) in received
@@ -187,7 +185,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
                 Score.revision,
                 Score.updated_at,
             ).where(Score.juror_id.in_(jurors))
-        ).tuples()
+        )
     }
     best_scores: dict[tuple[int, int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
     for p in verified:
@@ -225,7 +223,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
                 Comment.revision,
                 Comment.updated_at,
             ).where(Comment.juror_id.in_(jurors))
-        ).tuples()
+        )
     }
     best_comments: dict[tuple[int, int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
     for p in verified:
@@ -252,7 +250,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
                 Submission.revision,
                 Submission.updated_at,
             ).where(Submission.juror_id.in_(jurors))
-        ).tuples()
+        )
     }
     best_subs: dict[tuple[int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
     for p in verified:

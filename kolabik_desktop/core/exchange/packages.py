@@ -121,7 +121,7 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 .join(Stage, Stage.id == Criterion.stage_id)
                 .where(Score.juror_id == juror_id)
                 .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
-            ).tuples()
+            )
         ]
         comments = [
             {
@@ -137,7 +137,7 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 .join(Stage, Stage.id == Comment.stage_id)
                 .where(Comment.juror_id == juror_id)
                 .order_by(Entry.code, Stage.position)
-            ).tuples()
+            )
         ]
         submissions = [
             {"stage": code, "submitted": bool(sub), "revision": rev, "updated_at": at}
@@ -146,7 +146,7 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 .join(Stage, Stage.id == Submission.stage_id)
                 .where(Submission.juror_id == juror_id)
                 .order_by(Stage.position)
-            ).tuples()
+            )
         ]
         document: dict[str, Any] = {
             "format": FORMAT_NAME,
@@ -304,11 +304,10 @@ def _parse(data: bytes) -> dict[str, Any]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        if exc.pos >= len(text.rstrip()) - 1:
-            raise _Refuse(
-                f"the file is truncated or damaged: the JSON ends early ({where})"
-            ) from None
-        raise _Refuse(f"not valid JSON ({exc.msg} at {where}): damaged or not a package") from None
+        body = text.strip()
+        if exc.pos >= len(body) - 1 or (body.startswith("{") and not body.endswith("}")):
+            raise _Refuse(f"the file is truncated: the JSON ends early ({where})") from None
+        raise _Refuse(f"not valid JSON ({exc.msg}, {where}): damaged or not a package") from None
     except RecursionError:
         raise _Refuse("not a score package (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
@@ -405,7 +404,7 @@ def _check_rows(
         lists["submissions"],
     )
 
-    entries = dict(s.execute(select(Entry.code, Entry.id)).tuples().all())
+    entries = dict(s.execute(select(Entry.code, Entry.id)).all())
     stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
     stages = {code: sid for sid, code in stages_rows}
     first_stage = stages_rows[0][0] if stages_rows else None
@@ -413,21 +412,17 @@ def _check_rows(
         (stage_code, c.code): c
         for c, stage_code in s.execute(
             select(Criterion, Stage.code).join(Stage, Stage.id == Criterion.stage_id)
-        ).tuples()
+        )
     }
     recused = set(s.scalars(select(Conflict.entry_id).where(Conflict.juror_id == juror_id)).all())
     admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in s.execute(
-        select(StageAdmission.stage_id, StageAdmission.entry_id)
-    ).tuples():
+    for stage_id, entry_id in s.execute(select(StageAdmission.stage_id, StageAdmission.entry_id)):
         admitted.setdefault(stage_id, set()).add(entry_id)
     assigned_stages = set(s.scalars(select(Assignment.stage_id).distinct()).all())
     assigned = set(
         s.execute(
             select(Assignment.stage_id, Assignment.entry_id).where(Assignment.juror_id == juror_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
 
     def entry_problem(where: str, entry_id: int, stage_id: int, stage_code: str) -> bool:

@@ -1,0 +1,254 @@
+"""Juror kits: one juror's cut of the event file, nothing of anyone else, updatable later."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+
+import pytest
+from factories import make_event
+from sqlalchemy import select
+
+from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.exchange.kits import (
+    export_kit,
+    export_kits,
+    kit_stage_codes,
+    update_kit,
+)
+from kolabik_desktop.core.store import audit, services
+from kolabik_desktop.core.store.db import open_event_file, utc_now
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    Attachment,
+    Juror,
+    Score,
+    StageAdmission,
+)
+
+
+def _add_attachments(db, entry_ids):
+    with db.session() as s:
+        for e in entry_ids:
+            s.add(
+                Attachment(
+                    entry_id=e,
+                    filename=f"proposal-{e}.pdf",
+                    mime="application/pdf",
+                    size=12,
+                    sha256=f"{e:064d}",
+                    data=f"PDF-OF-{e:04d}".encode(),
+                )
+            )
+
+
+def test_kit_holds_nothing_of_any_other_juror(tmp_path):
+    db, ids = make_event(tmp_path / "ev.kolabik", p2_fill=1.0)
+    j2, j3 = ids.jurors[1], ids.jurors[2]
+    p1 = ids.stages["P1"]
+    services.set_comment(
+        db, juror_id=j3, entry_id=ids.entries[3], stage_id=p1, text="RAHASIA-JURI-TIGA"
+    )
+    services.set_comment(db, juror_id=j2, entry_id=ids.entries[3], stage_id=p1, text="milik J2")
+    services.set_score(
+        db,
+        juror_id=j3,
+        entry_id=ids.entries[4],
+        criterion_id=ids.criteria[("P1", "SIG")],
+        value=Decimal(61),
+        note="CATATAN-RAHASIA-J3",
+    )
+    services.set_submitted(db, juror_id=j3, stage_id=p1, submitted=True)
+    export_kits(db, tmp_path)  # every juror gets a key
+    with db.session() as s:
+        keys = {j.code: j.secret_key for j in s.scalars(select(Juror))}
+        j2_scores = s.execute(
+            select(Score.entry_id, Score.criterion_id, Score.value).where(Score.juror_id == j2)
+        ).all()
+    kit = export_kit(db, "J2", tmp_path / "j2.kolabik-kit", stages=["P1", "P2"])
+
+    con = sqlite3.connect(kit)
+    try:
+        assert con.execute("SELECT kind, kit_juror_id, uid FROM event").fetchall() == [
+            ("kit", j2, db.uid)
+        ]
+        assert con.execute("SELECT id, code, secret_key FROM juror").fetchall() == [
+            (j2, "J2", keys["J2"])
+        ]
+        for table in ("score", "comment", "submission", "assignment", "conflict"):
+            others = con.execute(f"SELECT count(*) FROM {table} WHERE juror_id != ?", (j2,))
+            assert others.fetchone() == (0,), table
+        for table in ("audit_log", "package_receipt", "decision"):
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+        kit_scores = con.execute("SELECT entry_id, criterion_id, value FROM score").fetchall()
+        assert sorted(kit_scores) == sorted((e, c, str(v)) for e, c, v in j2_scores)
+        assert con.execute("SELECT text FROM comment").fetchall() == [("milik J2",)]
+        assert con.execute("SELECT count(*) FROM entry").fetchone() == (len(ids.entries),)
+    finally:
+        con.close()
+    raw = kit.read_bytes()
+    # VACUUM really removed the deleted rows from the file's pages.
+    for secret in (b"RAHASIA-JURI-TIGA", b"CATATAN-RAHASIA-J3", b"Juri 3", b"Juri 1"):
+        assert secret not in raw
+    for code, key in keys.items():
+        assert (key in raw) == (code == "J2")
+
+
+def test_kit_key_is_generated_once_and_kept_in_the_chairs_file(tmp_path):
+    db, _ids = make_event(tmp_path / "ev.kolabik")
+    first = export_kit(db, "J1", tmp_path)
+    with db.session() as s:
+        key = s.scalar(select(Juror.secret_key).where(Juror.code == "J1"))
+        others = s.scalars(select(Juror.secret_key).where(Juror.code != "J1")).all()
+    assert first.name == "Kolabik-Uji-2023-J1.kolabik-kit"
+    assert key is not None and len(key) == 32
+    assert others == [None] * 4  # keys only for jurors who got a kit
+    export_kit(db, "J1", tmp_path / "again.kolabik-kit")
+    with db.session() as s:
+        assert s.scalar(select(Juror.secret_key).where(Juror.code == "J1")) == key
+        assert not audit.verify_chain(s)
+
+
+def test_default_kit_is_for_the_current_stage_and_its_entries(tmp_path):
+    db, ids = make_event(tmp_path / "ev.kolabik", admitted_to_p2=4)
+    _add_attachments(db, ids.entries[:6])
+    kit_path = export_kit(db, "J3", tmp_path)
+    kit = open_event_file(kit_path)
+    try:
+        assert kit.kind == "kit" and kit.kit_juror_id == ids.jurors[2]
+        assert kit_stage_codes(kit) == ["P2"]
+        with kit.session() as s:
+            from kolabik_desktop.core.store.models import Entry
+
+            assert sorted(s.scalars(select(Entry.id))) == sorted(ids.entries[:4])
+            attached = sorted(s.scalars(select(Attachment.entry_id)))
+            assert attached == sorted(ids.entries[:4])
+            assert s.scalar(select(Attachment.data).where(Attachment.entry_id == ids.entries[0]))
+    finally:
+        kit.close()
+    assert b"PDF-OF-%04d" % ids.entries[5] not in kit_path.read_bytes()
+
+
+def test_kit_follows_assignments_and_drops_scores_on_recused_entries(tmp_path):
+    db, ids = make_event(tmp_path / "ev.kolabik")
+    j1 = ids.jurors[0]
+    p1 = ids.stages["P1"]
+    with db.session() as s:
+        for e in ids.entries[:3]:
+            s.add(Assignment(stage_id=p1, juror_id=j1, entry_id=e))
+        s.add(Assignment(stage_id=p1, juror_id=ids.jurors[1], entry_id=ids.entries[5]))
+        # A score typed before the conflict was recorded: the chair would refuse it from J1.
+        s.add(
+            Score(
+                juror_id=j1,
+                entry_id=ids.entries[0],
+                criterion_id=ids.criteria[("P1", "SIG")],
+                value=Decimal(70),
+                note="",
+                revision=1,
+                updated_at=utc_now(),
+            )
+        )
+    kit = export_kit(db, "J1", tmp_path, stages=["P1"])
+    con = sqlite3.connect(kit)
+    try:
+        assert sorted(r[0] for r in con.execute("SELECT id FROM entry")) == sorted(ids.entries[:3])
+        assert con.execute("SELECT juror_id, entry_id FROM conflict").fetchall() == [
+            (j1, ids.entries[0])
+        ]
+        assert con.execute(
+            "SELECT count(*) FROM score WHERE entry_id = ?", (ids.entries[0],)
+        ).fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM assignment").fetchone() == (3,)
+    finally:
+        con.close()
+
+
+def test_unknown_juror_or_stage_is_refused(tmp_path):
+    db, _ids = make_event(tmp_path / "ev.kolabik")
+    with pytest.raises(KolabikError, match="unknown juror"):
+        export_kit(db, "J9", tmp_path)
+    with pytest.raises(KolabikError, match="unknown stage"):
+        export_kit(db, "J1", tmp_path, stages=["P7"])
+    with pytest.raises(KolabikError, match="folder does not exist"):
+        export_kits(db, tmp_path / "missing")
+    assert not list(tmp_path.glob("*.kolabik-kit"))
+
+
+def test_kits_from_a_kit_are_refused(tmp_path):
+    db, _ids = make_event(tmp_path / "ev.kolabik")
+    kit = open_event_file(export_kit(db, "J1", tmp_path))
+    try:
+        with pytest.raises(KolabikError, match="chair's event file"):
+            export_kit(kit, "J1", tmp_path / "x.kolabik-kit")
+    finally:
+        kit.close()
+
+
+def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_path):
+    db, ids = make_event(tmp_path / "ev.kolabik", fill=0.5, seed=3, admitted_to_p2=3)
+    j2 = ids.jurors[1]
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    kit_path = export_kit(db, "J2", tmp_path / "old", stages=["P1"])
+    kit = open_event_file(kit_path)
+    try:
+        sig = ids.criteria[("P1", "SIG")]
+        late_entry = ids.entries[9]  # not admitted to P2
+        mine = services.set_score(
+            kit, juror_id=j2, entry_id=late_entry, criterion_id=sig, value=Decimal(88), note="x"
+        )
+        # The chair types a stage-2 score for J2 from paper, then admits one more entry.
+        pap = ids.criteria[("P2", "PAP")]
+        services.set_score(
+            db, juror_id=j2, entry_id=ids.entries[1], criterion_id=pap, value=Decimal(64)
+        )
+        with db.session() as s:
+            s.add(StageAdmission(stage_id=ids.stages["P2"], entry_id=ids.entries[10]))
+        new_kit = export_kit(db, "J2", tmp_path / "new")
+        with kit.session() as s:
+            before = {
+                (r.entry_id, r.criterion_id): (r.value, r.revision)
+                for r in s.scalars(select(Score))
+            }
+        changes = []
+        kit.changes.subscribe(changes.append)
+
+        result = update_kit(kit, new_kit)
+
+        assert result.stages == ("P2",)
+        assert result.scores_from_chair == 1
+        assert kit_stage_codes(kit) == ["P2"]
+        with kit.session() as s:
+            after = {
+                (r.entry_id, r.criterion_id): (r.value, r.revision)
+                for r in s.scalars(select(Score))
+            }
+            from kolabik_desktop.core.store.models import Entry
+
+            entries = set(s.scalars(select(Entry.id)))
+            admitted = set(s.scalars(select(StageAdmission.entry_id)))
+            assert not audit.verify_chain(s)
+        assert after[(late_entry, sig)] == (Decimal(88), mine.revision)
+        assert after[(ids.entries[1], pap)] == (Decimal(64), 1)
+        assert {k: v for k, v in after.items() if k[1] != pap} == before
+        assert admitted == {ids.entries[0], ids.entries[1], ids.entries[2], ids.entries[10]}
+        scored = {e for e, _c in after}
+        assert entries == admitted | scored
+        assert changes and changes[-1].kind == "all"
+    finally:
+        kit.close()
+
+
+def test_update_kit_refuses_another_jurors_kit(tmp_path):
+    db, _ids = make_event(tmp_path / "ev.kolabik")
+    (tmp_path / "a").mkdir()
+    kit = open_event_file(export_kit(db, "J1", tmp_path / "a"))
+    other = export_kit(db, "J2", tmp_path)
+    try:
+        with pytest.raises(KolabikError, match="another juror"):
+            update_kit(kit, other)
+        with kit.session() as s:
+            assert [j.code for j in s.scalars(select(Juror))] == ["J1"]
+    finally:
+        kit.close()
