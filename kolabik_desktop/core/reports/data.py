@@ -88,7 +88,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
                     select(Score.juror_id, Score.entry_id, Score.criterion_id, Score.note).where(
                         Score.note != ""
                     )
-                ).tuples()
+                )
             }
             comments = {
                 (j, e, st): text
@@ -96,9 +96,9 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
                     select(
                         Comment.juror_id, Comment.entry_id, Comment.stage_id, Comment.text
                     ).where(Comment.text != "")
-                ).tuples()
+                )
             }
-        affiliations = dict(s.execute(select(Juror.id, Juror.affiliation)).tuples().all())
+        affiliations = dict(s.execute(select(Juror.id, Juror.affiliation)).all())
         categories = tuple(
             s.scalars(select(Category.name).order_by(Category.position, Category.id)).all()
         )
@@ -107,9 +107,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
                 select(Setting.key, Setting.value).where(
                     Setting.key.in_((SETTING_PLACE, SETTING_CHAIR))
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         return ReportData(
             name=ev.name,

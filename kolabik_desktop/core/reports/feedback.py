@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.spider import SpiderChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
@@ -45,8 +45,8 @@ class _StageFacts:
         # description for the chart, not a score; no ranking uses it).
         self.average: dict[int, Fraction | None] = {}
         for c in stage.criteria:
-            given = [m[c.id] for m in self.means.values() if m.get(c.id) is not None]
-            self.average[c.id] = sum(given, Fraction(0)) / len(given) if given else None  # type: ignore[arg-type]
+            given = [v for m in self.means.values() if (v := m.get(c.id)) is not None]
+            self.average[c.id] = sum(given, Fraction(0)) / len(given) if given else None
 
 
 def _normalised(value: Fraction | None, c: CriterionSpec) -> float:
@@ -126,6 +126,7 @@ def _stage_part(
         [
             Paragraph(esc(h), styles.head)
             for h in (
+                ctx.t("entry_code"),
                 ctx.t("criterion"),
                 ctx.t("weight"),
                 ctx.t("feedback_mean"),
@@ -136,7 +137,8 @@ def _stage_part(
     for c in stage.criteria:
         table_rows.append(
             [
-                Paragraph(esc(f"{c.name} ({c.code})"), styles.cell),
+                c.code,
+                Paragraph(esc(c.name), styles.cell),
                 f"{ctx.raw(c.weight)}%",
                 ctx.number(means.get(c.id)),
                 ctx.number(f.average.get(c.id)),
@@ -146,13 +148,19 @@ def _stage_part(
     table_w = width - (72 * mm if chart else 0)
     table = grid(
         table_rows,
-        [table_w - 3 * 19 * mm, 17 * mm, 20 * mm, 20 * mm],
-        extra=[("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (2, 1), (2, -1), FONT_BOLD)],
+        [12 * mm, table_w - 12 * mm - 57 * mm, 17 * mm, 20 * mm, 20 * mm],
+        extra=[("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("FONTNAME", (3, 1), (3, -1), FONT_BOLD)],
         font_size=8,
     )
     if chart is not None:
         side = Table([[table, chart]], colWidths=[table_w, 72 * mm])
-        side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        side.setStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
         out.append(side)
     else:
         out.append(table)
@@ -170,17 +178,19 @@ def _radar(
     criteria = [c for c in stage.criteria if c.weight > 0]
     if len(criteria) < 3:
         return None  # a radar needs three axes; the table says it all
-    drawing = Drawing(size, size + 14 * mm)
+    drawing = Drawing(size, size + 14 * mm, initialFontName=FONT)
     chart = SpiderChart()
     chart.x, chart.y = 12 * mm, 16 * mm
     chart.width = chart.height = size - 24 * mm
     chart.data = [
         [_normalised(means.get(c.id), c) for c in criteria],
         [_normalised(average.get(c.id), c) for c in criteria],
+        [100.0] * len(criteria),  # an outer ring at 100 fixes the scale at 0–100
     ]
     chart.labels = [c.code for c in criteria]
     chart.spokeLabels.fontName = FONT
     chart.spokeLabels.fontSize = 7
+    chart.strandLabels.fontName = FONT
     chart.spokes.strokeColor = colors.HexColor("#AAAAAA")
     chart.spokes.strokeWidth = 0.4
     chart.strands[0].strokeColor = ENTRY_COLOUR
@@ -190,6 +200,9 @@ def _radar(
     chart.strands[1].fillColor = None
     chart.strands[1].strokeWidth = 1
     chart.strands[1].strokeDashArray = (3, 2)
+    chart.strands[2].strokeColor = colors.HexColor("#CCCCCC")
+    chart.strands[2].fillColor = None
+    chart.strands[2].strokeWidth = 0.4
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = 4 * mm, 9 * mm
@@ -197,12 +210,12 @@ def _radar(
     legend.fontSize = 7
     legend.dx = legend.dy = 6
     legend.columnMaximum = 2
+    legend.alignment = "right"
     legend.colorNamePairs = [
         (ENTRY_COLOUR, ctx.t("feedback_this_entry")),
         (AVERAGE_COLOUR, ctx.t("feedback_all_mean")),
     ]
     drawing.add(legend)
-    drawing.add(String(2 * mm, 1 * mm, "0–100", fontName=FONT, fontSize=6, fillColor=colors.grey))
     return drawing
 
 

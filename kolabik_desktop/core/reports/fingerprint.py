@@ -33,7 +33,9 @@ def _canonical(event: EventSpec, values: Any) -> dict[str, Any]:
             "scale": [_num(s.scale_min), _num(s.scale_max)],
             "cumulative": [[code, _num(w)] for code, w in s.cumulative],
             "admitted": None if s.admitted is None else sorted(s.admitted),
-            "assignments": None if s.assignments is None else sorted([j, e] for j, e in s.assignments),
+            "assignments": None
+            if s.assignments is None
+            else sorted([j, e] for j, e in s.assignments),
             "criteria": [
                 [
                     c.id,

@@ -117,6 +117,11 @@ TEXT: dict[str, dict[str, str]] = {
             "terakhir, lalu rata-rata aspek berbobot terbesar; bila tetap sama, peringkat bersama "
             "diputuskan ketua juri."
         ),
+        "tiebreak_stage": (
+            "Nilai yang sama (pada {precision} desimal) diurutkan berdasarkan rata-rata aspek "
+            "berbobot terbesar; bila tetap sama, peringkat bersama diputuskan ketua juri."
+        ),
+        "ties": "Nilai sama",
         "tiebreak_none": "Nilai yang sama (pada {precision} desimal) berbagi peringkat.",
         "minutes_opening": (
             "Pada hari ini, {weekday} tanggal {day_words} bulan {month} tahun {year_words} "
@@ -231,6 +236,11 @@ TEXT: dict[str, dict[str, str]] = {
             "score, then by the mean of the heaviest criteria; if still equal, the rank is "
             "shared and the chair decides."
         ),
+        "tiebreak_stage": (
+            "Equal scores (at {precision} decimals) are ordered by the mean of the heaviest "
+            "criteria; if still equal, the rank is shared and the chair decides."
+        ),
+        "ties": "Ties",
         "tiebreak_none": "Equal scores (at {precision} decimals) share a rank.",
         "minutes_opening": (
             "On {weekday}, {date}, the jury of {event} completed the {scope} assessment and "

@@ -241,6 +241,9 @@ def render(
         title=f"{title} — {data.title_line()}",
         author=data.organiser or data.name,
         creator="Kolabik Desktop",
+        # Without this every page names Helvetica, a font no PDF here embeds.
+        initialFontName=FONT,
+        initialFontSize=9,
         subject=t(lang, "fingerprint", fp=fingerprint),
     )
     frame = Frame(
@@ -302,7 +305,13 @@ def letterhead(
             [[logo, text, ""]], colWidths=[side, width - 2 * side, side], hAlign="CENTER"
         )
         head.setStyle(  # type: ignore[attr-defined]
-            TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "LEFT")])
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (0, 0), (0, 0), "LEFT"),
+                ]
+            )
         )
         out: list[Flowable] = [head]
     else:
@@ -337,7 +346,7 @@ class DoubleRule(Flowable):
 
 def info_table(pairs: Sequence[tuple[str, str]], styles: Styles, width: float) -> Table:
     """'Tahap : Penilaian Proposal' lines, aligned on the colon as forms are."""
-    label_w = 32 * mm
+    label_w = 36 * mm
     rows = [[Paragraph(esc(k), styles.body), ":", Paragraph(esc(v), styles.body)] for k, v in pairs]
     table = Table(rows, colWidths=[label_w, 4 * mm, width - label_w - 4 * mm], hAlign="LEFT")
     table.setStyle(
@@ -427,7 +436,13 @@ def signature_block(
         lines.append(Paragraph(esc(detail), styles.small))
     table = Table([["", lines]], colWidths=[width - col, col], hAlign="LEFT")
     table.setStyle(
-        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
     )
     table.keepWithNext = False
     return table

@@ -54,6 +54,8 @@ def build_minutes(ctx: Context) -> tuple[list[Flowable], bool]:
         story.append(Paragraph(esc(ctx.t("minutes_tied_at_cut")), styles.small))
         ranks = {r.entry.id: r.rank for r in tied}
         story.append(_ranking_table(ctx, styles, width, tied, ranks, with_category=True))
+    if any(r.status == "provisional" for r in selected + tied):
+        story.append(Paragraph(esc(ctx.t("provisional_legend")), styles.tiny))
     story.append(Spacer(1, 3 * mm))
     story.append(info_table(_method_lines(ctx, board), styles, width))
     story.append(Spacer(1, 3 * mm))
@@ -127,7 +129,7 @@ def _ranking_table(
             line.append(Paragraph(esc(row.entry.category), styles.cell))
         line.append(ctx.score_text(row))
         table_rows.append(line)
-    rank_w, code_w, score_w = 16 * mm, 18 * mm, 17 * mm
+    rank_w, code_w, score_w = 20 * mm, 18 * mm, 17 * mm
     rest = width - rank_w - code_w - score_w
     if with_category:
         widths = [rank_w, code_w, rest * 0.42, rest * 0.32, rest * 0.26, score_w]

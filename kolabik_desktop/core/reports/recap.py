@@ -4,7 +4,7 @@ score, rank and status exactly as the engine's leaderboard rows give them."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from kolabik_desktop.core.reports.common import Context
 from kolabik_desktop.core.reports.layout import (
@@ -16,6 +16,7 @@ from kolabik_desktop.core.reports.layout import (
     info_table,
     letterhead,
     make_styles,
+    signature_block,
 )
 from kolabik_desktop.core.scoring.model import FINAL, JurorCell, LeaderboardRow
 
@@ -67,6 +68,19 @@ def build_recap(ctx: Context) -> tuple[list[Flowable], bool]:
     story += _footnotes(ctx, styles, rows, board_code)
     story.append(Spacer(1, 1.5 * mm))
     story.append(Paragraph(esc(ctx.t("legend")) + ": " + esc("; ".join(legend_lines)), styles.tiny))
+    story.append(CondPageBreak(55 * mm))
+    story.append(Spacer(1, 5 * mm))
+    story.append(
+        signature_block(
+            styles,
+            width,
+            lang=ctx.lang,
+            place=ctx.place,
+            date=ctx.date,
+            role=ctx.t("chair"),
+            name=ctx.chair,
+        )
+    )
     ctx.progress(1, 1, ctx.t("recap_title"))
     return story, wide
 
@@ -87,12 +101,17 @@ def _method_lines(ctx: Context, board: str) -> list[tuple[str, str]]:
             lines.append((s.code, f"{s.name}: {ctx.method_text(s.code)}"))
     else:
         lines.append((ctx.t("method"), ctx.method_text(board)))
-    lines.append(("", _tiebreak_text(ctx)))
+    lines.append((ctx.t("ties"), _tiebreak_text(ctx, board)))
     return lines
 
 
-def _tiebreak_text(ctx: Context) -> str:
-    key = "tiebreak_standard" if ctx.data.event.tiebreak else "tiebreak_none"
+def _tiebreak_text(ctx: Context, board: str) -> str:
+    # A stage's own ranking starts the chain at the criteria (scoring.md section 4).
+    own = board != FINAL and not ctx.data.stage(board).cumulative
+    if not ctx.data.event.tiebreak:
+        key = "tiebreak_none"
+    else:
+        key = "tiebreak_stage" if own else "tiebreak_standard"
     return ctx.t(key, precision=ctx.precision)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from kolabik_desktop.core.reports.common import Context
 from kolabik_desktop.core.reports.layout import (
@@ -49,9 +49,9 @@ def _criteria_header(
     """Two header rows: criterion codes, then their weights ("15%")."""
     codes = [c.code for c in stage.criteria]
     weights = [f"{ctx.raw(c.weight)}%" for c in stage.criteria]
-    blank_lead = [""] * len(lead)
-    blank_tail = [""] * len(tail)
-    return [lead + codes + tail, blank_lead + weights + blank_tail]
+    first: list[object] = [*lead, *codes, *tail]
+    second: list[object] = [*([""] * len(lead)), *weights, *([""] * len(tail))]
+    return [first, second]
 
 
 def _header_spans(n_lead: int, n_crit: int, n_tail: int) -> list[tuple[object, ...]]:
@@ -64,6 +64,7 @@ def _header_spans(n_lead: int, n_crit: int, n_tail: int) -> list[tuple[object, .
 
 
 def _rubric_legend(ctx: Context, stage: StageSpec, styles: Styles, width: float) -> Flowable:
+    width = min(width, 170 * mm)  # a legend stretched across landscape paper reads badly
     rows: list[list[object]] = [
         [ctx.t("entry_code"), ctx.t("criterion"), ctx.t("weight"), ctx.t("range")]
     ]
@@ -168,6 +169,8 @@ def _score_sheet(
     ctx: Context, styles: Styles, width: float, stage: StageSpec, juror: JurorSpec
 ) -> list[Flowable]:
     story = _head(ctx, styles, width, ctx.t("sheet_title"), stage, juror)
+    story.append(_rubric_legend(ctx, stage, styles, width))
+    story.append(Spacer(1, 4 * mm))
     entry_ids, recused = _sheet_entries(ctx, stage, juror)
     crit = stage.criteria
     lead = [ctx.t("no"), ctx.t("entry_code"), ctx.t("entry")]
@@ -183,8 +186,8 @@ def _score_sheet(
         total_text = ctx.number(total) if total is not None else ctx.t("incomplete")
         rows.append([str(n), entry.code, _title_cell(ctx, styles, entry_id), *cells, total_text])
     crit_w = 12.5 * mm
-    fixed = 8 * mm + 17 * mm + len(crit) * crit_w + 19 * mm
-    widths = [8 * mm, 17 * mm, width - fixed, *([crit_w] * len(crit)), 19 * mm]
+    fixed = 8 * mm + 17 * mm + len(crit) * crit_w + 22 * mm
+    widths = [8 * mm, 17 * mm, width - fixed, *([crit_w] * len(crit)), 22 * mm]
     extra = _header_spans(3, len(crit), 1)
     extra.append(("FONTNAME", (-1, 2), (-1, -1), FONT_BOLD))
     extra.append(("ALIGN", (3, 2), (-1, -1), "RIGHT"))
@@ -199,14 +202,6 @@ def _score_sheet(
     story.append(Spacer(1, 1.5 * mm))
     story.append(Paragraph(esc(f"{ctx.t('incomplete_legend')}"), styles.tiny))
     story.append(Spacer(1, 3 * mm))
-    story.append(
-        KeepTogether(
-            [
-                Paragraph(esc(ctx.t("criteria")), styles.heading),
-                _rubric_legend(ctx, stage, styles, width),
-            ]
-        )
-    )
     story += _notes(ctx, styles, width, stage, juror, entry_ids)
     story.append(CondPageBreak(50 * mm))
     story.append(Spacer(1, 6 * mm))
