@@ -360,3 +360,29 @@ def test_setup_action_only_in_chair_mode(qtbot, tmp_path):
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     window.close_event()
     assert not window.setup_action.isEnabled()
+
+
+def test_hidden_tab_catches_up_when_shown(dialog, qtbot):
+    dlg, ids = dialog
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.tabs.setCurrentWidget(dlg.event_tab)
+    setup.add_juror(dlg.context.db, setup.JurorData("J9", "Juri Sembilan"))
+    assert dlg.jurors_tab.model.rowCount() == 5  # hidden: not re-read on every change
+    dlg.tabs.setCurrentWidget(dlg.jurors_tab)
+    assert dlg.jurors_tab.model.rowCount() == 6
+
+
+def test_switching_stage_with_unsaved_rubric_asks_first(dialog, monkeypatch):
+    dlg, ids = dialog
+    boxes = Boxes(monkeypatch, answer=QMessageBox.StandardButton.No)
+    tab = dlg.rubric_tab
+    tab.select_stage(ids.stages["P1"])
+    tab.model.setData(tab.model.index(1, CriteriaModel.NAME), "Latar Belakang")
+    tab.select_stage(ids.stages["P2"])
+    assert "unsaved changes" in boxes.questions[0]
+    assert tab.stage_id() == ids.stages["P1"]
+    assert tab.model.rows()[1].name == "Latar Belakang"
+    boxes.answer = QMessageBox.StandardButton.Yes
+    tab.select_stage(ids.stages["P2"])
+    assert tab.stage_id() == ids.stages["P2"] and tab.model.rows()[0].code == "PAP"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -95,6 +96,7 @@ class RecordTab(QWidget):
         self.context = context
         self.model = model
         self.current_id: int | None = None
+        self._stale = False
         self.view, self.proxy = make_table(model, sortable=self.sortable, stretch=self.stretch)
         self.form = QFormLayout()
         self.new_button = QPushButton(QCoreApplication.translate("Setup", "New"))
@@ -162,7 +164,16 @@ class RecordTab(QWidget):
 
     def _on_change(self, change: Change) -> None:
         if change.kind in self.reload_on or change.kind == "all":
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True  # a hidden tab catches up when shown, not on every change
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if self._stale:
+            self._stale = False
             self.reload()
+        super().showEvent(event)
 
     def new_record(self) -> None:
         self.view.clearSelection()

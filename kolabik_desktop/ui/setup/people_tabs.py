@@ -239,6 +239,7 @@ class EntriesTab(RecordTab):
 
     def import_finished(self, path: Path, result: setup.EntriesImport) -> None:
         self.last_import = result
+        self.reload()
         QMessageBox.information(
             self,
             self.tr("Entries imported"),

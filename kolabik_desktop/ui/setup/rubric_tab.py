@@ -40,6 +40,7 @@ class RubricTab(QWidget):
         self.modified = False
         self.descriptor_error: str | None = None
         self._filling = False
+        self._shown_stage: int | None = None
         self.stage = QComboBox()
         self.model = CriteriaModel(self)
         self.view, _ = make_table(self.model, sortable=False)
@@ -126,10 +127,20 @@ class RubricTab(QWidget):
         self.stage.setCurrentIndex(self.stage.findData(stage_id))
 
     def _stage_chosen(self) -> None:
+        if self.modified and not confirm(
+            self,
+            self.tr("Unsaved rubric"),
+            self.tr("The rubric of the previous stage has unsaved changes. Discard them?"),
+        ):
+            self.stage.blockSignals(True)
+            self.stage.setCurrentIndex(self.stage.findData(self._shown_stage))
+            self.stage.blockSignals(False)
+            return
         self.load_rubric()
 
     def load_rubric(self) -> None:
         sid = self.stage_id()
+        self._shown_stage = sid
         self.model.set_rows(setup.get_rubric(self.context.db, sid) if sid is not None else [])
         self.modified = False
         self._update_sum()

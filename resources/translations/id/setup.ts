@@ -228,32 +228,32 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="306" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="307" />
         <source>e.g. own unit, former supervisor</source>
         <translation>mis. unit sendiri, mantan atasan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="307" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="308" />
         <source>Juror</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="308" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="309" />
         <source>Entry</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="309" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="310" />
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="311" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="312" />
         <source>A recused juror's scores for the entry count in no stage.</source>
         <translation>Nilai dari juri yang mundur tidak dihitung untuk peserta itu di tahap mana pun.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="313" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="314" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
@@ -534,12 +534,12 @@
         <translation>Impor ditolak</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="244" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="245" />
         <source>Entries imported</source>
         <translation>Peserta diimpor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="245" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="246" />
         <source>%1: %2 added, %3 updated, %4 unchanged, %5 new categories.</source>
         <translation>%1: %2 ditambahkan, %3 diperbarui, %4 tidak berubah, %5 kategori baru.</translation>
     </message>
@@ -673,32 +673,32 @@
 <context>
     <name>JurorsTab</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="262" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="263" />
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="263" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="264" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="264" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="265" />
         <source>Affiliation</source>
         <translation>Afiliasi</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="284" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="285" />
         <source>Delete juror %1?</source>
         <translation>Hapus juri %1?</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="286" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="287" />
         <source>The %1 scores they gave will be deleted too.</source>
         <translation>%1 nilai yang telah diberikannya juga akan dihapus.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="289" />
+        <location filename="../../../kolabik_desktop/ui/setup/people_tabs.py" line="290" />
         <source>Delete juror</source>
         <translation>Hapus juri</translation>
     </message>
@@ -706,12 +706,12 @@
 <context>
     <name>RubricTab</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="49" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="50" />
         <source>What the jurors look at for this criterion</source>
         <translation>Apa yang dinilai juri pada kriteria ini</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="52" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="53" />
         <source>One level per line, e.g.
 60: Cukup
 80: Baik</source>
@@ -720,87 +720,97 @@
 80: Baik</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="60" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="61" />
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="65" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="66" />
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="66" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="67" />
         <source>Level descriptors</source>
         <translation>Deskriptor tingkat</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="68" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="69" />
         <source>Add criterion</source>
         <translation>Tambah kriteria</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="69" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="70" />
         <source>Remove criterion</source>
         <translation>Hapus kriteria</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="70" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="71" />
         <source>Move up</source>
         <translation>Naikkan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="71" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="72" />
         <source>Move down</source>
         <translation>Turunkan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="72" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="73" />
         <source>Revert</source>
         <translation>Batalkan perubahan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="73" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="74" />
         <source>Save rubric</source>
         <translation>Simpan rubrik</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="149" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="132" />
+        <source>Unsaved rubric</source>
+        <translation>Rubrik belum disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="133" />
+        <source>The rubric of the previous stage has unsaved changes. Discard them?</source>
+        <translation>Rubrik tahap sebelumnya memiliki perubahan yang belum disimpan. Buang perubahan itu?</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="160" />
         <source>Total weight: %1 %</source>
         <translation>Total bobot: %1 %</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="153" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="164" />
         <source>Total weight: %1 % (must be 100)</source>
         <translation>Total bobot: %1 % (harus 100)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="197" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="208" />
         <source>New criterion</source>
         <translation>Kriteria baru</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="226" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="237" />
         <source>The rubric cannot be saved:</source>
         <translation>Rubrik tidak dapat disimpan:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="234" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="245" />
         <source>This change touches %1 scores already given in this stage: every juror's total in the stage is computed again.</source>
         <translation>Perubahan ini mengenai %1 nilai yang sudah diberikan pada tahap ini: total setiap juri pada tahap ini dihitung ulang.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="238" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="249" />
         <source>%1 of them, on removed criteria, will be deleted.</source>
         <translation>%1 di antaranya, pada kriteria yang dihapus, akan ikut dihapus.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="241" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="252" />
         <source>The change is recorded in the audit log. Save it?</source>
         <translation>Perubahan ini dicatat dalam log audit. Simpan?</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="242" />
+        <location filename="../../../kolabik_desktop/ui/setup/rubric_tab.py" line="253" />
         <source>Change a rubric that has scores</source>
         <translation>Ubah rubrik yang sudah memiliki nilai</translation>
     </message>
@@ -838,23 +848,23 @@
         <translation>Skor-z</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="36" />
-        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="41" />
+        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="37" />
+        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="42" />
         <source>Not saved</source>
         <translation>Tidak disimpan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="100" />
+        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="102" />
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="101" />
+        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="103" />
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="102" />
+        <location filename="../../../kolabik_desktop/ui/setup/common.py" line="104" />
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
