@@ -640,6 +640,7 @@ def test_jury_decision_recorded_and_shown(tmp_path):
         ({"rank": 500}, "beyond the 12 entries"),
         ({"board": "P9"}, "no stage P9"),
         ({"board": "P2", "entry_index": 9}, "is not in stage P2"),
+        ({"board": FINAL, "entry_index": 9}, "the entry is not in that stage"),
     ],
 )
 def test_jury_decision_refused(event, changes, kw, message):

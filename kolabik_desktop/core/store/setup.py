@@ -1779,7 +1779,7 @@ def set_decision(
         else:
             old = {"rank": row.rank, "reason": row.reason}
             row.rank, row.reason = rank, reason
-        s.flush()
+        _engine_check(s, f"Decision for {entry.code}")
         audit_rubric_change(
             s,
             actor=actor,
