@@ -60,6 +60,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "check", help="check an event file's integrity (foreign keys, ranges, audit chain)"
     )
     p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "--fingerprint",
+        action="store_true",
+        help="also print the data fingerprint that reports print in their footer",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("leaderboard", help="print the ranking of a stage or the final ranking")
@@ -145,6 +150,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     db = _open(args.event)
     try:
         problems = check_event(db)
+        if getattr(args, "fingerprint", False):
+            from kolabik_desktop.core.reports.fingerprint import fingerprint
+
+            print(f"{args.event}: data fingerprint {fingerprint(db)}")
     finally:
         db.close()
     if problems:

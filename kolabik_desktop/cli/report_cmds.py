@@ -1,10 +1,153 @@
-"""Subcommands of `kolabik` (registered from kolabik_desktop.cli.COMMAND_MODULES)."""
+"""`kolabik report` (PDF recaps and sheets) and `kolabik export` (xlsx/csv leaderboards, matrix).
+
+Without --juror, sheet and blank print every juror's form, one after another; without --entry,
+feedback prints every participant's sheet. Each of those starts on a new page with its own
+letterhead and its own "Halaman x dari y", so the PDF can be split and handed out.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from pathlib import Path
 from typing import Any
+
+from kolabik_desktop.core.errors import KolabikError
+
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the `kolabik` parser."""
+    p = sub.add_parser(
+        "report",
+        help="write a PDF: score sheet, recap, minutes (berita acara), feedback or blank form",
+        description="Write a PDF report of the event. sheet/blank without --juror: every juror; "
+        "feedback without --entry: every entry (each with its own page numbers).",
+    )
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument("--kind", required=True, choices=KINDS, help="which report")
+    p.add_argument(
+        "--stage",
+        metavar="CODE|final",
+        help="stage code (sheet, blank, recap, minutes, feedback) or final "
+        "(recap and minutes default to final when stages are weighted)",
+    )
+    p.add_argument("--juror", metavar="CODE", help="sheet, blank: one juror (default: all)")
+    p.add_argument("--entry", metavar="CODE", help="feedback: one entry (default: all)")
+    p.add_argument("--category", metavar="NAME", help="recap, minutes: one category only")
+    p.add_argument("--top", type=int, metavar="N", help="minutes: a shortlist of the top N")
+    p.add_argument("--per-category", action="store_true", help="minutes: top N of every category")
+    p.add_argument("--paper", choices=("a4", "f4"), default="a4", help="paper (default a4)")
+    p.add_argument(
+        "--orientation",
+        choices=("auto", "portrait", "landscape"),
+        default="auto",
+        help="default: landscape when the table needs it",
+    )
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="language (default id)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="date printed and signed (default today)")
+    p.add_argument("--place", help="where it is signed, e.g. Pasuruan (default: the event's)")
+    p.add_argument("--chair", help="the chair's name for the minutes (default: the event's)")
+    p.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "export",
+        help="write a leaderboard or the full score matrix to .xlsx or .csv",
+    )
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument("--what", required=True, choices=("leaderboard", "matrix"), help="what")
+    p.add_argument(
+        "--stage",
+        default="final",
+        metavar="CODE|final",
+        help="leaderboard: a stage or final (default); matrix: one stage (default: all; csv "
+        "needs one)",
+    )
+    p.add_argument("--category", metavar="NAME", help="leaderboard within one category")
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="header language")
+    p.add_argument("--out", required=True, metavar="FILE", help=".xlsx or .csv file to write")
+    p.set_defaults(func=cmd_export)
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise KolabikError(f"--date: '{text}' is not a date like 2026-11-23") from None
+
+
+def _out(path: str, suffixes: tuple[str, ...]) -> Path:
+    out = Path(path)
+    if out.suffix.lower() not in suffixes:
+        raise KolabikError(f"--out: {out.name} should end in {' or '.join(suffixes)}")
+    if out.is_dir():
+        raise KolabikError(f"--out: {out} is a folder")
+    if not out.parent.exists():
+        raise KolabikError(f"--out: the folder {out.parent} does not exist")
+    return out
+
+
+def _open(path: str):  # noqa: ANN202 - EventDB, imported lazily
+    from kolabik_desktop.core.store.db import open_event_file
+
+    event = Path(path)
+    if not event.exists():
+        raise KolabikError(f"{event}: event file not found")
+    return open_event_file(event)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.reports import (
+        ReportOptions,
+        build_report,
+        fingerprint,
+        load_report_data,
+    )
+
+    out = _out(args.out, (".pdf",))
+    options = ReportOptions(
+        kind=args.kind,
+        stage=args.stage,
+        juror=args.juror,
+        entry=args.entry,
+        category=args.category,
+        top_n=args.top,
+        per_category=args.per_category,
+        paper=args.paper,
+        orientation=args.orientation,
+        lang=args.lang,
+        date=_date(args.date),
+        place=args.place,
+        chair=args.chair,
+    )
+    if args.per_category and args.top is None:
+        raise KolabikError("--per-category needs --top N (how many per category)")
+    db = _open(args.event)
+    try:
+        data = load_report_data(db)
+    finally:
+        db.close()
+    pdf = build_report(data, options)
+    out.write_bytes(pdf)
+
+    print(f"{out}: {args.kind} report, {len(pdf) // 1024} KB, data fingerprint {fingerprint(data)}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.exports import export
+    from kolabik_desktop.core.reports import load_report_data
+
+    out = _out(args.out, (".xlsx", ".csv"))
+    db = _open(args.event)
+    try:
+        data = load_report_data(db, with_notes=False)
+    finally:
+        db.close()
+    rows = export(data, args.what, out, board=args.stage, category=args.category, lang=args.lang)
+    print(f"{out}: {args.what}, {rows} rows")
+    return 0

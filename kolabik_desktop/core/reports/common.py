@@ -84,31 +84,7 @@ class Context:
         return self.localise(row.display) + mark
 
     def tie_text(self, row: LeaderboardRow, board: str) -> str:
-        rule = row.tie_rule
-        if rule == "latest_stage":
-            weighted = [s for s in self.data.event.stages if s.weight > 0]
-            stage = weighted[-1].code if weighted else ""
-            return self.t("tie_latest_stage", stage=stage)
-        if rule.startswith("criterion:"):
-            code = rule.split(":", 1)[1]
-            return self.t("tie_criterion", criterion=self.criterion_name(code, board))
-        if rule == "chair_decides":
-            return self.t("tie_chair")
-        if rule == "shared":
-            return self.t("tie_shared")
-        if rule == "jury_decision":
-            reason = f" ({row.decision_reason})" if row.decision_reason else ""
-            return self.t("tie_jury") + reason
-        return row.tie_note or rule
-
-    def criterion_name(self, code: str, board: str) -> str:
-        stages = self.data.event.stages
-        ordered = [s for s in stages if s.code == board] + [s for s in reversed(stages)]
-        for stage in ordered:
-            for c in stage.criteria:
-                if c.code == code:
-                    return f"{c.name} ({c.code})"
-        return code
+        return tie_text(self.data, self.lang, row, board)
 
     def stage_label(self, code: str) -> str:
         if code == FINAL:
@@ -122,6 +98,37 @@ class Context:
             band = self.raw(stage.band) if stage.band is not None else "?"
             return self.t("method_banded", band=band)
         return self.t(f"method_{stage.method}")
+
+
+def tie_text(data: ReportData, lang: str, row: LeaderboardRow, board: str) -> str:
+    """The rule that broke (or could not break) the row's tie, in the report's language."""
+    rule = row.tie_rule
+    if rule == "latest_stage":
+        weighted = [s for s in data.event.stages if s.weight > 0]
+        stage = weighted[-1].code if weighted else ""
+        return t(lang, "tie_latest_stage", stage=stage)
+    if rule.startswith("criterion:"):
+        code = rule.split(":", 1)[1]
+        return t(lang, "tie_criterion", criterion=_criterion_name(data, code, board))
+    if rule == "chair_decides":
+        return t(lang, "tie_chair")
+    if rule == "shared":
+        return t(lang, "tie_shared")
+    if rule == "jury_decision":
+        reason = f" ({row.decision_reason})" if row.decision_reason else ""
+        return t(lang, "tie_jury") + reason
+    return row.tie_note or rule
+
+
+def _criterion_name(data: ReportData, code: str, board: str) -> str:
+    # The board's own stage first; for the final, the latest stage that has the code.
+    stages = data.event.stages
+    ordered = [s for s in stages if s.code == board] + list(reversed(stages))
+    for stage in ordered:
+        for c in stage.criteria:
+            if c.code == code:
+                return f"{c.name} ({c.code})"
+    return code
 
 
 def check_options(data: ReportData, options: ReportOptions) -> None:
