@@ -1,10 +1,231 @@
-"""Subcommands of `kolabik` (registered from kolabik_desktop.cli.COMMAND_MODULES)."""
+"""`kolabik kit`, `export-scores`, `import-scores` and `audit`: the exchange with jurors.
+
+Core modules are imported inside each command, so `kolabik --help` stays fast.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kolabik_desktop.core.errors import KolabikError
+
+if TYPE_CHECKING:
+    from kolabik_desktop.core.exchange.merge import ImportPlan
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the `kolabik` parser."""
+    p = sub.add_parser("kit", help="write a juror kit (or kits for every juror)")
+    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--juror", metavar="CODE", help="the juror's code")
+    who.add_argument("--all", action="store_true", help="one kit per juror")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE|DIR",
+        help="kit file to write, or a folder (EVENT-JUROR.kolabik-kit inside)",
+    )
+    p.add_argument(
+        "--stage",
+        action="append",
+        metavar="CODE",
+        help="stage the kit is for (repeatable; default: the current stage)",
+    )
+    p.set_defaults(func=cmd_kit)
+
+    p = sub.add_parser("export-scores", help="write a signed score package from a juror kit")
+    p.add_argument("kit", metavar="KIT", help="the juror's kit (.kolabik-kit)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE|DIR",
+        help="package file, or a folder (EVENT-JUROR-TIMESTAMP.kolabik-scores inside)",
+    )
+    p.set_defaults(func=cmd_export_scores)
+
+    p = sub.add_parser(
+        "import-scores", help="verify and merge jurors' score packages into the event"
+    )
+    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument("packages", metavar="FILE", nargs="+", help="score packages (.kolabik-scores)")
+    p.add_argument("--yes", action="store_true", help="apply without asking")
+    p.set_defaults(func=cmd_import_scores)
+
+    p = sub.add_parser("audit", help="print the audit log and whether its hash chain is intact")
+    p.add_argument("event", metavar="EVENT", help="event file (.kolabik) or kit")
+    p.add_argument("--juror", metavar="CODE", help="only rows about this juror")
+    p.add_argument("--last", type=int, metavar="N", help="only the last N rows")
+    p.set_defaults(func=cmd_audit)
+
+
+def _open(path: str, *, lock: bool = False) -> Any:
+    from kolabik_desktop.core.store.db import open_event_file
+
+    p = Path(path)
+    if p.is_dir():
+        raise KolabikError(f"{p}: is a folder, not an event file")
+    return open_event_file(p, lock=lock)
+
+
+def cmd_kit(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.kits import export_kit, export_kits
+
+    db = _open(args.event, lock=True)
+    try:
+        if args.all:
+            out = Path(args.out)
+            out.mkdir(parents=True, exist_ok=True)
+            paths = export_kits(db, out, stages=args.stage)
+        else:
+            paths = [export_kit(db, args.juror, args.out, stages=args.stage)]
+    finally:
+        db.close()
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_export_scores(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.packages import write_package
+
+    kit = _open(args.kit)
+    try:
+        path = write_package(kit, args.out)
+    finally:
+        kit.close()
+    print(f"wrote {path}")
+    return 0
+
+
+def format_plan(plan: ImportPlan) -> str:
+    lines = []
+    for item in plan.items:
+        if item.refused:
+            lines.append(f"{item.filename}: REFUSED, nothing from it will be applied")
+            lines += [f"    - {p}" for p in item.problems]
+            continue
+        again = " (imported before)" if item.already_imported else ""
+        lines.append(
+            f"{item.filename}: juror {item.juror_code}{again}: {item.new} new, "
+            f"{item.changed} changed, {item.unchanged} unchanged scores; "
+            f"{item.comments} comment(s), {item.submissions} submission(s) updated"
+        )
+    lines.append(
+        f"total: {plan.new} new, {plan.changed} changed, {plan.unchanged} unchanged, "
+        f"{plan.refused} package(s) refused"
+    )
+    return "\n".join(lines)
+
+
+def cmd_import_scores(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
+
+    db = _open(args.event, lock=True)
+    try:
+        plan = prepare_import(db, args.packages)
+        print(format_plan(plan))
+        refused = plan.refused
+        if not plan.has_changes:
+            if len(plan.packages):
+                print("nothing to apply: the event already holds everything in these packages")
+        elif args.yes or _confirm():
+            done = apply_import(db, plan)
+            print(
+                f"applied: {done.new} new and {done.changed} changed scores "
+                f"from {len(done.packages)} package(s)"
+            )
+        else:
+            raise KolabikError(
+                "not applied: confirm interactively, or pass --yes to apply without asking"
+            )
+    finally:
+        db.close()
+    if refused:
+        raise KolabikError(f"{refused} package(s) refused (see above); the others were handled")
+    return 0
+
+
+def _confirm() -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input("Apply these changes? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "ya")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.audit import verify_chain
+    from kolabik_desktop.core.store.models import AuditLog
+
+    db = _open(args.event)
+    try:
+        with db.session() as s:
+            rows = list(s.scalars(select(AuditLog).order_by(AuditLog.id)))
+            problems = verify_chain(s)
+    finally:
+        db.close()
+    if args.juror:
+        rows = [r for r in rows if _about_juror(r, args.juror)]
+    if args.last:
+        rows = rows[-args.last :]
+    for r in rows:
+        print(_audit_line(r))
+    total = len(rows)
+    if problems:
+        print(f"audit chain: BROKEN ({len(problems)} problem(s)):")
+        for problem in problems:
+            print(f"  - {problem}")
+        raise KolabikError(f"{args.event}: the audit log was edited after it was written")
+    print(f"audit chain: intact ({total} row(s) shown)")
+    return 0
+
+
+def _about_juror(row: Any, code: str) -> bool:
+    subject = _json(row.subject)
+    return row.actor == code or (isinstance(subject, dict) and subject.get("juror") == code)
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return text
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
+    return str(value)
+
+
+SUBJECT_ORDER = ("juror", "entry", "stage", "criterion")
+
+
+def _audit_line(row: Any) -> str:
+    subject = _json(row.subject)
+    if isinstance(subject, dict):
+        # Canonical JSON sorts keys; people read who, what, where.
+        order = [k for k in SUBJECT_ORDER if k in subject] + sorted(
+            set(subject) - set(SUBJECT_ORDER)
+        )
+        what = " ".join(str(subject[k]) for k in order)
+    else:
+        what = _describe(subject)
+    change = _describe(_json(row.new))
+    if row.old:
+        change = f"{_describe(_json(row.old))} -> {change}"
+    return (
+        f"#{row.id} {row.at} {row.actor or '-'} {row.action} [{what}] {change} "
+        f"(from {row.source or '-'})"
+    )

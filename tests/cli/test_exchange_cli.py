@@ -1,0 +1,147 @@
+"""The exchange loop from a terminal: kit, export-scores, import-scores, audit."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+
+import pytest
+from factories import make_event
+
+from kolabik_desktop.cli import main
+from kolabik_desktop.core.store import services
+from kolabik_desktop.core.store.db import open_event_file
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def copy_db(src, dst):
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+
+
+def _score_kit(kit_path, ids, base):
+    kit = open_event_file(kit_path)
+    try:
+        for i, e in enumerate(ids.entries[:5]):
+            for n, crit in enumerate(("PAP", "MAT", "VID", "KHD")):
+                services.set_score(
+                    kit,
+                    juror_id=kit.kit_juror_id,
+                    entry_id=e,
+                    criterion_id=ids.criteria[("P2", crit)],
+                    value=Decimal(base + 2 * i + n),
+                )
+    finally:
+        kit.close()
+
+
+@pytest.fixture
+def chair(tmp_path):
+    db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0)
+    db.close()
+    return tmp_path / "chair.kolabik", ids
+
+
+def test_the_whole_loop_through_the_cli_in_both_orders(chair, tmp_path, capsys):
+    event, ids = chair
+    pristine = tmp_path / "pristine.kolabik"
+    kits = tmp_path / "kits"
+    code, out, _ = run(capsys, "kit", event, "--all", "--out", kits)
+    assert code == 0 and out.count("wrote ") == 5
+    copy_db(event, pristine)
+    packages = []
+    for juror, base in (("J2", 60), ("J4", 75)):
+        kit = kits / f"Kolabik-Uji-2023-{juror}.kolabik-kit"
+        _score_kit(kit, ids, base)
+        code, out, _ = run(capsys, "export-scores", kit, "--out", tmp_path)
+        assert code == 0
+        packages.append(out.split("wrote ", 1)[1].strip())
+
+    boards = []
+    for n, order in enumerate((packages, packages[::-1])):
+        copy = tmp_path / f"order{n}.kolabik"
+        copy_db(pristine, copy)
+        for package in order:
+            code, out, err = run(capsys, "import-scores", copy, package, "--yes")
+            assert code == 0, err
+            assert "20 new, 0 changed" in out and "applied: 20 new" in out
+        code, out, _ = run(capsys, "leaderboard", copy, "--format", "json")
+        assert code == 0
+        boards.append(json.loads(out))
+    assert boards[0] == boards[1]
+    code, out, _ = run(capsys, "leaderboard", pristine, "--format", "json")
+    assert json.loads(out) != boards[0]
+
+    code, out, _ = run(capsys, "import-scores", tmp_path / "order0.kolabik", *packages, "--yes")
+    assert code == 0
+    assert "(imported before)" in out and "nothing to apply" in out
+
+
+def test_import_without_yes_and_without_a_terminal_refuses_to_apply(chair, tmp_path, capsys):
+    event, ids = chair
+    run(capsys, "kit", event, "--juror", "J3", "--out", tmp_path / "j3.kolabik-kit")
+    _score_kit(tmp_path / "j3.kolabik-kit", ids, 50)
+    run(capsys, "export-scores", tmp_path / "j3.kolabik-kit", "--out", tmp_path / "j3.json")
+    code, out, err = run(capsys, "import-scores", event, tmp_path / "j3.json")
+    assert code == 1
+    assert "20 new" in out
+    assert "pass --yes" in err
+    code, out, _ = run(capsys, "audit", event)
+    assert "score.set" not in out  # nothing was applied
+
+
+def test_refused_packages_are_named_and_the_exit_code_says_so(chair, tmp_path, capsys):
+    event, _ids = chair
+    bad = tmp_path / "rusak.kolabik-scores"
+    bad.write_text('{"format": "kolabik-scores", "version": 1, "event_uid": "x"')
+    code, out, err = run(capsys, "import-scores", event, bad, "--yes")
+    assert code == 1
+    assert "rusak.kolabik-scores: REFUSED" in out and "truncated" in out
+    assert "1 package(s) refused" in err
+    assert "Traceback" not in out + err
+
+
+def test_audit_prints_rows_and_detects_an_edit(chair, tmp_path, capsys):
+    event, ids = chair
+    db = open_event_file(event)
+    services.set_score(
+        db,
+        juror_id=ids.jurors[1],
+        entry_id=ids.entries[2],
+        criterion_id=ids.criteria[("P1", "SIG")],
+        value=Decimal("77"),
+        actor="chair",
+    )
+    db.close()
+    code, out, _ = run(capsys, "audit", event, "--juror", "J2")
+    assert code == 0
+    assert "chair score.set [J2 IN-003 P1 SIG]" in out and "value=77" in out
+    assert "(from local)" in out and "audit chain: intact" in out
+    with sqlite3.connect(event) as con:
+        con.execute("UPDATE audit_log SET new = replace(new, '77', '97')")
+    con.close()
+    code, out, err = run(capsys, "audit", event)
+    assert code == 1
+    assert "BROKEN" in out and "changed after it was written" in out
+    assert "edited after it was written" in err
+
+
+def test_usage_and_data_errors(chair, tmp_path, capsys):
+    event, _ids = chair
+    with pytest.raises(SystemExit) as info:
+        main(["kit", str(event), "--out", str(tmp_path)])  # neither --juror nor --all
+    assert info.value.code == 2
+    code, _out, err = run(capsys, "kit", event, "--juror", "J99", "--out", tmp_path)
+    assert code == 1 and "unknown juror" in err
+    code, _out, err = run(capsys, "export-scores", event, "--out", tmp_path)
+    assert code == 1 and "not a juror kit" in err
+    code, _out, err = run(capsys, "import-scores", tmp_path / "none.kolabik", event)
+    assert code == 1 and "not found" in err
