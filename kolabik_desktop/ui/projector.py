@@ -418,19 +418,25 @@ class BoardCanvas(QObject):
             (tr.line for tr in self.state.tracks.values() if tr.a1 > 0.0), key=lambda ln: ln.slot
         )
 
-    def display_text(self, width: float = REF_W, height: float = REF_H) -> list[str]:
-        """Every text the painter would draw on a canvas of this size."""
-        return [op.text for op in self.scene(width, height) if isinstance(op, TextOp) and op.text]
+    def display_text(
+        self, width: float = REF_W, height: float = REF_H, at: float | None = 1.0
+    ) -> list[str]:
+        """Every text the painter draws on a canvas of this size once the glide has settled
+        (``at=None``: at this moment of the glide)."""
+        ops = self.scene(width, height, at)
+        return [op.text for op in ops if isinstance(op, TextOp) and op.text]
 
     # -- the scene -------------------------------------------------------------------------------
 
-    def scene(self, width: float, height: float) -> list[Op]:
+    def scene(self, width: float, height: float, at: float | None = None) -> list[Op]:
+        """The drawing at glide position ``at`` (0..1; None = where the animation is now)."""
         k = min(width / REF_W, height / REF_H)
+        t = self._t if at is None else at
         ops: list[Op] = [RectOp(QRectF(0, 0, width, height), BACKGROUND)]
         st = self.state
         self._header(ops, st.title, st.subtitle, st.note, width, k)
         if st.kind == "board":
-            self._board(ops, width, height, k)
+            self._board(ops, width, height, k, t)
         elif st.kind == "progress" and st.progress is not None:
             self._progress(ops, st.progress, width, height, k)
         elif st.kind == "presenting" and st.presenting is not None:
@@ -485,7 +491,7 @@ class BoardCanvas(QObject):
             )
         ops.append(RectOp(QRectF(margin, 146 * k, width - 2 * margin, 4 * k), BADGE))
 
-    def _board(self, ops: list[Op], width: float, height: float, k: float) -> None:
+    def _board(self, ops: list[Op], width: float, height: float, k: float, t: float) -> None:
         st = self.state
         top = 172 * k
         bottom = height - (60 if st.footer else 24) * k
@@ -513,7 +519,7 @@ class BoardCanvas(QObject):
         # Leaving rows first, so arriving and staying rows paint over them.
         ordered = sorted(st.tracks.values(), key=lambda tr: (tr.a1, -tr.line.slot))
         for track in ordered:
-            y_slot, alpha, dx = track.at(self._t)
+            y_slot, alpha, dx = track.at(t)
             if alpha <= 0.01:
                 continue
             y = top + y_slot * pitch

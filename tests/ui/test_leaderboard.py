@@ -1,0 +1,162 @@
+"""Issue 6: the leaderboard model (no widgets) and the live panel."""
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from factories import make_event
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from kolabik_desktop.core.scoring.engine import format_score
+from kolabik_desktop.core.scoring.model import EntrySpec, LeaderboardRow
+from kolabik_desktop.core.store import services
+from kolabik_desktop.core.store.db import Change
+from kolabik_desktop.core.store.models import Score
+from kolabik_desktop.ui.context import EventContext
+from kolabik_desktop.ui.leaderboard import LeaderboardModel, LeaderboardPanel, tie_text
+
+M = LeaderboardModel
+
+
+def _row(rank, code, score, status="final", tie_rule="", reason=""):
+    return LeaderboardRow(
+        rank=rank,
+        entry=EntrySpec(
+            id=int(code[-1]), code=code, title=f"Title {code}", unit="Unit", category="Kecamatan"
+        ),
+        score=score,
+        display=format_score(score, 2),
+        status=status,
+        tie_rule=tie_rule,
+        tie_note="tie" if tie_rule else "",
+        decision_reason=reason,
+    )
+
+
+def test_model_columns_and_rows_without_widgets(qapp):
+    model = LeaderboardModel()
+    rows = [
+        _row(1, "E1", Fraction(1711, 20)),
+        _row(2, "E2", Fraction(170, 2), "provisional", "criterion:SIG"),
+        _row(None, "E3", None, "unscored"),
+    ]
+    model.set_rows(rows)
+    assert model.rowCount() == 3 and model.columnCount() == M.COLUMN_COUNT == 8
+    cell = lambda r, c: model.data(model.index(r, c))  # noqa: E731
+    assert [cell(0, c) for c in (M.RANK, M.CODE, M.TITLE, M.UNIT, M.CATEGORY, M.SCORE)] == [
+        "1",
+        "E1",
+        "Title E1",
+        "Unit",
+        "Kecamatan",
+        "85.55",
+    ]
+    assert cell(1, M.STATUS) == "provisional"
+    assert cell(1, M.TIE) == "Tie broken by criterion SIG"
+    assert cell(2, M.RANK) == "" and cell(2, M.SCORE) == "" and cell(2, M.STATUS) == "unscored"
+    assert model.headerData(M.SCORE, Qt.Orientation.Horizontal) == "Score"
+    assert model.row_of_entry(3) == 2
+    model.set_rows([])
+    assert model.rowCount() == 0
+
+
+def test_tie_notes_come_from_the_rule_code(qapp):
+    assert tie_text(_row(1, "E1", 1)) == ""
+    assert (
+        tie_text(_row(1, "E1", 1, tie_rule="latest_stage"))
+        == "Tie broken by the latest stage's score"
+    )
+    assert tie_text(_row(1, "E1", 1, tie_rule="chair_decides")) == "Still tied: the chair decides"
+    assert (
+        tie_text(_row(1, "E1", 1, tie_rule="jury_decision", reason="vote 3-2"))
+        == "Place decided by the jury: vote 3-2"
+    )
+
+
+@pytest.fixture
+def live(qtbot, tmp_path):
+    db, ids = make_event(tmp_path / "x.kolabik", entries=12, jurors=5, p2_fill=1.0)
+    context = EventContext(db)
+    panel = LeaderboardPanel()
+    qtbot.addWidget(panel)
+    panel.set_context(context)
+    yield panel, context, ids
+    context.close()
+
+
+def _shown(panel):
+    m = panel.model
+    return {
+        m.row_at(r).entry.id: (m.data(m.index(r, M.RANK)), m.data(m.index(r, M.SCORE)))
+        for r in range(m.rowCount())
+    }
+
+
+def test_panel_follows_a_score_edit(qtbot, live):
+    panel, context, ids = live
+    panel.set_board("P1")
+    entry = ids.entries[11]
+    before = _shown(panel)[entry]
+    with qtbot.waitSignal(panel.rebuilt, timeout=1000):
+        for code in ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL"):
+            services.set_score(
+                context.db,
+                juror_id=ids.jurors[2],
+                entry_id=entry,
+                criterion_id=ids.criteria[("P1", code)],
+                value=Decimal(100),
+            )
+    after = _shown(panel)[entry]
+    expected = {r.entry.id: (str(r.rank), r.display) for r in context.scorer.leaderboard("P1").rows}
+    assert after != before
+    assert after == expected[entry]
+    assert _shown(panel) == expected
+
+
+def test_panel_follows_an_import(qtbot, live):
+    panel, context, ids = live
+    panel.set_board("P1")
+    entry = ids.entries[5]
+    before = _shown(panel)[entry]
+    # An import writes the tables directly, then announces the entries it touched.
+    with context.db.session() as s:
+        for score in s.scalars(select(Score).where(Score.entry_id == entry)):
+            score.value = Decimal(0)
+    with qtbot.waitSignal(panel.rebuilt, timeout=1000):
+        context.db.notify(Change("scores", frozenset({entry}), "J2-paket.kolabik-scores"))
+    after = _shown(panel)[entry]
+    assert after != before
+    assert after[1] == "0.00"
+
+
+def test_category_board_and_per_juror_breakdown(qtbot, live):
+    panel, context, ids = live
+    panel.set_board("P1", "Kecamatan")
+    rows = panel.model.rows()
+    assert rows and {r.entry.category for r in rows} == {"Kecamatan"}
+    assert [r.rank for r in rows if r.rank is not None][0] == 1
+    # The conflicted entry: juror 1 is recused, the others' totals come from the engine.
+    panel.set_board("P1")
+    conflicted_juror, conflicted_entry = ids.conflict
+    panel.select_entry(conflicted_entry)
+    lines = panel.breakdown_lines()
+    assert lines[0][0] == "Stage P1"
+    by_juror = {name.split(" — ")[0]: (score, state) for name, score, state in lines[1:]}
+    assert by_juror["J1"] == ("", "recused (conflict of interest)")
+    j2_total = context.scorer.juror_total("P1", ids.jurors[1], conflicted_entry)
+    assert by_juror["J2"] == (format_score(j2_total, 2), "complete")
+    # The final board's breakdown lists each stage the entry has a score in.
+    panel.set_board("final")
+    panel.select_entry(ids.entries[0])
+    stages = [name for name, _s, state in panel.breakdown_lines() if name.startswith("Stage")]
+    assert stages == ["Stage P1", "Stage P2"]
+
+
+def test_chair_rubric_change_refills_the_board_choices(qtbot, live):
+    panel, context, _ids = live
+    codes = [panel.board_box.itemData(i) for i in range(panel.board_box.count())]
+    assert codes == ["final", "P1", "P2"]
+    with qtbot.waitSignal(panel.rebuilt, timeout=1000):
+        context.reload()
+    assert panel.model.rowCount() == 12

@@ -1,0 +1,226 @@
+"""Issue 6: the projector shows what the panel decided to show, and nothing more."""
+
+from decimal import Decimal
+
+import pytest
+from factories import make_event
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+
+from kolabik_desktop.core.store import services
+from kolabik_desktop.ui.board_export import export_board_png
+from kolabik_desktop.ui.context import EventContext
+from kolabik_desktop.ui.projector import (
+    FULL,
+    PROGRESS,
+    RANKS,
+    REVEAL,
+    ProjectorController,
+    TextOp,
+    pick_screen,
+)
+
+P1_SCORED = ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL")
+
+
+@pytest.fixture
+def proj(qtbot, tmp_path):
+    db, ids = make_event(tmp_path / "x.kolabik", entries=20, jurors=5)
+    context = EventContext(db)
+    controller = ProjectorController()
+    controller.set_context(context)
+    controller.set_board("P1")
+    yield controller, context, ids
+    controller.close_window()
+    context.close()
+
+
+def _board(context):
+    return [r for r in context.scorer.leaderboard("P1").rows if r.rank is not None]
+
+
+def _set_entry(context, ids, entry_id, value):
+    for juror in ids.jurors:
+        if (juror, entry_id) == ids.conflict:
+            continue
+        for code in P1_SCORED:
+            services.set_score(
+                context.db,
+                juror_id=juror,
+                entry_id=entry_id,
+                criterion_id=ids.criteria[("P1", code)],
+                value=Decimal(value),
+            )
+
+
+def test_full_mode_shows_top_ten_with_scores(proj):
+    controller, context, _ids = proj
+    rows = _board(context)[:10]
+    shown = controller.canvas.visible_rows()
+    assert [(ln.rank, ln.title, ln.unit, ln.score) for ln in shown] == [
+        (str(r.rank), r.entry.title, r.entry.unit, r.display) for r in rows
+    ]
+    assert all(ln.bar is not None and 0 < ln.bar <= 1 for ln in shown)
+    text = controller.canvas.display_text()
+    assert rows[0].display in text and rows[0].entry.title in text
+    assert _board(context)[10].entry.title not in text
+
+
+def test_row_text_is_at_least_32px_at_1920x1080(proj):
+    controller, _context, _ids = proj
+    for mode in (FULL, RANKS):
+        controller.set_mode(mode)
+        row_texts = [
+            op
+            for op in controller.canvas.scene(1920, 1080, at=1.0)
+            if isinstance(op, TextOp) and op.rect.top() >= 172 and op.text
+        ]
+        assert len(row_texts) >= 30
+        assert min(op.px for op in row_texts) >= 32
+
+
+def test_ranks_mode_hides_every_score(proj):
+    controller, context, _ids = proj
+    controller.set_mode(RANKS)
+    shown = controller.canvas.visible_rows()
+    assert len(shown) == 10
+    assert all(ln.score == "" and ln.bar is None for ln in shown)
+    text = " ".join(controller.canvas.display_text())
+    for row in context.scorer.leaderboard("P1").rows:
+        assert row.display not in text
+    assert [ln.rank for ln in shown] == [str(r.rank) for r in _board(context)[:10]]
+
+
+def test_progress_mode_shows_submissions_and_no_values(qtbot, proj):
+    controller, context, ids = proj
+    controller.set_mode(PROGRESS)
+    assert controller.canvas.visible_rows() == []
+    assert "0 / 5" in controller.canvas.display_text()
+    with qtbot.waitSignal(context.changed, timeout=1000):
+        services.set_submitted(
+            context.db, juror_id=ids.jurors[3], stage_id=ids.stages["P1"], submitted=True
+        )
+    qtbot.waitUntil(lambda: "1 / 5" in controller.canvas.display_text(), timeout=1000)
+    text = " ".join(controller.canvas.display_text())
+    assert "Juri 4" in text and "submitted" in text
+    for row in context.scorer.leaderboard("P1").rows:
+        assert row.display not in text
+        assert row.entry.title not in text
+
+
+def test_board_moves_on_a_score_change_and_marks_new_arrivals(qtbot, proj):
+    controller, context, ids = proj
+    outsider = _board(context)[15].entry.id
+    leaving = _board(context)[9].entry.id
+    _set_entry(context, ids, outsider, 100)
+    qtbot.waitUntil(lambda: controller.canvas.visible_rows()[0].entry_id == outsider, timeout=1000)
+    top = controller.canvas.visible_rows()
+    assert top[0].rank == "1" and top[0].new
+    assert sum(ln.new for ln in top) == 1
+    assert leaving not in [ln.entry_id for ln in top]
+    # Rows glide: at the start of the animation the new leader is still below the board.
+    track = controller.canvas.state.tracks[outsider]
+    assert track.y0 >= 10 and track.y1 == 0
+    assert "NEW" in controller.canvas.display_text()
+    assert outsider_title(context, outsider) not in controller.canvas.display_text(at=0.0)
+
+
+def outsider_title(context, entry_id):
+    return next(e.title for e in context.scorer.event.entries if e.id == entry_id)
+
+
+def test_frozen_board_holds_still_until_released(qtbot, proj):
+    controller, context, ids = proj
+    controller.set_frozen(True)
+    before = controller.canvas.visible_rows()
+    outsider = _board(context)[15].entry.id
+    _set_entry(context, ids, outsider, 100)
+    qtbot.wait(50)
+    assert controller.canvas.visible_rows() == before
+    controller.set_frozen(False)
+    assert controller.canvas.visible_rows()[0].entry_id == outsider
+
+
+def test_reveal_goes_from_place_n_up_to_1(qtbot, proj):
+    controller, context, _ids = proj
+    controller.set_top_n(5)
+    controller.set_mode(REVEAL)
+    assert controller.canvas.visible_rows() == []
+    assert controller.reveal_remaining() == 5
+    # Empty places show only their number.
+    assert set(controller.canvas.display_text()) >= {"1", "2", "3", "4", "5"}
+    order = []
+    window = controller.open_window()
+    qtbot.waitExposed(window)
+    for i in range(5):
+        if i % 2:
+            qtbot.keyClick(window, Qt.Key.Key_Space)
+        else:
+            qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
+        shown = controller.canvas.visible_rows()
+        assert len(shown) == i + 1
+        order.append(shown[0].rank)
+    assert order == ["5", "4", "3", "2", "1"]
+    assert [ln.title for ln in controller.canvas.visible_rows()] == [
+        r.entry.title for r in _board(context)[:5]
+    ]
+    controller.reveal_next()  # nothing left to reveal
+    assert len(controller.canvas.visible_rows()) == 5
+    controller.reveal_back()
+    assert len(controller.canvas.visible_rows()) == 4
+
+
+def test_window_keys_switch_modes_and_escape_closes(qtbot, proj):
+    controller, _context, _ids = proj
+    window = controller.open_window()
+    qtbot.waitExposed(window)
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    assert controller.mode == RANKS
+    qtbot.keyClick(window, Qt.Key.Key_3)
+    assert controller.mode == PROGRESS
+    qtbot.keyClick(window, Qt.Key.Key_F)
+    assert controller.frozen
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert controller.mode == FULL and not controller.frozen
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not controller.is_open(), timeout=1000)
+
+
+def test_screen_choice_falls_back_to_a_connected_screen(qapp):
+    screens = QGuiApplication.screens()
+    assert pick_screen(screens[0].name()) is screens[0]
+    fallback = pick_screen("HDMI-that-is-gone")
+    assert fallback in screens
+    if len(screens) == 1:
+        assert fallback is QGuiApplication.primaryScreen()
+    QSettings().setValue("projector_screen", screens[-1].name())
+    assert pick_screen(QSettings().value("projector_screen")) is screens[-1]
+
+
+def test_export_png_at_projector_resolution(proj, tmp_path):
+    controller, _context, _ids = proj
+    path = export_board_png(controller, tmp_path / "papan")
+    assert path.suffix == ".png" and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1920, 1080)
+    with pytest.raises(OSError, match="could not be written"):
+        export_board_png(controller, tmp_path / "missing-folder" / "papan.png")
+
+
+def test_many_signals_do_not_exhaust_true(qapp):
+    # PySide6 6.12's emit() drops a reference to True each time (see kolabik_desktop/ui/__init__.py).
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    import kolabik_desktop.ui  # noqa: F401
+
+    class Emitter(QObject):
+        ping = Signal()
+
+    emitter = Emitter()
+    for _ in range(20000):
+        emitter.ping.emit()
+    assert sys.getrefcount(True) > 1 << 39
