@@ -704,3 +704,23 @@ def test_import_entries_refused_file_changes_nothing(event, tmp_path):
     with pytest.raises(InputRejected, match="peserta.csv"):
         setup.import_entries_file(db, f)
     assert setup.list_entries(db) == before
+
+
+def test_import_entries_from_an_event_workbook(event, tmp_path):
+    from kolabik_desktop.core.exchange.workbook import export_workbook
+
+    source, _ = event
+    xlsx = tmp_path / "acara.xlsx"
+    export_workbook(source, xlsx)
+    target = create_event_file(tmp_path / "baru.kolabik", name="Baru")
+    try:
+        result = setup.import_entries_file(target, xlsx)
+        assert (result.added, result.categories_added) == (12, 5)
+        assert [r.data.code for r in setup.list_entries(target)] == [
+            r.data.code for r in setup.list_entries(source)
+        ]
+        assert {r.category for r in setup.list_entries(target)} == {
+            r.category for r in setup.list_entries(source)
+        }
+    finally:
+        target.close()
