@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Each feature appends one dotted path to a function ``install(window: MainWindow) -> None``.
-FEATURE_INSTALLERS: list[str] = []
+FEATURE_INSTALLERS: list[str] = [
+    "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
+]
 
 MODE_CHAIR = "chair"
 MODE_JUROR = "juror"
