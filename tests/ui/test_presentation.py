@@ -1,0 +1,177 @@
+"""Issue 6: the presentation session's schedule, slot and countdown (on a fake clock)."""
+
+import pytest
+from factories import make_event
+from sqlalchemy import select
+
+from kolabik_desktop.core.store.models import Stage
+from kolabik_desktop.ui.context import EventContext
+from kolabik_desktop.ui.presentation import (
+    PresentationPanel,
+    PresentationSession,
+    SlotPart,
+    SlotTimer,
+    clock_text,
+    load_slot_parts,
+    parse_slot_parts,
+)
+from kolabik_desktop.ui.projector import AMBER, PRESENTING, RED, TEXT, ProjectorController, TextOp
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+PARTS = [SlotPart("Video", 3), SlotPart("Presentasi", 7), SlotPart("Tanya jawab", 13)]
+
+
+def test_timer_colours_parts_and_pause_on_a_fake_clock():
+    clock = FakeClock()
+    timer = SlotTimer(PARTS, clock)
+    s = timer.state()
+    assert (s.part_index, s.countdown_text(), s.colour, s.started) == (0, "03:00", "normal", False)
+    timer.start()
+    clock.now += 119
+    assert (timer.state().countdown_text(), timer.state().colour) == ("01:01", "normal")
+    clock.now += 1.5  # the last minute of the video part
+    assert (timer.state().countdown_text(), timer.state().colour) == ("01:00", "amber")
+    clock.now += 60.5  # into the presentation part
+    s = timer.state()
+    assert (s.part_index, s.countdown_text(), s.colour) == (1, "06:59", "normal")
+    timer.pause()
+    clock.now += 600  # a paused clock does not move
+    assert timer.state().countdown_text() == "06:59" and not timer.state().running
+    timer.start()
+    clock.now += 20 * 60 - 1.5  # end of the questions part: 0.5 s left
+    s = timer.state()
+    assert (s.part_index, s.countdown_text(), s.colour, s.overtime) == (2, "00:01", "amber", 0)
+    clock.now += 65.5
+    s = timer.state()
+    assert (s.colour, s.countdown_text(), s.overtime) == ("red", "+01:05", 65.0)
+    assert s.slot_remaining == -65.0
+    timer.reset()
+    assert timer.state().countdown_text() == "03:00" and timer.elapsed() == 0
+
+
+def test_clock_text_rounds_up_and_pads():
+    assert clock_text(0) == "00:00"
+    assert clock_text(0.2) == "00:01"
+    assert clock_text(61) == "01:01"
+    assert clock_text(23 * 60) == "23:00"
+
+
+def test_slot_parts_json_is_checked():
+    assert parse_slot_parts('[{"name": "Video", "minutes": 3}]') == [SlotPart("Video", 3.0)]
+    with pytest.raises(ValueError, match="slot part 2 needs a name and minutes"):
+        parse_slot_parts('[{"name": "Video", "minutes": 3}, {"name": "x"}]')
+    with pytest.raises(ValueError, match="minutes must be more than 0"):
+        parse_slot_parts('[{"name": "Video", "minutes": 0}]')
+
+
+@pytest.fixture
+def session(qtbot, tmp_path):
+    db, ids = make_event(tmp_path / "x.kolabik", entries=12, admitted_to_p2=5)
+    context = EventContext(db)
+    clock = FakeClock()
+    s = PresentationSession(clock=clock)
+    s.set_context(context)
+    yield s, context, ids, clock
+    s.set_context(None)
+    context.close()
+
+
+def test_schedule_is_the_admitted_entries_and_its_order_persists(session, tmp_path):
+    s, context, ids, clock = session
+    assert s.stage_code == "P2"  # the stage with an admission list
+    assert [e.id for e in s.entries] == ids.entries[:5]
+    new_order = [ids.entries[3], ids.entries[0], ids.entries[4], ids.entries[1], ids.entries[2]]
+    s.set_order(new_order)
+    again = PresentationSession(clock=clock)
+    again.set_context(context)
+    assert [e.id for e in again.entries] == new_order
+    again.set_context(None)
+
+
+def test_slot_parts_default_then_edited_per_stage(session):
+    s, context, _ids, _clock = session
+    assert [(p.name, p.minutes) for p in s.parts] == [
+        ("Video", 3),
+        ("Presentation", 7),
+        ("Questions", 13),
+    ]
+    s.set_parts(PARTS[:2])
+    assert load_slot_parts(context.db, "P2") == PARTS[:2]
+    assert load_slot_parts(context.db, "P1")[0].name == "Video"  # other stages keep the default
+    with context.db.session() as db:
+        db.scalars(select(Stage).where(Stage.code == "P2")).one().slot_parts = "not json"
+    assert load_slot_parts(context.db, "P2")[1].name == "Presentation"
+
+
+def test_next_previous_follow_the_speaker(qtbot, session):
+    s, _context, ids, clock = session
+    followed = []
+    s.presenting_changed.connect(followed.append)
+    s.start_pause()
+    clock.now += 90
+    assert s.timer.state().elapsed == 90
+    s.next()
+    assert s.current_entry().id == ids.entries[1]
+    assert not s.timer.running and s.timer.elapsed() == 0  # a new slot starts from its full time
+    s.previous()
+    s.previous()  # already first: stays
+    s.go_to(99)  # past the end: the last one
+    assert followed == [
+        ids.entries[0],
+        ids.entries[1],
+        ids.entries[0],
+        ids.entries[0],
+        ids.entries[4],
+    ]
+
+
+def test_projector_countdown_turns_amber_then_red(qtbot, session):
+    s, context, ids, clock = session
+    controller = ProjectorController()
+    controller.set_session(s)
+    controller.set_context(context)
+    controller.set_mode(PRESENTING)
+
+    def countdown():
+        ops = controller.canvas.scene(1920, 1080)
+        return max((op for op in ops if isinstance(op, TextOp)), key=lambda op: op.px)
+
+    title = next(e.title for e in context.scorer.event.entries if e.id == ids.entries[0])
+    assert title in controller.canvas.display_text()
+    assert "Ready: Video" in controller.canvas.display_text()
+    assert (countdown().text, countdown().color) == ("03:00", TEXT)
+    s.start_pause()
+    clock.now += 23 * 60 - 30
+    s.changed.emit()
+    assert (countdown().text, countdown().color) == ("00:30", AMBER)
+    clock.now += 95
+    s.changed.emit()
+    assert (countdown().text, countdown().color) == ("+01:05", RED)
+    assert "Over time" in controller.canvas.display_text()
+    controller.handle_key(0x01000014)  # Right arrow: the next finalist
+    assert s.current_entry().id == ids.entries[1]
+    assert countdown().text == "03:00"
+
+
+def test_panel_drag_reorders_and_validates_parts(qtbot, session):
+    s, _context, ids, _clock = session
+    panel = PresentationPanel(s)
+    qtbot.addWidget(panel)
+    assert panel.schedule.count() == 5
+    model = panel.schedule.model()
+    # What a drag does: move row 0 below row 2.
+    assert model.moveRow(model.index(0, 0).parent(), 0, model.index(0, 0).parent(), 3)
+    assert [e.id for e in s.entries][:3] == [ids.entries[1], ids.entries[2], ids.entries[0]]
+    assert panel.schedule.item(0).text().startswith("1. IN-002")
+    panel.parts_table.item(1, 0).setText("  ")
+    assert panel.edited_parts() == "Part 2 needs a name."
+    panel.parts_table.item(1, 0).setText("Paparan")
+    assert [p.name for p in panel.edited_parts()] == ["Video", "Paparan", "Questions"]
