@@ -209,8 +209,9 @@ def test_export_png_at_projector_resolution(proj, tmp_path):
         export_board_png(controller, tmp_path / "missing-folder" / "papan.png")
 
 
-def test_many_signals_do_not_exhaust_true(qapp):
-    # PySide6 6.12's emit() drops a reference to True each time (see kolabik_desktop/ui/__init__.py).
+def test_many_qt_calls_do_not_exhaust_none_or_true(qapp):
+    # PySide6 6.12 drops a reference to None per void call and to True per emit() (see
+    # kolabik_desktop/ui/__init__.py); without the guard this aborts the interpreter.
     import sys
 
     from PySide6.QtCore import QObject, Signal
@@ -223,4 +224,6 @@ def test_many_signals_do_not_exhaust_true(qapp):
     emitter = Emitter()
     for _ in range(20000):
         emitter.ping.emit()
+        emitter.setObjectName("x")
     assert sys.getrefcount(True) > 1 << 39
+    assert sys.getrefcount(None) > 1 << 39
