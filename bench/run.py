@@ -57,10 +57,17 @@ def child(path: Path, result: Path) -> None:
                 "seconds": seconds,
                 # ru_maxrss is in KiB on Linux (bytes on macOS; benches run on Linux here).
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "cpu_s": _cpu_seconds(),
             }
         ),
         encoding="utf-8",
     )
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and the processes it waited for (benches spawn their own)."""
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usage)
 
 
 def run_one(path: Path, timeout: float) -> dict[str, object]:
@@ -136,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
             target = f"< {format_value(float(limit))}" if limit is not None else ""
             rows.append((name, figure, format_value(value), target, verdict))
         footers.append(
-            f"{name}: {data['seconds']:.1f} s in all, bench process peak RSS "
-            f"{data['peak_rss_mb']:.0f} MB"
+            # CPU far below wall time means other programs were competing for the processors.
+            f"{name}: {data['seconds']:.1f} s in all ({data['cpu_s']:.1f} s of CPU), "
+            f"bench process peak RSS {data['peak_rss_mb']:.0f} MB"
         )
 
     headers = ("bench", "figure", "value", "target", "")
