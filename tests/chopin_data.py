@@ -151,8 +151,7 @@ def build_event(data: Chopin) -> tuple[EventSpec, dict[tuple[int, int, int], Dec
                 scale_max=Decimal(25),
                 admitted=None if i == 0 else frozenset(r.number for r in rows),
                 cumulative=tuple(
-                    (part.split(":")[0], Decimal(part.split(":")[1]))
-                    for part in cumulative.split()
+                    (part.split(":")[0], Decimal(part.split(":")[1])) for part in cumulative.split()
                 ),
             )
         )
@@ -173,3 +172,96 @@ def build_event(data: Chopin) -> tuple[EventSpec, dict[tuple[int, int, int], Dec
         ),
     )
     return event, values
+
+
+def write_workbook(data: Chopin, path: Path) -> None:
+    """The competition as an event workbook (issues 3 and 9), as a committee would type it."""
+    from openpyxl import Workbook
+
+    juror_codes = {name: f"J{i + 1:02d}" for i, name in enumerate(data.jurors)}
+    numbers = data.numbers()
+    wb = Workbook()
+    wb.remove(wb.active)
+
+    def sheet(name: str, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+        ws = wb.create_sheet(name)
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+
+    sheet(
+        "Acara",
+        ("kunci", "nilai"),
+        [
+            ("nama", "19th International Chopin Piano Competition"),
+            ("tahun", 2025),
+            ("penyelenggara", "Fryderyk Chopin Institute"),
+            ("presisi", 2),
+            ("bulatkan_tahap", "ya"),
+            ("tiebreak", "tidak ada"),
+        ],
+    )
+    sheet(
+        "Tahap",
+        (
+            "kode",
+            "nama",
+            "urutan",
+            "bobot",
+            "metode",
+            "skala_min",
+            "skala_maks",
+            "batas",
+            "kumulatif",
+        ),
+        [
+            (code, name, i + 1, weight, "banded", 1, 25, band, cumulative)
+            for i, (_, code, name, weight, band, cumulative) in enumerate(STAGES)
+        ],
+    )
+    sheet(
+        "Kriteria",
+        ("tahap", "kode", "nama", "bobot", "min", "maks", "langkah", "deskripsi"),
+        [(code, "mark", "Mark", 100, 1, 25, 1, "") for _, code, *_ in STAGES],
+    )
+    sheet(
+        "Peserta",
+        ("kode", "judul", "unit", "kelompok", "ringkasan"),
+        [(str(n), name, "", "", "") for name, n in sorted(numbers.items(), key=lambda x: x[1])],
+    )
+    sheet(
+        "Juri",
+        ("kode", "nama", "instansi"),
+        [(code, name, "") for name, code in juror_codes.items()],
+    )
+    recusals = sorted(
+        {
+            (juror_codes[j], str(r.number))
+            for r in data.stage_rows
+            for j, mark in r.marks.items()
+            if mark is None
+        }
+    )
+    sheet("Konflik", ("juri", "peserta", "alasan"), [(j, e, "own student") for j, e in recusals])
+    sheet("Penugasan", ("tahap", "juri", "peserta"), [])
+    sheet(
+        "Lolos",
+        ("tahap", "peserta"),
+        [(r.stage, str(r.number)) for r in data.stage_rows if r.stage != "S1"],
+    )
+    sheet(
+        "Nilai",
+        ("tahap", "juri", "peserta", "kriteria", "nilai", "catatan"),
+        [
+            (r.stage, juror_codes[j], str(r.number), "mark", mark, "")
+            for r in data.stage_rows
+            for j, mark in r.marks.items()
+            if mark is not None
+        ],
+    )
+    sheet(
+        "Keputusan",
+        ("tahap", "peserta", "peringkat", "alasan"),
+        [(FINAL, str(numbers[name]), place, JURY_REASON) for name, place in JURY_PLACES.items()],
+    )
+    wb.save(path)

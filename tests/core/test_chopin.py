@@ -11,8 +11,10 @@ from __future__ import annotations
 import chopin_data
 import pytest
 
+from kolabik_desktop.core.exchange.workbook import import_workbook
 from kolabik_desktop.core.scoring.engine import Scorer, format_score, validate_event
 from kolabik_desktop.core.scoring.model import FINAL
+from kolabik_desktop.core.store.services import load_scoring_input
 
 pytestmark = pytest.mark.skipif(
     not chopin_data.available(),
@@ -127,3 +129,19 @@ def test_recused_marks_are_left_out(scorer, data):
     assert scorer.juror_status("S1", juror, row.number) == "recused"
     cells = {c.juror_id: c for c in scorer.leaderboard("S1").rows[0].juror_cells}
     assert len(cells) == 17
+
+
+def test_every_published_number_through_the_event_workbook(data, tmp_path):
+    # Issue 9 §7: the event is built the way a committee would, from an event workbook.
+    xlsx = tmp_path / "chopin-2025.xlsx"
+    chopin_data.write_workbook(data, xlsx)
+    db = import_workbook(xlsx, tmp_path / "chopin-2025.kolabik")
+    try:
+        loaded = load_scoring_input(db)
+    finally:
+        db.close()
+    assert validate_event(loaded.event) == []
+    assert len(loaded.values) == sum(
+        mark is not None for r in data.stage_rows for mark in r.marks.values()
+    )
+    check_published_results(Scorer(loaded.event, loaded.values), data, by_code=True)
