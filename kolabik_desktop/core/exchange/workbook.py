@@ -26,7 +26,6 @@ pinned to 1 January of the event's year.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -49,7 +48,13 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from kolabik_desktop.core.errors import EventFileError, InputRejected, KolabikError, Problem
+from kolabik_desktop.core.errors import (
+    EventFileError,
+    InputRejected,
+    KolabikError,
+    Problem,
+    ValidationError,
+)
 from kolabik_desktop.core.exchange.tabular import (
     Problems,
     Table,
@@ -86,7 +91,6 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import (
     format_cumulative,
     parse_cumulative,
-    parse_decimal,
     value_problem,
 )
 
@@ -119,8 +123,6 @@ TIEBREAK_WORDS = {
     "tidak ada": "none",
     "none": "none",
 }
-# The same rule as the setup screens: codes end up in file names and kit names.
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,39}$")
 MAX_PRECISION = 6
 SCORE_BATCH = 10_000
 
@@ -257,16 +259,14 @@ def _number_text(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+# store.setup imports this module (entry lists), so its helpers are imported where used.
+
+
 def descriptors_to_lines(descriptors: str) -> str:
-    if not descriptors:
-        return ""
+    from kolabik_desktop.core.store.setup import descriptor_lines
+
     try:
-        items = json.loads(descriptors)
-        lines = []
-        for item in items:
-            value = parse_decimal(item["value"])
-            lines.append(f"{_number_text(value) if value is not None else ''}: {item['text']}")
-        return "\n".join(lines)
+        return descriptor_lines(descriptors)
     except (ValueError, TypeError, KeyError):
         # Not in the known shape: carried as it is, so nothing is silently lost.
         return descriptors
@@ -274,16 +274,12 @@ def descriptors_to_lines(descriptors: str) -> str:
 
 def descriptors_from_lines(text: str) -> tuple[str, str | None]:
     """(JSON, problem): 'VALUE: text' lines as the JSON the setup screens store."""
-    items = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        value_text, sep, label = line.partition(":")
-        value = parse_decimal(value_text)
-        if not sep or value is None or not label.strip():
-            return "", f'the line "{line.strip()}" is not VALUE: text'
-        items.append({"value": float(value), "text": label.strip()})
-    return (json.dumps(items, ensure_ascii=False) if items else ""), None
+    from kolabik_desktop.core.store.setup import parse_descriptor_lines
+
+    try:
+        return parse_descriptor_lines(text), None
+    except ValidationError as exc:
+        return "", str(exc)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,6 +336,9 @@ def _sheet_table(
 
 
 def _check_code(row: TableRow, column: str, code: str) -> bool:
+    """The setup screens' rule: codes end up in file names and kit names."""
+    from kolabik_desktop.core.store.setup import CODE_PATTERN
+
     if not code:
         return False
     if not CODE_PATTERN.match(code):
@@ -1386,7 +1385,7 @@ def store_workbook_data(
                 insert(Category),
                 [{"name": n, "position": i} for i, n in enumerate(data.categories)],
             )
-        category_id = dict(s.execute(select(Category.name, Category.id)).tuples().all())
+        category_id = dict(s.execute(select(Category.name, Category.id)).all())
         if data.stages:
             s.execute(
                 insert(Stage),
@@ -1406,7 +1405,7 @@ def store_workbook_data(
                     for st in data.stages
                 ],
             )
-        stage_id = dict(s.execute(select(Stage.code, Stage.id)).tuples().all())
+        stage_id = dict(s.execute(select(Stage.code, Stage.id)).all())
         positions: Counter[str] = Counter()
         criteria_rows = []
         for c in data.criteria:
@@ -1431,7 +1430,7 @@ def store_workbook_data(
             (stage_code, code): cid
             for stage_code, code, cid in s.execute(
                 select(Stage.code, Criterion.code, Criterion.id).join(Criterion.stage)
-            ).tuples()
+            )
         }
         if data.entries:
             s.execute(
@@ -1447,7 +1446,7 @@ def store_workbook_data(
                     for e in data.entries
                 ],
             )
-        entry_id = dict(s.execute(select(Entry.code, Entry.id)).tuples().all())
+        entry_id = dict(s.execute(select(Entry.code, Entry.id)).all())
         if data.jurors:
             s.execute(
                 insert(Juror),
@@ -1456,7 +1455,7 @@ def store_workbook_data(
                     for j in data.jurors
                 ],
             )
-        juror_id = dict(s.execute(select(Juror.code, Juror.id)).tuples().all())
+        juror_id = dict(s.execute(select(Juror.code, Juror.id)).all())
         if data.conflicts:
             s.execute(
                 insert(Conflict),
