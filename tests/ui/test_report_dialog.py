@@ -1,0 +1,88 @@
+"""File > Print / Export: choices, preview of the first page, saving off the GUI thread."""
+
+from __future__ import annotations
+
+import pytest
+from factories import make_event
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from kolabik_desktop.ui.report_dialog import ReportDialog, install
+
+TIMEOUT = 20000
+
+
+@pytest.fixture
+def dialog(qtbot, tmp_path):
+    db, _ = make_event(tmp_path / "d.kolabik", entries=10, jurors=3, admitted_to_p2=4)
+    dlg = ReportDialog(db, ask_to_open=False)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.preview_ready, timeout=TIMEOUT):
+        pass  # reading the event, then the first preview
+    yield dlg
+    db.close()
+
+
+def test_lists_the_events_stages_jurors_and_previews_the_first_page(dialog):
+    assert [dialog.stage.itemData(i) for i in range(dialog.stage.count())] == ["final", "P1", "P2"]
+    assert dialog.juror.count() == 4  # all + 3
+    assert dialog.kind.currentData() == "sheet"
+    assert dialog.stage.currentData() == "P1"  # a sheet is per stage, never the final
+    pixmap = dialog.preview.pixmap()
+    assert pixmap is not None and not pixmap.isNull()
+    assert pixmap.width() > pixmap.height()  # P1 has 8 criteria: a landscape sheet
+    assert dialog.last_pdf.startswith(b"%PDF")
+
+
+def test_changing_the_choice_rebuilds_the_preview(qtbot, dialog):
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "recap")
+    assert dialog.juror.isHidden() and not dialog.category.isHidden()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("paper", "f4")
+    reader = PdfReader(__import__("io").BytesIO(dialog.last_pdf))
+    assert round(float(reader.pages[0].mediabox.height)) == 935
+    assert "REKAPITULASI NILAI" in reader.pages[0].extract_text()
+
+
+def test_save_writes_the_pdf_off_the_gui_thread(qtbot, dialog, tmp_path):
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "minutes")
+    out = tmp_path / "ba.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT) as blocker:
+        dialog.save_to(out)
+    assert blocker.args == [out]
+    assert "BERITA ACARA" in PdfReader(str(out)).pages[0].extract_text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+
+
+def test_export_kinds_show_a_summary_and_save_xlsx(qtbot, dialog, tmp_path):
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "leaderboard")
+    assert "10" in dialog.preview.text()
+    assert dialog.paper.isHidden()
+    out = tmp_path / "lb.xlsx"
+    with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT):
+        dialog.save_to(out)
+    ws = load_workbook(out).active
+    assert ws.max_row == 11
+
+
+def test_a_bad_choice_is_reported_not_raised(qtbot, dialog, tmp_path):
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "leaderboard")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as blocker:
+        dialog.save_to(tmp_path / "missing-folder" / "x.csv")
+    assert blocker.args[0]
+    assert not (tmp_path / "missing-folder").exists()
+
+
+def test_install_adds_a_file_menu_action_enabled_with_an_event(qtbot):
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    if not hasattr(window, "report_action"):
+        install(window)
+    assert window.report_action in window.menu_file.actions()
+    assert not window.report_action.isEnabled()
