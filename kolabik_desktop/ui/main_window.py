@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 # Each feature appends one dotted path to a function ``install(window: MainWindow) -> None``.
 FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
+    "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
 ]
 

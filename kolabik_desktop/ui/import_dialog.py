@@ -1,0 +1,254 @@
+"""File > Import scores and drag-and-drop: verify packages, show what they change, then apply.
+
+Reading, verifying and applying run off the GUI thread (ui.workers.run_task); the dialog shows
+one line per package (new, changed, unchanged, or why it was refused) and applies on Apply.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
+from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
+from kolabik_desktop.ui.workers import run_task
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+class ImportPlanModel(QAbstractTableModel):
+    """One row per package: file, juror, new, changed, unchanged, and its status."""
+
+    FILE, JUROR, NEW, CHANGED, UNCHANGED, STATUS = range(6)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._plan: ImportPlan | None = None
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self._plan is None else len(self._plan.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("File"),
+            self.tr("Juror"),
+            self.tr("New"),
+            self.tr("Changed"),
+            self.tr("Unchanged"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._plan is None or not index.isValid():
+            return None
+        item = self._plan.items[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.FILE:
+                return item.filename
+            if col == self.JUROR:
+                return item.juror_code
+            if col in (self.NEW, self.CHANGED, self.UNCHANGED):
+                return "" if item.refused else (item.new, item.changed, item.unchanged)[col - 2]
+            if col == self.STATUS:
+                return self._status(item)
+        if role == Qt.ItemDataRole.ToolTipRole and item.refused:
+            return "\n".join(str(p) for p in item.problems)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and item.refused:
+            return QColor("#b00020")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            self.NEW,
+            self.CHANGED,
+            self.UNCHANGED,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _status(self, item: Any) -> str:
+        if item.refused:
+            reasons = "; ".join(p.message for p in item.problems[:3])
+            return self.tr("Refused: {0}").format(reasons)
+        parts = []
+        if item.comments:
+            parts.append(self.tr("{0} comment(s)").format(item.comments))
+        if item.submissions:
+            parts.append(self.tr("{0} submission(s)").format(item.submissions))
+        if item.already_imported:
+            parts.append(self.tr("imported before"))
+        return ", ".join(parts) or self.tr("OK")
+
+
+def summary_text(plan: ImportPlan) -> str:
+    return _tr("{0} new, {1} changed, {2} unchanged scores; {3} package(s) refused.").format(
+        plan.new, plan.changed, plan.unchanged, plan.refused
+    )
+
+
+class ImportDialog(QDialog):
+    """Verifies the given packages, shows the summary, applies on confirmation."""
+
+    applied = Signal(object)  # the ImportPlan as applied
+
+    def __init__(self, context: Any, paths: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.paths = [Path(p) for p in paths]
+        self.plan: ImportPlan | None = None
+        self.setWindowTitle(self.tr("Import scores"))
+        self.resize(820, 360)
+        self.model = ImportPlanModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.summary = QLabel(self.tr("Checking {0} file(s)…").format(len(self.paths)), self)
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button: QPushButton = self.buttons.addButton(
+            self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.setEnabled(False)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.buttons)
+        db = context.db
+        paths_ = list(self.paths)
+        self._task = run_task(
+            lambda _progress: prepare_import(db, paths_), self._planned, self._failed
+        )
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.model.set_plan(plan)
+        text = summary_text(plan)
+        if not plan.has_changes:
+            text += " " + self.tr("Nothing to apply.")
+        self.summary.setText(text)
+        self.apply_button.setEnabled(plan.has_changes)
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText(self.tr("The import failed: {0}").format(exc))
+        self.apply_button.setEnabled(False)
+
+    def apply(self) -> None:
+        if self.plan is None or not self.plan.has_changes:
+            return
+        self.apply_button.setEnabled(False)
+        self.summary.setText(self.tr("Applying…"))
+        db, plan = self.context.db, self.plan
+        self._task = run_task(lambda _progress: apply_import(db, plan), self._done, self._failed)
+
+    def _done(self, plan: ImportPlan) -> None:
+        self.applied.emit(plan)
+        self.accept()
+
+
+def import_paths(window: Any, paths: list[Path]) -> ImportDialog | None:
+    """Open the import dialog for these files (chair mode only)."""
+    if window.context is None or window.mode != "chair":
+        QMessageBox.information(
+            window,
+            _tr("Import scores"),
+            _tr("Score packages are imported into the chair's event file. Open it first."),
+        )
+        return None
+    dialog = ImportDialog(window.context, paths, window)
+    dialog.applied.connect(
+        lambda plan: window.statusBar().showMessage(
+            _tr("Imported: {0}").format(summary_text(plan)), 10000
+        )
+    )
+    dialog.setModal(True)
+    dialog.show()
+    window.import_dialog = dialog
+    return dialog
+
+
+def install(window: Any) -> None:
+    """File > Import scores…, and dropping .kolabik-scores files on the window."""
+    action = QAction(_tr("&Import scores…"), window)
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.setEnabled(False)
+    window.act_import_scores = action
+    window.import_dialog = None
+
+    def choose() -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            window,
+            _tr("Import score packages"),
+            "",
+            _tr("Score packages (*{0});;All files (*)").format(PACKAGE_SUFFIX),
+        )
+        if files:
+            import_paths(window, [Path(f) for f in files])
+
+    def on_drop(paths: list[Path]) -> bool:
+        packages = [p for p in paths if p.name.endswith(PACKAGE_SUFFIX)]
+        if not packages:
+            return False
+        import_paths(window, packages)
+        return True
+
+    def on_mode(*_args: object) -> None:
+        action.setEnabled(window.context is not None and window.mode == "chair")
+        action.setVisible(window.mode != "juror")
+
+    action.triggered.connect(choose)
+    window.add_file_action(action)
+    window.drop_handlers.append(on_drop)
+    window.event_opened.connect(on_mode)
+    window.event_closed.connect(on_mode)
+
+
+def install_exchange(window: Any) -> None:
+    """Everything of the exchange with jurors: import, inbox, outbox, juror progress."""
+    from kolabik_desktop.ui import inbox, juror_progress, outbox
+
+    install(window)
+    inbox.install(window)
+    outbox.install(window)
+    juror_progress.install(window)

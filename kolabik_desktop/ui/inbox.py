@@ -1,0 +1,201 @@
+"""The chair's watched inbox folder: score packages that appear there are imported at once.
+
+With a shared folder the leaderboard moves while the jurors score. New or rewritten
+``*.kolabik-scores`` files are verified and merged without asking (the merge is idempotent and
+order-free, so a file seen twice does no harm); each import ends with a notice. The folder is
+the QSettings key "inbox_folder".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+
+from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
+from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
+from kolabik_desktop.ui.workers import run_task
+
+SETTINGS_KEY = "inbox_folder"
+SETTLE_MS = 700  # let a copy finish before reading the file
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Inbox", text)
+
+
+class InboxWatcher(QObject):
+    """Watches one folder and imports the packages that appear or change in it."""
+
+    imported = Signal(object)  # ImportPlan, after an import that changed or refused something
+    failed = Signal(str)
+
+    def __init__(self, context: Any, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.folder = Path(folder)
+        self._seen: dict[str, tuple[int, int]] = {}  # name -> (size, mtime_ns) already handled
+        self._busy = False
+        self._again = False
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.addPath(str(self.folder))
+        self._watcher.directoryChanged.connect(self._schedule)
+        self._watcher.fileChanged.connect(self._schedule)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.scan)
+        self._timer.start()  # packages already waiting are imported on start
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._watcher.removePaths(self._watcher.directories() + self._watcher.files())
+
+    def _schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def _pending(self) -> list[Path]:
+        found = []
+        try:
+            candidates = sorted(self.folder.glob(f"*{PACKAGE_SUFFIX}"))
+        except OSError:
+            return []
+        for path in candidates:
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # renamed away between listing and reading
+            if self._seen.get(path.name) != (st.st_size, st.st_mtime_ns):
+                self._seen[path.name] = (st.st_size, st.st_mtime_ns)
+                found.append(path)
+        return found
+
+    def scan(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        paths = self._pending()
+        watched = set(self._watcher.files())
+        new_files = [str(p) for p in paths if str(p) not in watched]
+        if new_files:
+            self._watcher.addPaths(new_files)  # a file rewritten in place also wakes us
+        if not paths:
+            return
+        self._busy = True
+        db = self.context.db
+
+        def work(_progress: Any) -> ImportPlan:
+            plan = prepare_import(db, paths)
+            return apply_import(db, plan) if plan.has_changes else plan
+
+        run_task(work, self._done, self._error)
+
+    def _finish(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self._timer.start()
+
+    def _done(self, plan: ImportPlan) -> None:
+        self._finish()
+        if plan.has_changes or plan.refused:
+            self.imported.emit(plan)
+
+    def _error(self, exc: Exception) -> None:
+        self._finish()
+        self.failed.emit(str(exc))
+
+
+def notice_text(plan: ImportPlan) -> str:
+    jurors = sorted({i.juror_code for i in plan.items if not i.refused and i.juror_code})
+    text = _tr("Inbox: {0} new and {1} changed scores from {2}.").format(
+        plan.new, plan.changed, ", ".join(jurors) or "-"
+    )
+    refused = [i for i in plan.items if i.refused]
+    if refused:
+        first = refused[0]
+        reason = first.problems[0].message if first.problems else ""
+        text += " " + _tr("Refused {0}: {1}").format(first.filename, reason)
+    return text
+
+
+def install(window: Any) -> None:
+    """Tools > Inbox folder…: watch a folder while a chair's event is open."""
+    state: dict[str, InboxWatcher | None] = {"watcher": None}
+    window.inbox_watcher = None
+
+    choose = QAction(_tr("Watch an &inbox folder…"), window)
+    stop = QAction(_tr("Stop watching the inbox folder"), window)
+
+    def start() -> None:
+        stop_watching()
+        folder = QSettings().value(SETTINGS_KEY, "")
+        if not folder or window.context is None or window.mode != "chair":
+            _update()
+            return
+        if not Path(str(folder)).is_dir():
+            window.statusBar().showMessage(
+                _tr("The inbox folder {0} is not available.").format(folder), 10000
+            )
+            _update()
+            return
+        watcher = InboxWatcher(window.context, Path(str(folder)), window)
+        watcher.imported.connect(
+            lambda plan: window.statusBar().showMessage(notice_text(plan), 15000)
+        )
+        watcher.failed.connect(
+            lambda message: window.statusBar().showMessage(
+                _tr("Inbox import failed: {0}").format(message), 15000
+            )
+        )
+        state["watcher"] = window.inbox_watcher = watcher
+        _update()
+
+    def stop_watching() -> None:
+        watcher = state["watcher"]
+        if watcher is not None:
+            watcher.stop()
+            watcher.deleteLater()
+        state["watcher"] = window.inbox_watcher = None
+        _update()
+
+    def on_choose() -> None:
+        current = str(QSettings().value(SETTINGS_KEY, "") or "")
+        folder = QFileDialog.getExistingDirectory(
+            window, _tr("Inbox folder for score packages"), current
+        )
+        if folder:
+            QSettings().setValue(SETTINGS_KEY, folder)
+            start()
+
+    def on_stop() -> None:
+        QSettings().remove(SETTINGS_KEY)
+        stop_watching()
+
+    def _update() -> None:
+        chair = window.context is not None and window.mode == "chair"
+        choose.setEnabled(chair)
+        choose.setVisible(window.mode != "juror")
+        watching = state["watcher"] is not None
+        stop.setEnabled(watching)
+        stop.setVisible(watching)
+        if watching:
+            choose.setText(
+                _tr("Watch an &inbox folder… (now: {0})").format(
+                    Path(str(state["watcher"].folder)).name
+                )  # type: ignore[union-attr]
+            )
+        else:
+            choose.setText(_tr("Watch an &inbox folder…"))
+
+    choose.triggered.connect(on_choose)
+    stop.triggered.connect(on_stop)
+    window.menu_tools.addAction(choose)
+    window.menu_tools.addAction(stop)
+    window.event_opened.connect(lambda _context: start())
+    window.event_closed.connect(stop_watching)
+    window.start_inbox = start
+    _update()

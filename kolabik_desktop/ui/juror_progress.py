@@ -1,0 +1,235 @@
+"""The chair's view of the jurors' progress: per juror and stage, how many entries are
+complete, partial or not started, whether the stage is submitted, and the last package received.
+
+The counts come from core.store.progress; the view refreshes (off the GUI thread) whenever the
+event context says something changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progress
+from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.workers import run_task
+
+_Index = QModelIndex | QPersistentModelIndex
+REFRESH_MS = 300  # coalesce a burst of changes (an import) into one recount
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("JurorProgress", text)
+
+
+def format_received(iso_utc: str | None) -> str:
+    """A stored UTC timestamp as local date and time in the window's language; "" when none."""
+    if not iso_utc:
+        return ""
+    try:
+        moment = datetime.strptime(iso_utc, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return iso_utc
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return i18n.locale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+class JurorProgressModel(QAbstractTableModel):
+    JUROR, NAME, STAGE, TO_SCORE, COMPLETE, PARTIAL, NOT_STARTED, SUBMITTED, LAST_PACKAGE = range(9)
+    NUMERIC = (TO_SCORE, COMPLETE, PARTIAL, NOT_STARTED)
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[JurorStageProgress] = []
+
+    def set_rows(self, rows: list[JurorStageProgress]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> JurorStageProgress:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 9
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Juror"),
+            self.tr("Name"),
+            self.tr("Stage"),
+            self.tr("To score"),
+            self.tr("Complete"),
+            self.tr("Partial"),
+            self.tr("Not started"),
+            self.tr("Submitted"),
+            self.tr("Last package"),
+        )[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, self.SORT_ROLE):
+            numbers = {
+                self.TO_SCORE: r.to_score,
+                self.COMPLETE: r.complete,
+                self.PARTIAL: r.partial,
+                self.NOT_STARTED: r.not_started,
+            }
+            if col in numbers:
+                return numbers[col]
+            if col == self.JUROR:
+                return r.juror_code
+            if col == self.NAME:
+                return r.juror_name
+            if col == self.STAGE:
+                return r.stage_code
+            if col == self.SUBMITTED:
+                if role == self.SORT_ROLE:
+                    return int(r.submitted)
+                return self.tr("Yes") if r.submitted else self.tr("No")
+            if col == self.LAST_PACKAGE:
+                if role == self.SORT_ROLE:
+                    return r.last_package_at or ""
+                return format_received(r.last_package_at) or self.tr("none")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.STAGE:
+                return r.stage_name
+            if col == self.LAST_PACKAGE and r.last_package_file:
+                return r.last_package_file
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.COMPLETE and r.to_score and r.complete == r.to_score:
+                return QColor("#1b7f3b")
+            if col == self.NOT_STARTED and r.not_started:
+                return QColor("#9a6700")
+        return None
+
+
+class JurorProgressView(QWidget):
+    """A sortable table of JurorProgressModel, kept current through the event context."""
+
+    refreshed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: Any = None
+        self.model = JurorProgressModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(JurorProgressModel.SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(JurorProgressModel.JUROR, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.empty = QLabel(self.tr("Open the chair's event file to see the jurors' progress."))
+        self.empty.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.empty)
+        box.addWidget(self.table, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._generation = 0
+        self._show_table(False)
+
+    def _show_table(self, shown: bool) -> None:
+        self.table.setVisible(shown)
+        self.empty.setVisible(not shown)
+
+    def set_context(self, context: Any) -> None:
+        if self.context is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the context may be gone already
+                self.context.changed.disconnect(self._on_change)
+        self.context = context
+        self._generation += 1
+        if context is None:
+            self.model.set_rows([])
+            self._show_table(False)
+            return
+        context.changed.connect(self._on_change)
+        self._show_table(True)
+        self.refresh()
+
+    def _on_change(self, _change: object) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        if self.context is None:
+            return
+        self._generation += 1
+        generation, db = self._generation, self.context.db
+        run_task(
+            lambda _progress: juror_progress(db),
+            lambda rows: self._apply(generation, rows),
+            lambda _exc: None if generation != self._generation else self.model.set_rows([]),
+        )
+
+    def _apply(self, generation: int, rows: list[JurorStageProgress]) -> None:
+        if generation != self._generation:
+            return  # a newer recount is on its way, or the event was closed
+        self.model.set_rows(rows)
+        self.refreshed.emit()
+
+
+def install(window: Any) -> None:
+    """View > Juror progress: a dock with the progress table (chair mode)."""
+    view = JurorProgressView()
+    dock = QDockWidget(_tr("Juror progress"), window)
+    dock.setObjectName("jurorProgressDock")
+    dock.setWidget(view)
+    dock.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    action: QAction = dock.toggleViewAction()
+    action.setText(_tr("&Juror progress"))
+    window.menu_view.addAction(action)
+    window.juror_progress_dock = dock
+    window.juror_progress_view = view
+
+    def on_opened(context: Any) -> None:
+        chair = window.mode == "chair"
+        action.setEnabled(chair)
+        view.set_context(context if chair else None)
+        if not chair:
+            dock.hide()
+
+    def on_closed() -> None:
+        view.set_context(None)
+        action.setEnabled(False)
+
+    action.setEnabled(False)
+    window.event_opened.connect(on_opened)
+    window.event_closed.connect(on_closed)

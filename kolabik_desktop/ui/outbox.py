@@ -1,0 +1,207 @@
+"""The juror's side of the exchange: File > Send scores, and the outbox folder.
+
+"Send scores" writes a signed package where the juror chooses (a USB stick). The outbox folder
+(QSettings key "outbox_folder": a USB stick or a shared network folder) receives a fresh package
+a few seconds after each change, always under the same name EVENT-JUROR.kolabik-scores, written
+beside it and then renamed over the old one, so the chair's inbox never reads half a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import select
+
+from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.exchange.packages import (
+    PACKAGE_SUFFIX,
+    file_slug,
+    package_file_name,
+    write_package,
+)
+from kolabik_desktop.core.store.models import Event, Juror
+from kolabik_desktop.ui.workers import run_task
+
+SETTINGS_KEY = "outbox_folder"
+LAST_SEND_DIR_KEY = "send_scores_folder"
+DELAY_MS = 3000  # after the last change: a burst of edits gives one package, not twenty
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Outbox", text)
+
+
+def _names(db: Any) -> tuple[str, str]:
+    with db.session() as s:
+        event_name = s.scalar(select(Event.name)) or ""
+        juror_code = s.scalar(select(Juror.code).where(Juror.id == db.kit_juror_id)) or ""
+    return event_name, juror_code
+
+
+def outbox_file_name(db: Any) -> str:
+    event_name, juror_code = _names(db)
+    return f"{file_slug(event_name)}-{file_slug(juror_code)}{PACKAGE_SUFFIX}"
+
+
+class OutboxWriter(QObject):
+    """Rewrites the juror's package in the outbox folder a few seconds after each change."""
+
+    written = Signal(object)  # Path
+    failed = Signal(str)
+
+    def __init__(self, context: Any, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.folder = Path(folder)
+        self.target = self.folder / outbox_file_name(context.db)
+        self._busy = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.write_now)
+        context.changed.connect(self._on_change)
+        self.write_now()  # the chair gets the current state as soon as the outbox is set
+
+    def stop(self) -> None:
+        """Stop listening; a change still waiting for its delay is written now, not lost."""
+        pending = self._timer.isActive() or self._again
+        self._timer.stop()
+        self.context.changed.disconnect(self._on_change)
+        if pending:
+            try:
+                # The window has just closed the kit: reading it once more is safe and quick.
+                write_package(self.context.db, self.target)
+            except KolabikError as exc:
+                self.failed.emit(str(exc))
+
+    def _on_change(self, _change: object) -> None:
+        self._timer.start()
+
+    def write_now(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        db, target = self.context.db, self.target
+        run_task(lambda _progress: write_package(db, target), self._done, self._error)
+
+    def _finish(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self._timer.start()
+
+    def _done(self, path: Path) -> None:
+        self._finish()
+        self.written.emit(path)
+
+    def _error(self, exc: Exception) -> None:
+        self._finish()
+        self.failed.emit(str(exc))
+
+
+def install(window: Any) -> None:
+    """File > Send scores… and Tools > Outbox folder… (juror mode)."""
+    state: dict[str, OutboxWriter | None] = {"writer": None}
+    window.outbox_writer = None
+
+    send = QAction(_tr("&Send scores…"), window)
+    send.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    choose = QAction(_tr("Set the &outbox folder…"), window)
+    stop = QAction(_tr("Stop sending to the outbox folder"), window)
+
+    def on_send() -> None:
+        if window.context is None or window.mode != "juror":
+            return
+        db = window.context.db
+        event_name, juror_code = _names(db)
+        start = str(QSettings().value(LAST_SEND_DIR_KEY, "") or "")
+        suggested = str(Path(start) / package_file_name(event_name, juror_code))
+        path, _ = QFileDialog.getSaveFileName(
+            window,
+            _tr("Send scores"),
+            suggested,
+            _tr("Score packages (*{0})").format(PACKAGE_SUFFIX),
+        )
+        if not path:
+            return
+        if not path.endswith(PACKAGE_SUFFIX):
+            path += PACKAGE_SUFFIX
+        QSettings().setValue(LAST_SEND_DIR_KEY, str(Path(path).parent))
+        run_task(
+            lambda _progress: write_package(db, Path(path)),
+            lambda written: window.statusBar().showMessage(
+                _tr("Scores saved to {0}. Give this file to the chair.").format(written), 15000
+            ),
+            lambda exc: QMessageBox.warning(window, _tr("Send scores"), str(exc)),
+        )
+
+    def start() -> None:
+        stop_writing()
+        folder = str(QSettings().value(SETTINGS_KEY, "") or "")
+        if not folder or window.context is None or window.mode != "juror":
+            _update()
+            return
+        if not Path(folder).is_dir():
+            window.statusBar().showMessage(
+                _tr("The outbox folder {0} is not available.").format(folder), 10000
+            )
+            _update()
+            return
+        writer = OutboxWriter(window.context, Path(folder), window)
+        writer.written.connect(
+            lambda path: window.statusBar().showMessage(
+                _tr("Scores sent to the outbox ({0}).").format(Path(path).name), 5000
+            )
+        )
+        writer.failed.connect(
+            lambda message: window.statusBar().showMessage(
+                _tr("Could not write to the outbox: {0}").format(message), 15000
+            )
+        )
+        state["writer"] = window.outbox_writer = writer
+        _update()
+
+    def stop_writing() -> None:
+        writer = state["writer"]
+        if writer is not None:
+            writer.stop()
+            writer.deleteLater()
+        state["writer"] = window.outbox_writer = None
+        _update()
+
+    def on_choose() -> None:
+        current = str(QSettings().value(SETTINGS_KEY, "") or "")
+        folder = QFileDialog.getExistingDirectory(window, _tr("Outbox folder"), current)
+        if folder:
+            QSettings().setValue(SETTINGS_KEY, folder)
+            start()
+
+    def on_stop() -> None:
+        QSettings().remove(SETTINGS_KEY)
+        stop_writing()
+
+    def _update() -> None:
+        juror = window.context is not None and window.mode == "juror"
+        for action in (send, choose):
+            action.setEnabled(juror)
+            action.setVisible(window.mode != "chair")
+        writing = state["writer"] is not None
+        stop.setEnabled(writing)
+        stop.setVisible(writing)
+
+    send.triggered.connect(on_send)
+    choose.triggered.connect(on_choose)
+    stop.triggered.connect(on_stop)
+    window.add_file_action(send)
+    window.menu_tools.addAction(choose)
+    window.menu_tools.addAction(stop)
+    window.event_opened.connect(lambda _context: start())
+    window.event_closed.connect(stop_writing)
+    window.act_send_scores = send
+    _update()
