@@ -69,16 +69,15 @@ def dump(db) -> dict:
                 + (c.max_value, c.step, c.description, c.descriptors)
                 for c in s.scalars(select(Criterion))
             ),
-            "categories": [
-                c.name for c in s.scalars(select(Category).order_by(Category.position))
-            ],
+            "categories": [c.name for c in s.scalars(select(Category).order_by(Category.position))],
             "entries": sorted(
                 (e.code, e.title, e.unit, cats.get(e.category_id), e.summary)
                 for e in s.scalars(select(Entry))
             ),
             "jurors": sorted((j.code, j.name, j.affiliation) for j in s.scalars(select(Juror))),
             "conflicts": sorted(
-                (juror[c.juror_id], entry[c.entry_id], c.reason) for c in s.scalars(select(Conflict))
+                (juror[c.juror_id], entry[c.entry_id], c.reason)
+                for c in s.scalars(select(Conflict))
             ),
             "admissions": sorted(
                 (stage[a.stage_id], entry[a.entry_id]) for a in s.scalars(select(StageAdmission))
@@ -193,7 +192,12 @@ def test_export_writes_sheets_and_headers_in_order(tmp_path, rich_event):
     for sheet, headers in REQUIRED_HEADERS.items():
         written = [c.value for c in wb[sheet][1]]
         assert tuple(written[: len(headers)]) == headers
-    assert [c.value for c in wb["Tahap"][1]][5:] == ["skala_min", "skala_maks", "batas", "kumulatif"]
+    assert [c.value for c in wb["Tahap"][1]][5:] == [
+        "skala_min",
+        "skala_maks",
+        "batas",
+        "kumulatif",
+    ]
     acara = {r[0]: r[1] for r in wb["Acara"].iter_rows(min_row=2, values_only=True)}
     assert acara == {
         "nama": "Kolabik Uji 2023",
@@ -311,7 +315,7 @@ BAD_CASES = {
     "precision": ({"Acara": [("B5", "dua")]}, 'Acara row 5, column nilai: "dua" is not a number'),
     "rounding flag": ({"Acara": [("B6", "mungkin")]}, 'Acara row 6, column nilai: "mungkin"'),
     "tiebreak": ({"Acara": [("B7", "acak")]}, 'Acara row 7, column nilai: "acak" is not standar'),
-    "unknown key": ({"Acara": [("A3", "tahunan")]}, 'Acara row 3, column kunci: unknown key'),
+    "unknown key": ({"Acara": [("A3", "tahunan")]}, "Acara row 3, column kunci: unknown key"),
     "first stage in Lolos": (
         {"Lolos": [("A2", "P1")]},
         "Lolos row 2, column tahap: P1 is the first stage, which admits every entry",
@@ -370,7 +374,11 @@ def test_bad_workbook_is_refused_whole(good_xlsx, tmp_path, case):
 
 def test_scores_the_rules_forbid_are_refused(good_xlsx, tmp_path):
     # IN-001 / J1 is the factory's conflict; IN-008 never reached P2; a duplicate of row 2.
-    first = next(load_workbook(good_xlsx, read_only=True)["Nilai"].iter_rows(min_row=2, max_row=2, values_only=True))
+    first = next(
+        load_workbook(good_xlsx, read_only=True)["Nilai"].iter_rows(
+            min_row=2, max_row=2, values_only=True
+        )
+    )
     xlsx = edited(
         good_xlsx,
         tmp_path / "bad.xlsx",
@@ -382,15 +390,22 @@ def test_scores_the_rules_forbid_are_refused(good_xlsx, tmp_path):
     )
     problems = refused(xlsx, tmp_path)
     last = row_of(good_xlsx, "Nilai", tahap="P2", juri="J4", peserta="IN-003", kriteria="KHD")
-    assert f"Nilai row {last + 1}, column juri: juror J1 is recused from entry IN-001 (sheet Konflik)" in problems
-    assert f"Nilai row {last + 2}, column peserta: entry IN-008 is not admitted to stage P2 (sheet Lolos)" in problems
-    assert any(p.startswith(f"Nilai row {last + 3}, column nilai: this score appears twice") for p in problems)
+    assert (
+        f"Nilai row {last + 1}, column juri: juror J1 is recused from entry IN-001 (sheet Konflik)"
+        in problems
+    )
+    assert (
+        f"Nilai row {last + 2}, column peserta: entry IN-008 is not admitted to stage P2 (sheet Lolos)"
+        in problems
+    )
+    assert any(
+        p.startswith(f"Nilai row {last + 3}, column nilai: this score appears twice")
+        for p in problems
+    )
 
 
 def test_unassigned_juror_is_refused(good_xlsx, tmp_path):
-    xlsx = edited(
-        good_xlsx, tmp_path / "bad.xlsx", Penugasan=[("APPEND", ["P2", "J2", "IN-001"])]
-    )
+    xlsx = edited(good_xlsx, tmp_path / "bad.xlsx", Penugasan=[("APPEND", ["P2", "J2", "IN-001"])])
     problems = refused(xlsx, tmp_path)
     assert any("juror J3 is not assigned to entry IN-001 in stage P2" in p for p in problems)
 
@@ -409,7 +424,9 @@ def test_every_problem_is_listed(good_xlsx, tmp_path):
 
 
 def test_numbers_as_text_with_a_comma_are_read(good_xlsx, tmp_path):
-    xlsx = edited(good_xlsx, tmp_path / "comma.xlsx", Nilai=[("E2", "85,0")], Tahap=[("D2", "40,0")])
+    xlsx = edited(
+        good_xlsx, tmp_path / "comma.xlsx", Nilai=[("E2", "85,0")], Tahap=[("D2", "40,0")]
+    )
     db = import_workbook(xlsx, tmp_path / "ok.kolabik")
     data = dump(db)
     assert data["stages"][0][3] == Decimal(40)
@@ -509,7 +526,12 @@ def minimal_sheets() -> dict[str, list[list]]:
             [2, "Dua", None, "Piano", None],
             ["3", "Tiga", None, "Piano", None],
         ],
-        "Juri": [["kode", "nama", "instansi"], ["A", "Ana", None], ["B", "Budi", None], ["C", "Cici", None]],
+        "Juri": [
+            ["kode", "nama", "instansi"],
+            ["A", "Ana", None],
+            ["B", "Budi", None],
+            ["C", "Cici", None],
+        ],
         "Konflik": [["juri", "peserta", "alasan"], ["C", "1", "murid sendiri"]],
         "Penugasan": [["tahap", "juri", "peserta"]],
         "Lolos": [["tahap", "peserta"], ["S2", "1"], ["S2", 2]],
@@ -546,7 +568,17 @@ def test_issue_9_columns_round_trip_into_the_engine(tmp_path):
     sheets = minimal_sheets()
     sheets["Acara"] += [["presisi", 2], ["bulatkan_tahap", "ya"], ["tiebreak", "tidak ada"]]
     sheets["Tahap"] = [
-        ["kode", "nama", "urutan", "bobot", "metode", "skala_min", "skala_maks", "batas", "kumulatif"],
+        [
+            "kode",
+            "nama",
+            "urutan",
+            "bobot",
+            "metode",
+            "skala_min",
+            "skala_maks",
+            "batas",
+            "kumulatif",
+        ],
         ["S1", "Babak Satu", 1, 30, "banded", 1, 25, 3, None],
         ["S2", "Babak Dua", 2, 70, "banded", 1, 25, 2, "S1:30 S2:70"],
     ]
