@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections import Counter
 
 import kolabik_desktop.ui.app as ui_app
@@ -59,3 +60,16 @@ def test_demo_refuses_a_real_event_unless_forced(tmp_path, capsysbinary):
 def test_demo_into_a_missing_folder_is_a_data_error(tmp_path, capsysbinary):
     assert main(["demo", str(tmp_path / "tidak-ada" / "demo.kolabik"), "--no-gui"]) == 1
     assert "folder does not exist" in capsysbinary.readouterr().err.decode()
+
+
+def test_demo_without_a_display_says_so_instead_of_crashing(tmp_path, monkeypatch, capsysbinary):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    opened = []
+    monkeypatch.setattr(ui_app, "run_gui", lambda path: opened.append(path) or 0)
+    path = tmp_path / "tanpa-layar.kolabik"
+    assert main(["demo", str(path)]) == 1
+    err = capsysbinary.readouterr().err.decode()
+    assert "no display" in err and f"kolabik {path}" in err
+    assert opened == [] and is_demo_file(path)
