@@ -1,0 +1,307 @@
+"""The event file: create/open, WAL and foreign keys, schema versions, damage, score writes, audit."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from factories import make_event
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from kolabik_desktop.core.errors import EventFileError, NewerVersionError, ValidationError
+from kolabik_desktop.core.store import audit, services
+from kolabik_desktop.core.store import db as dbmod
+from kolabik_desktop.core.store.db import (
+    create_event_file,
+    head_revision,
+    open_event_file,
+    schema_revision,
+)
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    AuditLog,
+    Entry,
+    Score,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.before-upgrade-*.bak"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Create and open
+# ---------------------------------------------------------------------------------------------
+
+
+def test_create_then_open_keeps_the_event_and_its_unique_id(tmp_path):
+    db = create_event_file(tmp_path / "a.kolabik", name="Kolabik 2023", year=2023, organiser="X")
+    other = create_event_file(tmp_path / "b.kolabik", name="Kolabik 2023")
+    uid = db.uid
+    assert uuid.UUID(uid) and uid != other.uid
+    db.close()
+    other.close()
+    with open_event_file(tmp_path / "a.kolabik") as again:
+        assert again.uid == uid and again.kind == "event"
+        assert schema_revision(tmp_path / "a.kolabik") == head_revision()
+    with pytest.raises(EventFileError, match="already exists"):
+        create_event_file(tmp_path / "a.kolabik", name="again")
+    with pytest.raises(EventFileError, match="folder does not exist"):
+        create_event_file(tmp_path / "no" / "c.kolabik", name="x")
+
+
+def test_wal_journal_and_foreign_keys_are_on(tmp_path):
+    db, ids = make_event(tmp_path / "e.kolabik", entries=2, jurors=1)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(Assignment(stage_id=ids.stages["P1"], juror_id=999, entry_id=ids.entries[0]))
+    db.close()
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_unchanged(tmp_path):
+    path = tmp_path / "future.kolabik"
+    create_event_file(path, name="Masa depan").close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = sha(path)
+    with pytest.raises(NewerVersionError, match="newer version of Kolabik Desktop") as info:
+        open_event_file(path)
+    assert "9999_from_the_future" in str(info.value) and "not changed" in str(info.value)
+    assert sha(path) == before
+    assert backups(tmp_path) == []
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.kolabik")), ids=lambda p: p.stem)
+def test_every_released_schema_opens_with_its_content(tmp_path, fixture):
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    assert schema_revision(path) == fixture.stem
+    with open_event_file(path) as db:
+        assert schema_revision(path) == head_revision()
+        scoring = services.load_scoring_input(db)
+        assert [e.code for e in scoring.event.entries] == ["IN-001", "IN-002", "IN-003", "IN-004"]
+        assert [s.code for s in scoring.event.stages] == ["P1", "P2"]
+        with db.session() as s:
+            assert audit.verify_chain(s) == []
+            assert s.scalar(select(func.count(AuditLog.id))) == 2
+            assert s.scalar(select(func.max(Score.revision))) == 2
+    # An older schema is migrated only after a backup of the file as it was.
+    made = backups(tmp_path)
+    if fixture.stem == head_revision():
+        assert made == []
+    else:
+        assert len(made) == 1 and schema_revision(made[0]) == fixture.stem
+
+
+def test_an_older_file_is_backed_up_then_migrated(tmp_path, monkeypatch):
+    """A stand-in next revision (added to a copy of the migrations) upgrades the 0001 fixture."""
+    migrations = tmp_path / "migrations"
+    shutil.copytree(dbmod.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision()
+    (migrations / "versions" / "9000_test_upgrade.py").write_text(
+        f'''"""a test-only upgrade"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000_test_upgrade"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("upgrade_marker", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("upgrade_marker")
+'''
+    )
+    path = tmp_path / "old.kolabik"
+    shutil.copy(FIXTURES / f"{head}.kolabik", path)
+    before = sha(path)
+    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", migrations)
+    with open_event_file(path) as db, db.session() as s:
+        assert s.execute(text("SELECT count(*) FROM upgrade_marker")).scalar() == 0
+        assert s.scalar(select(func.count(Entry.id))) == 4
+    assert schema_revision(path) == "9000_test_upgrade"
+    (backup,) = backups(tmp_path)
+    assert f".before-upgrade-{head}-" in backup.name
+    assert schema_revision(backup) == head
+    conn = sqlite3.connect(backup)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "upgrade_marker" not in tables
+    assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 4
+    conn.close()
+    assert before != sha(path)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: None, "file not found"),
+        (lambda p: p.mkdir(), "is a folder"),
+        (
+            lambda p: p.write_bytes(b"PK\x03\x04 an xlsx, not an event" * 50),
+            "not a SQLite database",
+        ),
+        (lambda p: p.write_bytes(b""), "not a SQLite database"),
+        (
+            lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(),
+            "no schema version",
+        ),
+    ],
+    ids=["missing", "folder", "not sqlite", "empty", "other sqlite"],
+)
+def test_files_that_are_not_events_are_refused_with_a_message(tmp_path, make, message):
+    path = tmp_path / "x.kolabik"
+    make(path)
+    with pytest.raises(EventFileError, match=message):
+        open_event_file(path)
+
+
+def test_a_damaged_file_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "damaged.kolabik"
+    shutil.copy(FIXTURES / f"{head_revision()}.kolabik", path)
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xde\xad" * ((4096 - 100) // 2)  # the schema page after the header
+    path.write_bytes(bytes(data))
+    with pytest.raises(EventFileError, match="damaged"):
+        open_event_file(path)
+    assert path.read_bytes() == bytes(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Score writes
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def event(tmp_path):
+    db, ids = make_event(tmp_path / "e.kolabik", entries=6, jurors=3, admitted_to_p2=2, fill=0.0)
+    yield db, ids
+    db.close()
+
+
+def counts(db) -> tuple[int, int]:
+    with db.session() as s:
+        return (
+            s.scalar(select(func.count(Score.id))) or 0,
+            s.scalar(select(func.count(AuditLog.id))) or 0,
+        )
+
+
+def score(db, ids, juror=1, entry=1, stage="P1", crit="SIG", value="80", **kw):
+    return services.set_score(
+        db,
+        juror_id=ids.jurors[juror],
+        entry_id=ids.entries[entry],
+        criterion_id=ids.criteria[stage, crit],
+        value=None if value is None else Decimal(value),
+        **kw,
+    )
+
+
+def test_set_score_refuses_what_the_rules_forbid_and_writes_nothing(event):
+    db, ids = event
+    cases = [
+        (dict(value="101"), "outside the range 0 to 100"),
+        (dict(value="-1"), "outside the range"),
+        (dict(value="80.5"), "not on the step 1"),
+        (dict(juror=0, entry=0), "recused"),
+        (dict(entry=4, stage="P2", crit="PAP"), "not admitted to stage P2"),
+    ]
+    for kwargs, message in cases:
+        with pytest.raises(ValidationError, match=message):
+            score(db, ids, **kwargs)
+    assert counts(db) == (0, 0)
+
+    with db.session() as s:
+        s.add(
+            Assignment(stage_id=ids.stages["P1"], juror_id=ids.jurors[2], entry_id=ids.entries[1])
+        )
+    with pytest.raises(ValidationError, match="not assigned to this entry in stage P1"):
+        score(db, ids, juror=1, entry=1)
+    score(db, ids, juror=2, entry=1)
+    assert counts(db) == (1, 1)
+
+    services.set_submitted(db, juror_id=ids.jurors[2], stage_id=ids.stages["P1"], submitted=True)
+    with pytest.raises(ValidationError, match="submitted"):
+        score(db, ids, juror=2, entry=1, value="90")
+    assert score_value(db, ids, juror=2, entry=1) == Decimal(80)
+
+
+def score_value(db, ids, juror=1, entry=1, stage="P1", crit="SIG"):
+    with db.session() as s:
+        return s.scalar(
+            select(Score.value).where(
+                Score.juror_id == ids.jurors[juror],
+                Score.entry_id == ids.entries[entry],
+                Score.criterion_id == ids.criteria[stage, crit],
+            )
+        )
+
+
+def test_revisions_grow_by_one_per_change_and_the_audit_follows(event):
+    db, ids = event
+    assert score(db, ids, value="80", note="Baik").revision == 1
+    assert score(db, ids, value="85.0").revision == 2
+    same = score(db, ids, value="85")  # no change: no new revision, no audit row
+    assert (same.revision, same.note) == (2, "Baik")
+    cleared = score(db, ids, value=None)
+    assert (cleared.value, cleared.revision) == (None, 3)
+    with db.session() as s:
+        rows = s.scalars(select(AuditLog).order_by(AuditLog.id)).all()
+        assert [r.action for r in rows] == ["score.set"] * 3
+        assert '"value":"85"' in rows[1].new and '"value":"80"' in rows[1].old
+        assert audit.verify_chain(s) == []
+
+
+def test_audit_chain_finds_an_edited_or_deleted_row(event):
+    db, ids = event
+    for value in ("70", "75", "80", "85"):
+        score(db, ids, value=value)
+    conn = sqlite3.connect(db.path)
+    conn.execute("UPDATE audit_log SET new=replace(new, '75', '99') WHERE id=2")
+    conn.commit()
+    with db.session() as s:
+        assert audit.verify_chain(s) == [
+            "audit row 2: its content was changed after it was written"
+        ]
+    conn.execute("UPDATE audit_log SET new=replace(new, '99', '75') WHERE id=2")
+    conn.execute("DELETE FROM audit_log WHERE id=3")
+    conn.commit()
+    conn.close()
+    with db.session() as s:
+        assert audit.verify_chain(s) == [
+            "audit row 4: does not follow the row before it (row removed?)"
+        ]
+
+
+def test_each_score_write_is_committed_at_once(event):
+    db, ids = event
+    reader = sqlite3.connect(db.path)
+    query = "SELECT value, revision FROM score WHERE juror_id=? AND entry_id=? AND criterion_id=?"
+    key = (ids.jurors[1], ids.entries[1], ids.criteria["P1", "SIG"])
+    score(db, ids, value="66")
+    assert reader.execute(query, key).fetchone() == ("66", 1)
+    score(db, ids, value="67")
+    assert reader.execute(query, key).fetchone() == ("67", 2)
+    assert reader.execute("SELECT count(*) FROM audit_log").fetchone() == (2,)
+    reader.close()
