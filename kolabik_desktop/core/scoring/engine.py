@@ -78,9 +78,30 @@ def format_score(value: Number | Decimal | int | None, precision: int) -> str:
 
 
 def _places(value: Decimal) -> int:
-    """Decimal places needed to write value exactly (0 for integers)."""
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """Decimal places needed to write value exactly (0 for integers); no context rounding."""
+    _, digits, exponent = Decimal(value).as_tuple()
+    if not isinstance(exponent, int):
+        raise ValueError(f"{value} is not a finite number")
+    if exponent >= 0:
+        return 0
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing_zeros)
+
+
+def _scaled_int(value: Decimal, places: int) -> int | None:
+    """value × 10^places as an exact int, or None when that is not a whole number."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise ValueError(f"{value} is not a finite number")
+    n = int("".join(map(str, digits)) or "0")
+    shift = exponent + places
+    if shift >= 0:
+        n *= 10**shift
+    else:
+        n, rest = divmod(n, 10**-shift)
+        if rest:
+            return None
+    return -n if sign else n
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,15 +221,15 @@ class _NeedsRescale(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class _Panel:
-    score: Number | None  # P(s,e)
+class _Result:
+    """An entry's score on a board or in a stage: a final score, a blend or a panel score."""
+
+    score: Number | None
     key: int  # score at display precision (_NO_KEY when there is no score)
-    n: int  # eligible jurors whose totals exist
-    eligible: int  # eligible jurors
     status: str  # final | provisional | unscored
 
 
-_EMPTY_PANEL = _Panel(None, _NO_KEY, 0, 0, "unscored")
+_UNSCORED = _Result(None, _NO_KEY, "unscored")
 
 
 class _Stage:
@@ -261,13 +282,14 @@ class _Stage:
             self.recused[e] = tuple(j for j in js if j in out)
         self.values: dict[int, dict[int, dict[int, Decimal]]] = {}  # e -> j -> c -> v
         self.totals: dict[int, dict[int, int]] = {}  # e -> j -> T(j,e) × q
-        self.panels: dict[int, _Panel] = {}
+        self.panels: dict[int, _Result] = {}
         self.places = 0
         self.q = 1
         self.base = 0
         self.coefficients: tuple[tuple[int, int], ...] = ()  # (criterion id, A_c)
         self.scaled: dict[Decimal, int] = {}
         self._cells: dict[int, tuple[JurorCell, ...]] = {}
+        self._criterion_keys: dict[int, dict[int, int]] = {}  # e -> criterion id -> key
 
     # -- scale -------------------------------------------------------------------------------
 
@@ -302,10 +324,11 @@ class _Stage:
     def scale(self, value: Decimal) -> int:
         scaled = self.scaled.get(value)
         if scaled is None:
-            exact = Decimal(value).scaleb(self.places)
-            if exact != exact.to_integral_value():
-                raise _NeedsRescale(_places(Decimal(value)))
-            scaled = self.scaled[value] = int(exact)
+            exact = Decimal(value)
+            scaled = _scaled_int(exact, self.places)
+            if scaled is None:
+                raise _NeedsRescale(_places(exact))
+            self.scaled[value] = scaled
         return scaled
 
     # -- totals and panel --------------------------------------------------------------------
@@ -333,23 +356,25 @@ class _Stage:
                     totals[j] = t
         self.totals[e] = totals
         self._cells.pop(e, None)
+        self._criterion_keys.pop(e, None)
 
     def recompute_all(self) -> None:
         for e in self.entries:
             self.recompute_entry_totals(e)
         self._cells.clear()
+        self._criterion_keys.clear()
         if self.method == "zscore":
             self.recompute_zscore()
         else:
             for e in self.entries:
                 self.panels[e] = self.exact_panel(e)
 
-    def exact_panel(self, e: int) -> _Panel:
+    def exact_panel(self, e: int) -> _Result:
         totals = list(self.totals.get(e, {}).values())
         eligible = len(self.eligible.get(e, ()))
         n = len(totals)
         if n == 0:
-            return _Panel(None, _NO_KEY, 0, eligible, "unscored")
+            return _UNSCORED
         q = self.q
         method = self.method
         if method == "median":
@@ -376,11 +401,9 @@ class _Stage:
             score = Fraction(clamped, n * q * factor)
         else:
             score = Fraction(sum(totals), n * q)
-        return _Panel(
+        return _Result(
             score,
             _half_up(score.numerator * 10**self.precision, score.denominator),
-            n,
-            eligible,
             "final" if n == eligible else "provisional",
         )
 
@@ -410,29 +433,27 @@ class _Stage:
             totals = self.totals.get(e, {})
             eligible = len(self.eligible.get(e, ()))
             if not totals:
-                self.panels[e] = _Panel(None, _NO_KEY, 0, eligible, "unscored")
+                self.panels[e] = _UNSCORED
                 continue
             zs = []
             for j, t in totals.items():
                 n, s1, sigma = spread[j]
                 zs.append(((n * t - s1) / (n * q)) / sigma if sigma > 0 else 0.0)
-            score = mu + sigma_all * (math.fsum(sorted(zs)) / len(zs))
+            score = mu + sigma_all * (math.fsum(zs) / len(zs))
             exact = Fraction(score)
-            self.panels[e] = _Panel(
+            self.panels[e] = _Result(
                 score,
                 _half_up(exact.numerator * unit, exact.denominator),
-                len(totals),
-                eligible,
                 "final" if len(totals) == eligible else "provisional",
             )
 
-    def panel(self, e: int) -> _Panel:
-        return self.panels.get(e, _EMPTY_PANEL)
+    def panel(self, e: int) -> _Result:
+        return self.panels.get(e, _UNSCORED)
 
     # -- per-juror detail ---------------------------------------------------------------------
 
     def complete(self, cells: Mapping[int, Decimal] | None) -> bool:
-        return bool(cells) and all(c.id in cells for c in self.weighted)  # type: ignore[operator]
+        return cells is not None and bool(cells) and all(c.id in cells for c in self.weighted)
 
     def juror_cells(self, e: int) -> tuple[JurorCell, ...]:
         cached = self._cells.get(e)
@@ -450,7 +471,8 @@ class _Stage:
                     total=Fraction(totals[j], self.q) if j in totals else None,
                     eligible=j not in recused,
                     recused=j in recused,
-                    complete=self.complete(by_juror.get(j)),
+                    # An eligible juror has a total exactly when complete.
+                    complete=j in totals or (j in recused and self.complete(by_juror.get(j))),
                 )
                 for j in jurors
             )
@@ -459,34 +481,31 @@ class _Stage:
 
     def criterion_key(self, e: int, criterion: CriterionSpec) -> int:
         """Mean normalised value (v − min)/(max − min) × 100 over jurors with totals, at display
-        precision (tie-break rule 2)."""
+        precision (tie-break rule 2); integer arithmetic on the stage's scaled values."""
+        known = self._criterion_keys.setdefault(e, {})
+        key = known.get(criterion.id)
+        if key is not None:
+            return key
         jurors = self.totals.get(e, {})
         span = Fraction(criterion.max_value - criterion.min_value)
         if not jurors or span <= 0:
-            return _NO_KEY
-        by_juror = self.values.get(e, {})
-        total = sum((Fraction(by_juror[j][criterion.id]) for j in jurors), Fraction(0)) - len(
-            jurors
-        ) * Fraction(criterion.min_value)
-        mean = total * 100 / (len(jurors) * span)
-        return _half_up(mean.numerator * 10**self.precision, mean.denominator)
+            key = _NO_KEY
+        else:
+            by_juror = self.values.get(e, {})
+            low = _scaled_int(criterion.min_value, self.places) or 0  # whole at this scale
+            above = sum(self.scale(by_juror[j][criterion.id]) - low for j in jurors)
+            # mean = above / (n × 10^places) × 100 / span, span = a / b
+            key = _half_up(
+                above * 100 * span.denominator * 10**self.precision,
+                len(jurors) * 10**self.places * span.numerator,
+            )
+        known[criterion.id] = key
+        return key
 
 
 # ---------------------------------------------------------------------------------------------
 # The scorer
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Result:
-    """An entry's score on a board: a final score, a cumulative blend or a panel score."""
-
-    score: Number | None
-    key: int
-    status: str
-
-
-_UNSCORED = _Result(None, _NO_KEY, "unscored")
 
 
 class Scorer:
@@ -501,9 +520,10 @@ class Scorer:
         for j, e in event.conflicts:
             conflicts.setdefault(e, set()).add(j)
         frozen_conflicts = {e: frozenset(js) for e, js in conflicts.items()}
+        in_order = sorted(event.stages, key=lambda s: (s.position, s.id))
         self._stages: tuple[_Stage, ...] = tuple(
             _Stage(s, i, self._juror_order, self._entries, frozen_conflicts, self._precision)
-            for i, s in enumerate(event.stages)
+            for i, s in enumerate(in_order)
         )
         self._by_code = {st.code: st for st in self._stages}
         self._stage_of_criterion: dict[int, _Stage] = {
@@ -549,6 +569,7 @@ class Scorer:
         self._final: dict[int, _Result] = {}
         self._blends: dict[str, dict[int, _Result]] = {code: {} for code in self._blend_parts}
         self._stage_scores: dict[int, Mapping[str, Number | None]] = {}
+        self._unscored_keys: dict[int, tuple[int, int, str, int]] = {}
         for e in self._entries:
             self._refresh_entry(e)
 
@@ -569,6 +590,16 @@ class Scorer:
         self._stage_scores[e] = MappingProxyType(
             {st.code: st.panel(e).score for st in self._stages}
         )
+        self._unscored_keys[e] = self._last_stage_order(e)
+
+    def _last_stage_order(self, e: int) -> tuple[int, int, str, int]:
+        """Where an entry without a final score stands: entries that got further first, then by
+        their last stage's panel score, then by code."""
+        for st in reversed(self._stages):
+            p = st.panel(e)
+            if p.score is not None:
+                return (-st.index, -p.key, self._entries[e].code, e)
+        return (1, 0, self._entries[e].code, e)
 
     def _blend(self, parts: tuple[tuple[_Stage, Fraction], ...], e: int) -> _Result:
         """Σ W_s P(s,e) / Σ W_s over parts (scoring.md section 3)."""
@@ -718,10 +749,7 @@ class Scorer:
         else:
             stage = self._stage(board)
             entries = stage.entries
-            if board in self._blends:
-                results = self._blends[board]
-            else:
-                results = {e: _panel_result(stage.panel(e)) for e in stage.entries}
+            results = self._blends.get(board, stage.panels)
         scored: list[tuple[int, int]] = []  # (key, entry)
         unscored: list[int] = []
         for e in entries:
@@ -740,7 +768,12 @@ class Scorer:
             else:
                 ranked.append((d.rank, e, RULE_DECISION, "by decision of the jury", d.reason))
         ranked.sort(key=lambda item: item[0])  # stable: computed order among equal places
-        unscored.sort(key=self._unscored_order(stage))
+        if stage is None:
+            unscored.sort(key=self._unscored_keys.__getitem__)
+        else:
+            # A stage board: by the stage's own panel score (set on a cumulative board), then code.
+            own, entry = stage, self._entries
+            unscored.sort(key=lambda e: (-own.panel(e).key, entry[e].code, e))
         cache = self._row_cache.setdefault(board, {})
         rows = [
             self._row(cache, stage, e, rank, results.get(e, _UNSCORED), rule, note, reason)
@@ -764,9 +797,7 @@ class Scorer:
         cells = stage.juror_cells(e) if stage is not None else ()
         signature = (rank, result, rule, note, reason, stage_scores, cells)
         hit = cache.get(e)
-        if hit is not None and all(
-            a is b or a == b for a, b in zip(hit[0], signature, strict=True)
-        ):
+        if hit is not None and hit[0] == signature:
             return hit[1]
         row = LeaderboardRow(
             rank=rank,
@@ -782,27 +813,6 @@ class Scorer:
         )
         cache[e] = (signature, row)
         return row
-
-    def _unscored_order(self, stage: _Stage | None) -> Callable[[int], tuple[int, int, str, int]]:
-        """Unscored rows: the final board by each entry's last stage's panel score (entries that
-        got further first); a stage board by the stage's own panel score; then by code."""
-        entries = self._entries
-
-        def by_code(e: int) -> tuple[str, int]:
-            return entries[e].code, e
-
-        if stage is not None:
-            own = stage
-            return lambda e: (0, -own.panel(e).key, *by_code(e))
-
-        def by_last_stage(e: int) -> tuple[int, int, str, int]:
-            for st in reversed(self._stages):
-                p = st.panel(e)
-                if p.score is not None:
-                    return (-st.index, -p.key, *by_code(e))
-            return (1, 0, *by_code(e))
-
-        return by_last_stage
 
     def _rank(
         self, board: str, stage: _Stage | None, scored: list[tuple[int, int]]
@@ -894,10 +904,6 @@ def _panel_key_fn(stage: _Stage) -> _KeyFn:
 
 def _criterion_key_fn(stage: _Stage, criterion: CriterionSpec) -> _KeyFn:
     return lambda e: stage.criterion_key(e, criterion)
-
-
-def _panel_result(p: _Panel) -> _Result:
-    return _UNSCORED if p.score is None else _Result(p.score, p.key, p.status)
 
 
 def _break_ties(
