@@ -15,6 +15,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from kolabik_desktop.core.scoring.engine import Scorer
@@ -24,6 +25,7 @@ from kolabik_desktop.core.scoring.model import (
     EntrySpec,
     EventSpec,
     JurorSpec,
+    Leaderboard,
     StageSpec,
 )
 
@@ -125,13 +127,13 @@ def run() -> dict[str, float]:
     rng = random.Random(7)
     keys = rng.sample(sorted(values), 50)
     walls, cpus = [], []
+
+    def edit(j: int, e: int, c: int, value: Decimal) -> Leaderboard:
+        scorer.set_value(j, e, c, value)
+        return scorer.leaderboard(FINAL)
+
     for j, e, c in keys:
-
-        def edit(j: int = j, e: int = e, c: int = c, v: Decimal = Decimal(rng.randint(0, 100))):
-            scorer.set_value(j, e, c, v)
-            return scorer.leaderboard(FINAL)
-
-        _, wall, cpu = _timed(edit)
+        _, wall, cpu = _timed(partial(edit, j, e, c, Decimal(rng.randint(0, 100))))
         walls.append(wall)
         cpus.append(cpu)
     walls.sort()
