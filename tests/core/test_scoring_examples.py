@@ -692,12 +692,27 @@ def test_validate_event_lists_every_problem():
 
 
 def test_validate_event_rubric_problems():
-    s = stage(1, [crit(1, 0), crit(2, 0, 5, 5)], method="average")
-    problems = validate_event(event([s], 1, 1, tiebreak=("coin",)))
-    assert "unknown tie-break rule 'coin'" in problems
-    assert (
-        "stage S1: unknown method 'average' (expected one of mean, trimmed, median, banded, zscore)"
-        in problems
-    )
-    assert "stage S1: no criterion has weight > 0, so no total can be computed" in problems
-    assert "stage S1, criterion K2: maximum 5 must be above the minimum 5" in problems
+    s1 = stage(1, [crit(1, 0), crit(2, 0, 5, 5), crit(3, -1)], method="average", code="final")
+    s2 = stage(2, [crit(4, 100)], weight=-5, code="final")
+    problems = validate_event(event([s1, s2], 1, 1, tiebreak=("coin",), precision=-1))
+    assert problems == [
+        "display precision -1 must be 0 or more",
+        "unknown tie-break rule 'coin'",
+        "stage code 'final' is reserved for the final ranking",
+        "stage code 'final' is used twice",
+        "stage code 'final' is reserved for the final ranking",
+        "stage final: unknown method 'average' (expected one of mean, trimmed, median, banded, "
+        "zscore)",
+        "stage final, criterion K2: maximum 5 must be above the minimum 5",
+        "stage final, criterion K3: weight must not be negative",
+        "stage final: weight -5 must not be negative",
+    ]
+
+
+def test_stage_without_weighted_criteria_leaves_everything_unscored():
+    # Only Ringkasan (weight 0) is written yet: no juror has a total, nobody is ranked.
+    s = stage(1, [crit(1, 0)])
+    scorer = Scorer(event([s], 2, 1), {(1, 1, 1): D(50)})
+    assert [(r.rank, r.status) for r in scorer.leaderboard(FINAL).rows] == [(None, "unscored")] * 2
+    assert scorer.juror_total("S1", 1, 1) is None
+    assert validate_event(event([s], 2, 1)) == []

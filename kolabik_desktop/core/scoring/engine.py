@@ -156,8 +156,6 @@ def validate_event(event: EventSpec) -> list[str]:
             problems.append(
                 f"{where}: scale maximum {s.scale_max} must be above the minimum {s.scale_min}"
             )
-        if not any(c.weight > 0 for c in s.criteria):
-            problems.append(f"{where}: no criterion has weight > 0, so no total can be computed")
         for c in s.criteria:
             if c.weight < 0:
                 problems.append(f"{where}, criterion {c.code}: weight must not be negative")
@@ -305,7 +303,7 @@ class _Stage:
         weight_sum = sum((Fraction(c.weight) for c in self.weighted), Fraction(0))
         coefficients: list[tuple[int, Fraction]] = []
         for c in self.weighted:
-            span = Fraction(c.max_value - c.min_value)
+            span = Fraction(c.max_value) - Fraction(c.min_value)
             # A criterion without a range (validate_event reports it) moves no total.
             coef = (hi - lo) * Fraction(c.weight) / (span * weight_sum) if span > 0 else Fraction(0)
             coefficients.append((c.id, coef))
@@ -487,7 +485,7 @@ class _Stage:
         if key is not None:
             return key
         jurors = self.totals.get(e, {})
-        span = Fraction(criterion.max_value - criterion.min_value)
+        span = Fraction(criterion.max_value) - Fraction(criterion.min_value)
         if not jurors or span <= 0:
             key = _NO_KEY
         else:
