@@ -422,3 +422,49 @@ def test_incremental_updates_equal_a_fresh_scorer(case, data):
             for j in jurors:
                 assert scorer.juror_total(s.code, j, e) == fresh.juror_total(s.code, j, e)
                 assert scorer.juror_status(s.code, j, e) == fresh.juror_status(s.code, j, e)
+
+
+@SETTINGS
+@given(cases())
+def test_category_boards_are_the_overall_board_filtered_and_renumbered(case):
+    event, values = case
+    scorer = Scorer(event, values)
+    for board in [FINAL, *(s.code for s in event.stages)]:
+        overall = scorer.leaderboard(board).rows
+        for category in "AB":
+            mine = [r for r in overall if r.entry.category == category]
+            rows = scorer.leaderboard(board, category).rows
+            assert [r.entry.id for r in rows] == [r.entry.id for r in mine]
+            for r, o in zip(rows, mine, strict=True):
+                assert (r.score, r.display, r.status, r.tie_rule) == (
+                    o.score,
+                    o.display,
+                    o.status,
+                    o.tie_rule,
+                )
+                if o.rank is None:
+                    assert r.rank is None
+                else:
+                    assert r.rank == 1 + sum(
+                        1 for m in mine if m.rank is not None and m.rank < o.rank
+                    )
+
+
+@SETTINGS
+@given(cases(), st.integers(0, 9))
+def test_shortlist_takes_a_prefix_and_shows_the_tie_at_the_cut(case, size):
+    event, values = case
+    scorer = Scorer(event, values)
+    for board in [FINAL, *(s.code for s in event.stages)]:
+        ranked = [r for r in scorer.leaderboard(board).rows if r.rank is not None]
+        picked = scorer.shortlist(board, top_n=size)
+        selected, tied = list(picked.selected), list(picked.tied_at_cut)
+        assert selected + tied == ranked[: len(selected) + len(tied)]
+        if tied:
+            assert len({r.rank for r in tied}) == 1
+            assert len(selected) < size < len(selected) + len(tied)
+            assert all(r.rank < tied[0].rank for r in selected)
+        else:
+            assert len(selected) == min(size, len(ranked))
+            if len(selected) < len(ranked) and selected:
+                assert selected[-1].rank != ranked[len(selected)].rank
