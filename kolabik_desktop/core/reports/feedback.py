@@ -3,11 +3,10 @@ a radar chart of the profile, the jurors' notes (jurors anonymised as Juri 1..n)
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.spider import SpiderChart
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
@@ -144,16 +143,16 @@ def _stage_part(
                 ctx.number(f.average.get(c.id)),
             ]
         )
-    chart = _radar(ctx, stage, means, f.average, size=68 * mm)
-    table_w = width - (72 * mm if chart else 0)
+    chart = _radar(ctx, stage, means, f.average, size=62 * mm)
+    table_w = width - (64 * mm if chart else 0)
     table = grid(
         table_rows,
-        [12 * mm, table_w - 12 * mm - 57 * mm, 17 * mm, 20 * mm, 20 * mm],
+        [12 * mm, table_w - 12 * mm - 52 * mm, 14 * mm, 19 * mm, 19 * mm],
         extra=[("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("FONTNAME", (3, 1), (3, -1), FONT_BOLD)],
         font_size=8,
     )
     if chart is not None:
-        side = Table([[table, chart]], colWidths=[table_w, 72 * mm])
+        side = Table([[table, chart]], colWidths=[table_w, 64 * mm])
         side.setStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -175,47 +174,61 @@ def _radar(
     average: dict[int, Fraction | None],
     size: float,
 ) -> Drawing | None:
+    """The entry's profile (filled) over the field's average (dashed) on axes 0–100.
+
+    Drawn from plain shapes: ReportLab's SpiderChart widget costs about ten times as much per
+    chart, which adds up over a feedback sheet for every participant.
+    """
     criteria = [c for c in stage.criteria if c.weight > 0]
-    if len(criteria) < 3:
+    n = len(criteria)
+    if n < 3:
         return None  # a radar needs three axes; the table says it all
     drawing = Drawing(size, size + 14 * mm, initialFontName=FONT)
-    chart = SpiderChart()
-    chart.x, chart.y = 12 * mm, 16 * mm
-    chart.width = chart.height = size - 24 * mm
-    chart.data = [
-        [_normalised(means.get(c.id), c) for c in criteria],
-        [_normalised(average.get(c.id), c) for c in criteria],
-        [100.0] * len(criteria),  # an outer ring at 100 fixes the scale at 0–100
-    ]
-    chart.labels = [c.code for c in criteria]
-    chart.spokeLabels.fontName = FONT
-    chart.spokeLabels.fontSize = 7
-    chart.strandLabels.fontName = FONT
-    chart.spokes.strokeColor = colors.HexColor("#AAAAAA")
-    chart.spokes.strokeWidth = 0.4
-    chart.strands[0].strokeColor = ENTRY_COLOUR
-    chart.strands[0].fillColor = colors.Color(0.12, 0.37, 0.66, alpha=0.18)
-    chart.strands[0].strokeWidth = 1.4
-    chart.strands[1].strokeColor = AVERAGE_COLOUR
-    chart.strands[1].fillColor = None
-    chart.strands[1].strokeWidth = 1
-    chart.strands[1].strokeDashArray = (3, 2)
-    chart.strands[2].strokeColor = colors.HexColor("#CCCCCC")
-    chart.strands[2].fillColor = None
-    chart.strands[2].strokeWidth = 0.4
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = 4 * mm, 9 * mm
-    legend.fontName = FONT
-    legend.fontSize = 7
-    legend.dx = legend.dy = 6
-    legend.columnMaximum = 2
-    legend.alignment = "right"
-    legend.colorNamePairs = [
-        (ENTRY_COLOUR, ctx.t("feedback_this_entry")),
-        (AVERAGE_COLOUR, ctx.t("feedback_all_mean")),
-    ]
-    drawing.add(legend)
+    radius = (size - 24 * mm) / 2
+    cx, cy = size / 2, 16 * mm + radius
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        r = radius * max(0.0, min(value, 100.0)) / 100
+        return cx + r * math.cos(angles[i]), cy + r * math.sin(angles[i])
+
+    def ring(values: list[float]) -> list[float]:
+        return [coord for i, v in enumerate(values) for coord in point(i, v)]
+
+    grey = colors.HexColor("#BBBBBB")
+    for level in (25, 50, 75, 100):
+        drawing.add(Polygon(ring([level] * n), fillColor=None, strokeColor=grey, strokeWidth=0.35))
+    for i, c in enumerate(criteria):
+        x, y = point(i, 100)
+        drawing.add(Line(cx, cy, x, y, strokeColor=grey, strokeWidth=0.35))
+        lx, ly = point(i, 118)
+        anchor = "middle" if abs(lx - cx) < 2 else ("start" if lx > cx else "end")
+        drawing.add(String(lx, ly - 2.5, c.code, fontName=FONT, fontSize=7, textAnchor=anchor))
+    mine = [_normalised(means.get(c.id), c) for c in criteria]
+    field_mean = [_normalised(average.get(c.id), c) for c in criteria]
+    drawing.add(
+        Polygon(
+            ring(mine),
+            fillColor=colors.Color(0.12, 0.37, 0.66, alpha=0.18),
+            strokeColor=ENTRY_COLOUR,
+            strokeWidth=1.4,
+        )
+    )
+    drawing.add(
+        Polygon(
+            ring(field_mean),
+            fillColor=None,
+            strokeColor=AVERAGE_COLOUR,
+            strokeWidth=1,
+            strokeDashArray=[3, 2],
+        )
+    )
+    for row, (colour, label) in enumerate(
+        ((ENTRY_COLOUR, ctx.t("feedback_this_entry")), (AVERAGE_COLOUR, ctx.t("feedback_all_mean")))
+    ):
+        y = 8 * mm - row * 4.5 * mm
+        drawing.add(Rect(4 * mm, y, 6, 6, fillColor=colour, strokeColor=None))
+        drawing.add(String(4 * mm + 10, y + 0.5, label, fontName=FONT, fontSize=7))
     return drawing
 
 
