@@ -272,16 +272,13 @@ def test_a_failure_half_way_applies_nothing(loop, monkeypatch):
     db, _ids, packages, _pristine = loop
     before = state(db), count(db, AuditLog), count(db, PackageReceipt)
     plan = prepare_import(db, packages)
-    calls = {"n": 0}
-    real_append = audit.append
+    real_append_many = audit.append_many
 
-    def failing_append(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 25:
-            raise RuntimeError("disk unplugged")
-        return real_append(*args, **kwargs)
+    def failing_append_many(*args, **kwargs):
+        real_append_many(*args, **kwargs)  # scores and audit rows are written, then the disk fails
+        raise RuntimeError("disk unplugged")
 
-    monkeypatch.setattr(merge.audit, "append", failing_append)
+    monkeypatch.setattr(merge.audit, "append_many", failing_append_many)
     with pytest.raises(KolabikError, match="changed nothing"):
         apply_import(db, plan)
     assert (state(db), count(db, AuditLog), count(db, PackageReceipt)) == before

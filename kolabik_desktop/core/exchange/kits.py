@@ -466,10 +466,11 @@ def _merge_kit_scores(
     changed = 0
     for r in new.scalars(select(Score).where(Score.juror_id == juror_id)):
         mine = existing.get((r.entry_id, r.criterion_id))
-        theirs = score_key(r.revision, r.updated_at, r.value, r.note)
+        theirs = score_key(r.revision, r.updated_at, decimal_text(r.value), r.note)
         if (
             mine is not None
-            and score_key(mine.revision, mine.updated_at, mine.value, mine.note) >= theirs
+            and score_key(mine.revision, mine.updated_at, decimal_text(mine.value), mine.note)
+            >= theirs
         ):
             continue
         old = None

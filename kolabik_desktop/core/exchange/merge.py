@@ -11,17 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import String, Table, bindparam, insert, select, text, type_coerce, update
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange.packages import (
     VerifiedPackage,
-    decimal_text,
     read_package,
 )
 from kolabik_desktop.core.store import audit
@@ -39,9 +37,10 @@ from kolabik_desktop.core.store.models import (
 
 
 def score_key(
-    revision: int, updated_at: str, value: Decimal | None, note: str
+    revision: int, updated_at: str, value_text: str | None, note: str
 ) -> tuple[int, str, str, str]:
-    return (revision, updated_at, decimal_text(value) or "", note)
+    """``value_text`` is the canonical decimal text (packages.decimal_text), None when cleared."""
+    return (revision, updated_at, value_text or "", note)
 
 
 def comment_key(revision: int, updated_at: str, text_: str) -> tuple[int, str, str]:
@@ -174,13 +173,14 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     existing_scores = {
         (j, e, c): (sid, score_key(rev, at, value, note), value, note, rev)
+        # The stored text is already canonical: reading it raw skips 10,000 Decimal round trips.
         for sid, j, e, c, value, note, rev, at in s.execute(
             select(
                 Score.id,
                 Score.juror_id,
                 Score.entry_id,
                 Score.criterion_id,
-                Score.value,
+                type_coerce(Score.value, String()),
                 Score.note,
                 Score.revision,
                 Score.updated_at,
@@ -191,7 +191,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
     for p in verified:
         for row in p.scores:
             cell = (p.juror_id, row.entry_id, row.criterion_id)
-            key = score_key(row.revision, row.updated_at, row.value, row.note)
+            key = score_key(row.revision, row.updated_at, row.value_text, row.note)
             cur = best_scores.get(cell)
             if cur is None:
                 old = existing_scores.get(cell)
@@ -291,11 +291,12 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
             # Take SQLite's write lock before reading, so the diff and the writes see one state.
             s.execute(text("UPDATE event SET id = id WHERE 0 = 1"))
             resolution = _resolve(s, given)
-            prev = audit.last_hash(s)
+            trail: list[dict[str, Any]] = []
+            _write_scores(s, resolution, now, trail)
+            _write_comments(s, resolution, now, trail)
+            _write_submissions(s, resolution, now, trail)
+            audit.append_many(s, trail, prev_hash=audit.last_hash(s))
             recorded: set[str] = set()
-            prev = _write_scores(s, resolution, now, prev)
-            prev = _write_comments(s, resolution, now, prev)
-            prev = _write_submissions(s, resolution, now, prev)
             receipts = 0
             for p in resolution.plan.packages:
                 item = resolution.plans[id(p)]
@@ -328,12 +329,14 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     return result
 
 
-def _write_scores(s: Session, resolution: _Resolution, now: str, prev: str) -> str:
+def _write_scores(
+    s: Session, resolution: _Resolution, now: str, trail: list[dict[str, Any]]
+) -> None:
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for p, row, old in resolution.scores:
         values = {
-            "value": row.value,
+            "value": row.value_text,
             "note": row.note,
             "revision": row.revision,
             "updated_at": row.updated_at,
@@ -344,38 +347,51 @@ def _write_scores(s: Session, resolution: _Resolution, now: str, prev: str) -> s
                 | values
             )
         else:
-            updates.append({"id": old[0]} | values)
-        prev = audit.append(
-            s,
-            at=now,
-            actor=p.juror_code,
-            action="score.set",
-            source=p.filename,
-            subject={
-                "juror": p.juror_code,
-                "entry": row.entry_code,
-                "stage": row.stage_code,
-                "criterion": row.criterion_code,
-            },
-            old=None
-            if old is None
-            else {"value": decimal_text(old[2]), "note": old[3], "revision": old[4]},
-            new={
-                "value": decimal_text(row.value),
-                "note": row.note,
-                "revision": row.revision,
-                "updated_at": row.updated_at,
-            },
-            prev_hash=prev,
+            updates.append({"score_id": old[0]} | values)
+        trail.append(
+            dict(
+                at=now,
+                actor=p.juror_code,
+                action="score.set",
+                source=p.filename,
+                subject={
+                    "juror": p.juror_code,
+                    "entry": row.entry_code,
+                    "stage": row.stage_code,
+                    "criterion": row.criterion_code,
+                },
+                old=None if old is None else {"value": old[2], "note": old[3], "revision": old[4]},
+                new={
+                    "value": row.value_text,
+                    "note": row.note,
+                    "revision": row.revision,
+                    "updated_at": row.updated_at,
+                },
+            )
         )
+    # Core statements on the table: thousands of rows, no ORM objects needed.
+    table = cast(Table, Score.__table__)
+    # Values are bound as their canonical text, exactly what DecimalText would store.
+    value_text = bindparam("value", type_=String())
     if inserts:
-        s.execute(insert(Score), inserts)
+        s.execute(insert(table).values(value=value_text), inserts)
     if updates:
-        s.execute(update(Score), updates)
-    return prev
+        s.execute(
+            update(table)
+            .where(table.c.id == bindparam("score_id"))
+            .values(
+                value=value_text,
+                note=bindparam("note"),
+                revision=bindparam("revision"),
+                updated_at=bindparam("updated_at"),
+            ),
+            updates,
+        )
 
 
-def _write_comments(s: Session, resolution: _Resolution, now: str, prev: str) -> str:
+def _write_comments(
+    s: Session, resolution: _Resolution, now: str, trail: list[dict[str, Any]]
+) -> None:
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for p, row, old in resolution.comments:
@@ -388,25 +404,26 @@ def _write_comments(s: Session, resolution: _Resolution, now: str, prev: str) ->
             "updated_at": row.updated_at,
         }
         (inserts if old is None else updates).append(values)
-        prev = audit.append(
-            s,
-            at=now,
-            actor=p.juror_code,
-            action="comment.set",
-            source=p.filename,
-            subject={"juror": p.juror_code, "entry": row.entry_code, "stage": row.stage_code},
-            old=None if old is None else {"text": old[1], "revision": old[2]},
-            new={"text": row.text, "revision": row.revision, "updated_at": row.updated_at},
-            prev_hash=prev,
+        trail.append(
+            dict(
+                at=now,
+                actor=p.juror_code,
+                action="comment.set",
+                source=p.filename,
+                subject={"juror": p.juror_code, "entry": row.entry_code, "stage": row.stage_code},
+                old=None if old is None else {"text": old[1], "revision": old[2]},
+                new={"text": row.text, "revision": row.revision, "updated_at": row.updated_at},
+            )
         )
     if inserts:
         s.execute(insert(Comment), inserts)
     if updates:
         s.execute(update(Comment), updates)
-    return prev
 
 
-def _write_submissions(s: Session, resolution: _Resolution, now: str, prev: str) -> str:
+def _write_submissions(
+    s: Session, resolution: _Resolution, now: str, trail: list[dict[str, Any]]
+) -> None:
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for p, row, old in resolution.submissions:
@@ -418,19 +435,18 @@ def _write_submissions(s: Session, resolution: _Resolution, now: str, prev: str)
             "updated_at": row.updated_at,
         }
         (inserts if old is None else updates).append(values)
-        prev = audit.append(
-            s,
-            at=now,
-            actor=p.juror_code,
-            action="stage.submit" if row.submitted else "stage.reopen",
-            source=p.filename,
-            subject={"juror": p.juror_code, "stage": row.stage_code},
-            old=None if old is None else {"submitted": old[1], "revision": old[2]},
-            new={"submitted": row.submitted, "revision": row.revision},
-            prev_hash=prev,
+        trail.append(
+            dict(
+                at=now,
+                actor=p.juror_code,
+                action="stage.submit" if row.submitted else "stage.reopen",
+                source=p.filename,
+                subject={"juror": p.juror_code, "stage": row.stage_code},
+                old=None if old is None else {"submitted": old[1], "revision": old[2]},
+                new={"submitted": row.submitted, "revision": row.revision},
+            )
         )
     if inserts:
         s.execute(insert(Submission), inserts)
     if updates:
         s.execute(update(Submission), updates)
-    return prev

@@ -215,6 +215,7 @@ class PackageScore:
     stage_code: str
     criterion_code: str
     value: Decimal | None
+    value_text: str | None  # canonical text of value, as the event file stores it
     note: str
     revision: int
     updated_at: str
@@ -484,6 +485,7 @@ def _check_rows(
                 stage_code,
                 crit_code,
                 value,
+                decimal_text(value),
                 note,
                 revision,
                 updated_at,

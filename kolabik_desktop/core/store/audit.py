@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.store.models import AuditLog
@@ -18,8 +19,14 @@ from kolabik_desktop.core.store.models import AuditLog
 GENESIS = "0" * 64
 
 
+# One encoder for every call: json.dumps builds a new one per call when given options.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+)
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(value)
 
 
 def _row_hash(
@@ -77,6 +84,33 @@ def append(
         )
     )
     return h
+
+
+def append_many(session: Session, rows: Iterable[dict[str, Any]], prev_hash: str) -> str:
+    """Add many audit rows (each a dict of append's keyword arguments) in one bulk insert.
+
+    For imports of thousands of scores: one ORM object per row costs more than the import.
+    Returns the hash of the last row (``prev_hash`` when there are none).
+    """
+    records = []
+    prev = prev_hash
+    for row in rows:
+        fields = {
+            "at": row["at"],
+            "actor": row["actor"],
+            "action": row["action"],
+            "source": row.get("source", "local"),
+        }
+        for name in ("subject", "old", "new"):
+            value = row.get(name)
+            fields[name] = canonical_json(value) if value is not None else ""
+        h = _row_hash(prev, **fields)
+        records.append({**fields, "prev_hash": prev, "hash": h})
+        prev = h
+    if records:
+        # Core insert on the table: the ORM's bulk path costs more than the hashing.
+        session.execute(insert(cast(Table, AuditLog.__table__)), records)
+    return prev
 
 
 def verify_chain(session: Session) -> list[str]:
