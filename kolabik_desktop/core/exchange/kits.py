@@ -174,13 +174,19 @@ def _write_kit(
             # The backup API copies a consistent snapshot, WAL content included.
             src.backup(dst)
             src.close()
-            dst.execute("PRAGMA journal_mode=DELETE")
+            # A scratch copy until renamed: no disk syncs while cutting (the file is synced
+            # once below); the journal in memory still allows a rollback.
+            dst.execute("PRAGMA journal_mode=MEMORY")
+            dst.execute("PRAGMA synchronous=OFF")
             _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id)
             # Rewrite the file so deleted rows do not linger in free pages.
             dst.execute("VACUUM")
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
             src.close()
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
         os.replace(tmp, req.path)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
