@@ -28,23 +28,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -65,6 +60,7 @@ from kolabik_desktop.core.exchange.tabular import (
     show,
     to_bool,
 )
+from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import (
@@ -316,23 +312,21 @@ def _sheet_table(
         return None
     ws = wb[actual]
     total = ws.max_row or 0
-    # Some writers leave a wrong size in the sheet; read every row that is really there.
-    ws.reset_dimensions()
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, ())
+    rows = read_rows(ws)
+    header = next(rows, (1, []))[1]
     columns = header_columns(
         sheet, header, REQUIRED_HEADERS[sheet] if required is None else required, problems, aliases
     )
     if columns is None:
         return None
 
-    def counted() -> Iterable[Sequence[Any]]:
-        for i, row in enumerate(rows):
+    def counted() -> Iterator[tuple[int, Sequence[Any]]]:
+        for i, (number, cells) in enumerate(rows):
             if progress is not None and i % SCORE_BATCH == 0:
-                progress(i, total, sheet)
-            yield row
+                progress(number, total, sheet)
+            yield number, cells
 
-    return Table(sheet, columns, numbered(counted()), problems)
+    return Table(sheet, columns, counted(), problems)
 
 
 def _check_code(row: TableRow, column: str, code: str) -> bool:
@@ -963,11 +957,10 @@ def read_entries_list(path: str | Path) -> list[EntryRow]:
         try:
             names = {n.lower(): n for n in wb.sheetnames}
             sheet = names.get("peserta", wb.sheetnames[0])
-            ws = wb[sheet]
-            ws.reset_dimensions()
-            rows = ws.iter_rows(values_only=True)
-            columns = header_columns(sheet, next(rows, ()), required, problems, ENTRY_ALIASES)
-            table = Table(sheet, columns, numbered(rows), problems) if columns else None
+            rows = read_rows(wb[sheet])
+            header = next(rows, (1, []))[1]
+            columns = header_columns(sheet, header, required, problems, ENTRY_ALIASES)
+            table = Table(sheet, columns, rows, problems) if columns else None
             entries, _ = _read_entries(table)
         finally:
             wb.close()
@@ -1164,52 +1157,6 @@ COLUMN_WIDTHS = {
 }
 
 
-def _cell_value(value: object) -> object:
-    """A value as openpyxl should write it: exact numbers, text that is never a formula."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, Decimal):
-        value = value.normalize()
-        if value == value.to_integral_value():
-            return int(value)
-        text = format(value, "f")
-        # Excel holds doubles: a number with more digits than a double keeps goes in as text.
-        return value if Decimal(repr(float(value))) == value else text
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
-def _text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"  # a note starting with '=' is text, not a formula
-    return cell
-
-
-def _append(ws: WriteOnlyWorksheet, values: Sequence[object]) -> None:
-    row = []
-    for value in values:
-        v = _cell_value(value)
-        row.append(_text_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v)
-    ws.append(row)
-
-
-def _new_sheet(wb: Workbook, name: str, headers: Sequence[str]) -> WriteOnlyWorksheet:
-    ws = wb.create_sheet(name)
-    for i, header in enumerate(headers):
-        letter = chr(ord("A") + i)
-        ws.column_dimensions[letter].width = COLUMN_WIDTHS.get(header, 12)
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    cells = []
-    for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
-        cell.font = bold
-        cells.append(cell)
-    ws.append(cells)
-    return ws
-
-
 def _yes_no(flag: bool) -> str:
     return "ya" if flag else "tidak"
 
@@ -1219,92 +1166,43 @@ def _pinned_moment(year: int | None) -> datetime:
     return datetime(min(max(year or 2000, 1980), 2107), 1, 1)
 
 
-def _build_xlsx(data: WorkbookData, path: Path, progress: Progress | None) -> None:
-    wb = Workbook(write_only=True)
-    moment = _pinned_moment(data.event.year)
-    wb.properties.creator = "Kolabik Desktop"
-    wb.properties.created = moment
-    wb.properties.title = data.event.name
-    headers = {s: REQUIRED_HEADERS[s] + OPTIONAL_HEADERS.get(s, ()) for s in SHEETS}
-    total = len(data.scores) + 1
-
-    ws = _new_sheet(wb, "Acara", headers["Acara"])
+def _sheets_out(data: WorkbookData) -> list[SheetOut]:
     ev = data.event
-    tiebreak = "standar" if ev.tiebreak == "standard" else "tidak ada"
-    for key, value in (
+    acara = [
         ("nama", ev.name),
         ("tahun", ev.year),
         ("penyelenggara", ev.organiser),
         ("presisi", ev.precision),
         ("bulatkan_tahap", _yes_no(ev.round_stage_scores)),
-        ("tiebreak", tiebreak),
-    ):
-        _append(ws, (key, value))
-    ws = _new_sheet(wb, "Tahap", headers["Tahap"])
-    for s in data.stages:
-        cumulative = format_cumulative(s.cumulative) if s.cumulative else ""
-        _append(
-            ws,
-            (s.code, s.name, s.position, s.weight, s.method)
-            + (s.scale_min, s.scale_max, s.band, cumulative),
-        )
-    ws = _new_sheet(wb, "Kriteria", headers["Kriteria"])
-    for c in data.criteria:
-        _append(
-            ws,
-            (c.stage, c.code, c.name, c.weight, c.min_value, c.max_value, c.step, c.description)
-            + (descriptors_to_lines(c.descriptors),),
-        )
-    ws = _new_sheet(wb, "Peserta", headers["Peserta"])
-    for e in data.entries:
-        _append(ws, (e.code, e.title, e.unit, e.category, e.summary))
-    ws = _new_sheet(wb, "Juri", headers["Juri"])
-    for j in data.jurors:
-        _append(ws, (j.code, j.name, j.affiliation))
-    for sheet, rows in (
-        ("Konflik", data.conflicts),
-        ("Penugasan", data.assignments),
-        ("Lolos", data.admissions),
-    ):
-        ws = _new_sheet(wb, sheet, headers[sheet])
-        for row in rows:
-            _append(ws, row)
-    ws = _new_sheet(wb, "Nilai", headers["Nilai"])
-    for i, score in enumerate(data.scores):
-        if progress is not None and i % SCORE_BATCH == 0:
-            progress(i, total, "Nilai")
-        _append(ws, score)
-    ws = _new_sheet(wb, "Keputusan", headers["Keputusan"])
-    for decision in data.decisions:
-        _append(ws, decision)
-    ws = _new_sheet(wb, "Komentar", headers["Komentar"])
-    for comment in data.comments:
-        _append(ws, comment)
-    wb.save(path)
-
-
-def _pin_zip(src: Path, dst: Path, moment: datetime) -> None:
-    """Copy the xlsx with every timestamp pinned, so that the same event gives the same bytes."""
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    date_time = moment.timetuple()[:6]
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            pinned = zipfile.ZipInfo(info.filename, date_time=date_time)
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.create_system = 0
-            pinned.external_attr = 0
-            if info.filename == "docProps/core.xml":
-                xml = zin.read(info).decode("utf-8")
-                xml = re.sub(
-                    r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
-                    rf"\g<1>{stamp}\g<3>",
-                    xml,
-                )
-                zout.writestr(pinned, xml)
-                continue
-            pinned.file_size = info.file_size
-            with zin.open(info) as fin, zout.open(pinned, "w") as fout:
-                shutil.copyfileobj(fin, fout, 1 << 20)
+        ("tiebreak", "standar" if ev.tiebreak == "standard" else "tidak ada"),
+    ]
+    tahap = [
+        (s.code, s.name, s.position, s.weight, s.method, s.scale_min, s.scale_max, s.band)
+        + (format_cumulative(s.cumulative) if s.cumulative else "",)
+        for s in data.stages
+    ]
+    kriteria = [
+        (c.stage, c.code, c.name, c.weight, c.min_value, c.max_value, c.step, c.description)
+        + (descriptors_to_lines(c.descriptors),)
+        for c in data.criteria
+    ]
+    rows: dict[str, Sequence[Sequence[object]]] = {
+        "Acara": acara,
+        "Tahap": tahap,
+        "Kriteria": kriteria,
+        "Peserta": [(e.code, e.title, e.unit, e.category, e.summary) for e in data.entries],
+        "Juri": [(j.code, j.name, j.affiliation) for j in data.jurors],
+        "Konflik": data.conflicts,
+        "Penugasan": data.assignments,
+        "Lolos": data.admissions,
+        "Nilai": data.scores,
+        "Keputusan": data.decisions,
+        "Komentar": data.comments,
+    }
+    return [
+        SheetOut(s, REQUIRED_HEADERS[s] + OPTIONAL_HEADERS.get(s, ()), rows[s], COLUMN_WIDTHS)
+        for s in SHEETS
+    ]
 
 
 def write_workbook(
@@ -1314,24 +1212,28 @@ def write_workbook(
     target = Path(xlsx_path)
     if not target.parent.is_dir():
         raise KolabikError(f"{target.parent}: folder does not exist")
-    fd, raw_name = tempfile.mkstemp(suffix=".xlsx", prefix=".kolabik-raw-", dir=target.parent)
+    fd, work_name = tempfile.mkstemp(suffix=".xlsx", prefix=".kolabik-", dir=target.parent)
     os.close(fd)
-    raw = Path(raw_name)
-    pinned = target.with_name(f".{target.name}.part")
+    work = Path(work_name)
+    part = target.with_name(f".{target.name}.part")
     try:
-        _build_xlsx(data, raw, progress)
-        _pin_zip(raw, pinned, _pinned_moment(data.event.year))
-        os.replace(pinned, target)
+        write_xlsx(
+            part,
+            _sheets_out(data),
+            title=data.event.name,
+            moment=_pinned_moment(data.event.year),
+            work_path=work,
+            progress=progress,
+        )
+        os.replace(part, target)
     except OSError as exc:
         raise KolabikError(
             f"{target}: could not write the workbook ({exc.strerror or exc}); "
             "is it open in another program?"
         ) from None
     finally:
-        raw.unlink(missing_ok=True)
-        pinned.unlink(missing_ok=True)
-    if progress is not None:
-        progress(len(data.scores) + 1, len(data.scores) + 1, "Nilai")
+        work.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
 
 
 def export_workbook(
