@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -356,6 +357,10 @@ BAD_CASES = {
     "final decision outside the final": (
         {"Keputusan": [("A2", "final"), ("B2", "IN-008")]},
         "Keputusan row 2, column peserta: entry IN-008 is not in the final ranking",
+    ),
+    "date where a number belongs": (
+        {"Nilai": [("E2", datetime(2024, 1, 2))]},
+        'Nilai row 2, column nilai: "2024-01-02 00:00:00" is not a number',
     ),
     "descriptor line": (
         {"Kriteria": [("I2", "baik sekali")]},

@@ -13,15 +13,19 @@ Sheets, in order, with lower-case headers (optional columns and sheets in bracke
     Nilai      tahap, juri, peserta, kriteria, nilai, catatan
     [Keputusan tahap, peserta, peringkat, alasan]   (tahap "final" = the final ranking)
     [Komentar  tahap, juri, peserta, komentar]      (a juror's overall comment on an entry)
-``tingkat`` holds a criterion's level descriptors, one "VALUE: text" per line.
-Attached files, the logo, submissions and the audit log stay out of the workbook.
+``tingkat`` holds a criterion's level descriptors, one "VALUE: text" per line. Peserta is
+grouped by category in the event's category order, which is how an import learns that order (a
+category without entries is not carried). Attached files, the logo, presentation slot parts,
+submissions and the audit log stay out of the workbook.
 
 Import is all-or-nothing: the whole workbook is read and checked first (every problem listed by
 sheet, row and column), then written in one transaction. It goes into a new event file, or into
 an existing one that has no entries and no jurors yet (e.g. made by ``kolabik new --template``),
-whose event settings, categories and rubric it then replaces. Export writes a byte-identical file
-for the same event: entries are written in a fixed order and every timestamp inside the file is
-pinned to 1 January of the event's year.
+whose event settings, categories and rubric it then replaces. Imported scores get revision 1 and
+the import one audit row. Export writes a byte-identical file for the same event: rows in a fixed
+order (codes sorted naturally), every timestamp inside the file pinned to 1 January of the event's
+year. The cells of big sheets go through ``tabular_xlsx`` (streamed, several times faster than
+openpyxl's cell objects) so that a national-scale event stays inside issue 3's time limits.
 """
 
 from __future__ import annotations
