@@ -38,6 +38,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.set_defaults(func=cmd_kit)
 
+    p = sub.add_parser(
+        "update-kit", help="bring a newer kit from the chair into a juror's kit, keeping its scores"
+    )
+    p.add_argument("kit", metavar="KIT", help="the juror's kit now in use (.kolabik-kit)")
+    p.add_argument("new_kit", metavar="NEW_KIT", help="the newer kit from the chair")
+    p.set_defaults(func=cmd_update_kit)
+
     p = sub.add_parser("export-scores", help="write a signed score package from a juror kit")
     p.add_argument("kit", metavar="KIT", help="the juror's kit (.kolabik-kit)")
     p.add_argument(
@@ -87,6 +94,27 @@ def cmd_kit(args: argparse.Namespace) -> int:
         db.close()
     for path in paths:
         print(f"wrote {path}")
+    return 0
+
+
+def cmd_update_kit(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.kits import update_kit
+
+    kit = _open(args.kit, lock=True)
+    try:
+        result = update_kit(kit, Path(args.new_kit))
+    finally:
+        kit.close()
+    print(
+        f"updated {args.kit}: stages {' '.join(result.stages) or '-'}; "
+        f"{result.entries_added} entries added, {result.entries_removed} removed; "
+        f"{result.scores_from_chair} score(s) taken from the chair's kit; your own scores kept"
+    )
+    if result.scores_removed_recused:
+        print(
+            f"{result.scores_removed_recused} score(s) removed: you are now recused from "
+            "their entries (conflict of interest)"
+        )
     return 0
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.exchange.kits import KIT_SUFFIX, update_kit
 from kolabik_desktop.core.exchange.packages import (
     PACKAGE_SUFFIX,
     file_slug,
@@ -112,6 +113,7 @@ def install(window: Any) -> None:
 
     send = QAction(_tr("&Send scores…"), window)
     send.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    update = QAction(_tr("&Update from a new kit…"), window)
     choose = QAction(_tr("Set the &outbox folder…"), window)
     stop = QAction(_tr("Stop sending to the outbox folder"), window)
 
@@ -139,6 +141,30 @@ def install(window: Any) -> None:
                 _tr("Scores saved to {0}. Give this file to the chair.").format(written), 15000
             ),
             lambda exc: QMessageBox.warning(window, _tr("Send scores"), str(exc)),
+        )
+
+    def on_update() -> None:
+        if window.context is None or window.mode != "juror":
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            _tr("Update from a new kit"),
+            str(QSettings().value(LAST_SEND_DIR_KEY, "") or ""),
+            _tr("Juror kits (*{0})").format(KIT_SUFFIX),
+        )
+        if not path:
+            return
+        db = window.context.db
+        run_task(
+            lambda _progress: update_kit(db, Path(path)),
+            lambda result: window.statusBar().showMessage(
+                _tr(
+                    "Kit updated for stage(s) {0}: {1} entries added, {2} removed. "
+                    "Your scores were kept."
+                ).format(" ".join(result.stages), result.entries_added, result.entries_removed),
+                15000,
+            ),
+            lambda exc: QMessageBox.warning(window, _tr("Update from a new kit"), str(exc)),
         )
 
     def start() -> None:
@@ -188,7 +214,7 @@ def install(window: Any) -> None:
 
     def _update() -> None:
         juror = window.context is not None and window.mode == "juror"
-        for action in (send, choose):
+        for action in (send, update, choose):
             action.setEnabled(juror)
             action.setVisible(window.mode != "chair")
         writing = state["writer"] is not None
@@ -196,12 +222,15 @@ def install(window: Any) -> None:
         stop.setVisible(writing)
 
     send.triggered.connect(on_send)
+    update.triggered.connect(on_update)
     choose.triggered.connect(on_choose)
     stop.triggered.connect(on_stop)
     window.add_file_action(send)
+    window.add_file_action(update)
     window.menu_tools.addAction(choose)
     window.menu_tools.addAction(stop)
     window.event_opened.connect(lambda _context: start())
     window.event_closed.connect(stop_writing)
     window.act_send_scores = send
+    window.act_update_kit = update
     _update()

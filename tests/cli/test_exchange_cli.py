@@ -8,10 +8,12 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
+from sqlalchemy import select
 
 from kolabik_desktop.cli import main
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.models import Score
 
 
 def run(capsys, *argv):
@@ -145,3 +147,38 @@ def test_usage_and_data_errors(chair, tmp_path, capsys):
     assert code == 1 and "not a juror kit" in err
     code, _out, err = run(capsys, "import-scores", tmp_path / "none.kolabik", event)
     assert code == 1 and "not found" in err
+
+
+def test_update_kit_keeps_the_jurors_scores(chair, tmp_path, capsys):
+    event, ids = chair
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    run(capsys, "kit", event, "--juror", "J2", "--out", tmp_path / "old", "--stage", "P1")
+    kit = tmp_path / "old" / "Kolabik-Uji-2023-J2.kolabik-kit"
+    db = open_event_file(kit)
+    services.set_score(
+        db,
+        juror_id=ids.jurors[1],
+        entry_id=ids.entries[8],
+        criterion_id=ids.criteria[("P1", "KEB")],
+        value=Decimal(42),
+    )
+    db.close()
+    code, _out, _err = run(capsys, "kit", event, "--juror", "J2", "--out", tmp_path / "new")
+    assert code == 0
+    new_kit = tmp_path / "new" / "Kolabik-Uji-2023-J2.kolabik-kit"
+    code, out, err = run(capsys, "update-kit", kit, new_kit)
+    assert code == 0, err
+    assert "stages P2" in out and "your own scores kept" in out
+    db = open_event_file(kit)
+    with db.session() as s:
+        value = s.scalar(
+            select(Score.value).where(
+                Score.entry_id == ids.entries[8],
+                Score.criterion_id == ids.criteria[("P1", "KEB")],
+            )
+        )
+    db.close()
+    assert value == Decimal(42)
+    code, _out, err = run(capsys, "update-kit", kit, event)
+    assert code == 1 and "not a juror kit" in err

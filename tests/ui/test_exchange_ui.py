@@ -270,3 +270,35 @@ def test_the_progress_view_shows_what_the_jurors_did(qtbot, make_window, exchang
     assert row("J4", "P2")[JurorProgressModel.COMPLETE] == 0
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "progress.png"))
+
+
+def test_a_juror_updates_their_kit_from_a_new_one(
+    qtbot, make_window, exchange, tmp_path, monkeypatch
+):
+    pristine, kits, _packages, ids = exchange
+    chair = open_event_file(pristine)
+    with chair.session() as s:
+        from kolabik_desktop.core.store.models import StageAdmission
+
+        s.add(StageAdmission(stage_id=ids.stages["P2"], entry_id=ids.entries[7]))
+    (tmp_path / "new").mkdir()
+    new_kit = export_kits(chair, tmp_path / "new", juror_codes=["J2"])[0]
+    chair.close()
+    window = make_window(kits["J2"])
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(new_kit), ""))
+    )
+    with qtbot.waitSignal(window.context.changed, timeout=10000):
+        window.act_update_kit.trigger()
+    qtbot.waitUntil(lambda: "Kit updated" in window.statusBar().currentMessage(), timeout=5000)
+    assert "1 entries added" in window.statusBar().currentMessage()
+    entries = {e.id for e in window.context.scorer.event.entries}
+    assert ids.entries[7] in entries
+    with window.context.db.session() as s:
+        kept = s.scalar(
+            select(Score.value).where(
+                Score.entry_id == ids.entries[0],
+                Score.criterion_id == ids.criteria[("P2", "PAP")],
+            )
+        )
+    assert kept == Decimal(60)  # the juror's own stage-2 score survived the update
