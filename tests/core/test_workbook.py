@@ -135,7 +135,7 @@ def rich_event(tmp_path):
                     entry_id=e,
                     criterion_id=ids.criteria["P2", code],
                     value=Decimal("72.5") if code == "MAT" else Decimal(70 + e % 7),
-                    note="=bagus, perlu video\nbaris dua" if code == "VID" else "",
+                    note="=bagus, perlu video\nbaris dua\n" if code == "VID" else "",
                 )
     services.set_score(
         db,
@@ -145,7 +145,7 @@ def rich_event(tmp_path):
         value=Decimal(90),
     )
     services.set_comment(
-        db, juror_id=ids.jurors[1], entry_id=finalists[1], stage_id=p2, text="Paparan jelas."
+        db, juror_id=ids.jurors[1], entry_id=finalists[1], stage_id=p2, text="  Paparan jelas.\n"
     )
     with db.session() as s:
         s.add(Decision(stage_id=None, entry_id=finalists[2], rank=2, reason="Keputusan juri"))
@@ -210,7 +210,7 @@ def test_export_writes_sheets_and_headers_in_order(tmp_path, rich_event):
     }
     # A note starting with '=' stays text, not a formula.
     notes = [r[5] for r in wb["Nilai"].iter_rows(min_row=2, values_only=True) if r[5]]
-    assert "=bagus, perlu video\nbaris dua" in notes
+    assert "=bagus, perlu video\nbaris dua\n" in notes
 
 
 def test_progress_reports_reach_the_end(tmp_path, rich_event):

@@ -62,21 +62,25 @@ class TableRow:
         self.number = number  # the row number the user sees (the header is row 1)
         self.cells = cells
 
-    def raw(self, column: str) -> Any:
+    def raw(self, column: str, *, strip: bool = True) -> Any:
+        """The cell's value; None for an empty or blank cell."""
         index = self.table.columns.get(column)
         if index is None or index >= len(self.cells):
             return None
         value = self.cells[index]
         if isinstance(value, str):
-            value = value.strip()
-            return value or None
+            stripped = value.strip()
+            if not stripped:
+                return None
+            return stripped if strip else value
         return value
 
     def problem(self, column: str | None, message: str) -> None:
         self.table.problems.add(self.table.name, self.number, column, message)
 
-    def text(self, column: str, *, required: bool = False) -> str:
-        value = self.raw(column)
+    def text(self, column: str, *, required: bool = False, strip: bool = True) -> str:
+        """Text; ``strip=False`` keeps free text (a note ending in a new line) exactly."""
+        value = self.raw(column, strip=strip)
         if value is None:
             if required:
                 self.problem(column, "is empty")

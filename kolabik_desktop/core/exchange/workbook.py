@@ -519,7 +519,7 @@ def _read_criteria(
         lo = row.decimal("min", default=Decimal(0))
         hi = row.decimal("maks", default=Decimal(100))
         step = row.decimal("langkah", default=Decimal(1))
-        description = row.text("deskripsi")
+        description = row.text("deskripsi", strip=False)
         descriptors, bad = descriptors_from_lines(row.text("tingkat"))
         if bad:
             row.problem("tingkat", bad)
@@ -564,7 +564,7 @@ def _read_entries(table: Table | None) -> tuple[list[EntryRow], set[str] | None]
         title = row.text("judul", required=True)
         unit = row.text("unit")
         category = row.text("kelompok")
-        summary = row.text("ringkasan")
+        summary = row.text("ringkasan", strip=False)
         if not _check_code(row, "kode", code):
             continue
         if code in seen:
@@ -761,7 +761,7 @@ def _read_conflicts(table: Table | None, known: _Known) -> list[ConflictRow]:
     for row in table:
         juror = known.juror(row)
         entry = known.entry(row)
-        reason = row.text("alasan")
+        reason = row.text("alasan", strip=False)
         if juror is None or entry is None:
             continue
         if (juror, entry) in seen:
@@ -837,7 +837,7 @@ def _read_scores(
         entry = known.entry(row)
         code = row.code("kriteria")
         value = row.decimal("nilai")
-        note = row.text("catatan")
+        note = row.text("catatan", strip=False)
         if stage is None or juror is None or entry is None or not code:
             continue
         criterion = criteria.get((stage, code))
@@ -881,7 +881,7 @@ def _read_decisions(
         stage: str | None = FINAL if stage_text.lower() == FINAL else known.stage(row)
         entry = known.entry(row)
         rank = row.integer("peringkat", required=True)
-        reason = row.text("alasan")
+        reason = row.text("alasan", strip=False)
         if rank is not None and rank < 1:
             row.problem("peringkat", f"a place is 1 or more, not {rank}")
             rank = None
@@ -923,7 +923,7 @@ def _read_comments(
         stage = known.stage(row)
         juror = known.juror(row)
         entry = known.entry(row)
-        text = row.text("komentar")
+        text = row.text("komentar", strip=False)
         if stage is None or juror is None or entry is None or not text:
             continue
         key = (stage, juror, entry)
