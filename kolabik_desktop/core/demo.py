@@ -12,6 +12,7 @@ earlier demo but never a real event.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
@@ -254,6 +255,8 @@ CONFLICT_JUROR = "J3"
 CONFLICT_REASON = (
     "Juri adalah dosen pembina program pengabdian masyarakat yang mendampingi inovasi ini."
 )
+# The presentation session's running order, as ui/presentation.py stores it (ORDER_KEY).
+PRESENTATION_ORDER_KEY = "presentation_order:{stage}"
 PARTWAY_JUROR = "J5"  # still working through stage 1
 PARTWAY_SHARE = 0.7  # share of stage 1 entries J5 has finished
 PRESENTED_COMPLETE = 12  # finalists presented and scored by every juror
@@ -517,6 +520,7 @@ def _fill(s: Session, rng: random.Random, *, attachments: bool) -> dict[str, int
                 continue
             writer.score(juror, entry, ("P2", p2), criteria[p2], stage2_quality)
 
+    s.add(Setting(key=PRESENTATION_ORDER_KEY.format(stage="P2"), value=json.dumps(schedule)))
     s.flush()
     if attachments:
         _add_attachments(s, [entry_by_id[eid] for eid in schedule[:6]])

@@ -73,3 +73,25 @@ def test_demo_without_a_display_says_so_instead_of_crashing(tmp_path, monkeypatc
     err = capsysbinary.readouterr().err.decode()
     assert "no display" in err and f"kolabik {path}" in err
     assert opened == [] and is_demo_file(path)
+
+
+def test_demo_presentation_order_follows_the_scoring(tmp_path, capsysbinary):
+    """The session lists first the finalists already presented (scored by everyone)."""
+    from kolabik_desktop.core.demo import PRESENTATION_ORDER_KEY, PRESENTED_COMPLETE
+    from kolabik_desktop.core.scoring.engine import Scorer
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.core.store.services import load_scoring_input
+    from kolabik_desktop.ui import presentation
+
+    assert PRESENTATION_ORDER_KEY == presentation.ORDER_KEY
+    path = tmp_path / "demo.kolabik"
+    assert main(["demo", str(path), "--no-gui"]) == 0
+    db = open_event_file(path)
+    order = presentation.load_order(db, "P2")
+    data = load_scoring_input(db)
+    db.close()
+    scorer = Scorer(data.event, data.values)
+    assert len(order) == 20
+    status_of = {row.entry.id: row.status for row in scorer.leaderboard("P2").rows}
+    assert {status_of[e] for e in order[:PRESENTED_COMPLETE]} == {"final"}
+    assert {status_of[e] for e in order[PRESENTED_COMPLETE + 2 :]} == {"unscored"}
