@@ -38,10 +38,6 @@ from kolabik_desktop.ui.workers import run_task
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 class ImportPlanModel(QAbstractTableModel):
     """One row per package: file, juror, new, changed, unchanged, and its status."""
 
@@ -115,9 +111,9 @@ class ImportPlanModel(QAbstractTableModel):
 
 
 def summary_text(plan: ImportPlan) -> str:
-    return _tr("{0} new, {1} changed, {2} unchanged scores; {3} package(s) refused.").format(
-        plan.new, plan.changed, plan.unchanged, plan.refused
-    )
+    return QCoreApplication.translate(
+        "ImportDialog", "{0} new, {1} changed, {2} unchanged scores; {3} package(s) refused."
+    ).format(plan.new, plan.changed, plan.unchanged, plan.refused)
 
 
 class ImportDialog(QDialog):
@@ -192,14 +188,18 @@ def import_paths(window: Any, paths: list[Path]) -> ImportDialog | None:
     if window.context is None or window.mode != "chair":
         QMessageBox.information(
             window,
-            _tr("Import scores"),
-            _tr("Score packages are imported into the chair's event file. Open it first."),
+            QCoreApplication.translate("ImportDialog", "Import scores"),
+            QCoreApplication.translate(
+                "ImportDialog",
+                "Score packages are imported into the chair's event file. Open it first.",
+            ),
         )
         return None
     dialog = ImportDialog(window.context, paths, window)
     dialog.applied.connect(
         lambda plan: window.statusBar().showMessage(
-            _tr("Imported: {0}").format(summary_text(plan)), 10000
+            QCoreApplication.translate("ImportDialog", "Imported: {0}").format(summary_text(plan)),
+            10000,
         )
     )
     dialog.setModal(True)
@@ -210,7 +210,7 @@ def import_paths(window: Any, paths: list[Path]) -> ImportDialog | None:
 
 def install(window: Any) -> None:
     """File > Import scores…, and dropping .kolabik-scores files on the window."""
-    action = QAction(_tr("&Import scores…"), window)
+    action = QAction(QCoreApplication.translate("ImportDialog", "&Import scores…"), window)
     action.setShortcut(QKeySequence("Ctrl+I"))
     action.setEnabled(False)
     window.act_import_scores = action
@@ -219,9 +219,11 @@ def install(window: Any) -> None:
     def choose() -> None:
         files, _ = QFileDialog.getOpenFileNames(
             window,
-            _tr("Import score packages"),
+            QCoreApplication.translate("ImportDialog", "Import score packages"),
             "",
-            _tr("Score packages (*{0});;All files (*)").format(PACKAGE_SUFFIX),
+            QCoreApplication.translate(
+                "ImportDialog", "Score packages (*{0});;All files (*)"
+            ).format(PACKAGE_SUFFIX),
         )
         if files:
             import_paths(window, [Path(f) for f in files])

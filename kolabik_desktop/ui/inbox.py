@@ -23,10 +23,6 @@ SETTINGS_KEY = "inbox_folder"
 SETTLE_MS = 700  # let a copy finish before reading the file
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Inbox", text)
-
-
 class InboxWatcher(QObject):
     """Watches one folder and imports the packages that appear or change in it."""
 
@@ -111,14 +107,16 @@ class InboxWatcher(QObject):
 
 def notice_text(plan: ImportPlan) -> str:
     jurors = sorted({i.juror_code for i in plan.items if not i.refused and i.juror_code})
-    text = _tr("Inbox: {0} new and {1} changed scores from {2}.").format(
-        plan.new, plan.changed, ", ".join(jurors) or "-"
-    )
+    text = QCoreApplication.translate(
+        "Inbox", "Inbox: {0} new and {1} changed scores from {2}."
+    ).format(plan.new, plan.changed, ", ".join(jurors) or "-")
     refused = [i for i in plan.items if i.refused]
     if refused:
         first = refused[0]
         reason = first.problems[0].message if first.problems else ""
-        text += " " + _tr("Refused {0}: {1}").format(first.filename, reason)
+        text += " " + QCoreApplication.translate("Inbox", "Refused {0}: {1}").format(
+            first.filename, reason
+        )
     return text
 
 
@@ -127,8 +125,8 @@ def install(window: Any) -> None:
     state: dict[str, InboxWatcher | None] = {"watcher": None}
     window.inbox_watcher = None
 
-    choose = QAction(_tr("Watch an &inbox folder…"), window)
-    stop = QAction(_tr("Stop watching the inbox folder"), window)
+    choose = QAction(QCoreApplication.translate("Inbox", "Watch an &inbox folder…"), window)
+    stop = QAction(QCoreApplication.translate("Inbox", "Stop watching the inbox folder"), window)
 
     def start() -> None:
         stop_watching()
@@ -138,7 +136,10 @@ def install(window: Any) -> None:
             return
         if not Path(str(folder)).is_dir():
             window.statusBar().showMessage(
-                _tr("The inbox folder {0} is not available.").format(folder), 10000
+                QCoreApplication.translate(
+                    "Inbox", "The inbox folder {0} is not available."
+                ).format(folder),
+                10000,
             )
             _update()
             return
@@ -148,7 +149,8 @@ def install(window: Any) -> None:
         )
         watcher.failed.connect(
             lambda message: window.statusBar().showMessage(
-                _tr("Inbox import failed: {0}").format(message), 15000
+                QCoreApplication.translate("Inbox", "Inbox import failed: {0}").format(message),
+                15000,
             )
         )
         state["watcher"] = window.inbox_watcher = watcher
@@ -165,7 +167,7 @@ def install(window: Any) -> None:
     def on_choose() -> None:
         current = str(QSettings().value(SETTINGS_KEY, "") or "")
         folder = QFileDialog.getExistingDirectory(
-            window, _tr("Inbox folder for score packages"), current
+            window, QCoreApplication.translate("Inbox", "Inbox folder for score packages"), current
         )
         if folder:
             QSettings().setValue(SETTINGS_KEY, folder)
@@ -184,12 +186,12 @@ def install(window: Any) -> None:
         stop.setVisible(watching)
         if watching:
             choose.setText(
-                _tr("Watch an &inbox folder… (now: {0})").format(
+                QCoreApplication.translate("Inbox", "Watch an &inbox folder… (now: {0})").format(
                     Path(str(state["watcher"].folder)).name
                 )  # type: ignore[union-attr]
             )
         else:
-            choose.setText(_tr("Watch an &inbox folder…"))
+            choose.setText(QCoreApplication.translate("Inbox", "Watch an &inbox folder…"))
 
     choose.triggered.connect(on_choose)
     stop.triggered.connect(on_stop)

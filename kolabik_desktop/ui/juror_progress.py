@@ -34,10 +34,6 @@ _Index = QModelIndex | QPersistentModelIndex
 REFRESH_MS = 300  # coalesce a burst of changes (an import) into one recount
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JurorProgress", text)
-
-
 def format_received(iso_utc: str | None) -> str:
     """A stored UTC timestamp as local date and time in the window's language; "" when none."""
     if not iso_utc:
@@ -208,13 +204,13 @@ class JurorProgressView(QWidget):
 def install(window: Any) -> None:
     """View > Juror progress: a dock with the progress table (chair mode)."""
     view = JurorProgressView()
-    dock = QDockWidget(_tr("Juror progress"), window)
+    dock = QDockWidget(QCoreApplication.translate("JurorProgress", "Juror progress"), window)
     dock.setObjectName("jurorProgressDock")
     dock.setWidget(view)
     dock.hide()
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     action: QAction = dock.toggleViewAction()
-    action.setText(_tr("&Juror progress"))
+    action.setText(QCoreApplication.translate("JurorProgress", "&Juror progress"))
     window.menu_view.addAction(action)
     window.juror_progress_dock = dock
     window.juror_progress_view = view

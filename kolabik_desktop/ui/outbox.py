@@ -32,10 +32,6 @@ LAST_SEND_DIR_KEY = "send_scores_folder"
 DELAY_MS = 3000  # after the last change: a burst of edits gives one package, not twenty
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Outbox", text)
-
-
 def _names(db: Any) -> tuple[str, str]:
     with db.session() as s:
         event_name = s.scalar(select(Event.name)) or ""
@@ -111,11 +107,13 @@ def install(window: Any) -> None:
     state: dict[str, OutboxWriter | None] = {"writer": None}
     window.outbox_writer = None
 
-    send = QAction(_tr("&Send scores…"), window)
+    send = QAction(QCoreApplication.translate("Outbox", "&Send scores…"), window)
     send.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    update = QAction(_tr("&Update from a new kit…"), window)
-    choose = QAction(_tr("Set the &outbox folder…"), window)
-    stop = QAction(_tr("Stop sending to the outbox folder"), window)
+    update = QAction(QCoreApplication.translate("Outbox", "&Update from a new kit…"), window)
+    choose = QAction(QCoreApplication.translate("Outbox", "Set the &outbox folder…"), window)
+    stop = QAction(
+        QCoreApplication.translate("Outbox", "Stop sending to the outbox folder"), window
+    )
 
     def on_send() -> None:
         if window.context is None or window.mode != "juror":
@@ -126,9 +124,9 @@ def install(window: Any) -> None:
         suggested = str(Path(start) / package_file_name(event_name, juror_code))
         path, _ = QFileDialog.getSaveFileName(
             window,
-            _tr("Send scores"),
+            QCoreApplication.translate("Outbox", "Send scores"),
             suggested,
-            _tr("Score packages (*{0})").format(PACKAGE_SUFFIX),
+            QCoreApplication.translate("Outbox", "Score packages (*{0})").format(PACKAGE_SUFFIX),
         )
         if not path:
             return
@@ -138,9 +136,14 @@ def install(window: Any) -> None:
         run_task(
             lambda _progress: write_package(db, Path(path)),
             lambda written: window.statusBar().showMessage(
-                _tr("Scores saved to {0}. Give this file to the chair.").format(written), 15000
+                QCoreApplication.translate(
+                    "Outbox", "Scores saved to {0}. Give this file to the chair."
+                ).format(written),
+                15000,
             ),
-            lambda exc: QMessageBox.warning(window, _tr("Send scores"), str(exc)),
+            lambda exc: QMessageBox.warning(
+                window, QCoreApplication.translate("Outbox", "Send scores"), str(exc)
+            ),
         )
 
     def on_update() -> None:
@@ -148,9 +151,9 @@ def install(window: Any) -> None:
             return
         path, _ = QFileDialog.getOpenFileName(
             window,
-            _tr("Update from a new kit"),
+            QCoreApplication.translate("Outbox", "Update from a new kit"),
             str(QSettings().value(LAST_SEND_DIR_KEY, "") or ""),
-            _tr("Juror kits (*{0})").format(KIT_SUFFIX),
+            QCoreApplication.translate("Outbox", "Juror kits (*{0})").format(KIT_SUFFIX),
         )
         if not path:
             return
@@ -158,13 +161,16 @@ def install(window: Any) -> None:
         run_task(
             lambda _progress: update_kit(db, Path(path)),
             lambda result: window.statusBar().showMessage(
-                _tr(
+                QCoreApplication.translate(
+                    "Outbox",
                     "Kit updated for stage(s) {0}: {1} entries added, {2} removed. "
-                    "Your scores were kept."
+                    "Your scores were kept.",
                 ).format(" ".join(result.stages), result.entries_added, result.entries_removed),
                 15000,
             ),
-            lambda exc: QMessageBox.warning(window, _tr("Update from a new kit"), str(exc)),
+            lambda exc: QMessageBox.warning(
+                window, QCoreApplication.translate("Outbox", "Update from a new kit"), str(exc)
+            ),
         )
 
     def start() -> None:
@@ -175,19 +181,28 @@ def install(window: Any) -> None:
             return
         if not Path(folder).is_dir():
             window.statusBar().showMessage(
-                _tr("The outbox folder {0} is not available.").format(folder), 10000
+                QCoreApplication.translate(
+                    "Outbox", "The outbox folder {0} is not available."
+                ).format(folder),
+                10000,
             )
             _update()
             return
         writer = OutboxWriter(window.context, Path(folder), window)
         writer.written.connect(
             lambda path: window.statusBar().showMessage(
-                _tr("Scores sent to the outbox ({0}).").format(Path(path).name), 5000
+                QCoreApplication.translate("Outbox", "Scores sent to the outbox ({0}).").format(
+                    Path(path).name
+                ),
+                5000,
             )
         )
         writer.failed.connect(
             lambda message: window.statusBar().showMessage(
-                _tr("Could not write to the outbox: {0}").format(message), 15000
+                QCoreApplication.translate("Outbox", "Could not write to the outbox: {0}").format(
+                    message
+                ),
+                15000,
             )
         )
         state["writer"] = window.outbox_writer = writer
@@ -203,7 +218,9 @@ def install(window: Any) -> None:
 
     def on_choose() -> None:
         current = str(QSettings().value(SETTINGS_KEY, "") or "")
-        folder = QFileDialog.getExistingDirectory(window, _tr("Outbox folder"), current)
+        folder = QFileDialog.getExistingDirectory(
+            window, QCoreApplication.translate("Outbox", "Outbox folder"), current
+        )
         if folder:
             QSettings().setValue(SETTINGS_KEY, folder)
             start()
