@@ -351,3 +351,24 @@ def test_every_kind_builds_on_both_papers(event):
             reader = _pdf(data, kind=kind, paper=paper)
             assert len(reader.pages) >= 1
             assert "Halaman 1 dari" in reader.pages[0].extract_text()
+
+
+def test_the_events_logo_is_printed_in_the_letterhead(tmp_path):
+    from PIL import Image
+
+    from kolabik_desktop.core.store.models import Event
+
+    db, _ = make_event(tmp_path / "logo.kolabik", entries=3, jurors=2)
+    buf = io.BytesIO()
+    Image.new("RGB", (120, 150), (200, 30, 30)).save(buf, format="PNG")
+    with db.session() as s:
+        s.query(Event).one().logo = buf.getvalue()
+    data = load_report_data(db)
+    reader = _pdf(data, kind="recap", stage="P1")
+    xobjects = reader.pages[0]["/Resources"].get("/XObject", {})
+    images = [x for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image"]
+    assert len(images) == 1
+    assert images[0].get_object()["/Width"] == 120
+    # A logo that is not an image is left out rather than stopping the report.
+    data.logo = b"not an image"
+    assert "REKAPITULASI NILAI" in _pages(_pdf(data, kind="recap", stage="P1"))[0]

@@ -242,7 +242,7 @@ def _notes(
     rows: list[list[object]] = [
         [
             Paragraph(esc(h), styles.head)
-            for h in (ctx.t("criterion"), ctx.t("juror"), ctx.t("notes"))
+            for h in (ctx.t("criterion_short"), ctx.t("juror"), ctx.t("notes"))
         ]
     ]
     for c in stage.criteria:

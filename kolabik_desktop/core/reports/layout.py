@@ -117,7 +117,7 @@ def make_styles(size: float = 9) -> Styles:
             "subtitle", parent=body, fontSize=10.5, leading=13.5, alignment=TA_CENTER
         ),
         heading=ParagraphStyle(
-            "heading", parent=body, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3
+            "heading", parent=body, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3, keepWithNext=1
         ),
         center=ParagraphStyle("center", parent=body, alignment=TA_CENTER),
         right=ParagraphStyle("right", parent=body, alignment=TA_RIGHT),

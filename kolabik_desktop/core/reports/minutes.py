@@ -139,27 +139,35 @@ def _ranking_table(
     return grid(table_rows, widths, center_cols=(0,), extra=extra, font_size=8.5)
 
 
+def _small(detail: str) -> str:
+    return f"<br/><font size=7 color='#555555'>{esc(detail)}</font>" if detail else ""
+
+
 def _signatures(ctx: Context, styles: Styles, width: float) -> Flowable:
     """Place and date, then a line to sign for the chair and for every juror."""
     place = ctx.place or ctx.t("place_blank")
     jurors = list(ctx.data.event.jurors)
     chair_name = ctx.chair
-    members = [j for j in jurors if j.name != chair_name]
-    head = [ctx.t("no"), ctx.t("name"), "", ctx.t("signature")]
+    chair_juror = next((j for j in jurors if j.name == chair_name), None)
+    chair_detail = ctx.data.affiliations.get(chair_juror.id, "") if chair_juror else ""
+    members = [j for j in jurors if j is not chair_juror]
+    head = [ctx.t("no"), ctx.t("name"), ctx.t("role"), ctx.t("signature")]
     rows: list[list[object]] = [[Paragraph(esc(h), styles.head) for h in head]]
     rows.append(
         [
             "1",
-            Paragraph(esc(chair_name) if chair_name else esc(ctx.t("name_blank")), styles.cell),
+            Paragraph(
+                (esc(chair_name) + _small(chair_detail))
+                if chair_name
+                else esc(ctx.t("name_blank")),
+                styles.cell,
+            ),
             ctx.t("chair"),
             "1. ..............................",
         ]
     )
     for n, juror in enumerate(members, 2):
-        affiliation = ctx.data.affiliations.get(juror.id, "")
-        small = (
-            f"<br/><font size=7 color='#555555'>{esc(affiliation)}</font>" if affiliation else ""
-        )
+        small = _small(ctx.data.affiliations.get(juror.id, ""))
         dots = f"{n}. .............................."
         rows.append(
             [

@@ -37,12 +37,10 @@ def recap_wide(ctx: Context) -> bool:
     if ctx.options.orientation != "auto":
         return ctx.options.orientation == "landscape"
     board = _board_code(ctx)
-    columns = (
-        len([s for s in ctx.data.event.stages if s.weight > 0])
-        if board == FINAL
-        else len(ctx.data.event.jurors)
-    )
-    return columns > 5
+    if board == FINAL:
+        return len([s for s in ctx.data.event.stages if s.weight > 0]) > 5
+    # Six to twelve juror columns need landscape; past that the cells share one column.
+    return 5 < len(ctx.data.event.jurors) <= MAX_JUROR_COLUMNS
 
 
 def build_recap(ctx: Context) -> tuple[list[Flowable], bool]:
@@ -169,7 +167,7 @@ def _stage_table(
                 for j in jurors
                 if j.id in cells and (cells[j.id].eligible or cells[j.id].recused)
             ]
-            line.append(Paragraph(esc(" · ".join(shown)), styles.cell))
+            line.append(Paragraph(esc("  ".join(shown)), styles.tiny))
         else:
             line += [_cell_text(ctx, cells[j.id]) if j.id in cells else "" for j in jurors]
         line += [ctx.score_text(row), ctx.status_text(row)]
@@ -177,7 +175,7 @@ def _stage_table(
     rank_w, code_w, score_w, status_w = 11 * mm, 17 * mm, 17 * mm, 19 * mm
     if compact:
         rest = width - rank_w - code_w - score_w - status_w
-        widths = [rank_w, code_w, rest * 0.45, rest * 0.55, score_w, status_w]
+        widths = [rank_w, code_w, rest * 0.52, rest * 0.48, score_w, status_w]
     else:
         jw = 13 * mm
         title_w = width - rank_w - code_w - len(jurors) * jw - score_w - status_w

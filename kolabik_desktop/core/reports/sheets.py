@@ -217,7 +217,7 @@ def _notes(
     juror: JurorSpec,
     entry_ids: list[int],
 ) -> list[Flowable]:
-    rows: list[list[object]] = [[ctx.t("entry_code"), ctx.t("criterion"), ctx.t("notes")]]
+    rows: list[list[object]] = [[ctx.t("entry_code"), ctx.t("criterion_short"), ctx.t("notes")]]
     for entry_id in entry_ids:
         code = ctx.entries[entry_id].code
         for c in stage.criteria:
