@@ -21,6 +21,7 @@ from kolabik_desktop.ui.workers import run_task
 
 SETTINGS_KEY = "inbox_folder"
 SETTLE_MS = 700  # let a copy finish before reading the file
+POLL_MS = 5000
 
 
 class InboxWatcher(QObject):
@@ -36,6 +37,7 @@ class InboxWatcher(QObject):
         self._seen: dict[str, tuple[int, int]] = {}  # name -> (size, mtime_ns) already handled
         self._busy = False
         self._again = False
+        self._current: list[Path] = []
         self._watcher = QFileSystemWatcher(self)
         self._watcher.addPath(str(self.folder))
         self._watcher.directoryChanged.connect(self._schedule)
@@ -45,9 +47,15 @@ class InboxWatcher(QObject):
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.scan)
         self._timer.start()  # packages already waiting are imported on start
+        # Network shares often send no change notifications: look again now and then.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.scan)
+        self._poll.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._poll.stop()
         self._watcher.removePaths(self._watcher.directories() + self._watcher.files())
 
     def _schedule(self, *_args: object) -> None:
@@ -81,6 +89,7 @@ class InboxWatcher(QObject):
         if not paths:
             return
         self._busy = True
+        self._current = paths
         db = self.context.db
 
         def work(_progress: Any) -> ImportPlan:
@@ -101,6 +110,8 @@ class InboxWatcher(QObject):
             self.imported.emit(plan)
 
     def _error(self, exc: Exception) -> None:
+        for path in self._current:  # e.g. the disk was busy: try these files again later
+            self._seen.pop(path.name, None)
         self._finish()
         self.failed.emit(str(exc))
 
