@@ -318,6 +318,10 @@ class ReportDialog(QDialog):
     def _refresh_preview(self) -> None:
         if self._data is None:
             return
+        if self._busy:
+            # One build at a time: the engine's caches are not meant for two threads at once.
+            self._debounce.start()
+            return
         self._generation += 1
         generation = self._generation
         kind = self.kind.currentData()

@@ -372,3 +372,18 @@ def test_the_events_logo_is_printed_in_the_letterhead(tmp_path):
     # A logo that is not an image is left out rather than stopping the report.
     data.logo = b"not an image"
     assert "REKAPITULASI NILAI" in _pages(_pdf(data, kind="recap", stage="P1"))[0]
+
+
+def test_recap_within_a_category_renumbers_ranks(event):
+    db, _ = event
+    data = load_report_data(db)
+    category = data.categories[2]
+    text = "\n".join(_pages(_pdf(data, kind="recap", stage="P1", category=category)))
+    board = data.scorer.leaderboard("P1", category)
+    assert [r.rank for r in board.rows if r.rank is not None][0] == 1
+    for row in board.rows:
+        tokens = _line_with(text, row.entry.code).split()
+        assert tokens[0].rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰") == str(row.rank)
+        assert _id(row.display) in tokens
+    others = [e.code for e in data.event.entries if e.category != category]
+    assert not any(re.search(rf"(?<![\w-]){c}(?![\w-])", text) for c in others)
