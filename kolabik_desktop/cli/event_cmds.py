@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -215,7 +216,11 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         data = leaderboard_json(leaderboard, stage_codes, event_name).encode("utf-8")
     else:
         title = _board_title(spec, board)
-        data = leaderboard_table(leaderboard, stage_codes, event_name, title).encode("utf-8")
+        # Fit a terminal's width; piped or saved output keeps the fixed layout (reproducible).
+        fit = (
+            shutil.get_terminal_size().columns if sys.stdout.isatty() and not args.output else None
+        )
+        data = leaderboard_table(leaderboard, stage_codes, event_name, title, fit).encode("utf-8")
     _emit(data, args.output, text=args.format == "table")
     return 0
 
@@ -318,14 +323,20 @@ def leaderboard_json(board: Leaderboard, stage_codes: Sequence[str], event_name:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-# Column caps keep a row on a wide terminal line; longer text ends in "…".
-_CAPS = {"title": 44, "unit": 30, "category": 18}
+# Column caps keep a row on a wide terminal line; on a narrower terminal the text columns shrink
+# toward the minimums. Longer text ends in "…".
+_CAPS = {"Title": 44, "Unit": 30, "Category": 18}
+_MIN_CAPS = {"Title": 20, "Unit": 12, "Category": 8}
 
 
 def leaderboard_table(
-    board: Leaderboard, stage_codes: Sequence[str], event_name: str, title: str
+    board: Leaderboard,
+    stage_codes: Sequence[str],
+    event_name: str,
+    title: str,
+    max_width: int | None = None,
 ) -> str:
-    """A plain-text table for a terminal: aligned columns, long text shortened."""
+    """A plain-text table for a terminal: aligned columns, long text shortened to fit."""
     counts = {s: sum(1 for r in board.rows if r.status == s) for s in ("final", "provisional")}
     unscored = len(board.rows) - counts["final"] - counts["provisional"]
     scope = f"category {board.category}" if board.category else "all categories"
@@ -343,13 +354,26 @@ def leaderboard_table(
     table: list[list[str]] = []
     for row in board.rows:
         rank, code, title_text, unit, category, score, status, tie_note = _row_fields(row)
-        cells = [rank, code, _cut(title_text, _CAPS["title"]), _cut(unit, _CAPS["unit"])]
-        if show_category:
-            cells.append(_cut(category, _CAPS["category"]))
+        cells = [rank, code, title_text, unit] + ([category] if show_category else [])
         cells += [score, status]
         cells += [_stage_display(row, c, board.precision) for c in stage_codes]
         cells.append(tie_note)
         table.append(cells)
+    natural = [max([_width(h)] + [_width(r[i]) for r in table]) for i, h in enumerate(headers)]
+    caps = {h: min(cap, natural[headers.index(h)]) for h, cap in _CAPS.items() if h in headers}
+    if max_width:
+        # The tie note counts at its header's width: most rows have none.
+        fixed = sum(w for h, w in zip(headers[:-1], natural, strict=False) if h not in caps)
+        fixed += _width(headers[-1]) + 2 * (len(headers) - 1)
+        while fixed + sum(caps.values()) > max_width:
+            roomy = [h for h in caps if caps[h] > _MIN_CAPS[h]]
+            if not roomy:
+                break
+            caps[max(roomy, key=lambda h: caps[h] - _MIN_CAPS[h])] -= 1
+    for cells in table:
+        for h, cap in caps.items():
+            i = headers.index(h)
+            cells[i] = _cut(cells[i], cap)
     widths = [max([_width(h)] + [_width(r[i]) for r in table]) for i, h in enumerate(headers)]
     for cells in [headers, *table]:
         parts = []

@@ -234,3 +234,26 @@ def test_the_installed_command_end_to_end(event):
     assert bad.returncode == 1 and b"unknown stage" in bad.stderr and b"Traceback" not in bad.stderr
     usage = subprocess.run([*cmd, "leaderboard"], capture_output=True)
     assert usage.returncode == 2
+
+
+def test_table_fits_a_narrower_terminal(tmp_path):
+    from kolabik_desktop.cli.event_cmds import leaderboard_table
+
+    db, ids = make_event(tmp_path / "x.kolabik", entries=4)
+    with db.session() as s:
+        from kolabik_desktop.core.store.models import Entry
+
+        for entry_id in ids.entries:
+            entry = s.get(Entry, entry_id)
+            entry.title = "LAPOR CAK WALI: Kanal Aduan Warga Terintegrasi Kota Pasuruan"
+            entry.unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"
+    db.close()
+    board = engine_board(tmp_path / "x.kolabik")
+    wide = leaderboard_table(board, ["P1", "P2"], "Kolabik", "Final ranking")
+    narrow = leaderboard_table(board, ["P1", "P2"], "Kolabik", "Final ranking", max_width=110)
+    assert max(len(line) for line in wide.splitlines()) > 110
+    assert max(len(line) for line in narrow.splitlines()) <= 110
+    assert "LAPOR CAK WALI" in narrow and "…" in narrow
+    assert sorted(line.split()[0] for line in narrow.splitlines()[5:]) == [
+        f"IN-00{i}" for i in range(1, 5)
+    ]
