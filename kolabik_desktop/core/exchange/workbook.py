@@ -683,30 +683,14 @@ def _read_tables(tables: dict[str, Table | None], problems: Problems) -> Workboo
     def in_stage(stage: str, entry: str) -> bool:
         return stage == first_stage or entry in admitted.get(stage, ())
 
-    assignments = _read_assignments(tables["Penugasan"], known, in_stage)
-    assigned: dict[str, set[tuple[str, str]]] = {}
-    for a in assignments:
-        assigned.setdefault(a.stage, set()).add((a.juror, a.entry))
-    conflict_pairs = {(c.juror, c.entry) for c in conflicts}
-
-    def may_score(row: TableRow, stage: str, juror: str, entry: str) -> bool:
-        """The rules of services.check_can_score, on codes (a workbook has no submissions)."""
-        if (juror, entry) in conflict_pairs:
-            row.problem("juri", f"juror {juror} is recused from entry {entry} (sheet Konflik)")
-            return False
-        if not in_stage(stage, entry):
-            row.problem("peserta", f"entry {entry} is not admitted to stage {stage} (sheet Lolos)")
-            return False
-        pairs = assigned.get(stage)
-        if pairs is not None and (juror, entry) not in pairs:
-            row.problem("juri", f"juror {juror} is not assigned to entry {entry} in stage {stage}")
-            return False
-        return True
-
+    # Scores, comments and assignments of a recused, unassigned or not admitted juror/entry are
+    # kept: the engine ignores them (scoring.md 5), and an event can hold them (a recusal added
+    # after scoring), so its export must import again.
+    assignments = _read_assignments(tables["Penugasan"], known)
     criteria_by_key = {(c.stage, c.code): c for c in criteria}
-    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed, may_score)
+    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed)
     decisions = _read_decisions(tables["Keputusan"], known, stages, in_stage)
-    comments = _read_comments(tables["Komentar"], known, may_score)
+    comments = _read_comments(tables["Komentar"], known)
     if problems:
         return None
     categories: list[str] = []
@@ -795,9 +779,7 @@ def _read_admissions(
     return rows
 
 
-def _read_assignments(
-    table: Table | None, known: _Known, in_stage: Callable[[str, str], bool]
-) -> list[AssignmentRow]:
+def _read_assignments(table: Table | None, known: _Known) -> list[AssignmentRow]:
     rows: list[AssignmentRow] = []
     if table is None:
         return rows
@@ -813,9 +795,6 @@ def _read_assignments(
             row.problem("peserta", f"this row appears twice (first in row {seen[key]})")
             continue
         seen[key] = row.number
-        if not in_stage(stage, entry):
-            row.problem("peserta", f"entry {entry} is not admitted to stage {stage} (sheet Lolos)")
-            continue
         rows.append(AssignmentRow(stage, juror, entry))
     return rows
 
@@ -825,7 +804,6 @@ def _read_scores(
     known: _Known,
     criteria: dict[tuple[str, str], CriterionRow],
     criteria_typed: set[tuple[str, str]] | None,
-    may_score: Callable[[TableRow, str, str, str], bool],
 ) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
     if table is None:
@@ -859,8 +837,6 @@ def _read_scores(
             continue  # not a number: already reported
         elif not note:
             continue  # an empty cell with no note carries nothing
-        if not may_score(row, stage, juror, entry):
-            continue
         rows.append(ScoreRow(stage, juror, entry, code, value, note))
     return rows
 
@@ -912,9 +888,7 @@ def _read_decisions(
     return rows
 
 
-def _read_comments(
-    table: Table | None, known: _Known, may_score: Callable[[TableRow, str, str, str], bool]
-) -> list[CommentRow]:
+def _read_comments(table: Table | None, known: _Known) -> list[CommentRow]:
     rows: list[CommentRow] = []
     if table is None:
         return rows
@@ -931,8 +905,7 @@ def _read_comments(
             row.problem("komentar", f"this comment appears twice (first in row {seen[key]})")
             continue
         seen[key] = row.number
-        if may_score(row, stage, juror, entry):
-            rows.append(CommentRow(stage, juror, entry, text))
+        rows.append(CommentRow(stage, juror, entry, text))
     return rows
 
 
