@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
         "name": "Nama",
         "status_final": "final",
         "status_provisional": "sementara",
-        "status_unscored": "belum dinilai",
+        "status_unscored": "tanpa nilai",
         "recused": "KK",
         "recused_legend": "KK = juri tidak menilai karena konflik kepentingan",
         "not_assigned": "—",
