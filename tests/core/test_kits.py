@@ -248,6 +248,8 @@ def test_update_kit_refuses_another_jurors_kit(tmp_path):
     try:
         with pytest.raises(KolabikError, match="another juror"):
             update_kit(kit, other)
+        with pytest.raises(KolabikError, match="another juror"):
+            update_kit(other, kit.path)  # a kit given by its path
         with kit.session() as s:
             assert [j.code for j in s.scalars(select(Juror))] == ["J1"]
     finally:

@@ -34,6 +34,7 @@ from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
     head_revision,
+    open_event_file,
     schema_revision,
     utc_now,
 )
@@ -273,14 +274,22 @@ class KitUpdate:
     stages: tuple[str, ...]
 
 
-def update_kit(kit_db: EventDB, new_kit_path: str | Path) -> KitUpdate:
-    """Bring a newer kit of the same event and juror into ``kit_db``, in one transaction.
+def update_kit(kit: EventDB | str | Path, new_kit_path: str | Path) -> KitUpdate:
+    """Bring a newer kit of the same event and juror into ``kit`` (open or a path), in one
+    transaction.
 
     The rubric, entries, attachments, admissions, assignments and conflicts come from the new
     kit; the juror's scores, comments and submissions stay unless the new kit holds a newer
     revision of the same cell (merge rule of merge.py). Entries the juror has scored stay even
     when the new kit no longer lists them.
     """
+    if not isinstance(kit, EventDB):
+        opened = open_event_file(kit, lock=True)
+        try:
+            return update_kit(opened, new_kit_path)
+        finally:
+            opened.close()
+    kit_db = kit
     new_path = Path(new_kit_path)
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
         raise KolabikError(f"{kit_db.path.name}: not a juror kit")
