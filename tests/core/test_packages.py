@@ -230,6 +230,23 @@ def test_truncated_and_not_json_are_refused(scored, tmp_path):
         with pytest.raises(InputRejected) as info:
             read_package(path, db)
         assert name in str(info.value) and reason in str(info.value), name
+    depth = 5000
+    hostile = {
+        "deep.kolabik-scores": b'{"format": "kolabik-scores", "x": '
+        + b"[" * depth
+        + b"]" * depth
+        + b"}",
+        "bigint.kolabik-scores": b'{"format": "kolabik-scores", "version": ' + b"9" * 5000 + b"}",
+        "nested-ok.kolabik-scores": json.dumps(
+            {**json.loads(data), "extra": json.loads("[" * 900 + "]" * 900)}
+        ).encode(),
+    }
+    for name, content in hostile.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(InputRejected) as info:
+            read_package(path, db)
+        assert name in str(info.value)
     with pytest.raises(InputRejected, match="cannot be read"):
         read_package(tmp_path / "nowhere.kolabik-scores", db)
     assert snapshot(db) == before

@@ -290,6 +290,10 @@ def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPac
         return _verify(document, data, filename, db)
     except _Refuse as refusal:
         raise InputRejected(filename, [Problem("", refusal.message)]) from None
+    except RecursionError:  # json.dumps of a hostile, deeply nested value while signing
+        raise InputRejected(
+            filename, [Problem("", "not a score package (nested too deeply)")]
+        ) from None
 
 
 def _parse(data: bytes) -> dict[str, Any]:
@@ -309,6 +313,8 @@ def _parse(data: bytes) -> dict[str, Any]:
         if exc.pos >= len(body) - 1 or (body.startswith("{") and not body.endswith("}")):
             raise _Refuse(f"the file is truncated: the JSON ends early ({where})") from None
         raise _Refuse(f"not valid JSON ({exc.msg}, {where}): damaged or not a package") from None
+    except ValueError:  # an integer of more digits than Python agrees to convert
+        raise _Refuse("not a score package (it holds a number too long to read)") from None
     except RecursionError:
         raise _Refuse("not a score package (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
