@@ -247,9 +247,10 @@ def install(window: Any) -> None:
 
 
 def install_exchange(window: Any) -> None:
-    """Everything of the exchange with jurors: import, inbox, outbox, juror progress."""
-    from kolabik_desktop.ui import inbox, juror_progress, outbox
+    """Everything of the exchange with jurors: kits, import, inbox, outbox, juror progress."""
+    from kolabik_desktop.ui import inbox, juror_progress, kit_export, outbox
 
+    kit_export.install(window)
     install(window)
     inbox.install(window)
     outbox.install(window)

@@ -302,3 +302,26 @@ def test_a_juror_updates_their_kit_from_a_new_one(
             )
         )
     assert kept == Decimal(60)  # the juror's own stage-2 score survived the update
+
+
+def test_the_chair_exports_kits_from_the_window(qtbot, make_window, exchange, tmp_path):
+    pristine, _kits, _packages, _ids = exchange
+    window = make_window(pristine)
+    assert window.act_export_kits.isEnabled()
+    window.act_export_kits.trigger()
+    dialog = window.kit_export_dialog
+    assert dialog is not None and dialog.jurors.count() == 5
+    assert dialog.stage.currentText() == "Current stage (P2)"
+    out = tmp_path / "usb"
+    dialog.export_button.click()  # no folder yet: asks for one, writes nothing
+    assert "existing folder" in dialog.note.text()
+    out.mkdir()
+    dialog.folder.setText(str(out))
+    dialog.jurors.item(0).setCheckState(Qt.CheckState.Unchecked)  # not J1
+    dialog.grab().save(str(tmp_path / "kits.png"))
+    with qtbot.waitSignal(dialog.exported, timeout=15000) as done:
+        dialog.export_button.click()
+    names = sorted(p.name for p in done.args[0])
+    assert names == [f"Kolabik-Uji-2023-J{n}.kolabik-kit" for n in (2, 3, 4, 5)]
+    assert sorted(p.name for p in out.iterdir()) == names
+    assert "4 juror kit(s) written" in window.statusBar().currentMessage()

@@ -126,43 +126,43 @@
     <context>
         <name>Inbox</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="110" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="121" />
             <source>Inbox: {0} new and {1} changed scores from {2}.</source>
             <translation>Kotak masuk: {0} nilai baru dan {1} nilai berubah dari {2}.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="117" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="128" />
             <source>Refused {0}: {1}</source>
             <translation>Ditolak {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="128" />
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="194" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="139" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="205" />
             <source>Watch an &amp;inbox folder…</source>
             <translation>Pantau folder kotak &amp;masuk…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="129" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="140" />
             <source>Stop watching the inbox folder</source>
             <translation>Berhenti memantau folder kotak masuk</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="139" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="150" />
             <source>The inbox folder {0} is not available.</source>
             <translation>Folder kotak masuk {0} tidak tersedia.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="152" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="163" />
             <source>Inbox import failed: {0}</source>
             <translation>Impor dari kotak masuk gagal: {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="170" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="181" />
             <source>Inbox folder for score packages</source>
             <translation>Folder kotak masuk untuk paket nilai</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/inbox.py" line="189" />
+            <location filename="../../../kolabik_desktop/ui/inbox.py" line="200" />
             <source>Watch an &amp;inbox folder… (now: {0})</source>
             <translation>Pantau folder kotak &amp;masuk… (sekarang: {0})</translation>
         </message>
@@ -249,6 +249,82 @@
             <location filename="../../../kolabik_desktop/ui/juror_progress.py" line="152" />
             <source>Open the chair's event file to see the jurors' progress.</source>
             <translation>Buka berkas kompetisi milik ketua juri untuk melihat kemajuan para juri.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KitExport</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="156" />
+            <source>Export juror &amp;kits…</source>
+            <translation>Ekspor &amp;kit juri…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="167" />
+            <source>{0} juror kit(s) written to {1}.</source>
+            <translation>{0} kit juri ditulis ke {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KitExportDialog</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="47" />
+            <source>Export juror kits</source>
+            <translation>Ekspor kit juri</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="57" />
+            <source>Browse…</source>
+            <translation>Telusuri…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="64" />
+            <source>Current stage ({0})</source>
+            <translation>Tahap saat ini ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="78" />
+            <source>Each kit holds the rubric, the entries of the stage and that juror's own data only. Give each juror their own file.</source>
+            <translation>Setiap kit hanya berisi rubrik, peserta tahap ini, dan data milik juri itu sendiri. Berikan kepada setiap juri berkasnya masing-masing.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="88" />
+            <source>&amp;Export</source>
+            <translation>&amp;Ekspor</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="95" />
+            <source>Folder:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="96" />
+            <source>Stage:</source>
+            <translation>Tahap:</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="97" />
+            <source>Jurors:</source>
+            <translation>Juri:</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="106" />
+            <source>Folder for the juror kits</source>
+            <translation>Folder untuk kit juri</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="122" />
+            <source>Choose an existing folder for the kits.</source>
+            <translation>Pilih folder yang sudah ada untuk kit.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="125" />
+            <source>Choose at least one juror.</source>
+            <translation>Pilih sedikitnya satu juri.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/kit_export.py" line="151" />
+            <source>The kits were not written: {0}</source>
+            <translation>Kit tidak ditulis: {0}</translation>
         </message>
     </context>
     <context>
