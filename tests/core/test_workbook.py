@@ -62,7 +62,7 @@ def dump(db) -> dict:
             "rounding": ev.round_stage_scores,
             "stages": sorted(
                 (st.code, st.name, st.position, st.weight, st.method, st.band)
-                + (st.scale_min, st.scale_max, st.cumulative)
+                + (st.scale_min, st.scale_max, st.cumulative, st.slot_parts)
                 for st in s.scalars(select(Stage))
             ),
             "criteria": sorted(
@@ -119,6 +119,9 @@ def rich_event(tmp_path):
     p2 = ids.stages["P2"]
     finalists = ids.entries[:5]
     with db.session() as s:
+        s.get(Stage, p2).slot_parts = json.dumps(
+            [{"name": "Video", "minutes": 3.0}, {"name": "Tanya jawab", "minutes": 12.5}]
+        )
         s.get(Criterion, ids.criteria["P2", "MAT"]).step = Decimal("0.5")
         s.get(Criterion, ids.criteria["P1", "SIG"]).descriptors = json.dumps(
             [{"value": 60.0, "text": "Cukup"}, {"value": 85.5, "text": "Sangat baik"}]
@@ -198,6 +201,7 @@ def test_export_writes_sheets_and_headers_in_order(tmp_path, rich_event):
         "skala_maks",
         "batas",
         "kumulatif",
+        "sesi",
     ]
     acara = {r[0]: r[1] for r in wb["Acara"].iter_rows(min_row=2, values_only=True)}
     assert acara == {
@@ -361,6 +365,10 @@ BAD_CASES = {
     "date where a number belongs": (
         {"Nilai": [("E2", datetime(2024, 1, 2))]},
         'Nilai row 2, column nilai: "2024-01-02 00:00:00" is not a number',
+    ),
+    "slot parts": (
+        {"Tahap": [("J3", "Video; Paparan 7")]},
+        'Tahap row 3, column sesi: "Video" is not NAME MINUTES',
     ),
     "descriptor line": (
         {"Kriteria": [("I2", "baik sekali")]},

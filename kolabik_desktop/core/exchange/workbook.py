@@ -3,7 +3,7 @@
 Sheets, in order, with lower-case headers (optional columns and sheets in brackets):
     Acara      kunci, nilai          keys nama, tahun, penyelenggara, presisi,
                                      [bulatkan_tahap ya/tidak], [tiebreak standar/tidak ada]
-    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif]
+    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif, sesi]
     Kriteria   tahap, kode, nama, bobot, min, maks, langkah, deskripsi, [tingkat]
     Peserta    kode, judul, unit, kelompok, ringkasan
     Juri       kode, nama, instansi
@@ -15,8 +15,9 @@ Sheets, in order, with lower-case headers (optional columns and sheets in bracke
     [Komentar  tahap, juri, peserta, komentar]      (a juror's overall comment on an entry)
 ``tingkat`` holds a criterion's level descriptors, one "VALUE: text" per line. Peserta is
 grouped by category in the event's category order, which is how an import learns that order (a
-category without entries is not carried). Attached files, the logo, presentation slot parts,
-submissions and the audit log stay out of the workbook.
+category without entries is not carried). ``sesi`` holds a stage's presentation slot parts in
+minutes ("Video 3; Paparan 7; Tanya jawab 13"). Attached files, the logo, submissions and the
+audit log stay out of the workbook.
 
 Import is all-or-nothing: the whole workbook is read and checked first (every problem listed by
 sheet, row and column), then written in one transaction. It goes into a new event file, or into
@@ -30,6 +31,7 @@ openpyxl's cell objects) so that a national-scale event stays inside issue 3's t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -91,6 +93,7 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import (
     format_cumulative,
     parse_cumulative,
+    parse_decimal,
     value_problem,
 )
 
@@ -111,7 +114,7 @@ REQUIRED_HEADERS: dict[str, tuple[str, ...]] = {
     "Komentar": ("tahap", "juri", "peserta", "komentar"),
 }
 OPTIONAL_HEADERS: dict[str, tuple[str, ...]] = {
-    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif"),
+    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif", "sesi"),
     "Kriteria": ("tingkat",),
 }
 OPTIONAL_SHEETS = frozenset({"Keputusan", "Komentar"})
@@ -160,6 +163,7 @@ class StageRow:
     scale_max: Decimal = Decimal(100)
     band: Decimal | None = None
     cumulative: tuple[tuple[str, Decimal], ...] = ()
+    slot_parts: str = ""  # JSON as stored in Stage.slot_parts
 
 
 @dataclass(frozen=True)
@@ -280,6 +284,33 @@ def descriptors_from_lines(text: str) -> tuple[str, str | None]:
         return parse_descriptor_lines(text), None
     except ValidationError as exc:
         return "", str(exc)
+
+
+def slots_to_text(slot_parts: str) -> str:
+    """Presentation slot parts JSON as 'Video 3; Paparan 7' (minutes)."""
+    if not slot_parts:
+        return ""
+    try:
+        parts = json.loads(slot_parts)
+        return "; ".join(
+            f"{p['name']} {_number_text(Decimal(repr(float(p['minutes']))))}" for p in parts
+        )
+    except (ValueError, TypeError, KeyError):
+        return slot_parts  # not in the known shape: carried as it is
+
+
+def slots_from_text(text: str) -> tuple[str, str | None]:
+    """(JSON, problem): 'Video 3; Paparan 7' as the JSON the presentation timer reads."""
+    parts = []
+    for item in text.replace("\n", ";").split(";"):
+        if not item.strip():
+            continue
+        name, _sep, minutes_text = item.strip().rpartition(" ")
+        minutes = parse_decimal(minutes_text)
+        if not name.strip() or minutes is None or minutes <= 0:
+            return "", f'"{item.strip()}" is not NAME MINUTES (write it like Video 3; Paparan 7)'
+        parts.append({"name": name.strip(), "minutes": float(minutes)})
+    return (json.dumps(parts, ensure_ascii=False) if parts else ""), None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,6 +473,9 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
                 cumulative = parse_cumulative(cumulative_text)
             except ValueError as exc:
                 row.problem("kumulatif", f"{exc} (write it like S1:30 S2:70)")
+        slot_parts, bad = slots_from_text(row.text("sesi"))
+        if bad:
+            row.problem("sesi", bad)
         if not ok:
             continue
         rows[code] = row.number
@@ -455,7 +489,16 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
         ):
             stages.append(
                 StageRow(
-                    code, name, position, weight, method, scale_min, scale_max, band, cumulative
+                    code,
+                    name,
+                    position,
+                    weight,
+                    method,
+                    scale_min,
+                    scale_max,
+                    band,
+                    cumulative,
+                    slot_parts,
                 )
             )
     return stages, rows, typed
@@ -1060,6 +1103,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
                 scale_max=s.scale_max,
                 band=s.band,
                 cumulative=parse_cumulative(s.cumulative) if s.cumulative else (),
+                slot_parts=s.slot_parts,
             )
             for s in stage_rows
         ),
@@ -1131,6 +1175,7 @@ COLUMN_WIDTHS = {
     "catatan": 40,
     "komentar": 48,
     "kumulatif": 16,
+    "sesi": 32,
 }
 
 
@@ -1155,7 +1200,7 @@ def _sheets_out(data: WorkbookData) -> list[SheetOut]:
     ]
     tahap = [
         (s.code, s.name, s.position, s.weight, s.method, s.scale_min, s.scale_max, s.band)
-        + (format_cumulative(s.cumulative) if s.cumulative else "",)
+        + (format_cumulative(s.cumulative) if s.cumulative else "", slots_to_text(s.slot_parts))
         for s in data.stages
     ]
     kriteria = [
@@ -1279,7 +1324,7 @@ def store_workbook_data(
                         "scale_min": st.scale_min,
                         "scale_max": st.scale_max,
                         "cumulative": format_cumulative(st.cumulative) if st.cumulative else "",
-                        "slot_parts": "",
+                        "slot_parts": st.slot_parts,
                     }
                     for st in data.stages
                 ],
