@@ -182,3 +182,17 @@ def test_update_kit_keeps_the_jurors_scores(chair, tmp_path, capsys):
     assert value == Decimal(42)
     code, _out, err = run(capsys, "update-kit", kit, event)
     assert code == 1 and "not a juror kit" in err
+
+
+def test_import_asks_on_a_terminal(chair, tmp_path, capsys, monkeypatch):
+    event, ids = chair
+    run(capsys, "kit", event, "--juror", "J3", "--out", tmp_path / "j3.kolabik-kit")
+    _score_kit(tmp_path / "j3.kolabik-kit", ids, 50)
+    run(capsys, "export-scores", tmp_path / "j3.kolabik-kit", "--out", tmp_path / "j3.json")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter(["n", "ya"])
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(answers))
+    code, _out, err = run(capsys, "import-scores", event, tmp_path / "j3.json")
+    assert code == 1 and "not applied" in err
+    code, out, _err = run(capsys, "import-scores", event, tmp_path / "j3.json")
+    assert code == 0 and "applied: 20 new" in out
