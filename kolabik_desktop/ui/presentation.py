@@ -42,15 +42,13 @@ if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
 
-_CTX = "Presentation"
 Clock = Callable[[], float]
 ORDER_KEY = "presentation_order:{stage}"
 AMBER_SECONDS = 60.0  # the countdown turns amber in the last minute of a part
 TICK_MS = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +60,9 @@ class SlotPart:
 def default_parts() -> list[SlotPart]:
     # KIPP 2022 practice with a video: 3 + 7 + 13 = 23 minutes (domain.md, presentation slots).
     return [
-        SlotPart(_tr("Video"), 3.0),
-        SlotPart(_tr("Presentation"), 7.0),
-        SlotPart(_tr("Questions"), 13.0),
+        SlotPart(translate("Presentation", "Video"), 3.0),
+        SlotPart(translate("Presentation", "Presentation"), 7.0),
+        SlotPart(translate("Presentation", "Questions"), 13.0),
     ]
 
 
@@ -620,19 +618,19 @@ def install(
     session = PresentationSession(parent=window)
     dock = QDockWidget(window)
     dock.setObjectName("presentation_dock")
-    dock.setWindowTitle(_tr("Presentation session"))
+    dock.setWindowTitle(translate("Presentation", "Presentation session"))
     dock.setWidget(PresentationPanel(session, show_on_projector, dock))
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     dock.hide()
     toggle = dock.toggleViewAction()
-    toggle.setText(_tr("&Presentation session"))
-    menu = window.menu_view.addMenu(_tr("Presentation"))
+    toggle.setText(translate("Presentation", "&Presentation session"))
+    menu = window.menu_view.addMenu(translate("Presentation", "Presentation"))
     menu.addAction(toggle)
     actions = []
     for text, keys, slot in (
-        (_tr("Start / pause the clock"), "F8", session.start_pause),
-        (_tr("Next finalist"), "Ctrl+Shift+Right", session.next),
-        (_tr("Previous finalist"), "Ctrl+Shift+Left", session.previous),
+        (translate("Presentation", "Start / pause the clock"), "F8", session.start_pause),
+        (translate("Presentation", "Next finalist"), "Ctrl+Shift+Right", session.next),
+        (translate("Presentation", "Previous finalist"), "Ctrl+Shift+Left", session.previous),
     ):
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))

@@ -69,7 +69,6 @@ if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
 
-_CTX = "Projector"
 FULL, RANKS, PROGRESS, REVEAL, PRESENTING = "full", "ranks", "progress", "reveal", "presenting"
 MODES = (FULL, RANKS, PROGRESS, REVEAL, PRESENTING)
 DEFAULT_TOP_N = 10
@@ -97,8 +96,7 @@ RED = QColor("#ff4d4d")
 GREEN = QColor("#2ee58a")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+translate = QCoreApplication.translate
 
 
 _font_loaded = False
@@ -554,7 +552,7 @@ class BoardCanvas(QObject):
         text_right = card.right() - 24 * k - ((score_w + bar_w + 32 * k) if has_score else 0)
         tags = []
         if line.new:
-            tags.append((_tr("NEW"), NEW_MARK))
+            tags.append((translate("Projector", "NEW"), NEW_MARK))
         tag_px = 30 * k
         tag_w = 0.0
         for text, _c in tags:
@@ -639,7 +637,7 @@ class BoardCanvas(QObject):
         ops.append(
             TextOp(
                 QRectF(0, 390 * k, width, 70 * k),
-                _tr("jurors have submitted their scores"),
+                translate("Projector", "jurors have submitted their scores"),
                 48 * k,
                 TEXT_SOFT,
                 align=Qt.AlignmentFlag.AlignCenter,
@@ -670,7 +668,11 @@ class BoardCanvas(QObject):
                     align=Qt.AlignmentFlag.AlignCenter,
                 )
             )
-            status = _tr("submitted") if juror.submitted else _tr("still scoring")
+            status = (
+                translate("Projector", "submitted")
+                if juror.submitted
+                else translate("Projector", "still scoring")
+            )
             status_w = self.fonts.get(px * 0.85, False)[1].horizontalAdvance(status) + 24 * k
             name_rect = QRectF(
                 mark.right() + 12 * k,
@@ -706,7 +708,7 @@ class BoardCanvas(QObject):
             ops.append(
                 TextOp(
                     QRectF(0, 400 * k, width, 120 * k),
-                    _tr("No finalists scheduled"),
+                    translate("Projector", "No finalists scheduled"),
                     64 * k,
                     TEXT_SOFT,
                     align=Qt.AlignmentFlag.AlignCenter,
@@ -746,13 +748,13 @@ class BoardCanvas(QObject):
         colour = {"amber": AMBER, "red": RED}.get(t.colour, TEXT)
         part = info.parts[t.part_index] if info.parts else None
         if t.overtime > 0:
-            label = _tr("Over time")
+            label = translate("Projector", "Over time")
         elif not t.started:
-            label = _tr("Ready: %1").replace("%1", part.name if part else "")
+            label = translate("Projector", "Ready: %1").replace("%1", part.name if part else "")
         else:
             label = part.name if part else ""
         if t.started and not t.running:
-            label += "  ·  " + _tr("paused")
+            label += "  ·  " + translate("Projector", "paused")
         ops.append(
             TextOp(
                 QRectF(0, 478 * k, width, 70 * k),
@@ -808,7 +810,9 @@ class BoardCanvas(QObject):
             x += w
             start += p.minutes
         if info.next_entry is not None:
-            nxt = _tr("Next: %1").replace("%1", f"{info.next_entry.title} — {info.next_entry.unit}")
+            nxt = translate("Projector", "Next: %1").replace(
+                "%1", f"{info.next_entry.title} — {info.next_entry.unit}"
+            )
             ops.append(
                 TextOp(
                     QRectF(margin, 960 * k, width - 2 * margin, 60 * k),
@@ -1085,7 +1089,7 @@ class ProjectorController(QObject):
 
     def board_title(self) -> str:
         if self.board == FINAL:
-            title = _tr("Final ranking")
+            title = translate("Projector", "Final ranking")
         else:
             stage = None
             if self.context is not None:
@@ -1111,7 +1115,7 @@ class ProjectorController(QObject):
             return
         self._stale = False
         if self.context is None:
-            self.canvas.show_blank(_tr("Kolabik"), "")
+            self.canvas.show_blank(translate("Projector", "Kolabik"), "")
             return
         if self.mode == REVEAL:
             return
@@ -1127,7 +1131,9 @@ class ProjectorController(QObject):
             )
         elif self.mode == PROGRESS:
             self.canvas.show_progress(
-                _tr("Scoring progress: %1").replace("%1", self._progress_stage_name()),
+                translate("Projector", "Scoring progress: %1").replace(
+                    "%1", self._progress_stage_name()
+                ),
                 self.event_name,
                 self._progress_info(),
             )
@@ -1138,17 +1144,17 @@ class ProjectorController(QObject):
             info = self.session.info()
             title = info.stage_name
             if info.count:
-                title += "  ·  " + _tr("%1 of %2").replace("%1", str(info.position)).replace(
-                    "%2", str(info.count)
-                )
+                title += "  ·  " + translate("Projector", "%1 of %2").replace(
+                    "%1", str(info.position)
+                ).replace("%2", str(info.count))
             self.canvas.show_presenting(title, self.event_name, info)
 
     def _provisional_note(self, lines: Sequence[BoardLine]) -> str:
         if not any(line.provisional for line in lines):
             return ""
         if self.mode == FULL:
-            return _tr("amber score = provisional")
-        return _tr("provisional standings")
+            return translate("Projector", "amber score = provisional")
+        return translate("Projector", "provisional standings")
 
     def _push_reveal(self) -> None:
         n = len(self._reveal_lines)
@@ -1369,13 +1375,13 @@ def install(window: Any) -> ProjectorController:
 
     dock = QDockWidget(window)
     dock.setObjectName("projector_dock")
-    dock.setWindowTitle(_tr("Projector"))
+    dock.setWindowTitle(translate("Projector", "Projector"))
     dock.setWidget(ProjectorControls(controller, dock))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
 
-    menu = window.menu_view.addMenu(_tr("Projector"))
-    open_action = QAction(_tr("&Projector"), window)
+    menu = window.menu_view.addMenu(translate("Projector", "Projector"))
+    open_action = QAction(translate("Projector", "&Projector"), window)
     open_action.setShortcut(QKeySequence("F5"))
     open_action.setCheckable(True)
 
@@ -1395,18 +1401,34 @@ def install(window: Any) -> ProjectorController:
     )
     menu.addAction(open_action)
     controls_action = dock.toggleViewAction()
-    controls_action.setText(_tr("Projector &controls"))
+    controls_action.setText(translate("Projector", "Projector &controls"))
     menu.addAction(controls_action)
     menu.addSeparator()
     actions = [open_action, controls_action]
     for text, keys, slot in (
-        (_tr("Full board"), "Ctrl+Shift+1", lambda: controller.set_mode(FULL)),
-        (_tr("Ranks without scores"), "Ctrl+Shift+2", lambda: controller.set_mode(RANKS)),
-        (_tr("Progress only"), "Ctrl+Shift+3", lambda: controller.set_mode(PROGRESS)),
-        (_tr("Reveal place by place"), "Ctrl+Shift+4", lambda: controller.set_mode(REVEAL)),
-        (_tr("Now presenting"), "Ctrl+Shift+5", lambda: controller.set_mode(PRESENTING)),
-        (_tr("Freeze / unfreeze the board"), "F6", controller.toggle_frozen),
-        (_tr("Reveal the next place"), "F7", controller.reveal_next),
+        (translate("Projector", "Full board"), "Ctrl+Shift+1", lambda: controller.set_mode(FULL)),
+        (
+            translate("Projector", "Ranks without scores"),
+            "Ctrl+Shift+2",
+            lambda: controller.set_mode(RANKS),
+        ),
+        (
+            translate("Projector", "Progress only"),
+            "Ctrl+Shift+3",
+            lambda: controller.set_mode(PROGRESS),
+        ),
+        (
+            translate("Projector", "Reveal place by place"),
+            "Ctrl+Shift+4",
+            lambda: controller.set_mode(REVEAL),
+        ),
+        (
+            translate("Projector", "Now presenting"),
+            "Ctrl+Shift+5",
+            lambda: controller.set_mode(PRESENTING),
+        ),
+        (translate("Projector", "Freeze / unfreeze the board"), "F6", controller.toggle_frozen),
+        (translate("Projector", "Reveal the next place"), "F7", controller.reveal_next),
     ):
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
