@@ -205,6 +205,7 @@ def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_pa
         )
         with db.session() as s:
             s.add(StageAdmission(stage_id=ids.stages["P2"], entry_id=ids.entries[10]))
+        _add_attachments(db, [ids.entries[1], ids.entries[10]])
         new_kit = export_kit(db, "J2", tmp_path / "new")
         with kit.session() as s:
             before = {
@@ -228,11 +229,13 @@ def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_pa
 
             entries = set(s.scalars(select(Entry.id)))
             admitted = set(s.scalars(select(StageAdmission.entry_id)))
+            attached = dict(s.execute(select(Attachment.entry_id, Attachment.data)).all())
             assert not audit.verify_chain(s)
         assert after[(late_entry, sig)] == (Decimal(88), mine.revision)
         assert after[(ids.entries[1], pap)] == (Decimal(64), 1)
         assert {k: v for k, v in after.items() if k[1] != pap} == before
         assert admitted == {ids.entries[0], ids.entries[1], ids.entries[2], ids.entries[10]}
+        assert attached == {e: b"PDF-OF-%04d" % e for e in (ids.entries[1], ids.entries[10])}
         scored = {e for e, _c in after}
         assert entries == admitted | scored
         assert changes and changes[-1].kind == "all"

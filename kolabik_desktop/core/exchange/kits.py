@@ -316,10 +316,13 @@ def update_kit(kit: EventDB | str | Path, new_kit_path: str | Path) -> KitUpdate
         engine.dispose()
 
 
-def _rows(session: Session, model: Any) -> list[dict[str, Any]]:
+def _rows(session: Session, model: Any, condition: Any = None) -> list[dict[str, Any]]:
+    """A table's rows as dicts of column values, e.g. for a bulk insert into the other file."""
     columns = [c.key for c in model.__table__.columns]
-    attrs = [getattr(model, c) for c in columns]
-    return [dict(zip(columns, row, strict=True)) for row in session.execute(select(*attrs))]
+    query = select(*(getattr(model, c) for c in columns))
+    if condition is not None:
+        query = query.where(condition)
+    return [dict(zip(columns, row, strict=True)) for row in session.execute(query)]
 
 
 def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
@@ -347,16 +350,14 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
         new_entries = set(new.scalars(select(Entry.id)))
         for model in (Category, Stage, Criterion, Entry):
             _upsert(s, model, _rows(new, model))
-        have = dict(s.execute(select(Attachment.id, Attachment.sha256)).all())
-        wanted = dict(new.execute(select(Attachment.id, Attachment.sha256)).all())
-        changed_ids = [i for i, sha in wanted.items() if have.get(i) != sha]
-        for start in range(0, len(changed_ids), 200):
-            chunk = changed_ids[start : start + 200]
-            rows = [
-                r
-                for r in _rows_where(new, Attachment, Attachment.id.in_(chunk))
-                if r["id"] in wanted
-            ]
+        # Attachments can be large: copy only those new or changed, a few at a time.
+        described = (Attachment.id, Attachment.sha256, Attachment.filename, Attachment.mime)
+        have = {row[0]: row for row in s.execute(select(*described))}
+        wanted = {row[0]: row for row in new.execute(select(*described))}
+        changed_ids = [i for i, row in wanted.items() if have.get(i) != row]
+        for start in range(0, len(changed_ids), 50):
+            chunk = changed_ids[start : start + 50]
+            rows = _rows(new, Attachment, Attachment.id.in_(chunk))
             _upsert(s, Attachment, rows)
         s.flush()
 
@@ -416,15 +417,6 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
         scores_removed_recused=removed,
         stages=tuple((stages_value or "").split()),
     )
-
-
-def _rows_where(session: Session, model: Any, condition: Any) -> list[dict[str, Any]]:
-    columns = [c.key for c in model.__table__.columns]
-    attrs = [getattr(model, c) for c in columns]
-    return [
-        dict(zip(columns, row, strict=True))
-        for row in session.execute(select(*attrs).where(condition))
-    ]
 
 
 def _upsert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
