@@ -29,6 +29,7 @@ from kolabik_desktop.core.scoring.model import (
     ScoreValues,
     Shortlist,
     StageSpec,
+    Status,
 )
 
 __all__ = ["Scorer", "compute_leaderboard", "format_score", "validate_event"]
@@ -224,7 +225,7 @@ class _Result:
 
     score: Number | None
     key: int  # score at display precision (_NO_KEY when there is no score)
-    status: str  # final | provisional | unscored
+    status: Status
 
 
 _UNSCORED = _Result(None, _NO_KEY, "unscored")
@@ -606,7 +607,7 @@ class Scorer:
         round_first = self._event.round_stage_scores
         unit = 10**self._precision
         terms: list[tuple[Fraction, Number]] = []
-        status = "final"
+        status: Status = "final"
         for st, weight in parts:
             p = st.panel(e)
             if p.score is None:
@@ -802,7 +803,7 @@ class Scorer:
             entry=self._entries[e],
             score=result.score,
             display=_format_key(result.key, self._precision) if result.score is not None else "",
-            status=result.status,  # type: ignore[arg-type]
+            status=result.status,
             tie_rule=rule,
             tie_note=note,
             stage_scores=stage_scores,
@@ -913,7 +914,7 @@ def _break_ties(
         note = "chair decides" if exhausted == RULE_CHAIR else "tied: shared place"
         return [(group, exhausted, note)]
     code, note, key_fn = rules[0]
-    keyed = sorted(((key_fn(e), e) for e in group), key=lambda item: -item[0])  # type: ignore[operator]
+    keyed = sorted(((key_fn(e), e) for e in group), key=lambda item: -item[0])
     out: list[tuple[list[int], str, str]] = []
     i = 0
     while i < len(keyed):
@@ -938,13 +939,10 @@ def _cut(
         return [], []
     if len(ranked) <= size:
         return ranked, []
-    cut_rank = ranked[size - 1].rank
-    if ranked[size].rank != cut_rank:
+    if ranked[size].rank != ranked[size - 1].rank:
         return ranked[:size], []
-    return (
-        [r for r in ranked if r.rank is not None and r.rank < cut_rank],  # type: ignore[operator]
-        [r for r in ranked if r.rank == cut_rank],
-    )
+    first_tied = next(i for i, r in enumerate(ranked) if r.rank == ranked[size].rank)
+    return ranked[:first_tied], [r for r in ranked[first_tied:] if r.rank == ranked[size].rank]
 
 
 def _category_board(overall: Leaderboard, category: str) -> Leaderboard:
