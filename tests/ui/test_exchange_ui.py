@@ -325,3 +325,29 @@ def test_the_chair_exports_kits_from_the_window(qtbot, make_window, exchange, tm
     assert names == [f"Kolabik-Uji-2023-J{n}.kolabik-kit" for n in (2, 3, 4, 5)]
     assert sorted(p.name for p in out.iterdir()) == names
     assert "4 juror kit(s) written" in window.statusBar().currentMessage()
+
+
+def test_closing_the_kit_sends_a_change_still_waiting_for_the_outbox(
+    qtbot, make_window, exchange, tmp_path, monkeypatch
+):
+    _pristine, kits, _packages, ids = exchange
+    monkeypatch.setattr(outbox, "DELAY_MS", 60_000)  # the delay never runs out in this test
+    folder = tmp_path / "outbox"
+    folder.mkdir()
+    QSettings().setValue(outbox.SETTINGS_KEY, str(folder))
+    window = make_window(kits["J3"])
+    writer = window.outbox_writer
+    with qtbot.waitSignal(writer.written, timeout=10000):
+        pass  # the first package, written when the outbox starts
+    services.set_score(
+        window.context.db,
+        juror_id=ids.jurors[2],
+        entry_id=ids.entries[2],
+        criterion_id=ids.criteria[("P2", "KHD")],
+        value=Decimal(33),
+    )
+    qtbot.waitUntil(lambda: writer._timer.isActive(), timeout=5000)
+    window.close_event()
+    doc = json.loads(writer.target.read_bytes())
+    khd = next(r for r in doc["scores"] if r["criterion"] == "KHD" and r["entry"] == "IN-003")
+    assert khd["value"] == "33"
