@@ -508,7 +508,13 @@ class _Stage:
 
 
 class Scorer:
-    """Scores of one event, kept up to date cell by cell, ranked on demand."""
+    """Scores of one event, kept up to date cell by cell, ranked on demand.
+
+    Boards: FINAL ranks by the final score (section 3); a stage code ranks by the stage's panel
+    score, or by its cumulative blend when the stage has cumulative weights. Values of jurors
+    who are recused, unassigned, or scoring an entry not admitted to the stage are kept but count
+    for nothing. Not thread-safe: one thread owns a Scorer (the UI recomputes on its own thread).
+    """
 
     def __init__(self, event: EventSpec, values: ScoreValues) -> None:
         self._event = event
@@ -729,7 +735,15 @@ class Scorer:
     # -- leaderboards --------------------------------------------------------------------------
 
     def leaderboard(self, board: str = FINAL, category: str | None = None) -> Leaderboard:
-        """The ranking of ``board`` (FINAL or a stage code), overall or within one category."""
+        """The ranking of ``board`` (FINAL or a stage code), overall or within one category.
+
+        Ties go through the event's chain: the final and cumulative boards start at rule (1)
+        (the panel score of the latest weighted stage, or of the cumulative stage itself), a plain
+        stage board at rule (2). A tie the chain leaves is a shared place with tie_rule
+        "chair_decides", or "shared" when the chain is empty. A jury decision for the board then
+        sets its entry's place (tie_rule "jury_decision"); decisions for unscored entries are
+        ignored, as such entries have no place. Raises KeyError for an unknown stage code.
+        """
         cached = self._boards.get((board, category))
         if cached is not None:
             return cached
