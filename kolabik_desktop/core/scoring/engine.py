@@ -513,7 +513,7 @@ class Scorer:
     Boards: FINAL ranks by the final score (section 3); a stage code ranks by the stage's panel
     score, or by its cumulative blend when the stage has cumulative weights. Values of jurors
     who are recused, unassigned, or scoring an entry not admitted to the stage are kept but count
-    for nothing. Not thread-safe: one thread owns a Scorer (the UI recomputes on its own thread).
+    for nothing. Not thread-safe: one thread owns a Scorer (the UI's EventContext, the GUI thread).
     """
 
     def __init__(self, event: EventSpec, values: ScoreValues) -> None:
