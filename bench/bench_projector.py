@@ -77,6 +77,7 @@ def _measure(path: Path, shots: Path | None) -> dict[str, float]:
     from kolabik_desktop.ui.app import create_application
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.leaderboard import LeaderboardPanel
+    from kolabik_desktop.ui.presentation import PresentationSession
     from kolabik_desktop.ui.projector import MODES, REVEAL, ProjectorController
 
     app = create_application()
@@ -151,6 +152,13 @@ def _measure(path: Path, shots: Path | None) -> dict[str, float]:
 
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
+        clock = [0.0]
+        session = PresentationSession(clock=lambda: clock[0])
+        session.set_context(context)
+        session.go_to(2)
+        session.start_pause()
+        clock[0] += 23 * 60 - 42  # the last minute of the slot: the countdown is amber
+        controller.set_session(session)
         for mode in MODES:
             controller.set_mode(mode)
             if mode == REVEAL:
