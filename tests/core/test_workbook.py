@@ -48,6 +48,11 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def parsed(json_text: str) -> str:
+    """JSON settings compared by meaning (3 and 3.0 minutes are the same)."""
+    return json.dumps(json.loads(json_text, parse_int=float), sort_keys=True) if json_text else ""
+
+
 def dump(db) -> dict:
     """The competition by codes (no ids, revisions or times): what 'the same' means."""
     with db.session() as s:
@@ -62,12 +67,12 @@ def dump(db) -> dict:
             "rounding": ev.round_stage_scores,
             "stages": sorted(
                 (st.code, st.name, st.position, st.weight, st.method, st.band)
-                + (st.scale_min, st.scale_max, st.cumulative, st.slot_parts)
+                + (st.scale_min, st.scale_max, st.cumulative, parsed(st.slot_parts))
                 for st in s.scalars(select(Stage))
             ),
             "criteria": sorted(
                 (stage[c.stage_id], c.position, c.code, c.name, c.weight, c.min_value)
-                + (c.max_value, c.step, c.description, c.descriptors)
+                + (c.max_value, c.step, c.description, parsed(c.descriptors))
                 for c in s.scalars(select(Criterion))
             ),
             "categories": [c.name for c in s.scalars(select(Category).order_by(Category.position))],
@@ -653,3 +658,17 @@ def test_entry_list_from_xlsx_and_its_problems(tmp_path):
     no_title.write_text("kode,unit\nX,Y\n")
     with pytest.raises(InputRejected, match='the column "judul" is missing'):
         read_entries_list(no_title)
+
+
+def test_the_demo_competition_round_trips(tmp_path):
+    from kolabik_desktop.core.demo import build_demo_event
+
+    build_demo_event(tmp_path / "demo.kolabik", attachments=False)
+    with open_event_file(tmp_path / "demo.kolabik") as demo:
+        export_workbook(demo, tmp_path / "demo.xlsx")
+        imported = import_workbook(tmp_path / "demo.xlsx", tmp_path / "back.kolabik")
+        assert dump(imported) == dump(demo)
+        assert board(imported) == board(demo)
+        export_workbook(imported, tmp_path / "back.xlsx")
+        imported.close()
+    assert sha(tmp_path / "back.xlsx") == sha(tmp_path / "demo.xlsx")
