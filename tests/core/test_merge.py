@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from kolabik_desktop.core.errors import InputRejected, KolabikError
@@ -291,3 +293,84 @@ def test_verified_packages_can_be_planned_directly(loop):
     plan = plan_import(db, [verified, rejection])
     assert [i.filename for i in plan.items] == [packages[0].name, "x.kolabik-scores"]
     assert plan.items[0].new == 20 and plan.items[1].refused
+
+
+# ---------------------------------------------------------------------------------------------
+# Property: any packages, in any order, one by one or together, give the same file
+# ---------------------------------------------------------------------------------------------
+
+CELLS = [
+    ("IN-002", "P2", "PAP"),
+    ("IN-002", "P2", "MAT"),
+    ("IN-003", "P2", "PAP"),
+    ("IN-001", "P1", "SIG"),
+]
+_row = st.fixed_dictionaries(
+    {
+        "revision": st.integers(1, 3),
+        "updated_at": st.sampled_from(["2030-01-01", "2030-01-02", "2030-01-03"]),
+        "value": st.sampled_from(["60", "70", None]),
+        "note": st.sampled_from(["", "a", "b"]),
+    }
+)
+_package_rows = st.dictionaries(st.sampled_from(range(len(CELLS))), _row, max_size=len(CELLS))
+
+
+@pytest.fixture(scope="module")
+def property_base(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("prop")
+    db, _ids = make_event(tmp / "base.kolabik", p2_fill=0.0)
+    export_kits(db, tmp, juror_codes=["J2"])
+    with db.session() as s:
+        key = s.scalar(select(Juror.secret_key).where(Juror.code == "J2"))
+    uid = db.uid
+    db.close()
+    return tmp, tmp / "base.kolabik", uid, key
+
+
+def _signed_package(folder, name, uid, key, rows):
+    doc = {
+        "format": "kolabik-scores",
+        "version": 1,
+        "event_uid": uid,
+        "juror": "J2",
+        "created_at": "2030-01-01",
+        "scores": [
+            {"entry": e, "stage": st_, "criterion": c, **row}
+            for i, row in rows.items()
+            for e, st_, c in [CELLS[i]]
+        ],
+        "comments": [],
+        "submissions": [],
+    }
+    doc["signature"] = {"algorithm": "HMAC-SHA256", "value": sign(doc, key)}
+    path = folder / name
+    path.write_text(json.dumps(doc))
+    return path
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(packages=st.lists(_package_rows, min_size=1, max_size=3), data=st.data())
+def test_any_packages_in_any_order_give_the_same_file(property_base, packages, data):
+    folder, base, uid, key = property_base
+    paths = [
+        _signed_package(folder, f"p{i}.kolabik-scores", uid, key, rows)
+        for i, rows in enumerate(packages)
+    ]
+    shuffled = data.draw(st.permutations(paths))
+    outcomes = []
+    for n, batches in enumerate(([[p] for p in paths], [[p] for p in shuffled], [shuffled])):
+        copy = folder / f"run{n}.kolabik"
+        copy.unlink(missing_ok=True)
+        copy_db(base, copy)
+        chair = open_event_file(copy)
+        for batch in batches:
+            apply_import(chair, prepare_import(chair, batch))
+        outcomes.append(state(chair))
+        if n == 0:  # and importing everything again changes nothing
+            again = apply_import(chair, prepare_import(chair, shuffled))
+            assert not again.has_changes and state(chair) == outcomes[-1]
+        chair.close()
+    assert outcomes[0] == outcomes[1] == outcomes[2]
