@@ -1,0 +1,99 @@
+"""Issue 6 in the main window: docks, View > Projector (F5), chair-only, the form follows."""
+
+from decimal import Decimal
+
+from factories import make_event
+from PySide6.QtGui import QKeySequence
+
+from kolabik_desktop.core.store import services
+from kolabik_desktop.ui.main_window import FEATURE_INSTALLERS, MainWindow
+from kolabik_desktop.ui.projector import RANKS
+
+
+def _window(qtbot, path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_event(path)
+    return window
+
+
+def _actions(menu):
+    found = {}
+    for action in menu.actions():
+        if action.menu() is not None:
+            found.update(_actions(action.menu()))
+        elif action.text():
+            found[action.text()] = action
+    return found
+
+
+def test_installed_through_the_feature_list(qtbot, tmp_path):
+    assert "kolabik_desktop.ui.projector.install" in FEATURE_INSTALLERS
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14, admitted_to_p2=5)[0].close()
+    window = _window(qtbot, path)
+    actions = _actions(window.menu_view)
+    projector_action = actions["&Projector"]
+    assert projector_action.shortcut() == QKeySequence("F5")
+    assert projector_action.isEnabled()
+    # Every mode and control has a key on the laptop too.
+    for text in ("Full board", "Ranks without scores", "Progress only", "Reveal place by place"):
+        assert not actions[text].shortcut().isEmpty()
+    projector_action.trigger()
+    assert window.projector.is_open()
+    # The hall's screen is its own top-level window; the laptop's window keeps working.
+    assert window.projector.window.parent() is None
+    actions["Ranks without scores"].trigger()
+    assert window.projector.mode == RANKS
+    projector_action.trigger()
+    assert not window.projector.is_open()
+    # The leaderboard dock holds the open event's rows.
+    assert window.leaderboard_dock.panel.model.rowCount() == 14
+
+
+def test_dock_board_follows_a_score_edit_in_the_window(qtbot, tmp_path):
+    path = tmp_path / "e.kolabik"
+    _db, ids = make_event(path, entries=14)
+    _db.close()
+    window = _window(qtbot, path)
+    panel = window.leaderboard_dock.panel
+    panel.set_board("P1")
+    entry = ids.entries[13]
+    with qtbot.waitSignal(panel.rebuilt, timeout=1000):
+        services.set_score(
+            window.context.db,
+            juror_id=ids.jurors[1],
+            entry_id=entry,
+            criterion_id=ids.criteria[("P1", "SIG")],
+            value=Decimal(0),
+        )
+    row = next(r for r in panel.model.rows() if r.entry.id == entry)
+    expected = next(r for r in window.context.scorer.leaderboard("P1").rows if r.entry.id == entry)
+    assert (row.rank, row.display) == (expected.rank, expected.display)
+
+
+def test_scoring_form_follows_the_entry_now_presenting(qtbot, tmp_path):
+    path = tmp_path / "e.kolabik"
+    _db, ids = make_event(path, entries=14, admitted_to_p2=5)
+    _db.close()
+    window = _window(qtbot, path)
+    session = window.presentation_session
+    with qtbot.waitSignal(window.entry_changed, timeout=1000):
+        session.next()
+    assert window.entry_id == session.current_entry().id == ids.entries[1]
+
+
+def test_a_juror_kit_has_no_board(qtbot, tmp_path):
+    from kolabik_desktop.core.store.models import Event
+
+    path = tmp_path / "kit.kolabik"
+    db, ids = make_event(path)
+    with db.session() as s:
+        event = s.query(Event).one()
+        event.kind, event.kit_juror_id = "kit", ids.jurors[0]
+    db.close()
+    window = _window(qtbot, path)
+    assert window.mode == "juror"
+    assert window.leaderboard_dock.panel.context is None
+    assert window.projector.context is None
+    assert not _actions(window.menu_view)["&Projector"].isEnabled()
