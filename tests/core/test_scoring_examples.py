@@ -142,6 +142,16 @@ def test_total_maps_criterion_ranges_onto_the_stage_scale():
     assert scorer.juror_total("S1", 1, 1) == Fraction(29, 2)
 
 
+def test_decimal_scale_and_criterion_minimum():
+    # Scale 0.5..10.5, criterion 0.25..1.25: v = 0.75 -> 0.5 + 10 × (0.75 - 0.25) / 1 = 5.5;
+    # a second juror's 1.2 -> 0.5 + 10 × 0.95 = 10; mean (5.5 + 10) / 2 = 7.75.
+    s = stage(1, [crit(1, 100, "0.25", "1.25")], scale_min=D("0.5"), scale_max=D("10.5"))
+    scorer = Scorer(event([s], 1, 2), {(1, 1, 1): D("0.75"), (2, 1, 1): D("1.2")})
+    assert scorer.juror_total("S1", 1, 1) == Fraction(11, 2)
+    assert scorer.juror_total("S1", 2, 1) == 10
+    assert scorer.leaderboard(FINAL).rows[0].score == Fraction(31, 4)
+
+
 def test_one_1_to_25_criterion_on_a_1_to_25_scale_is_the_mark_itself():
     s = stage(1, [crit(1, 100, 1, 25)], scale_min=D(1), scale_max=D(25))
     scorer = Scorer(event([s], 1, 1), {(1, 1, 1): D(17)})
