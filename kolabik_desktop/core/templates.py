@@ -222,8 +222,8 @@ TEMPLATES: dict[str, EventTemplate] = {
     "kipp": EventTemplate(
         name="kipp",
         description=(
-            "P1 Penilaian Proposal (rubrik KIPP 2023, bobot 40) and P2 Presentasi dan Wawancara "
-            "(rubrik Jawa Timur, bobot 60)"
+            "P1 Penilaian Proposal (the KIPP 2023 proposal rubric, weight 40) and P2 Presentasi "
+            "dan Wawancara (the East Java presentation rubric, weight 60)"
         ),
         stages=(KIPP_2023_PROPOSAL, EAST_JAVA_PRESENTATION),
     ),
