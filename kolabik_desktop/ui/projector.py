@@ -863,6 +863,12 @@ class ProjectorWindow(QWidget):
         # Closing the laptop's main window quits the app even while the hall's screen is open.
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.canvas.repaint_needed.connect(self.update)
+        QGuiApplication.instance().screenRemoved.connect(self._screen_removed)  # type: ignore[union-attr]
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        # An unplugged projector must not drop the board full screen onto the chair's laptop.
+        if screen is self.screen() and QGuiApplication.screens():
+            self.close()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -956,12 +962,24 @@ class ProjectorController(QObject):
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("event", "all"):
             self._read_event_name()
+        if change.kind in ("rubric", "entries", "event", "all"):
+            self._keep_board_valid()
         if self.frozen or self.mode == REVEAL:
             self._stale = True
             return
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self.refresh)
+
+    def _keep_board_valid(self) -> None:
+        # A stage or category the chair just deleted falls back to the final, overall board.
+        assert self.context is not None
+        event = self.context.scorer.event
+        if self.board not in {code for code, _label in board_choices(event)}:
+            self.board = FINAL
+        if self.category and self.category not in category_choices(event):
+            self.category = None
+        self.state_changed.emit()
 
     def _session_changed(self) -> None:
         if self.mode == PRESENTING and not self.frozen:

@@ -227,3 +227,20 @@ def test_many_qt_calls_do_not_exhaust_none_or_true(qapp):
         emitter.setObjectName("x")
     assert sys.getrefcount(True) > 1 << 39
     assert sys.getrefcount(None) > 1 << 39
+
+
+def test_a_deleted_stage_falls_back_to_the_final_board(qtbot, proj):
+    from sqlalchemy import delete
+
+    from kolabik_desktop.core.store.db import Change
+    from kolabik_desktop.core.store.models import Stage
+
+    controller, context, ids = proj
+    controller.set_board("P2")
+    with context.db.session() as s:
+        s.execute(delete(Stage).where(Stage.id == ids.stages["P2"]))
+    with qtbot.waitSignal(context.changed, timeout=1000):
+        context.db.notify(Change("rubric"))
+    qtbot.waitUntil(lambda: controller.canvas.state.title == "Final ranking", timeout=1000)
+    assert controller.board == "final"
+    assert len(controller.canvas.visible_rows()) == 10
