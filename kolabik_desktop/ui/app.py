@@ -5,7 +5,40 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from kolabik_desktop.core.paths import resource_path
+from kolabik_desktop.ui import i18n
+
+# Calm and plain: the platform style, with a few accents for the scoring form.
+STYLE_SHEET = """
+QFrame#criterionRow { background: palette(base); border: 1px solid palette(mid);
+                      border-radius: 6px; }
+QLabel#weight { color: palette(placeholder-text); }
+QLabel#description, QLabel#descriptors, QLabel#entryMeta { color: palette(placeholder-text); }
+QLabel#problem { color: #b00020; }
+QLineEdit[invalid="true"] { border: 1px solid #b00020; background: #fff3f3; }
+QLabel#banner { background: #fff4d6; color: #5c4400; border: 1px solid #e8c96a;
+                border-radius: 4px; padding: 6px; }
+QLabel#formHeading, QLabel#entryHeading { font-size: 11pt; }
+QLabel#total { font-size: 18pt; font-weight: 600; min-width: 90px; }
+QLabel#totalCaption, QLabel#sectionLabel { font-weight: 600; }
+QLabel#savedLabel { color: #2e7d32; padding-right: 8px; }
+QLabel#welcomeTitle { font-size: 20pt; font-weight: 600; }
+QLabel#hint { color: palette(placeholder-text); }
+QScrollArea#pdfScroll { background: #e9eaed; }
+QScrollArea#pdfScroll > QWidget > QWidget { background: #e9eaed; }
+"""
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"kolabik-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -14,6 +47,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("Kolabik")
     app.setApplicationName("Kolabik Desktop")
+    if not app.property("kolabik_configured"):  # tests may have made the app already
+        app.setProperty("kolabik_configured", True)
+        app.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+        app.setStyleSheet(STYLE_SHEET)  # type: ignore[attr-defined]
+        i18n.install_translator(app)
     return app  # type: ignore[return-value]
 
 
@@ -22,7 +60,7 @@ def run_gui(event_path: str | None = None) -> int:
 
     app = create_application()
     window = MainWindow()
+    window.show()
     if event_path:
         window.open_event(Path(event_path))
-    window.show()
     return app.exec()

@@ -1,4 +1,4 @@
-"""The main window: one per open event file.
+"""The main window: one per open event file, where a juror (or the chair) scores.
 
 Extension seams for other features (leaderboard, projector, setup, import, reports, settings):
 - ``FEATURE_INSTALLERS``: dotted paths to ``install(window)`` functions, called once when the
@@ -8,27 +8,72 @@ Extension seams for other features (leaderboard, projector, setup, import, repor
   ``event_closed()``; ``window.mode`` is "chair" (event file) or "juror" (a juror kit).
 - ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
   ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
+- ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
+  that are not event files (e.g. score packages); the first to return True took them.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
 
-from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.errors import KolabikError, NewerVersionError
+from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
+from kolabik_desktop.ui.entry_view import EntryView
+from kolabik_desktop.ui.scoring_form import ScoringForm
+from kolabik_desktop.ui.submission import (
+    ProgressBar,
+    confirm_reopen,
+    confirm_submit,
+    is_submitted,
+    stage_progress,
+)
+from kolabik_desktop.ui.undo import SheetUndo
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
 
 log = logging.getLogger(__name__)
 
 # Each feature appends one dotted path to a function ``install(window: MainWindow) -> None``.
 FEATURE_INSTALLERS: list[str] = [
+    "kolabik_desktop.ui.backup_ui.install",  # backups on a timer, File > Restore from backup
+    "kolabik_desktop.ui.settings_dialog.install",  # Tools > Settings
+    "kolabik_desktop.ui.setup.install",  # Tools > Setup (chair mode)
     "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
     "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
@@ -36,6 +81,14 @@ FEATURE_INSTALLERS: list[str] = [
 
 MODE_CHAIR = "chair"
 MODE_JUROR = "juror"
+EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
+RECENT_KEY = "recent_files"
+MAX_RECENT = 10
+DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
+
+
+def _event_key(uid: str, what: str) -> str:
+    return f"events/{uid}/{what}"
 
 
 class MainWindow(QMainWindow):
@@ -52,11 +105,82 @@ class MainWindow(QMainWindow):
         self.scoring_juror_id: int | None = None
         self.stage_id: int | None = None
         self.entry_id: int | None = None
+        self.drop_handlers: list[Callable[[list[Path]], bool]] = []
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Kolabik Desktop"))
+        self.setAcceptDrops(True)
+
+        self.undo = SheetUndo(self)
+        self.browser = BrowserView(self)
+        self.entry_view = EntryView(self)
+        self.form = ScoringForm(self.undo, self)
+        self._build_actions()
         self._build_menus()
-        self.setCentralWidget(QLabel(self.tr("Open an event file to begin.")))
-        self.resize(1280, 760)
+        self._build_toolbar()
+        self._build_central()
+        self._build_status_bar()
+        self._connect()
+        self._restore_window_state()
+        self._update_actions()
         self._install_features()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcuts: list[str] | QKeySequence.StandardKey | None, slot: Callable
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcuts, QKeySequence.StandardKey):
+            action.setShortcuts(shortcuts)
+        elif shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.act_open = self._action(tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
+        self.act_close = self._action(tr("&Close event"), ["Ctrl+W"], self.close_event)
+        self.act_quit = self._action(tr("&Quit"), ["Ctrl+Q"], self.close)
+        self.act_undo = self.undo.stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_redo = self.undo.stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.act_undo, self.act_redo):
+            action.triggered.connect(lambda _c=False: self.form.flush())
+            self.addAction(action)
+        self.act_find = self._action(tr("&Find entry"), ["Ctrl+F"], self.browser.focus_search)
+        self.act_next = self._action(
+            tr("&Next entry"), ["Ctrl+Return", "Ctrl+Enter", "Ctrl+PgDown"], lambda: self.step(1)
+        )
+        self.act_prev = self._action(tr("&Previous entry"), ["Ctrl+PgUp"], lambda: self.step(-1))
+        self.act_next_incomplete = self._action(
+            tr("Next &incomplete entry"), ["Ctrl+I"], self.next_incomplete
+        )
+        self.act_focus_list = self._action(
+            tr("Go to the entry &list"), ["Ctrl+L"], lambda: self.browser.table.setFocus()
+        )
+        self.act_focus_form = self._action(
+            tr("Go to the scoring &form"), ["Ctrl+E"], self.form.focus_first
+        )
+        self.act_zoom_in = self._action(
+            tr("PDF zoom &in"), ["Ctrl++", "Ctrl+="], lambda: self.entry_view.pdf.zoom_by(1)
+        )
+        self.act_zoom_out = self._action(
+            tr("PDF zoom &out"), ["Ctrl+-"], lambda: self.entry_view.pdf.zoom_by(-1)
+        )
+        self.act_zoom_fit = self._action(
+            tr("PDF &fit to width"), ["Ctrl+0"], self.entry_view.pdf.fit_width
+        )
+        self.act_submit = self._action(
+            tr("&Submit scores for this stage…"), ["Ctrl+Shift+S"], self.submit_stage
+        )
+        self.act_reopen = self._action(
+            tr("&Reopen scores for this stage…"), ["Ctrl+Shift+R"], self.reopen_stage
+        )
+        self.act_score_as = self._action(tr("Score &as…"), ["Ctrl+Shift+J"], self._focus_score_as)
+        self.act_about = self._action(tr("&About Kolabik Desktop"), None, self._about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -66,45 +190,663 @@ class MainWindow(QMainWindow):
         self.menu_tools: QMenu = bar.addMenu(self.tr("&Tools"))
         self.menu_help: QMenu = bar.addMenu(self.tr("&Help"))
 
+        self.menu_file.addAction(self.act_open)
+        self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.menu_file.addAction(self.act_close)
+        self.menu_file.addSeparator()
+        # Features add their File actions (import, export, restore) above Quit.
+        self._quit_separator = self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_find)
+
+        for action in (self.act_next, self.act_prev, self.act_next_incomplete):
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_focus_list)
+        self.menu_view.addAction(self.act_focus_form)
+        self.menu_stage = self.menu_view.addMenu(self.tr("&Stage"))
+        self.stage_group = QActionGroup(self)
+        self.menu_view.addSeparator()
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit):
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+
+        self.menu_tools.addAction(self.act_submit)
+        self.menu_tools.addAction(self.act_reopen)
+        self.menu_tools.addAction(self.act_score_as)
+        self.menu_tools.addSeparator()
+
+        self.menu_help.addAction(self.act_about)
+
+    def add_file_action(self, action: QAction) -> None:
+        """For features: put an action in the File menu above Quit."""
+        self.menu_file.insertAction(self._quit_separator, action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Scoring"), self)
+        bar.setObjectName("scoringToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+        self.stage_label = QLabel(self.tr("Stage:"), self)
+        self.stage_combo = QComboBox(self)
+        self.stage_combo.setMinimumWidth(220)
+        self.stage_label.setBuddy(self.stage_combo)
+        self.juror_label = QLabel(self.tr("Score as:"), self)
+        self.juror_combo = QComboBox(self)
+        self.juror_combo.setMinimumWidth(200)
+        self.juror_label.setBuddy(self.juror_combo)
+        self.juror_fixed = QLabel(self)
+        self.juror_fixed.setObjectName("jurorFixed")
+        self.progress = ProgressBar(self.act_submit, self.act_reopen, self)
+
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._toolbar_items = [
+            bar.addWidget(self.stage_label),
+            bar.addWidget(self.stage_combo),
+        ]
+        bar.addSeparator()
+        self._juror_items = [
+            bar.addWidget(self.juror_label),
+            bar.addWidget(self.juror_combo),
+        ]
+        self._juror_fixed_item = bar.addWidget(self.juror_fixed)
+        bar.addWidget(spacer)
+        self._progress_item = bar.addWidget(self.progress)
+
+    def _build_central(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.browser)
+        self.splitter.addWidget(self.entry_view)
+        self.splitter.addWidget(self.form)
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setCollapsible(2, False)
+        self.splitter.setSizes(list(DEFAULT_SPLIT))
+        for i, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(i, stretch)
+
+        self.welcome = QWidget(self)
+        self.welcome.setObjectName("welcome")
+        title = QLabel(self.tr("Kolabik Desktop"), self.welcome)
+        title.setObjectName("welcomeTitle")
+        hint = QLabel(
+            self.tr(
+                "Open an event file (.kolabik) or a juror kit (.kolabik-kit), or drop one here."
+            ),
+            self.welcome,
+        )
+        hint.setWordWrap(True)
+        open_button = QPushButton(self.tr("Open an event file…"), self.welcome)
+        open_button.clicked.connect(self.open_dialog)
+        self.recent_label = QLabel(self.tr("Recent files"), self.welcome)
+        self.recent_label.setObjectName("sectionLabel")
+        self.recent_list = QListWidget(self.welcome)
+        self.recent_list.itemActivated.connect(
+            lambda item: self.open_event(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        box = QVBoxLayout(self.welcome)
+        box.setContentsMargins(80, 60, 80, 60)
+        box.setSpacing(12)
+        box.addWidget(title)
+        box.addWidget(hint)
+        box.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addSpacing(12)
+        box.addWidget(self.recent_label)
+        box.addWidget(self.recent_list, 1)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+    def _build_status_bar(self) -> None:
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+    def _connect(self) -> None:
+        self.browser.entry_selected.connect(self._entry_selected)
+        self.browser.entry_activated.connect(lambda _e: self.form.focus_first())
+        self.stage_combo.activated.connect(lambda i: self.set_stage(self.stage_combo.itemData(i)))
+        self.juror_combo.activated.connect(
+            lambda i: self.set_scoring_juror(self.juror_combo.itemData(i))
+        )
+        self.progress.entry_chosen.connect(self._jump_to)
+        self.undo.applied.connect(self._saved)
+        self.undo.failed.connect(self._show_problem)
+        self.undo.reveal = self._reveal
+        self.form.problem.connect(self._show_problem)
+        self.entry_view.problem.connect(self._show_problem)
+
     def _install_features(self) -> None:
         for dotted in FEATURE_INSTALLERS:
             module_name, _, func_name = dotted.rpartition(".")
-            importlib.import_module(module_name).__dict__[func_name](self)
+            getattr(importlib.import_module(module_name), func_name)(self)
 
-    # -- the open event ----------------------------------------------------------------------
+    # -- opening and closing -----------------------------------------------------------------
 
     @property
-    def db(self):  # noqa: ANN201 - EventDB, kept lazy so Qt-only imports stay light
+    def db(self) -> EventDB | None:
         return self.context.db if self.context is not None else None
 
+    def open_dialog(self) -> None:
+        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an event file"),
+            start,
+            self.tr("Kolabik files (*.kolabik *.kolabik-kit);;All files (*)"),
+        )
+        if path:
+            self.open_event(Path(path))
+
     def open_event(self, path: Path) -> bool:
+        """Open an event file or juror kit; a file that cannot be opened is explained, not raised."""
         from kolabik_desktop.core.store.db import open_event_file
         from kolabik_desktop.ui.context import EventContext
 
+        path = Path(path)
         try:
-            db = open_event_file(path)
+            db = open_event_file(path, lock=True)
+        except NewerVersionError as exc:
+            self._open_failed(
+                path, self.tr("It was made by a newer version of Kolabik Desktop."), exc
+            )
+            return False
         except KolabikError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open the event"), str(exc))
+            self._open_failed(path, None, exc)
+            return False
+        try:
+            context = EventContext(db, self)
+        except Exception as exc:  # a damaged file can fail on first read, past the header
+            log.exception("reading %s failed", path)
+            db.close()
+            self._open_failed(path, self.tr("The file is damaged or not an event file."), exc)
             return False
         self.close_event()
-        self.context = EventContext(db, self)
+        self.context = context
         self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
-        self.scoring_juror_id = db.kit_juror_id if self.mode == MODE_JUROR else None
-        self.setWindowTitle(f"{path.name} — Kolabik Desktop")
-        self.event_opened.emit(self.context)
+        self.undo.set_db(db)
+        self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
+        context.changed.connect(self._on_change)
+        self.entry_view.set_db(db)
+        self.form.set_context(context)
+        self._remember_recent(path)
+        self._fill_stages()
+        self._fill_jurors()
+        self._set_title()
+        self.pages.setCurrentWidget(self.splitter)
+        self._refresh_rows()
+        remembered = QSettings().value(_event_key(db.uid, "entry"))
+        if not (remembered and self.browser.select_entry(int(remembered))):
+            self.browser.step(1)
+        self._update_actions()
+        self.event_opened.emit(context)
         return True
 
+    def _open_failed(self, path: Path, lead: str | None, exc: Exception) -> None:
+        text = lead + "\n\n" + str(exc) if lead else str(exc)
+        QMessageBox.critical(
+            self,
+            self.tr("Cannot open {0}").format(path.name),
+            text + "\n\n" + self.tr("Nothing was changed."),
+        )
+
     def close_event(self) -> None:
+        """Close the open event (pending edits are committed first)."""
         if self.context is None:
             return
-        self.context.close()
-        self.context.deleteLater()
+        self.form.flush()
+        context = self.context
+        QSettings().setValue(_event_key(context.db.uid, "entry"), self.entry_id)
+        context.changed.disconnect(self._on_change)
+        self.form.set_context(None)
+        self.entry_view.set_db(None)
+        self.undo.set_db(None)
         self.context = None
         self.mode = None
+        self.scoring_juror_id = self.stage_id = self.entry_id = None
+        self.browser.set_rows([])
+        context.close()
+        context.deleteLater()
+        self.pages.setCurrentWidget(self.welcome)
+        self._fill_recent_list()
+        self.setWindowTitle(self.tr("Kolabik Desktop"))
+        self.saved_label.clear()
+        self._update_actions()
         self.event_closed.emit()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_window_state()
+        self.close_event()
+        super().closeEvent(event)
+
+    def _set_title(self) -> None:
+        from kolabik_desktop.core.store.models import Event
+
+        assert self.context is not None
+        with self.context.db.session() as s:
+            name = s.scalar(select(Event.name)) or ""
+        self.event_name = name
+        role = self.tr("juror kit") if self.mode == MODE_JUROR else self.tr("chair")
+        self.setWindowTitle(f"{name} — {self.context.db.path.name} ({role}) — Kolabik Desktop")
+
+    # -- recent files and drag-and-drop ------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember_recent(self, path: Path) -> None:
+        text = str(path.resolve())
+        files = [text, *(f for f in self.recent_files() if f != text)][:MAX_RECENT]
+        QSettings().setValue(RECENT_KEY, files)
+
+    def _fill_recent_menu(self) -> None:
+        self.menu_recent.clear()
+        files = self.recent_files()
+        for i, f in enumerate(files):
+            action = self.menu_recent.addAction(f"&{i + 1} {Path(f).name}")
+            action.setToolTip(f)
+            action.triggered.connect(lambda _c=False, p=f: self.open_event(Path(p)))
+        if not files:
+            self.menu_recent.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _fill_recent_list(self) -> None:
+        self.recent_list.clear()
+        for f in self.recent_files():
+            item = QListWidgetItem(f"{Path(f).name}    {Path(f).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, f)
+            self.recent_list.addItem(item)
+        self.recent_label.setVisible(self.recent_list.count() > 0)
+        self.recent_list.setVisible(self.recent_list.count() > 0)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[Path]) -> None:
+        events = [p for p in paths if p.suffix.lower() in EVENT_SUFFIXES]
+        others = [p for p in paths if p not in events]
+        if events:
+            self.open_event(events[0])
+        if others and not any(handler(others) for handler in self.drop_handlers):
+            self._show_problem(
+                self.tr("{0} is not an event file or juror kit.").format(others[0].name)
+            )
+
+    # -- stage, juror, entry -----------------------------------------------------------------
+
+    def _stages(self) -> list:
+        return list(self.context.scorer.event.stages) if self.context else []
+
+    def _stage_spec(self):  # noqa: ANN202 - StageSpec | None
+        return next((s for s in self._stages() if s.id == self.stage_id), None)
+
+    def _fill_stages(self) -> None:
+        assert self.context is not None
+        stages = self._stages()
+        remembered = QSettings().value(_event_key(self.context.db.uid, "stage"))
+        self.stage_combo.clear()
+        for action in self.stage_group.actions():
+            self.stage_group.removeAction(action)
+        self.menu_stage.clear()
+        for i, stage in enumerate(stages):
+            self.stage_combo.addItem(f"{stage.code} — {stage.name}", stage.id)
+            action = self.menu_stage.addAction(f"{stage.code} — {stage.name}")
+            action.setCheckable(True)
+            action.setData(stage.id)
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _c=False, sid=stage.id: self.set_stage(sid))
+            self.stage_group.addAction(action)
+        ids = [s.id for s in stages]
+        if self.stage_id not in ids:
+            by_code = {s.code: s.id for s in stages}
+            self.stage_id = by_code.get(str(remembered)) if remembered else None
+            if self.stage_id is None and ids:
+                self.stage_id = ids[0]
+        self._show_stage_choice()
+
+    def _show_stage_choice(self) -> None:
+        i = self.stage_combo.findData(self.stage_id)
+        self.stage_combo.setCurrentIndex(i)
+        for action in self.stage_group.actions():
+            action.setChecked(action.data() == self.stage_id)
+
+    def _fill_jurors(self) -> None:
+        assert self.context is not None
+        jurors = list(self.context.scorer.event.jurors)
+        db = self.context.db
+        chair = self.mode == MODE_CHAIR
+        for item in self._juror_items:
+            item.setVisible(chair)
+        self._juror_fixed_item.setVisible(not chair)
+        self.act_score_as.setVisible(chair)
+        if not chair:
+            juror = next((j for j in jurors if j.id == db.kit_juror_id), None)
+            self.scoring_juror_id = db.kit_juror_id
+            self.juror_fixed.setText(
+                self.tr("Juror: {0}").format(f"{juror.code} — {juror.name}" if juror else "?")
+            )
+            return
+        self.juror_combo.clear()
+        self.juror_combo.addItem(self.tr("(choose a juror)"), None)
+        for juror in jurors:
+            self.juror_combo.addItem(f"{juror.code} — {juror.name}", juror.id)
+        if self.scoring_juror_id not in {j.id for j in jurors}:
+            code = QSettings().value(_event_key(db.uid, "score_as"))
+            self.scoring_juror_id = next((j.id for j in jurors if j.code == code), None)
+        self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(self.scoring_juror_id), 0))
+
+    def set_stage(self, stage_id: int | None) -> None:
+        if stage_id == self.stage_id or self.context is None:
+            self._show_stage_choice()
+            return
+        self.form.flush()
+        self.stage_id = stage_id
+        stage = self._stage_spec()
+        if stage is not None:
+            QSettings().setValue(_event_key(self.context.db.uid, "stage"), stage.code)
+        self._show_stage_choice()
+        keep = self.entry_id
+        self._refresh_rows()
+        if not (keep is not None and self.browser.select_entry(keep)):
+            self.browser.table.clearSelection()
+            self.browser.step(1)
+        self._show_current()
+        self.stage_changed.emit(stage_id)
+
+    def set_scoring_juror(self, juror_id: int | None) -> None:
+        """The chair picks whose sheet to type (paper sheets); a kit's juror is fixed."""
+        if self.context is None or self.mode != MODE_CHAIR or juror_id == self.scoring_juror_id:
+            return
+        self.form.flush()
+        self.scoring_juror_id = juror_id
+        code = next((j.code for j in self.context.scorer.event.jurors if j.id == juror_id), "")
+        QSettings().setValue(_event_key(self.context.db.uid, "score_as"), code)
+        self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(juror_id), 0))
+        self._refresh_rows(keep_entry=self.entry_id)
+        self._show_current()
+        self.scoring_juror_changed.emit(juror_id)
+
+    def _focus_score_as(self) -> None:
+        self.juror_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.juror_combo.showPopup()
+
     def show_entry(self, entry_id: int) -> None:
-        """Make ``entry_id`` the current entry (the presentation session follows the speaker)."""
+        """Make ``entry_id`` current (the presentation session calls this for the speaker)."""
+        if self.browser.select_entry(entry_id):
+            return
+        # Filtered out of the list: clear the filters, then show it whatever its status.
+        self.browser.search.clear()
+        self.browser.category_filter.setCurrentIndex(0)
+        self.browser.status_filter.setCurrentIndex(0)
+        if not self.browser.select_entry(entry_id):
+            self._entry_selected(entry_id)
+
+    def _entry_selected(self, entry_id: int | None) -> None:
+        if entry_id == self.entry_id and entry_id is not None:
+            return
+        self.form.flush()
+        self.entry_id = entry_id
+        self._show_current()
+        self.entry_changed.emit(entry_id)
+
+    def _show_current(self) -> None:
+        submitted = self._submitted()
+        self.entry_view.show_entry(self.entry_id)
+        self.form.show_sheet(
+            self.scoring_juror_id, self.stage_id, self.entry_id, submitted=submitted
+        )
+        self._refresh_progress()
+        self._update_actions()
+        # The PDF renders after the form is on screen, so moving on never waits for it.
+        QTimer.singleShot(0, self.entry_view.show_first_pdf)
+
+    def step(self, delta: int) -> None:
+        """Next (+1) or previous (-1) entry in the list as filtered and sorted."""
+        self.form.flush()
+        if self.browser.step(delta) is not None:
+            self.form.focus_first()
+        else:
+            self._show_problem(
+                self.tr("This is the last entry.")
+                if delta > 0
+                else self.tr("This is the first entry.")
+            )
+
+    def next_incomplete(self) -> None:
+        incomplete = [e for e, *_ in self.progress.progress.incomplete]
+        if not incomplete:
+            self._show_problem(self.tr("Every entry of this stage is complete."))
+            return
+        order = self.browser.visible_entries()
+        after = order.index(self.entry_id) if self.entry_id in order else -1
+        pending = set(incomplete)
+        ahead = [e for e in order[after + 1 :] + order[: after + 1] if e in pending]
+        self._jump_to(ahead[0] if ahead else incomplete[0])
+
+    def _jump_to(self, entry_id: int) -> None:
+        self.show_entry(entry_id)
+        self.form.focus_first()
+
+    def _reveal(self, entry_id: int, criterion_id: int | None) -> None:
+        """Before an undo or redo writes, show the entry it touches."""
         if entry_id != self.entry_id:
-            self.entry_id = entry_id
-            self.entry_changed.emit(entry_id)
+            self.show_entry(entry_id)
+        self.form.focus_criterion(criterion_id)
+
+    # -- rows, progress, changes -------------------------------------------------------------
+
+    def _row_for(self, entry, stage_code: str) -> BrowserRow | None:  # noqa: ANN001
+        scorer = self.context.scorer  # type: ignore[union-attr]
+        juror = self.scoring_juror_id
+        if juror is None:
+            status, total = "", None
+        else:
+            status = scorer.juror_status(stage_code, juror, entry.id)
+            if status in (NOT_ADMITTED, NOT_ASSIGNED):
+                return None
+            total = scorer.juror_total(stage_code, juror, entry.id)
+        precision = scorer.event.precision
+        return BrowserRow(
+            entry_id=entry.id,
+            code=entry.code,
+            title=entry.title,
+            unit=entry.unit,
+            category=entry.category,
+            status=status,
+            total=total,
+            total_text=i18n.format_score_text(total, precision) if total is not None else "",
+        )
+
+    def _refresh_rows(self, keep_entry: int | None = None) -> None:
+        stage = self._stage_spec()
+        if self.context is None or stage is None:
+            self.browser.set_rows([])
+            return
+        rows = []
+        for entry in self.context.scorer.event.entries:
+            if stage.admitted is not None and entry.id not in stage.admitted:
+                continue
+            row = self._row_for(entry, stage.code)
+            if row is not None:
+                rows.append(row)
+        categories = sorted({e.category for e in self.context.scorer.event.entries if e.category})
+        self.browser.set_categories(categories)
+        self.browser.set_rows(rows, keep_entry=keep_entry)
+        self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        stage = self._stage_spec()
+        visible = (
+            self.context is not None and stage is not None and self.scoring_juror_id is not None
+        )
+        self._progress_item.setVisible(visible)
+        if not visible:
+            return
+        progress = stage_progress(self.context.scorer, stage.code, self.scoring_juror_id)  # type: ignore[union-attr, arg-type]
+        self.progress.show_progress(progress, self._submitted(), can_reopen=self.mode == MODE_CHAIR)
+
+    def _submitted(self) -> bool:
+        if self.context is None or self.scoring_juror_id is None or self.stage_id is None:
+            return False
+        return is_submitted(self.context.db, self.scoring_juror_id, self.stage_id)
+
+    def _on_change(self, change: Change) -> None:
+        stage = self._stage_spec()
+        if change.kind in ("scores", "comments") and change.entry_ids and stage is not None:
+            by_id = {e.id: e for e in self.context.scorer.event.entries}  # type: ignore[union-attr]
+            for entry_id in change.entry_ids:
+                entry = by_id.get(entry_id)
+                row = self._row_for(entry, stage.code) if entry is not None else None
+                if row is not None:
+                    self.browser.model.update_row(entry_id, row.status, row.total, row.total_text)
+            self._refresh_progress()
+        elif change.kind == "submission":
+            self.form.set_submitted(self._submitted())
+            self._refresh_progress()
+            self._update_actions()
+        else:
+            self._fill_stages()
+            self._fill_jurors()
+            self._refresh_rows(keep_entry=self.entry_id)
+            self._show_current()
+
+    # -- submit and reopen -------------------------------------------------------------------
+
+    def submit_stage(self) -> None:
+        from kolabik_desktop.core.store.services import set_submitted
+
+        stage = self._stage_spec()
+        if self.context is None or stage is None or self.scoring_juror_id is None:
+            return
+        if self._submitted():
+            self._show_problem(self.tr("These scores are already submitted."))
+            return
+        self.form.flush()
+        progress = stage_progress(self.context.scorer, stage.code, self.scoring_juror_id)
+        if not confirm_submit(self, f"{stage.code} — {stage.name}", progress):
+            return
+        try:
+            set_submitted(
+                self.context.db,
+                juror_id=self.scoring_juror_id,
+                stage_id=stage.id,
+                submitted=True,
+                actor=self.undo.actor,
+            )
+        except KolabikError as exc:
+            self._show_problem(str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Scores for {0} submitted.").format(stage.code), 8000)
+
+    def reopen_stage(self) -> None:
+        from kolabik_desktop.core.store.services import set_submitted
+
+        stage = self._stage_spec()
+        if self.context is None or stage is None or self.scoring_juror_id is None:
+            return
+        if self.mode != MODE_CHAIR or not self._submitted():
+            return
+        juror = next(
+            (j for j in self.context.scorer.event.jurors if j.id == self.scoring_juror_id), None
+        )
+        name = f"{juror.code} — {juror.name}" if juror else ""
+        if not confirm_reopen(self, name, f"{stage.code} — {stage.name}"):
+            return
+        set_submitted(
+            self.context.db,
+            juror_id=self.scoring_juror_id,
+            stage_id=stage.id,
+            submitted=False,
+            actor="chair",
+        )
+        self.statusBar().showMessage(self.tr("Scores for {0} reopened.").format(stage.code), 8000)
+
+    # -- little things -----------------------------------------------------------------------
+
+    def _saved(self, _entry_id: int, stamp: str) -> None:
+        self.saved_label.setText(self.tr("Saved {0}").format(i18n.format_time(stamp)))
+
+    def _show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _update_actions(self) -> None:
+        is_open = self.context is not None
+        has_juror = is_open and self.scoring_juror_id is not None
+        submitted = has_juror and self._submitted()
+        self.act_close.setEnabled(is_open)
+        for action in (
+            self.act_find,
+            self.act_next,
+            self.act_prev,
+            self.act_next_incomplete,
+            self.act_focus_list,
+            self.act_focus_form,
+        ):
+            action.setEnabled(is_open)
+        self.act_submit.setEnabled(has_juror and not submitted)
+        self.act_reopen.setEnabled(has_juror and submitted and self.mode == MODE_CHAIR)
+        self.act_reopen.setVisible(self.mode != MODE_JUROR)
+
+    def _about(self) -> None:
+        from kolabik_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Kolabik Desktop"),
+            self.tr(
+                "Kolabik Desktop {0}\n\nOffline scoring, merging, live leaderboard and recaps "
+                "for the jury of a public-service innovation competition."
+            ).format(__version__),
+        )
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else None
+            width = min(1366, available.width()) if available else 1366
+            height = min(740, available.height()) if available else 740
+            self.resize(width, height)
+        state = settings.value("main_window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for key, splitter in (
+            ("main_window/splitter", self.splitter),
+            ("main_window/entry_splitter", self.entry_view.splitter),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+        self._fill_recent_list()
+
+    def _save_window_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/splitter", self.splitter.saveState())
+        settings.setValue("main_window/entry_splitter", self.entry_view.splitter.saveState())

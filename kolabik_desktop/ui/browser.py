@@ -1,0 +1,374 @@
+"""The proposal browser: the entries of the current stage with this juror's status and total.
+
+``BrowserModel`` holds plain rows (``set_rows`` resets it, ``update_row`` refreshes one);
+``BrowserProxy`` filters by search text, category and status and sorts; ``BrowserView`` puts the
+search box, the two filters and the table together and reports the current entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+COL_CODE, COL_TITLE, COL_UNIT, COL_CATEGORY, COL_STATUS, COL_TOTAL = range(6)
+COLUMN_COUNT = 6
+
+NOT_STARTED = "not_started"
+PARTIAL = "partial"
+COMPLETE = "complete"
+RECUSED = "recused"
+NOT_ASSIGNED = "not_assigned"
+NOT_ADMITTED = "not_admitted"
+# Sort order of the status column: what still needs work comes first.
+STATUS_ORDER = {NOT_STARTED: 0, PARTIAL: 1, COMPLETE: 2, RECUSED: 3, NOT_ASSIGNED: 4}
+STATUS_COLOURS = {
+    NOT_STARTED: QColor("#8a8f98"),
+    PARTIAL: QColor("#b26a00"),
+    COMPLETE: QColor("#2e7d32"),
+    RECUSED: QColor("#8a8f98"),
+}
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def status_label(status: str) -> str:
+    labels = {
+        NOT_STARTED: QCoreApplication.translate("Browser", "Not started"),
+        PARTIAL: QCoreApplication.translate("Browser", "Partial"),
+        COMPLETE: QCoreApplication.translate("Browser", "Complete"),
+        RECUSED: QCoreApplication.translate("Browser", "Recused"),
+        NOT_ASSIGNED: QCoreApplication.translate("Browser", "Not assigned"),
+        NOT_ADMITTED: QCoreApplication.translate("Browser", "Not admitted"),
+    }
+    return labels.get(status, status)
+
+
+@dataclass(frozen=True)
+class BrowserRow:
+    entry_id: int
+    code: str
+    title: str
+    unit: str
+    category: str
+    status: str
+    total: Fraction | int | None  # this juror's weighted total, from the engine
+    total_text: str  # the total at display precision, in the user's language
+
+    @property
+    def haystack(self) -> str:
+        return f"{self.code}\n{self.title}\n{self.unit}".casefold()
+
+
+class BrowserModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._rows: list[BrowserRow] = []
+        self._haystacks: list[str] = []
+        self._row_of: dict[int, int] = {}
+
+    # -- data in -----------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[BrowserRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._haystacks = [r.haystack for r in self._rows]
+        self._row_of = {r.entry_id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_row(
+        self, entry_id: int, status: str, total: Fraction | int | None, text: str
+    ) -> None:
+        i = self._row_of.get(entry_id)
+        if i is None:
+            return
+        old = self._rows[i]
+        if (old.status, old.total, old.total_text) == (status, total, text):
+            return
+        self._rows[i] = replace(old, status=status, total=total, total_text=text)
+        self.dataChanged.emit(self.index(i, COL_STATUS), self.index(i, COL_TOTAL))
+
+    # -- data out ----------------------------------------------------------------------------
+
+    def rows(self) -> list[BrowserRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> BrowserRow:
+        return self._rows[row]
+
+    def haystack_at(self, row: int) -> str:
+        return self._haystacks[row]
+
+    def row_of(self, entry_id: int) -> int | None:
+        return self._row_of.get(entry_id)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Code"),
+            self.tr("Title"),
+            self.tr("Unit"),
+            self.tr("Category"),
+            self.tr("My status"),
+            self.tr("My total"),
+        )[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                r.code,
+                r.title,
+                r.unit,
+                r.category,
+                status_label(r.status),
+                r.total_text,
+            )[col]
+        if role == SORT_ROLE:
+            if col == COL_STATUS:
+                return STATUS_ORDER.get(r.status, 9)
+            if col == COL_TOTAL:
+                return float(r.total) if r.total is not None else -1.0
+            return (r.code, r.title.casefold(), r.unit.casefold(), r.category.casefold())[
+                min(col, 3)
+            ]
+        if role == ENTRY_ID_ROLE:
+            return r.entry_id
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_UNIT):
+            return r.title if col == COL_TITLE else r.unit
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+            colour = STATUS_COLOURS.get(r.status)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class BrowserProxy(QSortFilterProxyModel):
+    """Search by code, title or unit (every word must match), plus category and status."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._category: str | None = None
+        self._status: str | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def set_search(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_category(self, category: str | None) -> None:
+        if category != self._category:
+            self.beginFilterChange()
+            self._category = category
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: str | None) -> None:
+        if status != self._status:
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model: BrowserModel = self.sourceModel()  # type: ignore[assignment]
+        if self._words:
+            hay = model.haystack_at(source_row)
+            if not all(w in hay for w in self._words):
+                return False
+        if self._category is None and self._status is None:
+            return True
+        row = model.row_at(source_row)
+        if self._category is not None and row.category != self._category:
+            return False
+        return self._status is None or row.status == self._status
+
+    def entry_id_at(self, proxy_row: int) -> int:
+        return int(self.index(proxy_row, 0).data(ENTRY_ID_ROLE))
+
+    def proxy_row_of(self, entry_id: int) -> int | None:
+        model: BrowserModel = self.sourceModel()  # type: ignore[assignment]
+        src = model.row_of(entry_id)
+        if src is None:
+            return None
+        idx = self.mapFromSource(model.index(src, 0))
+        return idx.row() if idx.isValid() else None
+
+
+class BrowserView(QWidget):
+    """Search box, category and status filters, and the table of entries."""
+
+    entry_selected = Signal(object)  # entry id, or None when nothing is selected
+    entry_activated = Signal(int)  # Enter or double click: go to the scoring form
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = BrowserModel(self)
+        self.proxy = BrowserProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search code, title or unit (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(self._activate_first)
+
+        self.category_filter = QComboBox(self)
+        self.category_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_category(self.category_filter.currentData())
+        )
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in (NOT_STARTED, PARTIAL, COMPLETE, RECUSED):
+            self.status_filter.addItem(status_label(status), status)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData())
+        )
+        self.set_categories([])
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_CODE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # What a juror scans first stays in view in a narrow pane: code, title, status, total.
+        header.moveSection(COL_STATUS, 2)
+        header.moveSection(COL_TOTAL, 3)
+        for col, width in (
+            (COL_CODE, 66),
+            (COL_TITLE, 200),
+            (COL_STATUS, 84),
+            (COL_TOTAL, 56),
+            (COL_UNIT, 140),
+            (COL_CATEGORY, 120),
+        ):
+            header.resizeSection(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda idx: self.entry_activated.emit(self._entry_of(idx)))
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+
+    def set_categories(self, names: list[str]) -> None:
+        current = self.category_filter.currentData()
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for name in names:
+            self.category_filter.addItem(name, name)
+        i = self.category_filter.findData(current)
+        self.category_filter.setCurrentIndex(max(i, 0))
+        self.category_filter.blockSignals(False)
+        self.proxy.set_category(self.category_filter.currentData())
+
+    def set_rows(self, rows: list[BrowserRow], keep_entry: int | None = None) -> None:
+        self.model.set_rows(rows)
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        if keep_entry is not None:
+            self.select_entry(keep_entry)
+
+    def current_entry(self) -> int | None:
+        idx = self.table.currentIndex()
+        return self._entry_of(idx) if idx.isValid() else None
+
+    def select_entry(self, entry_id: int) -> bool:
+        row = self.proxy.proxy_row_of(entry_id)
+        if row is None:
+            return False
+        idx = self.proxy.index(row, COL_CODE)
+        self.table.selectionModel().setCurrentIndex(
+            idx,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(idx)
+        return True
+
+    def step(self, delta: int) -> int | None:
+        """Select the next (+1) or previous (-1) visible entry; return it, or None at an end."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return None
+        idx = self.table.currentIndex()
+        row = idx.row() + delta if idx.isValid() else (0 if delta > 0 else count - 1)
+        if not 0 <= row < count:
+            return None
+        entry_id = self.proxy.entry_id_at(row)
+        self.select_entry(entry_id)
+        return entry_id
+
+    def visible_entries(self) -> list[int]:
+        return [self.proxy.entry_id_at(r) for r in range(self.proxy.rowCount())]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _entry_of(self, idx: QModelIndex) -> int:
+        return int(self.proxy.index(idx.row(), 0).data(ENTRY_ID_ROLE))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.entry_selected.emit(self._entry_of(current) if current.isValid() else None)
+
+    def _activate_first(self) -> None:
+        if self.proxy.rowCount():
+            entry_id = self.proxy.entry_id_at(0)
+            self.select_entry(entry_id)
+            self.entry_activated.emit(entry_id)

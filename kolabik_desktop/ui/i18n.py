@@ -1,0 +1,132 @@
+"""Language of the window: the Qt translator, and numbers and times in the chosen language.
+
+Bahasa Indonesia is the first language: it is the default on an Indonesian system and whenever
+the QSettings key "language" says "id"; English (the source strings) otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from kolabik_desktop.core.paths import resource_path
+
+SETTINGS_KEY = "language"
+INDONESIAN = "id"
+ENGLISH = "en"
+# Language code -> its own name, as shown in a language chooser.
+LANGUAGES = {INDONESIAN: "Bahasa Indonesia", ENGLISH: "English"}
+
+_installed: list[QTranslator] = []
+_language = ENGLISH
+
+
+def system_language() -> str:
+    return INDONESIAN if QLocale.system().language() == QLocale.Language.Indonesian else ENGLISH
+
+
+def configured_language() -> str:
+    """The language the user chose in Settings, else the system's (Indonesian or English)."""
+    value = QSettings().value(SETTINGS_KEY, "")
+    return value if value in LANGUAGES else system_language()
+
+
+def current_language() -> str:
+    """The language in use now (after ``install_translator``)."""
+    return _language
+
+
+def set_language(lang: str) -> None:
+    """Remember the user's choice; it applies from the next start (or install_translator)."""
+    QSettings().setValue(SETTINGS_KEY, lang)
+
+
+def translation_file(lang: str) -> str:
+    return str(resource_path("translations", f"kolabik_{lang}.qm"))
+
+
+def install_translator(app: QCoreApplication, lang: str | None = None) -> str:
+    """Load the translations for ``lang`` (default: the configured one); return the language."""
+    global _language
+    lang = lang if lang in LANGUAGES else configured_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang != ENGLISH:
+        ours = QTranslator(app)
+        if ours.load(translation_file(lang)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        # Qt's own strings (dialog buttons, context menus), when Qt ships them.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        base = QTranslator(app)
+        if base.load(f"qtbase_{lang}", qt_dir):
+            app.installTranslator(base)
+            _installed.append(base)
+    _language = lang
+    QLocale.setDefault(locale_for(lang))
+    return lang
+
+
+def locale_for(lang: str) -> QLocale:
+    if lang == INDONESIAN:
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def locale() -> QLocale:
+    return locale_for(_language)
+
+
+def localize_number_text(text: str) -> str:
+    """A dot-decimal number as text ("85.50", from the scoring engine) in the language: "85,50"."""
+    if not text:
+        return text
+    loc = locale()
+    sign = ""
+    if text.startswith("-"):
+        sign, text = loc.negativeSign(), text[1:]
+    whole, dot, frac = text.partition(".")
+    group = loc.groupSeparator()
+    if len(whole) > 3 and whole.isdigit():
+        parts = []
+        while len(whole) > 3:
+            parts.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = group.join([whole, *parts])
+    return sign + whole + (loc.decimalPoint() + frac if dot else "")
+
+
+def format_decimal(value: Decimal | None) -> str:
+    """A value as a juror typed it (no trailing zeros), in the language: 87,5."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return localize_number_text("0" if text == "-0" else text)
+
+
+def format_score_text(value: Decimal | Fraction | int | float | None, precision: int) -> str:
+    """A computed score at display precision, rounded by the engine's rule, in the language."""
+    from kolabik_desktop.core.scoring.engine import format_score
+
+    if value is None:
+        return ""
+    return localize_number_text(format_score(value, precision))
+
+
+def format_time(iso_utc: str) -> str:
+    """A stored UTC timestamp as the local time of day, e.g. 14:32."""
+    try:
+        moment = datetime.strptime(iso_utc, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return ""
+    return moment.astimezone().strftime("%H:%M")

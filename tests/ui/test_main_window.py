@@ -1,0 +1,459 @@
+"""The juror's window driven with the keyboard, checked in the event file."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from factories import make_event
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.models import AuditLog, Comment, Score, Submission
+from kolabik_desktop.ui.browser import COL_STATUS
+from kolabik_desktop.ui.main_window import MODE_CHAIR, MODE_JUROR, MainWindow
+
+
+@pytest.fixture
+def event_file(tmp_path):
+    db, ids = make_event(tmp_path / "kota.kolabik", entries=12, fill=0.0)
+    db.close()
+    return tmp_path / "kota.kolabik", ids
+
+
+@pytest.fixture
+def window(qtbot, event_file):
+    path, ids = event_file
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    w.show()
+    assert w.open_event(path)
+    w.set_scoring_juror(ids.jurors[1])  # J2 has no conflict of interest
+    yield w
+    w.close()
+
+
+def scores(path: Path, juror_id: int, entry_id: int) -> dict[int, tuple[Decimal | None, str]]:
+    db = open_event_file(path)
+    try:
+        with db.session() as s:
+            rows = s.execute(
+                select(Score.criterion_id, Score.value, Score.note).where(
+                    Score.juror_id == juror_id, Score.entry_id == entry_id
+                )
+            )
+            return {c: (v, n) for c, v, n in rows}
+    finally:
+        db.close()
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def test_score_an_entry_end_to_end_with_the_keyboard(qtbot, window, event_file):
+    path, ids = event_file
+    juror, entry = ids.jurors[1], window.entry_id
+    assert entry == ids.entries[0]
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # to the form
+    values = ["70", "80", "90", "60", "85", "75", "65", "95"]
+    for value in values:
+        focused = QApplication.focusWidget()
+        assert focused in [r.value for r in window.form.rows]
+        qtbot.keyClicks(focused, value)
+        qtbot.keyClick(focused, Qt.Key.Key_Return)  # saved, and on to the next criterion
+    stored = scores(path, juror, entry)
+    by_code = {row.info.id: row.info.code for row in window.form.rows}
+    assert {by_code[c]: v for c, (v, _n) in stored.items()} == {
+        code: Decimal(v)
+        for code, v in zip(
+            ["RIN", "LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL"], values, strict=True
+        )
+    }
+    # The total shown is the engine's: 80*10+90*15+60*5+85*30+75*20+65*5+95*15 over 100.
+    assert window.form.total.text() == "82.50"
+    row = window.browser.model.row_of(entry)
+    assert window.browser.model.index(row, COL_STATUS).data() == "Complete"
+    assert window.saved_label.text().startswith("Saved ")
+    # The comment field is next: typed text is saved after the debounce, without a Save button.
+    assert QApplication.focusWidget() is window.form.comment
+    qtbot.keyClicks(window.form.comment, "Inovasi yang baik")
+
+    def comment_saved():
+        db = open_event_file(path)
+        with db.session() as s:
+            c = s.get(Comment, (juror, entry, ids.stages["P1"]))
+            text = c.text if c else None
+        db.close()
+        assert text == "Inovasi yang baik"
+
+    qtbot.waitUntil(comment_saved, timeout=3000)
+
+
+def test_a_note_is_saved_as_it_is_typed(qtbot, window, event_file):
+    path, ids = event_file
+    row = window.form.rows[1]
+    type_into(qtbot, row.value, "88")
+    qtbot.keyClick(row.value, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is row.note
+    qtbot.keyClicks(row.note, "Perlu data pembanding")
+    qtbot.waitUntil(
+        lambda: (
+            scores(path, ids.jurors[1], window.entry_id).get(row.info.id)
+            == (Decimal(88), "Perlu data pembanding")
+        ),
+        timeout=3000,
+    )
+
+
+def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, window, event_file):
+    path, ids = event_file
+    row = window.form.rows[2]
+    type_into(qtbot, row.value, "150")
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert row.problem.isVisible()
+    assert "outside the range 0 to 100" in row.problem.text()
+    type_into(qtbot, row.value, "85.5")
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert "not on a step of 1" in row.problem.text()
+    assert scores(path, ids.jurors[1], window.entry_id) == {}
+    # Letters cannot even be typed.
+    type_into(qtbot, row.value, "8x")
+    assert row.value.text() == "8"
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert not row.problem.isVisible()
+    assert scores(path, ids.jurors[1], window.entry_id)[row.info.id][0] == Decimal(8)
+
+
+def test_arrow_keys_step_the_value_and_save_it(qtbot, window, event_file):
+    path, ids = event_file
+    row = window.form.rows[1]
+    type_into(qtbot, row.value, "87")
+    qtbot.keyClick(row.value, Qt.Key.Key_Up)
+    qtbot.keyClick(row.value, Qt.Key.Key_Up)
+    qtbot.keyClick(row.value, Qt.Key.Key_PageDown)
+    assert row.value.text() == "79"
+    assert scores(path, ids.jurors[1], window.entry_id)[row.info.id][0] == Decimal(79)
+    type_into(qtbot, row.value, "100")
+    qtbot.keyClick(row.value, Qt.Key.Key_Up)  # stays in range
+    assert row.value.text() == "100"
+
+
+def test_search_filters_as_you_type_and_ctrl_f_goes_there(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.browser.search
+    qtbot.keyClicks(window.browser.search, "in-01")
+    assert window.browser.proxy.rowCount() == 3  # IN-010, IN-011, IN-012
+    window.browser.search.clear()
+    qtbot.keyClicks(window.browser.search, "unit 3")
+    assert window.browser.proxy.rowCount() == 2  # entries 3 and 10 are Unit 3
+    window.browser.search.clear()
+    assert window.browser.proxy.rowCount() == 12
+
+
+def test_category_and_status_filters(qtbot, window, event_file):
+    path, ids = event_file
+    combo = window.browser.category_filter
+    combo.setCurrentIndex(combo.findData("Kecamatan"))
+    shown = window.browser.visible_entries()
+    assert shown == [ids.entries[1], ids.entries[6], ids.entries[11]]
+    combo.setCurrentIndex(0)
+    scored = window.entry_id
+    row = window.form.rows[1]
+    type_into(qtbot, row.value, "70")
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    status = window.browser.status_filter
+    status.setCurrentIndex(status.findData("partial"))
+    assert window.browser.visible_entries() == [scored]
+    status.setCurrentIndex(status.findData("not_started"))
+    assert len(window.browser.visible_entries()) == 11
+
+
+def test_ctrl_enter_and_ctrl_page_keys_move_between_entries(qtbot, window, event_file):
+    _path, ids = event_file
+    type_into(qtbot, window.form.rows[1].value, "70")
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.entry_id == ids.entries[1]
+    assert QApplication.focusWidget() is window.form.rows[0].value
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.entry_id == ids.entries[2]
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.entry_id == ids.entries[1]
+    # From the comment field too, where Enter alone makes a new line.
+    window.form.comment.setFocus()
+    qtbot.keyClick(window.form.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.entry_id == ids.entries[2]
+
+
+def test_undo_and_redo_across_entries(qtbot, window, event_file):
+    path, ids = event_file
+    juror = ids.jurors[1]
+    first, second = ids.entries[0], ids.entries[1]
+    crit = window.form.rows[1].info.id
+    type_into(qtbot, window.form.rows[1].value, "71")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    type_into(qtbot, window.form.rows[1].value, "72")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    window.step(1)
+    type_into(qtbot, window.form.rows[1].value, "60")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert scores(path, juror, second)[crit][0] == Decimal(60)
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert scores(path, juror, second)[crit][0] is None
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.entry_id == first  # the undo shows the entry it changes
+    assert scores(path, juror, first)[crit][0] == Decimal(71)
+    assert window.form.rows[1].value.text() == "71"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert scores(path, juror, first)[crit][0] is None
+    assert window.form.rows[1].value.text() == ""
+
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift_ctrl)
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift_ctrl)
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift_ctrl)
+    assert scores(path, juror, first)[crit][0] == Decimal(72)
+    assert scores(path, juror, second)[crit][0] == Decimal(60)
+    assert window.entry_id == second
+
+
+def _answer_next_dialog(button_text: str) -> None:
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        _answer_next_dialog.seen = box.text()
+        for b in box.buttons():
+            if b.text().replace("&", "") == button_text:
+                b.click()
+                return
+        raise AssertionError(f"no button {button_text}: {[b.text() for b in box.buttons()]}")
+
+    QTimer.singleShot(0, answer)
+
+
+def press(qtbot, window, key, modifiers, answer: str) -> None:
+    """A shortcut on the window (after a dialog gave the focus back), answering its dialog."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _answer_next_dialog(answer)
+    qtbot.keyClick(window, key, modifiers)
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def submission(path: Path, juror: int, stage: int) -> bool | None:
+    db = open_event_file(path)
+    with db.session() as s:
+        row = s.get(Submission, (juror, stage))
+        value = row.submitted if row else None
+    db.close()
+    return value
+
+
+def test_submit_names_incomplete_entries_then_locks_and_the_chair_reopens(
+    qtbot, window, event_file
+):
+    path, ids = event_file
+    juror, stage = ids.jurors[1], ids.stages["P1"]
+    type_into(qtbot, window.form.rows[1].value, "70")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT, "Cancel")
+    assert "12 of 12 entries are not complete" in _answer_next_dialog.seen
+    assert "IN-001" in _answer_next_dialog.seen
+    assert submission(path, juror, stage) is None
+
+    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT, "Submit")
+    assert submission(path, juror, stage) is True
+    # Read-only: the form refuses typing and nothing reaches the file.
+    row = window.form.rows[2]
+    assert row.value.isReadOnly()
+    assert window.form.banner.isVisible()
+    type_into(qtbot, row.value, "99")
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert row.info.id not in scores(path, juror, window.entry_id)
+    assert window.progress.submit_button.text() == "Reopen…"
+
+    press(qtbot, window, Qt.Key.Key_R, CTRL_SHIFT, "Yes")
+    assert submission(path, juror, stage) is False
+    assert not row.value.isReadOnly()
+    db = open_event_file(path)
+    with db.session() as s:
+        actions = s.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
+    db.close()
+    assert actions[-2:] == ["stage.submit", "stage.reopen"]
+
+
+def test_recused_entries_are_shown_and_cannot_be_scored(qtbot, window, event_file):
+    path, ids = event_file
+    conflicted_juror, entry = ids.conflict
+    window.set_scoring_juror(conflicted_juror)
+    window.show_entry(entry)
+    row = window.browser.model.row_of(entry)
+    assert window.browser.model.index(row, COL_STATUS).data() == "Recused"
+    assert window.form.banner.isVisible()
+    assert "recused" in window.form.banner.text()
+    assert all(r.value.isReadOnly() for r in window.form.rows)
+    # The recused entry does not count towards this juror's progress.
+    assert window.progress.progress.total == 11
+
+
+def test_score_as_is_remembered_per_file(qtbot, event_file):
+    path, ids = event_file
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_event(path)
+    assert w.mode == MODE_CHAIR
+    assert w.scoring_juror_id is None
+    assert not w.act_submit.isEnabled()
+    w.set_scoring_juror(ids.jurors[3])
+    w.set_stage(ids.stages["P2"])
+    w.close_event()
+    assert w.open_event(path)
+    assert w.scoring_juror_id == ids.jurors[3]
+    assert w.stage_id == ids.stages["P2"]
+    assert len(w.browser.visible_entries()) == 5  # only entries admitted to P2
+    assert w.recent_files()[0] == str(path.resolve())
+    w.close()
+
+
+def test_a_juror_kit_fixes_the_juror(qtbot, event_file):
+    path, ids = event_file
+    con = sqlite3.connect(path)
+    con.execute("UPDATE event SET kind='kit', kit_juror_id=?", (ids.jurors[2],))
+    con.commit()
+    con.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_event(path)
+    assert w.mode == MODE_JUROR
+    assert w.scoring_juror_id == ids.jurors[2]
+    qtbot.waitUntil(lambda: not w.juror_combo.isVisible() and w.juror_fixed.isVisible())
+    assert "J3" in w.juror_fixed.text()
+    assert not w.act_reopen.isVisible()
+    type_into(qtbot, w.form.rows[1].value, "64")
+    qtbot.keyClick(w.form.rows[1].value, Qt.Key.Key_Return)
+    assert scores(path, ids.jurors[2], w.entry_id)[w.form.rows[1].info.id][0] == Decimal(64)
+    w.close()
+
+
+@pytest.fixture
+def refusals(monkeypatch):
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "critical",
+        staticmethod(lambda _p, title, text, *a: seen.append((title, text))),
+    )
+    return seen
+
+
+def test_bad_files_open_with_a_clear_message(qtbot, tmp_path, event_file, refusals):
+    path, _ids = event_file
+    w = MainWindow()
+    qtbot.addWidget(w)
+    missing = tmp_path / "nope.kolabik"
+    assert not w.open_event(missing)
+    corrupt = tmp_path / "rusak.kolabik"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\x13" * 3000)
+    assert not w.open_event(corrupt)
+    text_file = tmp_path / "catatan.kolabik"
+    text_file.write_text("bukan database")
+    assert not w.open_event(text_file)
+    newer = tmp_path / "baru.kolabik"
+    newer.write_bytes(path.read_bytes())
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = newer.read_bytes()
+    assert not w.open_event(newer)
+    assert newer.read_bytes() == before
+    holder = open_event_file(path, lock=True)  # another instance has it open
+    try:
+        assert not w.open_event(path)
+    finally:
+        holder.close()
+    assert w.context is None
+    assert [t for t, _ in refusals] == [
+        f"Cannot open {p.name}" for p in (missing, corrupt, text_file, newer, path)
+    ]
+    messages = [m for _, m in refusals]
+    assert "not found" in messages[0]
+    assert "damaged" in messages[1] or "not a" in messages[1]
+    assert "not a Kolabik event file" in messages[2]
+    assert "newer version" in messages[3]
+    assert all("Nothing was changed." in m for m in messages)
+    assert w.open_event(path)  # released, so it opens now
+
+
+def test_dropping_an_event_file_opens_it(qtbot, event_file):
+    path, _ids = event_file
+    w = MainWindow()
+    qtbot.addWidget(w)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    w.dropEvent(event)
+    assert w.context is not None
+    assert w.context.db.path == path
+    taken = []
+    w.drop_handlers.insert(0, lambda paths: taken.extend(paths) or True)
+    w.open_dropped([path.with_name("x.kolabik-scores")])
+    assert taken == [path.with_name("x.kolabik-scores")]
+    w.close()
+
+
+def test_closing_the_window_commits_a_value_still_being_typed(qtbot, event_file):
+    path, ids = event_file
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.open_event(path)
+    w.set_scoring_juror(ids.jurors[1])
+    row = w.form.rows[1]
+    type_into(qtbot, row.value, "77")  # no Enter, debounce not yet fired
+    entry = w.entry_id
+    w.close()
+    assert scores(path, ids.jurors[1], entry)[row.info.id][0] == Decimal(77)
+
+
+def test_indonesian_numbers_in_the_form(qtbot, window, event_file):
+    from kolabik_desktop.ui import i18n
+
+    app = QApplication.instance()
+    try:
+        i18n.install_translator(app, "id")
+        window.show_entry(window.entry_id)
+        for row, value in zip(
+            window.form.rows, ["70", "80", "90", "60", "85", "75", "65", "96"], strict=True
+        ):
+            type_into(qtbot, row.value, value)
+            qtbot.keyClick(row.value, Qt.Key.Key_Return)
+        assert window.form.total.text() == "82,65"
+        assert window.saved_label.text().startswith("Tersimpan ")
+    finally:
+        i18n.install_translator(app, "en")
