@@ -1417,7 +1417,7 @@ def store_workbook_data(
             if progress is not None:
                 progress(start, total, "Nilai")
             s.execute(
-                insert(Score),
+                insert(Score.metadata.tables["score"]),  # Core executemany: no ORM per-row work
                 [
                     {
                         "juror_id": juror_id[sc.juror],
