@@ -53,6 +53,6 @@ def export_board_png(
     target = Path(path)
     if target.suffix.lower() != ".png":
         target = target.with_suffix(".png")
-    if not render_board_image(controller, size).save(str(target), "PNG"):
+    if not render_board_image(controller, size).save(str(target)):  # format from the suffix
         raise OSError(f"{target}: the image could not be written (is the folder writable?)")
     return target

@@ -409,11 +409,13 @@ class LeaderboardPanel(QWidget):
     def breakdown_lines(self) -> list[tuple[str, str, str]]:
         """What the breakdown shows, flattened (for tests and for copying)."""
         lines = []
-        for i in range(self.breakdown.topLevelItemCount()):
-            top = self.breakdown.topLevelItem(i)
+        items = [self.breakdown.topLevelItem(i) for i in range(self.breakdown.topLevelItemCount())]
+        for top in items:
+            assert top is not None
             lines.append((top.text(0), top.text(1), top.text(2)))
             for k in range(top.childCount()):
                 child = top.child(k)
+                assert child is not None
                 lines.append((child.text(0), child.text(1), child.text(2)))
         return lines
 

@@ -156,7 +156,7 @@ def board_lines(
 ) -> list[BoardLine]:
     """The top N ranked rows (and any tied with place N) as projector lines."""
     lo, hi = _scale(event, board)
-    lines = []
+    lines: list[BoardLine] = []
     for row in rows:
         if row.rank is None or row.rank > top_n:
             continue
@@ -892,6 +892,11 @@ class ProjectorWindow(QWidget):
         self.setGeometry(screen.geometry())
 
 
+def saved_screen_name() -> str | None:
+    value = QSettings().value(SETTINGS_SCREEN, "")
+    return value if isinstance(value, str) and value else None
+
+
 def pick_screen(saved_name: str | None) -> QScreen:
     """The saved screen if it is connected; otherwise the second screen; otherwise the primary."""
     screens = QGuiApplication.screens()
@@ -1083,8 +1088,7 @@ class ProjectorController(QObject):
         if self.window is None:
             self.window = ProjectorWindow(self)
             self.window.closed.connect(self._window_closed)
-        settings = QSettings()
-        target = screen or pick_screen(settings.value(SETTINGS_SCREEN, None, str))
+        target = screen or pick_screen(saved_screen_name())
         self.window.place_on(target)
         self.window.showFullScreen()
         self.state_changed.emit()
@@ -1255,9 +1259,7 @@ class ProjectorControls(QWidget):
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
             modes_box.addWidget(button)
-            button.toggled.connect(
-                lambda on, m=mode: on and self.controller.mode != m and self.controller.set_mode(m)
-            )
+            button.toggled.connect(lambda on, m=mode: self._mode_chosen(m) if on else None)
         self.freeze_box = QCheckBox(self.tr("Freeze the board (F)"))
         self.reveal_button = QPushButton(self.tr("Reveal next place (Space)"))
         self.reveal_label = QLabel()
@@ -1289,9 +1291,7 @@ class ProjectorControls(QWidget):
         self.board_box.activated.connect(self._board_chosen)
         self.category_box.activated.connect(self._board_chosen)
         self.top_spin.valueChanged.connect(controller.set_top_n)
-        self.freeze_box.toggled.connect(
-            lambda on: on != controller.frozen and controller.set_frozen(on)
-        )
+        self.freeze_box.toggled.connect(self._freeze_chosen)
         self.reveal_button.clicked.connect(controller.reveal_next)
         self.export_button.clicked.connect(self.export_png)
         controller.state_changed.connect(self.sync)
@@ -1299,6 +1299,14 @@ class ProjectorControls(QWidget):
         QGuiApplication.instance().screenRemoved.connect(self._fill_screens)  # type: ignore[union-attr]
         self._fill_screens()
         self.sync()
+
+    def _mode_chosen(self, mode: str) -> None:
+        if self.controller.mode != mode:
+            self.controller.set_mode(mode)
+
+    def _freeze_chosen(self, on: bool) -> None:
+        if on != self.controller.frozen:
+            self.controller.set_frozen(on)
 
     def toggle_window(self) -> None:
         if self.controller.is_open():
@@ -1308,7 +1316,7 @@ class ProjectorControls(QWidget):
 
     def _fill_screens(self, *_: Any) -> None:
         self.screen_box.clear()
-        chosen = pick_screen(QSettings().value(SETTINGS_SCREEN, None, str))
+        chosen = pick_screen(saved_screen_name())
         for screen in QGuiApplication.screens():
             g = screen.geometry()
             self.screen_box.addItem(f"{screen.name()} ({g.width()}×{g.height()})", screen.name())
@@ -1411,12 +1419,12 @@ def install(window: Any) -> ProjectorController:
             controller.close_window()
 
     open_action.toggled.connect(toggle_projector)
-    controller.state_changed.connect(
-        lambda: (
-            open_action.isChecked() != controller.is_open()
-            and open_action.setChecked(controller.is_open())
-        )
-    )
+
+    def follow_window() -> None:
+        if open_action.isChecked() != controller.is_open():
+            open_action.setChecked(controller.is_open())
+
+    controller.state_changed.connect(follow_window)
     menu.addAction(open_action)
     controls_action = dock.toggleViewAction()
     controls_action.setText(translate("Projector", "Projector &controls"))
