@@ -672,3 +672,17 @@ def test_the_demo_competition_round_trips(tmp_path):
         export_workbook(imported, tmp_path / "back.xlsx")
         imported.close()
     assert sha(tmp_path / "back.xlsx") == sha(tmp_path / "demo.xlsx")
+
+
+def test_a_juror_kit_never_takes_a_workbook(good_xlsx, tmp_path):
+    create_event_file(tmp_path / "kit.kolabik", name="Kit", kind="kit").close()
+    with pytest.raises(KolabikError, match="a juror kit cannot take an event workbook"):
+        import_workbook(good_xlsx, tmp_path / "kit.kolabik")
+    assert (tmp_path / "kit.kolabik").exists()
+
+
+def test_entry_list_from_a_windows_csv(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("kode,judul,unit\nB-1,Layanan Prima – Cepat,Dinas\n".encode("cp1252"))
+    (entry,) = read_entries_list(path)
+    assert entry.title == "Layanan Prima – Cepat"
