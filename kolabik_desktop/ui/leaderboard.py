@@ -201,6 +201,9 @@ class LeaderboardModel(QAbstractTableModel):
         return tie_text(row, self._event)
 
 
+M = LeaderboardModel
+
+
 class LeaderboardPanel(QWidget):
     """Board and category choosers, the table, and the per-juror breakdown of the selected row."""
 
@@ -236,10 +239,19 @@ class LeaderboardPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LeaderboardModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, chars in ((LeaderboardModel.RANK, 5), (LeaderboardModel.SCORE, 8)):
-            header.resizeSection(col, self.fontMetrics().horizontalAdvance("0" * chars) + 16)
-        header.setStretchLastSection(False)
+        # Widths in characters; the table scrolls sideways in a narrow dock, titles stay readable.
+        widths = {
+            M.RANK: 6,
+            M.CODE: 10,
+            M.TITLE: 34,
+            M.UNIT: 20,
+            M.CATEGORY: 16,
+            M.SCORE: 8,
+            M.STATUS: 12,
+        }
+        for col, chars in widths.items():
+            header.resizeSection(col, self.fontMetrics().horizontalAdvance("0" * chars) + 12)
+        header.setStretchLastSection(True)
 
         self.breakdown = QTreeWidget()
         self.breakdown.setColumnCount(3)
@@ -454,6 +466,8 @@ def install(window: Any) -> LeaderboardDock:
         dock.panel.set_context(context if chair else None)
         dock.setVisible(chair)
         toggle.setEnabled(chair)
+        if chair:
+            window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
 
     def closed() -> None:
         dock.panel.set_context(None)

@@ -1231,6 +1231,31 @@ class ProjectorController(QObject):
 # -- the laptop's controls --------------------------------------------------------------------------
 
 
+class ProjectorPreview(QWidget):
+    """What the hall sees, small, on the laptop (also when no second screen is connected)."""
+
+    def __init__(self, canvas: BoardCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.setMinimumSize(240, 135)
+        canvas.repaint_needed.connect(self.update)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width * 9 // 16
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        w = min(self.width(), self.height() * 16 / 9)
+        h = w * 9 / 16
+        painter = QPainter(self)
+        painter.translate((self.width() - w) / 2, (self.height() - h) / 2)
+        painter.setClipRect(QRectF(0, 0, w, h))
+        self.canvas.paint(painter, w, h)
+        painter.end()
+
+
 class ProjectorControls(QWidget):
     """Open/close, screen, board, modes, reveal and export: the chair drives the hall from here."""
 
@@ -1274,7 +1299,9 @@ class ProjectorControls(QWidget):
         grid.addWidget(self.category_box, 2, 1)
         grid.addWidget(QLabel(self.tr("Places shown:")), 3, 0)
         grid.addWidget(self.top_spin, 3, 1)
+        self.preview = ProjectorPreview(controller.canvas)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.preview)
         layout.addWidget(self.open_button)
         layout.addLayout(grid)
         layout.addLayout(modes_box)
