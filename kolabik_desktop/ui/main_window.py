@@ -139,48 +139,55 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
-        self.act_open = self._action(tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
-        self.act_close = self._action(tr("&Close event"), ["Ctrl+W"], self.close_event)
-        self.act_quit = self._action(tr("&Quit"), ["Ctrl+Q"], self.close)
-        self.act_undo = self.undo.stack.createUndoAction(self, tr("&Undo"))
+        self.act_open = self._action(
+            self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog
+        )
+        self.act_close = self._action(self.tr("&Close event"), ["Ctrl+W"], self.close_event)
+        self.act_quit = self._action(self.tr("&Quit"), ["Ctrl+Q"], self.close)
+        self.act_undo = self.undo.stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_redo = self.undo.stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo = self.undo.stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.act_undo, self.act_redo):
             action.triggered.connect(lambda _c=False: self.form.flush())
             self.addAction(action)
-        self.act_find = self._action(tr("&Find entry"), ["Ctrl+F"], self.browser.focus_search)
+        self.act_find = self._action(self.tr("&Find entry"), ["Ctrl+F"], self.browser.focus_search)
         self.act_next = self._action(
-            tr("&Next entry"), ["Ctrl+Return", "Ctrl+Enter", "Ctrl+PgDown"], lambda: self.step(1)
+            self.tr("&Next entry"),
+            ["Ctrl+Return", "Ctrl+Enter", "Ctrl+PgDown"],
+            lambda: self.step(1),
         )
-        self.act_prev = self._action(tr("&Previous entry"), ["Ctrl+PgUp"], lambda: self.step(-1))
+        self.act_prev = self._action(
+            self.tr("&Previous entry"), ["Ctrl+PgUp"], lambda: self.step(-1)
+        )
         self.act_next_incomplete = self._action(
-            tr("Next &incomplete entry"), ["Ctrl+I"], self.next_incomplete
+            self.tr("Next &incomplete entry"), ["Ctrl+I"], self.next_incomplete
         )
         self.act_focus_list = self._action(
-            tr("Go to the entry &list"), ["Ctrl+L"], lambda: self.browser.table.setFocus()
+            self.tr("Go to the entry &list"), ["Ctrl+L"], lambda: self.browser.table.setFocus()
         )
         self.act_focus_form = self._action(
-            tr("Go to the scoring &form"), ["Ctrl+E"], self.form.focus_first
+            self.tr("Go to the scoring &form"), ["Ctrl+E"], self.form.focus_first
         )
         self.act_zoom_in = self._action(
-            tr("PDF zoom &in"), ["Ctrl++", "Ctrl+="], lambda: self.entry_view.pdf.zoom_by(1)
+            self.tr("PDF zoom &in"), ["Ctrl++", "Ctrl+="], lambda: self.entry_view.pdf.zoom_by(1)
         )
         self.act_zoom_out = self._action(
-            tr("PDF zoom &out"), ["Ctrl+-"], lambda: self.entry_view.pdf.zoom_by(-1)
+            self.tr("PDF zoom &out"), ["Ctrl+-"], lambda: self.entry_view.pdf.zoom_by(-1)
         )
         self.act_zoom_fit = self._action(
-            tr("PDF &fit to width"), ["Ctrl+0"], self.entry_view.pdf.fit_width
+            self.tr("PDF &fit to width"), ["Ctrl+0"], self.entry_view.pdf.fit_width
         )
         self.act_submit = self._action(
-            tr("&Submit scores for this stage…"), ["Ctrl+Shift+S"], self.submit_stage
+            self.tr("&Submit scores for this stage…"), ["Ctrl+Shift+S"], self.submit_stage
         )
         self.act_reopen = self._action(
-            tr("&Reopen scores for this stage…"), ["Ctrl+Shift+R"], self.reopen_stage
+            self.tr("&Reopen scores for this stage…"), ["Ctrl+Shift+R"], self.reopen_stage
         )
-        self.act_score_as = self._action(tr("Score &as…"), ["Ctrl+Shift+J"], self._focus_score_as)
-        self.act_about = self._action(tr("&About Kolabik Desktop"), None, self._about)
+        self.act_score_as = self._action(
+            self.tr("Score &as…"), ["Ctrl+Shift+J"], self._focus_score_as
+        )
+        self.act_about = self._action(self.tr("&About Kolabik Desktop"), None, self._about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -814,8 +821,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About Kolabik Desktop"),
             self.tr(
-                "Kolabik Desktop {0}\n\nOffline scoring, merging, live leaderboard and recaps "
-                "for the jury of a public-service innovation competition."
+                "Kolabik Desktop {0}\n\nOffline scoring, merging, live leaderboard and recaps for the jury of a public-service innovation competition."
             ).format(__version__),
         )
 

@@ -58,8 +58,7 @@ def stage_progress(scorer: object, stage_code: str, juror_id: int) -> Progress:
 
 
 def confirm_submit(parent: QWidget, stage_name: str, progress: Progress) -> bool:
-    tr = QCoreApplication.translate
-    text = tr(
+    text = QCoreApplication.translate(
         "Submission",
         "Submit your scores for {0}? They become read-only; the chair can reopen them.",
     ).format(stage_name)
@@ -70,16 +69,23 @@ def confirm_submit(parent: QWidget, stage_name: str, progress: Progress) -> bool
         ]
         more = len(progress.incomplete) - LISTED_IN_CONFIRMATION
         if more > 0:
-            lines.append(tr("Submission", "… and {0} more").format(more))
-        text += "\n\n" + tr("Submission", "{0} of {1} entries are not complete:").format(
-            len(progress.incomplete), progress.total
-        )
+            lines.append(QCoreApplication.translate("Submission", "… and {0} more").format(more))
+        text += "\n\n" + QCoreApplication.translate(
+            "Submission", "{0} of {1} entries are not complete:"
+        ).format(len(progress.incomplete), progress.total)
         text += "\n" + "\n".join(lines)
     box = QMessageBox(
-        QMessageBox.Icon.Question, tr("Submission", "Submit scores"), text, parent=parent
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Submission", "Submit scores"),
+        text,
+        parent=parent,
     )
-    default = box.addButton(tr("Submission", "Submit"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("Submission", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    default = box.addButton(
+        QCoreApplication.translate("Submission", "Submit"), QMessageBox.ButtonRole.AcceptRole
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("Submission", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     # With entries still incomplete, Enter should not submit by accident.
     box.setDefaultButton(cancel if progress.incomplete else default)
     box.exec()
@@ -88,13 +94,12 @@ def confirm_submit(parent: QWidget, stage_name: str, progress: Progress) -> bool
 
 
 def confirm_reopen(parent: QWidget, juror_name: str, stage_name: str) -> bool:
-    tr = QCoreApplication.translate
     answer = QMessageBox.question(
         parent,
-        tr("Submission", "Reopen scores"),
-        tr("Submission", "Reopen the scores of {0} for {1}, so they can be changed again?").format(
-            juror_name, stage_name
-        ),
+        QCoreApplication.translate("Submission", "Reopen scores"),
+        QCoreApplication.translate(
+            "Submission", "Reopen the scores of {0} for {1}, so they can be changed again?"
+        ).format(juror_name, stage_name),
     )
     return answer == QMessageBox.StandardButton.Yes
 

@@ -1,0 +1,661 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+    <context>
+        <name>Browser</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="59" />
+            <source>Not started</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="60" />
+            <source>Partial</source>
+            <translation>Sebagian</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="61" />
+            <source>Complete</source>
+            <translation>Lengkap</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="62" />
+            <source>Recused</source>
+            <translation>Mengundurkan diri</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="63" />
+            <source>Not assigned</source>
+            <translation>Tidak ditugaskan</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="64" />
+            <source>Not admitted</source>
+            <translation>Tidak lolos</translation>
+        </message>
+    </context>
+    <context>
+        <name>BrowserModel</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="137" />
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="138" />
+            <source>Title</source>
+            <translation>Judul</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="139" />
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="140" />
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="141" />
+            <source>My status</source>
+            <translation>Status saya</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="142" />
+            <source>My total</source>
+            <translation>Nilai saya</translation>
+        </message>
+    </context>
+    <context>
+        <name>BrowserView</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="249" />
+            <source>Search code, title or unit (Ctrl+F)</source>
+            <translation>Cari kode, judul, atau unit (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="259" />
+            <source>All statuses</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="313" />
+            <source>All categories</source>
+            <translation>Semua kategori</translation>
+        </message>
+    </context>
+    <context>
+        <name>CriterionRow</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="193" />
+            <source>Weight {0}%</source>
+            <translation>Bobot {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="195" />
+            <source>Not weighted</source>
+            <translation>Tanpa bobot</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="201" />
+            <source>{0} to {1}, step {2}. Up/Down arrows change it.</source>
+            <translation>{0} sampai {1}, kelipatan {2}. Panah atas/bawah mengubahnya.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="217" />
+            <source>Lower by one step</source>
+            <translation>Turunkan satu langkah</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="218" />
+            <source>Raise by one step</source>
+            <translation>Naikkan satu langkah</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="223" />
+            <source>Note / advice (catatan/saran)</source>
+            <translation>Catatan / saran</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="281" />
+            <source>“{0}” is not a number.</source>
+            <translation>“{0}” bukan angka.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="283" />
+            <source>{0} is outside the range {1} to {2}; not saved.</source>
+            <translation>{0} di luar rentang {1} sampai {2}; tidak disimpan.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="289" />
+            <source>{0} is not on a step of {1} (from {2}); not saved.</source>
+            <translation>{0} bukan kelipatan {1} (mulai {2}); tidak disimpan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryView</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="374" />
+            <source>Attachments</source>
+            <translation>Lampiran</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="392" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="447" />
+            <source>No PDF attachment to show.</source>
+            <translation>Tidak ada lampiran PDF untuk ditampilkan.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="422" />
+            <source>No entry selected</source>
+            <translation>Belum ada proposal yang dipilih</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="430" />
+            <source>(no summary)</source>
+            <translation>(tanpa ringkasan)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="437" />
+            <source>Enter: show inside the window</source>
+            <translation>Enter: tampilkan di jendela ini</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="439" />
+            <source>Enter: open in the system's viewer</source>
+            <translation>Enter: buka dengan aplikasi bawaan komputer</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="444" />
+            <source>Press Enter on the PDF attachment to read it here.</source>
+            <translation>Tekan Enter pada lampiran PDF untuk membacanya di sini.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="467" />
+            <source>{0} cannot be shown: {1}</source>
+            <translation>{0} tidak dapat ditampilkan: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="475" />
+            <source>No program on this computer opens {0}.</source>
+            <translation>Tidak ada aplikasi di komputer ini yang dapat membuka {0}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="110" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="286" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="430" />
+            <source>Kolabik Desktop</source>
+            <translation>Kolabik Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="143" />
+            <source>&amp;Open…</source>
+            <translation>&amp;Buka…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="145" />
+            <source>&amp;Close event</source>
+            <translation>&amp;Tutup kompetisi</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="146" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Keluar</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="147" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Batalkan</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="149" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Ulangi</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="154" />
+            <source>&amp;Find entry</source>
+            <translation>&amp;Cari proposal</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="156" />
+            <source>&amp;Next entry</source>
+            <translation>Proposal &amp;berikutnya</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="161" />
+            <source>&amp;Previous entry</source>
+            <translation>Proposal se&amp;belumnya</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="164" />
+            <source>Next &amp;incomplete entry</source>
+            <translation>Proposal berikutnya yang &amp;belum lengkap</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="167" />
+            <source>Go to the entry &amp;list</source>
+            <translation>Ke &amp;daftar proposal</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="170" />
+            <source>Go to the scoring &amp;form</source>
+            <translation>Ke &amp;lembar penilaian</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="173" />
+            <source>PDF zoom &amp;in</source>
+            <translation>&amp;Perbesar PDF</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="176" />
+            <source>PDF zoom &amp;out</source>
+            <translation>Per&amp;kecil PDF</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="179" />
+            <source>PDF &amp;fit to width</source>
+            <translation>PDF &amp;selebar panel</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="182" />
+            <source>&amp;Submit scores for this stage…</source>
+            <translation>&amp;Kirim nilai tahap ini…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="185" />
+            <source>&amp;Reopen scores for this stage…</source>
+            <translation>Buka &amp;kembali nilai tahap ini…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="188" />
+            <source>Score &amp;as…</source>
+            <translation>&amp;Menilai sebagai…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="190" />
+            <source>&amp;About Kolabik Desktop</source>
+            <translation>&amp;Tentang Kolabik Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="194" />
+            <source>&amp;File</source>
+            <translation>&amp;Berkas</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="195" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Sunting</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="196" />
+            <source>&amp;View</source>
+            <translation>&amp;Tampilan</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="197" />
+            <source>&amp;Tools</source>
+            <translation>&amp;Alat</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="198" />
+            <source>&amp;Help</source>
+            <translation>Ban&amp;tuan</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="201" />
+            <source>Open &amp;recent</source>
+            <translation>Buka yang &amp;terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="219" />
+            <source>&amp;Stage</source>
+            <translation>Ta&amp;hap</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="238" />
+            <source>Scoring</source>
+            <translation>Penilaian</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="245" />
+            <source>Stage:</source>
+            <translation>Tahap:</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="249" />
+            <source>Score as:</source>
+            <translation>Menilai sebagai:</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="290" />
+            <source>Open an event file (.kolabik) or a juror kit (.kolabik-kit), or drop one here.</source>
+            <translation>Buka berkas kompetisi (.kolabik) atau paket juri (.kolabik-kit), atau seret berkasnya ke sini.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="295" />
+            <source>Open an event file…</source>
+            <translation>Buka berkas kompetisi…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="297" />
+            <source>Recent files</source>
+            <translation>Berkas terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="352" />
+            <source>Open an event file</source>
+            <translation>Buka berkas kompetisi</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="354" />
+            <source>Kolabik files (*.kolabik *.kolabik-kit);;All files (*)</source>
+            <translation>Berkas Kolabik (*.kolabik *.kolabik-kit);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="369" />
+            <source>It was made by a newer version of Kolabik Desktop.</source>
+            <translation>Berkas ini dibuat oleh Kolabik Desktop versi yang lebih baru.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="380" />
+            <source>The file is damaged or not an event file.</source>
+            <translation>Berkas rusak atau bukan berkas kompetisi.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="407" />
+            <source>Cannot open {0}</source>
+            <translation>Tidak dapat membuka {0}</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="408" />
+            <source>Nothing was changed.</source>
+            <translation>Tidak ada yang diubah.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="447" />
+            <source>juror kit</source>
+            <translation>paket juri</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="447" />
+            <source>chair</source>
+            <translation>ketua juri</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="471" />
+            <source>(none)</source>
+            <translation>(tidak ada)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="498" />
+            <source>{0} is not an event file or juror kit.</source>
+            <translation>{0} bukan berkas kompetisi atau paket juri.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="553" />
+            <source>Juror: {0}</source>
+            <translation>Juri: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="557" />
+            <source>(choose a juror)</source>
+            <translation>(pilih juri)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="637" />
+            <source>This is the last entry.</source>
+            <translation>Ini proposal terakhir.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="639" />
+            <source>This is the first entry.</source>
+            <translation>Ini proposal pertama.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="645" />
+            <source>Every entry of this stage is complete.</source>
+            <translation>Semua proposal pada tahap ini sudah lengkap.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="749" />
+            <source>These scores are already submitted.</source>
+            <translation>Nilai ini sudah dikirim.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="766" />
+            <source>Scores for {0} submitted.</source>
+            <translation>Nilai tahap {0} sudah dikirim.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="789" />
+            <source>Scores for {0} reopened.</source>
+            <translation>Nilai tahap {0} dibuka kembali.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="794" />
+            <source>Saved {0}</source>
+            <translation>Tersimpan {0}</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="822" />
+            <source>About Kolabik Desktop</source>
+            <translation>Tentang Kolabik Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="824" />
+            <source>Kolabik Desktop {0}
+
+Offline scoring, merging, live leaderboard and recaps for the jury of a public-service innovation competition.</source>
+            <translation>Kolabik Desktop {0}
+
+Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi untuk juri kompetisi inovasi pelayanan publik.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPane</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="202" />
+            <source>Previous page (PgUp)</source>
+            <translation>Halaman sebelumnya (PgUp)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="203" />
+            <source>Next page (PgDn)</source>
+            <translation>Halaman berikutnya (PgDn)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="208" />
+            <source>Zoom out (Ctrl+-)</source>
+            <translation>Perkecil (Ctrl+-)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="212" />
+            <source>Zoom in (Ctrl++)</source>
+            <translation>Perbesar (Ctrl++)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="213" />
+            <source>Fit to width</source>
+            <translation>Selebar panel</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="282" />
+            <source>the file is not a readable PDF</source>
+            <translation>berkas bukan PDF yang dapat dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="337" />
+            <source>of {0}</source>
+            <translation>dari {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressBar</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="118" />
+            <source>Incomplete</source>
+            <translation>Belum lengkap</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="137" />
+            <source>{0} of {1} complete</source>
+            <translation>{0} dari {1} lengkap</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="144" />
+            <source>… and {0} more</source>
+            <translation>… dan {0} lainnya</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="146" />
+            <source>Incomplete ({0})</source>
+            <translation>Belum lengkap ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="150" />
+            <source>Submitted</source>
+            <translation>Sudah dikirim</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="150" />
+            <source>Reopen…</source>
+            <translation>Buka kembali…</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="154" />
+            <source>Submit scores…</source>
+            <translation>Kirim nilai…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringForm</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="357" />
+            <source>Overall comment</source>
+            <translation>Komentar umum</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="361" />
+            <source>Your overall comment on this entry</source>
+            <translation>Komentar umum Anda tentang proposal ini</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="380" />
+            <source>Weighted total</source>
+            <translation>Nilai akhir (terbobot)</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="400" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="413" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="439" />
+            <source>Choose an entry to score.</source>
+            <translation>Pilih proposal yang akan dinilai.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="426" />
+            <source>Open an event file to begin.</source>
+            <translation>Buka berkas kompetisi untuk memulai.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="436" />
+            <source>Choose whom you score as (Tools &gt; Score as).</source>
+            <translation>Pilih juri yang nilainya Anda isi (Alat &gt; Menilai sebagai).</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="515" />
+            <source>You are recused from this entry (conflict of interest): not scored.</source>
+            <translation>Anda mengundurkan diri dari proposal ini (konflik kepentingan): tidak dinilai.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="517" />
+            <source>You are not assigned to this entry in this stage.</source>
+            <translation>Anda tidak ditugaskan menilai proposal ini pada tahap ini.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="519" />
+            <source>This entry is not admitted to this stage.</source>
+            <translation>Proposal ini tidak lolos ke tahap ini.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="521" />
+            <source>Your scores for this stage are submitted: read-only.</source>
+            <translation>Nilai Anda untuk tahap ini sudah dikirim: hanya dapat dibaca.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="533" />
+            <source>Not started</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="534" />
+            <source>Incomplete: every weighted criterion needs a value</source>
+            <translation>Belum lengkap: setiap aspek berbobot harus diberi nilai</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="535" />
+            <source>Complete</source>
+            <translation>Lengkap</translation>
+        </message>
+    </context>
+    <context>
+        <name>Submission</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="61" />
+            <source>Submit your scores for {0}? They become read-only; the chair can reopen them.</source>
+            <translation>Kirim nilai Anda untuk {0}? Nilai tidak dapat diubah lagi; ketua juri dapat membukanya kembali.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="72" />
+            <source>… and {0} more</source>
+            <translation>… dan {0} lainnya</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="73" />
+            <source>{0} of {1} entries are not complete:</source>
+            <translation>{0} dari {1} proposal belum lengkap:</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="79" />
+            <source>Submit scores</source>
+            <translation>Kirim nilai</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="84" />
+            <source>Submit</source>
+            <translation>Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="87" />
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="99" />
+            <source>Reopen scores</source>
+            <translation>Buka kembali nilai</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/submission.py" line="100" />
+            <source>Reopen the scores of {0} for {1}, so they can be changed again?</source>
+            <translation>Buka kembali nilai {0} untuk {1} agar dapat diubah lagi?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/undo.py" line="115" />
+            <source>Edit {0}</source>
+            <translation>Ubah {0}</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/undo.py" line="140" />
+            <source>Edit comment</source>
+            <translation>Ubah komentar</translation>
+        </message>
+    </context>
+</TS>
