@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from kolabik_desktop.ui.context import EventContext
 
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
 _ROOT = QModelIndex()
 
 
@@ -168,8 +167,6 @@ class LeaderboardModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -266,7 +266,6 @@ class ViewState:
     placeholders: bool = False  # reveal: empty places are drawn with their number
     progress: ProgressInfo | None = None
     presenting: PresentingInfo | None = None
-    footer: str = ""
     note: str = ""  # drawn in amber at the header's right, e.g. that standings are provisional
     tracks: dict[int, _Track] = field(default_factory=dict)
 
@@ -309,7 +308,6 @@ class BoardCanvas(QObject):
         placeholders: bool = False,
         animate: bool = True,
         mark_new: bool = True,
-        footer: str = "",
         note: str = "",
     ) -> None:
         s = self.state
@@ -347,7 +345,6 @@ class BoardCanvas(QObject):
             subtitle=subtitle,
             slots=max(slots, 1),
             placeholders=placeholders,
-            footer=footer,
             note=note,
             tracks=tracks,
         )
@@ -439,16 +436,6 @@ class BoardCanvas(QObject):
             self._progress(ops, st.progress, width, height, k)
         elif st.kind == "presenting" and st.presenting is not None:
             self._presenting(ops, st.presenting, width, height, k)
-        if st.footer:
-            ops.append(
-                TextOp(
-                    QRectF(48 * k, height - 46 * k, width - 96 * k, 40 * k),
-                    st.footer,
-                    26 * k,
-                    TEXT_SOFT,
-                    align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                )
-            )
         return ops
 
     def _header(
@@ -492,7 +479,7 @@ class BoardCanvas(QObject):
     def _board(self, ops: list[Op], width: float, height: float, k: float, t: float) -> None:
         st = self.state
         top = 172 * k
-        bottom = height - (60 if st.footer else 24) * k
+        bottom = height - 24 * k
         pitch = (bottom - top) / st.slots
         gap = min(12 * k, pitch * 0.12)
         card_h = pitch - gap
@@ -1152,12 +1139,10 @@ class ProjectorController(QObject):
                 note=self._provisional_note(lines),
             )
         elif self.mode == PROGRESS:
+            progress = self._progress_info()
+            title = translate("Projector", "Scoring progress: %1")
             self.canvas.show_progress(
-                translate("Projector", "Scoring progress: %1").replace(
-                    "%1", self._progress_stage_name()
-                ),
-                self.event_name,
-                self._progress_info(),
+                title.replace("%1", progress.stage_name), self.event_name, progress
             )
         elif self.mode == PRESENTING:
             if self.session is None:
@@ -1200,10 +1185,6 @@ class ProjectorController(QObject):
             weighted = [s for s in stages if s.weight > 0] or stages
             chosen = weighted[-1] if weighted else None
         return chosen
-
-    def _progress_stage_name(self) -> str:
-        stage = self._progress_stage() if self.context is not None else None
-        return stage.name if stage is not None else ""
 
     def _progress_info(self) -> ProgressInfo:
         assert self.context is not None
