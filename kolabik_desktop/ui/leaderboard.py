@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
+from kolabik_desktop.ui.i18n import format_score_text, localize_number_text
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
@@ -192,7 +192,7 @@ class LeaderboardModel(QAbstractTableModel):
         if col == self.CATEGORY:
             return row.entry.category
         if col == self.SCORE:
-            return row.display
+            return localize_number_text(row.display)
         if col == self.STATUS:
             return status_text(row.status)
         return tie_text(row, self._event)
@@ -395,7 +395,11 @@ class LeaderboardPanel(QWidget):
         for code in codes:
             stage_score = row.stage_scores.get(code, row.score if code == board else None)
             top = QTreeWidgetItem(
-                [self.tr("Stage %1").replace("%1", code), format_score(stage_score, precision), ""]
+                [
+                    self.tr("Stage %1").replace("%1", code),
+                    format_score_text(stage_score, precision),
+                    "",
+                ]
             )
             self.breakdown.addTopLevelItem(top)
             for juror in event.jurors:
@@ -407,7 +411,7 @@ class LeaderboardPanel(QWidget):
                     QTreeWidgetItem(
                         [
                             f"{juror.code} — {juror.name}",
-                            format_score(total, precision),
+                            format_score_text(total, precision),
                             juror_status_text(status),
                         ]
                     )

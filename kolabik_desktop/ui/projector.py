@@ -62,6 +62,7 @@ from sqlalchemy import select
 from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
 from kolabik_desktop.core.store.models import Event, Submission
+from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.leaderboard import board_choices, category_choices
 from kolabik_desktop.ui.presentation import PresentationSession, PresentingInfo
 
@@ -171,7 +172,7 @@ def board_lines(
                 rank=str(row.rank),
                 title=row.entry.title,
                 unit=row.entry.unit,
-                score=row.display if show_scores else "",
+                score=localize_number_text(row.display) if show_scores else "",
                 bar=bar,
                 provisional=row.status == "provisional",
             )

@@ -244,3 +244,37 @@ def test_a_deleted_stage_falls_back_to_the_final_board(qtbot, proj):
     qtbot.waitUntil(lambda: controller.canvas.state.title == "Final ranking", timeout=1000)
     assert controller.board == "final"
     assert len(controller.canvas.visible_rows()) == 10
+
+
+def test_in_bahasa_indonesia_the_board_reads_peringkat_and_decimal_commas(qapp, proj, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    from kolabik_desktop.core.paths import resource_path
+    from kolabik_desktop.ui import i18n
+
+    controller, context, _ids = proj
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).parent / "pyside6-lrelease"
+    )
+    qm = tmp_path / "leaderboard.qm"
+    ts = resource_path("translations", "id", "leaderboard.ts")
+    subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    i18n.install_translator(qapp, i18n.INDONESIAN)
+    try:
+        controller.set_board("final")
+        assert "Peringkat akhir" in controller.canvas.display_text()
+        controller.set_board("P1")
+        top = context.scorer.leaderboard("P1").rows[0]
+        assert top.display.replace(".", ",") in controller.canvas.display_text()
+        assert top.display not in controller.canvas.display_text()
+    finally:
+        qapp.removeTranslator(translator)
+        i18n.install_translator(qapp, i18n.ENGLISH)
