@@ -283,10 +283,10 @@ class BrowserView(QWidget):
         header.moveSection(COL_STATUS, 2)
         header.moveSection(COL_TOTAL, 3)
         for col, width in (
-            (COL_CODE, 66),
-            (COL_TITLE, 200),
-            (COL_STATUS, 84),
-            (COL_TOTAL, 56),
+            (COL_CODE, 58),
+            (COL_TITLE, 170),
+            (COL_STATUS, 92),
+            (COL_TOTAL, 62),
             (COL_UNIT, 140),
             (COL_CATEGORY, 120),
         ):

@@ -167,7 +167,8 @@ class PdfiumView(QWidget):
         width_pt = page.get_width()
         zoom = self.zoom
         if self.fit_width:
-            available = self.scroll.viewport().width() - 16
+            # The pane's own width: a scroll area that was hidden has a stale viewport size.
+            available = self.width() - self.scroll.verticalScrollBar().sizeHint().width() - 16
             zoom = max(0.2, available / (width_pt * 96 / 72)) if width_pt else 1.0
             self.zoom = zoom
         ratio = self.devicePixelRatioF()
@@ -185,6 +186,11 @@ class PdfiumView(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         self.image.setPixmap(pixmap)
         self.page_changed.emit(self.page, self.page_count())
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.fit_width and self._doc is not None:
+            self.render()
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -374,7 +380,6 @@ class EntryView(QWidget):
         self.attachments_label = QLabel(self.tr("Attachments"), self)
         self.attachments_label.setObjectName("sectionLabel")
         self.attachments = QListWidget(self)
-        self.attachments.setMaximumHeight(84)
         self.attachments.itemActivated.connect(self._open_item)
         self.attachments_label.setBuddy(self.attachments)
 
@@ -439,6 +444,10 @@ class EntryView(QWidget):
                 else self.tr("Enter: open in the system's viewer")
             )
             self.attachments.addItem(item)
+        if entry.attachments:
+            rows = min(len(entry.attachments), 3)
+            frame = 2 * self.attachments.frameWidth()
+            self.attachments.setFixedHeight(self.attachments.sizeHintForRow(0) * rows + frame + 2)
         first_pdf = next((a for a in entry.attachments if a.is_pdf), None)
         if first_pdf is not None:
             self.no_pdf.setText(self.tr("Press Enter on the PDF attachment to read it here."))

@@ -233,13 +233,14 @@ class CriterionRow(QFrame):
         value_box.addWidget(self.plus)
 
         grid = QGridLayout(self)
-        grid.setContentsMargins(10, 8, 10, 8)
-        grid.setHorizontalSpacing(10)
+        grid.setContentsMargins(10, 8, 8, 8)
+        grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(3)
+        # Name and weight on the left, the value on the right: narrow panes stay readable.
         grid.addWidget(name, 0, 0)
-        grid.addWidget(weight, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(value_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
-        row = 1
+        grid.addWidget(weight, 1, 0)
+        grid.addLayout(value_box, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+        row = 2
         if info.description:
             desc = QLabel(info.description, self)
             desc.setObjectName("description")
@@ -255,8 +256,8 @@ class CriterionRow(QFrame):
             levels.setWordWrap(True)
             grid.addWidget(levels, row, 0, 1, 2)
             row += 1
-        grid.addWidget(self.note, row, 0, 1, 3)
-        grid.addWidget(self.problem, row + 1, 0, 1, 3)
+        grid.addWidget(self.note, row, 0, 1, 2)
+        grid.addWidget(self.problem, row + 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
 
     def show_stored(self, state: CellState, *, force: bool = False) -> None:
@@ -375,6 +376,7 @@ class ScoringForm(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(inner)
 
         self.total_caption = QLabel(self.tr("Weighted total"), self)
