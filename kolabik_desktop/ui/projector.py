@@ -1253,11 +1253,11 @@ class ProjectorControls(QWidget):
         self.top_spin.setValue(controller.top_n)
         self.mode_group = QButtonGroup(self)
         labels = {
-            FULL: self.tr("Full board (1)"),
-            RANKS: self.tr("Ranks without scores (2)"),
-            PROGRESS: self.tr("Progress only (3)"),
-            REVEAL: self.tr("Reveal, place by place (4)"),
-            PRESENTING: self.tr("Now presenting (5)"),
+            FULL: self.tr("Full board (Ctrl+Shift+1)"),
+            RANKS: self.tr("Ranks without scores (Ctrl+Shift+2)"),
+            PROGRESS: self.tr("Progress only (Ctrl+Shift+3)"),
+            REVEAL: self.tr("Reveal, place by place (Ctrl+Shift+4)"),
+            PRESENTING: self.tr("Now presenting (Ctrl+Shift+5)"),
         }
         self.mode_buttons: dict[str, QRadioButton] = {}
         modes_box = QVBoxLayout()
@@ -1267,8 +1267,16 @@ class ProjectorControls(QWidget):
             self.mode_buttons[mode] = button
             modes_box.addWidget(button)
             button.toggled.connect(lambda on, m=mode: self._mode_chosen(m) if on else None)
-        self.freeze_box = QCheckBox(self.tr("Freeze the board (F)"))
-        self.reveal_button = QPushButton(self.tr("Reveal next place (Space)"))
+        self.freeze_box = QCheckBox(self.tr("Freeze the board (F6)"))
+        self.reveal_button = QPushButton(self.tr("Reveal next place (F7)"))
+        self.keys_help = QLabel(
+            self.tr(
+                "On the projector itself: 1–5 switch modes, F freezes, Space or a click reveals "
+                "the next place (or starts and pauses the clock), Backspace hides it again, "
+                "← → change the finalist, Esc closes."
+            )
+        )
+        self.keys_help.setWordWrap(True)
         self.reveal_label = QLabel()
         self.export_button = QPushButton(self.tr("Export board as PNG…"))
 
@@ -1293,6 +1301,7 @@ class ProjectorControls(QWidget):
         reveal_row.addWidget(self.reveal_label)
         layout.addLayout(reveal_row)
         layout.addWidget(self.export_button)
+        layout.addWidget(self.keys_help)
         layout.addStretch(1)
 
         self.open_button.clicked.connect(self.toggle_window)
