@@ -1077,6 +1077,8 @@ class ProjectorController(QObject):
             self.window = ProjectorWindow(self)
             self.window.closed.connect(self._window_closed)
         target = screen or pick_screen(saved_screen_name())
+        if self.window.isFullScreen():
+            self.window.showNormal()  # a full-screen window does not move to another screen
         self.window.place_on(target)
         self.window.showFullScreen()
         self.state_changed.emit()
