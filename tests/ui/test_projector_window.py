@@ -97,3 +97,33 @@ def test_a_juror_kit_has_no_board(qtbot, tmp_path):
     assert window.leaderboard_dock.panel.context is None
     assert window.projector.context is None
     assert not _actions(window.menu_view)["&Projector"].isEnabled()
+
+
+def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from kolabik_desktop.ui.projector import FULL, PROGRESS, REVEAL
+
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14)[0].close()
+    window = _window(qtbot, path)
+    controls = window.projector_dock.widget()
+    controller = window.projector
+    controls.mode_buttons[PROGRESS].click()
+    assert controller.mode == PROGRESS
+    controls.freeze_box.click()
+    assert controller.frozen
+    controls.mode_buttons[REVEAL].click()
+    assert controller.mode == REVEAL and not controls.freeze_box.isChecked()
+    controls.board_box.setCurrentIndex(controls.board_box.findData("P1"))
+    controls.board_box.activated.emit(controls.board_box.currentIndex())
+    assert controller.board == "P1"
+    assert controls.reveal_label.text() == "10 places still hidden"
+    controls.reveal_button.click()
+    assert controls.reveal_label.text() == "9 places still hidden"
+    controls.mode_buttons[FULL].click()
+    target = tmp_path / "papan.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    controls.export_button.click()
+    assert QImage(str(target)).size().width() == 1920
