@@ -50,8 +50,7 @@ STATUS_COLOURS = {
     RECUSED: QColor("#8a8f98"),
 }
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def status_label(status: str) -> str:
@@ -88,15 +87,52 @@ class BrowserModel(QAbstractTableModel):
         self._rows: list[BrowserRow] = []
         self._haystacks: list[str] = []
         self._row_of: dict[int, int] = {}
+        self._sort_column = COL_CODE
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- data in -----------------------------------------------------------------------------
 
     def set_rows(self, rows: list[BrowserRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = sorted(
+            rows,
+            key=self._sort_key(self._sort_column),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
         self._haystacks = [r.haystack for r in self._rows]
         self._row_of = {r.entry_id: i for i, r in enumerate(self._rows)}
-        self.endResetModel()
+
+    @staticmethod
+    def _sort_key(column: int):  # noqa: ANN205 - a key function for list.sort
+        if column == COL_STATUS:
+            return lambda r: (STATUS_ORDER.get(r.status, 9), r.code)
+        if column == COL_TOTAL:
+            return lambda r: (r.total is not None, r.total or 0, r.code)
+        if column == COL_TITLE:
+            return lambda r: (r.title.casefold(), r.code)
+        if column == COL_UNIT:
+            return lambda r: (r.unit.casefold(), r.code)
+        if column == COL_CATEGORY:
+            return lambda r: (r.category.casefold(), r.code)
+        return lambda r: r.code
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python (one key per row): a Qt sort calls data() for every comparison."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [r.entry_id for r in self._rows]
+        self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._reindex()
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(self._row_of[old_ids[i.row()]], i.column()) for i in persistent],
+        )
+        self.layoutChanged.emit()
 
     def update_row(
         self, entry_id: int, status: str, total: Fraction | int | None, text: str
@@ -156,14 +192,6 @@ class BrowserModel(QAbstractTableModel):
                 status_label(r.status),
                 r.total_text,
             )[col]
-        if role == SORT_ROLE:
-            if col == COL_STATUS:
-                return STATUS_ORDER.get(r.status, 9)
-            if col == COL_TOTAL:
-                return float(r.total) if r.total is not None else -1.0
-            return (r.code, r.title.casefold(), r.unit.casefold(), r.category.casefold())[
-                min(col, 3)
-            ]
         if role == ENTRY_ID_ROLE:
             return r.entry_id
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_UNIT):
@@ -184,8 +212,11 @@ class BrowserProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._category: str | None = None
         self._status: str | None = None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts itself; the proxy only filters, keeping the source order.
+        self.sourceModel().sort(column, order)
 
     def set_search(self, text: str) -> None:
         words = text.casefold().split()
@@ -320,7 +351,6 @@ class BrowserView(QWidget):
 
     def set_rows(self, rows: list[BrowserRow], keep_entry: int | None = None) -> None:
         self.model.set_rows(rows)
-        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         if keep_entry is not None:
             self.select_entry(keep_entry)
 

@@ -15,7 +15,6 @@ from kolabik_desktop.ui.browser import (
     NOT_STARTED,
     PARTIAL,
     RECUSED,
-    SORT_ROLE,
     BrowserModel,
     BrowserProxy,
     BrowserRow,
@@ -118,5 +117,17 @@ def test_sorting_by_total_and_status_uses_values_not_text(qapp):
     proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
     order = visible(proxy)
     assert order[:2] == [3, 4] and set(order[2:]) == {1, 2}  # not started, partial, complete
-    proxy.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
-    assert proxy.index(0, COL_TITLE).data(SORT_ROLE) == "inovasi layanan 1"
+    proxy.sort(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    assert visible(proxy) == [4, 3, 2, 1]
+    proxy.set_search("layanan 2")
+    assert visible(proxy) == [2]  # the filter holds across a sort
+
+
+def test_sorting_keeps_the_current_row_on_its_entry(qapp):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model, proxy = make([row(1, COMPLETE, Fraction(9)), row(2, COMPLETE, Fraction(85))])
+    held = QPersistentModelIndex(model.index(0, COL_CODE))
+    proxy.sort(COL_TOTAL, Qt.SortOrder.DescendingOrder)
+    assert held.row() == 1
+    assert held.data() == "IN-001"
