@@ -34,7 +34,7 @@ QScrollArea#pdfScroll > QWidget > QWidget { background: #e9eaed; }
 
 def app_icon() -> QIcon:
     icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
         path = resource_path("icons", f"kolabik-{size}.png")
         if path.exists():
             icon.addFile(str(path))
