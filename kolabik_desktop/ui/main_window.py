@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.act_score_as = self._action(
             self.tr("Score &as…"), ["Ctrl+Shift+J"], self._focus_score_as
         )
-        self.act_about = self._action(self.tr("&About Kolabik Desktop"), None, self._about)
+        self.act_about = self._action(self.tr("&About Kolabik Desktop"), ["F1"], self._about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

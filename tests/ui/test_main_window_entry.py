@@ -1,0 +1,148 @@
+"""The entry beside the form: PDF pages inside the window, other files in the system's viewer;
+changes from elsewhere (an import) reach the open form; window layout is remembered."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from factories import make_event
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from kolabik_desktop.core.store.services import set_score
+from kolabik_desktop.core.store.setup import attach_file
+from kolabik_desktop.ui.browser import COL_STATUS
+from kolabik_desktop.ui.main_window import MainWindow
+
+
+def write_pdf(path: Path, pages: int) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for i in range(pages):
+        c.drawString(72, 760, f"Proposal halaman {i + 1}")
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture
+def event_with_files(tmp_path):
+    db, ids = make_event(tmp_path / "lampiran.kolabik", fill=0.0)
+    attach_file(db, ids.entries[0], write_pdf(tmp_path / "Proposal IN-001.pdf", 3))
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    attach_file(db, ids.entries[0], photo)
+    broken = tmp_path / "rusak.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated")
+    attach_file(db, ids.entries[1], broken)
+    db.close()
+    return tmp_path / "lampiran.kolabik", ids
+
+
+@pytest.fixture
+def window(qtbot, event_with_files):
+    path, ids = event_with_files
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    w.show()
+    assert w.open_event(path)
+    w.set_scoring_juror(ids.jurors[1])
+    yield w
+    w.close()
+
+
+def test_a_pdf_attachment_is_read_inside_the_window_with_pages_and_zoom(
+    qtbot, window, event_with_files
+):
+    _path, ids = event_with_files
+    window.show_entry(ids.entries[0])
+    pane = window.entry_view.pdf
+    qtbot.waitUntil(lambda: window.entry_view.reader.currentWidget() is pane)
+    assert window.entry_view.attachments.count() == 2
+    assert pane.page_total() == 3
+    assert pane.page_count.text() == "of 3"
+    assert not pane.prev_button.isEnabled()
+    pane.next_button.click()
+    assert pane.current_page() == 1
+    assert pane.page_box.value() == 2
+    pane.page_box.setValue(3)
+    assert pane.current_page() == 2
+    assert not pane.next_button.isEnabled()
+    before = pane.zoom_factor()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert pane.zoom_factor() > before
+    assert pane.zoom_label.text() == f"{round(pane.zoom_factor() * 100)}%"
+    width_zoomed = pane.view.image.pixmap().width()
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert pane.view.image.pixmap().width() < width_zoomed
+    # Moving on shows the next entry's attachments, not this PDF.
+    window.step(1)
+    assert window.entry_view.entry.code == "IN-002"
+
+
+def test_other_files_open_in_the_systems_viewer(qtbot, window, event_with_files, monkeypatch):
+    _path, ids = event_with_files
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
+    window.show_entry(ids.entries[0])
+    photo = window.entry_view.attachments.item(1)
+    assert photo.text().startswith("foto.jpg")
+    window.entry_view.attachments.itemActivated.emit(photo)
+    assert len(opened) == 1
+    copy = Path(opened[0].toLocalFile())
+    assert copy.name == "foto.jpg"
+    assert copy.read_bytes() == b"\xff\xd8\xff\xe0 not really a photo"
+
+
+def test_a_broken_pdf_is_explained_not_raised(qtbot, window, event_with_files):
+    _path, ids = event_with_files
+    window.show_entry(ids.entries[1])
+    qtbot.waitUntil(lambda: "rusak.pdf cannot be shown" in window.statusBar().currentMessage())
+    assert window.entry_view.reader.currentWidget() is window.entry_view.no_pdf
+
+
+def test_a_score_arriving_from_elsewhere_reaches_the_open_form(qtbot, window, event_with_files):
+    _path, ids = event_with_files
+    juror, entry = ids.jurors[1], window.entry_id
+    row = window.form.rows[4]
+    set_score(  # as an imported package or another view would
+        window.context.db,
+        juror_id=juror,
+        entry_id=entry,
+        criterion_id=row.info.id,
+        value=Decimal(66),
+        source="paket.kolabik-scores",
+    )
+    assert row.value.text() == "66"
+    model_row = window.browser.model.row_of(entry)
+    assert window.browser.model.index(model_row, COL_STATUS).data() == "Partial"
+    assert window.progress.progress.incomplete[0][0] == entry
+
+
+def test_splitters_and_the_window_are_remembered(qtbot, event_with_files):
+    path, _ids = event_with_files
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(760, 540)  # within the offscreen screen, which restoreGeometry clamps to
+    first.show()
+    first.open_event(path)
+    first.splitter.setSizes([300, 500, 400])
+    sizes = first.splitter.sizes()
+    size = first.size()
+    assert size.height() == 540  # not the default height
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    second.open_event(path)
+    # The offscreen screen is 800 px wide and restoreGeometry clamps to it: compare heights.
+    assert second.size().height() == size.height()
+    assert second.splitter.sizes() == sizes
+    second.close()
