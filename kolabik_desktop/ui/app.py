@@ -56,9 +56,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(event_path: str | None = None) -> int:
+    from kolabik_desktop.ui.crash import install_excepthook, setup_logging
     from kolabik_desktop.ui.main_window import MainWindow
 
     app = create_application()
+    setup_logging()
+    install_excepthook()  # an unexpected error shows a calm dialog; the window keeps running
     window = MainWindow()
     window.show()
     if event_path:
