@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         box.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addSpacing(12)
         box.addWidget(self.recent_label)
+        self.recent_list.setMaximumWidth(900)
         box.addWidget(self.recent_list, 1)
 
         self.pages = QStackedWidget(self)
@@ -473,7 +474,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_list(self) -> None:
         self.recent_list.clear()
         for f in self.recent_files():
-            item = QListWidgetItem(f"{Path(f).name}    {Path(f).parent}")
+            item = QListWidgetItem(f"{Path(f).name}  —  {Path(f).parent}")
             item.setData(Qt.ItemDataRole.UserRole, f)
             self.recent_list.addItem(item)
         self.recent_label.setVisible(self.recent_list.count() > 0)
@@ -801,6 +802,7 @@ class MainWindow(QMainWindow):
         has_juror = is_open and self.scoring_juror_id is not None
         submitted = has_juror and self._submitted()
         self.act_close.setEnabled(is_open)
+        self.toolbar.setVisible(is_open)
         for action in (
             self.act_find,
             self.act_next,
