@@ -144,13 +144,12 @@ class MainWindow(QMainWindow):
         )
         self.act_close = self._action(self.tr("&Close event"), ["Ctrl+W"], self.close_event)
         self.act_quit = self._action(self.tr("&Quit"), ["Ctrl+Q"], self.close)
-        self.act_undo = self.undo.stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_redo = self.undo.stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.act_undo, self.act_redo):
-            action.triggered.connect(lambda _c=False: self.form.flush())
-            self.addAction(action)
+        self.act_undo = self._action(self.tr("&Undo"), ["Ctrl+Z"], self._undo)
+        self.act_redo = self._action(self.tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self._redo)
+        self.undo.stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo.stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
         self.act_find = self._action(self.tr("&Find entry"), ["Ctrl+F"], self.browser.focus_search)
         self.act_next = self._action(
             self.tr("&Next entry"),
@@ -594,6 +593,14 @@ class MainWindow(QMainWindow):
         self._show_current()
         self.scoring_juror_changed.emit(juror_id)
 
+    def _undo(self) -> None:
+        self.form.flush()  # a value still being typed is committed first, then undone
+        self.undo.stack.undo()
+
+    def _redo(self) -> None:
+        self.form.flush()
+        self.undo.stack.redo()
+
     def _focus_score_as(self) -> None:
         self.juror_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.juror_combo.showPopup()
@@ -655,8 +662,23 @@ class MainWindow(QMainWindow):
         self.show_entry(entry_id)
         self.form.focus_first()
 
-    def _reveal(self, entry_id: int, criterion_id: int | None) -> None:
-        """Before an undo or redo writes, show the entry it touches."""
+    def _reveal(
+        self, juror_id: int, entry_id: int, criterion_id: int | None, stage_id: int | None
+    ) -> None:
+        """Before an undo or redo writes, show the sheet it touches (juror, stage, entry)."""
+        if juror_id != self.scoring_juror_id:
+            self.set_scoring_juror(juror_id)
+        if stage_id is None and criterion_id is not None and self.context is not None:
+            stage_id = next(
+                (
+                    st.id
+                    for st in self.context.scorer.event.stages
+                    if any(c.id == criterion_id for c in st.criteria)
+                ),
+                None,
+            )
+        if stage_id is not None and stage_id != self.stage_id:
+            self.set_stage(stage_id)
         if entry_id != self.entry_id:
             self.show_entry(entry_id)
         self.form.focus_criterion(criterion_id)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -115,7 +115,27 @@ def load_sheet(db: EventDB, juror_id: int, entry_id: int, stage_id: int) -> Shee
         return Sheet(cells, comment.text if comment is not None else "")
 
 
-class ScoreEdit(QLineEdit):
+def is_undo_key(event: QEvent) -> bool:
+    """Ctrl+Z and friends: the window's undo of committed edits, not a text field's own."""
+    if event.type() != QEvent.Type.ShortcutOverride:
+        return False
+    assert isinstance(event, QKeyEvent)
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
+class WindowUndoMixin:
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's undo stack from inside a text field."""
+
+    def event(self, event: QEvent) -> bool:
+        if is_undo_key(event):
+            event.ignore()
+            return True
+        return super().event(event)  # type: ignore[misc]
+
+
+class ScoreEdit(WindowUndoMixin, QLineEdit):
     """A value field: digits and one decimal mark; Up/Down step, PgUp/PgDn ten steps."""
 
     advance = Signal()  # Enter: go to the next criterion
@@ -164,7 +184,7 @@ class ScoreEdit(QLineEdit):
         self.stepped.emit()
 
 
-class NoteEdit(QLineEdit):
+class NoteEdit(WindowUndoMixin, QLineEdit):
     advance = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -308,7 +328,7 @@ class CriterionRow(QFrame):
         self.plus.setEnabled(not read_only)
 
 
-class CommentEdit(QPlainTextEdit):
+class CommentEdit(WindowUndoMixin, QPlainTextEdit):
     left = Signal()  # focus left the field: commit now
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

@@ -36,8 +36,9 @@ class SheetUndo(QObject):
         self.stack = QUndoStack(self)
         self.db: EventDB | None = None
         self.actor = ""  # who the audit log names: "" = the juror, "chair" when the chair types
-        # Called before an undo/redo touches an entry, so the form shows what changes.
-        self.reveal: Callable[[int, int | None], None] = lambda _entry, _criterion: None
+        # Called before an undo/redo writes, so the form shows what changes:
+        # reveal(juror_id, entry_id, criterion_id or None, stage_id or None).
+        self.reveal: Callable[[int, int, int | None, int | None], None] = lambda *_a: None
 
     def set_db(self, db: EventDB | None) -> None:
         self.db = db
@@ -73,13 +74,20 @@ class _SheetCommand(QUndoCommand):
         self.ok = False
         self._first = True
 
-    def _run(self, write: Callable[[EventDB], str], entry_id: int, criterion: int | None) -> None:
+    def _run(
+        self,
+        write: Callable[[EventDB], str],
+        juror_id: int,
+        entry_id: int,
+        criterion: int | None,
+        stage: int | None,
+    ) -> None:
         db = self.owner.db
         if db is None:
             self.setObsolete(True)
             return
         if not self._first:
-            self.owner.reveal(entry_id, criterion)
+            self.owner.reveal(juror_id, entry_id, criterion, stage)
         try:
             stamp = write(db)
         except KolabikError as exc:
@@ -130,7 +138,7 @@ class _ScoreCommand(_SheetCommand):
                 actor=self.owner.actor,
             ).updated_at
 
-        self._run(write, self.entry_id, self.criterion_id)
+        self._run(write, self.juror_id, self.entry_id, self.criterion_id, None)
 
 
 class _CommentCommand(_SheetCommand):
@@ -153,4 +161,4 @@ class _CommentCommand(_SheetCommand):
             )
             return utc_now()
 
-        self._run(write, self.entry_id, None)
+        self._run(write, self.juror_id, self.entry_id, None, self.stage_id)

@@ -232,6 +232,25 @@ def test_undo_and_redo_across_entries(qtbot, window, event_file):
     assert window.entry_id == second
 
 
+def test_ctrl_z_in_a_field_undoes_the_committed_edit_and_switches_back_the_juror(
+    qtbot, window, event_file
+):
+    path, ids = event_file
+    juror, entry = ids.jurors[1], window.entry_id
+    row = window.form.rows[3]
+    type_into(qtbot, row.value, "55")
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    window.set_scoring_juror(ids.jurors[4])  # the chair moves on to another paper sheet
+    field = window.form.rows[3].value
+    type_into(qtbot, field, "44")  # typed, not yet committed: Ctrl+Z commits it, then undoes it
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert scores(path, ids.jurors[4], entry)[row.info.id][0] is None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.scoring_juror_id == juror  # the undo shows whose sheet it changes
+    assert scores(path, juror, entry)[row.info.id][0] is None
+    assert window.form.rows[3].value.text() == ""
+
+
 def _answer_next_dialog(button_text: str) -> None:
     def answer():
         box = QApplication.activeModalWidget()
