@@ -351,6 +351,10 @@ class BrowserView(QWidget):
 
     def set_rows(self, rows: list[BrowserRow], keep_entry: int | None = None) -> None:
         self.model.set_rows(rows)
+        if rows:  # codes differ in length between events (IN-001, KIPP-0181): fit the longest
+            longest = max((r.code for r in rows), key=len)
+            width = self.table.fontMetrics().horizontalAdvance(longest + "M") + 16
+            self.table.horizontalHeader().resizeSection(COL_CODE, max(width, 58))
         if keep_entry is not None:
             self.select_entry(keep_entry)
 
