@@ -396,6 +396,8 @@ class MainWindow(QMainWindow):
         remembered = QSettings().value(_event_key(db.uid, "entry"))
         if not (remembered and self.browser.select_entry(int(remembered))):
             self.browser.step(1)
+        if self.entry_id is None:
+            self._show_current()  # nothing to list: the form says why
         self._update_actions()
         self.event_opened.emit(context)
         return True

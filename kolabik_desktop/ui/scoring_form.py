@@ -444,8 +444,13 @@ class ScoringForm(QWidget):
     ) -> None:
         self.flush()
         ctx = self.context
-        if ctx is None or stage_id is None:
+        if ctx is None:
             self._show_nothing(self.tr("Open an event file to begin."))
+            return
+        if stage_id is None:
+            self._show_nothing(
+                self.tr("This event has no stages yet: the chair adds them in Setup.")
+            )
             return
         if stage_id != self.stage_id:
             self.stage_id = stage_id

@@ -423,6 +423,20 @@ def test_bad_files_open_with_a_clear_message(qtbot, tmp_path, event_file, refusa
     assert w.open_event(path)  # released, so it opens now
 
 
+def test_a_new_event_without_stages_or_jurors_opens_calmly(qtbot, tmp_path):
+    from kolabik_desktop.core.store.db import create_event_file
+
+    create_event_file(tmp_path / "baru.kolabik", name="Kolabik 2026").close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_event(tmp_path / "baru.kolabik")
+    assert w.browser.model.rowCount() == 0
+    assert "no stages yet" in w.form.heading.text()
+    assert not w.act_submit.isEnabled()
+    w.step(1)  # nothing to move to, nothing breaks
+    w.close()
+
+
 def test_dropping_an_event_file_opens_it(qtbot, event_file):
     path, _ids = event_file
     w = MainWindow()

@@ -4,32 +4,32 @@
     <context>
         <name>Browser</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="59" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="58" />
             <source>Not started</source>
             <translation>Belum dinilai</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="60" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="59" />
             <source>Partial</source>
             <translation>Sebagian</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="61" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="60" />
             <source>Complete</source>
             <translation>Lengkap</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="62" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="61" />
             <source>Recused</source>
             <translation>Mengundurkan diri</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="63" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="62" />
             <source>Not assigned</source>
             <translation>Tidak ditugaskan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="64" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="63" />
             <source>Not admitted</source>
             <translation>Tidak lolos</translation>
         </message>
@@ -37,32 +37,32 @@
     <context>
         <name>BrowserModel</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="137" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="173" />
             <source>Code</source>
             <translation>Kode</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="138" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="174" />
             <source>Title</source>
             <translation>Judul</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="139" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="175" />
             <source>Unit</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="140" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="176" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="141" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="177" />
             <source>My status</source>
             <translation>Status saya</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="142" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="178" />
             <source>My total</source>
             <translation>Nilai saya</translation>
         </message>
@@ -70,17 +70,17 @@
     <context>
         <name>BrowserView</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="249" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="280" />
             <source>Search code, title or unit (Ctrl+F)</source>
             <translation>Cari kode, judul, atau unit (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="259" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="290" />
             <source>All statuses</source>
             <translation>Semua status</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/browser.py" line="313" />
+            <location filename="../../../kolabik_desktop/ui/browser.py" line="344" />
             <source>All categories</source>
             <translation>Semua kategori</translation>
         </message>
@@ -88,47 +88,47 @@
     <context>
         <name>CriterionRow</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="193" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="213" />
             <source>Weight {0}%</source>
             <translation>Bobot {0}%</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="195" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="215" />
             <source>Not weighted</source>
             <translation>Tanpa bobot</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="201" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="221" />
             <source>{0} to {1}, step {2}. Up/Down arrows change it.</source>
             <translation>{0} sampai {1}, kelipatan {2}. Panah atas/bawah mengubahnya.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="217" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="237" />
             <source>Lower by one step</source>
             <translation>Turunkan satu langkah</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="218" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="238" />
             <source>Raise by one step</source>
             <translation>Naikkan satu langkah</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="223" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="243" />
             <source>Note / advice (catatan/saran)</source>
             <translation>Catatan / saran</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="281" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="302" />
             <source>“{0}” is not a number.</source>
             <translation>“{0}” bukan angka.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="283" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="304" />
             <source>{0} is outside the range {1} to {2}; not saved.</source>
             <translation>{0} di luar rentang {1} sampai {2}; tidak disimpan.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="289" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="310" />
             <source>{0} is not on a step of {1} (from {2}); not saved.</source>
             <translation>{0} bukan kelipatan {1} (mulai {2}); tidak disimpan.</translation>
         </message>
@@ -136,48 +136,48 @@
     <context>
         <name>EntryView</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="374" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="380" />
             <source>Attachments</source>
             <translation>Lampiran</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="392" />
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="447" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="397" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="456" />
             <source>No PDF attachment to show.</source>
             <translation>Tidak ada lampiran PDF untuk ditampilkan.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="422" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="427" />
             <source>No entry selected</source>
             <translation>Belum ada proposal yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="430" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="435" />
             <source>(no summary)</source>
             <translation>(tanpa ringkasan)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="437" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="442" />
             <source>Enter: show inside the window</source>
             <translation>Enter: tampilkan di jendela ini</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="439" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="444" />
             <source>Enter: open in the system's viewer</source>
             <translation>Enter: buka dengan aplikasi bawaan komputer</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="444" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="453" />
             <source>Press Enter on the PDF attachment to read it here.</source>
             <translation>Tekan Enter pada lampiran PDF untuk membacanya di sini.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="467" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="476" />
             <source>{0} cannot be shown: {1}</source>
             <translation>{0} tidak dapat ditampilkan: {1}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="475" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="484" />
             <source>No program on this computer opens {0}.</source>
             <translation>Tidak ada aplikasi di komputer ini yang dapat membuka {0}.</translation>
         </message>
@@ -186,8 +186,8 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../../kolabik_desktop/ui/main_window.py" line="110" />
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="286" />
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="430" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="285" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="432" />
             <source>Kolabik Desktop</source>
             <translation>Kolabik Desktop</translation>
         </message>
@@ -212,137 +212,137 @@
             <translation>&amp;Batalkan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="149" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="148" />
             <source>&amp;Redo</source>
             <translation>&amp;Ulangi</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="154" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="153" />
             <source>&amp;Find entry</source>
             <translation>&amp;Cari proposal</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="156" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="155" />
             <source>&amp;Next entry</source>
             <translation>Proposal &amp;berikutnya</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="161" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="160" />
             <source>&amp;Previous entry</source>
             <translation>Proposal se&amp;belumnya</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="164" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="163" />
             <source>Next &amp;incomplete entry</source>
             <translation>Proposal berikutnya yang &amp;belum lengkap</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="167" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="166" />
             <source>Go to the entry &amp;list</source>
             <translation>Ke &amp;daftar proposal</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="170" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="169" />
             <source>Go to the scoring &amp;form</source>
             <translation>Ke &amp;lembar penilaian</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="173" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="172" />
             <source>PDF zoom &amp;in</source>
             <translation>&amp;Perbesar PDF</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="176" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="175" />
             <source>PDF zoom &amp;out</source>
             <translation>Per&amp;kecil PDF</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="179" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="178" />
             <source>PDF &amp;fit to width</source>
             <translation>PDF &amp;selebar panel</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="182" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="181" />
             <source>&amp;Submit scores for this stage…</source>
             <translation>&amp;Kirim nilai tahap ini…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="185" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="184" />
             <source>&amp;Reopen scores for this stage…</source>
             <translation>Buka &amp;kembali nilai tahap ini…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="188" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="187" />
             <source>Score &amp;as…</source>
             <translation>&amp;Menilai sebagai…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="190" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="189" />
             <source>&amp;About Kolabik Desktop</source>
             <translation>&amp;Tentang Kolabik Desktop</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="194" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="193" />
             <source>&amp;File</source>
             <translation>&amp;Berkas</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="195" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="194" />
             <source>&amp;Edit</source>
             <translation>&amp;Sunting</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="196" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="195" />
             <source>&amp;View</source>
             <translation>&amp;Tampilan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="197" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="196" />
             <source>&amp;Tools</source>
             <translation>&amp;Alat</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="198" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="197" />
             <source>&amp;Help</source>
             <translation>Ban&amp;tuan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="201" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="200" />
             <source>Open &amp;recent</source>
             <translation>Buka yang &amp;terakhir</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="219" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="218" />
             <source>&amp;Stage</source>
             <translation>Ta&amp;hap</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="238" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="237" />
             <source>Scoring</source>
             <translation>Penilaian</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="245" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="244" />
             <source>Stage:</source>
             <translation>Tahap:</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="249" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="248" />
             <source>Score as:</source>
             <translation>Menilai sebagai:</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="290" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="289" />
             <source>Open an event file (.kolabik) or a juror kit (.kolabik-kit), or drop one here.</source>
             <translation>Buka berkas kompetisi (.kolabik) atau paket juri (.kolabik-kit), atau seret berkasnya ke sini.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="295" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="294" />
             <source>Open an event file…</source>
             <translation>Buka berkas kompetisi…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="297" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="296" />
             <source>Recent files</source>
             <translation>Berkas terakhir</translation>
         </message>
@@ -367,87 +367,87 @@
             <translation>Berkas rusak atau bukan berkas kompetisi.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="407" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="409" />
             <source>Cannot open {0}</source>
             <translation>Tidak dapat membuka {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="408" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="410" />
             <source>Nothing was changed.</source>
             <translation>Tidak ada yang diubah.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="447" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="449" />
             <source>juror kit</source>
             <translation>paket juri</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="447" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="449" />
             <source>chair</source>
             <translation>ketua juri</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="471" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="473" />
             <source>(none)</source>
             <translation>(tidak ada)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="498" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="500" />
             <source>{0} is not an event file or juror kit.</source>
             <translation>{0} bukan berkas kompetisi atau paket juri.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="553" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="555" />
             <source>Juror: {0}</source>
             <translation>Juri: {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="557" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="559" />
             <source>(choose a juror)</source>
             <translation>(pilih juri)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="637" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="647" />
             <source>This is the last entry.</source>
             <translation>Ini proposal terakhir.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="639" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="649" />
             <source>This is the first entry.</source>
             <translation>Ini proposal pertama.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="645" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="655" />
             <source>Every entry of this stage is complete.</source>
             <translation>Semua proposal pada tahap ini sudah lengkap.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="749" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="774" />
             <source>These scores are already submitted.</source>
             <translation>Nilai ini sudah dikirim.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="766" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="791" />
             <source>Scores for {0} submitted.</source>
             <translation>Nilai tahap {0} sudah dikirim.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="789" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="814" />
             <source>Scores for {0} reopened.</source>
             <translation>Nilai tahap {0} dibuka kembali.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="794" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="819" />
             <source>Saved {0}</source>
             <translation>Tersimpan {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="822" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="848" />
             <source>About Kolabik Desktop</source>
             <translation>Tentang Kolabik Desktop</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="824" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="850" />
             <source>Kolabik Desktop {0}
 
 Offline scoring, merging, live leaderboard and recaps for the jury of a public-service innovation competition.</source>
@@ -459,37 +459,37 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
     <context>
         <name>PdfPane</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="202" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="208" />
             <source>Previous page (PgUp)</source>
             <translation>Halaman sebelumnya (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="203" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="209" />
             <source>Next page (PgDn)</source>
             <translation>Halaman berikutnya (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="208" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="214" />
             <source>Zoom out (Ctrl+-)</source>
             <translation>Perkecil (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="212" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="218" />
             <source>Zoom in (Ctrl++)</source>
             <translation>Perbesar (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="213" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="219" />
             <source>Fit to width</source>
             <translation>Selebar panel</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="282" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="288" />
             <source>the file is not a readable PDF</source>
             <translation>berkas bukan PDF yang dapat dibaca</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="337" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="343" />
             <source>of {0}</source>
             <translation>dari {0}</translation>
         </message>
@@ -535,69 +535,74 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
     <context>
         <name>ScoringForm</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="357" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="378" />
             <source>Overall comment</source>
             <translation>Komentar umum</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="361" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="382" />
             <source>Your overall comment on this entry</source>
             <translation>Komentar umum Anda tentang proposal ini</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="380" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="402" />
             <source>Weighted total</source>
             <translation>Nilai akhir (terbobot)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="400" />
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="413" />
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="439" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="422" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="435" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="466" />
             <source>Choose an entry to score.</source>
             <translation>Pilih proposal yang akan dinilai.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="426" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="448" />
             <source>Open an event file to begin.</source>
             <translation>Buka berkas kompetisi untuk memulai.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="436" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="452" />
+            <source>This event has no stages yet: the chair adds them in Setup.</source>
+            <translation>Kompetisi ini belum memiliki tahap: ketua juri menambahkannya di Pengaturan Kompetisi.</translation>
+        </message>
+        <message>
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="463" />
             <source>Choose whom you score as (Tools &gt; Score as).</source>
             <translation>Pilih juri yang nilainya Anda isi (Alat &gt; Menilai sebagai).</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="515" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="542" />
             <source>You are recused from this entry (conflict of interest): not scored.</source>
             <translation>Anda mengundurkan diri dari proposal ini (konflik kepentingan): tidak dinilai.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="517" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="544" />
             <source>You are not assigned to this entry in this stage.</source>
             <translation>Anda tidak ditugaskan menilai proposal ini pada tahap ini.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="519" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="546" />
             <source>This entry is not admitted to this stage.</source>
             <translation>Proposal ini tidak lolos ke tahap ini.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="521" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="548" />
             <source>Your scores for this stage are submitted: read-only.</source>
             <translation>Nilai Anda untuk tahap ini sudah dikirim: hanya dapat dibaca.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="533" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="560" />
             <source>Not started</source>
             <translation>Belum dinilai</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="534" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="561" />
             <source>Incomplete: every weighted criterion needs a value</source>
             <translation>Belum lengkap: setiap aspek berbobot harus diberi nilai</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="535" />
+            <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="562" />
             <source>Complete</source>
             <translation>Lengkap</translation>
         </message>
@@ -648,12 +653,12 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/undo.py" line="115" />
+            <location filename="../../../kolabik_desktop/ui/undo.py" line="123" />
             <source>Edit {0}</source>
             <translation>Ubah {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/undo.py" line="140" />
+            <location filename="../../../kolabik_desktop/ui/undo.py" line="148" />
             <source>Edit comment</source>
             <translation>Ubah komentar</translation>
         </message>
