@@ -337,7 +337,10 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         for dotted in FEATURE_INSTALLERS:
             module_name, _, func_name = dotted.rpartition(".")
-            getattr(importlib.import_module(module_name), func_name)(self)
+            try:
+                getattr(importlib.import_module(module_name), func_name)(self)
+            except Exception:  # one broken feature must not keep a juror from scoring
+                log.exception("installing %s failed", dotted)
 
     # -- opening and closing -----------------------------------------------------------------
 
