@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             self.tr("&Previous entry"), ["Ctrl+PgUp"], lambda: self.step(-1)
         )
         self.act_next_incomplete = self._action(
-            self.tr("Next &incomplete entry"), ["Ctrl+I"], self.next_incomplete
+            self.tr("Next &incomplete entry"), ["Ctrl+J"], self.next_incomplete
         )
         self.act_focus_list = self._action(
             self.tr("Go to the entry &list"), ["Ctrl+L"], lambda: self.browser.table.setFocus()
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             self.tr("PDF &fit to width"), ["Ctrl+0"], self.entry_view.pdf.fit_width
         )
         self.act_submit = self._action(
-            self.tr("&Submit scores for this stage…"), ["Ctrl+Shift+S"], self.submit_stage
+            self.tr("&Submit scores for this stage…"), ["Ctrl+Shift+U"], self.submit_stage
         )
         self.act_reopen = self._action(
             self.tr("&Reopen scores for this stage…"), ["Ctrl+Shift+R"], self.reopen_stage

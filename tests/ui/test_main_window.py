@@ -293,12 +293,12 @@ def test_submit_names_incomplete_entries_then_locks_and_the_chair_reopens(
     type_into(qtbot, window.form.rows[1].value, "70")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
-    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT, "Cancel")
+    press(qtbot, window, Qt.Key.Key_U, CTRL_SHIFT, "Cancel")
     assert "12 of 12 entries are not complete" in _answer_next_dialog.seen
     assert "IN-001" in _answer_next_dialog.seen
     assert submission(path, juror, stage) is None
 
-    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT, "Submit")
+    press(qtbot, window, Qt.Key.Key_U, CTRL_SHIFT, "Submit")
     assert submission(path, juror, stage) is True
     # Read-only: the form refuses typing and nothing reaches the file.
     row = window.form.rows[2]
@@ -373,6 +373,33 @@ def test_a_juror_kit_fixes_the_juror(qtbot, event_file):
     w.close()
 
 
+def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path):
+    from kolabik_desktop.core.exchange.kits import export_kit
+
+    db, ids = make_event(tmp_path / "ketua.kolabik", fill=0.0)
+    kit = export_kit(db, "J1", tmp_path / "J1.kolabik-kit")
+    db.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_event(kit)
+    assert (w.mode, w.scoring_juror_id) == (MODE_JUROR, ids.jurors[0])
+    conflicted = ids.conflict[1]
+    row = w.browser.model.row_of(conflicted)
+    assert w.browser.model.index(row, COL_STATUS).data() == "Recused"
+    w.show_entry(ids.entries[1])
+    for r, value in zip(w.form.rows, ["70", "80", "90", "60", "85", "75", "65", "95"], strict=True):
+        type_into(qtbot, r.value, value)
+        qtbot.keyClick(r.value, Qt.Key.Key_Return)
+    assert w.form.total.text() == "82.50"
+    assert w.progress.progress.complete == 1
+    assert not w.act_reopen.isEnabled()
+    press(qtbot, w, Qt.Key.Key_U, CTRL_SHIFT, "Submit")
+    assert submission(kit, ids.jurors[0], ids.stages["P1"]) is True
+    assert not w.act_reopen.isEnabled()  # only the chair reopens
+    w.close()
+
+
 @pytest.fixture
 def refusals(monkeypatch):
     seen: list[tuple[str, str]] = []
@@ -421,6 +448,25 @@ def test_bad_files_open_with_a_clear_message(qtbot, tmp_path, event_file, refusa
     assert "newer version" in messages[3]
     assert all("Nothing was changed." in m for m in messages)
     assert w.open_event(path)  # released, so it opens now
+
+
+def test_no_two_actions_of_the_window_share_a_shortcut(qtbot, event_file):
+    from PySide6.QtGui import QAction, QShortcut
+
+    path, _ids = event_file
+    w = MainWindow()  # with every feature installed
+    qtbot.addWidget(w)
+    w.open_event(path)
+    owners: dict[str, list[str]] = {}
+    for action in w.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text())
+    for shortcut in w.findChildren(QShortcut):
+        if shortcut.context() != Qt.ShortcutContext.WidgetWithChildrenShortcut:
+            owners.setdefault(shortcut.key().toString(), []).append(shortcut.objectName())
+    clashes = {k: v for k, v in owners.items() if k and len(v) > 1}
+    assert not clashes, clashes  # an ambiguous shortcut fires neither action
+    w.close()
 
 
 def test_a_new_event_without_stages_or_jurors_opens_calmly(qtbot, tmp_path):
