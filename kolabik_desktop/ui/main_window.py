@@ -87,6 +87,13 @@ MAX_RECENT = 10
 DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 def _event_key(uid: str, what: str) -> str:
     return f"events/{uid}/{what}"
 
@@ -365,6 +372,8 @@ class MainWindow(QMainWindow):
         from kolabik_desktop.ui.context import EventContext
 
         path = Path(path)
+        if self.context is not None and _same_file(self.context.db.path, path):
+            return True  # already open here (our own lock would refuse it)
         try:
             db = open_event_file(path, lock=True)
         except NewerVersionError as exc:
@@ -760,6 +769,7 @@ class MainWindow(QMainWindow):
             self._refresh_progress()
             self._update_actions()
         else:
+            self._set_title()
             self._fill_stages()
             self._fill_jurors()
             self._refresh_rows(keep_entry=self.entry_id)

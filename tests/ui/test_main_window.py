@@ -448,6 +448,9 @@ def test_bad_files_open_with_a_clear_message(qtbot, tmp_path, event_file, refusa
     assert "newer version" in messages[3]
     assert all("Nothing was changed." in m for m in messages)
     assert w.open_event(path)  # released, so it opens now
+    assert w.open_event(path)  # opening it again while open is harmless
+    assert w.context.db.path == path
+    assert len(refusals) == 5
 
 
 def test_no_two_actions_of_the_window_share_a_shortcut(qtbot, event_file):
