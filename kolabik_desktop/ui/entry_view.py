@@ -366,6 +366,7 @@ class EntryView(QWidget):
         self.db: EventDB | None = None
         self.entry: EntryInfo | None = None
         self._temp_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._pending_pdf: AttachmentInfo | None = None
 
         self.heading = QLabel(self)
         self.heading.setObjectName("entryHeading")
@@ -394,7 +395,7 @@ class EntryView(QWidget):
         top_layout.addWidget(self.attachments)
 
         self.pdf = PdfPane(self)
-        self.no_pdf = QLabel(self.tr("No PDF attachment to show."), self)
+        self.no_pdf = QLabel(self.tr("The PDF cannot be shown."), self)
         self.no_pdf.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_pdf.setObjectName("hint")
         self.reader = QStackedWidget(self)
@@ -429,6 +430,7 @@ class EntryView(QWidget):
             self.summary.clear()
             self.attachments_label.hide()
             self.attachments.hide()
+            self.reader.hide()
             return
         self.heading.setText(f"<b>{_html(entry.code)}</b> · {_html(entry.title)}")
         self.meta.setText(" · ".join(t for t in (entry.unit, entry.category) if t))
@@ -449,16 +451,13 @@ class EntryView(QWidget):
             frame = 2 * self.attachments.frameWidth()
             self.attachments.setFixedHeight(self.attachments.sizeHintForRow(0) * rows + frame + 2)
         first_pdf = next((a for a in entry.attachments if a.is_pdf), None)
-        if first_pdf is not None:
-            self.no_pdf.setText(self.tr("Press Enter on the PDF attachment to read it here."))
-            self._pending_pdf = first_pdf
-        else:
-            self.no_pdf.setText(self.tr("No PDF attachment to show."))
-            self._pending_pdf = None
+        # Without a PDF the summary takes the whole pane.
+        self.reader.setVisible(first_pdf is not None)
+        self._pending_pdf = first_pdf
 
     def show_first_pdf(self) -> None:
         """Open the entry's first PDF (called after the form is ready, so moving on stays quick)."""
-        if getattr(self, "_pending_pdf", None) is not None:
+        if self._pending_pdf is not None:
             self.open_attachment(self._pending_pdf)
 
     def _open_item(self, item: QListWidgetItem) -> None:

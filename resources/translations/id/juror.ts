@@ -136,48 +136,42 @@
     <context>
         <name>EntryView</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="380" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="381" />
             <source>Attachments</source>
             <translation>Lampiran</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="397" />
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="456" />
-            <source>No PDF attachment to show.</source>
-            <translation>Tidak ada lampiran PDF untuk ditampilkan.</translation>
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="398" />
+            <source>The PDF cannot be shown.</source>
+            <translation>PDF tidak dapat ditampilkan.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="427" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="428" />
             <source>No entry selected</source>
             <translation>Belum ada proposal yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="435" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="437" />
             <source>(no summary)</source>
             <translation>(tanpa ringkasan)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="442" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="444" />
             <source>Enter: show inside the window</source>
             <translation>Enter: tampilkan di jendela ini</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="444" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="446" />
             <source>Enter: open in the system's viewer</source>
             <translation>Enter: buka dengan aplikasi bawaan komputer</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="453" />
-            <source>Press Enter on the PDF attachment to read it here.</source>
-            <translation>Tekan Enter pada lampiran PDF untuk membacanya di sini.</translation>
-        </message>
-        <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="476" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="475" />
             <source>{0} cannot be shown: {1}</source>
             <translation>{0} tidak dapat ditampilkan: {1}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="484" />
+            <location filename="../../../kolabik_desktop/ui/entry_view.py" line="483" />
             <source>No program on this computer opens {0}.</source>
             <translation>Tidak ada aplikasi di komputer ini yang dapat membuka {0}.</translation>
         </message>
@@ -185,269 +179,269 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="110" />
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="285" />
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="432" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="117" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="292" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="444" />
             <source>Kolabik Desktop</source>
             <translation>Kolabik Desktop</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="143" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="150" />
             <source>&amp;Open…</source>
             <translation>&amp;Buka…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="145" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="152" />
             <source>&amp;Close event</source>
             <translation>&amp;Tutup kompetisi</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="146" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="153" />
             <source>&amp;Quit</source>
             <translation>&amp;Keluar</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="147" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="154" />
             <source>&amp;Undo</source>
             <translation>&amp;Batalkan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="148" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="155" />
             <source>&amp;Redo</source>
             <translation>&amp;Ulangi</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="153" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="160" />
             <source>&amp;Find entry</source>
             <translation>&amp;Cari proposal</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="155" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="162" />
             <source>&amp;Next entry</source>
             <translation>Proposal &amp;berikutnya</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="160" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="167" />
             <source>&amp;Previous entry</source>
             <translation>Proposal se&amp;belumnya</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="163" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="170" />
             <source>Next &amp;incomplete entry</source>
             <translation>Proposal berikutnya yang &amp;belum lengkap</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="166" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="173" />
             <source>Go to the entry &amp;list</source>
             <translation>Ke &amp;daftar proposal</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="169" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="176" />
             <source>Go to the scoring &amp;form</source>
             <translation>Ke &amp;lembar penilaian</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="172" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="179" />
             <source>PDF zoom &amp;in</source>
             <translation>&amp;Perbesar PDF</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="175" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="182" />
             <source>PDF zoom &amp;out</source>
             <translation>Per&amp;kecil PDF</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="178" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="185" />
             <source>PDF &amp;fit to width</source>
             <translation>PDF &amp;selebar panel</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="181" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="188" />
             <source>&amp;Submit scores for this stage…</source>
             <translation>&amp;Kirim nilai tahap ini…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="184" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="191" />
             <source>&amp;Reopen scores for this stage…</source>
             <translation>Buka &amp;kembali nilai tahap ini…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="187" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="194" />
             <source>Score &amp;as…</source>
             <translation>&amp;Menilai sebagai…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="189" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="196" />
             <source>&amp;About Kolabik Desktop</source>
             <translation>&amp;Tentang Kolabik Desktop</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="193" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="200" />
             <source>&amp;File</source>
             <translation>&amp;Berkas</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="194" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="201" />
             <source>&amp;Edit</source>
             <translation>&amp;Sunting</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="195" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="202" />
             <source>&amp;View</source>
             <translation>&amp;Tampilan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="196" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="203" />
             <source>&amp;Tools</source>
             <translation>&amp;Alat</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="197" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="204" />
             <source>&amp;Help</source>
             <translation>Ban&amp;tuan</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="200" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="207" />
             <source>Open &amp;recent</source>
             <translation>Buka yang &amp;terakhir</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="218" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="225" />
             <source>&amp;Stage</source>
             <translation>Ta&amp;hap</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="237" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="244" />
             <source>Scoring</source>
             <translation>Penilaian</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="244" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="251" />
             <source>Stage:</source>
             <translation>Tahap:</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="248" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="255" />
             <source>Score as:</source>
             <translation>Menilai sebagai:</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="289" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="296" />
             <source>Open an event file (.kolabik) or a juror kit (.kolabik-kit), or drop one here.</source>
             <translation>Buka berkas kompetisi (.kolabik) atau paket juri (.kolabik-kit), atau seret berkasnya ke sini.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="294" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="301" />
             <source>Open an event file…</source>
             <translation>Buka berkas kompetisi…</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="296" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="303" />
             <source>Recent files</source>
             <translation>Berkas terakhir</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="352" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="362" />
             <source>Open an event file</source>
             <translation>Buka berkas kompetisi</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="354" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="364" />
             <source>Kolabik files (*.kolabik *.kolabik-kit);;All files (*)</source>
             <translation>Berkas Kolabik (*.kolabik *.kolabik-kit);;Semua berkas (*)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="369" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="381" />
             <source>It was made by a newer version of Kolabik Desktop.</source>
             <translation>Berkas ini dibuat oleh Kolabik Desktop versi yang lebih baru.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="380" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="392" />
             <source>The file is damaged or not an event file.</source>
             <translation>Berkas rusak atau bukan berkas kompetisi.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="409" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="421" />
             <source>Cannot open {0}</source>
             <translation>Tidak dapat membuka {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="410" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="422" />
             <source>Nothing was changed.</source>
             <translation>Tidak ada yang diubah.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="449" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="461" />
             <source>juror kit</source>
             <translation>paket juri</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="449" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="461" />
             <source>chair</source>
             <translation>ketua juri</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="473" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="485" />
             <source>(none)</source>
             <translation>(tidak ada)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="500" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="512" />
             <source>{0} is not an event file or juror kit.</source>
             <translation>{0} bukan berkas kompetisi atau paket juri.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="555" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="567" />
             <source>Juror: {0}</source>
             <translation>Juri: {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="559" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="571" />
             <source>(choose a juror)</source>
             <translation>(pilih juri)</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="647" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="659" />
             <source>This is the last entry.</source>
             <translation>Ini proposal terakhir.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="649" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="661" />
             <source>This is the first entry.</source>
             <translation>Ini proposal pertama.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="655" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="667" />
             <source>Every entry of this stage is complete.</source>
             <translation>Semua proposal pada tahap ini sudah lengkap.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="774" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="787" />
             <source>These scores are already submitted.</source>
             <translation>Nilai ini sudah dikirim.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="791" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="804" />
             <source>Scores for {0} submitted.</source>
             <translation>Nilai tahap {0} sudah dikirim.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="814" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="827" />
             <source>Scores for {0} reopened.</source>
             <translation>Nilai tahap {0} dibuka kembali.</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="819" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="832" />
             <source>Saved {0}</source>
             <translation>Tersimpan {0}</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="848" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="861" />
             <source>About Kolabik Desktop</source>
             <translation>Tentang Kolabik Desktop</translation>
         </message>
         <message>
-            <location filename="../../../kolabik_desktop/ui/main_window.py" line="850" />
+            <location filename="../../../kolabik_desktop/ui/main_window.py" line="863" />
             <source>Kolabik Desktop {0}
 
 Offline scoring, merging, live leaderboard and recaps for the jury of a public-service innovation competition.</source>
