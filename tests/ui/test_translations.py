@@ -86,7 +86,7 @@ def test_the_window_speaks_indonesian_with_indonesian_numbers(qtbot):
         window = MainWindow()
         qtbot.addWidget(window)
         assert window.menu_file.title() == "&Berkas"
-        assert window.act_submit.text() == "&Kirim nilai tahap ini…"
+        assert window.act_submit.text() == "&Serahkan nilai tahap ini…"
         assert i18n.localize_number_text("85.50") == "85,50"
         assert i18n.localize_number_text("1234.5") == "1.234,5"
         from decimal import Decimal

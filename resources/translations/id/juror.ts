@@ -258,7 +258,7 @@
         <message>
             <location filename="../../../kolabik_desktop/ui/main_window.py" line="188" />
             <source>&amp;Submit scores for this stage…</source>
-            <translation>&amp;Kirim nilai tahap ini…</translation>
+            <translation>&amp;Serahkan nilai tahap ini…</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/main_window.py" line="191" />
@@ -418,12 +418,12 @@
         <message>
             <location filename="../../../kolabik_desktop/ui/main_window.py" line="787" />
             <source>These scores are already submitted.</source>
-            <translation>Nilai ini sudah dikirim.</translation>
+            <translation>Nilai ini sudah diserahkan.</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/main_window.py" line="804" />
             <source>Scores for {0} submitted.</source>
-            <translation>Nilai tahap {0} sudah dikirim.</translation>
+            <translation>Nilai tahap {0} sudah diserahkan.</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/main_window.py" line="827" />
@@ -513,7 +513,7 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="150" />
             <source>Submitted</source>
-            <translation>Sudah dikirim</translation>
+            <translation>Sudah diserahkan</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="150" />
@@ -523,7 +523,7 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="154" />
             <source>Submit scores…</source>
-            <translation>Kirim nilai…</translation>
+            <translation>Serahkan nilai…</translation>
         </message>
     </context>
     <context>
@@ -583,7 +583,7 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
         <message>
             <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="548" />
             <source>Your scores for this stage are submitted: read-only.</source>
-            <translation>Nilai Anda untuk tahap ini sudah dikirim: hanya dapat dibaca.</translation>
+            <translation>Nilai Anda untuk tahap ini sudah diserahkan: hanya dapat dibaca.</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="560" />
@@ -606,7 +606,7 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="61" />
             <source>Submit your scores for {0}? They become read-only; the chair can reopen them.</source>
-            <translation>Kirim nilai Anda untuk {0}? Nilai tidak dapat diubah lagi; ketua juri dapat membukanya kembali.</translation>
+            <translation>Serahkan nilai Anda untuk {0}? Nilai tidak dapat diubah lagi; ketua juri dapat membukanya kembali.</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="72" />
@@ -621,12 +621,12 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="79" />
             <source>Submit scores</source>
-            <translation>Kirim nilai</translation>
+            <translation>Serahkan nilai</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="84" />
             <source>Submit</source>
-            <translation>Kirim</translation>
+            <translation>Serahkan</translation>
         </message>
         <message>
             <location filename="../../../kolabik_desktop/ui/submission.py" line="87" />
