@@ -1,0 +1,190 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="147" />
+        <source>Restore failed</source>
+        <translation>Pemulihan gagal</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="159" />
+        <source>Restore from &amp;backup…</source>
+        <translation>Pulihkan dari &amp;cadangan…</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="184" />
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="185" />
+        <source>Replace the event with the backup taken at {time}? The current state is backed up first.</source>
+        <translation>Ganti isi kompetisi dengan cadangan yang dibuat pada {time}? Keadaan sekarang dicadangkan lebih dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/crash.py" line="60" />
+        <source>Kolabik Desktop</source>
+        <translation>Kolabik Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/crash.py" line="67" />
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/crash.py" line="69" />
+        <source>An unexpected error occurred. Every score you saw marked as saved is safe: each score is written to the event file the moment it is entered.</source>
+        <translation>Terjadi kesalahan yang tidak terduga. Setiap nilai yang sudah bertanda tersimpan tetap aman: setiap nilai ditulis ke berkas kompetisi saat itu juga.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/crash.py" line="76" />
+        <source>Details were written to the log:
+{path}</source>
+        <translation>Rinciannya dicatat di log:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="48" />
+        <source>(not used)</source>
+        <translation>(tidak dipakai)</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="49" />
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="51" />
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="60" />
+        <source>Choose a folder</source>
+        <translation>Pilih folder</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="86" />
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="89" />
+        <source>Taken at</source>
+        <translation>Dibuat pada</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="89" />
+        <source>Scores</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="89" />
+        <source>Entries</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="89" />
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="115" />
+        <source>Choose a backup. The current state is backed up first, so this can be undone.</source>
+        <translation>Pilih cadangan. Keadaan sekarang dicadangkan lebih dulu, sehingga langkah ini dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="117" />
+        <source>There are no backups of this event yet.</source>
+        <translation>Belum ada cadangan untuk kompetisi ini.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/backup_ui.py" line="124" />
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="72" />
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="86" />
+        <source>Second screen when there is one</source>
+        <translation>Layar kedua bila ada</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="101" />
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="106" />
+        <source>Clear the list of recent files</source>
+        <translation>Kosongkan daftar berkas terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="111" />
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="112" />
+        <source>Paper for reports:</source>
+        <translation>Kertas laporan:</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="113" />
+        <source>Projector screen:</source>
+        <translation>Layar proyektor:</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="114" />
+        <source>Outbox folder (juror):</source>
+        <translation>Folder kirim (juri):</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="115" />
+        <source>Inbox folder (chair):</source>
+        <translation>Folder terima (ketua):</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="116" />
+        <source>Back up the event every:</source>
+        <translation>Cadangkan kompetisi setiap:</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="117" />
+        <source>Recent files:</source>
+        <translation>Berkas terakhir:</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="119" />
+        <source>A new language takes effect the next time the program starts.</source>
+        <translation>Bahasa baru berlaku saat program dibuka lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="137" />
+        <source>System default</source>
+        <translation>Bawaan sistem</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/settings_dialog.py" line="159" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+</context>
+</TS>
