@@ -6,18 +6,17 @@ this program does not know (written by a newer version) is refused and left unto
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,21 +33,46 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _alembic_config() -> Config:
+def _upgrade_to_head(connection: Any) -> None:
+    # Alembic is imported only here: opening a current file (every window start) never needs
+    # it, and importing it costs a quarter of a second.
+    from alembic import command
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+_REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION_RE = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+@cache
+def _revision_graph(migrations_dir: Path) -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration scripts' own headers."""
+    graph: dict[str, str | None] = {}
+    for script in (migrations_dir / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        rev = _REVISION_RE.search(text)
+        if rev:
+            down = _DOWN_REVISION_RE.search(text)
+            graph[rev.group(1)] = down.group(1) if down else None
+    return graph
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph(MIGRATIONS_DIR))
+
+
+def head_revision() -> str:
+    graph = _revision_graph(MIGRATIONS_DIR)
+    parents = {down for down in graph.values() if down}
+    heads = [rev for rev in graph if rev not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must have exactly one head, found {heads}")
+    return heads[0]
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -227,9 +251,7 @@ def create_event_file(
     engine = _make_engine(path)
     try:
         with engine.begin() as conn:
-            cfg = _alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            _upgrade_to_head(conn)
         with sessionmaker(engine)() as s:
             s.add(
                 Event(
@@ -335,9 +357,7 @@ def _open_checked(path: Path) -> EventDB:
             src.close()
         try:
             with engine.begin() as conn:
-                cfg = _alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                _upgrade_to_head(conn)
         except Exception as exc:
             engine.dispose()
             raise EventFileError(
