@@ -38,7 +38,7 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
     Submission,
 )
-from kolabik_desktop.core.store.services import value_problem
+from kolabik_desktop.core.store.services import decimal_text, value_problem
 
 FORMAT_NAME = "kolabik-scores"
 FORMAT_VERSION = 1
@@ -60,14 +60,6 @@ def canonical_bytes(document: dict[str, Any]) -> bytes:
 
 def sign(document: dict[str, Any], key: bytes) -> str:
     return hmac.new(key, canonical_bytes(document), hashlib.sha256).hexdigest()
-
-
-def decimal_text(value: Decimal | None) -> str | None:
-    """The canonical text of a score value (as DecimalText stores it): '85.5', '90', '0'."""
-    if value is None:
-        return None
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
 
 
 def file_slug(text: str) -> str:

@@ -67,6 +67,7 @@ from kolabik_desktop.core.exchange.tabular import (
     to_bool,
 )
 from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
+from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import (
@@ -91,7 +92,10 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
 )
 from kolabik_desktop.core.store.services import (
+    decimal_text,
     format_cumulative,
+    load_event_spec,
+    load_values,
     parse_cumulative,
     parse_decimal,
     value_problem,
@@ -258,11 +262,6 @@ class WorkbookData:
 # ---------------------------------------------------------------------------------------------
 
 
-def _number_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
-
 # store.setup imports this module (entry lists), so its helpers are imported where used.
 
 
@@ -293,7 +292,7 @@ def slots_to_text(slot_parts: str) -> str:
     try:
         parts = json.loads(slot_parts)
         return "; ".join(
-            f"{p['name']} {_number_text(Decimal(repr(float(p['minutes']))))}" for p in parts
+            f"{p['name']} {decimal_text(Decimal(repr(float(p['minutes']))))}" for p in parts
         )
     except (ValueError, TypeError, KeyError):
         return slot_parts  # not in the known shape: carried as it is
@@ -526,7 +525,7 @@ def _check_stage_rules(stages: list[StageRow], rows: dict[str, int], problems: P
             if weight < 0:
                 problems.add("Tahap", rows[stage.code], "kumulatif", f"{code}: weight below 0")
         if total != 100:
-            msg = f"the weights add up to {_number_text(total)}, not 100"
+            msg = f"the weights add up to {decimal_text(total)}, not 100"
             problems.add("Tahap", rows[stage.code], "kumulatif", msg)
     weighted = [s for s in stages if s.weight > 0]
     if weighted:
@@ -537,9 +536,9 @@ def _check_stage_rules(stages: list[StageRow], rows: dict[str, int], problems: P
                     "Tahap",
                     rows[stage.code],
                     "skala_min",
-                    f"stage {stage.code} scores on {_number_text(stage.scale_min)} to "
-                    f"{_number_text(stage.scale_max)} but stage {first.code} on "
-                    f"{_number_text(first.scale_min)} to {_number_text(first.scale_max)}; "
+                    f"stage {stage.code} scores on {decimal_text(stage.scale_min)} to "
+                    f"{decimal_text(stage.scale_max)} but stage {first.code} on "
+                    f"{decimal_text(first.scale_min)} to {decimal_text(first.scale_max)}; "
                     "all stages with a weight above 0 must share one scale",
                 )
 
@@ -776,7 +775,7 @@ def _check_weights(
                 None,
                 "bobot",
                 f"the weights of the criteria of stage {stage.code} add up to "
-                f"{_number_text(total)}, not 100",
+                f"{decimal_text(total)}, not 100",
             )
 
 
@@ -1444,6 +1443,7 @@ def store_workbook_data(
                     for d in data.decisions
                 ],
             )
+            _check_decisions_scored(s, data.decisions, source or db.path.name)
         if data.comments:
             s.execute(
                 insert(Comment),
@@ -1479,6 +1479,26 @@ def store_workbook_data(
     if progress is not None:
         progress(total, total, "Nilai")
     db.notify(Change("all", frozenset(), source or "workbook"))
+
+
+def _check_decisions_scored(
+    session: Session, decisions: Sequence[DecisionRow], source: str
+) -> None:
+    """The engine places only scored entries: a decision for an unscored one would be lost."""
+    session.flush()
+    scorer = Scorer(load_event_spec(session), load_values(session))
+    problems: list[Problem] = []
+    for d in decisions:
+        row = next((r for r in scorer.leaderboard(d.stage).rows if r.entry.code == d.entry), None)
+        if row is None or row.score is None:
+            problems.append(
+                Problem(
+                    f"Keputusan, tahap {d.stage}, peserta {d.entry}",
+                    "the entry has no score on this ranking, so the jury's place would be lost",
+                )
+            )
+    if problems:
+        raise InputRejected(source, problems)
 
 
 def _remove_event_file(path: Path) -> None:

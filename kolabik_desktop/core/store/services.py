@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import overload
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
@@ -69,6 +70,20 @@ def parse_decimal(text: object) -> Decimal | None:
             return None
         return d if d.is_finite() else None
     return None
+
+
+@overload
+def decimal_text(value: Decimal) -> str: ...
+@overload
+def decimal_text(value: None) -> None: ...
+@overload
+def decimal_text(value: Decimal | None) -> str | None: ...
+def decimal_text(value: Decimal | None) -> str | None:
+    """The canonical text of a value, as DecimalText stores it: '85.5', '90', '0'."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
 
 
 def value_problem(
@@ -322,7 +337,7 @@ def set_score(
         else:
             if row.value == value and (note is None or note == row.note):
                 return ScoreState(row.value, row.note, row.revision, row.updated_at)
-            old = {"value": _dec(row.value), "note": row.note, "revision": row.revision}
+            old = {"value": decimal_text(row.value), "note": row.note, "revision": row.revision}
             row.value = value
             if note is not None:
                 row.note = note
@@ -343,15 +358,11 @@ def set_score(
                 "criterion": crit.code,
             },
             old=old,
-            new={"value": _dec(value), "note": row.note, "revision": row.revision},
+            new={"value": decimal_text(value), "note": row.note, "revision": row.revision},
         )
         state = ScoreState(row.value, row.note, row.revision, row.updated_at)
     db.notify(Change("scores", frozenset({entry_id}), source))
     return state
-
-
-def _dec(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
 
 
 def set_comment(
