@@ -199,3 +199,18 @@ def test_replaces_an_earlier_demo(tmp_path):
         assert s.scalar(select(func.count()).select_from(Category)) == 7
     db.close()
     assert not list(tmp_path.glob(".*building*"))
+
+
+def test_refuses_to_replace_a_demo_open_in_a_window(tmp_path):
+    from kolabik_desktop.core.store.lock import EventLock, EventLockedError
+
+    path = tmp_path / "demo.kolabik"
+    build_demo_event(path, attachments=False)
+    before = path.read_bytes()
+    lock = EventLock.acquire(path)
+    try:
+        with pytest.raises(EventLockedError, match="already open"):
+            build_demo_event(path, attachments=False)
+    finally:
+        lock.release()
+    assert path.read_bytes() == before
