@@ -247,6 +247,16 @@ def test_set_score_refuses_what_the_rules_forbid_and_writes_nothing(event):
     assert score_value(db, ids, juror=2, entry=1) == Decimal(80)
 
 
+def test_a_comment_for_an_unknown_juror_or_entry_is_refused_and_writes_nothing(event):
+    db, ids = event
+    stage_id = ids.stages["P1"]
+    with pytest.raises(ValidationError, match="unknown juror id 999"):
+        services.set_comment(db, juror_id=999, entry_id=ids.entries[1], stage_id=stage_id, text="x")
+    with pytest.raises(ValidationError, match="unknown entry id 999"):
+        services.set_comment(db, juror_id=ids.jurors[1], entry_id=999, stage_id=stage_id, text="x")
+    assert counts(db) == (0, 0)
+
+
 def score_value(db, ids, juror=1, entry=1, stage="P1", crit="SIG"):
     with db.session() as s:
         return s.scalar(

@@ -254,18 +254,14 @@ class ScoreState:
     updated_at: str
 
 
-def _cell_context(
-    session: Session, juror_id: int, entry_id: int, criterion_id: int
-) -> tuple[Criterion, Stage]:
-    crit = session.get(Criterion, criterion_id)
-    if crit is None:
-        raise ValidationError(f"unknown criterion id {criterion_id}")
-    stage = crit.stage
-    if session.get(Juror, juror_id) is None:
+def _juror_and_entry(session: Session, juror_id: int, entry_id: int) -> tuple[Juror, Entry]:
+    juror = session.get(Juror, juror_id)
+    if juror is None:
         raise ValidationError(f"unknown juror id {juror_id}")
-    if session.get(Entry, entry_id) is None:
+    entry = session.get(Entry, entry_id)
+    if entry is None:
         raise ValidationError(f"unknown entry id {entry_id}")
-    return crit, stage
+    return juror, entry
 
 
 def check_can_score(session: Session, juror_id: int, entry_id: int, stage: Stage) -> None:
@@ -308,7 +304,11 @@ def set_score(
     submitted stage.
     """
     with db.session() as s:
-        crit, stage = _cell_context(s, juror_id, entry_id, criterion_id)
+        crit = s.get(Criterion, criterion_id)
+        if crit is None:
+            raise ValidationError(f"unknown criterion id {criterion_id}")
+        stage = crit.stage
+        juror, entry = _juror_and_entry(s, juror_id, entry_id)
         if value is not None:
             problem = value_problem(value, crit.min_value, crit.max_value, crit.step)
             if problem:
@@ -343,17 +343,15 @@ def set_score(
                 row.note = note
             row.revision += 1
             row.updated_at = now
-        juror_code = s.get(Juror, juror_id).code  # type: ignore[union-attr]
-        entry_code = s.get(Entry, entry_id).code  # type: ignore[union-attr]
         audit.append(
             s,
             at=now,
-            actor=actor or juror_code,
+            actor=actor or juror.code,
             action="score.set",
             source=source,
             subject={
-                "juror": juror_code,
-                "entry": entry_code,
+                "juror": juror.code,
+                "entry": entry.code,
                 "stage": stage.code,
                 "criterion": crit.code,
             },
@@ -380,6 +378,7 @@ def set_comment(
         stage = s.get(Stage, stage_id)
         if stage is None:
             raise ValidationError(f"unknown stage id {stage_id}")
+        juror, entry = _juror_and_entry(s, juror_id, entry_id)
         check_can_score(s, juror_id, entry_id, stage)
         row = s.get(Comment, (juror_id, entry_id, stage_id))
         now = utc_now()
@@ -401,15 +400,13 @@ def set_comment(
             row.text = text
             row.revision += 1
             row.updated_at = now
-        juror_code = s.get(Juror, juror_id).code  # type: ignore[union-attr]
-        entry_code = s.get(Entry, entry_id).code  # type: ignore[union-attr]
         audit.append(
             s,
             at=now,
-            actor=actor or juror_code,
+            actor=actor or juror.code,
             action="comment.set",
             source=source,
-            subject={"juror": juror_code, "entry": entry_code, "stage": stage.code},
+            subject={"juror": juror.code, "entry": entry.code, "stage": stage.code},
             old=old,
             new={"text": text, "revision": row.revision},
         )
