@@ -6,11 +6,14 @@ import hashlib
 import json
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from factories import make_event
 from sqlalchemy import func, select
 
 from kolabik_desktop.core.errors import InputRejected, ValidationError
+from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
+from kolabik_desktop.core.reports import load_report_data
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store import setup
@@ -71,11 +74,17 @@ def test_event_details_round_trip_audit_and_notice(event, changes):
         tiebreak="none",
         round_stage_scores=True,
         logo=logo,
+        report_place="Pasuruan",
+        report_chair="Dr. Siti Aminah",
     )
     setup.update_event_details(db, details)
     assert setup.get_event_details(db) == details
     (row,) = audit_rows(db, "event.update")
     assert json.loads(row.new)["tiebreak"] == "none"
+    assert json.loads(row.new)["report_chair"] == "Dr. Siti Aminah"
+    assert json.loads(row.old)["report_place"] == ""
+    data = load_report_data(db)
+    assert (data.place, data.chair) == ("Pasuruan", "Dr. Siti Aminah")
     assert changes == [Change("event")]
     assert load_scoring_input(db).event.tiebreak == ()
 
@@ -88,6 +97,8 @@ def test_event_details_round_trip_audit_and_notice(event, changes):
         ({"precision": 9}, "precision 9"),
         ({"tiebreak": "coin"}, "tie-break chain 'coin'"),
         ({"logo": b"GIF89a"}, "not a PNG or JPEG"),
+        ({"report_place": "x" * 101}, "signing place is longer"),
+        ({"report_chair": "x" * 201}, "chair's name is longer"),
     ],
 )
 def test_event_details_refused(event, changes, change, message):
@@ -654,6 +665,16 @@ def test_jury_decision_refused(event, changes, kw, message):
     assert changes == []
 
 
+def test_jury_decision_refused_for_an_unscored_entry(event, changes):
+    db, ids = event  # stage P2 has admitted entries but no scores yet
+    (entry, *_) = setup.admitted_entries(db, ids.stages["P2"])
+    with pytest.raises(ValidationError, match="has no score on stage P2 yet"):
+        setup.set_decision(db, board="P2", entry_id=entry, rank=1, reason="keputusan juri")
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Decision)) == 0
+    assert changes == []
+
+
 def test_setup_is_refused_in_a_juror_kit(tmp_path):
     db = create_event_file(tmp_path / "k.kolabik", name="Kit", kind="kit")
     try:
@@ -724,3 +745,18 @@ def test_import_entries_from_an_event_workbook(event, tmp_path):
         }
     finally:
         target.close()
+
+
+def test_workbook_decision_for_an_unscored_entry_is_refused(event, tmp_path):
+    db, ids = event  # stage P2 has admitted entries but no scores yet
+    admitted = setup.admitted_entries(db, ids.stages["P2"])
+    code = next(e.data.code for e in setup.list_entries(db) if e.id in admitted)
+    book = tmp_path / "acara.xlsx"
+    export_workbook(db, book)
+    wb = openpyxl.load_workbook(book)
+    wb["Keputusan"].append(["P2", code, 1, "keputusan juri"])
+    wb.save(book)
+    target = tmp_path / "baru.kolabik"
+    with pytest.raises(InputRejected, match=f"tahap P2, peserta {code}: the entry has no score"):
+        import_workbook(book, target).close()
+    assert not target.exists()

@@ -333,6 +333,20 @@ def test_event_tab_saves_tiebreak_none(dialog, monkeypatch):
     assert (d.tiebreak, d.precision) == ("none", 3)
 
 
+def test_event_tab_saves_signing_place_and_chair(dialog, monkeypatch):
+    dlg, ids = dialog
+    Boxes(monkeypatch)
+    tab = dlg.event_tab
+    tab.report_place.setText("Surabaya")
+    tab.report_chair.setText("Prof. Budi Santoso")
+    assert tab.save()
+    d = setup.get_event_details(tab.context.db)
+    assert (d.report_place, d.report_chair) == ("Surabaya", "Prof. Budi Santoso")
+    tab.report_place.clear()
+    tab.reload()
+    assert tab.report_place.text() == "Surabaya"
+
+
 def test_assignments_tab_per_category(dialog, monkeypatch):
     dlg, ids = dialog
     Boxes(monkeypatch)

@@ -25,10 +25,8 @@ from kolabik_desktop.core.store.models import (
     Setting,
 )
 from kolabik_desktop.core.store.services import load_event_spec, load_values
-
-# Settings keys a chair may fill so signature blocks print names and a place instead of dots.
-SETTING_PLACE = "report.place"
-SETTING_CHAIR = "report.chair"
+from kolabik_desktop.core.store.setup import SETTING_REPORT_CHAIR as SETTING_CHAIR
+from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE as SETTING_PLACE
 
 
 @dataclass

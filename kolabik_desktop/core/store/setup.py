@@ -44,6 +44,7 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     load_event_spec,
+    load_values,
     parse_cumulative,
     parse_decimal,
 )
@@ -61,6 +62,9 @@ ASSIGN_ENTRY = "entry"
 ASSIGN_MODES = (ASSIGN_ALL, ASSIGN_CATEGORY, ASSIGN_ENTRY)
 # Per-category assignments are re-expanded when entries change, so the rule is kept per stage.
 _ASSIGN_SETTING = "setup.assignment.{stage_id}"
+# Printed in the reports' signature blocks (place and date, the chair's name) instead of dots.
+SETTING_REPORT_PLACE = "report.place"
+SETTING_REPORT_CHAIR = "report.chair"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +151,23 @@ class EventDetails:
     tiebreak: str = "standard"  # "standard" (scoring.md 4) or "none" (ties share a rank)
     round_stage_scores: bool = False
     logo: bytes | None = None
+    report_place: str = ""  # e.g. "Surabaya", printed before the date on signature blocks
+    report_chair: str = ""  # the chair's name under the chair's signature line
+
+
+def _setting(session: Session, key: str) -> str:
+    return session.scalar(select(Setting.value).where(Setting.key == key)) or ""
+
+
+def _put_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if not value:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
 
 
 def get_event_details(db: EventDB) -> EventDetails:
@@ -160,6 +181,8 @@ def get_event_details(db: EventDB) -> EventDetails:
             tiebreak=ev.tiebreak,
             round_stage_scores=ev.round_stage_scores,
             logo=ev.logo,
+            report_place=_setting(s, SETTING_REPORT_PLACE),
+            report_chair=_setting(s, SETTING_REPORT_CHAIR),
         )
 
 
@@ -176,6 +199,10 @@ def update_event_details(db: EventDB, details: EventDetails, *, actor: str = CHA
     _check_text("The event name", details.name, 200)
     if len(details.organiser) > 200:
         raise ValidationError("The organiser is longer than 200 characters")
+    if len(details.report_place) > 100:
+        raise ValidationError("The signing place is longer than 100 characters")
+    if len(details.report_chair) > 200:
+        raise ValidationError("The chair's name is longer than 200 characters")
     if details.year is not None and not 1900 <= details.year <= 2200:
         raise ValidationError(f"The year {details.year} is not between 1900 and 2200")
     if not 0 <= details.precision <= 6:
@@ -197,7 +224,13 @@ def update_event_details(db: EventDB, details: EventDetails, *, actor: str = CHA
         ev.tiebreak = details.tiebreak
         ev.round_stage_scores = details.round_stage_scores
         ev.logo = details.logo
+        old["report_place"] = _setting(s, SETTING_REPORT_PLACE)
+        old["report_chair"] = _setting(s, SETTING_REPORT_CHAIR)
+        _put_setting(s, SETTING_REPORT_PLACE, details.report_place.strip())
+        _put_setting(s, SETTING_REPORT_CHAIR, details.report_chair.strip())
         new = _event_audit(ev)
+        new["report_place"] = details.report_place.strip()
+        new["report_chair"] = details.report_chair.strip()
         if old == new:
             return
         audit_rubric_change(
@@ -1780,6 +1813,7 @@ def set_decision(
             old = {"rank": row.rank, "reason": row.reason}
             row.rank, row.reason = rank, reason
         _engine_check(s, f"Decision for {entry.code}")
+        _check_decision_scored(s, board, entry)
         audit_rubric_change(
             s,
             actor=actor,
@@ -1791,6 +1825,18 @@ def set_decision(
         decision_id = row.id
     db.notify(Change("decisions", frozenset({entry_id})))
     return decision_id
+
+
+def _check_decision_scored(session: Session, board: str, entry: Entry) -> None:
+    """The engine places only scored entries, so a decision for an unscored one would be lost."""
+    scorer = Scorer(load_event_spec(session), load_values(session))
+    row = next((r for r in scorer.leaderboard(board).rows if r.entry.id == entry.id), None)
+    if row is None or row.score is None:
+        where = "the final ranking" if board == FINAL else f"stage {board}"
+        raise ValidationError(
+            f"Entry {entry.code} has no score on {where} yet, so it has no place to decide: "
+            "record the jury's decision once its scores are in"
+        )
 
 
 def remove_decision(db: EventDB, decision_id: int, *, actor: str = CHAIR) -> None:

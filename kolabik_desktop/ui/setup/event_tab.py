@@ -1,4 +1,4 @@
-"""The Event tab: name, year, organiser, display precision, tie-break chain, rounding, logo."""
+"""The Event tab: name, year, organiser, precision, tie-break chain, rounding, logo, signing."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ class EventTab(QWidget):
         )
         self.tiebreak.addItem(self.tr("None: tied entries share a place"), "none")
         self.round_stages = QCheckBox(self.tr("Round each stage score to the display precision"))
+        self.report_place = QLineEdit()
+        self.report_place.setPlaceholderText(self.tr("e.g. Surabaya"))
+        self.report_chair = QLineEdit()
+        self.report_chair.setPlaceholderText(self.tr("printed under the chair's signature line"))
         self.logo_label = QLabel()
         self.logo_label.setFixedSize(160, 80)
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -71,6 +75,8 @@ class EventTab(QWidget):
         form.addRow(self.tr("Tie-break chain"), self.tiebreak)
         form.addRow("", self.round_stages)
         form.addRow(self.tr("Logo"), logo_row)
+        form.addRow(self.tr("Place of signing"), self.report_place)
+        form.addRow(self.tr("Chair of the jury"), self.report_chair)
         self.save_button = QPushButton(self.tr("Save event details"))
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
@@ -95,6 +101,8 @@ class EventTab(QWidget):
         self.tiebreak.setCurrentIndex(max(0, self.tiebreak.findData(d.tiebreak)))
         self.round_stages.setChecked(d.round_stage_scores)
         self._set_logo(d.logo)
+        self.report_place.setText(d.report_place)
+        self.report_chair.setText(d.report_chair)
 
     def details(self) -> setup.EventDetails:
         year = self.year.value()
@@ -106,6 +114,8 @@ class EventTab(QWidget):
             tiebreak=self.tiebreak.currentData(),
             round_stage_scores=self.round_stages.isChecked(),
             logo=self.logo,
+            report_place=self.report_place.text(),
+            report_chair=self.report_chair.text(),
         )
 
     def save(self) -> bool:
