@@ -16,11 +16,11 @@ import json
 import os
 import random
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -483,14 +483,18 @@ def _fill(s: Session, rng: random.Random, *, attachments: bool) -> dict[str, int
     s.flush()
     for juror in jurors:
         if juror is not partway:
+            at = clock.tick(600)
             s.add(
                 Submission(
-                    juror_id=juror.id,
-                    stage_id=p1,
-                    submitted=True,
-                    revision=1,
-                    updated_at=clock.tick(600),
+                    juror_id=juror.id, stage_id=p1, submitted=True, revision=1, updated_at=at
                 )
+            )
+            writer.record(
+                at=at,
+                actor=juror.code,
+                action="stage.submit",
+                subject={"juror": juror.code, "stage": "P1"},
+                new={"submitted": True, "revision": 1},
             )
 
     # The Top 20 of the stage 1 ranking advance, as "Advance to next stage" would record it.
@@ -500,7 +504,7 @@ def _fill(s: Session, rng: random.Random, *, attachments: bool) -> dict[str, int
     finalists = [row.entry.id for row in shortlist.selected + shortlist.tied_at_cut]
     s.add_all(StageAdmission(stage_id=p2, entry_id=eid) for eid in finalists)
 
-    # Stage 2: presentations in schedule order; the first are scored by all, then one in progress.
+    # Stage 2: presentations in schedule order; the first scored by all, the next two in progress.
     entry_by_id = {e.id: e for e in entries}
     schedule = list(finalists)
     rng.shuffle(schedule)
@@ -546,12 +550,25 @@ class _ScoreWriter:
         self.count = 0
         self.prev_hash = audit.last_hash(s)
 
+    def record(self, *, at: str, actor: str, action: str, subject: object, new: object) -> None:
+        """One audit row, chained to the previous one without a query per row."""
+        self.prev_hash = audit.append(
+            self.s,
+            at=at,
+            actor=actor,
+            action=action,
+            source="demo",
+            subject=subject,
+            new=new,
+            prev_hash=self.prev_hash,
+        )
+
     def score(
         self,
         juror: Juror,
         entry: Entry,
         stage: tuple[str, int],
-        criteria: Any,
+        criteria: Sequence[Criterion],
         quality: float,
         *,
         only: int | None = None,
@@ -580,12 +597,10 @@ class _ScoreWriter:
                     "updated_at": at,
                 }
             )
-            self.prev_hash = audit.append(
-                self.s,
+            self.record(
                 at=at,
                 actor=juror.code,
                 action="score.set",
-                source="demo",
                 subject={
                     "juror": juror.code,
                     "entry": entry.code,
@@ -593,7 +608,6 @@ class _ScoreWriter:
                     "criterion": crit.code,
                 },
                 new={"value": str(value), "note": note, "revision": 1},
-                prev_hash=self.prev_hash,
             )
         if rows:
             self.s.execute(insert(Score), rows)
