@@ -161,7 +161,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         lines = [f"{args.event}: {len(problems)} problem(s) found:"]
         lines += [f"  - {p}" for p in problems]
         raise KolabikError("\n".join(lines))
-    print(f"{args.event}: OK (foreign keys, values, audit chain)")
+    print(f"{args.event}: OK (database, scores, rubric, event settings, audit chain)")
     return 0
 
 
