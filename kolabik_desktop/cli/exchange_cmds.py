@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,6 +80,23 @@ def _open(path: str, *, lock: bool = False) -> Any:
     return open_event_file(p, lock=lock)
 
 
+def _out_path(text: str) -> Path:
+    """--out: an existing folder, or a name ending in a separator (a folder made here), or a file."""
+    out = Path(text)
+    if not text.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):
+        if not out.is_dir() and not out.parent.is_dir():
+            raise KolabikError(
+                f"{out.parent}: folder does not exist, so {out.name} cannot go there"
+            )
+        return out
+    if out.exists() and not out.is_dir():
+        raise KolabikError(f"{out}: is a file, not a folder")
+    if not out.parent.is_dir():
+        raise KolabikError(f"{out.parent}: folder does not exist, so {out.name}/ cannot be made")
+    out.mkdir(exist_ok=True)
+    return out
+
+
 def cmd_kit(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.kits import export_kit, export_kits
 
@@ -89,7 +107,8 @@ def cmd_kit(args: argparse.Namespace) -> int:
             out.mkdir(parents=True, exist_ok=True)
             paths = export_kits(db, out, stages=args.stage)
         else:
-            paths = [export_kit(db, args.juror, args.out, stages=args.stage)]
+            out = _out_path(args.out)
+            paths = [export_kit(db, args.juror, out, stages=args.stage)]
     finally:
         db.close()
     for path in paths:
@@ -123,7 +142,7 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
 
     kit = _open(args.kit)
     try:
-        path = write_package(kit, args.out)
+        path = write_package(kit, _out_path(args.out))
     finally:
         kit.close()
     print(f"wrote {path}")

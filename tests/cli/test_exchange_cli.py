@@ -149,6 +149,24 @@ def test_usage_and_data_errors(chair, tmp_path, capsys):
     assert code == 1 and "not found" in err
 
 
+def test_kit_out_folder_forms(chair, tmp_path, capsys):
+    event, _ids = chair
+    code, out, _err = run(capsys, "kit", event, "--juror", "J1", "--out", f"{tmp_path / 'kits'}/")
+    made = tmp_path / "kits"
+    assert code == 0 and made.is_dir() and str(made) in out
+    (kit,) = made.iterdir()
+    assert kit.name.endswith("-J1.kolabik-kit")
+    code, out, _err = run(capsys, "kit", event, "--juror", "J2", "--out", made)  # existing folder
+    assert code == 0 and len(list(made.iterdir())) == 2
+    code, _out, err = run(capsys, "kit", event, "--juror", "J1", "--out", f"{tmp_path}/no/kits/")
+    assert code == 1 and "no: folder does not exist" in err
+    code, _out, err = run(capsys, "kit", event, "--juror", "J1", "--out", tmp_path / "no/j1.kit")
+    assert code == 1 and "folder does not exist" in err
+    assert not (tmp_path / "no").exists()
+    code, _out, err = run(capsys, "export-scores", made / kit.name, "--out", f"{tmp_path}/pk/")
+    assert code == 0 and len(list((tmp_path / "pk").glob("*.kolabik-scores"))) == 1
+
+
 def test_update_kit_keeps_the_jurors_scores(chair, tmp_path, capsys):
     event, ids = chair
     (tmp_path / "old").mkdir()
