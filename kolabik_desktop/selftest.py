@@ -101,11 +101,21 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
             if win.context is None:
                 raise AssertionError("the window has no open event")
             title = win.windowTitle()
+            # The juror reads proposals in the window's PDF viewer: a frozen build must ship it.
+            from kolabik_desktop.ui.entry_view import PdfiumView
+
+            viewer = PdfiumView()
+            viewer.resize(600, 800)
+            problem = viewer.load((folder / "recap.pdf").read_bytes())
+            if problem or viewer.image.pixmap().isNull():
+                raise AssertionError(f"the PDF viewer cannot show a page: {problem}")
+            pages = viewer.page_count()
+            viewer.close_document()
         finally:
             win.close_event()
             win.close()
             app.processEvents()
-        return title
+        return f"{title}; PDF viewer showed page 1 of {pages}"
 
     return [
         ("demo event", demo),
