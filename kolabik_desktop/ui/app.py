@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kolabik_desktop.core.paths import resource_path
@@ -55,6 +57,45 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+class FileOpenHandler(QObject):
+    """macOS file associations: Finder sends a QFileOpenEvent to the application, not argv.
+
+    Event files and kits open in the window, score packages go to the import (through
+    ``MainWindow.open_dropped``, the same path as a drop). Files that arrive before a window is
+    ready wait for ``set_target``.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._target: Callable[[list[Path]], None] | None = None
+        self._waiting: list[Path] = []
+        app.installEventFilter(self)
+
+    def set_target(self, target: Callable[[list[Path]], None]) -> None:
+        self._target = target
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            target(waiting)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen or watched is not QApplication.instance():
+            return False
+        assert isinstance(event, QFileOpenEvent)
+        name = event.file() or event.url().toLocalFile()
+        if not name:
+            return False
+        if self._target is None:
+            self._waiting.append(Path(name))
+        else:
+            self._target([Path(name)])
+        return True
+
+
+def install_file_open_handler(app: QApplication) -> FileOpenHandler:
+    handler = app.findChild(FileOpenHandler)
+    return handler if isinstance(handler, FileOpenHandler) else FileOpenHandler(app)
+
+
 def run_gui(event_path: str | None = None) -> int:
     from kolabik_desktop.ui.crash import install_excepthook, setup_logging
     from kolabik_desktop.ui.main_window import MainWindow
@@ -62,8 +103,12 @@ def run_gui(event_path: str | None = None) -> int:
     app = create_application()
     setup_logging()
     install_excepthook()  # an unexpected error shows a calm dialog; the window keeps running
+    # Only macOS sends file-open events; elsewhere an app-wide filter would cost every event.
+    opener = install_file_open_handler(app) if sys.platform == "darwin" else None
     window = MainWindow()
     window.show()
     if event_path:
         window.open_event(Path(event_path))
+    if opener is not None:
+        opener.set_target(window.open_dropped)
     return app.exec()

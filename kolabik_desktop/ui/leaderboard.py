@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,6 +67,8 @@ def tie_text(row: LeaderboardRow, event: EventSpec | None = None) -> str:
         return translate("Leaderboard", "Tie broken by the latest stage's score")
     if rule == "chair_decides":
         return translate("Leaderboard", "Still tied: the chair decides")
+    if rule == "shared":
+        return translate("Leaderboard", "Tied: shared place")
     if rule == "jury_decision":
         reason = row.decision_reason.strip()
         if reason:
@@ -444,6 +447,20 @@ def juror_status_text(status: str) -> str:
     }.get(status, status)
 
 
+VISIBLE_KEY = "leaderboard/visible"
+DOCK_WIDTH = 560
+# Below this screen width the dock would squeeze the juror's three panes: it starts hidden.
+WIDE_SCREEN_PX = 1600
+
+
+def remembered_visible(screen_width: int) -> bool:
+    """Whether the dock shows when the chair opens an event: the user's last choice, else by screen."""
+    value = QSettings().value(VISIBLE_KEY)
+    if value is None:
+        return screen_width >= WIDE_SCREEN_PX
+    return str(value).lower() in ("true", "1")
+
+
 class LeaderboardDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -452,6 +469,10 @@ class LeaderboardDock(QDockWidget):
         self.panel = LeaderboardPanel(self)
         self.setWidget(self.panel)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue(VISIBLE_KEY, False)  # the dock's own close button: remember it
+        super().closeEvent(event)
+
 
 def install(window: Any) -> LeaderboardDock:
     """Add the leaderboard dock and its View-menu toggle; follow the window's open event."""
@@ -459,16 +480,23 @@ def install(window: Any) -> LeaderboardDock:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Leaderboard", "&Leaderboard"))
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    toggle.triggered.connect(lambda on: QSettings().setValue(VISIBLE_KEY, bool(on)))
     window.menu_view.addAction(toggle)
 
     def opened(context: EventContext) -> None:
         # A juror's kit holds one juror's scores: the standings are the chair's business.
         chair = getattr(window, "mode", "chair") != "juror"
         dock.panel.set_context(context if chair else None)
-        dock.setVisible(chair)
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        width = screen.availableGeometry().width() if screen is not None else 0
+        visible = chair and remembered_visible(width)
+        dock.setVisible(visible)
         toggle.setEnabled(chair)
-        if chair:
-            window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+        if visible:
+            window.resizeDocks(
+                [dock], [min(DOCK_WIDTH, window.width() * 2 // 5)], Qt.Orientation.Horizontal
+            )
 
     def closed() -> None:
         dock.panel.set_context(None)

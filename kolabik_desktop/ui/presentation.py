@@ -624,6 +624,7 @@ def install(
     dock.hide()
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Presentation", "&Presentation session"))
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
     menu = window.menu_view.addMenu(translate("Presentation", "Presentation"))
     menu.addAction(toggle)
     actions = []

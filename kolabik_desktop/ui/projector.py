@@ -1448,6 +1448,7 @@ def install(window: Any) -> ProjectorController:
     menu.addAction(open_action)
     controls_action = dock.toggleViewAction()
     controls_action.setText(translate("Projector", "Projector &controls"))
+    controls_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
     menu.addAction(controls_action)
     menu.addSeparator()
     actions = [open_action, controls_action]

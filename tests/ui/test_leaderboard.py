@@ -68,6 +68,8 @@ def test_tie_notes_come_from_the_rule_code(qapp):
         == "Tie broken by the latest stage's score"
     )
     assert tie_text(_row(1, "E1", 1, tie_rule="chair_decides")) == "Still tied: the chair decides"
+    # An event with no tie-break chain: the engine's "shared" code, never the raw word.
+    assert tie_text(_row(1, "E1", 1, tie_rule="shared")) == "Tied: shared place"
     assert (
         tie_text(_row(1, "E1", 1, tie_rule="jury_decision", reason="vote 3-2"))
         == "Place decided by the jury: vote 3-2"

@@ -127,3 +127,30 @@ def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     controls.export_button.click()
     assert QImage(str(target)).size().width() == 1920
+
+
+def test_leaderboard_dock_leaves_a_laptop_screen_to_the_juror_and_is_remembered(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kolabik_desktop.ui.leaderboard import VISIBLE_KEY
+
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14)[0].close()
+    window = _window(qtbot, path)
+    window.show()
+    dock = window.leaderboard_dock
+    assert window.screen().availableGeometry().width() < 1600  # offscreen: a small screen
+    assert not dock.isVisible()  # the three scoring panes keep the width
+    toggle = _actions(window.menu_view)["&Leaderboard"]
+    assert toggle.shortcut() == QKeySequence("Ctrl+Shift+L")
+    toggle.trigger()
+    assert dock.isVisible() and dock.panel.model.rowCount() == 14
+    assert QSettings().value(VISIBLE_KEY) in (True, "true")
+    window.close_event()
+    assert window.open_event(path)
+    assert dock.isVisible()  # the chair wanted it: it comes back
+    dock.close()  # its own close button
+    window.close_event()
+    assert window.open_event(path)
+    assert not dock.isVisible()
+    window.close()
