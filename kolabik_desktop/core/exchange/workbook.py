@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -100,6 +100,8 @@ from kolabik_desktop.core.store.services import (
     parse_decimal,
     value_problem,
 )
+
+K = TypeVar("K")
 
 # progress(done, total, what): what is the sheet being read or written.
 Progress = Callable[[int, int, str], None]
@@ -379,6 +381,15 @@ def _check_code(row: TableRow, column: str, code: str) -> bool:
     return True
 
 
+def _first_time(row: TableRow, seen: dict[K, int], key: K, column: str, repeat: str) -> bool:
+    """Remember the row a key first came in; a repeat is reported, naming that row."""
+    if key in seen:
+        row.problem(column, f"{repeat} (first in row {seen[key]})")
+        return False
+    seen[key] = row.number
+    return True
+
+
 def _read_event(table: Table | None) -> EventRow:
     if table is None:
         return EventRow(name="")
@@ -391,10 +402,8 @@ def _read_event(table: Table | None) -> EventRow:
         if key not in ACARA_KEYS:
             row.problem("kunci", f"unknown key {show(key)}; known: {', '.join(ACARA_KEYS)}")
             continue
-        if key in seen:
-            row.problem("kunci", f"the key {show(key)} appears twice (first in row {seen[key]})")
+        if not _first_time(row, seen, key, "kunci", f"the key {show(key)} appears twice"):
             continue
-        seen[key] = row.number
         if key == "nama":
             name = row.text("nilai", required=True)
         elif key == "tahun":
@@ -609,10 +618,8 @@ def _read_entries(table: Table | None) -> tuple[list[EntryRow], set[str] | None]
         summary = row.text("ringkasan", strip=False)
         if not _check_code(row, "kode", code):
             continue
-        if code in seen:
-            row.problem("kode", f"the entry {code} appears twice (first in row {seen[code]})")
+        if not _first_time(row, seen, code, "kode", f"the entry {code} appears twice"):
             continue
-        seen[code] = row.number
         if title:
             entries.append(EntryRow(code, title, unit, category, summary))
     return entries, typed
@@ -631,10 +638,8 @@ def _read_jurors(table: Table | None) -> tuple[list[JurorRow], set[str] | None]:
         affiliation = row.text("instansi")
         if not _check_code(row, "kode", code):
             continue
-        if code in seen:
-            row.problem("kode", f"the juror {code} appears twice (first in row {seen[code]})")
+        if not _first_time(row, seen, code, "kode", f"the juror {code} appears twice"):
             continue
-        seen[code] = row.number
         if name:
             jurors.append(JurorRow(code, name, affiliation))
     return jurors, typed
@@ -790,10 +795,8 @@ def _read_conflicts(table: Table | None, known: _Known) -> list[ConflictRow]:
         reason = row.text("alasan", strip=False)
         if juror is None or entry is None:
             continue
-        if (juror, entry) in seen:
-            row.problem("peserta", f"this pair appears twice (first in row {seen[juror, entry]})")
+        if not _first_time(row, seen, (juror, entry), "peserta", "this pair appears twice"):
             continue
-        seen[juror, entry] = row.number
         rows.append(ConflictRow(juror, entry, reason))
     return rows
 
@@ -813,10 +816,8 @@ def _read_admissions(
         if stage == first_stage:
             row.problem("tahap", f"{stage} is the first stage, which admits every entry")
             continue
-        if (stage, entry) in seen:
-            row.problem("peserta", f"this row appears twice (first in row {seen[stage, entry]})")
+        if not _first_time(row, seen, (stage, entry), "peserta", "this row appears twice"):
             continue
-        seen[stage, entry] = row.number
         rows.append(AdmissionRow(stage, entry))
     return rows
 
@@ -833,10 +834,8 @@ def _read_assignments(table: Table | None, known: _Known) -> list[AssignmentRow]
         if stage is None or juror is None or entry is None:
             continue
         key = (stage, juror, entry)
-        if key in seen:
-            row.problem("peserta", f"this row appears twice (first in row {seen[key]})")
+        if not _first_time(row, seen, key, "peserta", "this row appears twice"):
             continue
-        seen[key] = row.number
         rows.append(AssignmentRow(stage, juror, entry))
     return rows
 
@@ -866,10 +865,8 @@ def _read_scores(
                 row.problem("kriteria", f"unknown criterion {show(code)} of stage {stage}")
             continue
         key = (stage, juror, entry, code)
-        if key in seen:
-            row.problem("nilai", f"this score appears twice (first in row {seen[key]})")
+        if not _first_time(row, seen, key, "nilai", "this score appears twice"):
             continue
-        seen[key] = row.number
         if value is not None:
             problem = value_problem(value, criterion.min_value, criterion.max_value, criterion.step)
             if problem:
@@ -905,12 +902,8 @@ def _read_decisions(
             rank = None
         if stage is None or entry is None or rank is None:
             continue
-        if (stage, entry) in seen:
-            row.problem(
-                "peserta", f"this decision appears twice (first in row {seen[stage, entry]})"
-            )
+        if not _first_time(row, seen, (stage, entry), "peserta", "this decision appears twice"):
             continue
-        seen[stage, entry] = row.number
         if stage == FINAL:
             if not weighted:
                 row.problem("tahap", "no stage has a weight above 0, so there is no final ranking")
@@ -943,10 +936,8 @@ def _read_comments(table: Table | None, known: _Known) -> list[CommentRow]:
         if stage is None or juror is None or entry is None or not text:
             continue
         key = (stage, juror, entry)
-        if key in seen:
-            row.problem("komentar", f"this comment appears twice (first in row {seen[key]})")
+        if not _first_time(row, seen, key, "komentar", "this comment appears twice"):
             continue
-        seen[key] = row.number
         rows.append(CommentRow(stage, juror, entry, text))
     return rows
 
