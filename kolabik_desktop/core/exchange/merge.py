@@ -9,7 +9,7 @@ Comments (per juror, entry, stage) and submissions (per juror, stage) merge the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -146,6 +146,26 @@ def _ordered(packages: Sequence[VerifiedPackage]) -> list[VerifiedPackage]:
     return sorted(packages, key=lambda p: (p.juror_code, p.created_at, p.filename, p.sha256))
 
 
+def _winners(
+    verified: Sequence[VerifiedPackage],
+    stored: Mapping[Any, Any],
+    rows: Callable[[VerifiedPackage], Iterable[Any]],
+    cell_of: Callable[[VerifiedPackage, Any], Any],
+    key_of: Callable[[Any], Any],
+) -> dict[Any, tuple[VerifiedPackage, Any]]:
+    """Per cell, the package row with the greatest key, where it beats the stored row's key."""
+    best: dict[Any, tuple[Any, VerifiedPackage | None, Any]] = {}
+    for p in verified:
+        for row in rows(p):
+            cell = cell_of(p, row)
+            key = key_of(row)
+            cur = best.get(cell)
+            if cur is None:
+                cur = (stored.get(cell), None, None)
+            best[cell] = (key, p, row) if cur[0] is None or key > cur[0] else cur
+    return {cell: (p, row) for cell, (_key, p, row) in best.items() if p is not None}
+
+
 def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _Resolution:
     verified = _ordered([p for p in given if isinstance(p, VerifiedPackage)])
     plans: dict[int, PackagePlan] = {}
@@ -187,20 +207,15 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
             ).where(Score.juror_id.in_(jurors))
         )
     }
-    best_scores: dict[tuple[int, int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
-    for p in verified:
-        for row in p.scores:
-            cell = (p.juror_id, row.entry_id, row.criterion_id)
-            key = score_key(row.revision, row.updated_at, row.value_text, row.note)
-            cur = best_scores.get(cell)
-            if cur is None:
-                old = existing_scores.get(cell)
-                cur = (old[1] if old else None, None, None)
-            best_scores[cell] = (key, p, row) if cur[0] is None or key > cur[0] else cur
+    score_winners = _winners(
+        verified,
+        {cell: old[1] for cell, old in existing_scores.items()},
+        lambda p: p.scores,
+        lambda p, row: (p.juror_id, row.entry_id, row.criterion_id),
+        lambda row: score_key(row.revision, row.updated_at, row.value_text, row.note),
+    )
     entry_ids: set[int] = set()
-    for cell, (_key, winner, row) in best_scores.items():
-        if winner is None:
-            continue
+    for cell, (winner, row) in score_winners.items():
         old = existing_scores.get(cell)
         resolution.scores.append((winner, row, old))
         entry_ids.add(cell[1])
@@ -225,20 +240,16 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
             ).where(Comment.juror_id.in_(jurors))
         )
     }
-    best_comments: dict[tuple[int, int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
-    for p in verified:
-        for crow in p.comments:
-            ccell = (p.juror_id, crow.entry_id, crow.stage_id)
-            ckey = comment_key(crow.revision, crow.updated_at, crow.text)
-            cur = best_comments.get(ccell)
-            if cur is None:
-                cold = existing_comments.get(ccell)
-                cur = (cold[0] if cold else None, None, None)
-            best_comments[ccell] = (ckey, p, crow) if cur[0] is None or ckey > cur[0] else cur
-    for ccell, (_k, cp, crow) in best_comments.items():
-        if cp is not None:
-            resolution.comments.append((cp, crow, existing_comments.get(ccell)))
-            plans[id(cp)].comments += 1
+    comment_winners = _winners(
+        verified,
+        {cell: old[0] for cell, old in existing_comments.items()},
+        lambda p: p.comments,
+        lambda p, row: (p.juror_id, row.entry_id, row.stage_id),
+        lambda row: comment_key(row.revision, row.updated_at, row.text),
+    )
+    for cell, (winner, row) in comment_winners.items():
+        resolution.comments.append((winner, row, existing_comments.get(cell)))
+        plans[id(winner)].comments += 1
 
     existing_subs = {
         (j, st): (submission_key(rev, at, sub), sub, rev)
@@ -252,20 +263,16 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
             ).where(Submission.juror_id.in_(jurors))
         )
     }
-    best_subs: dict[tuple[int, int], tuple[Any, VerifiedPackage | None, Any]] = {}
-    for p in verified:
-        for srow in p.submissions:
-            scell = (p.juror_id, srow.stage_id)
-            skey = submission_key(srow.revision, srow.updated_at, srow.submitted)
-            scur = best_subs.get(scell)
-            if scur is None:
-                sold = existing_subs.get(scell)
-                scur = (sold[0] if sold else None, None, None)
-            best_subs[scell] = (skey, p, srow) if scur[0] is None or skey > scur[0] else scur
-    for scell, (_k, sp, srow) in best_subs.items():
-        if sp is not None:
-            resolution.submissions.append((sp, srow, existing_subs.get(scell)))
-            plans[id(sp)].submissions += 1
+    submission_winners = _winners(
+        verified,
+        {cell: old[0] for cell, old in existing_subs.items()},
+        lambda p: p.submissions,
+        lambda p, row: (p.juror_id, row.stage_id),
+        lambda row: submission_key(row.revision, row.updated_at, row.submitted),
+    )
+    for cell, (winner, row) in submission_winners.items():
+        resolution.submissions.append((winner, row, existing_subs.get(cell)))
+        plans[id(winner)].submissions += 1
 
     resolution.plan.entry_ids = frozenset(entry_ids)
     return resolution
