@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import random
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from helpers import build_national_event_file
 
 TARGETS = {
     "open_load_final_leaderboard_s": 0.5,
@@ -37,21 +35,10 @@ TARGETS = {
 EDITS = 40
 
 
-def _build(path: Path) -> float:
-    start = time.perf_counter()
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from national import build_national_event\n"
-        "build_national_event(sys.argv[2]).close()\n"
-    )
-    subprocess.run([sys.executable, "-c", code, str(HERE), str(path)], check=True)
-    return time.perf_counter() - start
-
-
 def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "national.kolabik"
-        build_s = _build(path)
+        build_s = build_national_event_file(path)
         return {"build_national_event_s": build_s, **_measure(path)}
 
 

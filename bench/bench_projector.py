@@ -23,14 +23,14 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from helpers import build_national_event_file, percentile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGETS = {
@@ -45,26 +45,10 @@ REBUILDS = 15
 FRAMES = 90
 
 
-def _build(path: Path) -> float:
-    start = time.perf_counter()
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from national import build_national_event\n"
-        "build_national_event(sys.argv[2]).close()\n"
-    )
-    subprocess.run([sys.executable, "-c", code, str(HERE), str(path)], check=True)
-    return time.perf_counter() - start
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
-
-
 def run(shots: Path | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "national.kolabik"
-        build_s = _build(path)
+        build_s = build_national_event_file(path)
         return {"build_national_event_s": build_s, **_measure(path, shots)}
 
 
@@ -172,16 +156,16 @@ def _measure(path: Path, shots: Path | None) -> dict[str, float]:
     mean = statistics.fmean(frame_ms)
     return {
         "score_change_to_board_median_ms": statistics.median(change_ms),
-        "score_change_to_board_p95_ms": _pct(change_ms, 0.95),
+        "score_change_to_board_p95_ms": percentile(change_ms, 0.95),
         "score_change_to_board_cpu_median_ms": statistics.median(change_cpu_ms),
-        "score_change_to_board_cpu_p95_ms": _pct(change_cpu_ms, 0.95),
+        "score_change_to_board_cpu_p95_ms": percentile(change_cpu_ms, 0.95),
         "score_change_store_part_median_ms": statistics.median(store_ms),
-        "score_change_store_part_p95_ms": _pct(store_ms, 0.95),
+        "score_change_store_part_p95_ms": percentile(store_ms, 0.95),
         "full_board_rebuild_median_ms": statistics.median(rebuild_ms),
-        "full_board_rebuild_p95_ms": _pct(rebuild_ms, 0.95),
+        "full_board_rebuild_p95_ms": percentile(rebuild_ms, 0.95),
         "projector_refresh_median_ms": statistics.median(refresh_ms),
         "frame_paint_mean_ms": mean,
-        "frame_paint_p95_ms": _pct(frame_ms, 0.95),
+        "frame_paint_p95_ms": percentile(frame_ms, 0.95),
         "frame_fps_mean": 1000.0 / mean,
     }
 

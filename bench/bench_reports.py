@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from helpers import build_national_event_file
+
 HERE = Path(__file__).resolve().parent
 TESTS = HERE.parent / "tests"
 
@@ -61,14 +63,6 @@ print(json.dumps({
 }))
 """
 
-NATIONAL = """
-import json, resource, sys, time
-sys.path.insert(0, sys.argv[1])
-from pathlib import Path
-from national import build_national_event
-build_national_event(sys.argv[2]).close()
-"""
-
 NATIONAL_RECAP = """
 import json, resource, sys, time
 from pathlib import Path
@@ -104,7 +98,7 @@ def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         figures = _python(CITY, str(TESTS), str(Path(tmp) / "city.kolabik"))
         national = Path(tmp) / "national.kolabik"
-        _python(NATIONAL, str(HERE), str(national))
+        build_national_event_file(national)
         figures.update(_python(NATIONAL_RECAP, str(national), str(Path(tmp) / "recap.pdf")))
     return figures
 

@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from helpers import build_national_event_file, percentile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGETS = {
@@ -66,17 +67,6 @@ app.exec()
 """
 
 
-def _build(path: Path) -> float:
-    start = time.perf_counter()
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from national import build_national_event\n"
-        "build_national_event(sys.argv[2]).close()\n"
-    )
-    subprocess.run([sys.executable, "-c", code, str(HERE), str(path)], check=True)
-    return time.perf_counter() - start
-
-
 def _launch(code: str, *args: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -92,11 +82,6 @@ def _launch(code: str, *args: str, env: dict[str, str]) -> float:
     if not line.startswith("READY"):
         raise RuntimeError(f"the window did not start: {line!r}")
     return elapsed
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 
 
 def _startup(path: Path, tmp: Path) -> dict[str, float]:
@@ -175,11 +160,11 @@ def _window_figures(path: Path, tmp: Path, shots: Path | None) -> dict[str, floa
     window.close()
     return {
         "search_keystroke_3000_rows_median_ms": statistics.median(keystrokes),
-        "search_keystroke_3000_rows_p95_ms": _pct(keystrokes, 0.95),
+        "search_keystroke_3000_rows_p95_ms": percentile(keystrokes, 0.95),
         "next_entry_render_median_ms": statistics.median(steps),
-        "next_entry_render_p95_ms": _pct(steps, 0.95),
+        "next_entry_render_p95_ms": percentile(steps, 0.95),
         "edit_commit_median_ms": statistics.median(commits),
-        "edit_commit_p95_ms": _pct(commits, 0.95),
+        "edit_commit_p95_ms": percentile(commits, 0.95),
     }
 
 
@@ -187,7 +172,7 @@ def run(shots: Path | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         path = tmp / "national.kolabik"
-        build_s = _build(path)
+        build_s = build_national_event_file(path)
         figures = {"build_national_event_s": build_s}
         figures.update(_startup(path, tmp))
         figures.update(_window_figures(path, tmp, shots))

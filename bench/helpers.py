@@ -1,0 +1,31 @@
+"""What several benches share: the national event built in a child process, and percentiles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+_BUILD = (
+    "import sys; sys.path.insert(0, sys.argv[1])\n"
+    "from national import build_national_event\n"
+    "build_national_event(sys.argv[2]).close()\n"
+)
+
+
+def build_national_event_file(path: Path) -> float:
+    """Build bench/national.py's event at path; returns the seconds it took.
+
+    In a child process, so the bench's own peak memory and imports are only what it measures.
+    """
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", _BUILD, str(HERE), str(path)], check=True)
+    return time.perf_counter() - start
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
