@@ -137,6 +137,14 @@ def test_add_stage_with_cumulative_and_slot_parts(event, changes):
     assert changes == [Change("rubric")]
 
 
+def test_slot_parts_typed_as_text():
+    text = setup.normalise_slot_parts("Video 3; Tanya jawab 13,5")
+    assert json.loads(text) == [
+        {"name": "Video", "minutes": 3.0},
+        {"name": "Tanya jawab", "minutes": 13.5},
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -155,6 +163,7 @@ def test_add_stage_with_cumulative_and_slot_parts(event, changes):
         ({"weight": Decimal(10), "scale_max": Decimal(25)}, "must share one scale"),
         ({"slot_parts": "[{"}, "not valid JSON"),
         ({"slot_parts": '[{"name": "Video", "minutes": 0}]'}, "minutes must be above 0"),
+        ({"slot_parts": "Video tiga"}, "is not NAME MINUTES"),
     ],
 )
 def test_add_stage_refused(event, changes, data, message):

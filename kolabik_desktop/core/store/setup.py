@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import ValidationError
-from kolabik_desktop.core.exchange.workbook import read_entries_list
+from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
 from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
 from kolabik_desktop.core.store.db import Change, EventDB
@@ -314,9 +314,14 @@ def _stage_audit(data: StageData) -> dict[str, Any]:
 
 
 def normalise_slot_parts(text: str) -> str:
-    """Validate presentation slot parts (JSON list of name/minutes) and return canonical JSON."""
+    """Validate presentation slot parts ('Video 3; Paparan 7' or JSON); return canonical JSON."""
     if not text.strip():
         return ""
+    if not text.lstrip().startswith("["):
+        parts_json, problem = slots_from_text(text)
+        if problem:
+            raise ValidationError(f"Slot parts: {problem}")
+        text = parts_json
     try:
         parts = json.loads(text)
     except json.JSONDecodeError as exc:

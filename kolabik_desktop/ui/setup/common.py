@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
 
+MAX_COLUMN_WIDTH = 220  # pixels; wider text is elided
 FAILED = object()  # returned by ``attempt`` when the service refused
 
 
@@ -71,6 +72,8 @@ def make_table(
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # A long unit or category name must not squeeze the title column (Stretch is not capped).
+    header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
     # The name or title column takes the spare width, so numbers stay next to their labels.
     header.setStretchLastSection(False)
     model.modelReset.connect(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
+from kolabik_desktop.core.exchange.workbook import slots_to_text
 from kolabik_desktop.core.scoring.model import METHODS
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.services import parse_decimal
@@ -35,7 +36,7 @@ class StagesTab(RecordTab):
         self.cumulative = QLineEdit()
         self.cumulative.setPlaceholderText(self.tr("e.g. S1:30 S2:70 (empty = this stage alone)"))
         self.slot_parts = QLineEdit()
-        self.slot_parts.setPlaceholderText('[{"name": "Video", "minutes": 3}]')
+        self.slot_parts.setPlaceholderText(self.tr("minutes per part, e.g. Video 3; Paparan 7"))
         self.form.addRow(self.tr("Code"), self.code)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Weight in the final score (%)"), self.weight)
@@ -70,7 +71,7 @@ class StagesTab(RecordTab):
         self.scale_min.setText(dec_text(d.scale_min))
         self.scale_max.setText(dec_text(d.scale_max))
         self.cumulative.setText(d.cumulative)
-        self.slot_parts.setText(d.slot_parts)
+        self.slot_parts.setText(slots_to_text(d.slot_parts))
         self._method_changed()
 
     def _number(self, field: QLineEdit, label: str) -> Any:
