@@ -30,6 +30,7 @@ from kolabik_desktop.core.exchange.workbook import (
     write_workbook,
 )
 from kolabik_desktop.core.store.db import EventDB, create_event_file
+from kolabik_desktop.core.templates import EAST_JAVA_PRESENTATION, KIPP_2023_PROPOSAL
 
 ENTRIES, JURORS, STAGE1_PANEL = 3000, 30, 5
 STAGE2_ENTRIES, STAGE2_PANEL = 100, 10
@@ -45,22 +46,9 @@ CATEGORIES = (
     "BUMD",
     "Kelompok Khusus",
 )
-KIPP_2023 = (
-    ("RIN", "Ringkasan", 0),
-    ("LBT", "Latar Belakang dan Tujuan", 10),
-    ("KEB", "Kebaruan / Nilai Tambah", 15),
-    ("IMP", "Implementasi Inovasi", 5),
-    ("SIG", "Signifikansi", 30),
-    ("ADP", "Adaptabilitas", 20),
-    ("SDA", "Sumber Daya", 5),
-    ("KEL", "Strategi Keberlanjutan", 15),
-)
-EAST_JAVA = (
-    ("PAP", "Penyampaian Paparan", 30),
-    ("MAT", "Materi / Kemanfaatan / Replikasi", 50),
-    ("VID", "Video", 10),
-    ("KHD", "Kehadiran Kepala Daerah / OPD", 10),
-)
+# (code, name, weight) of the real rubrics' criteria
+KIPP_2023 = tuple((c.code, c.name, c.weight) for c in KIPP_2023_PROPOSAL.criteria)
+EAST_JAVA = tuple((c.code, c.name, c.weight) for c in EAST_JAVA_PRESENTATION.criteria)
 SERVICES = (
     "Pelayanan Administrasi Kependudukan",
     "Perizinan Berusaha",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from kolabik_desktop.core import templates
 from kolabik_desktop.core.store.db import EventDB, create_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Category,
@@ -25,21 +26,10 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
 )
 
-KIPP_2023 = [  # (code, name, weight)
-    ("RIN", "Ringkasan", 0),
-    ("LBT", "Latar Belakang dan Tujuan", 10),
-    ("KEB", "Kebaruan / Nilai Tambah", 15),
-    ("IMP", "Implementasi Inovasi", 5),
-    ("SIG", "Signifikansi", 30),
-    ("ADP", "Adaptabilitas", 20),
-    ("SDA", "Sumber Daya", 5),
-    ("KEL", "Strategi Keberlanjutan", 15),
-]
+# (code, name, weight) of the rubrics the docstring names
+KIPP_2023 = [(c.code, c.name, c.weight) for c in templates.KIPP_2023_PROPOSAL.criteria]
 EAST_JAVA_PRESENTATION = [
-    ("PAP", "Penyampaian Paparan", 30),
-    ("MAT", "Materi / Kemanfaatan / Replikasi", 50),
-    ("VID", "Video", 10),
-    ("KHD", "Kehadiran Kepala Daerah / OPD", 10),
+    (c.code, c.name, c.weight) for c in templates.EAST_JAVA_PRESENTATION.criteria
 ]
 CATEGORIES = ["Perangkat Daerah", "Kecamatan", "Kelurahan", "Puskesmas", "Sekolah"]
 
