@@ -43,6 +43,7 @@ except ImportError:
     HAVE_QTPDF = False
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+DEFAULT_SUMMARY_SHARE = 0.3  # of the pane's height above a PDF: the proposal itself matters most
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,8 @@ class EntryView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.summary_share = DEFAULT_SUMMARY_SHARE
+        self.splitter.splitterMoved.connect(self._remember_share)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -452,8 +455,22 @@ class EntryView(QWidget):
             self.attachments.setFixedHeight(self.attachments.sizeHintForRow(0) * rows + frame + 2)
         first_pdf = next((a for a in entry.attachments if a.is_pdf), None)
         # Without a PDF the summary takes the whole pane.
+        reader_was_hidden = self.reader.isHidden()
         self.reader.setVisible(first_pdf is not None)
+        if reader_was_hidden and first_pdf is not None:
+            self._give_reader_its_share()
         self._pending_pdf = first_pdf
+
+    def _give_reader_its_share(self) -> None:
+        # A reader shown again would get its tiny size hint; give it the height the juror chose.
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        top = int(total * self.summary_share)
+        self.splitter.setSizes([top, total - top])
+
+    def _remember_share(self) -> None:
+        top, reader = self.splitter.sizes()
+        if top + reader > 0 and reader > 0:
+            self.summary_share = top / (top + reader)
 
     def show_first_pdf(self) -> None:
         """Open the entry's first PDF (called after the form is ready, so moving on stays quick)."""

@@ -603,6 +603,11 @@ class ScoringForm(QWidget):
 
     def _advance_from(self, row: CriterionRow) -> None:
         self._commit_row(row)
+        if row.problem.isVisible() and not self.read_only:
+            # A refused value stays in front of the juror to fix, not behind them.
+            row.value.setFocus(Qt.FocusReason.OtherFocusReason)
+            row.value.selectAll()
+            return
         i = self.rows.index(row)
         if i + 1 < len(self.rows):
             nxt = self.rows[i + 1].value

@@ -121,6 +121,7 @@ def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, windo
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert row.problem.isVisible()
     assert "outside the range 0 to 100" in row.problem.text()
+    assert row.value.hasFocus()  # Enter on a refused value stays there to fix it
     type_into(qtbot, row.value, "85.5")
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert "not on a step of 1" in row.problem.text()
@@ -130,6 +131,7 @@ def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, windo
     assert row.value.text() == "8"
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert not row.problem.isVisible()
+    assert window.form.rows[3].value.hasFocus()  # a good value moves on
     assert scores(path, ids.jurors[1], window.entry_id)[row.info.id][0] == Decimal(8)
 
 

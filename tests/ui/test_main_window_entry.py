@@ -85,6 +85,21 @@ def test_a_pdf_attachment_is_read_inside_the_window_with_pages_and_zoom(
     assert window.entry_view.entry.code == "IN-002"
 
 
+def test_a_pdf_after_an_entry_without_one_gets_most_of_the_pane(qtbot, window, event_with_files):
+    _path, ids = event_with_files
+    window.show_entry(ids.entries[2])  # no attachment: the summary takes the pane
+    assert window.entry_view.reader.isHidden()
+    window.show_entry(ids.entries[0])
+    summary, reader = window.entry_view.splitter.sizes()
+    assert reader > 2 * summary  # not the reader's tiny size hint
+    window.entry_view.splitter.moveSplitter(summary + reader // 2, 1)  # the juror's own split
+    window.entry_view.splitter.splitterMoved.emit(summary + reader // 2, 1)
+    chosen = window.entry_view.splitter.sizes()
+    window.show_entry(ids.entries[2])
+    window.show_entry(ids.entries[0])
+    assert abs(window.entry_view.splitter.sizes()[0] - chosen[0]) <= 2
+
+
 def test_other_files_open_in_the_systems_viewer(qtbot, window, event_with_files, monkeypatch):
     _path, ids = event_with_files
     opened = []
