@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
+from helpers_exchange import copy_db, score_kit
 from sqlalchemy import select
 
 from kolabik_desktop.cli import main
@@ -20,29 +21,6 @@ def run(capsys, *argv):
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def copy_db(src, dst):
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
-        a.backup(b)
-    a.close()
-    b.close()
-
-
-def _score_kit(kit_path, ids, base):
-    kit = open_event_file(kit_path)
-    try:
-        for i, e in enumerate(ids.entries[:5]):
-            for n, crit in enumerate(("PAP", "MAT", "VID", "KHD")):
-                services.set_score(
-                    kit,
-                    juror_id=kit.kit_juror_id,
-                    entry_id=e,
-                    criterion_id=ids.criteria[("P2", crit)],
-                    value=Decimal(base + 2 * i + n),
-                )
-    finally:
-        kit.close()
 
 
 @pytest.fixture
@@ -62,7 +40,7 @@ def test_the_whole_loop_through_the_cli_in_both_orders(chair, tmp_path, capsys):
     packages = []
     for juror, base in (("J2", 60), ("J4", 75)):
         kit = kits / f"Kolabik-Uji-2023-{juror}.kolabik-kit"
-        _score_kit(kit, ids, base)
+        score_kit(kit, ids, base, step=2)
         code, out, _ = run(capsys, "export-scores", kit, "--out", tmp_path)
         assert code == 0
         packages.append(out.split("wrote ", 1)[1].strip())
@@ -90,7 +68,7 @@ def test_the_whole_loop_through_the_cli_in_both_orders(chair, tmp_path, capsys):
 def test_import_without_yes_and_without_a_terminal_refuses_to_apply(chair, tmp_path, capsys):
     event, ids = chair
     run(capsys, "kit", event, "--juror", "J3", "--out", tmp_path / "j3.kolabik-kit")
-    _score_kit(tmp_path / "j3.kolabik-kit", ids, 50)
+    score_kit(tmp_path / "j3.kolabik-kit", ids, 50, step=2)
     run(capsys, "export-scores", tmp_path / "j3.kolabik-kit", "--out", tmp_path / "j3.json")
     code, out, err = run(capsys, "import-scores", event, tmp_path / "j3.json")
     assert code == 1
@@ -205,7 +183,7 @@ def test_update_kit_keeps_the_jurors_scores(chair, tmp_path, capsys):
 def test_import_asks_on_a_terminal(chair, tmp_path, capsys, monkeypatch):
     event, ids = chair
     run(capsys, "kit", event, "--juror", "J3", "--out", tmp_path / "j3.kolabik-kit")
-    _score_kit(tmp_path / "j3.kolabik-kit", ids, 50)
+    score_kit(tmp_path / "j3.kolabik-kit", ids, 50, step=2)
     run(capsys, "export-scores", tmp_path / "j3.kolabik-kit", "--out", tmp_path / "j3.json")
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     answers = iter(["n", "ya"])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 from decimal import Decimal
 
 import pytest
 from factories import make_event
+from helpers_exchange import copy_db, score_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -32,29 +32,9 @@ from kolabik_desktop.core.store.models import (
 )
 
 
-def copy_db(src, dst):
-    """A consistent copy of an open event file (its WAL included)."""
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
-        a.backup(b)
-    a.close()
-    b.close()
-
-
 def state(db):
     with db.session() as s:
-        scores = sorted(
-            s.execute(
-                select(
-                    Score.juror_id,
-                    Score.entry_id,
-                    Score.criterion_id,
-                    Score.value,
-                    Score.note,
-                    Score.revision,
-                    Score.updated_at,
-                )
-            ).all()
-        )
+        scores = score_rows(s)
         comments = sorted(s.execute(select(Comment.juror_id, Comment.entry_id, Comment.text)).all())
         subs = sorted(s.execute(select(Submission.juror_id, Submission.submitted)).all())
     return scores, comments, subs

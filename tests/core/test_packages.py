@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
+from helpers_exchange import score_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -30,19 +31,7 @@ def snapshot(db):
     """Everything an import could change in the chair's file."""
     with db.session() as s:
         return (
-            sorted(
-                s.execute(
-                    select(
-                        Score.juror_id,
-                        Score.entry_id,
-                        Score.criterion_id,
-                        Score.value,
-                        Score.note,
-                        Score.revision,
-                        Score.updated_at,
-                    )
-                ).all()
-            ),
+            score_rows(s),
             sorted(s.execute(select(Comment.juror_id, Comment.entry_id, Comment.text)).all()),
             s.scalar(select(func.count()).select_from(AuditLog)),
             s.scalar(select(func.count()).select_from(PackageReceipt)),

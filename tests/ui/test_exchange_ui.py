@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from factories import make_event
+from helpers_exchange import copy_db, score_kit
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -27,29 +27,6 @@ from kolabik_desktop.ui.juror_progress import JurorProgressModel
 from kolabik_desktop.ui.main_window import MODE_CHAIR, MODE_JUROR, MainWindow
 
 
-def copy_db(src: Path, dst: Path) -> None:
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
-        a.backup(b)
-    a.close()
-    b.close()
-
-
-def score_kit(kit_path: Path, ids, base: int) -> None:
-    kit = open_event_file(kit_path)
-    try:
-        for i, e in enumerate(ids.entries[:5]):
-            for n, crit in enumerate(("PAP", "MAT", "VID", "KHD")):
-                services.set_score(
-                    kit,
-                    juror_id=kit.kit_juror_id,
-                    entry_id=e,
-                    criterion_id=ids.criteria[("P2", crit)],
-                    value=Decimal(base + 3 * i + n),
-                )
-    finally:
-        kit.close()
-
-
 @pytest.fixture
 def exchange(tmp_path):
     """A pristine chair file, its kits, and packages of J2 and J4 scored in their kits."""
@@ -62,7 +39,7 @@ def exchange(tmp_path):
     copy_db(tmp_path / "chair.kolabik", pristine)
     packages = []
     for code, base in (("J2", 60), ("J4", 72)):
-        score_kit(kits[code], ids, base)
+        score_kit(kits[code], ids, base, step=3)
         kit = open_event_file(kits[code])
         packages.append(write_package(kit, tmp_path / "packages"))
         kit.close()

@@ -1,0 +1,58 @@
+"""Helpers shared by the exchange tests (core, cli and ui): copies of event files, kits scored."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kolabik_desktop.core.store import services
+from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.models import Score
+
+P2_CRITERIA = ("PAP", "MAT", "VID", "KHD")
+
+
+def copy_db(src: str | Path, dst: str | Path) -> None:
+    """A consistent copy of an event file, even an open one (its WAL included)."""
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+
+
+def score_kit(kit_path: Path, ids, base: int, step: int) -> None:
+    """Score the first five entries on every P2 criterion in a juror's kit: base + step*i + n."""
+    kit = open_event_file(kit_path)
+    try:
+        for i, e in enumerate(ids.entries[:5]):
+            for n, crit in enumerate(P2_CRITERIA):
+                services.set_score(
+                    kit,
+                    juror_id=kit.kit_juror_id,
+                    entry_id=e,
+                    criterion_id=ids.criteria[("P2", crit)],
+                    value=Decimal(base + step * i + n),
+                )
+    finally:
+        kit.close()
+
+
+def score_rows(s: Session) -> list:
+    """Every score row with its note, revision and time, sorted: what a merge may change."""
+    return sorted(
+        s.execute(
+            select(
+                Score.juror_id,
+                Score.entry_id,
+                Score.criterion_id,
+                Score.value,
+                Score.note,
+                Score.revision,
+                Score.updated_at,
+            )
+        ).all()
+    )
