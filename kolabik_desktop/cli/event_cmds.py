@@ -308,6 +308,7 @@ def leaderboard_json(board: Leaderboard, stage_codes: Sequence[str], event_name:
                 "status": status,
                 "tie_rule": row.tie_rule,
                 "tie_note": tie_note,
+                "decision_reason": row.decision_reason,
                 "stage_scores": {
                     c: _stage_display(row, c, board.precision) or None for c in stage_codes
                 },
