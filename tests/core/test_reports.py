@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -243,6 +244,17 @@ def test_blank_form_has_no_scores(event):
     line = _line_with(text, "IN-002")
     assert not re.search(r"\d+,\d\d", line)
     assert "IN-011" not in text  # not admitted to P2
+
+
+def test_blank_form_rows_grow_to_fit_a_long_title(event):
+    db, _ = event
+    data = load_report_data(db)
+    short = len(_pdf(data, kind="blank", stage="P1", juror="J3").pages)
+    long_title = "Sistem Informasi Pelayanan Terpadu " * 5
+    entries = tuple(replace(e, title=long_title) for e in data.event.entries)
+    data = replace(data, event=replace(data.event, entries=entries))
+    # Fixed handwriting rows would let the title spill over the next rows on the same pages.
+    assert len(_pdf(data, kind="blank", stage="P1", juror="J3").pages) > short
 
 
 @pytest.mark.parametrize(

@@ -261,7 +261,10 @@ def _blank_form(
     title_w = rest * 0.5
     widths = [8 * mm, 17 * mm, title_w, *([crit_w] * len(crit)), 16 * mm, rest - title_w]
     extra = _header_spans(3, len(crit), 2)
-    heights = [None, None] + [11 * mm] * len(entry_ids)
+    # Room to write by hand, and never less than the entry's wrapped title needs.
+    heights = [None, None] + [
+        max(11 * mm, row[2].wrap(title_w - 6, 10_000)[1] + 6) for row in rows[2:]
+    ]
     if entry_ids:
         story.append(
             grid(
