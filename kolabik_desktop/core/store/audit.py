@@ -48,6 +48,22 @@ def last_hash(session: Session) -> str:
     return h or GENESIS
 
 
+def _record(
+    prev: str, at: str, actor: str, action: str, source: str, subject: Any, old: Any, new: Any
+) -> dict[str, str]:
+    """One row's columns: subject, old and new as canonical JSON ("" for None), then the hash."""
+    fields = {
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "source": source,
+        "subject": canonical_json(subject) if subject is not None else "",
+        "old": canonical_json(old) if old is not None else "",
+        "new": canonical_json(new) if new is not None else "",
+    }
+    return {**fields, "prev_hash": prev, "hash": _row_hash(prev, **fields)}
+
+
 def append(
     session: Session,
     *,
@@ -66,24 +82,9 @@ def append(
     transaction, to avoid a query per row.
     """
     prev = prev_hash if prev_hash is not None else last_hash(session)
-    subject_s = canonical_json(subject) if subject is not None else ""
-    old_s = canonical_json(old) if old is not None else ""
-    new_s = canonical_json(new) if new is not None else ""
-    h = _row_hash(prev, at, actor, action, source, subject_s, old_s, new_s)
-    session.add(
-        AuditLog(
-            at=at,
-            actor=actor,
-            action=action,
-            source=source,
-            subject=subject_s,
-            old=old_s,
-            new=new_s,
-            prev_hash=prev,
-            hash=h,
-        )
-    )
-    return h
+    record = _record(prev, at, actor, action, source, subject, old, new)
+    session.add(AuditLog(**record))
+    return record["hash"]
 
 
 def append_many(session: Session, rows: Iterable[dict[str, Any]], prev_hash: str) -> str:
@@ -95,18 +96,18 @@ def append_many(session: Session, rows: Iterable[dict[str, Any]], prev_hash: str
     records = []
     prev = prev_hash
     for row in rows:
-        fields = {
-            "at": row["at"],
-            "actor": row["actor"],
-            "action": row["action"],
-            "source": row.get("source", "local"),
-        }
-        for name in ("subject", "old", "new"):
-            value = row.get(name)
-            fields[name] = canonical_json(value) if value is not None else ""
-        h = _row_hash(prev, **fields)
-        records.append({**fields, "prev_hash": prev, "hash": h})
-        prev = h
+        record = _record(
+            prev,
+            row["at"],
+            row["actor"],
+            row["action"],
+            row.get("source", "local"),
+            row.get("subject"),
+            row.get("old"),
+            row.get("new"),
+        )
+        records.append(record)
+        prev = record["hash"]
     if records:
         # Core insert on the table: the ORM's bulk path costs more than the hashing.
         session.execute(insert(cast(Table, AuditLog.__table__)), records)
