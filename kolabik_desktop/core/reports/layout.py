@@ -374,7 +374,7 @@ def grid(
     center_cols: Sequence[int] = (),
     extra: Sequence[tuple[Any, ...]] = (),
     zebra: bool = True,
-    row_heights: Sequence[float] | float | None = None,
+    row_heights: Sequence[float | None] | float | None = None,
 ) -> Table:
     """A ruled table whose header rows repeat on every page it spans."""
     table = Table(

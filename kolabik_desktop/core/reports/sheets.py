@@ -262,8 +262,10 @@ def _blank_form(
     widths = [8 * mm, 17 * mm, title_w, *([crit_w] * len(crit)), 16 * mm, rest - title_w]
     extra = _header_spans(3, len(crit), 2)
     # Room to write by hand, and never less than the entry's wrapped title needs.
-    heights = [None, None] + [
-        max(11 * mm, row[2].wrap(title_w - 6, 10_000)[1] + 6) for row in rows[2:]
+    heights: list[float | None] = [None, None]
+    heights += [
+        max(11 * mm, _title_cell(ctx, styles, e).wrap(title_w - 6, 10_000)[1] + 6)
+        for e in entry_ids
     ]
     if entry_ids:
         story.append(
@@ -276,7 +278,7 @@ def _blank_form(
                 zebra=False,
                 row_heights=heights,
             )
-        )  # type: ignore[arg-type]
+        )
     else:
         story.append(Paragraph(esc(ctx.t("no_entries")), styles.body))
     if recused:
