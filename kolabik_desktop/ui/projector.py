@@ -285,6 +285,7 @@ class BoardCanvas(QObject):
         self.clock = clock
         self.fonts = _Fonts()
         self._new_since: dict[int, float] = {}
+        self._board_key: object = None
         self._t = 1.0
         self.animation = QVariantAnimation(self)
         self.animation.setStartValue(0.0)
@@ -310,9 +311,13 @@ class BoardCanvas(QObject):
         animate: bool = True,
         mark_new: bool = True,
         note: str = "",
+        key: object = None,
     ) -> None:
+        """``key`` names the board shown (board, category, size); a new key marks nothing new."""
         s = self.state
         was_board = s.kind == "board"
+        same_board = key == self._board_key
+        self._board_key = key
         t = self._t if self.animation.state() == QVariantAnimation.State.Running else 1.0
         old = s.tracks if was_board else {}
         now = self.clock()
@@ -328,7 +333,7 @@ class BoardCanvas(QObject):
             else:
                 # A new arrival rises from below the board.
                 tracks[line.entry_id] = _Track(line, max(slots, line.slot + 1), line.slot, 0.0, 1.0)
-                if mark_new and was_board and old:
+                if mark_new and was_board and old and same_board:
                     self._new_since[line.entry_id] = now
         for entry_id, prev in old.items():
             if entry_id not in tracks:
@@ -336,7 +341,9 @@ class BoardCanvas(QObject):
                 if a > 0.01:
                     tracks[entry_id] = _Track(prev.line, y, max(slots, y + 1), a, 0.0, x)
         self._new_since = {
-            k: v for k, v in self._new_since.items() if k in tracks and now - v < NEW_MARK_SECONDS
+            k: v
+            for k, v in self._new_since.items()
+            if same_board and k in tracks and now - v < NEW_MARK_SECONDS
         }
         for entry_id, track in tracks.items():
             track.line = replace(track.line, new=entry_id in self._new_since)
@@ -1140,6 +1147,7 @@ class ProjectorController(QObject):
                 max(self.top_n, len(lines)),
                 animate=animate,
                 note=self._provisional_note(lines),
+                key=(self.board, self.category, self.top_n),
             )
         elif self.mode == PROGRESS:
             progress = self._progress_info()
@@ -1177,6 +1185,7 @@ class ProjectorController(QObject):
             placeholders=True,
             mark_new=False,
             note=self._provisional_note(shown),
+            key=(REVEAL, self.board, self.category, self.top_n),
         )
 
     def _progress_stage(self) -> Any:

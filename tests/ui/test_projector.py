@@ -125,6 +125,22 @@ def test_board_moves_on_a_score_change_and_marks_new_arrivals(qtbot, proj):
     assert outsider_title(context, outsider) not in controller.canvas.display_text(at=0.0)
 
 
+def test_switching_boards_or_modes_marks_nothing_new(proj):
+    controller, _context, _ids = proj
+    for step in (
+        lambda: controller.set_board("final"),
+        lambda: controller.set_mode(RANKS),
+        lambda: controller.set_board("P1"),
+        lambda: controller.set_top_n(15),
+        lambda: controller.set_mode(REVEAL),
+        controller.reveal_next,
+        lambda: controller.set_mode(FULL),
+    ):
+        step()
+        assert not any(ln.new for ln in controller.canvas.visible_rows())
+    assert "NEW" not in controller.canvas.display_text()
+
+
 def outsider_title(context, entry_id):
     return next(e.title for e in context.scorer.event.entries if e.id == entry_id)
 
