@@ -361,23 +361,26 @@ def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -
                 f"the signature does not match: the package was changed after juror "
                 f"'{juror_code}' signed it, or it was not made with their kit"
             )
-        package = _check_rows(s, document, filename, juror.id, juror_code)
+        juror_id = juror.id
+        created_at, scores, comments, submissions = _check_rows(
+            s, document, filename, juror_id, juror_code
+        )
     return VerifiedPackage(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
-        juror_id=package[0],
+        juror_id=juror_id,
         juror_code=juror_code,
-        created_at=package[1],
-        scores=package[2],
-        comments=package[3],
-        submissions=package[4],
+        created_at=created_at,
+        scores=scores,
+        comments=comments,
+        submissions=submissions,
     )
 
 
 def _check_rows(
     s: Any, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
 ) -> tuple[
-    int, str, tuple[PackageScore, ...], tuple[PackageComment, ...], tuple[PackageSubmission, ...]
+    str, tuple[PackageScore, ...], tuple[PackageComment, ...], tuple[PackageSubmission, ...]
 ]:
     """Every row resolved to the chair's ids and checked by the same rules as a local edit."""
     problems: list[Problem] = []
@@ -391,17 +394,13 @@ def _check_rows(
     if not isinstance(created_at, str):
         problem("created_at", "missing or not text")
         created_at = ""
-    lists: dict[str, list[Any]] = {}
+    lists: list[list[Any]] = []
     for name in ("scores", "comments", "submissions"):
         rows = document.get(name)
         if not isinstance(rows, list):
             raise InputRejected(filename, [Problem(name, "missing or not a list")])
-        lists[name] = rows
-    scores_in, comments_in, submissions_in = (
-        lists["scores"],
-        lists["comments"],
-        lists["submissions"],
-    )
+        lists.append(rows)
+    scores_in, comments_in, submissions_in = lists
 
     entries = dict(s.execute(select(Entry.code, Entry.id)).all())
     stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
@@ -546,7 +545,7 @@ def _check_rows(
 
     if problems:
         raise InputRejected(filename, problems)
-    return juror_id, created_at, tuple(scores), tuple(comments), tuple(submissions)
+    return created_at, tuple(scores), tuple(comments), tuple(submissions)
 
 
 def _fields(
