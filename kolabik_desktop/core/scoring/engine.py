@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from itertools import groupby
+from operator import itemgetter
 from types import MappingProxyType
 
 from kolabik_desktop.core.scoring.model import (
@@ -836,21 +838,15 @@ class Scorer:
         rules = self._chain(board, stage)
         exhausted = RULE_CHAIR if self._event.tiebreak else RULE_SHARED
         placed: list[tuple[int, int, str, str]] = []
-        i = 0
-        while i < len(scored):
-            k = i + 1
-            while k < len(scored) and scored[k][0] == scored[i][0]:
-                k += 1
-            group = [e for _, e in scored[i:k]]
+        for _score, run in groupby(scored, key=itemgetter(0)):
+            group = [e for _, e in run]
             if len(group) == 1:
-                placed.append((i + 1, group[0], "", ""))
-            else:
-                position = i
-                for sub, rule, note in _break_ties(group, rules, exhausted):
-                    for e in sub:
-                        placed.append((position + 1, e, rule, note))
-                    position += len(sub)
-            i = k
+                placed.append((len(placed) + 1, group[0], "", ""))
+                continue
+            position = len(placed)
+            for sub, rule, note in _break_ties(group, rules, exhausted):
+                placed.extend((position + 1, e, rule, note) for e in sub)
+                position += len(sub)
         return placed
 
     def _chain(self, board: str, stage: _Stage | None) -> list[tuple[str, str, _KeyFn]]:
@@ -930,17 +926,12 @@ def _break_ties(
     code, note, key_fn = rules[0]
     keyed = sorted(((key_fn(e), e) for e in group), key=lambda item: -item[0])
     out: list[tuple[list[int], str, str]] = []
-    i = 0
-    while i < len(keyed):
-        k = i + 1
-        while k < len(keyed) and keyed[k][0] == keyed[i][0]:
-            k += 1
-        sub = [e for _, e in keyed[i:k]]
+    for _key, run in groupby(keyed, key=itemgetter(0)):
+        sub = [e for _, e in run]
         if len(sub) == 1:
             out.append((sub, code, note))
         else:
             out.extend(_break_ties(sub, rules[1:], exhausted))
-        i = k
     return out
 
 
