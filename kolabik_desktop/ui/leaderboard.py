@@ -250,7 +250,9 @@ class LeaderboardPanel(QWidget):
             M.STATUS: 12,
         }
         for col, chars in widths.items():
-            header.resizeSection(col, self.fontMetrics().horizontalAdvance("0" * chars) + 12)
+            # A translated heading ("Peringkat") may be wider than the column's content.
+            content = self.fontMetrics().horizontalAdvance("0" * chars) + 12
+            header.resizeSection(col, max(content, header.sectionSizeFromContents(col).width()))
         header.setStretchLastSection(True)
 
         self.breakdown = QTreeWidget()

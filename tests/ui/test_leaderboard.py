@@ -162,3 +162,20 @@ def test_chair_rubric_change_refills_the_board_choices(qtbot, live):
     with qtbot.waitSignal(panel.rebuilt, timeout=1000):
         context.reload()
     assert panel.model.rowCount() == 12
+
+
+def test_indonesian_headings_fit_their_columns(qtbot, qapp):
+    from PySide6.QtCore import Qt
+
+    from kolabik_desktop.ui import i18n
+
+    i18n.install_translator(qapp, i18n.INDONESIAN)
+    try:
+        panel = LeaderboardPanel()
+        qtbot.addWidget(panel)
+        header = panel.table.horizontalHeader()
+        assert panel.model.headerData(M.RANK, Qt.Orientation.Horizontal) == "Peringkat"
+        for col in range(M.COLUMN_COUNT - 1):  # the last one stretches
+            assert header.sectionSize(col) >= header.sectionSizeHint(col), col
+    finally:
+        i18n.install_translator(qapp, i18n.ENGLISH)
