@@ -127,15 +127,19 @@ class ImportDialog(QDialog):
         self.paths = [Path(p) for p in paths]
         self.plan: ImportPlan | None = None
         self.setWindowTitle(self.tr("Import scores"))
-        self.resize(820, 360)
+        self.resize(960, 380)
         self.model = ImportPlanModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        # Long package names lose their middle (the juror and time stay); reasons wrap in full.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ImportPlanModel.FILE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ImportPlanModel.FILE, 300)
         header.setStretchLastSection(True)
         self.summary = QLabel(self.tr("Checking {0} file(s)…").format(len(self.paths)), self)
         self.summary.setWordWrap(True)
@@ -144,7 +148,7 @@ class ImportDialog(QDialog):
             self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setEnabled(False)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -160,6 +164,7 @@ class ImportDialog(QDialog):
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
+        self.table.resizeRowsToContents()
         text = summary_text(plan)
         if not plan.has_changes:
             text += " " + self.tr("Nothing to apply.")

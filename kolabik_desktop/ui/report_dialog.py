@@ -167,7 +167,7 @@ class ReportDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.save_button.clicked.connect(self._ask_and_save)
         self.buttons.rejected.connect(self.reject)
 

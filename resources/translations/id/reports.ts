@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="id_ID">
 <context>
     <name>ReportDialog</name>
     <message>
@@ -135,6 +135,11 @@
         <translation>&amp;Simpan…</translation>
     </message>
     <message>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="170"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="199"/>
         <source>Final result</source>
         <translation>Hasil akhir</translation>
@@ -160,64 +165,64 @@
         <translation>Gagal membuat: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="338"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="342"/>
         <source>Preparing the preview…</source>
         <translation>Menyiapkan pratinjau…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="362"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="366"/>
         <source>Preview not available; the report is ready to save.</source>
         <translation>Pratinjau tidak tersedia; laporan siap disimpan.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="373"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="377"/>
         <source>Leaderboard of %1: %2 rows, one per participant.</source>
         <translation>Daftar peringkat %1: %2 baris, satu per peserta.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="379"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="383"/>
         <source>Score matrix: one row per participant and juror, one column per criterion; %1 sheet(s) in xlsx. A csv file holds one stage.</source>
         <translation>Matriks nilai: satu baris per peserta dan juri, satu kolom per aspek; %1 lembar kerja dalam xlsx. Berkas csv memuat satu tahap.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="390"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="394"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="393"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="397"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="394"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="398"/>
         <source>Save as</source>
         <translation>Simpan sebagai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="427"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="431"/>
         <source>Building…</source>
         <translation>Membuat…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="431"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="435"/>
         <source>Saved %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="437"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="441"/>
         <source>Saved</source>
         <translation>Tersimpan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="438"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="442"/>
         <source>Saved %1.
 Open it now?</source>
         <translation>%1 tersimpan.
 Buka sekarang?</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="446"/>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="450"/>
         <source>&amp;Print / Export…</source>
         <translation>&amp;Cetak / Ekspor…</translation>
     </message>
