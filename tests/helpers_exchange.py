@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core.exchange.kits import export_kits
 from kolabik_desktop.core.store import services
-from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.db import EventDB, open_event_file
 from kolabik_desktop.core.store.models import Score
 
 P2_CRITERIA = ("PAP", "MAT", "VID", "KHD")
@@ -22,6 +23,12 @@ def copy_db(src: str | Path, dst: str | Path) -> None:
         a.backup(b)
     a.close()
     b.close()
+
+
+def kits_by_juror(db: EventDB, folder: Path) -> dict[str, Path]:
+    """Every juror's kit exported into a new folder, by juror code."""
+    folder.mkdir()
+    return {p.stem.rsplit("-", 1)[1]: p for p in export_kits(db, folder)}
 
 
 def score_kit(kit_path: Path, ids, base: int, step: int) -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
-from helpers_exchange import copy_db, score_rows
+from helpers_exchange import copy_db, kits_by_juror, score_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -55,9 +55,8 @@ def count(db, model):
 def loop(tmp_path):
     """The chair's event (P2 unscored), two jurors' packages scored in their kits, and a copy."""
     db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0)
-    (tmp_path / "kits").mkdir()
     (tmp_path / "out").mkdir()
-    kits = {p.stem.rsplit("-", 1)[1]: p for p in export_kits(db, tmp_path / "kits")}
+    kits = kits_by_juror(db, tmp_path / "kits")
     pristine = tmp_path / "pristine.kolabik"
     copy_db(db.path, pristine)
     packages = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from factories import make_event
-from helpers_exchange import copy_db, score_kit
+from helpers_exchange import copy_db, kits_by_juror, score_kit
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -31,9 +31,8 @@ from kolabik_desktop.ui.main_window import MODE_CHAIR, MODE_JUROR, MainWindow
 def exchange(tmp_path):
     """A pristine chair file, its kits, and packages of J2 and J4 scored in their kits."""
     db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0)
-    (tmp_path / "kits").mkdir()
     (tmp_path / "packages").mkdir()
-    kits = {p.stem.rsplit("-", 1)[1]: p for p in export_kits(db, tmp_path / "kits")}
+    kits = kits_by_juror(db, tmp_path / "kits")
     db.close()
     pristine = tmp_path / "pristine.kolabik"
     copy_db(tmp_path / "chair.kolabik", pristine)
