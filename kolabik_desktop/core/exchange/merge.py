@@ -39,7 +39,7 @@ from kolabik_desktop.core.store.models import (
 def score_key(
     revision: int, updated_at: str, value_text: str | None, note: str
 ) -> tuple[int, str, str, str]:
-    """``value_text`` is the canonical decimal text (packages.decimal_text), None when cleared."""
+    """``value_text`` is the canonical decimal text (services.decimal_text), None when cleared."""
     return (revision, updated_at, value_text or "", note)
 
 
