@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,7 @@ from kolabik_desktop.ui.entry_view import EntryView
 from kolabik_desktop.ui.scoring_form import ScoringForm
 from kolabik_desktop.ui.submission import (
     ProgressBar,
+    ProgressTracker,
     confirm_reopen,
     confirm_submit,
     is_submitted,
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.undo = SheetUndo(self)
+        self._progress = ProgressTracker()
         self.browser = BrowserView(self)
         self.entry_view = EntryView(self)
         self.form = ScoringForm(self.undo, self)
@@ -738,7 +740,7 @@ class MainWindow(QMainWindow):
         self.browser.set_rows(rows, keep_entry=keep_entry)
         self._refresh_progress()
 
-    def _refresh_progress(self) -> None:
+    def _refresh_progress(self, changed: Iterable[int] = ()) -> None:
         stage = self._stage_spec()
         visible = (
             self.context is not None and stage is not None and self.scoring_juror_id is not None
@@ -746,7 +748,12 @@ class MainWindow(QMainWindow):
         self._progress_item.setVisible(visible)
         if not visible:
             return
-        progress = stage_progress(self.context.scorer, stage.code, self.scoring_juror_id)  # type: ignore[union-attr, arg-type]
+        progress = self._progress.progress(
+            self.context.scorer,  # type: ignore[union-attr]
+            stage.code,
+            self.scoring_juror_id,  # type: ignore[arg-type]
+            changed,
+        )
         self.progress.show_progress(progress, self._submitted(), can_reopen=self.mode == MODE_CHAIR)
 
     def _submitted(self) -> bool:
@@ -763,12 +770,13 @@ class MainWindow(QMainWindow):
                 row = self._row_for(entry, stage.code) if entry is not None else None
                 if row is not None:
                     self.browser.model.update_row(entry_id, row.status, row.total, row.total_text)
-            self._refresh_progress()
+            self._refresh_progress(change.entry_ids)
         elif change.kind == "submission":
             self.form.set_submitted(self._submitted())
             self._refresh_progress()
             self._update_actions()
         else:
+            self._progress.reset()
             self._set_title()
             self._fill_stages()
             self._fill_jurors()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -55,6 +56,59 @@ def stage_progress(scorer: object, stage_code: str, juror_id: int) -> Progress:
         else:
             incomplete.append((entry.id, entry.code, entry.title, status))
     return Progress(complete, total, tuple(incomplete))
+
+
+class ProgressTracker:
+    """``stage_progress`` kept up to date entry by entry: an edit re-asks the engine about the
+    entries it touched, not about every entry of a national event (3,000 per keystroke)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, str, int] | None = None
+        self._status: dict[int, str] = {}  # scorable entry id -> status, in the event's order
+        self._entries: dict[int, tuple[str, str]] = {}  # entry id -> (code, title)
+
+    def reset(self) -> None:
+        """Forget everything (after a rubric, entry or juror change)."""
+        self._key = None
+
+    def progress(
+        self, scorer: object, stage_code: str, juror_id: int, changed: Iterable[int] = ()
+    ) -> Progress:
+        event = scorer.event  # type: ignore[attr-defined]
+        if (
+            self._key is None
+            or self._key[0] is not event
+            or self._key[1:]
+            != (
+                stage_code,
+                juror_id,
+            )
+        ):
+            self._key = (event, stage_code, juror_id)
+            self._recount(scorer, stage_code, juror_id)
+        else:
+            for entry_id in changed:
+                if entry_id in self._status:
+                    self._status[entry_id] = scorer.juror_status(stage_code, juror_id, entry_id)  # type: ignore[attr-defined]
+        complete = sum(1 for status in self._status.values() if status == COMPLETE)
+        incomplete = tuple(
+            (entry_id, *self._entries[entry_id], status)
+            for entry_id, status in self._status.items()
+            if status != COMPLETE
+        )
+        return Progress(complete, len(self._status), incomplete)
+
+    def _recount(self, scorer: object, stage_code: str, juror_id: int) -> None:
+        event = scorer.event  # type: ignore[attr-defined]
+        stage = next(s for s in event.stages if s.code == stage_code)
+        self._status, self._entries = {}, {}
+        for entry in event.entries:
+            if stage.admitted is not None and entry.id not in stage.admitted:
+                continue
+            status = scorer.juror_status(stage_code, juror_id, entry.id)  # type: ignore[attr-defined]
+            if status in SCORABLE:
+                self._status[entry.id] = status
+                self._entries[entry.id] = (entry.code, entry.title)
 
 
 def confirm_submit(parent: QWidget, stage_name: str, progress: Progress) -> bool:
@@ -118,6 +172,7 @@ class ProgressBar(QWidget):
         self.incomplete_button.setText(self.tr("Incomplete"))
         self.incomplete_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.incomplete_menu = QMenu(self)
+        self.incomplete_menu.aboutToShow.connect(self._fill_incomplete_menu)
         self.incomplete_button.setMenu(self.incomplete_menu)
         self.submit_button = QPushButton(self)
         self._submit, self._reopen = submit, reopen
@@ -135,14 +190,6 @@ class ProgressBar(QWidget):
         self.bar.setRange(0, max(progress.total, 1))
         self.bar.setValue(progress.complete)
         self.bar.setFormat(self.tr("{0} of {1} complete").format(progress.complete, progress.total))
-        self.incomplete_menu.clear()
-        for entry_id, code, title, status in progress.incomplete[:200]:
-            action = self.incomplete_menu.addAction(f"{code} — {title} ({status_label(status)})")
-            action.triggered.connect(lambda _c=False, e=entry_id: self.entry_chosen.emit(e))
-        if len(progress.incomplete) > 200:
-            self.incomplete_menu.addAction(
-                self.tr("… and {0} more").format(len(progress.incomplete) - 200)
-            ).setEnabled(False)
         self.incomplete_button.setText(self.tr("Incomplete ({0})").format(len(progress.incomplete)))
         self.incomplete_button.setEnabled(bool(progress.incomplete))
         if submitted:
@@ -153,6 +200,18 @@ class ProgressBar(QWidget):
         else:
             self.submit_button.setText(self.tr("Submit scores…"))
             self.submit_button.setEnabled(progress.total > 0)
+
+    def _fill_incomplete_menu(self) -> None:
+        # Filled when opened: rebuilding 200 actions on every edit would slow typing down.
+        incomplete = self.progress.incomplete
+        self.incomplete_menu.clear()
+        for entry_id, code, title, status in incomplete[:200]:
+            action = self.incomplete_menu.addAction(f"{code} — {title} ({status_label(status)})")
+            action.triggered.connect(lambda _c=False, e=entry_id: self.entry_chosen.emit(e))
+        if len(incomplete) > 200:
+            self.incomplete_menu.addAction(
+                self.tr("… and {0} more").format(len(incomplete) - 200)
+            ).setEnabled(False)
 
     def _clicked(self) -> None:
         (self._reopen if self.submitted else self._submit).trigger()

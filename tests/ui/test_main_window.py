@@ -321,6 +321,35 @@ def test_submit_names_incomplete_entries_then_locks_and_the_chair_reopens(
     assert actions[-2:] == ["stage.submit", "stage.reopen"]
 
 
+def test_progress_follows_each_edit_asking_only_about_the_entry_edited(
+    qtbot, window, event_file, monkeypatch
+):
+    from kolabik_desktop.core.store.services import set_score
+    from kolabik_desktop.ui.submission import stage_progress
+
+    _path, ids = event_file
+    juror, scorer = ids.jurors[1], window.context.scorer
+    asked = []
+    real = scorer.juror_status
+    monkeypatch.setattr(scorer, "juror_status", lambda *a: asked.append(a[2]) or real(*a))
+    entry = ids.entries[4]
+    for code in ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL"):
+        set_score(
+            window.context.db,
+            juror_id=juror,
+            entry_id=entry,
+            criterion_id=ids.criteria[("P1", code)],
+            value=Decimal(70),
+        )
+    assert set(asked) == {entry}  # not all 12 entries per edit
+    assert window.progress.progress == stage_progress(scorer, "P1", juror)
+    assert window.progress.progress.complete == 1
+    assert window.progress.bar.text() == "1 of 12 complete"
+    assert entry not in [e for e, *_ in window.progress.progress.incomplete]
+    window.progress.incomplete_menu.aboutToShow.emit()  # the menu lists what is left, on opening
+    assert len(window.progress.incomplete_menu.actions()) == 11
+
+
 def test_recused_entries_are_shown_and_cannot_be_scored(qtbot, window, event_file):
     path, ids = event_file
     conflicted_juror, entry = ids.conflict
