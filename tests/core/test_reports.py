@@ -21,6 +21,7 @@ from kolabik_desktop.core.reports import (
 )
 from kolabik_desktop.core.reports.i18n import long_date, terbilang
 from kolabik_desktop.core.scoring.engine import format_score
+from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.models import Juror
 from kolabik_desktop.core.store.services import set_comment, set_score
 
@@ -149,6 +150,21 @@ def test_broken_ties_are_footnoted_with_their_rule(tmp_path):
         in text
     )
     assert "2¹ IN-001" in text and "3² IN-002" in text
+
+
+def test_a_jury_decision_is_footnoted_in_the_recap_and_the_minutes(tmp_path):
+    db, ids = make_event(tmp_path / "dec.kolabik", entries=6, jurors=2, admitted_to_p2=0)
+    last = load_report_data(db).scorer.leaderboard("P1").rows[-1].entry
+    setup.set_decision(db, board="P1", entry_id=last.id, rank=1, reason="ex aequo, notulen rapat")
+    data = load_report_data(db)
+    note = "Peringkat ditetapkan berdasarkan keputusan dewan juri (ex aequo, notulen rapat)"
+    recap = _flat(_pages(_pdf(data, kind="recap", stage="P1")))
+    assert f"1¹ {last.code}" in recap and note in recap
+    minutes = _flat(_pages(_pdf(data, kind="minutes", stage="P1")))
+    assert f"1¹ {last.code}" in minutes and f"1) {last.code}: {note}" in minutes
+    english = _flat(_pages(_pdf(data, kind="minutes", stage="P1", lang="en")))
+    assert "Place set by decision of the jury (ex aequo, notulen rapat)" in english
+    db.close()
 
 
 def test_score_sheet_prints_the_jurors_values_totals_notes_and_signature(event):

@@ -86,6 +86,13 @@ class Context:
     def tie_text(self, row: LeaderboardRow, board: str) -> str:
         return tie_text(self.data, self.lang, row, board)
 
+    def footnote(self, row: LeaderboardRow, board: str) -> str:
+        """Why the row has its place: the tie-break rule, or the jury's decision and reason."""
+        if row.tie_rule == "jury_decision":
+            reason = f" ({row.decision_reason})" if row.decision_reason else ""
+            return self.t("jury_footnote", reason=reason)
+        return self.t("tie_footnote", rule=self.tie_text(row, board))
+
     def stage_label(self, code: str) -> str:
         if code == FINAL:
             return self.t("final")

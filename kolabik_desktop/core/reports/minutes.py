@@ -17,7 +17,7 @@ from kolabik_desktop.core.reports.layout import (
     letterhead,
     make_styles,
 )
-from kolabik_desktop.core.reports.recap import _board_code, _method_lines
+from kolabik_desktop.core.reports.recap import SUPERSCRIPTS, _board_code, _method_lines
 from kolabik_desktop.core.scoring.model import FINAL, LeaderboardRow
 
 
@@ -38,6 +38,11 @@ def build_minutes(ctx: Context) -> tuple[list[Flowable], bool]:
     story.append(Spacer(1, 3 * mm))
     ctx.progress(0, 1, ctx.t("minutes_title"))
     selected, tied = _rows(ctx, board)
+    # The jury's decided places are footnoted: the minutes are where such a decision is signed.
+    marks = {
+        r.entry.id: n
+        for n, r in enumerate((r for r in selected + tied if r.tie_rule == "jury_decision"), 1)
+    }
     if opts.per_category and not opts.category:
         for category in ctx.data.categories:
             in_cat = [r for r in selected if r.entry.category == category]
@@ -45,15 +50,21 @@ def build_minutes(ctx: Context) -> tuple[list[Flowable], bool]:
                 continue
             ranks = {r.entry.id: r.rank for r in ctx.board(board, category).rows}
             story.append(Paragraph(esc(f"{ctx.t('category')}: {category}"), styles.heading))
-            story.append(_ranking_table(ctx, styles, width, in_cat, ranks, with_category=False))
+            story.append(
+                _ranking_table(ctx, styles, width, in_cat, ranks, marks, with_category=False)
+            )
     else:
         ranks = {r.entry.id: r.rank for r in selected}
-        story.append(_ranking_table(ctx, styles, width, selected, ranks, with_category=True))
+        story.append(_ranking_table(ctx, styles, width, selected, ranks, marks, with_category=True))
     if tied:
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(esc(ctx.t("minutes_tied_at_cut")), styles.small))
         ranks = {r.entry.id: r.rank for r in tied}
-        story.append(_ranking_table(ctx, styles, width, tied, ranks, with_category=True))
+        story.append(_ranking_table(ctx, styles, width, tied, ranks, marks, with_category=True))
+    for row in selected + tied:
+        if row.entry.id in marks:
+            text = f"{marks[row.entry.id]}) {row.entry.code}: {ctx.footnote(row, board)}"
+            story.append(Paragraph(esc(text), styles.tiny))
     if any(r.status == "provisional" for r in selected + tied):
         story.append(Paragraph(esc(ctx.t("provisional_legend")), styles.tiny))
     story.append(Spacer(1, 3 * mm))
@@ -109,6 +120,7 @@ def _ranking_table(
     width: float,
     rows: list[LeaderboardRow],
     ranks: dict[int, int | None],
+    marks: dict[int, int],
     *,
     with_category: bool,
 ) -> Flowable:
@@ -119,8 +131,10 @@ def _ranking_table(
     table_rows: list[list[object]] = [[Paragraph(esc(h), styles.head) for h in head]]
     for row in rows:
         rank = ranks.get(row.entry.id)
+        mark = marks.get(row.entry.id)
         line: list[object] = [
-            str(rank) if rank is not None else "–",
+            (str(rank) if rank is not None else "–")
+            + (str(mark).translate(SUPERSCRIPTS) if mark else ""),
             row.entry.code,
             Paragraph(esc(row.entry.title), styles.cell),
             Paragraph(esc(row.entry.unit), styles.cell),

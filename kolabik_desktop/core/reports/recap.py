@@ -239,9 +239,6 @@ def _footnotes(
         mark = marks.get(row.entry.id)
         if not mark:
             continue
-        text = (
-            f"{mark}) {row.entry.code} ({ctx.localise(row.display)}): "
-            f"{ctx.t('tie_footnote', rule=ctx.tie_text(row, board))}"
-        )
+        text = f"{mark}) {row.entry.code} ({ctx.localise(row.display)}): {ctx.footnote(row, board)}"
         out.append(Paragraph(esc(text), styles.tiny))
     return out
