@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+from kolabik_desktop.cli import main
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Score
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.setup.dialog import SetupDialog
@@ -400,3 +402,56 @@ def test_switching_stage_with_unsaved_rubric_asks_first(dialog, monkeypatch):
     boxes.answer = QMessageBox.StandardButton.Yes
     tab.select_stage(ids.stages["P2"])
     assert tab.stage_id() == ids.stages["P2"] and tab.model.rows()[0].code == "PAP"
+
+
+def test_a_new_event_set_up_through_the_tabs(qtbot, tmp_path, monkeypatch):
+    """kolabik new --template kipp, then categories, entries, jurors and a conflict in the window."""
+    path = tmp_path / "kota.kolabik"
+    assert main(["new", str(path), "--template", "kipp", "--name", "Kolabik Kota"]) == 0
+    db = open_event_file(path)
+    context = EventContext(db)
+    dlg = SetupDialog(context)
+    qtbot.addWidget(dlg)
+    try:
+        boxes = Boxes(monkeypatch)
+        cats = dlg.categories_tab
+        for name in ("Kecamatan", "Kelurahan"):
+            cats.new_record()
+            cats.name.setText(name)
+            cats.save_record()
+        assert [c.name for c in setup.list_categories(db)] == ["Kecamatan", "Kelurahan"]
+        entries = dlg.entries_tab
+        for code, title, cat in (("KC-01", "KECE", 1), ("KL-01", "SIPANDU", 2)):
+            entries.new_record()
+            entries.code.setText(code)
+            entries.title.setText(title)
+            entries.unit.setText(f"Unit {code}")
+            entries.category.setCurrentIndex(cat)
+            entries.save_record()
+        rows = {e.data.code: e for e in setup.list_entries(db)}
+        assert rows["KL-01"].category == "Kelurahan" and rows["KC-01"].data.unit == "Unit KC-01"
+        jurors = dlg.jurors_tab
+        for code, name in (("J1", "Dr. Siti"), ("J2", "Prof. Budi")):
+            jurors.new_record()
+            jurors.code.setText(code)
+            jurors.name.setText(name)
+            jurors.save_record()
+        assert [j.data.code for j in setup.list_jurors(db)] == ["J1", "J2"]
+        conflicts = dlg.conflicts_tab
+        conflicts.reload()
+        conflicts.new_record()
+        conflicts.juror.setCurrentIndex(
+            conflicts.juror.findText("J2", Qt.MatchFlag.MatchStartsWith)
+        )
+        conflicts.entry.setCurrentIndex(conflicts.entry.findData(rows["KC-01"].id))
+        conflicts.save_record()
+        assert "needs a reason" in boxes.warnings[-1] and setup.list_conflicts(db) == []
+        conflicts.reason.setText("unit sendiri")
+        conflicts.save_record()
+        (conflict,) = setup.list_conflicts(db)
+        assert (conflict.entry_id, conflict.reason) == (rows["KC-01"].id, "unit sendiri")
+        j2 = next(j.id for j in setup.list_jurors(db) if j.data.code == "J2")
+        status = context.scorer.juror_status("P1", j2, rows["KC-01"].id)
+        assert status == "recused"
+    finally:
+        context.close()
