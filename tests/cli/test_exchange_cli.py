@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -192,3 +194,17 @@ def test_import_asks_on_a_terminal(chair, tmp_path, capsys, monkeypatch):
     assert code == 1 and "not applied" in err
     code, out, _err = run(capsys, "import-scores", event, tmp_path / "j3.json")
     assert code == 0 and "applied: 20 new" in out
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path, capsys):
+    event = tmp_path / "demo.kolabik"
+    assert main(["demo", "--no-gui", str(event)]) == 0  # an audit log far beyond a pipe's buffer
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "kolabik_desktop", "audit", str(event)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stdout.readline().startswith(b"#1 ")
+    reader.stdout.close()  # like `| head -1`
+    assert reader.wait(timeout=60) == 0
+    assert b"Traceback" not in reader.stderr.read()
