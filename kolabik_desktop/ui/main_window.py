@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from kolabik_desktop.core.errors import KolabikError, NewerVersionError
+from kolabik_desktop.core.store.lock import EventLockedError
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.recent_label)
         self.recent_list.setMaximumWidth(900)
         box.addWidget(self.recent_list, 1)
+        box.addStretch(0)  # with no recent files, the space goes below, not between the lines
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
@@ -383,8 +385,18 @@ class MainWindow(QMainWindow):
                 path, self.tr("It was made by a newer version of Kolabik Desktop."), exc
             )
             return False
+        except EventLockedError as exc:
+            self._open_failed(
+                path, self.tr("It is open in another window or on another computer."), exc
+            )
+            return False
         except KolabikError as exc:
-            self._open_failed(path, None, exc)
+            lead = (
+                self.tr("The file was not found.")
+                if not path.exists()
+                else self.tr("The file cannot be opened as a Kolabik event.")
+            )
+            self._open_failed(path, lead, exc)
             return False
         try:
             context = EventContext(db, self)

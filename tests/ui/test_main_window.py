@@ -473,6 +473,9 @@ def test_bad_files_open_with_a_clear_message(qtbot, tmp_path, event_file, refusa
         f"Cannot open {p.name}" for p in (missing, corrupt, text_file, newer, path)
     ]
     messages = [m for _, m in refusals]
+    assert messages[0].startswith("The file was not found.")  # a translated lead, then details
+    assert messages[2].startswith("The file cannot be opened as a Kolabik event.")
+    assert messages[4].startswith("It is open in another window")
     assert "not found" in messages[0]
     assert "damaged" in messages[1] or "not a" in messages[1]
     assert "not a Kolabik event file" in messages[2]
