@@ -257,3 +257,19 @@ def test_update_kit_refuses_another_jurors_kit(tmp_path):
             assert [j.code for j in s.scalars(select(Juror))] == ["J1"]
     finally:
         kit.close()
+
+
+def test_a_kit_never_replaces_the_event_file_or_another_document(tmp_path):
+    db, _ids = make_event(tmp_path / "chair.kolabik")
+    try:
+        before = db.path.read_bytes()
+        other = tmp_path / "notes.txt"
+        other.write_text("keep me")
+        for target in (db.path, other):
+            with pytest.raises(KolabikError, match="already exists and is not a juror kit"):
+                export_kit(db, "J1", target)
+        assert db.path.read_bytes() == before and other.read_text() == "keep me"
+        kit = export_kit(db, "J1", tmp_path / "j1.kolabik-kit")
+        assert export_kit(db, "J1", kit) == kit  # an earlier kit is replaced
+    finally:
+        db.close()

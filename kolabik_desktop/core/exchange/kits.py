@@ -117,6 +117,12 @@ def export_kits(
     folder = out.parent if single_file else out
     if not folder.is_dir():
         raise KolabikError(f"{folder}: folder does not exist")
+    # Only an earlier kit may be replaced: never the event file itself or another document.
+    if single_file and out.exists() and (out.samefile(db.path) or out.suffix != KIT_SUFFIX):
+        raise KolabikError(
+            f"{out}: this file already exists and is not a juror kit; nothing was written "
+            f"(name the kit ...{KIT_SUFFIX}, or give a folder)"
+        )
     with db.session() as s:
         event = s.scalars(select(Event)).one()
         chosen = _kit_stages(s, stages)
