@@ -147,6 +147,24 @@ def test_kit_out_folder_forms(chair, tmp_path, capsys):
     assert code == 0 and len(list((tmp_path / "pk").glob("*.kolabik-scores"))) == 1
 
 
+def test_out_never_replaces_the_event_the_kit_or_another_document(chair, tmp_path, capsys):
+    event, _ids = chair
+    kit = tmp_path / "j1.kolabik-kit"
+    assert run(capsys, "kit", event, "--juror", "J1", "--out", kit)[0] == 0
+    for command, target in (("kit", event), ("export-scores", kit), ("export-scores", event)):
+        source = event if command == "kit" else kit
+        extra = ["--juror", "J1"] if command == "kit" else []
+        code, _out, err = run(capsys, command, source, *extra, "--out", target)
+        assert code == 1 and "already exists and is not a" in err, (command, target)
+    for path, kind in ((event, "event"), (kit, "kit")):
+        db = open_event_file(path)
+        assert db.kind == kind
+        db.close()
+    package = tmp_path / "j1.kolabik-scores"
+    assert run(capsys, "export-scores", kit, "--out", package)[0] == 0
+    assert run(capsys, "export-scores", kit, "--out", package)[0] == 0  # a package is replaced
+
+
 def test_update_kit_keeps_the_jurors_scores(chair, tmp_path, capsys):
     event, ids = chair
     (tmp_path / "old").mkdir()

@@ -188,6 +188,11 @@ def write_package(kit_db: EventDB, out: str | Path) -> Path:
     else:
         if not out.parent.is_dir():
             raise KolabikError(f"{out.parent}: folder does not exist")
+        # Only an earlier package may be replaced: never the kit itself or another document.
+        if out.exists() and (out.samefile(kit_db.path) or out.suffix != PACKAGE_SUFFIX):
+            raise KolabikError(
+                f"{out}: this file already exists and is not a score package; nothing was written"
+            )
         path = out
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     write_atomic(path, data)
