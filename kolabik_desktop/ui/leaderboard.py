@@ -483,8 +483,28 @@ def install(window: Any) -> LeaderboardDock:
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Leaderboard", "&Leaderboard"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    toggle.triggered.connect(lambda on: QSettings().setValue(VISIBLE_KEY, bool(on)))
     window.menu_view.addAction(toggle)
+
+    def make_room() -> None:
+        # On a laptop the dock takes a third and the juror's panes share the rest in proportion,
+        # rather than the entry pane alone shrinking to a sliver.
+        window.resizeDocks(
+            [dock], [min(DOCK_WIDTH, window.width() // 3)], Qt.Orientation.Horizontal
+        )
+        splitter = getattr(window, "splitter", None)
+        weights = getattr(window, "default_split", None)
+        if splitter is None or not weights:
+            return
+        total = sum(splitter.sizes())
+        if 0 < total < sum(weights):
+            splitter.setSizes([total * w // sum(weights) for w in weights])
+
+    def toggled(on: bool) -> None:
+        QSettings().setValue(VISIBLE_KEY, bool(on))
+        if on:
+            QTimer.singleShot(0, make_room)  # after the dock has taken its place
+
+    toggle.triggered.connect(toggled)
 
     def opened(context: EventContext) -> None:
         # A juror's kit holds one juror's scores: the standings are the chair's business.
@@ -496,9 +516,7 @@ def install(window: Any) -> LeaderboardDock:
         dock.setVisible(visible)
         toggle.setEnabled(chair)
         if visible:
-            window.resizeDocks(
-                [dock], [min(DOCK_WIDTH, window.width() * 2 // 5)], Qt.Orientation.Horizontal
-            )
+            make_room()
 
     def closed() -> None:
         dock.panel.set_context(None)

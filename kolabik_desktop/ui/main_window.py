@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(True)
         self.splitter.setCollapsible(2, False)
         self.splitter.setSizes(list(DEFAULT_SPLIT))
+        self.default_split = DEFAULT_SPLIT  # docks that take width share it out in proportion
         for i, stretch in enumerate((0, 1, 0)):
             self.splitter.setStretchFactor(i, stretch)
 
