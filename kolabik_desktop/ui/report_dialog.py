@@ -462,5 +462,5 @@ def install(window: Any) -> None:
     action.triggered.connect(open_dialog)
     window.event_opened.connect(lambda _ctx: action.setEnabled(True))
     window.event_closed.connect(lambda: action.setEnabled(False))
-    window.menu_file.addAction(action)
+    window.add_file_action(action)
     window.report_action = action

@@ -84,5 +84,6 @@ def test_install_adds_a_file_menu_action_enabled_with_an_event(qtbot):
     qtbot.addWidget(window)
     if not hasattr(window, "report_action"):
         install(window)
-    assert window.report_action in window.menu_file.actions()
+    actions = window.menu_file.actions()
+    assert actions.index(window.report_action) < actions.index(window.act_quit)
     assert not window.report_action.isEnabled()

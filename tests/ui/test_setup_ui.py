@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from kolabik_desktop.cli import main
+from kolabik_desktop.core.exchange.kits import export_kit
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Score
@@ -376,6 +377,11 @@ def test_setup_action_only_in_chair_mode(qtbot, tmp_path):
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     window.close_event()
     assert not window.setup_action.isEnabled()
+    chair = open_event_file(tmp_path / "w.kolabik")
+    kit = export_kit(chair, "J1", tmp_path)
+    chair.close()
+    assert window.open_event(kit) and window.mode == "juror"
+    assert not window.setup_action.isVisible() and not window.setup_action.isEnabled()
 
 
 def test_hidden_tab_catches_up_when_shown(dialog, qtbot):

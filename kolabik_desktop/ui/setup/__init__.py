@@ -30,6 +30,7 @@ def install(window: MainWindow) -> None:
     def opened(_context: object) -> None:
         close_dialog()
         action.setEnabled(window.mode == "chair")
+        action.setVisible(window.mode != "juror")  # a juror's kit has nothing to set up
 
     def closed() -> None:
         close_dialog()
