@@ -450,7 +450,6 @@ def juror_status_text(status: str) -> str:
 
 
 VISIBLE_KEY = "leaderboard/visible"
-DOCK_WIDTH = 560
 # Below this screen width the dock would squeeze the juror's three panes: it starts hidden.
 WIDE_SCREEN_PX = 1600
 
@@ -485,24 +484,10 @@ def install(window: Any) -> LeaderboardDock:
     toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
     window.menu_view.addAction(toggle)
 
-    def make_room() -> None:
-        # On a laptop the dock takes a third and the juror's panes share the rest in proportion,
-        # rather than the entry pane alone shrinking to a sliver.
-        window.resizeDocks(
-            [dock], [min(DOCK_WIDTH, window.width() // 3)], Qt.Orientation.Horizontal
-        )
-        splitter = getattr(window, "splitter", None)
-        weights = getattr(window, "default_split", None)
-        if splitter is None or not weights:
-            return
-        total = sum(splitter.sizes())
-        if 0 < total < sum(weights):
-            splitter.setSizes([total * w // sum(weights) for w in weights])
-
     def toggled(on: bool) -> None:
         QSettings().setValue(VISIBLE_KEY, bool(on))
-        if on:
-            QTimer.singleShot(0, make_room)  # after the dock has taken its place
+        if on and hasattr(window, "make_room"):
+            window.make_room(dock)
 
     toggle.triggered.connect(toggled)
 
@@ -515,8 +500,8 @@ def install(window: Any) -> LeaderboardDock:
         visible = chair and remembered_visible(width)
         dock.setVisible(visible)
         toggle.setEnabled(chair)
-        if visible:
-            make_room()
+        if visible and hasattr(window, "make_room"):
+            window.make_room(dock)
 
     def closed() -> None:
         dock.panel.set_context(None)

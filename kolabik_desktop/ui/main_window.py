@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -87,6 +88,7 @@ EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
 DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
+DOCK_MAX_WIDTH = 560
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -239,6 +241,20 @@ class MainWindow(QMainWindow):
 
         self.menu_help.addAction(self.act_about)
 
+    def make_room(self, dock: QDockWidget) -> None:
+        """For features: a dock just shown takes at most a third of a laptop's width, and the
+        three scoring panes share the rest in proportion (not the entry pane alone shrinking)."""
+        QTimer.singleShot(0, lambda: self._make_room(dock))
+
+    def _make_room(self, dock: QDockWidget) -> None:
+        if not dock.isVisible() or dock.isFloating():
+            return
+        width = min(DOCK_MAX_WIDTH, self.width() // 3)
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        total = sum(self.splitter.sizes())
+        if 0 < total < sum(DEFAULT_SPLIT):
+            self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
     def add_file_action(self, action: QAction) -> None:
         """For features: put an action in the File menu above Quit."""
         self.menu_file.insertAction(self._quit_separator, action)
@@ -287,7 +303,6 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(True)
         self.splitter.setCollapsible(2, False)
         self.splitter.setSizes(list(DEFAULT_SPLIT))
-        self.default_split = DEFAULT_SPLIT  # docks that take width share it out in proportion
         for i, stretch in enumerate((0, 1, 0)):
             self.splitter.setStretchFactor(i, stretch)
 

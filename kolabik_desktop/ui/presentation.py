@@ -625,6 +625,9 @@ def install(
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Presentation", "&Presentation session"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    toggle.triggered.connect(
+        lambda on: window.make_room(dock) if on and hasattr(window, "make_room") else None
+    )
     menu = window.menu_view.addMenu(translate("Presentation", "Presentation"))
     menu.addAction(toggle)
     actions = []

@@ -1433,7 +1433,14 @@ def install(window: Any) -> ProjectorController:
     dock.setWindowTitle(translate("Projector", "Projector"))
     dock.setWidget(ProjectorControls(controller, dock))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    # One column on the right: the controls share it with the leaderboard, as tabs.
+    window.tabifyDockWidget(window.leaderboard_dock, dock)
     dock.hide()
+
+    def make_room() -> None:
+        dock.raise_()
+        if hasattr(window, "make_room"):
+            window.make_room(dock)
 
     menu = window.menu_view.addMenu(translate("Projector", "Projector"))
     open_action = QAction(translate("Projector", "&Projector"), window)
@@ -1444,6 +1451,7 @@ def install(window: Any) -> ProjectorController:
         if on and not controller.is_open():
             controller.open_window()
             dock.show()
+            make_room()
         elif not on and controller.is_open():
             controller.close_window()
 
@@ -1458,6 +1466,7 @@ def install(window: Any) -> ProjectorController:
     controls_action = dock.toggleViewAction()
     controls_action.setText(translate("Projector", "Projector &controls"))
     controls_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+    controls_action.triggered.connect(lambda on: make_room() if on else None)
     menu.addAction(controls_action)
     menu.addSeparator()
     actions = [open_action, controls_action]
