@@ -214,6 +214,8 @@ class LeaderboardPanel(QWidget):
         self.context: EventContext | None = None
         self.model = LeaderboardModel(self)
         self._pending = False
+        self._active = True  # False while its dock is hidden: changes wait until it shows
+        self._stale = False
 
         self.board_box = QComboBox()
         self.board_box.setToolTip(self.tr("Which ranking to show"))
@@ -330,9 +332,19 @@ class LeaderboardPanel(QWidget):
     def _choice_changed(self) -> None:
         self.rebuild()
 
+    def set_active(self, active: bool) -> None:
+        """A hidden dock skips the rebuilds (3,000 rows per score); showing it catches up."""
+        self._active = active
+        if active and self._stale:
+            self._stale = False
+            self.rebuild()
+
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("rubric", "entries", "jurors", "event", "all"):
             self._fill_choices()
+        if not self._active:
+            self._stale = True
+            return
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self.rebuild)
@@ -469,6 +481,7 @@ class LeaderboardDock(QDockWidget):
         self.setWindowTitle(self.tr("Leaderboard"))
         self.panel = LeaderboardPanel(self)
         self.setWidget(self.panel)
+        self.visibilityChanged.connect(lambda _shown: self.panel.set_active(not self.isHidden()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue(VISIBLE_KEY, False)  # the dock's own close button: remember it
@@ -486,6 +499,7 @@ def install(window: Any) -> LeaderboardDock:
 
     def toggled(on: bool) -> None:
         QSettings().setValue(VISIBLE_KEY, bool(on))
+        dock.panel.set_active(on)
         if on and hasattr(window, "make_room"):
             window.make_room(dock)
 
@@ -499,6 +513,7 @@ def install(window: Any) -> LeaderboardDock:
         width = screen.availableGeometry().width() if screen is not None else 0
         visible = chair and remembered_visible(width)
         dock.setVisible(visible)
+        dock.panel.set_active(visible)
         toggle.setEnabled(chair)
         if visible and hasattr(window, "make_room"):
             window.make_room(dock)

@@ -56,6 +56,7 @@ def test_dock_board_follows_a_score_edit_in_the_window(qtbot, tmp_path):
     _db, ids = make_event(path, entries=14)
     _db.close()
     window = _window(qtbot, path)
+    _actions(window.menu_view)["&Leaderboard"].trigger()  # the chair shows the board
     panel = window.leaderboard_dock.panel
     panel.set_board("P1")
     entry = ids.entries[13]
@@ -158,3 +159,31 @@ def test_leaderboard_dock_leaves_a_laptop_screen_to_the_juror_and_is_remembered(
     assert window.open_event(path)
     assert not dock.isVisible()
     window.close()
+
+
+def test_a_hidden_leaderboard_catches_up_when_shown(qtbot, tmp_path):
+    path = tmp_path / "e.kolabik"
+    _db, ids = make_event(path, entries=14)
+    _db.close()
+    window = _window(qtbot, path)
+    window.show()
+    dock, panel = window.leaderboard_dock, window.leaderboard_dock.panel
+    assert dock.isHidden()  # a laptop screen
+    panel.set_board("P1")
+    rebuilt = []
+    panel.rebuilt.connect(lambda: rebuilt.append(1))
+    entry = ids.entries[13]
+    services.set_score(
+        window.context.db,
+        juror_id=ids.jurors[1],
+        entry_id=entry,
+        criterion_id=ids.criteria[("P1", "SIG")],
+        value=Decimal(0),
+    )
+    qtbot.wait(20)
+    assert rebuilt == []  # no 3,000-row rebuilds nobody sees
+    _actions(window.menu_view)["&Leaderboard"].trigger()
+    assert rebuilt
+    row = next(r for r in panel.model.rows() if r.entry.id == entry)
+    expected = next(r for r in window.context.scorer.leaderboard("P1").rows if r.entry.id == entry)
+    assert (row.rank, row.display) == (expected.rank, expected.display)
