@@ -194,5 +194,5 @@ def install(window: Any) -> None:
     action.triggered.connect(on_restore)
     window.event_opened.connect(on_opened)
     window.event_closed.connect(on_closed)
-    window.menu_file.addAction(action)
+    window.add_file_action(action)  # above Quit, with the other file actions
     window.restore_action = action

@@ -506,6 +506,14 @@ def test_no_two_actions_of_the_window_share_a_shortcut(qtbot, event_file):
     w.close()
 
 
+def test_every_file_action_comes_before_quit(qtbot):
+    w = MainWindow()  # with every feature installed
+    qtbot.addWidget(w)
+    actions = [a for a in w.menu_file.actions() if not a.isSeparator()]
+    assert actions[-1] is w.act_quit
+    assert len(actions) > 5  # the features' own actions are there too
+
+
 def test_a_new_event_without_stages_or_jurors_opens_calmly(qtbot, tmp_path):
     from kolabik_desktop.core.store.db import create_event_file
 
