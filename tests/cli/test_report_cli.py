@@ -29,8 +29,10 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize("kind", ["sheet", "recap", "minutes", "feedback", "blank"])
 def test_every_kind_writes_a_pdf(event, tmp_path, capsys, kind):
     out = tmp_path / f"{kind}.pdf"
+    # Stage 2 has no scores yet, so the minutes (of a ranking with scores) are for stage 1.
+    stage = ["--stage", "P1"] if kind == "minutes" else []
     code, stdout, err = run(
-        capsys, "report", str(event), "--kind", kind, "--paper", "f4", "--out", str(out)
+        capsys, "report", str(event), "--kind", kind, *stage, "--paper", "f4", "--out", str(out)
     )
     assert code == 0, err
     reader = PdfReader(io.BytesIO(out.read_bytes()))

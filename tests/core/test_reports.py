@@ -152,6 +152,14 @@ def test_broken_ties_are_footnoted_with_their_rule(tmp_path):
     assert "2¹ IN-001" in text and "3² IN-002" in text
 
 
+def test_minutes_without_any_scored_entry_are_refused(tmp_path):
+    db, _ids = make_event(tmp_path / "empty.kolabik", entries=4, jurors=2, fill=0.0)
+    data = load_report_data(db)
+    with pytest.raises(ValidationError, match="no entry has a score on stage P1 yet"):
+        build_report(data, ReportOptions(kind="minutes", stage="P1"))
+    db.close()
+
+
 def test_a_jury_decision_is_footnoted_in_the_recap_and_the_minutes(tmp_path):
     db, ids = make_event(tmp_path / "dec.kolabik", entries=6, jurors=2, admitted_to_p2=0)
     last = load_report_data(db).scorer.leaderboard("P1").rows[-1].entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.reports.common import Context
 from kolabik_desktop.core.reports.i18n import long_date, terbilang, weekday
 from kolabik_desktop.core.reports.layout import (
@@ -38,6 +39,11 @@ def build_minutes(ctx: Context) -> tuple[list[Flowable], bool]:
     story.append(Spacer(1, 3 * mm))
     ctx.progress(0, 1, ctx.t("minutes_title"))
     selected, tied = _rows(ctx, board)
+    if not selected and not tied:
+        where = "the final ranking" if board == FINAL else f"stage {board}"
+        if opts.category:
+            where += f" in category {opts.category}"
+        raise ValidationError(f"no entry has a score on {where} yet: the minutes need a ranking")
     # The jury's decided places are footnoted: the minutes are where such a decision is signed.
     marks = {
         r.entry.id: n
