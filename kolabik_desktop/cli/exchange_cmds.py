@@ -104,8 +104,14 @@ def cmd_kit(args: argparse.Namespace) -> int:
     try:
         if args.all:
             out = Path(args.out)
+            made = not out.exists()
             out.mkdir(parents=True, exist_ok=True)
-            paths = export_kits(db, out, stages=args.stage)
+            try:
+                paths = export_kits(db, out, stages=args.stage)
+            except KolabikError:
+                if made:
+                    out.rmdir()  # a refused export leaves no empty folder behind
+                raise
         else:
             out = _out_path(args.out)
             paths = [export_kit(db, args.juror, out, stages=args.stage)]
@@ -211,18 +217,24 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from kolabik_desktop.core.store.audit import verify_chain
-    from kolabik_desktop.core.store.models import AuditLog
+    from kolabik_desktop.core.store.models import AuditLog, Juror
 
+    if args.last is not None and args.last < 1:
+        raise KolabikError(f"--last {args.last}: give a number of rows, 1 or more")
     db = _open(args.event)
     try:
         with db.session() as s:
             rows = list(s.scalars(select(AuditLog).order_by(AuditLog.id)))
             problems = verify_chain(s)
+            jurors = list(s.scalars(select(Juror.code).order_by(Juror.code)))
     finally:
         db.close()
+    if args.juror and args.juror not in jurors:
+        known = ", ".join(jurors) or "none"
+        raise KolabikError(f"--juror {args.juror}: no such juror in this event (jurors: {known})")
     if args.juror:
         rows = [r for r in rows if _about_juror(r, args.juror)]
-    if args.last:
+    if args.last is not None:
         rows = rows[-args.last :]
     for r in rows:
         print(_audit_line(r))

@@ -165,6 +165,20 @@ def test_out_never_replaces_the_event_the_kit_or_another_document(chair, tmp_pat
     assert run(capsys, "export-scores", kit, "--out", package)[0] == 0  # a package is replaced
 
 
+def test_audit_and_kit_refuse_bad_options_by_name(chair, tmp_path, capsys):
+    event, _ids = chair
+    code, _out, err = run(capsys, "audit", event, "--juror", "J99")
+    assert code == 1 and "--juror J99: no such juror in this event (jurors: J1" in err
+    for last in ("0", "-3"):
+        code, _out, err = run(capsys, "audit", event, "--last", last)
+        assert code == 1 and f"--last {last}: give a number of rows" in err
+    assert run(capsys, "kit", event, "--all", "--out", tmp_path / "kits")[0] == 0  # audited
+    code, out, _err = run(capsys, "audit", event, "--last", "1")
+    assert code == 0 and "(1 row(s) shown)" in out
+    code, _out, err = run(capsys, "kit", event, "--all", "--stage", "P9", "--out", tmp_path / "k")
+    assert code == 1 and "P9" in err and not (tmp_path / "k").exists()
+
+
 def test_update_kit_keeps_the_jurors_scores(chair, tmp_path, capsys):
     event, ids = chair
     (tmp_path / "old").mkdir()
