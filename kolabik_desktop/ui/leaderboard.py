@@ -515,6 +515,7 @@ def install(window: Any) -> LeaderboardDock:
         dock.setVisible(visible)
         dock.panel.set_active(visible)
         toggle.setEnabled(chair)
+        toggle.setVisible(chair)  # a juror's kit has no standings to offer
         if visible and hasattr(window, "make_room"):
             window.make_room(dock)
 

@@ -653,6 +653,7 @@ def install(
         session.set_context(context if chair else None)
         for a in [toggle, *actions]:
             a.setEnabled(chair)
+        menu.menuAction().setVisible(chair)
         if not chair:
             dock.hide()
 

@@ -1506,6 +1506,10 @@ def install(window: Any) -> ProjectorController:
         controller.set_context(context if chair else None)
         for a in actions:
             a.setEnabled(chair)
+        menu.menuAction().setVisible(chair)
+        if not chair:
+            controller.close_window()
+            dock.hide()
 
     def closed() -> None:
         controller.close_window()

@@ -98,6 +98,9 @@ def test_a_juror_kit_has_no_board(qtbot, tmp_path):
     assert window.leaderboard_dock.panel.context is None
     assert window.projector.context is None
     assert not _actions(window.menu_view)["&Projector"].isEnabled()
+    # Nothing of the chair's board clutters a juror's View menu.
+    shown = [a.text() for a in window.menu_view.actions() if a.isVisible() and a.text()]
+    assert not {"&Leaderboard", "Projector", "Presentation"} & set(shown), shown
 
 
 def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeypatch):
