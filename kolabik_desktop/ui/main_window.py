@@ -359,6 +359,14 @@ class MainWindow(QMainWindow):
         self.undo.failed.connect(self._show_problem)
         self.undo.reveal = self._reveal
         self.form.problem.connect(self._show_problem)
+        self.form.finished_last_field.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr(
+                    "Every criterion done: add an overall comment, or Ctrl+Enter for the next entry."
+                ),
+                8000,
+            )
+        )
         self.entry_view.problem.connect(self._show_problem)
 
     def _install_features(self) -> None:

@@ -339,7 +339,6 @@ class CommentEdit(WindowUndoMixin, QPlainTextEdit):
 class ScoringForm(QWidget):
     """The sheet of (juror, stage, entry). Set with ``show_sheet``; flushes pending edits itself."""
 
-    saved = Signal(str)  # stored time (UTC ISO) of the latest committed edit
     problem = Signal(str)  # a message for the status bar
     finished_last_field = Signal()  # Enter on the last criterion: the juror may move on
 

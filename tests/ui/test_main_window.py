@@ -85,6 +85,7 @@ def test_score_an_entry_end_to_end_with_the_keyboard(qtbot, window, event_file):
     assert window.saved_label.text().startswith("Saved ")
     # The comment field is next: typed text is saved after the debounce, without a Save button.
     assert QApplication.focusWidget() is window.form.comment
+    assert "Ctrl+Enter for the next entry" in window.statusBar().currentMessage()
     qtbot.keyClicks(window.form.comment, "Inovasi yang baik")
 
     def comment_saved():

@@ -179,284 +179,289 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="119"/>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="295"/>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="482"/>
         <source>Kolabik Desktop</source>
         <translation>Kolabik Desktop</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Open…</source>
         <translation>&amp;Buka…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Close event</source>
         <translation>&amp;Tutup kompetisi</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>&amp;Batalkan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ulangi</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="165"/>
         <source>&amp;Find entry</source>
         <translation>&amp;Cari proposal</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="167"/>
         <source>&amp;Next entry</source>
         <translation>Proposal &amp;berikutnya</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Previous entry</source>
         <translation>Proposal se&amp;belumnya</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="175"/>
         <source>Next &amp;incomplete entry</source>
         <translation>Proposal berikutnya yang &amp;belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="178"/>
         <source>Go to the entry &amp;list</source>
         <translation>Ke &amp;daftar proposal</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="181"/>
         <source>Go to the scoring &amp;form</source>
         <translation>Ke &amp;lembar penilaian</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="184"/>
         <source>PDF zoom &amp;in</source>
         <translation>&amp;Perbesar PDF</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="187"/>
         <source>PDF zoom &amp;out</source>
         <translation>Per&amp;kecil PDF</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="190"/>
         <source>PDF &amp;fit to width</source>
         <translation>PDF &amp;selebar panel</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Submit scores for this stage…</source>
         <translation>&amp;Serahkan nilai tahap ini…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Reopen scores for this stage…</source>
         <translation>Buka &amp;kembali nilai tahap ini…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="199"/>
         <source>Score &amp;as…</source>
         <translation>&amp;Menilai sebagai…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="201"/>
         <source>&amp;About Kolabik Desktop</source>
         <translation>&amp;Tentang Kolabik Desktop</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="212"/>
         <source>Open &amp;recent</source>
         <translation>Buka yang &amp;terakhir</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="230"/>
         <source>&amp;Stage</source>
         <translation>Ta&amp;hap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="263"/>
         <source>Scoring</source>
         <translation>Penilaian</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="270"/>
         <source>Stage:</source>
         <translation>Tahap:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="274"/>
         <source>Score as:</source>
         <translation>Menilai sebagai:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="315"/>
         <source>Open an event file (.kolabik) or a juror kit (.kolabik-kit), or drop one here.</source>
         <translation>Buka berkas kompetisi (.kolabik) atau paket juri (.kolabik-kit), atau seret berkasnya ke sini.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="320"/>
         <source>Open an event file…</source>
         <translation>Buka berkas kompetisi…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="322"/>
         <source>Recent files</source>
         <translation>Berkas terakhir</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="365"/>
+        <source>Every criterion done: add an overall comment, or Ctrl+Enter for the next entry.</source>
+        <translation>Semua aspek sudah dinilai: tulis komentar umum, atau Ctrl+Enter ke peserta berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="390"/>
         <source>Open an event file</source>
         <translation>Buka berkas kompetisi</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="392"/>
         <source>Kolabik files (*.kolabik *.kolabik-kit);;All files (*)</source>
         <translation>Berkas Kolabik (*.kolabik *.kolabik-kit);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="409"/>
         <source>It was made by a newer version of Kolabik Desktop.</source>
         <translation>Berkas ini dibuat oleh Kolabik Desktop versi yang lebih baru.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="414"/>
         <source>It is open in another window or on another computer.</source>
         <translation>Berkas ini sedang dibuka di jendela lain atau di komputer lain.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="419"/>
         <source>The file was not found.</source>
         <translation>Berkas tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="421"/>
         <source>The file cannot be opened as a Kolabik event.</source>
         <translation>Berkas ini tidak dapat dibuka sebagai berkas kompetisi Kolabik.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="430"/>
         <source>The file is damaged or not an event file.</source>
         <translation>Berkas rusak atau bukan berkas kompetisi.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="459"/>
         <source>Cannot open {0}</source>
         <translation>Tidak dapat membuka {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="460"/>
         <source>Nothing was changed.</source>
         <translation>Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="499"/>
         <source>juror kit</source>
         <translation>paket juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="499"/>
         <source>chair</source>
         <translation>ketua juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="523"/>
         <source>(none)</source>
         <translation>(tidak ada)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="550"/>
         <source>{0} is not an event file or juror kit.</source>
         <translation>{0} bukan berkas kompetisi atau paket juri.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="581"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="605"/>
         <source>Juror: {0}</source>
         <translation>Juri: {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="609"/>
         <source>(choose a juror)</source>
         <translation>(pilih juri)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="673"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="697"/>
         <source>This is the last entry.</source>
         <translation>Ini proposal terakhir.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="675"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="699"/>
         <source>This is the first entry.</source>
         <translation>Ini proposal pertama.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="681"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="705"/>
         <source>Every entry of this stage is complete.</source>
         <translation>Semua proposal pada tahap ini sudah lengkap.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="807"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="831"/>
         <source>These scores are already submitted.</source>
         <translation>Nilai ini sudah diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="824"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="848"/>
         <source>Scores for {0} submitted.</source>
         <translation>Nilai tahap {0} sudah diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="847"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="871"/>
         <source>Scores for {0} reopened.</source>
         <translation>Nilai tahap {0} dibuka kembali.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="852"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="876"/>
         <source>Saved {0}</source>
         <translation>Tersimpan {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="881"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="905"/>
         <source>About Kolabik Desktop</source>
         <translation>Tentang Kolabik Desktop</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/main_window.py" line="883"/>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="907"/>
         <source>Kolabik Desktop {0}
 
 Offline scoring, merging, live leaderboard and recaps for the jury of a public-service innovation competition.</source>
@@ -544,74 +549,74 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="378"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="377"/>
         <source>Overall comment</source>
         <translation>Komentar umum</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="382"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="381"/>
         <source>Your overall comment on this entry</source>
         <translation>Komentar umum Anda tentang proposal ini</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="402"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="401"/>
         <source>Weighted total</source>
         <translation>Nilai akhir (terbobot)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="422"/>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="435"/>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="466"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="421"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="434"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="465"/>
         <source>Choose an entry to score.</source>
         <translation>Pilih proposal yang akan dinilai.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="448"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="447"/>
         <source>Open an event file to begin.</source>
         <translation>Buka berkas kompetisi untuk memulai.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="452"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="451"/>
         <source>This event has no stages yet: the chair adds them in Setup.</source>
         <translation>Kompetisi ini belum memiliki tahap: ketua juri menambahkannya di Pengaturan Kompetisi.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="463"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="462"/>
         <source>Choose whom you score as (Tools &gt; Score as).</source>
         <translation>Pilih juri yang nilainya Anda isi (Alat &gt; Menilai sebagai).</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="542"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="541"/>
         <source>You are recused from this entry (conflict of interest): not scored.</source>
         <translation>Anda mengundurkan diri dari proposal ini (konflik kepentingan): tidak dinilai.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="544"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="543"/>
         <source>You are not assigned to this entry in this stage.</source>
         <translation>Anda tidak ditugaskan menilai proposal ini pada tahap ini.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="546"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="545"/>
         <source>This entry is not admitted to this stage.</source>
         <translation>Proposal ini tidak lolos ke tahap ini.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="548"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="547"/>
         <source>Your scores for this stage are submitted: read-only.</source>
         <translation>Nilai Anda untuk tahap ini sudah diserahkan: hanya dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="560"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="559"/>
         <source>Not started</source>
         <translation>Belum dinilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="561"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="560"/>
         <source>Incomplete: every weighted criterion needs a value</source>
         <translation>Belum lengkap: setiap aspek berbobot harus diberi nilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="562"/>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="561"/>
         <source>Complete</source>
         <translation>Lengkap</translation>
     </message>
