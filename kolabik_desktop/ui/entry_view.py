@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,6 +44,15 @@ except ImportError:
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DEFAULT_SUMMARY_SHARE = 0.3  # of the pane's height above a PDF: the proposal itself matters most
+SHARE_KEY = "main_window/summary_share"
+
+
+def _stored_share() -> float:
+    try:
+        share = float(QSettings().value(SHARE_KEY, DEFAULT_SUMMARY_SHARE))
+    except (TypeError, ValueError):
+        return DEFAULT_SUMMARY_SHARE
+    return share if 0.05 <= share <= 0.95 else DEFAULT_SUMMARY_SHARE
 
 
 @dataclass(frozen=True)
@@ -410,7 +419,7 @@ class EntryView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.summary_share = DEFAULT_SUMMARY_SHARE
+        self.summary_share = _stored_share()
         self.splitter.splitterMoved.connect(self._remember_share)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -471,6 +480,7 @@ class EntryView(QWidget):
         top, reader = self.splitter.sizes()
         if top + reader > 0 and reader > 0:
             self.summary_share = top / (top + reader)
+            QSettings().setValue(SHARE_KEY, self.summary_share)
 
     def show_first_pdf(self) -> None:
         """Open the entry's first PDF (called after the form is ready, so moving on stays quick)."""

@@ -98,6 +98,12 @@ def test_a_pdf_after_an_entry_without_one_gets_most_of_the_pane(qtbot, window, e
     window.show_entry(ids.entries[2])
     window.show_entry(ids.entries[0])
     assert abs(window.entry_view.splitter.sizes()[0] - chosen[0]) <= 2
+    # Remembered for the next window too.
+    from kolabik_desktop.ui.entry_view import EntryView
+
+    later = EntryView()
+    qtbot.addWidget(later)
+    assert later.summary_share == window.entry_view.summary_share != 0.3
 
 
 def test_other_files_open_in_the_systems_viewer(qtbot, window, event_with_files, monkeypatch):
