@@ -462,6 +462,7 @@ def juror_status_text(status: str) -> str:
 
 
 VISIBLE_KEY = "leaderboard/visible"
+WIDTH_KEY = "leaderboard/width"
 # Below this screen width the dock would squeeze the juror's three panes: it starts hidden.
 WIDE_SCREEN_PX = 1600
 
@@ -472,6 +473,14 @@ def remembered_visible(screen_width: int) -> bool:
     if value is None:
         return screen_width >= WIDE_SCREEN_PX
     return str(value).lower() in ("true", "1")
+
+
+def remembered_width() -> int | None:
+    try:
+        width = int(QSettings().value(WIDTH_KEY, 0))
+    except (TypeError, ValueError):
+        return None
+    return width if width > 0 else None
 
 
 class LeaderboardDock(QDockWidget):
@@ -517,9 +526,11 @@ def install(window: Any) -> LeaderboardDock:
         toggle.setEnabled(chair)
         toggle.setVisible(chair)  # a juror's kit has no standings to offer
         if visible and hasattr(window, "make_room"):
-            window.make_room(dock)
+            window.make_room(dock, remembered_width())
 
     def closed() -> None:
+        if dock.isVisible() and not dock.isFloating():
+            QSettings().setValue(WIDTH_KEY, dock.width())  # the chair's own width, next time
         dock.panel.set_context(None)
 
     window.event_opened.connect(opened)

@@ -241,16 +241,17 @@ class MainWindow(QMainWindow):
 
         self.menu_help.addAction(self.act_about)
 
-    def make_room(self, dock: QDockWidget) -> None:
-        """For features: a dock just shown takes at most a third of a laptop's width, and the
+    def make_room(self, dock: QDockWidget, width: int | None = None) -> None:
+        """For features: a dock just shown takes ``width`` (the user's, remembered by the
+        feature) or at most a third of a laptop's width, never more than half the window; the
         three scoring panes share the rest in proportion (not the entry pane alone shrinking)."""
-        QTimer.singleShot(0, lambda: self._make_room(dock))
+        QTimer.singleShot(0, lambda: self._make_room(dock, width))
 
-    def _make_room(self, dock: QDockWidget) -> None:
+    def _make_room(self, dock: QDockWidget, width: int | None) -> None:
         if not dock.isVisible() or dock.isFloating():
             return
-        width = min(DOCK_MAX_WIDTH, self.width() // 3)
-        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        wanted = width if width else min(DOCK_MAX_WIDTH, self.width() // 3)
+        self.resizeDocks([dock], [min(wanted, self.width() // 2)], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
         if 0 < total < sum(DEFAULT_SPLIT):
             self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
