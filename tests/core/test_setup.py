@@ -620,6 +620,27 @@ def test_advance_removing_scored_entries_needs_confirmation(event):
     assert (result.removed, result.removed_with_scores) == (2, 1)
 
 
+def test_advance_from_a_cumulative_stage_uses_its_blend(tmp_path):
+    db, ids = make_event(tmp_path / "cum.kolabik", entries=10, admitted_to_p2=6, p2_fill=1.0)
+    try:
+        p2 = next(r for r in setup.list_stages(db) if r.data.code == "P2")
+        setup.update_stage(db, p2.id, setup.replace(p2.data, cumulative="P1:90 P2:10"))
+        short = setup.shortlist(scorer_for(db), "P2", top_n=2)
+
+        def blend(row):
+            return 0.9 * float(row.stage_scores["P1"]) + 0.1 * float(row.stage_scores["P2"])
+
+        rows = scorer_for(db).leaderboard("P2").rows
+        assert len(rows) == 6
+        for row in rows:
+            assert float(row.score) == pytest.approx(blend(row))
+        cut = min(blend(r) for r in short.selected)
+        others = [r for r in rows if r not in short.selected + short.tied_at_cut]
+        assert len(short.selected) == 2 and all(blend(r) < cut for r in others)
+    finally:
+        db.close()
+
+
 def test_advance_with_quotas(event):
     db, ids = event
     short = setup.shortlist(scorer_for(db), "P1", quotas={"Kecamatan": 1, "Sekolah": 2})
