@@ -643,8 +643,17 @@ def install(
         actions.append(action)
 
     def follow(entry_id: object) -> None:
-        if isinstance(entry_id, int) and hasattr(window, "show_entry"):
-            window.show_entry(entry_id)
+        if not (isinstance(entry_id, int) and hasattr(window, "show_entry")):
+            return
+        # The sheet to type is the presentation stage's (paper sheets from the hall).
+        context = getattr(window, "context", None)
+        if context is not None and hasattr(window, "set_stage"):
+            stage = next(
+                (st for st in context.scorer.event.stages if st.code == session.stage_code), None
+            )
+            if stage is not None and stage.id != window.stage_id:
+                window.set_stage(stage.id)
+        window.show_entry(entry_id)
 
     session.presenting_changed.connect(follow)
 

@@ -80,10 +80,14 @@ def test_scoring_form_follows_the_entry_now_presenting(qtbot, tmp_path):
     _db, ids = make_event(path, entries=14, admitted_to_p2=5)
     _db.close()
     window = _window(qtbot, path)
+    assert window.stage_id == ids.stages["P1"]
     session = window.presentation_session
+    session.set_stage("P2")
     with qtbot.waitSignal(window.entry_changed, timeout=1000):
         session.next()
-    assert window.entry_id == session.current_entry().id == ids.entries[1]
+    assert window.entry_id == session.current_entry().id
+    assert window.stage_id == ids.stages["P2"]  # the presentation stage's sheet, to type
+    assert window.form.stage_id == ids.stages["P2"]
 
 
 def test_a_juror_kit_has_no_board(qtbot, tmp_path):
