@@ -152,6 +152,18 @@ def test_broken_ties_are_footnoted_with_their_rule(tmp_path):
     assert "2¹ IN-001" in text and "3² IN-002" in text
 
 
+def test_minutes_leave_out_columns_no_entry_fills(tmp_path):
+    db, _ids = make_event(tmp_path / "music.kolabik", entries=4, jurors=2, admitted_to_p2=0)
+    data = load_report_data(db)
+    full = _flat(_pages(_pdf(data, kind="minutes", stage="P1")))
+    assert "Unit Kategori Nilai" in full
+    entries = tuple(replace(e, unit="", category="") for e in data.event.entries)
+    bare = replace(data, event=replace(data.event, entries=entries))
+    text = _flat(_pages(_pdf(bare, kind="minutes", stage="P1")))
+    assert "Inovasi Nilai" in text and "Unit" not in text and "Kategori" not in text
+    db.close()
+
+
 def test_minutes_without_any_scored_entry_are_refused(tmp_path):
     db, _ids = make_event(tmp_path / "empty.kolabik", entries=4, jurors=2, fill=0.0)
     data = load_report_data(db)

@@ -130,9 +130,17 @@ def _ranking_table(
     *,
     with_category: bool,
 ) -> Flowable:
-    head = [ctx.t("rank"), ctx.t("entry_code"), ctx.t("entry"), ctx.t("unit")]
+    # A column no entry fills (e.g. a music competition's unit) is left out, not printed empty.
+    with_unit = any(r.entry.unit for r in rows)
+    with_category = with_category and any(r.entry.category for r in rows)
+    head = [ctx.t("rank"), ctx.t("entry_code"), ctx.t("entry")]
+    shares = [0.42]  # of the width left for text columns: title, unit, category
+    if with_unit:
+        head.append(ctx.t("unit"))
+        shares.append(0.32)
     if with_category:
         head.append(ctx.t("category"))
+        shares.append(0.26)
     head.append(ctx.t("score"))
     table_rows: list[list[object]] = [[Paragraph(esc(h), styles.head) for h in head]]
     for row in rows:
@@ -143,18 +151,16 @@ def _ranking_table(
             + (str(mark).translate(SUPERSCRIPTS) if mark else ""),
             row.entry.code,
             Paragraph(esc(row.entry.title), styles.cell),
-            Paragraph(esc(row.entry.unit), styles.cell),
         ]
+        if with_unit:
+            line.append(Paragraph(esc(row.entry.unit), styles.cell))
         if with_category:
             line.append(Paragraph(esc(row.entry.category), styles.cell))
         line.append(ctx.score_text(row))
         table_rows.append(line)
     rank_w, code_w, score_w = 20 * mm, 18 * mm, 17 * mm
     rest = width - rank_w - code_w - score_w
-    if with_category:
-        widths = [rank_w, code_w, rest * 0.42, rest * 0.32, rest * 0.26, score_w]
-    else:
-        widths = [rank_w, code_w, rest * 0.55, rest * 0.45, score_w]
+    widths = [rank_w, code_w, *(rest * share / sum(shares) for share in shares), score_w]
     extra = [("ALIGN", (-1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (-1, 1), (-1, -1), FONT_BOLD)]
     return grid(table_rows, widths, center_cols=(0,), extra=extra, font_size=8.5)
 
