@@ -641,6 +641,23 @@ def test_advance_from_a_cumulative_stage_uses_its_blend(tmp_path):
         db.close()
 
 
+def test_an_entry_with_a_jury_decision_cannot_leave_the_stage(tmp_path):
+    db, ids = make_event(tmp_path / "keep.kolabik", p2_fill=1.0)
+    try:
+        sid = ids.stages["P2"]
+        first, *rest = sorted(setup.admitted_entries(db, sid))
+        setup.set_decision(db, board="P2", entry_id=first, rank=1, reason="keputusan juri")
+        with pytest.raises(ValidationError, match="IN-001 would leave the stage, but a jury"):
+            setup.admit_entries(db, sid, rest, allow_removing_scored=True)
+        assert first in setup.admitted_entries(db, sid)
+        setup.remove_decision(db, setup.list_decisions(db)[0].id)
+        setup.set_decision(db, board=FINAL, entry_id=first, rank=1, reason="keputusan juri")
+        with pytest.raises(ValidationError, match="a jury decision places them"):
+            setup.admit_entries(db, sid, rest, allow_removing_scored=True)
+    finally:
+        db.close()
+
+
 def test_advance_with_quotas(event):
     db, ids = event
     short = setup.shortlist(scorer_for(db), "P1", quotas={"Kecamatan": 1, "Sekolah": 2})

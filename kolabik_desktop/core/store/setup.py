@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import ValidationError
@@ -1724,6 +1724,18 @@ def admit_entries(
                 f"Stage {st.code}: {len(scored)} entries already scored there would leave the "
                 f"stage ({', '.join(sorted(codes[e] for e in scored)[:5])}); confirm first"
             )
+        if removed:
+            boards = [Decision.stage_id == stage_id]
+            if st.weight > 0:
+                boards.append(Decision.stage_id.is_(None))  # the final ranking needs the stage
+            decided = s.scalars(
+                select(Decision.entry_id).where(Decision.entry_id.in_(removed), or_(*boards))
+            ).all()
+            if decided:
+                raise ValidationError(
+                    f"Stage {st.code}: {', '.join(sorted({codes[e] for e in decided}))} would "
+                    "leave the stage, but a jury decision places them; remove that decision first"
+                )
         added = wanted - current
         if removed:
             s.execute(
