@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
         self.undo = SheetUndo(self)
         self._progress = ProgressTracker()
+        self._submitted_cache: dict[tuple[int, int], bool] = {}
         self.browser = BrowserView(self)
         self.entry_view = EntryView(self)
         self.form = ScoringForm(self.undo, self)
@@ -432,6 +433,8 @@ class MainWindow(QMainWindow):
             return False
         self.close_event()
         self.context = context
+        self._submitted_cache.clear()
+        self._progress.reset()
         self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
         self.undo.set_db(db)
         self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
@@ -796,7 +799,11 @@ class MainWindow(QMainWindow):
     def _submitted(self) -> bool:
         if self.context is None or self.scoring_juror_id is None or self.stage_id is None:
             return False
-        return is_submitted(self.context.db, self.scoring_juror_id, self.stage_id)
+        # Asked on every edit and every move; the file changes it only with a "submission" change.
+        key = (self.scoring_juror_id, self.stage_id)
+        if key not in self._submitted_cache:
+            self._submitted_cache[key] = is_submitted(self.context.db, *key)
+        return self._submitted_cache[key]
 
     def _on_change(self, change: Change) -> None:
         stage = self._stage_spec()
@@ -809,11 +816,13 @@ class MainWindow(QMainWindow):
                     self.browser.model.update_row(entry_id, row.status, row.total, row.total_text)
             self._refresh_progress(change.entry_ids)
         elif change.kind == "submission":
+            self._submitted_cache.clear()
             self.form.set_submitted(self._submitted())
             self._refresh_progress()
             self._update_actions()
         else:
             self._progress.reset()
+            self._submitted_cache.clear()
             self._set_title()
             self._fill_stages()
             self._fill_jurors()

@@ -355,6 +355,7 @@ class ScoringForm(QWidget):
         self._comment_stored = ""
         self._comment_dirty = False
         self._loading = False
+        self._own_write = False  # inside this form's own write (its change needs no re-read)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -643,16 +644,20 @@ class ScoringForm(QWidget):
         row.note_dirty = False
         if new == row.stored:
             return
-        ok = self.undo.edit_score(
-            juror_id=self.juror_id,
-            entry_id=self.entry_id,
-            criterion_id=row.info.id,
-            label=row.info.name,
-            old=row.stored,
-            new=new,
-        )
+        self._own_write = True
+        try:
+            ok = self.undo.edit_score(
+                juror_id=self.juror_id,
+                entry_id=self.entry_id,
+                criterion_id=row.info.id,
+                label=row.info.name,
+                old=row.stored,
+                new=new,
+            )
+        finally:
+            self._own_write = False
         if ok:
-            row.stored = new
+            row.show_stored(new)  # as stored: "85,0" reads 85
         else:
             row.show_stored(row.stored, force=True)
 
@@ -686,6 +691,11 @@ class ScoringForm(QWidget):
             self.show_sheet(juror, stage, entry, submitted=getattr(self, "_submitted", False))
             return
         if change.entry_ids and self.entry_id not in change.entry_ids:
+            return
+        if self._own_write and change.kind == "scores":
+            # This form's own edit: its row already holds what was stored; only the engine's
+            # total and status move (re-reading the sheet would cost a query per keystroke).
+            self._refresh_state()
             return
         self._reload(force=False)
 

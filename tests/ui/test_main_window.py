@@ -136,6 +136,27 @@ def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, windo
     assert scores(path, ids.jurors[1], window.entry_id)[row.info.id][0] == Decimal(8)
 
 
+def test_an_own_edit_reads_as_stored_without_reloading_the_sheet(
+    qtbot, window, event_file, monkeypatch
+):
+    import kolabik_desktop.ui.scoring_form as scoring_form
+
+    path, ids = event_file
+    reads = []
+    real = scoring_form.load_sheet
+    monkeypatch.setattr(scoring_form, "load_sheet", lambda *a: reads.append(a) or real(*a))
+    row = window.form.rows[1]
+    type_into(qtbot, row.value, "85,0")
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert scores(path, ids.jurors[1], window.entry_id)[row.info.id][0] == Decimal(85)
+    assert row.value.text() == "85"  # as stored
+    assert window.form.status.text().startswith("Incomplete")  # the engine's status moved
+    assert reads == []  # one keystroke, no re-read of the whole sheet
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert row.value.text() == ""  # an undo still reaches the form
+    assert reads
+
+
 def test_arrow_keys_step_the_value_and_save_it(qtbot, window, event_file):
     path, ids = event_file
     row = window.form.rows[1]
