@@ -91,6 +91,8 @@ class ReportDialog(QDialog):
     # -- widgets ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        from kolabik_desktop.core.reports.common import KIT_KINDS
+
         self.kind = QComboBox()
         for code, label in (
             ("sheet", self.tr("Score sheet (lembar penilaian)")),
@@ -101,7 +103,9 @@ class ReportDialog(QDialog):
             ("leaderboard", self.tr("Leaderboard spreadsheet (xlsx/csv)")),
             ("matrix", self.tr("Full score matrix spreadsheet (xlsx/csv)")),
         ):
-            self.kind.addItem(label, code)
+            # A juror's kit holds only their scores: panel results would be wrong there.
+            if self.db.kind != "kit" or code in (*KIT_KINDS, "matrix"):
+                self.kind.addItem(label, code)
         self.stage = QComboBox()
         self.juror = QComboBox()
         self.entry = QComboBox()

@@ -13,6 +13,8 @@ from factories import make_event
 from pypdf import PdfReader
 
 from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.exchange.exports import export
+from kolabik_desktop.core.exchange.kits import export_kit
 from kolabik_desktop.core.reports import (
     ReportOptions,
     build_report,
@@ -22,6 +24,7 @@ from kolabik_desktop.core.reports import (
 from kolabik_desktop.core.reports.i18n import long_date, terbilang
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import Juror
 from kolabik_desktop.core.store.services import set_comment, set_score
 
@@ -435,3 +438,19 @@ def test_recap_within_a_category_renumbers_ranks(event):
         assert _id(row.display) in tokens
     others = [e.code for e in data.event.entries if e.category != category]
     assert not any(re.search(rf"(?<![\w-]){c}(?![\w-])", text) for c in others)
+
+
+def test_a_jurors_kit_prints_only_their_own_sheets(tmp_path):
+    db, _ids = make_event(tmp_path / "chair.kolabik", entries=5, jurors=3, admitted_to_p2=0)
+    kit = open_event_file(export_kit(db, "J2", tmp_path, stages=["P1"]))
+    db.close()
+    data = load_report_data(kit)
+    kit.close()
+    assert "LEMBAR PENILAIAN" in _flat(_pages(_pdf(data, kind="sheet", stage="P1")))
+    assert "FORMULIR PENILAIAN" in _flat(_pages(_pdf(data, kind="blank", stage="P1")))
+    for kind in ("recap", "minutes", "feedback"):
+        with pytest.raises(ValidationError, match="a juror's kit holds only that juror's scores"):
+            build_report(data, ReportOptions(kind=kind, stage="P1"))
+    with pytest.raises(ValidationError, match="its leaderboard would be wrong"):
+        export(data, "leaderboard", tmp_path / "board.xlsx", board="P1")
+    assert not (tmp_path / "board.xlsx").exists()

@@ -87,3 +87,22 @@ def test_install_adds_a_file_menu_action_enabled_with_an_event(qtbot):
     actions = window.menu_file.actions()
     assert actions.index(window.report_action) < actions.index(window.act_quit)
     assert not window.report_action.isEnabled()
+
+
+def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):
+    from kolabik_desktop.core.exchange.kits import export_kit
+    from kolabik_desktop.core.store.db import open_event_file
+
+    db, _ = make_event(tmp_path / "c.kolabik", entries=5, jurors=2, admitted_to_p2=0)
+    kit = open_event_file(export_kit(db, "J1", tmp_path, stages=["P1"]))
+    db.close()
+    dlg = ReportDialog(kit, ask_to_open=False)
+    qtbot.addWidget(dlg)
+    try:
+        with qtbot.waitSignal(dlg.preview_ready, timeout=TIMEOUT):
+            pass
+        kinds = [dlg.kind.itemData(i) for i in range(dlg.kind.count())]
+        assert kinds == ["sheet", "blank", "matrix"]
+        assert dlg.last_pdf.startswith(b"%PDF")
+    finally:
+        kit.close()

@@ -163,6 +163,11 @@ def _matrix(data: ReportData, stage: StageSpec, lang: str) -> Sheet:
 
 
 def _check(data: ReportData, board: str, category: str | None, lang: str) -> None:
+    if data.kit:
+        raise ValidationError(
+            "a juror's kit holds only that juror's scores, so its leaderboard would be wrong: "
+            "export it from the chair's event file"
+        )
     if lang not in LANGS:
         raise ValidationError(f"unknown language '{lang}' (use id or en)")
     if board != FINAL:

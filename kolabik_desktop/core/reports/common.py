@@ -15,6 +15,7 @@ from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Leaderboard, LeaderboardRow, Number
 
 KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+KIT_KINDS = ("sheet", "blank")  # what a juror may print from their own kit
 ORIENTATIONS = ("auto", "portrait", "landscape")
 
 
@@ -149,6 +150,11 @@ def check_options(data: ReportData, options: ReportOptions) -> None:
     if options.orientation not in ORIENTATIONS:
         raise ValidationError(
             f"unknown orientation '{options.orientation}' (use {', '.join(ORIENTATIONS)})"
+        )
+    if data.kit and options.kind not in KIT_KINDS:
+        raise ValidationError(
+            f"a juror's kit holds only that juror's scores, so a {options.kind} report would "
+            "show wrong panel scores: make it from the chair's event file"
         )
     if not data.event.stages:
         raise ValidationError("the event has no stages yet: add a stage and its rubric first")

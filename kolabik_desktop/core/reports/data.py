@@ -45,6 +45,7 @@ class ReportData:
     categories: tuple[str, ...] = ()  # in the event's order
     place: str = ""
     chair: str = ""
+    kit: bool = False  # read from a juror's kit: only that juror's scores are in it
 
     @cached_property
     def scorer(self) -> Scorer:
@@ -120,6 +121,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             categories=categories,
             place=settings.get(SETTING_PLACE, ""),
             chair=settings.get(SETTING_CHAIR, ""),
+            kit=db.kind == "kit",
         )
 
 
