@@ -16,13 +16,14 @@ from kolabik_desktop.core.exchange.kits import (
     kit_stage_codes,
     update_kit,
 )
-from kolabik_desktop.core.store import audit, services
+from kolabik_desktop.core.store import audit, services, setup
 from kolabik_desktop.core.store.db import open_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
     Juror,
     Score,
+    Setting,
     StageAdmission,
 )
 
@@ -59,6 +60,10 @@ def test_kit_holds_nothing_of_any_other_juror(tmp_path):
         note="CATATAN-RAHASIA-J3",
     )
     services.set_submitted(db, juror_id=j3, stage_id=p1, submitted=True)
+    details = setup.get_event_details(db)
+    setup.update_event_details(db, setup.replace(details, report_place="Pasuruan"))
+    with db.session() as s:  # the chair's own settings, e.g. a per-stage assignment rule
+        s.add(Setting(key="setup.assignment.1", value='{"mode": "all"}'))
     export_kits(db, tmp_path)  # every juror gets a key
     with db.session() as s:
         keys = {j.code: j.secret_key for j in s.scalars(select(Juror))}
@@ -84,6 +89,11 @@ def test_kit_holds_nothing_of_any_other_juror(tmp_path):
         assert sorted(kit_scores) == sorted((e, c, str(v)) for e, c, v in j2_scores)
         assert con.execute("SELECT text FROM comment").fetchall() == [("milik J2",)]
         assert con.execute("SELECT count(*) FROM entry").fetchone() == (len(ids.entries),)
+        # Only the signing place for the juror's own sheet, and the kit's stages, are kept.
+        assert dict(con.execute("SELECT key, value FROM setting")) == {
+            "kit_stages": "P1 P2",
+            "report.place": "Pasuruan",
+        }
     finally:
         con.close()
     raw = kit.read_bytes()

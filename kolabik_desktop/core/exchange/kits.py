@@ -54,9 +54,12 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
     Submission,
 )
+from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
 
 KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
+# Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet.
+KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE,)
 
 
 def kit_file_name(event_name: str, juror_code: str) -> str:
@@ -225,13 +228,13 @@ def _cut_to_juror(
             """,
             {"first": stage_id == first_stage_id, "s": stage_id, "j": juror_id},
         )
-    params = {"j": juror_id}
+    params = {"j": juror_id, "place": SETTING_REPORT_PLACE}
     not_kept = "entry_id NOT IN (SELECT id FROM temp.keep_entry)"
     recused = "entry_id IN (SELECT entry_id FROM conflict WHERE juror_id = :j)"
     for statement in (
         "DELETE FROM audit_log",
         "DELETE FROM package_receipt",
-        "DELETE FROM setting",
+        "DELETE FROM setting WHERE key != :place",
         "DELETE FROM decision",
         f"DELETE FROM score WHERE juror_id != :j OR {not_kept} OR {recused}",
         f"DELETE FROM comment WHERE juror_id != :j OR {not_kept} OR {recused}",
@@ -401,11 +404,13 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
                 s.execute(insert(link_model), link_rows)
         from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
         stages_value = new.scalar(select(Setting.value).where(Setting.key == KIT_STAGES_SETTING))
-        setting = s.get(Setting, KIT_STAGES_SETTING)
-        if setting is None:
-            s.add(Setting(key=KIT_STAGES_SETTING, value=stages_value or ""))
-        else:
-            setting.value = stages_value or ""
+        for key in (KIT_STAGES_SETTING, *KIT_SHARED_SETTINGS):
+            value = new.scalar(select(Setting.value).where(Setting.key == key)) or ""
+            setting = s.get(Setting, key)
+            if setting is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                setting.value = value
         audit.append(
             s,
             at=now,
