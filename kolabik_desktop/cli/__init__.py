@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    from kolabik_desktop.cli.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        raise KolabikError(f"{problem}; without a desktop, use the commands in 'kolabik --help'")
     from kolabik_desktop.ui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(getattr(args, "event", None))

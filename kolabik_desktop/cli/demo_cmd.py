@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import ctypes.util
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from kolabik_desktop.cli.display import display_problem
 from kolabik_desktop.core.demo import DEFAULT_DEMO_FILENAME
 from kolabik_desktop.core.errors import KolabikError
 
@@ -54,22 +52,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     problem = display_problem()
     if problem:
         raise KolabikError(
-            f"{problem}. The demo is written; open it later with: kolabik {summary.path}"
+            f"{problem} (use --no-gui on a machine without a desktop). "
+            f"The demo is written; open it later with: kolabik {summary.path}"
         )
     from kolabik_desktop.ui.app import run_gui  # Qt only when a window is wanted
 
     return run_gui(str(summary.path))
-
-
-def display_problem() -> str | None:
-    """Why Qt could not open a window here (Linux), or None; Qt itself would abort instead."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        return "no display to open the window on (use --no-gui on a machine without a desktop)"
-    if not os.environ.get("WAYLAND_DISPLAY") and not ctypes.util.find_library("xcb-cursor"):
-        return (
-            "the Qt window needs the X11 cursor library: install it with "
-            "'sudo apt install libxcb-cursor0' (Debian/Ubuntu) and run again"
-        )
-    return None

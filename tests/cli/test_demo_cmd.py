@@ -95,3 +95,16 @@ def test_demo_presentation_order_follows_the_scoring(tmp_path, capsysbinary):
     status_of = {row.entry.id: row.status for row in scorer.leaderboard("P2").rows}
     assert {status_of[e] for e in order[:PRESENTED_COMPLETE]} == {"final"}
     assert {status_of[e] for e in order[PRESENTED_COMPLETE + 2 :]} == {"unscored"}
+
+
+def test_opening_an_event_without_a_display_says_so_instead_of_crashing(
+    tmp_path, monkeypatch, capsysbinary
+):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    opened = []
+    monkeypatch.setattr(ui_app, "run_gui", lambda path: opened.append(path) or 0)
+    assert main([str(tmp_path / "x.kolabik")]) == 1
+    assert "no display to open the window on" in capsysbinary.readouterr().err.decode()
+    assert opened == []
