@@ -340,14 +340,21 @@ def test_event_tab_saves_signing_place_and_chair(dialog, monkeypatch):
     dlg, ids = dialog
     Boxes(monkeypatch)
     tab = dlg.event_tab
+    tab.reload()
+    names = [tab.report_chair.itemText(i) for i in range(tab.report_chair.count())]
+    assert names == [j.data.name for j in setup.list_jurors(tab.context.db)]  # pick a juror
     tab.report_place.setText("Surabaya")
-    tab.report_chair.setText("Prof. Budi Santoso")
+    tab.report_chair.setCurrentText("Prof. Budi Santoso")  # or type another name
     assert tab.save()
     d = setup.get_event_details(tab.context.db)
     assert (d.report_place, d.report_chair) == ("Surabaya", "Prof. Budi Santoso")
     tab.report_place.clear()
     tab.reload()
     assert tab.report_place.text() == "Surabaya"
+    assert tab.report_chair.currentText() == "Prof. Budi Santoso"
+    setup.add_juror(tab.context.db, setup.JurorData("J9", "Dr. Rina Wati"))
+    assert tab.report_chair.findText("Dr. Rina Wati") >= 0  # a new juror can be picked at once
+    assert tab.report_chair.currentText() == "Prof. Budi Santoso"
 
 
 def test_assignments_tab_per_category(dialog, monkeypatch):

@@ -51,8 +51,12 @@ class EventTab(QWidget):
         self.round_stages = QCheckBox(self.tr("Round each stage score to the display precision"))
         self.report_place = QLineEdit()
         self.report_place.setPlaceholderText(self.tr("e.g. Surabaya"))
-        self.report_chair = QLineEdit()
-        self.report_chair.setPlaceholderText(self.tr("printed under the chair's signature line"))
+        # A juror's name, picked from the list, keeps a chair who also judges on one line.
+        self.report_chair = QComboBox()
+        self.report_chair.setEditable(True)
+        self.report_chair.lineEdit().setPlaceholderText(
+            self.tr("printed under the chair's signature line")
+        )
         self.logo_label = QLabel()
         self.logo_label.setFixedSize(160, 80)
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -91,6 +95,8 @@ class EventTab(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.kind in ("event", "all"):
             self.reload()
+        elif change.kind == "jurors":
+            self._fill_chair_names(self.report_chair.currentText())
 
     def reload(self) -> None:
         d = setup.get_event_details(self.context.db)
@@ -102,7 +108,12 @@ class EventTab(QWidget):
         self.round_stages.setChecked(d.round_stage_scores)
         self._set_logo(d.logo)
         self.report_place.setText(d.report_place)
-        self.report_chair.setText(d.report_chair)
+        self._fill_chair_names(d.report_chair)
+
+    def _fill_chair_names(self, current: str) -> None:
+        self.report_chair.clear()
+        self.report_chair.addItems([j.data.name for j in setup.list_jurors(self.context.db)])
+        self.report_chair.setCurrentText(current)
 
     def details(self) -> setup.EventDetails:
         year = self.year.value()
@@ -115,7 +126,7 @@ class EventTab(QWidget):
             round_stage_scores=self.round_stages.isChecked(),
             logo=self.logo,
             report_place=self.report_place.text(),
-            report_chair=self.report_chair.text(),
+            report_chair=self.report_chair.currentText(),
         )
 
     def save(self) -> bool:

@@ -577,87 +577,87 @@
         <translation>mis. Surabaya</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="55"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="58"/>
         <source>printed under the chair&apos;s signature line</source>
         <translation>dicetak di bawah garis tanda tangan ketua</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="60"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="64"/>
         <source>Choose image…</source>
         <translation>Pilih gambar…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="61"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="65"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="71"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="75"/>
         <source>Event name</source>
         <translation>Nama acara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="72"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="76"/>
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="73"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="77"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="74"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="78"/>
         <source>Display precision</source>
         <translation>Presisi tampilan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="75"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="79"/>
         <source>Tie-break chain</source>
         <translation>Urutan pemecah seri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="77"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="81"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="78"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="82"/>
         <source>Place of signing</source>
         <translation>Tempat penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="79"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="83"/>
         <source>Chair of the jury</source>
         <translation>Ketua dewan juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="80"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="84"/>
         <source>Save event details</source>
         <translation>Simpan data acara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="128"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="139"/>
         <source>Choose the event logo</source>
         <translation>Pilih logo acara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="128"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="139"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Gambar (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="137"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="148"/>
         <source>Not an image</source>
         <translation>Bukan gambar</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="137"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="148"/>
         <source>The logo must be a PNG or JPEG image.</source>
         <translation>Logo harus berupa gambar PNG atau JPEG.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="155"/>
+        <location filename="../../../kolabik_desktop/ui/setup/event_tab.py" line="166"/>
         <source>No logo</source>
         <translation>Tanpa logo</translation>
     </message>
