@@ -369,6 +369,24 @@ def test_assignments_tab_per_category(dialog, monkeypatch):
     assert plan.mode == setup.ASSIGN_CATEGORY and list(plan.categories) == [ids.jurors[0]]
 
 
+def test_assignments_tab_per_entry(dialog, monkeypatch):
+    dlg, ids = dialog
+    Boxes(monkeypatch)
+    tab = dlg.assignments_tab
+    tab.stage.setCurrentIndex(tab.stage.findData(ids.stages["P2"]))
+    tab.load_plan()
+    tab.entry_mode.click()
+    admitted = setup.admitted_entries(tab.context.db, ids.stages["P2"])
+    assert tab.matrix.rowCount() == len(admitted) and tab.matrix.columnCount() == 5
+    tab.matrix.setData(tab.matrix.index(0, 1), Qt.CheckState.Checked.value, CHECK)
+    tab.matrix.setData(tab.matrix.index(2, 4), Qt.CheckState.Checked.value, CHECK)
+    assert tab.save()
+    plan = setup.get_assignments(tab.context.db, ids.stages["P2"])
+    first, _second, third = sorted(admitted)[:3]
+    assert plan.mode == setup.ASSIGN_ENTRY
+    assert plan.pairs == {(ids.jurors[1], first), (ids.jurors[4], third)}
+
+
 def test_setup_action_only_in_chair_mode(qtbot, tmp_path):
     from kolabik_desktop.ui.main_window import MainWindow
 
