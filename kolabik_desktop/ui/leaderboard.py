@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -222,11 +222,10 @@ class LeaderboardPanel(QWidget):
         self.category_box = QComboBox()
         self.category_box.setToolTip(self.tr("All entries, or one category ranked on its own"))
         self.summary = QLabel()
-        choosers = QHBoxLayout()
-        choosers.addWidget(QLabel(self.tr("Ranking:")))
-        choosers.addWidget(self.board_box, 2)
-        choosers.addWidget(QLabel(self.tr("Category:")))
-        choosers.addWidget(self.category_box, 1)
+        # One chooser per line: in a dock a third of a laptop wide, names stay whole.
+        choosers = QFormLayout()
+        choosers.addRow(self.tr("Ranking:"), self.board_box)
+        choosers.addRow(self.tr("Category:"), self.category_box)
 
         self.table = QTableView()
         # Rows stay in the board's order: a sorting proxy would cost ~150 ms per rebuild at
@@ -263,6 +262,12 @@ class LeaderboardPanel(QWidget):
             [self.tr("Stage / juror"), self.tr("Score"), self.tr("State")]
         )
         self.breakdown.setRootIsDecorated(True)
+        # Juror names take what is left; the score and the state always show in a narrow dock.
+        tree_header = self.breakdown.header()
+        tree_header.setStretchLastSection(False)
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        tree_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.breakdown_title = QLabel()
         self.breakdown_title.setWordWrap(True)
         detail = QWidget()
@@ -434,7 +439,6 @@ class LeaderboardPanel(QWidget):
                     )
                 )
             top.setExpanded(True)
-        self.breakdown.resizeColumnToContents(0)
 
     def breakdown_lines(self) -> list[tuple[str, str, str]]:
         """What the breakdown shows, flattened (for tests and for copying)."""
