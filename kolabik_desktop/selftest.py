@@ -102,15 +102,24 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
                 raise AssertionError("the window has no open event")
             title = win.windowTitle()
             # The juror reads proposals in the window's PDF viewer: a frozen build must ship it.
-            from kolabik_desktop.ui.entry_view import PdfiumView
+            from PySide6.QtCore import QSize
+            from PySide6.QtPdf import QPdfDocument
 
-            viewer = PdfiumView()
-            viewer.resize(600, 800)
-            problem = viewer.load((folder / "recap.pdf").read_bytes())
-            if problem or viewer.image.pixmap().isNull():
-                raise AssertionError(f"the PDF viewer cannot show a page: {problem}")
-            pages = viewer.page_count()
-            viewer.close_document()
+            viewer = win.entry_view.pdf
+            problem = viewer.load("recap.pdf", (folder / "recap.pdf").read_bytes())
+            pages = viewer.page_total()
+            if problem or viewer.document.status() != QPdfDocument.Status.Ready or pages == 0:
+                raise AssertionError(f"the PDF viewer cannot open the recap: {problem}")
+            page = viewer.document.render(0, QSize(300, 420))
+            # QtPdf renders onto a transparent image: the page's text is its opaque dark pixels.
+            ink = any(
+                page.pixelColor(x, y).alpha() > 128 and page.pixelColor(x, y).lightness() < 128
+                for y in range(0, page.height(), 3)
+                for x in range(0, page.width(), 3)
+            )
+            if page.isNull() or not ink:
+                raise AssertionError("the PDF viewer renders page 1 blank")
+            viewer.clear()
         finally:
             win.close_event()
             win.close()

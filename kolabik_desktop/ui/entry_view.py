@@ -1,8 +1,7 @@
 """The entry being scored: its summary, its attachments, and a PDF reader beside the form.
 
-PDFs are shown inside the window with page navigation and zoom: with QtPdf's QPdfView when the
-installed PySide6 has it, else pages rendered by pypdfium2 (the PySide6 Essentials/Addons wheels
-ship no QtPdf). Other attachments open in the system's viewer from a temporary copy.
+PDFs are shown inside the window by QtPdf's QPdfView (from PySide6-Addons) with page navigation
+and zoom. Other attachments open in the system's viewer from a temporary copy.
 """
 
 from __future__ import annotations
@@ -11,15 +10,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -33,14 +33,6 @@ from sqlalchemy import select
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import Attachment, Category, Entry
 from kolabik_desktop.ui import i18n
-
-try:  # QtPdf is the first choice when the installed PySide6 has it.
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
-
-    HAVE_QTPDF = True
-except ImportError:
-    HAVE_QTPDF = False
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DEFAULT_SUMMARY_SHARE = 0.3  # of the pane's height above a PDF: the proposal itself matters most
@@ -112,104 +104,18 @@ def human_size(size: int) -> str:
     return f"{i18n.localize_number_text(f'{size / 1024 / 1024:.1f}')} MB"
 
 
-class PdfiumView(QWidget):
-    """Pages rendered with pypdfium2 into a scroll area; the same controls as QPdfView's."""
+class ProposalView(QPdfView):
+    """QPdfView that says when it was resized, so the zoom shown follows a fit-to-width page."""
 
-    page_changed = Signal(int, int)  # page (0-based), page count
+    resized = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._doc = None
-        self.page = 0
-        self.zoom = 1.0
-        self.fit_width = True
-        self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.image)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setObjectName("pdfScroll")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
-
-    def load(self, data: bytes) -> str | None:
-        """Open a PDF from bytes; return why it cannot be shown, or None."""
-        import pypdfium2
-
-        self.close_document()
-        try:
-            self._doc = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError as exc:
-            return str(exc)
-        self.page = 0
-        self.render()
-        return None
-
-    def close_document(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
-            self._doc = None
-        self.image.clear()
-
-    def page_count(self) -> int:
-        return len(self._doc) if self._doc is not None else 0
-
-    def go_to(self, page: int) -> None:
-        if self._doc is None:
-            return
-        self.page = max(0, min(page, self.page_count() - 1))
-        self.render()
-        self.scroll.verticalScrollBar().setValue(0)
-
-    def set_zoom(self, zoom: float | None) -> None:
-        """A zoom factor, or None to fit the page to the width of the pane."""
-        self.fit_width = zoom is None
-        if zoom is not None:
-            self.zoom = zoom
-        self.render()
-
-    def render(self) -> None:
-        if self._doc is None:
-            return
-        page = self._doc[self.page]
-        width_pt = page.get_width()
-        zoom = self.zoom
-        if self.fit_width:
-            # The pane's own width: a scroll area that was hidden has a stale viewport size.
-            available = self.width() - self.scroll.verticalScrollBar().sizeHint().width() - 16
-            zoom = max(0.2, available / (width_pt * 96 / 72)) if width_pt else 1.0
-            self.zoom = zoom
-        ratio = self.devicePixelRatioF()
-        bitmap = page.render(scale=zoom * 96 / 72 * ratio, rev_byteorder=True)
-        image = QImage(
-            bytes(bitmap.buffer),
-            bitmap.width,
-            bitmap.height,
-            bitmap.stride,
-            QImage.Format.Format_RGB888,
-        ).copy()
-        bitmap.close()
-        page.close()
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
-        self.image.setPixmap(pixmap)
-        self.page_changed.emit(self.page, self.page_count())
-
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
-        if self.fit_width and self._doc is not None:
-            self.render()
-
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.fit_width and self._doc is not None:
-            self.render()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class PdfPane(QWidget):
-    """A PDF reader: previous/next page, page number, zoom out/in, fit width."""
+    """A PDF reader (QtPdf): previous/next page, page number, zoom out/in, fit width."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -243,19 +149,17 @@ class PdfPane(QWidget):
         ):
             bar.addWidget(w)
 
-        if HAVE_QTPDF:
-            self._qdoc = QPdfDocument(self)
-            self._buffer: QBuffer | None = None
-            self.view: QWidget = QPdfView(self)
-            self.view.setDocument(self._qdoc)  # type: ignore[attr-defined]
-            self.view.setPageMode(QPdfView.PageMode.MultiPage)  # type: ignore[attr-defined]
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)  # type: ignore[attr-defined]
-            self.view.pageNavigator().currentPageChanged.connect(  # type: ignore[attr-defined]
-                lambda p: self._show_page(p, self._qdoc.pageCount())
-            )
-        else:
-            self.view = PdfiumView(self)
-            self.view.page_changed.connect(self._show_page)
+        self.document = QPdfDocument(self)
+        # QPdfDocument reads from the device for as long as it is open: the buffer lives as long.
+        self._buffer: QBuffer | None = None
+        self.view = ProposalView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.navigator = self.view.pageNavigator()
+        self.navigator.currentPageChanged.connect(self._show_page)
+        self.view.resized.connect(self._show_zoom)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -288,42 +192,47 @@ class PdfPane(QWidget):
         return b
 
     def load(self, title: str, data: bytes) -> str | None:
+        """Open a PDF from bytes at page 1; return why it cannot be shown, or None."""
+        self.clear()
         self.title.setText(title)
-        if HAVE_QTPDF:
-            self._buffer = QBuffer(self)
-            self._buffer.setData(QByteArray(data))
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self._qdoc.load(self._buffer)
-            if self._qdoc.status() != QPdfDocument.Status.Ready:
-                return self.tr("the file is not a readable PDF")
-            self._show_page(0, self._qdoc.pageCount())
-            return None
-        problem = self.view.load(data)  # type: ignore[attr-defined]
-        self._show_zoom()
-        return problem
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)  # a QBuffer is random-access: this loads at once
+        if self.document.status() != QPdfDocument.Status.Ready or self.page_total() == 0:
+            error = self.document.error()
+            self.clear()
+            if error in (
+                QPdfDocument.Error.IncorrectPassword,
+                QPdfDocument.Error.UnsupportedSecurityScheme,
+            ):
+                return self.tr("the PDF is locked with a password")
+            return self.tr("the file is not a readable PDF")
+        self.navigator.jump(0, QPointF(0, 0))
+        self._show_page(0)
+        return None
 
     def current_page(self) -> int:
-        if HAVE_QTPDF:
-            return int(self.view.pageNavigator().currentPage())  # type: ignore[attr-defined]
-        return int(self.view.page)  # type: ignore[attr-defined]
+        return int(self.navigator.currentPage())
 
     def page_total(self) -> int:
-        if HAVE_QTPDF:
-            return int(self._qdoc.pageCount())
-        return int(self.view.page_count())  # type: ignore[attr-defined]
+        return int(self.document.pageCount())
 
     def go_to(self, page: int) -> None:
         if page < 0 or page >= self.page_total() or page == self.current_page():
             return
-        if HAVE_QTPDF:
-            self.view.pageNavigator().jump(page, self.view.pageNavigator().currentLocation())  # type: ignore[attr-defined]
-        else:
-            self.view.go_to(page)  # type: ignore[attr-defined]
+        self.navigator.jump(page, QPointF(0, 0))
 
     def zoom_factor(self) -> float:
-        if HAVE_QTPDF:
-            return float(self.view.zoomFactor())  # type: ignore[attr-defined]
-        return float(self.view.zoom)  # type: ignore[attr-defined]
+        """The zoom of the page as shown, also when it is fitted to the pane's width."""
+        if self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth or self.page_total() == 0:
+            return float(self.view.zoomFactor())
+        # QPdfView fits a page's width in points, at the screen's resolution, into the viewport.
+        margins = self.view.documentMargins()
+        available = self.view.viewport().width() - margins.left() - margins.right()
+        page_width = self.document.pagePointSize(self.current_page()).width()
+        page_px = page_width * self.view.logicalDpiX() / 72
+        return available / page_px if page_px > 0 else 1.0
 
     def zoom_by(self, direction: int) -> None:
         current = self.zoom_factor()
@@ -331,21 +240,23 @@ class PdfPane(QWidget):
             target = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
         else:
             target = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0])
-        if HAVE_QTPDF:
-            self.view.setZoomMode(QPdfView.ZoomMode.Custom)  # type: ignore[attr-defined]
-            self.view.setZoomFactor(target)  # type: ignore[attr-defined]
-        else:
-            self.view.set_zoom(target)  # type: ignore[attr-defined]
-        self._show_zoom()
+        self._set_zoom(QPdfView.ZoomMode.Custom, target)
 
     def fit_width(self) -> None:
-        if HAVE_QTPDF:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)  # type: ignore[attr-defined]
-        else:
-            self.view.set_zoom(None)  # type: ignore[attr-defined]
+        self._set_zoom(QPdfView.ZoomMode.FitToWidth, None)
+
+    def _set_zoom(self, mode: QPdfView.ZoomMode, factor: float | None) -> None:
+        # A new zoom lays the pages out again; the reader stays on the page being read.
+        page = self.current_page()
+        self.view.setZoomMode(mode)
+        if factor is not None:
+            self.view.setZoomFactor(factor)
+        if self.page_total():
+            self.navigator.jump(page, QPointF(0, 0))
         self._show_zoom()
 
-    def _show_page(self, page: int, count: int) -> None:
+    def _show_page(self, page: int) -> None:
+        count = self.page_total()
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(count, 1))
         self.page_box.setValue(page + 1)
@@ -360,10 +271,10 @@ class PdfPane(QWidget):
 
     def clear(self) -> None:
         self.title.clear()
-        if HAVE_QTPDF:
-            self._qdoc.close()
-        else:
-            self.view.close_document()  # type: ignore[attr-defined]
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer = None
 
 
 class EntryView(QWidget):
@@ -405,8 +316,9 @@ class EntryView(QWidget):
         top_layout.addWidget(self.attachments)
 
         self.pdf = PdfPane(self)
-        self.no_pdf = QLabel(self.tr("The PDF cannot be shown."), self)
+        self.no_pdf = QLabel(self)
         self.no_pdf.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_pdf.setWordWrap(True)
         self.no_pdf.setObjectName("hint")
         self.reader = QStackedWidget(self)
         self.reader.addWidget(self.no_pdf)
@@ -434,6 +346,7 @@ class EntryView(QWidget):
         self.entry = load_entry(self.db, entry_id) if self.db and entry_id is not None else None
         entry = self.entry
         self.pdf.clear()
+        self.no_pdf.setText(self.tr("The PDF cannot be shown."))
         self.reader.setCurrentWidget(self.no_pdf)
         self.attachments.clear()
         if entry is None:
@@ -499,7 +412,12 @@ class EntryView(QWidget):
             if problem is None:
                 self.reader.setCurrentWidget(self.pdf)
                 return
-            self.problem.emit(self.tr("{0} cannot be shown: {1}").format(att.filename, problem))
+            message = self.tr("{0} cannot be shown: {1}").format(att.filename, problem)
+            self.no_pdf.setText(
+                message
+            )  # said where the juror is looking, not only in the status bar
+            self.reader.setCurrentWidget(self.no_pdf)
+            self.problem.emit(message)
             return
         if self._temp_dir is None:
             self._temp_dir = tempfile.TemporaryDirectory(prefix="kolabik-")

@@ -1,8 +1,8 @@
 """File > Print / Export: choose a report or a spreadsheet, preview its first page, save it.
 
 Building runs off the GUI thread (``run_task``) with progress; the worker reads the event in its
-own session and returns bytes. The preview's first page is drawn with pypdfium2 on the GUI thread
-(PDFium must not be used from two threads at once, and the entry view uses it too).
+own session and returns bytes. The preview's first page is drawn with QtPdf on the GUI thread
+(QtPdf's PDFium must not be used from two threads at once, and the entry view uses it too).
 """
 
 from __future__ import annotations
@@ -12,8 +12,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPixmap
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,24 +55,25 @@ PREVIEW_WIDTH = 420
 
 
 def _render_first_page(pdf: bytes, width: int) -> QImage | None:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
     try:
-        import pypdfium2
-    except ImportError:  # a build without it still saves reports; the summary stands in
-        return None
-    doc = pypdfium2.PdfDocument(pdf)
-    try:
-        page = doc[0]
-        scale = width / page.get_width()
-        bitmap = page.render(scale=scale, rev_byteorder=True)
-        image = QImage(
-            bytes(bitmap.buffer),
-            bitmap.width,
-            bitmap.height,
-            bitmap.stride,
-            QImage.Format.Format_RGB888,
-        ).copy()
-        bitmap.close()
-        page.close()
+        if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() == 0:
+            return None
+        page = doc.pagePointSize(0)
+        height = round(width * page.height() / page.width())
+        ink = doc.render(0, QSize(width, height))
+        if ink.isNull():
+            return None
+        # QtPdf renders onto a transparent image: a preview is a sheet of paper.
+        image = QImage(ink.size(), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.drawImage(0, 0, ink)
+        painter.end()
         return image
     finally:
         doc.close()

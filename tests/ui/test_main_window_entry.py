@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from factories import make_event
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -26,6 +28,15 @@ def write_pdf(path: Path, pages: int) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+def _has_ink(image: QImage) -> bool:
+    step = 4
+    return any(
+        image.pixelColor(x, y).lightness() < 100
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+    )
 
 
 @pytest.fixture
@@ -63,23 +74,45 @@ def test_a_pdf_attachment_is_read_inside_the_window_with_pages_and_zoom(
     pane = window.entry_view.pdf
     qtbot.waitUntil(lambda: window.entry_view.reader.currentWidget() is pane)
     assert window.entry_view.attachments.count() == 2
+    assert pane.document.status() == QPdfDocument.Status.Ready
     assert pane.page_total() == 3
     assert pane.page_count.text() == "of 3"
     assert not pane.prev_button.isEnabled()
+    # QPdfView really paints the page: ink (the proposal's text) appears on a white page.
+    qtbot.waitUntil(lambda: _has_ink(pane.view.viewport().grab().toImage()), timeout=5000)
     pane.next_button.click()
     assert pane.current_page() == 1
     assert pane.page_box.value() == 2
     pane.page_box.setValue(3)
     assert pane.current_page() == 2
     assert not pane.next_button.isEnabled()
-    before = pane.zoom_factor()
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_PageUp)
+    assert pane.current_page() == 1
+    assert pane.page_box.value() == 2
+    # Fitted to the width: the zoom shown is the page's real scale, and nothing scrolls sideways.
+    assert pane.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    fitted = pane.zoom_factor()
+    assert 0.3 < fitted < 3
+    assert pane.zoom_label.text() == f"{round(fitted * 100)}%"
+    assert pane.view.horizontalScrollBar().maximum() == 0
+    tall_fitted = pane.view.verticalScrollBar().maximum()
     for _ in range(3):
         qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    assert pane.zoom_factor() > before
-    assert pane.zoom_label.text() == f"{round(pane.zoom_factor() * 100)}%"
-    width_zoomed = pane.view.image.pixmap().width()
+    assert pane.view.zoomMode() == QPdfView.ZoomMode.Custom
+    zoomed = pane.zoom_factor()
+    assert zoomed > fitted
+    assert pane.view.zoomFactor() == zoomed
+    assert pane.zoom_label.text() == f"{round(zoomed * 100)}%"
+    assert pane.view.horizontalScrollBar().maximum() > 0  # the page is wider than the pane now
+    assert pane.view.verticalScrollBar().maximum() > tall_fitted
+    assert pane.current_page() == 1  # zooming keeps the page being read
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert pane.view.image.pixmap().width() < width_zoomed
+    assert pane.zoom_factor() < zoomed
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert pane.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert pane.zoom_factor() == pytest.approx(fitted, rel=0.02)
+    assert pane.view.horizontalScrollBar().maximum() == 0
     # Moving on shows the next entry's attachments, not this PDF.
     window.step(1)
     assert window.entry_view.entry.code == "IN-002"
@@ -126,7 +159,15 @@ def test_a_broken_pdf_is_explained_not_raised(qtbot, window, event_with_files):
     _path, ids = event_with_files
     window.show_entry(ids.entries[1])
     qtbot.waitUntil(lambda: "rusak.pdf cannot be shown" in window.statusBar().currentMessage())
-    assert window.entry_view.reader.currentWidget() is window.entry_view.no_pdf
+    view = window.entry_view
+    assert view.reader.currentWidget() is view.no_pdf
+    assert not view.reader.isHidden()
+    assert view.no_pdf.text() == "rusak.pdf cannot be shown: the file is not a readable PDF"
+    assert view.pdf.page_total() == 0
+    # The next entry's PDF opens normally after a broken one.
+    window.show_entry(ids.entries[0])
+    qtbot.waitUntil(lambda: view.reader.currentWidget() is view.pdf)
+    assert view.pdf.page_total() == 3 and view.pdf.current_page() == 0
 
 
 def test_a_score_arriving_from_elsewhere_reaches_the_open_form(qtbot, window, event_with_files):

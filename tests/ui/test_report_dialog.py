@@ -31,6 +31,13 @@ def test_lists_the_events_stages_jurors_and_previews_the_first_page(dialog):
     pixmap = dialog.preview.pixmap()
     assert pixmap is not None and not pixmap.isNull()
     assert pixmap.width() > pixmap.height()  # P1 has 8 criteria: a landscape sheet
+    page = pixmap.toImage()  # rendered by QtPdf: white paper with the sheet's text on it
+    assert page.pixelColor(0, 0).getRgb() == (255, 255, 255, 255)
+    assert any(
+        page.pixelColor(x, y).lightness() < 100
+        for y in range(0, page.height(), 2)
+        for x in range(0, page.width(), 2)
+    )
     assert dialog.last_pdf.startswith(b"%PDF")
 
 

@@ -503,6 +503,11 @@ Penilaian luring, penggabungan nilai, papan peringkat langsung, dan rekapitulasi
         <translation>berkas bukan PDF yang dapat dibaca</translation>
     </message>
     <message>
+        <location filename="../../../kolabik_desktop/ui/entry_view.py" line="194"/>
+        <source>the PDF is locked with a password</source>
+        <translation>PDF dikunci dengan kata sandi</translation>
+    </message>
+    <message>
         <location filename="../../../kolabik_desktop/ui/entry_view.py" line="344"/>
         <source>of {0}</source>
         <translation>dari {0}</translation>
