@@ -584,8 +584,17 @@ class MainWindow(QMainWindow):
             by_code = {s.code: s.id for s in stages}
             self.stage_id = by_code.get(str(remembered)) if remembered else None
             if self.stage_id is None and ids:
-                self.stage_id = ids[0]
+                self.stage_id = self._default_stage_id(by_code) or ids[0]
         self._show_stage_choice()
+
+    def _default_stage_id(self, by_code: dict[str, int]) -> int | None:
+        """A juror's kit opens on the stage it was made for (a stage-2 kit on stage 2)."""
+        if self.mode != MODE_JUROR or self.context is None:
+            return None
+        from kolabik_desktop.core.exchange.kits import kit_stage_codes
+
+        codes = [c for c in kit_stage_codes(self.context.db) if c in by_code]
+        return by_code[codes[-1]] if codes else None
 
     def _show_stage_choice(self) -> None:
         i = self.stage_combo.findData(self.stage_id)

@@ -430,7 +430,8 @@ def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path):
     from kolabik_desktop.core.exchange.kits import export_kit
 
     db, ids = make_event(tmp_path / "ketua.kolabik", fill=0.0)
-    kit = export_kit(db, "J1", tmp_path / "J1.kolabik-kit")
+    # A proposal-stage kit: without stages= a kit is for the stage now judged (P2 here).
+    kit = export_kit(db, "J1", tmp_path / "J1.kolabik-kit", stages=["P1"])
     db.close()
     w = MainWindow()
     qtbot.addWidget(w)
@@ -603,3 +604,18 @@ def test_indonesian_numbers_in_the_form(qtbot, window, event_file):
         assert window.saved_label.text().startswith("Tersimpan ")
     finally:
         i18n.install_translator(app, "en")
+
+
+def test_a_stage_two_kit_opens_on_stage_two(qtbot, tmp_path):
+    from kolabik_desktop.core.exchange.kits import export_kit
+
+    db, ids = make_event(tmp_path / "ketua.kolabik", p2_fill=0.0)
+    kit = export_kit(db, "J2", tmp_path / "J2.kolabik-kit", stages=["P1", "P2"])
+    db.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_event(kit)
+    assert w.stage_id == ids.stages["P2"]
+    assert w.stage_combo.currentData() == ids.stages["P2"]
+    w.close()
