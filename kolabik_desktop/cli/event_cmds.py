@@ -192,6 +192,11 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
 
     db = _open(args.event)
     try:
+        if db.kind == "kit":
+            raise KolabikError(
+                f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
+                "would be wrong: ask the chair for the leaderboard of the event file"
+            )
         with db.session() as s:
             spec = load_event_spec(s)
             values = load_values(s)

@@ -81,9 +81,13 @@ def _open(path: str, *, lock: bool = False) -> Any:
 
 
 def _out_path(text: str) -> Path:
-    """--out: an existing folder, or a name ending in a separator (a folder made here), or a file."""
+    """--out: an existing folder, or a name ending in a separator or with no extension (a folder
+    made here: kits and packages always have one), or a file."""
     out = Path(text)
-    if not text.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):
+    names_a_folder = text.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)) or (
+        not out.suffix and not out.exists()
+    )
+    if not names_a_folder:
         if not out.is_dir() and not out.parent.is_dir():
             raise KolabikError(
                 f"{out.parent}: folder does not exist, so {out.name} cannot go there"

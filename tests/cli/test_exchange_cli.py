@@ -145,6 +145,9 @@ def test_kit_out_folder_forms(chair, tmp_path, capsys):
     assert not (tmp_path / "no").exists()
     code, _out, err = run(capsys, "export-scores", made / kit.name, "--out", f"{tmp_path}/pk/")
     assert code == 0 and len(list((tmp_path / "pk").glob("*.kolabik-scores"))) == 1
+    # A new name with no extension is a folder too: packages and kits always have one.
+    code, _out, err = run(capsys, "export-scores", made / kit.name, "--out", tmp_path / "usb")
+    assert code == 0 and len(list((tmp_path / "usb").glob("*.kolabik-scores"))) == 1
 
 
 def test_out_never_replaces_the_event_the_kit_or_another_document(chair, tmp_path, capsys):

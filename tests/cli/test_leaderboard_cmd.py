@@ -257,3 +257,15 @@ def test_table_fits_a_narrower_terminal(tmp_path):
     assert sorted(line.split()[0] for line in narrow.splitlines()[5:]) == [
         f"IN-00{i}" for i in range(1, 5)
     ]
+
+
+def test_a_juror_kit_has_no_leaderboard(tmp_path, capsysbinary):
+    from kolabik_desktop.core.exchange.kits import export_kit
+
+    db, _ids = make_event(tmp_path / "ketua.kolabik")
+    kit = export_kit(db, "J2", tmp_path / "J2.kolabik-kit")
+    db.close()
+    assert main(["leaderboard", str(kit), "--format", "csv"]) == 1
+    captured = capsysbinary.readouterr()
+    assert b"only that juror's scores" in captured.err
+    assert captured.out == b""
