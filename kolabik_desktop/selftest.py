@@ -88,9 +88,22 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"recap of stage {stage}: {len(pdf_bytes) // 1024} KB"
 
     def window() -> str:
+        from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+
         from kolabik_desktop.ui.app import create_application
         from kolabik_desktop.ui.main_window import MainWindow
 
+        # The user's settings (recent files, window layout) stay untouched: this window's go to
+        # the temporary folder, which is removed afterwards.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+        def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+            # The offscreen platform warns about window hints it cannot honour; only noise here.
+            if kind != QtMsgType.QtDebugMsg and "propagateSizeHints" not in message:
+                print(message, file=sys.stderr)
+
+        qInstallMessageHandler(quiet)
         app = create_application()
         win = MainWindow()
         try:

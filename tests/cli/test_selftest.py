@@ -6,7 +6,10 @@ import sys
 
 
 def test_self_test_runs_every_step_and_exits_zero(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    config = tmp_path / ".config"
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(config)
+    )
     proc = subprocess.run(
         [sys.executable, "-m", "kolabik_desktop", "--self-test"],
         capture_output=True,
@@ -24,6 +27,9 @@ def test_self_test_runs_every_step_and_exits_zero(tmp_path):
     ):
         assert f"ok   {step}" in proc.stdout
     assert proc.stdout.rstrip().endswith("self-test passed")
+    # It leaves the user's settings (recent files, layout) alone and prints no Qt noise.
+    assert not config.exists() or not any(config.rglob("*"))
+    assert "propagateSizeHints" not in proc.stderr
 
 
 def test_self_test_reports_a_failing_step_and_exits_one(tmp_path, monkeypatch, capsys):
