@@ -110,6 +110,30 @@ def category_choices(event: EventSpec) -> list[str]:
     return sorted({e.category for e in event.entries if e.category})
 
 
+def fill_board_boxes(
+    board_box: QComboBox,
+    category_box: QComboBox,
+    event: EventSpec | None,
+    board: str,
+    category: str | None,
+) -> None:
+    """Refill both choices for ``event`` (empty without one), keeping ``board``/``category``
+    selected where they still exist; emits no change signals."""
+    for box in (board_box, category_box):
+        box.blockSignals(True)
+        box.clear()
+    if event is not None:
+        for code, label in board_choices(event):
+            board_box.addItem(label, code)
+        category_box.addItem(translate("Leaderboard", "All categories"), "")
+        for name in category_choices(event):
+            category_box.addItem(name, name)
+        board_box.setCurrentIndex(max(0, board_box.findData(board)))
+        category_box.setCurrentIndex(max(0, category_box.findData(category or "")))
+    for box in (board_box, category_box):
+        box.blockSignals(False)
+
+
 class LeaderboardModel(QAbstractTableModel):
     """Leaderboard rows as a table; ``set_rows()`` replaces them all (a model reset)."""
 
@@ -318,21 +342,8 @@ class LeaderboardPanel(QWidget):
         self.rebuild()
 
     def _fill_choices(self) -> None:
-        board, category = self.board(), self.category()
-        for box in (self.board_box, self.category_box):
-            box.blockSignals(True)
-            box.clear()
-        if self.context is not None:
-            event = self.context.scorer.event
-            for code, label in board_choices(event):
-                self.board_box.addItem(label, code)
-            self.category_box.addItem(self.tr("All categories"), "")
-            for name in category_choices(event):
-                self.category_box.addItem(name, name)
-            self.board_box.setCurrentIndex(max(0, self.board_box.findData(board)))
-            self.category_box.setCurrentIndex(max(0, self.category_box.findData(category or "")))
-        for box in (self.board_box, self.category_box):
-            box.blockSignals(False)
+        event = self.context.scorer.event if self.context is not None else None
+        fill_board_boxes(self.board_box, self.category_box, event, self.board(), self.category())
 
     def _choice_changed(self) -> None:
         self.rebuild()

@@ -63,7 +63,7 @@ from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
 from kolabik_desktop.core.store.models import Event, Submission
 from kolabik_desktop.ui.i18n import localize_number_text
-from kolabik_desktop.ui.leaderboard import board_choices, category_choices
+from kolabik_desktop.ui.leaderboard import board_choices, category_choices, fill_board_boxes
 from kolabik_desktop.ui.presentation import PresentationSession, PresentingInfo
 
 if TYPE_CHECKING:
@@ -1371,20 +1371,8 @@ class ProjectorControls(QWidget):
             if c.is_open()
             else self.tr("Open the projector (F5)")
         )
-        for box in (self.board_box, self.category_box):
-            box.blockSignals(True)
-            box.clear()
-        if c.context is not None:
-            event = c.context.scorer.event
-            for code, label in board_choices(event):
-                self.board_box.addItem(label, code)
-            self.category_box.addItem(self.tr("All categories"), "")
-            for name in category_choices(event):
-                self.category_box.addItem(name, name)
-            self.board_box.setCurrentIndex(max(0, self.board_box.findData(c.board)))
-            self.category_box.setCurrentIndex(max(0, self.category_box.findData(c.category or "")))
-        for box in (self.board_box, self.category_box):
-            box.blockSignals(False)
+        event = c.context.scorer.event if c.context is not None else None
+        fill_board_boxes(self.board_box, self.category_box, event, c.board, c.category)
         for mode, button in self.mode_buttons.items():
             button.blockSignals(True)
             button.setChecked(mode == c.mode)

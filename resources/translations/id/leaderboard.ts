@@ -59,37 +59,42 @@
         <translation>Tahap %1: %2</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="441"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="128"/>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="470"/>
         <source>not started</source>
         <translation>belum mulai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="442"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="471"/>
         <source>incomplete</source>
         <translation>belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="443"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="472"/>
         <source>complete</source>
         <translation>lengkap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="444"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="473"/>
         <source>recused (conflict of interest)</source>
         <translation>mundur (konflik kepentingan)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="445"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="474"/>
         <source>not assigned</source>
         <translation>tidak ditugaskan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="446"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="475"/>
         <source>not admitted</source>
         <translation>tidak lolos ke tahap ini</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="482"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="520"/>
         <source>&amp;Leaderboard</source>
         <translation>&amp;Papan peringkat</translation>
     </message>
@@ -97,7 +102,7 @@
 <context>
     <name>LeaderboardDock</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="468"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="505"/>
         <source>Leaderboard</source>
         <translation>Papan peringkat</translation>
     </message>
@@ -105,42 +110,42 @@
 <context>
     <name>LeaderboardModel</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="154"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="178"/>
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="155"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="179"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="156"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="180"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="157"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="181"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="158"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="182"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="159"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="183"/>
         <source>Score</source>
         <translation>Nilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="160"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="184"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="161"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="185"/>
         <source>Tie note</source>
         <translation>Catatan seri</translation>
     </message>
@@ -148,57 +153,52 @@
 <context>
     <name>LeaderboardPanel</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="219"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="245"/>
         <source>Which ranking to show</source>
         <translation>Daftar peringkat yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="221"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="247"/>
         <source>All entries, or one category ranked on its own</source>
         <translation>Semua peserta, atau satu kategori yang diperingkat tersendiri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="224"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="251"/>
         <source>Ranking:</source>
         <translation>Daftar peringkat:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="226"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="252"/>
         <source>Category:</source>
         <translation>Kategori:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="259"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="286"/>
         <source>Stage / juror</source>
         <translation>Tahap / juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="259"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="286"/>
         <source>Score</source>
         <translation>Nilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="259"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="286"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="320"/>
-        <source>All categories</source>
-        <translation>Semua kategori</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="361"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="391"/>
         <source>%1 entries: %2 final, %3 provisional, %4 unscored</source>
         <translation>%1 peserta: %2 final, %3 sementara, %4 belum dinilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="386"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="416"/>
         <source>Select an entry to see each juror&apos;s total.</source>
         <translation>Pilih peserta untuk melihat total nilai setiap juri.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="402"/>
+        <location filename="../../../kolabik_desktop/ui/leaderboard.py" line="432"/>
         <source>Stage %1</source>
         <translation>Tahap %1</translation>
     </message>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <location filename="../../../kolabik_desktop/ui/presentation.py" line="64"/>
-        <location filename="../../../kolabik_desktop/ui/presentation.py" line="628"/>
+        <location filename="../../../kolabik_desktop/ui/presentation.py" line="631"/>
         <source>Presentation</source>
         <translation>Presentasi</translation>
     </message>
@@ -232,17 +232,17 @@
         <translation>Sesi &amp;presentasi</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/presentation.py" line="632"/>
+        <location filename="../../../kolabik_desktop/ui/presentation.py" line="635"/>
         <source>Start / pause the clock</source>
         <translation>Mulai / jeda waktu</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/presentation.py" line="633"/>
+        <location filename="../../../kolabik_desktop/ui/presentation.py" line="636"/>
         <source>Next finalist</source>
         <translation>Finalis berikutnya</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/presentation.py" line="634"/>
+        <location filename="../../../kolabik_desktop/ui/presentation.py" line="637"/>
         <source>Previous finalist</source>
         <translation>Finalis sebelumnya</translation>
     </message>
@@ -358,82 +358,82 @@
 <context>
     <name>Projector</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="543"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="550"/>
         <source>NEW</source>
         <translation>BARU</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="628"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="635"/>
         <source>jurors have submitted their scores</source>
         <translation>juri telah mengirim nilainya</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="660"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="667"/>
         <source>submitted</source>
         <translation>sudah dikirim</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="662"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="669"/>
         <source>still scoring</source>
         <translation>masih menilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="699"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="706"/>
         <source>No finalists scheduled</source>
         <translation>Belum ada finalis terjadwal</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="739"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="746"/>
         <source>Over time</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="741"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="748"/>
         <source>Ready: %1</source>
         <translation>Siap: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="745"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="752"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="801"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="808"/>
         <source>Next: %1</source>
         <translation>Berikutnya: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1104"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1107"/>
         <source>Final ranking</source>
         <translation>Peringkat akhir</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1130"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1133"/>
         <source>Kolabik</source>
         <translation>Kolabik</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1146"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1150"/>
         <source>Scoring progress: %1</source>
         <translation>Kemajuan penilaian: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1157"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1161"/>
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1166"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1170"/>
         <source>amber score = provisional</source>
         <translation>nilai jingga = sementara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1167"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1171"/>
         <source>provisional standings</source>
         <translation>peringkat sementara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1424"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1417"/>
         <location filename="../../../kolabik_desktop/ui/projector.py" line="1429"/>
         <source>Projector</source>
         <translation>Proyektor</translation>
@@ -444,42 +444,42 @@
         <translation>&amp;Proyektor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1450"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1451"/>
         <source>Projector &amp;controls</source>
         <translation>&amp;Kendali proyektor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1456"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1458"/>
         <source>Full board</source>
         <translation>Papan lengkap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1458"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1460"/>
         <source>Ranks without scores</source>
         <translation>Peringkat tanpa nilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1463"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1465"/>
         <source>Progress only</source>
         <translation>Kemajuan saja</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1468"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1470"/>
         <source>Reveal place by place</source>
         <translation>Umumkan satu per satu</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1473"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1475"/>
         <source>Now presenting</source>
         <translation>Sedang tampil</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1477"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1479"/>
         <source>Freeze / unfreeze the board</source>
         <translation>Bekukan / cairkan papan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1478"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1480"/>
         <source>Reveal the next place</source>
         <translation>Umumkan peringkat berikutnya</translation>
     </message>
@@ -487,102 +487,97 @@
 <context>
     <name>ProjectorControls</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1258"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1263"/>
         <source>Full board (Ctrl+Shift+1)</source>
         <translation>Papan lengkap (Ctrl+Shift+1)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1259"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1264"/>
         <source>Ranks without scores (Ctrl+Shift+2)</source>
         <translation>Peringkat tanpa nilai (Ctrl+Shift+2)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1260"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1265"/>
         <source>Progress only (Ctrl+Shift+3)</source>
         <translation>Kemajuan saja (Ctrl+Shift+3)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1261"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1266"/>
         <source>Reveal, place by place (Ctrl+Shift+4)</source>
         <translation>Umumkan satu per satu (Ctrl+Shift+4)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1262"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1267"/>
         <source>Now presenting (Ctrl+Shift+5)</source>
         <translation>Sedang tampil (Ctrl+Shift+5)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1272"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1277"/>
         <source>Freeze the board (F6)</source>
         <translation>Bekukan papan (F6)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1273"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1278"/>
         <source>Reveal next place (F7)</source>
         <translation>Umumkan peringkat berikutnya (F7)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1276"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1281"/>
         <source>On the projector itself: 1–5 switch modes, F freezes, Space or a click reveals the next place (or starts and pauses the clock), Backspace hides it again, ← → change the finalist, Esc closes.</source>
         <translation>Di layar proyektor: 1–5 mengganti tampilan, F membekukan, Spasi atau klik mengumumkan peringkat berikutnya (atau memulai dan menjeda waktu), Backspace menyembunyikannya lagi, ← → mengganti finalis, Esc menutup.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1283"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1288"/>
         <source>Export board as PNG…</source>
         <translation>Ekspor papan sebagai PNG…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1286"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1291"/>
         <source>Screen:</source>
         <translation>Layar:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1288"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1293"/>
         <source>Ranking:</source>
         <translation>Daftar peringkat:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1290"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1295"/>
         <source>Category:</source>
         <translation>Kategori:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1292"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1297"/>
         <source>Places shown:</source>
         <translation>Jumlah peringkat:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1361"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1366"/>
         <source>Close the projector (F5)</source>
         <translation>Tutup proyektor (F5)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1363"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1368"/>
         <source>Open the projector (F5)</source>
         <translation>Buka proyektor (F5)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1372"/>
-        <source>All categories</source>
-        <translation>Semua kategori</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1388"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1381"/>
         <source>%1 places still hidden</source>
         <translation>%1 peringkat belum diumumkan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1401"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1394"/>
         <source>Export the board</source>
         <translation>Ekspor papan peringkat</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1401"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1394"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1408"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="1401"/>
         <source>Board not exported</source>
         <translation>Papan tidak diekspor</translation>
     </message>
@@ -590,7 +585,7 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="848"/>
+        <location filename="../../../kolabik_desktop/ui/projector.py" line="855"/>
         <source>Kolabik — projector</source>
         <translation>Kolabik — proyektor</translation>
     </message>
