@@ -989,30 +989,18 @@ class ProjectorController(QObject):
 
     def set_board(self, board: str, category: str | None = None) -> None:
         self.board, self.category = board, category or None
-        if self.mode == REVEAL:
-            self._start_reveal()
-        else:
-            self.refresh()
-        self.state_changed.emit()
+        self._restart_view()
 
     def set_top_n(self, n: int) -> None:
         self.top_n = max(1, n)
-        if self.mode == REVEAL:
-            self._start_reveal()
-        else:
-            self.refresh()
-        self.state_changed.emit()
+        self._restart_view()
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown projector mode {mode!r}")
         self.mode = mode
         self.frozen = False
-        if mode == REVEAL:
-            self._start_reveal()
-        else:
-            self.refresh()
-        self.state_changed.emit()
+        self._restart_view()
 
     def set_frozen(self, frozen: bool) -> None:
         self.frozen = frozen
@@ -1022,6 +1010,14 @@ class ProjectorController(QObject):
 
     def toggle_frozen(self) -> None:
         self.set_frozen(not self.frozen)
+
+    def _restart_view(self) -> None:
+        """Show the current choices: a reveal starts over, other modes redraw."""
+        if self.mode == REVEAL:
+            self._start_reveal()
+        else:
+            self.refresh()
+        self.state_changed.emit()
 
     def _start_reveal(self) -> None:
         # The ceremony shows a snapshot: a late score must not reshuffle places already announced.
