@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kolabik_desktop.core import templates
+from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.store.db import EventDB, create_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Category,
@@ -25,6 +26,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
+from kolabik_desktop.core.store.services import load_scoring_input
 
 # (code, name, weight) of the rubrics the docstring names
 KIPP_2023 = [(c.code, c.name, c.weight) for c in templates.KIPP_2023_PROPOSAL.criteria]
@@ -129,3 +131,30 @@ def make_event(
                         )
         stage_ids = {"P1": p1.id, "P2": p2.id}
     return db, EventIds(stage_ids, crit_ids, entry_ids, juror_ids, conflict_pair)
+
+
+def make_tied_event(path: Path, *, admitted_to_p2: int = 5) -> tuple[EventDB, EventIds]:
+    """Entries IN-001..IN-006 with P1 totals 90, 80, 70, 70, 70, 60 (one juror): a tie at 3rd."""
+    db, ids = make_event(
+        path, entries=6, jurors=1, fill=0.0, conflict=False, admitted_to_p2=admitted_to_p2
+    )
+    with db.session() as s:
+        for e, v in zip(ids.entries, [90, 80, 70, 70, 70, 60], strict=True):
+            for (stage_code, _c), cid in ids.criteria.items():
+                if stage_code == "P1":
+                    s.add(
+                        Score(
+                            juror_id=ids.jurors[0],
+                            entry_id=e,
+                            criterion_id=cid,
+                            value=Decimal(v),
+                            revision=1,
+                            updated_at="t",
+                        )
+                    )
+    return db, ids
+
+
+def scorer_for(db: EventDB) -> Scorer:
+    data = load_scoring_input(db)
+    return Scorer(data.event, data.values)

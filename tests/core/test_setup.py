@@ -8,13 +8,12 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from factories import make_event
+from factories import make_event, make_tied_event, scorer_for
 from sqlalchemy import func, select
 
 from kolabik_desktop.core.errors import InputRejected, ValidationError
 from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
 from kolabik_desktop.core.reports import load_report_data
-from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.audit import verify_chain
@@ -541,34 +540,8 @@ def test_assignments_refused(event):
 # -- advancing -----------------------------------------------------------------------------------
 
 
-def tied_event(tmp_path):
-    """Entries IN-001..IN-006 with P1 totals 90, 80, 70, 70, 70, 60 (one juror)."""
-    db, ids = make_event(tmp_path / "t.kolabik", entries=6, jurors=1, fill=0.0, conflict=False)
-    totals = [90, 80, 70, 70, 70, 60]
-    with db.session() as s:
-        for e, v in zip(ids.entries, totals, strict=True):
-            for (stage_code, _c), cid in ids.criteria.items():
-                if stage_code == "P1":
-                    s.add(
-                        Score(
-                            juror_id=ids.jurors[0],
-                            entry_id=e,
-                            criterion_id=cid,
-                            value=Decimal(v),
-                            revision=1,
-                            updated_at="t",
-                        )
-                    )
-    return db, ids
-
-
-def scorer_for(db):
-    data = load_scoring_input(db)
-    return Scorer(data.event, data.values)
-
-
 def test_advance_top_n_shows_the_tie_and_admits_what_the_chair_chose(tmp_path):
-    db, ids = tied_event(tmp_path)
+    db, ids = make_tied_event(tmp_path / "t.kolabik")
     try:
         short = setup.shortlist(scorer_for(db), "P1", top_n=3)
         assert [r.entry.code for r in short.selected] == ["IN-001", "IN-002"]
@@ -669,7 +642,7 @@ def test_advance_with_quotas(event):
 
 
 def test_jury_decision_recorded_and_shown(tmp_path):
-    db, ids = tied_event(tmp_path)
+    db, ids = make_tied_event(tmp_path / "t.kolabik")
     try:
         setup.update_event_details(db, setup.replace(setup.get_event_details(db), tiebreak="none"))
         did = setup.set_decision(

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from factories import make_event
+from factories import make_event, make_tied_event, scorer_for
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from kolabik_desktop.cli import main
 from kolabik_desktop.core.exchange.kits import export_kit
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.db import open_event_file
-from kolabik_desktop.core.store.models import AuditLog, Score
+from kolabik_desktop.core.store.models import AuditLog
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.setup.dialog import SetupDialog
 from kolabik_desktop.ui.setup.models import AdvanceModel, CriteriaModel, EntriesModel
@@ -59,9 +59,9 @@ def test_entries_model_columns(qapp, tmp_path):
 
 
 def test_advance_model_leaves_tied_rows_to_the_chair(qapp, tmp_path):
-    db, ids = tied_event(tmp_path)
+    db, ids = make_tied_event(tmp_path / "t.kolabik", admitted_to_p2=0)
     try:
-        short = setup.shortlist(scorer(db), "P1", top_n=3)
+        short = setup.shortlist(scorer_for(db), "P1", top_n=3)
         model = AdvanceModel()
         model.set_shortlist(short.selected, short.tied_at_cut)
         assert model.rowCount() == 5 and model.tied_count() == 3
@@ -74,36 +74,6 @@ def test_advance_model_leaves_tied_rows_to_the_chair(qapp, tmp_path):
 
 
 # -- the dialog ----------------------------------------------------------------------------------
-
-
-def scorer(db):
-    from kolabik_desktop.core.scoring.engine import Scorer
-    from kolabik_desktop.core.store.services import load_scoring_input
-
-    data = load_scoring_input(db)
-    return Scorer(data.event, data.values)
-
-
-def tied_event(tmp_path):
-    """P1 totals 90, 80, 70, 70, 70, 60 for IN-001..IN-006 (one juror), nobody in P2 yet."""
-    db, ids = make_event(
-        tmp_path / "t.kolabik", entries=6, jurors=1, fill=0.0, conflict=False, admitted_to_p2=0
-    )
-    with db.session() as s:
-        for e, v in zip(ids.entries, [90, 80, 70, 70, 70, 60], strict=True):
-            for (stage_code, _c), cid in ids.criteria.items():
-                if stage_code == "P1":
-                    s.add(
-                        Score(
-                            juror_id=ids.jurors[0],
-                            entry_id=e,
-                            criterion_id=cid,
-                            value=Decimal(v),
-                            revision=1,
-                            updated_at="t",
-                        )
-                    )
-    return db, ids
 
 
 @pytest.fixture
@@ -202,7 +172,7 @@ def test_descriptor_lines_edit_and_bad_line_blocks_saving(dialog, monkeypatch):
 
 
 def test_advance_to_next_stage_with_a_tie_at_the_cut(qtbot, tmp_path, monkeypatch):
-    db, ids = tied_event(tmp_path)
+    db, ids = make_tied_event(tmp_path / "t.kolabik", admitted_to_p2=0)
     context = EventContext(db)
     dlg = SetupDialog(context)
     qtbot.addWidget(dlg)
@@ -234,7 +204,7 @@ def test_advance_to_next_stage_with_a_tie_at_the_cut(qtbot, tmp_path, monkeypatc
 
 
 def test_record_a_jury_decision(qtbot, tmp_path, monkeypatch):
-    db, ids = tied_event(tmp_path)
+    db, ids = make_tied_event(tmp_path / "t.kolabik", admitted_to_p2=0)
     context = EventContext(db)
     dlg = SetupDialog(context)
     qtbot.addWidget(dlg)
