@@ -26,11 +26,7 @@ from kolabik_desktop.core.store.models import (
     Score,
     Stage,
 )
-from kolabik_desktop.core.store.services import load_event_spec, value_problem
-
-
-def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+from kolabik_desktop.core.store.services import decimal_text, load_event_spec, value_problem
 
 
 def check_event(db: EventDB) -> list[str]:
@@ -102,7 +98,7 @@ def _check_weights(s: Session) -> list[str]:
     ):
         totals[stage] += weight
     return [
-        f"stage {stage}: the criteria weights add up to {_number(total)}, not 100"
+        f"stage {stage}: the criteria weights add up to {decimal_text(total)}, not 100"
         for stage, total in totals.items()
         if total != 100
     ]

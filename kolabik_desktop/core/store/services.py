@@ -115,7 +115,7 @@ def parse_cumulative(text: str) -> tuple[tuple[str, Decimal], ...]:
 
 
 def format_cumulative(parts: Iterable[tuple[str, Decimal]]) -> str:
-    return " ".join(f"{code}:{format(w.normalize(), 'f')}" for code, w in parts)
+    return " ".join(f"{code}:{decimal_text(w)}" for code, w in parts)
 
 
 @dataclass(frozen=True)

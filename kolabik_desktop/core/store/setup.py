@@ -43,6 +43,8 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
+    decimal_text,
+    format_cumulative,
     load_event_spec,
     load_values,
     parse_cumulative,
@@ -70,10 +72,6 @@ SETTING_REPORT_CHAIR = "report.chair"
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
-
-
-def _dec(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
 
 
 def _check_chair(db: EventDB) -> None:
@@ -309,7 +307,7 @@ def _stage_data(st: Stage) -> StageData:
 def _stage_audit(data: StageData) -> dict[str, Any]:
     d = asdict(data)
     for key in ("weight", "band", "scale_min", "scale_max"):
-        d[key] = _dec(d[key])
+        d[key] = decimal_text(d[key])
     return d
 
 
@@ -405,13 +403,14 @@ def _check_stages_together(session: Session) -> None:
         total = sum((w for _c, w in parts), Decimal(0))
         if total != 100:
             raise ValidationError(
-                f"Stage {st.code}: cumulative weights add up to {_dec(total)}, not 100"
+                f"Stage {st.code}: cumulative weights add up to {decimal_text(total)}, not 100"
             )
     weighted = [st for st in stages if st.weight > 0]
     scales = {(st.scale_min, st.scale_max) for st in weighted}
     if len(scales) > 1:
         described = ", ".join(
-            f"{st.code} {_dec(st.scale_min)}–{_dec(st.scale_max)}" for st in weighted
+            f"{st.code} {decimal_text(st.scale_min)}–{decimal_text(st.scale_max)}"
+            for st in weighted
         )
         raise ValidationError(f"Stages of weight above 0 must share one scale ({described})")
 
@@ -487,8 +486,8 @@ def _rename_in_cumulatives(session: Session, old_code: str, new_code: str) -> No
     for other in session.scalars(select(Stage).where(Stage.cumulative != "")):
         parts = parse_cumulative(other.cumulative)
         if any(c == old_code for c, _w in parts):
-            other.cumulative = " ".join(
-                f"{new_code if c == old_code else c}:{_dec(w)}" for c, w in parts
+            other.cumulative = format_cumulative(
+                (new_code if c == old_code else c, w) for c, w in parts
             )
 
 
@@ -633,7 +632,7 @@ def parse_descriptor_lines(text: str) -> str:
         value = parse_decimal(value_text)
         if not sep or value is None or not label.strip():
             raise ValidationError(f"Descriptor line {n} ('{line.strip()}') is not 'VALUE: text'")
-        items.append({"value": _dec(value), "text": label.strip()})
+        items.append({"value": decimal_text(value), "text": label.strip()})
     return _descriptor_json(items) if items else ""
 
 
@@ -642,7 +641,7 @@ def descriptor_lines(descriptors: str) -> str:
     if not descriptors:
         return ""
     return "\n".join(
-        f"{_dec(parse_decimal(d['value']))}: {d['text']}" for d in _descriptors(descriptors)
+        f"{decimal_text(parse_decimal(d['value']))}: {d['text']}" for d in _descriptors(descriptors)
     )
 
 
@@ -679,13 +678,15 @@ def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
         if c.weight < 0:
             problems.append(f"{where}: the weight is below 0")
         if c.min_value >= c.max_value:
-            problems.append(f"{where}: the minimum {_dec(c.min_value)} is not below the maximum")
+            problems.append(
+                f"{where}: the minimum {decimal_text(c.min_value)} is not below the maximum"
+            )
         if c.step <= 0:
             problems.append(f"{where}: the step must be above 0")
         elif c.min_value < c.max_value and (c.max_value - c.min_value) % c.step != 0:
             problems.append(
-                f"{where}: the step {_dec(c.step)} does not reach the maximum "
-                f"{_dec(c.max_value)} from {_dec(c.min_value)}"
+                f"{where}: the step {decimal_text(c.step)} does not reach the maximum "
+                f"{decimal_text(c.max_value)} from {decimal_text(c.min_value)}"
             )
         if c.descriptors:
             try:
@@ -695,13 +696,13 @@ def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
                         problems.append(f"{where}: a level descriptor lacks a value or text")
                     elif not c.min_value <= value <= c.max_value:
                         problems.append(
-                            f"{where}: the level descriptor {_dec(value)} is outside the range"
+                            f"{where}: the level descriptor {decimal_text(value)} is outside the range"
                         )
             except (ValueError, AttributeError, TypeError):
                 problems.append(f"{where}: the level descriptors are not valid JSON")
     total = weight_sum(criteria)
     if total != 100:
-        problems.append(f"The weights add up to {_dec(total)}, not 100")
+        problems.append(f"The weights add up to {decimal_text(total)}, not 100")
     return problems
 
 
@@ -865,8 +866,8 @@ def _check_existing_values(session: Session, c: CriterionData) -> None:
         v, j, e = stranded[0]
         raise ValidationError(
             f"Criterion {c.code}: {len(stranded)} existing scores do not fit the range "
-            f"{_dec(c.min_value)} to {_dec(c.max_value)} step {_dec(c.step)} "
-            f"(e.g. {_dec(v)} by {j} for {e}); change or clear them first"
+            f"{decimal_text(c.min_value)} to {decimal_text(c.max_value)} step {decimal_text(c.step)} "
+            f"(e.g. {decimal_text(v)} by {j} for {e}); change or clear them first"
         )
 
 
@@ -874,10 +875,10 @@ def _criterion_audit(c: CriterionData) -> dict[str, Any]:
     return {
         "code": c.code,
         "name": c.name,
-        "weight": _dec(c.weight),
-        "min": _dec(c.min_value),
-        "max": _dec(c.max_value),
-        "step": _dec(c.step),
+        "weight": decimal_text(c.weight),
+        "min": decimal_text(c.min_value),
+        "max": decimal_text(c.max_value),
+        "step": decimal_text(c.step),
         "description": c.description,
         "descriptors": c.descriptors,
         "position": 0,
