@@ -18,3 +18,25 @@ def isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     os.makedirs(settings_dir, exist_ok=True)
     yield settings_dir
+
+
+@pytest.fixture
+def open_juror_window(qtbot):
+    """Opens an event file in a shown, laptop-sized main window scoring as one juror."""
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    opened = []
+
+    def open_window(path, juror_id):
+        w = MainWindow()
+        qtbot.addWidget(w)
+        w.resize(1366, 740)
+        w.show()
+        assert w.open_event(path)
+        w.set_scoring_juror(juror_id)
+        opened.append(w)
+        return w
+
+    yield open_window
+    for w in opened:
+        w.close()

@@ -27,16 +27,9 @@ def event_file(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, event_file):
+def window(open_juror_window, event_file):
     path, ids = event_file
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
-    w.show()
-    assert w.open_event(path)
-    w.set_scoring_juror(ids.jurors[1])  # J2 has no conflict of interest
-    yield w
-    w.close()
+    return open_juror_window(path, ids.jurors[1])  # J2 has no conflict of interest
 
 
 def scores(path: Path, juror_id: int, entry_id: int) -> dict[int, tuple[Decimal | None, str]]:

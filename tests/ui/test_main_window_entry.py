@@ -54,16 +54,9 @@ def event_with_files(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, event_with_files):
+def window(open_juror_window, event_with_files):
     path, ids = event_with_files
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
-    w.show()
-    assert w.open_event(path)
-    w.set_scoring_juror(ids.jurors[1])
-    yield w
-    w.close()
+    return open_juror_window(path, ids.jurors[1])
 
 
 def test_a_pdf_attachment_is_read_inside_the_window_with_pages_and_zoom(
