@@ -264,12 +264,19 @@ def _juror_and_entry(session: Session, juror_id: int, entry_id: int) -> tuple[Ju
     return juror, entry
 
 
+def first_stage_id(session: Session) -> int | None:
+    """The stage every entry is admitted to without an admission row."""
+    return session.scalar(select(Stage.id).order_by(Stage.position, Stage.id).limit(1))
+
+
 def check_can_score(session: Session, juror_id: int, entry_id: int, stage: Stage) -> None:
     """Raise ValidationError when this juror may not score this entry in this stage now."""
     if session.get(Conflict, (juror_id, entry_id)) is not None:
         raise ValidationError("the juror is recused from this entry (conflict of interest)")
-    first_stage_id = session.scalar(select(Stage.id).order_by(Stage.position, Stage.id).limit(1))
-    if stage.id != first_stage_id and session.get(StageAdmission, (stage.id, entry_id)) is None:
+    if (
+        stage.id != first_stage_id(session)
+        and session.get(StageAdmission, (stage.id, entry_id)) is None
+    ):
         raise ValidationError(f"the entry is not admitted to stage {stage.code}")
     has_assignments = session.scalar(
         select(Assignment.stage_id).where(Assignment.stage_id == stage.id).limit(1)

@@ -44,6 +44,7 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     decimal_text,
+    first_stage_id,
     format_cumulative,
     load_event_spec,
     load_values,
@@ -129,10 +130,6 @@ def _engine_check(session: Session, what: str) -> None:
     problems = validate_event(spec)
     if problems:
         raise ValidationError(f"{what}: " + "; ".join(problems))
-
-
-def _first_stage_id(session: Session) -> int | None:
-    return session.scalar(select(Stage.id).order_by(Stage.position, Stage.id).limit(1))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1656,7 +1653,7 @@ def next_stage(db: EventDB, stage_id: int) -> StageRow | None:
 
 def admitted_entries(db: EventDB, stage_id: int) -> set[int]:
     with db.session() as s:
-        if stage_id == _first_stage_id(s):
+        if stage_id == first_stage_id(s):
             return set(s.scalars(select(Entry.id)))
         return set(
             s.scalars(select(StageAdmission.entry_id).where(StageAdmission.stage_id == stage_id))
@@ -1694,7 +1691,7 @@ def admit_entries(
     wanted = set(entry_ids)
     with db.session() as s:
         st = _get_stage(s, stage_id)
-        if stage_id == _first_stage_id(s):
+        if stage_id == first_stage_id(s):
             raise ValidationError(f"Stage {st.code} is the first stage: every entry is in it")
         if not wanted:
             raise ValidationError(f"No entry chosen to admit to stage {st.code}")
@@ -1812,7 +1809,7 @@ def set_decision(
             if stage_id is None:
                 raise ValidationError(f"There is no stage {board}")
             if (
-                stage_id != _first_stage_id(s)
+                stage_id != first_stage_id(s)
                 and s.get(StageAdmission, (stage_id, entry_id)) is None
             ):
                 raise ValidationError(f"Entry {entry.code} is not in stage {board}")
