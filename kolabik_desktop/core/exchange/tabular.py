@@ -91,9 +91,9 @@ class TableRow:
             return value.isoformat()
         return str(value)
 
-    def code(self, column: str, *, required: bool = True) -> str:
+    def code(self, column: str) -> str:
         """A code: text without surrounding blanks; a number typed as a code (101) reads as '101'."""
-        return self.text(column, required=required)
+        return self.text(column, required=True)
 
     def decimal(
         self, column: str, *, default: Decimal | None = None, required: bool = False
@@ -135,9 +135,6 @@ class Table:
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             yield TableRow(self, number, cells)
-
-    def has(self, column: str) -> bool:
-        return column in self.columns
 
 
 def header_columns(

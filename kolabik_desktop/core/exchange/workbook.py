@@ -336,8 +336,6 @@ def _sheet_table(
     sheet: str,
     problems: Problems,
     progress: Progress | None = None,
-    aliases: dict[str, str] | None = None,
-    required: Sequence[str] | None = None,
 ) -> Table | None:
     """The named sheet (its name matched without regard to case) as a Table, or None."""
     names = {name.lower(): name for name in wb.sheetnames}
@@ -350,9 +348,7 @@ def _sheet_table(
     total = ws.max_row or 0
     rows = read_rows(ws)
     header = next(rows, (1, []))[1]
-    columns = header_columns(
-        sheet, header, REQUIRED_HEADERS[sheet] if required is None else required, problems, aliases
-    )
+    columns = header_columns(sheet, header, REQUIRED_HEADERS[sheet], problems)
     if columns is None:
         return None
 

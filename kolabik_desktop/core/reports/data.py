@@ -6,7 +6,6 @@ print comes from the one ``Scorer`` built here, never from arithmetic of their o
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -123,7 +122,3 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             chair=settings.get(SETTING_CHAIR, ""),
             kit=db.kind == "kit",
         )
-
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -65,7 +65,6 @@ TEXT: dict[str, dict[str, str]] = {
         "entry_code": "Kode",
         "unit": "Unit",
         "category": "Kategori",
-        "all_categories": "Semua kategori",
         "no": "No",
         "rank": "Peringkat",
         "rank_short": "Rank",
@@ -113,7 +112,6 @@ TEXT: dict[str, dict[str, str]] = {
         "method_median": "median nilai juri",
         "method_banded": "rata-rata dengan nilai juri dibatasi ± {band} dari rata-rata",
         "method_zscore": "standardisasi nilai per juri (z-score)",
-        "stage_weight": "bobot {weight}%",
         "final_formula": "Nilai akhir = {parts}",
         "tiebreak_standard": (
             "Nilai yang sama (pada {precision} desimal) diurutkan berdasarkan nilai panel tahap "
@@ -151,7 +149,6 @@ TEXT: dict[str, dict[str, str]] = {
         "feedback_unranked": "Belum berperingkat",
         "feedback_mean": "Rata-rata Panel",
         "feedback_all_mean": "Rata-rata Seluruh Peserta",
-        "feedback_chart": "Profil inovasi dibandingkan rata-rata seluruh peserta (skala 0–100)",
         "feedback_this_entry": "Inovasi ini",
         "feedback_notes": "Catatan dan saran juri",
         "feedback_no_notes": "Tidak ada catatan.",
@@ -162,10 +159,8 @@ TEXT: dict[str, dict[str, str]] = {
             "dinilai. Total tertimbang = Σ nilai × bobot / Σ bobot."
         ),
         "sheet_notes_heading": "Catatan per inovasi",
-        "event_year": "{name} {year}",
         "final": "Akhir",
         "ranking_final": "Peringkat akhir",
-        "ranking_stage": "Peringkat tahap {stage}",
         "legend": "Keterangan",
     },
     "en": {
@@ -187,7 +182,6 @@ TEXT: dict[str, dict[str, str]] = {
         "entry_code": "Code",
         "unit": "Unit",
         "category": "Category",
-        "all_categories": "All categories",
         "no": "No",
         "rank": "Rank",
         "rank_short": "Rank",
@@ -235,7 +229,6 @@ TEXT: dict[str, dict[str, str]] = {
         "method_median": "median of the jurors' totals",
         "method_banded": "mean with each total held within ± {band} of the mean",
         "method_zscore": "per-juror standardisation (z-score)",
-        "stage_weight": "weight {weight}%",
         "final_formula": "Final score = {parts}",
         "tiebreak_standard": (
             "Equal scores (at {precision} decimals) are ordered by the latest stage's panel "
@@ -268,7 +261,6 @@ TEXT: dict[str, dict[str, str]] = {
         "feedback_unranked": "Not ranked yet",
         "feedback_mean": "Panel Mean",
         "feedback_all_mean": "Mean of All Entries",
-        "feedback_chart": "Profile of this innovation against the mean of all entries (0–100)",
         "feedback_this_entry": "This innovation",
         "feedback_notes": "Jurors' notes and advice",
         "feedback_no_notes": "No notes.",
@@ -279,19 +271,11 @@ TEXT: dict[str, dict[str, str]] = {
             "scored. Weighted total = Σ score × weight / Σ weight."
         ),
         "sheet_notes_heading": "Notes per innovation",
-        "event_year": "{name} {year}",
         "final": "Final",
         "ranking_final": "Final ranking",
-        "ranking_stage": "Ranking of stage {stage}",
         "legend": "Legend",
     },
 }
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"unknown report language '{lang}' (use one of: {', '.join(LANGS)})")
-    return lang
 
 
 def t(lang: str, key: str, **fields: object) -> str:

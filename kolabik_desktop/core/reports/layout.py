@@ -88,8 +88,6 @@ class Styles:
     small: ParagraphStyle
     tiny: ParagraphStyle
     cell: ParagraphStyle
-    cell_bold: ParagraphStyle
-    cell_center: ParagraphStyle
     head: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
@@ -107,8 +105,6 @@ def make_styles(size: float = 9) -> Styles:
         small=ParagraphStyle("small", parent=body, fontSize=size - 0.5, leading=(size - 0.5) * 1.3),
         tiny=ParagraphStyle("tiny", parent=body, fontSize=size - 1.5, leading=(size - 1.5) * 1.3),
         cell=cell,
-        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
-        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
         head=ParagraphStyle("head", parent=cell, fontName=FONT_BOLD, alignment=TA_CENTER),
         title=ParagraphStyle(
             "title", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_CENTER
@@ -370,7 +366,6 @@ def grid(
     *,
     header_rows: int = 1,
     font_size: float = 8.5,
-    align_right_from: int | None = None,
     center_cols: Sequence[int] = (),
     extra: Sequence[tuple[Any, ...]] = (),
     zebra: bool = True,
@@ -401,8 +396,6 @@ def grid(
     ]
     if zebra and len(rows) > header_rows + 1:
         cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ROW_SHADE]))
-    if align_right_from is not None:
-        cmds.append(("ALIGN", (align_right_from, header_rows), (-1, -1), "RIGHT"))
     for col in center_cols:
         cmds.append(("ALIGN", (col, header_rows), (col, -1), "CENTER"))
     cmds.extend(extra)
@@ -446,10 +439,6 @@ def signature_block(
     )
     table.keepWithNext = False
     return table
-
-
-def legend(lines: Sequence[str], styles: Styles) -> list[Flowable]:
-    return [Paragraph(esc(line), styles.tiny) for line in lines]
 
 
 ProgressFn = Callable[[int, int, str], None]
