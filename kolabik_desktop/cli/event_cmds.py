@@ -21,7 +21,6 @@ from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.scoring.model import EventSpec, Leaderboard, LeaderboardRow
-    from kolabik_desktop.core.store.db import EventDB
 
 CSV_COLUMNS = ("rank", "code", "title", "unit", "category", "score", "status", "tie_note")
 FORMATS = ("table", "csv", "json")
@@ -134,41 +133,31 @@ def cmd_import_workbook(args: argparse.Namespace) -> int:
 
 def cmd_export_workbook(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.workbook import export_workbook
+    from kolabik_desktop.core.store.db import open_event_file
 
     xlsx = Path(args.xlsx)
-    db = _open(args.event)
-    try:
+    with open_event_file(args.event) as db:
         export_workbook(db, xlsx)
-    finally:
-        db.close()
     print(f"Exported {args.event} to {xlsx}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.store.db import open_event_file
     from kolabik_desktop.core.store.integrity import check_event
 
-    db = _open(args.event)
-    try:
+    with open_event_file(args.event) as db:
         problems = check_event(db)
         if getattr(args, "fingerprint", False):
             from kolabik_desktop.core.reports.fingerprint import fingerprint
 
             print(f"{args.event}: data fingerprint {fingerprint(db)}")
-    finally:
-        db.close()
     if problems:
         lines = [f"{args.event}: {len(problems)} problem(s) found:"]
         lines += [f"  - {p}" for p in problems]
         raise KolabikError("\n".join(lines))
     print(f"{args.event}: OK (database, scores, rubric, event settings, audit chain)")
     return 0
-
-
-def _open(path: str) -> EventDB:
-    from kolabik_desktop.core.store.db import open_event_file
-
-    return open_event_file(Path(path))
 
 
 def _require_file(path: Path, what: str) -> None:
@@ -187,11 +176,11 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from kolabik_desktop.core.scoring.engine import Scorer, validate_event
+    from kolabik_desktop.core.store.db import open_event_file
     from kolabik_desktop.core.store.models import Category, Event
     from kolabik_desktop.core.store.services import load_event_spec, load_values
 
-    db = _open(args.event)
-    try:
+    with open_event_file(args.event) as db:
         if db.kind == "kit":
             raise KolabikError(
                 f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
@@ -204,8 +193,6 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
             category_names = list(
                 s.scalars(select(Category.name).order_by(Category.position, Category.name))
             )
-    finally:
-        db.close()
     if not spec.stages:
         raise KolabikError(f"{args.event}: the event has no stages yet, so nothing to rank")
     problems = validate_event(spec)

@@ -71,15 +71,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(func=cmd_audit)
 
 
-def _open(path: str, *, lock: bool = False) -> Any:
-    from kolabik_desktop.core.store.db import open_event_file
-
-    p = Path(path)
-    if p.is_dir():
-        raise KolabikError(f"{p}: is a folder, not an event file")
-    return open_event_file(p, lock=lock)
-
-
 def _out_path(text: str) -> Path:
     """--out: an existing folder, or a name ending in a separator or with no extension (a folder
     made here: kits and packages always have one), or a file."""
@@ -103,9 +94,9 @@ def _out_path(text: str) -> Path:
 
 def cmd_kit(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.kits import export_kit, export_kits
+    from kolabik_desktop.core.store.db import open_event_file
 
-    db = _open(args.event, lock=True)
-    try:
+    with open_event_file(args.event, lock=True) as db:
         if args.all:
             out = Path(args.out)
             made = not out.exists()
@@ -119,8 +110,6 @@ def cmd_kit(args: argparse.Namespace) -> int:
         else:
             out = _out_path(args.out)
             paths = [export_kit(db, args.juror, out, stages=args.stage)]
-    finally:
-        db.close()
     for path in paths:
         print(f"wrote {path}")
     return 0
@@ -128,12 +117,10 @@ def cmd_kit(args: argparse.Namespace) -> int:
 
 def cmd_update_kit(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.kits import update_kit
+    from kolabik_desktop.core.store.db import open_event_file
 
-    kit = _open(args.kit, lock=True)
-    try:
+    with open_event_file(args.kit, lock=True) as kit:
         result = update_kit(kit, Path(args.new_kit))
-    finally:
-        kit.close()
     print(
         f"updated {args.kit}: stages {' '.join(result.stages) or '-'}; "
         f"{result.entries_added} entries added, {result.entries_removed} removed; "
@@ -149,12 +136,10 @@ def cmd_update_kit(args: argparse.Namespace) -> int:
 
 def cmd_export_scores(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.packages import write_package
+    from kolabik_desktop.core.store.db import open_event_file
 
-    kit = _open(args.kit)
-    try:
+    with open_event_file(args.kit) as kit:
         path = write_package(kit, _out_path(args.out))
-    finally:
-        kit.close()
     print(f"wrote {path}")
     return 0
 
@@ -181,9 +166,9 @@ def format_plan(plan: ImportPlan) -> str:
 
 def cmd_import_scores(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
+    from kolabik_desktop.core.store.db import open_event_file
 
-    db = _open(args.event, lock=True)
-    try:
+    with open_event_file(args.event, lock=True) as db:
         plan = prepare_import(db, args.packages)
         print(format_plan(plan))
         refused = plan.refused
@@ -200,8 +185,6 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
             raise KolabikError(
                 "not applied: confirm interactively, or pass --yes to apply without asking"
             )
-    finally:
-        db.close()
     if refused:
         raise KolabikError(f"{refused} package(s) refused (see above); the others were handled")
     return 0
@@ -221,18 +204,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from kolabik_desktop.core.store.audit import verify_chain
+    from kolabik_desktop.core.store.db import open_event_file
     from kolabik_desktop.core.store.models import AuditLog, Juror
 
     if args.last is not None and args.last < 1:
         raise KolabikError(f"--last {args.last}: give a number of rows, 1 or more")
-    db = _open(args.event)
-    try:
-        with db.session() as s:
-            rows = list(s.scalars(select(AuditLog).order_by(AuditLog.id)))
-            problems = verify_chain(s)
-            jurors = list(s.scalars(select(Juror.code).order_by(Juror.code)))
-    finally:
-        db.close()
+    with open_event_file(args.event) as db, db.session() as s:
+        rows = list(s.scalars(select(AuditLog).order_by(AuditLog.id)))
+        problems = verify_chain(s)
+        jurors = list(s.scalars(select(Juror.code).order_by(Juror.code)))
     if args.juror and args.juror not in jurors:
         known = ", ".join(jurors) or "none"
         raise KolabikError(f"--juror {args.juror}: no such juror in this event (jurors: {known})")

@@ -91,15 +91,6 @@ def _out(path: str, suffixes: tuple[str, ...]) -> Path:
     return out
 
 
-def _open(path: str):  # noqa: ANN202 - EventDB, imported lazily
-    from kolabik_desktop.core.store.db import open_event_file
-
-    event = Path(path)
-    if not event.exists():
-        raise KolabikError(f"{event}: event file not found")
-    return open_event_file(event)
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.reports import (
         ReportOptions,
@@ -107,6 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         fingerprint,
         load_report_data,
     )
+    from kolabik_desktop.core.store.db import open_event_file
 
     out = _out(args.out, (".pdf",))
     options = ReportOptions(
@@ -126,11 +118,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
     if args.per_category and args.top is None:
         raise KolabikError("--per-category needs --top N (how many per category)")
-    db = _open(args.event)
-    try:
+    with open_event_file(args.event) as db:
         data = load_report_data(db)
-    finally:
-        db.close()
     pdf = build_report(data, options)
     out.write_bytes(pdf)
 
@@ -141,13 +130,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.exports import export
     from kolabik_desktop.core.reports import load_report_data
+    from kolabik_desktop.core.store.db import open_event_file
 
     out = _out(args.out, (".xlsx", ".csv"))
-    db = _open(args.event)
-    try:
+    with open_event_file(args.event) as db:
         data = load_report_data(db, with_notes=False)
-    finally:
-        db.close()
     rows = export(data, args.what, out, board=args.stage, category=args.category, lang=args.lang)
     print(f"{out}: {args.what}, {rows} rows")
     return 0
