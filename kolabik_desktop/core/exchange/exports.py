@@ -25,6 +25,7 @@ from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Number, StageSpec
+from kolabik_desktop.core.store.services import decimal_text
 
 WHATS = ("leaderboard", "matrix")
 FORMATS = (".xlsx", ".csv")
@@ -137,7 +138,7 @@ def _matrix(data: ReportData, stage: StageSpec, lang: str) -> Sheet:
         words["juror_name"],
         words["juror_status"],
     ]
-    header += [f"{c.code} ({format(c.weight.normalize(), 'f')}%)" for c in stage.criteria]
+    header += [f"{c.code} ({decimal_text(c.weight)}%)" for c in stage.criteria]
     header.append(t(lang, "weighted_total"))
     rows: list[list[Cell]] = []
     for entry in data.event.entries:

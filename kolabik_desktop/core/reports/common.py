@@ -13,6 +13,7 @@ from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.reports.layout import PAPERS, ProgressFn, no_progress
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Leaderboard, LeaderboardRow, Number
+from kolabik_desktop.core.store.services import decimal_text
 
 KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
 KIT_KINDS = ("sheet", "blank")  # what a juror may print from their own kit
@@ -67,9 +68,8 @@ class Context:
 
     def raw(self, value: Decimal | None) -> str:
         """A juror's raw value as entered (85, 85.5), never rounded."""
-        if value is None:
-            return ""
-        return self.localise(format(value.normalize(), "f"))
+        text = decimal_text(value)
+        return "" if text is None else self.localise(text)
 
     def t(self, key: str, **fields: object) -> str:
         return t(self.lang, key, **fields)

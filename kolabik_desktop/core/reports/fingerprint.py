@@ -9,29 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from decimal import Decimal
 from typing import Any
 
 from kolabik_desktop.core.scoring.model import EventSpec
 from kolabik_desktop.core.store.db import EventDB
-from kolabik_desktop.core.store.services import ScoringInput, load_scoring_input
-
-
-def _num(d: Decimal | None) -> str | None:
-    # Canonical text: 85, 85.0 and 85.00 are the same score.
-    return None if d is None else format(d.normalize(), "f")
+from kolabik_desktop.core.store.services import ScoringInput, decimal_text, load_scoring_input
 
 
 def _canonical(event: EventSpec, values: Any) -> dict[str, Any]:
+    # Numbers as canonical text: 85, 85.0 and 85.00 are the same score.
     stages = [
         {
             "code": s.code,
             "position": s.position,
-            "weight": _num(s.weight),
+            "weight": decimal_text(s.weight),
             "method": s.method,
-            "band": _num(s.band),
-            "scale": [_num(s.scale_min), _num(s.scale_max)],
-            "cumulative": [[code, _num(w)] for code, w in s.cumulative],
+            "band": decimal_text(s.band),
+            "scale": [decimal_text(s.scale_min), decimal_text(s.scale_max)],
+            "cumulative": [[code, decimal_text(w)] for code, w in s.cumulative],
             "admitted": None if s.admitted is None else sorted(s.admitted),
             "assignments": None
             if s.assignments is None
@@ -40,10 +35,10 @@ def _canonical(event: EventSpec, values: Any) -> dict[str, Any]:
                 [
                     c.id,
                     c.code,
-                    _num(c.weight),
-                    _num(c.min_value),
-                    _num(c.max_value),
-                    _num(c.step),
+                    decimal_text(c.weight),
+                    decimal_text(c.min_value),
+                    decimal_text(c.max_value),
+                    decimal_text(c.step),
                     c.position,
                 ]
                 for c in s.criteria
@@ -60,7 +55,9 @@ def _canonical(event: EventSpec, values: Any) -> dict[str, Any]:
         "tiebreak": list(event.tiebreak),
         "round_stage_scores": event.round_stage_scores,
         "decisions": sorted([d.stage_code, d.entry_id, d.rank] for d in event.decisions),
-        "scores": sorted([j, e, c, _num(v)] for (j, e, c), v in values.items() if v is not None),
+        "scores": sorted(
+            [j, e, c, decimal_text(v)] for (j, e, c), v in values.items() if v is not None
+        ),
     }
 
 
