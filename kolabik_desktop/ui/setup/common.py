@@ -35,7 +35,7 @@ def attempt(parent: QWidget, fn: Callable[..., Any], *args: Any, **kwargs: Any) 
     try:
         return fn(*args, **kwargs)
     except KolabikError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Setup", "Not saved"), str(exc))
+        warn(parent, str(exc))
         return FAILED
 
 
