@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, Qt, QUrl, Signal
@@ -357,7 +358,9 @@ class EntryView(QWidget):
             self.attachments.hide()
             self.reader.hide()
             return
-        self.heading.setText(f"<b>{_html(entry.code)}</b> · {_html(entry.title)}")
+        self.heading.setText(
+            f"<b>{escape(entry.code, quote=False)}</b> · {escape(entry.title, quote=False)}"
+        )
         self.meta.setText(" · ".join(t for t in (entry.unit, entry.category) if t))
         self.summary.setPlainText(entry.summary or self.tr("(no summary)"))
         self.attachments_label.setVisible(bool(entry.attachments))
@@ -427,7 +430,3 @@ class EntryView(QWidget):
             self.problem.emit(
                 self.tr("No program on this computer opens {0}.").format(att.filename)
             )
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -13,6 +13,7 @@ import json
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QRegularExpressionValidator
@@ -206,7 +207,7 @@ class CriterionRow(QFrame):
         self.note_dirty = False
         self.setObjectName("criterionRow")
 
-        name = QLabel(f"<b>{_html(info.name)}</b>", self)
+        name = QLabel(f"<b>{escape(info.name, quote=False)}</b>", self)
         name.setWordWrap(True)
         name.setTextFormat(Qt.TextFormat.RichText)
         weight = QLabel(
@@ -269,7 +270,11 @@ class CriterionRow(QFrame):
             row += 1
         if info.descriptors:
             levels = QLabel(
-                "<br>".join(f"<b>{_html(v)}</b> — {_html(t)}" for v, t in info.descriptors), self
+                "<br>".join(
+                    f"<b>{escape(v, quote=False)}</b> — {escape(t, quote=False)}"
+                    for v, t in info.descriptors
+                ),
+                self,
             )
             levels.setObjectName("descriptors")
             levels.setTextFormat(Qt.TextFormat.RichText)
@@ -534,7 +539,9 @@ class ScoringForm(QWidget):
         scorer = ctx.scorer
         entry = next((e for e in scorer.event.entries if e.id == self.entry_id), None)
         self.heading.setText(
-            f"<b>{_html(entry.code)}</b> · {_html(entry.title)}" if entry is not None else ""
+            f"<b>{escape(entry.code, quote=False)}</b> · {escape(entry.title, quote=False)}"
+            if entry is not None
+            else ""
         )
         status = scorer.juror_status(self.stage_code, self.juror_id, self.entry_id)
         reason = None
@@ -710,7 +717,3 @@ class ScoringForm(QWidget):
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             self.scroll.ensureWidgetVisible(watched.parentWidget() or watched, 0, 40)
         return super().eventFilter(watched, event)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
