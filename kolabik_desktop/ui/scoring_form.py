@@ -361,6 +361,7 @@ class ScoringForm(QWidget):
         self._comment_dirty = False
         self._loading = False
         self._own_write = False  # inside this form's own write (its change needs no re-read)
+        self._submitted = False
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -551,7 +552,7 @@ class ScoringForm(QWidget):
             reason = self.tr("You are not assigned to this entry in this stage.")
         elif status not in (NOT_STARTED, PARTIAL, COMPLETE):
             reason = self.tr("This entry is not admitted to this stage.")
-        elif getattr(self, "_submitted", False):
+        elif self._submitted:
             reason = self.tr("Your scores for this stage are submitted: read-only.")
         self.read_only = reason is not None
         self.banner.setText(reason or "")
@@ -695,7 +696,7 @@ class ScoringForm(QWidget):
         if change.kind in ("rubric", "all"):
             stage, juror, entry = self.stage_id, self.juror_id, self.entry_id
             self.stage_id = None  # rebuild the rows: criteria may have changed
-            self.show_sheet(juror, stage, entry, submitted=getattr(self, "_submitted", False))
+            self.show_sheet(juror, stage, entry, submitted=self._submitted)
             return
         if change.entry_ids and self.entry_id not in change.entry_ids:
             return
