@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
@@ -29,6 +29,7 @@ from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
+    Base,
     Category,
     Conflict,
     Criterion,
@@ -69,6 +70,8 @@ _ASSIGN_SETTING = "setup.assignment.{stage_id}"
 SETTING_REPORT_PLACE = "report.place"
 SETTING_REPORT_CHAIR = "report.chair"
 
+_Row = TypeVar("_Row", bound=Base)
+
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
@@ -102,6 +105,28 @@ def _number(what: str, value: object) -> Decimal:
     if d is None:
         raise ValidationError(f"{what}: '{value}' is not a number")
     return d
+
+
+def _get_row(session: Session, model: type[_Row], row_id: int) -> _Row:
+    """The row, or a ValidationError naming it when another window deleted it meanwhile."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise ValidationError(f"{model.__name__} id {row_id} does not exist (deleted meanwhile?)")
+    return row
+
+
+def _taken(
+    session: Session,
+    id_column: InstrumentedAttribute[int],
+    column: InstrumentedAttribute[str],
+    value: str,
+    row_id: int | None,
+) -> bool:
+    """Whether a row other than row_id already has this code or name (case does not count)."""
+    other = session.scalar(
+        select(id_column).where(func.lower(column) == value.lower(), id_column != (row_id or -1))
+    )
+    return other is not None
 
 
 def _stage_scores(session: Session, stage_id: int) -> int:
@@ -454,7 +479,7 @@ def update_stage(db: EventDB, stage_id: int, data: StageData, *, actor: str = CH
     _check_chair(db)
     clean = _clean_stage(data)
     with db.session() as s:
-        st = _get_stage(s, stage_id)
+        st = _get_row(s, Stage, stage_id)
         old = _stage_data(st)
         if old == clean:
             return
@@ -488,20 +513,13 @@ def _rename_in_cumulatives(session: Session, old_code: str, new_code: str) -> No
             )
 
 
-def _get_stage(session: Session, stage_id: int) -> Stage:
-    st = session.get(Stage, stage_id)
-    if st is None:
-        raise ValidationError(f"Stage id {stage_id} does not exist (deleted meanwhile?)")
-    return st
-
-
 def delete_stage(
     db: EventDB, stage_id: int, *, allow_deleting_scores: bool = False, actor: str = CHAIR
 ) -> int:
     """Delete a stage with its rubric; returns how many scores went with it."""
     _check_chair(db)
     with db.session() as s:
-        st = _get_stage(s, stage_id)
+        st = _get_row(s, Stage, stage_id)
         scores = _stage_scores(s, stage_id)
         if scores and not allow_deleting_scores:
             raise ValidationError(
@@ -590,7 +608,7 @@ class RubricImpact:
 
 def get_rubric(db: EventDB, stage_id: int) -> list[CriterionData]:
     with db.session() as s:
-        _get_stage(s, stage_id)
+        _get_row(s, Stage, stage_id)
         return [
             _criterion_data(c)
             for c in s.scalars(
@@ -750,7 +768,7 @@ def preview_rubric_change(
 ) -> RubricImpact:
     """How many existing scores saving this rubric would touch (ask the chair before saving)."""
     with db.session() as s:
-        _get_stage(s, stage_id)
+        _get_row(s, Stage, stage_id)
         return _impact(s, stage_id, _clean_criteria(criteria))
 
 
@@ -781,7 +799,7 @@ def save_rubric(
     if problems:
         raise ValidationError("The rubric cannot be saved: " + "; ".join(problems))
     with db.session() as s:
-        st = _get_stage(s, stage_id)
+        st = _get_row(s, Stage, stage_id)
         existing = {
             c.id: c for c in s.scalars(select(Criterion).where(Criterion.stage_id == stage_id))
         }
@@ -911,12 +929,7 @@ def list_categories(db: EventDB) -> list[CategoryRow]:
 def _check_category_name(session: Session, name: str, category_id: int | None) -> str:
     name = name.strip()
     _check_text("The category name", name, 200)
-    clash = session.scalar(
-        select(Category.id).where(
-            func.lower(Category.name) == name.lower(), Category.id != (category_id or -1)
-        )
-    )
-    if clash is not None:
+    if _taken(session, Category.id, Category.name, name, category_id):
         raise ValidationError(f"The category '{name}' already exists")
     return name
 
@@ -940,9 +953,7 @@ def add_category(db: EventDB, name: str, *, actor: str = CHAIR) -> int:
 def rename_category(db: EventDB, category_id: int, name: str, *, actor: str = CHAIR) -> None:
     _check_chair(db)
     with db.session() as s:
-        row = s.get(Category, category_id)
-        if row is None:
-            raise ValidationError(f"Category id {category_id} does not exist")
+        row = _get_row(s, Category, category_id)
         clean = _check_category_name(s, name, category_id)
         if clean == row.name:
             return
@@ -962,9 +973,7 @@ def delete_category(db: EventDB, category_id: int, *, actor: str = CHAIR) -> int
     """Delete a category; its entries stay, uncategorised. Returns how many entries it had."""
     _check_chair(db)
     with db.session() as s:
-        row = s.get(Category, category_id)
-        if row is None:
-            raise ValidationError(f"Category id {category_id} does not exist")
+        row = _get_row(s, Category, category_id)
         quotas_users = s.scalar(select(func.count(Entry.id)).where(Entry.category_id == row.id))
         for e in s.scalars(select(Entry).where(Entry.category_id == row.id)):
             e.category_id = None
@@ -1039,16 +1048,11 @@ def _clean_entry(session: Session, data: EntryData, entry_id: int | None) -> Ent
     _check_text(f"Entry {code}: the title", data.title, 400)
     if len(data.unit) > 300:
         raise ValidationError(f"Entry {code}: the unit is longer than 300 characters")
-    clash = session.scalar(
-        select(Entry.id).where(func.lower(Entry.code) == code.lower(), Entry.id != (entry_id or -1))
-    )
-    if clash is not None:
+    if _taken(session, Entry.id, Entry.code, code, entry_id):
         raise ValidationError(f"Entry {code} already exists")
     if data.category_id is not None and session.get(Category, data.category_id) is None:
         raise ValidationError(f"Entry {code}: category id {data.category_id} does not exist")
-    return replace(
-        data, code=code, title=data.title.strip(), unit=data.unit.strip(), summary=data.summary
-    )
+    return replace(data, code=code, title=data.title.strip(), unit=data.unit.strip())
 
 
 def _entry_audit(session: Session, data: EntryData) -> dict[str, Any]:
@@ -1092,7 +1096,7 @@ def add_entry(db: EventDB, data: EntryData, *, actor: str = CHAIR) -> int:
 def update_entry(db: EventDB, entry_id: int, data: EntryData, *, actor: str = CHAIR) -> None:
     _check_chair(db)
     with db.session() as s:
-        row = _get_entry(s, entry_id)
+        row = _get_row(s, Entry, entry_id)
         clean = _clean_entry(s, data, entry_id)
         old = EntryData(row.code, row.title, row.unit, row.category_id, row.summary)
         if old == clean:
@@ -1114,13 +1118,6 @@ def update_entry(db: EventDB, entry_id: int, data: EntryData, *, actor: str = CH
     db.notify(Change("entries", frozenset({entry_id})))
 
 
-def _get_entry(session: Session, entry_id: int) -> Entry:
-    row = session.get(Entry, entry_id)
-    if row is None:
-        raise ValidationError(f"Entry id {entry_id} does not exist (deleted meanwhile?)")
-    return row
-
-
 def count_entry_scores(db: EventDB, entry_id: int) -> int:
     with db.session() as s:
         return (
@@ -1139,7 +1136,7 @@ def delete_entry(
     """Delete an entry with its attachments; returns how many scores went with it."""
     _check_chair(db)
     with db.session() as s:
-        row = _get_entry(s, entry_id)
+        row = _get_row(s, Entry, entry_id)
         scores = (
             s.scalar(
                 select(func.count(Score.id)).where(
@@ -1211,7 +1208,7 @@ def attach_file(
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     digest = hashlib.sha256(data).hexdigest()
     with db.session() as s:
-        entry = _get_entry(s, entry_id)
+        entry = _get_row(s, Entry, entry_id)
         row = Attachment(
             entry_id=entry_id,
             filename=path.name,
@@ -1238,10 +1235,8 @@ def attach_file(
 def remove_attachment(db: EventDB, attachment_id: int, *, actor: str = CHAIR) -> None:
     _check_chair(db)
     with db.session() as s:
-        row = s.get(Attachment, attachment_id)
-        if row is None:
-            raise ValidationError(f"Attachment id {attachment_id} does not exist")
-        entry = _get_entry(s, row.entry_id)
+        row = _get_row(s, Attachment, attachment_id)
+        entry = _get_row(s, Entry, row.entry_id)
         entry_id = row.entry_id
         audit_rubric_change(
             s,
@@ -1257,9 +1252,7 @@ def remove_attachment(db: EventDB, attachment_id: int, *, actor: str = CHAIR) ->
 
 def save_attachment_as(db: EventDB, attachment_id: int, dest: str | Path) -> None:
     with db.session() as s:
-        row = s.get(Attachment, attachment_id)
-        if row is None:
-            raise ValidationError(f"Attachment id {attachment_id} does not exist")
+        row = _get_row(s, Attachment, attachment_id)
         data = row.data
     try:
         Path(dest).write_bytes(data)
@@ -1318,10 +1311,7 @@ def _clean_juror(session: Session, data: JurorData, juror_id: int | None) -> Jur
     _check_text(f"Juror {code}: the name", data.name, 200)
     if len(data.affiliation) > 300:
         raise ValidationError(f"Juror {code}: the affiliation is longer than 300 characters")
-    clash = session.scalar(
-        select(Juror.id).where(func.lower(Juror.code) == code.lower(), Juror.id != (juror_id or -1))
-    )
-    if clash is not None:
+    if _taken(session, Juror.id, Juror.code, code, juror_id):
         raise ValidationError(f"Juror {code} already exists")
     return JurorData(code, data.name.strip(), data.affiliation.strip())
 
@@ -1349,9 +1339,7 @@ def add_juror(db: EventDB, data: JurorData, *, actor: str = CHAIR) -> int:
 def update_juror(db: EventDB, juror_id: int, data: JurorData, *, actor: str = CHAIR) -> None:
     _check_chair(db)
     with db.session() as s:
-        row = s.get(Juror, juror_id)
-        if row is None:
-            raise ValidationError(f"Juror id {juror_id} does not exist (deleted meanwhile?)")
+        row = _get_row(s, Juror, juror_id)
         clean = _clean_juror(s, data, juror_id)
         old = JurorData(row.code, row.name, row.affiliation)
         if old == clean:
@@ -1374,9 +1362,7 @@ def delete_juror(
     """Delete a juror; returns how many of their scores went with them."""
     _check_chair(db)
     with db.session() as s:
-        row = s.get(Juror, juror_id)
-        if row is None:
-            raise ValidationError(f"Juror id {juror_id} does not exist (deleted meanwhile?)")
+        row = _get_row(s, Juror, juror_id)
         scores = (
             s.scalar(
                 select(func.count(Score.id)).where(
@@ -1503,7 +1489,7 @@ class AssignmentPlan:
 
 def get_assignments(db: EventDB, stage_id: int) -> AssignmentPlan:
     with db.session() as s:
-        _get_stage(s, stage_id)
+        _get_row(s, Stage, stage_id)
         rule = _assignment_rule(s, stage_id)
         if rule is not None and rule["mode"] == ASSIGN_CATEGORY:
             return AssignmentPlan(
@@ -1566,7 +1552,7 @@ def set_assignments(db: EventDB, stage_id: int, plan: AssignmentPlan, *, actor: 
     if plan.mode not in ASSIGN_MODES:
         raise ValidationError(f"Unknown assignment mode '{plan.mode}'")
     with db.session() as s:
-        st = _get_stage(s, stage_id)
+        st = _get_row(s, Stage, stage_id)
         jurors = dict(s.execute(select(Juror.id, Juror.code)).all())
         entries = dict(s.execute(select(Entry.id, Entry.code)).all())
         categories = dict(s.execute(select(Category.id, Category.name)).all())
@@ -1690,7 +1676,7 @@ def admit_entries(
     _check_chair(db)
     wanted = set(entry_ids)
     with db.session() as s:
-        st = _get_stage(s, stage_id)
+        st = _get_row(s, Stage, stage_id)
         if stage_id == first_stage_id(s):
             raise ValidationError(f"Stage {st.code} is the first stage: every entry is in it")
         if not wanted:
@@ -1802,7 +1788,7 @@ def set_decision(
     if rank < 1:
         raise ValidationError(f"The place {rank} must be 1 or more")
     with db.session() as s:
-        entry = _get_entry(s, entry_id)
+        entry = _get_row(s, Entry, entry_id)
         stage_id: int | None = None
         if board != FINAL:
             stage_id = s.scalar(select(Stage.id).where(Stage.code == board))
@@ -1857,10 +1843,8 @@ def _check_decision_scored(session: Session, board: str, entry: Entry) -> None:
 def remove_decision(db: EventDB, decision_id: int, *, actor: str = CHAIR) -> None:
     _check_chair(db)
     with db.session() as s:
-        row = s.get(Decision, decision_id)
-        if row is None:
-            raise ValidationError(f"Decision id {decision_id} does not exist")
-        entry = _get_entry(s, row.entry_id)
+        row = _get_row(s, Decision, decision_id)
+        entry = _get_row(s, Entry, row.entry_id)
         stage = s.get(Stage, row.stage_id) if row.stage_id else None
         entry_id = row.entry_id
         audit_rubric_change(
