@@ -55,6 +55,7 @@ from kolabik_desktop.core.store.lock import EventLockedError
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
+from kolabik_desktop.ui.leaderboard import category_choices
 from kolabik_desktop.ui.scoring_form import ScoringForm
 from kolabik_desktop.ui.submission import (
     ProgressBar,
@@ -769,7 +770,7 @@ class MainWindow(QMainWindow):
             category=entry.category,
             status=status,
             total=total,
-            total_text=i18n.format_score_text(total, precision) if total is not None else "",
+            total_text=i18n.format_score_text(total, precision),
         )
 
     def _refresh_rows(self, keep_entry: int | None = None) -> None:
@@ -784,8 +785,7 @@ class MainWindow(QMainWindow):
             row = self._row_for(entry, stage.code)
             if row is not None:
                 rows.append(row)
-        categories = sorted({e.category for e in self.context.scorer.event.entries if e.category})
-        self.browser.set_categories(categories)
+        self.browser.set_categories(category_choices(self.context.scorer.event))
         self.browser.set_rows(rows, keep_entry=keep_entry)
         self._refresh_progress()
 
