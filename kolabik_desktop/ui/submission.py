@@ -40,22 +40,7 @@ def is_submitted(db: EventDB, juror_id: int, stage_id: int) -> bool:
 
 def stage_progress(scorer: object, stage_code: str, juror_id: int) -> Progress:
     """How far this juror is in the stage, over the entries they must score, by the engine."""
-    stage = next(s for s in scorer.event.stages if s.code == stage_code)  # type: ignore[attr-defined]
-    complete = 0
-    total = 0
-    incomplete = []
-    for entry in scorer.event.entries:  # type: ignore[attr-defined]
-        if stage.admitted is not None and entry.id not in stage.admitted:
-            continue
-        status = scorer.juror_status(stage_code, juror_id, entry.id)  # type: ignore[attr-defined]
-        if status not in SCORABLE:
-            continue
-        total += 1
-        if status == COMPLETE:
-            complete += 1
-        else:
-            incomplete.append((entry.id, entry.code, entry.title, status))
-    return Progress(complete, total, tuple(incomplete))
+    return ProgressTracker().progress(scorer, stage_code, juror_id)
 
 
 class ProgressTracker:
@@ -75,14 +60,11 @@ class ProgressTracker:
         self, scorer: object, stage_code: str, juror_id: int, changed: Iterable[int] = ()
     ) -> Progress:
         event = scorer.event  # type: ignore[attr-defined]
+        # The event by identity: comparing thousands of entries on every edit would cost more.
         if (
             self._key is None
             or self._key[0] is not event
-            or self._key[1:]
-            != (
-                stage_code,
-                juror_id,
-            )
+            or self._key[1:] != (stage_code, juror_id)
         ):
             self._key = (event, stage_code, juror_id)
             self._recount(scorer, stage_code, juror_id)
