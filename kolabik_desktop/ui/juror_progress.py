@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progress
@@ -160,6 +160,7 @@ class JurorProgressView(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._generation = 0
+        self._stale = False
         self._show_table(False)
 
     def _show_table(self, shown: bool) -> None:
@@ -178,12 +179,24 @@ class JurorProgressView(QWidget):
             return
         context.changed.connect(self._on_change)
         self._show_table(True)
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _on_change(self, _change: object) -> None:
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True  # a hidden dock recounts when shown, not after every score
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         if self.context is None:
             return
         self._generation += 1

@@ -23,7 +23,7 @@ from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import Score
 from kolabik_desktop.ui import inbox, outbox
 from kolabik_desktop.ui.import_dialog import ImportPlanModel, import_paths
-from kolabik_desktop.ui.juror_progress import JurorProgressModel
+from kolabik_desktop.ui.juror_progress import REFRESH_MS, JurorProgressModel
 from kolabik_desktop.ui.main_window import MODE_CHAIR, MODE_JUROR, MainWindow
 
 
@@ -246,6 +246,24 @@ def test_the_progress_view_shows_what_the_jurors_did(qtbot, make_window, exchang
     assert row("J4", "P2")[JurorProgressModel.COMPLETE] == 0
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "progress.png"))
+
+
+def test_the_hidden_progress_view_counts_only_once_shown(qtbot, make_window, exchange):
+    pristine, _kits, packages, _ids = exchange
+    window = make_window(pristine)
+    view = window.juror_progress_view
+    assert not window.juror_progress_dock.isVisible()
+    import_through_dialog(qtbot, window, [packages[0]])
+    qtbot.wait(REFRESH_MS * 2)
+    assert view.model.rowCount() == 0  # nothing counted while nobody looks
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        window.juror_progress_dock.show()
+    j2 = next(
+        view.model.row_at(r)
+        for r in range(view.model.rowCount())
+        if (view.model.row_at(r).juror_code, view.model.row_at(r).stage_code) == ("J2", "P2")
+    )
+    assert (j2.complete, j2.not_started) == (5, 0)
 
 
 def test_a_juror_updates_their_kit_from_a_new_one(
