@@ -395,11 +395,13 @@ class LeaderboardPanel(QWidget):
             .replace("%4", str(counts["unscored"]))
         )
 
-    def selected_entry_id(self) -> int | None:
+    def selected_row(self) -> LeaderboardRow | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_at(rows[0].row()).entry.id
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_entry_id(self) -> int | None:
+        row = self.selected_row()
+        return row.entry.id if row is not None else None
 
     def select_entry(self, entry_id: int) -> None:
         source_row = self.model.row_of_entry(entry_id)
@@ -411,13 +413,10 @@ class LeaderboardPanel(QWidget):
 
     def _show_breakdown(self) -> None:
         self.breakdown.clear()
-        entry_id = self.selected_entry_id()
-        if self.context is None or entry_id is None:
+        row = self.selected_row()
+        if self.context is None or row is None:
             self.breakdown_title.setText(self.tr("Select an entry to see each juror's total."))
             return
-        source_row = self.model.row_of_entry(entry_id)
-        assert source_row is not None
-        row = self.model.row_at(source_row)
         scorer = self.context.scorer
         event = scorer.event
         precision = event.precision
