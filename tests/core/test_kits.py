@@ -21,10 +21,12 @@ from kolabik_desktop.core.store.db import open_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
+    Comment,
     Juror,
     Score,
     Setting,
     StageAdmission,
+    Submission,
 )
 
 
@@ -249,6 +251,34 @@ def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_pa
         scored = {e for e, _c in after}
         assert entries == admitted | scored
         assert changes and changes[-1].kind == "all"
+    finally:
+        kit.close()
+
+
+def test_a_later_kit_merges_comments_and_submissions_by_the_package_rule(tmp_path):
+    db, ids = make_event(tmp_path / "ev.kolabik")
+    j2, p1 = ids.jurors[1], ids.stages["P1"]
+    first, third = ids.entries[0], ids.entries[2]
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    kit = open_event_file(export_kit(db, "J2", tmp_path / "old", stages=["P1"]))
+    try:
+        for text in ("draf", "punya juri"):  # revision 2 in the kit
+            services.set_comment(kit, juror_id=j2, entry_id=first, stage_id=p1, text=text)
+        services.set_submitted(kit, juror_id=j2, stage_id=p1, submitted=True)
+        # Later, the chair types from paper: an older revision, a new cell, a reopening.
+        services.set_comment(db, juror_id=j2, entry_id=first, stage_id=p1, text="kertas lama")
+        services.set_comment(db, juror_id=j2, entry_id=third, stage_id=p1, text="dari kertas")
+        services.set_submitted(db, juror_id=j2, stage_id=p1, submitted=False)
+        new_kit = export_kit(db, "J2", tmp_path / "new", stages=["P1"])
+
+        update_kit(kit, new_kit)
+
+        with kit.session() as s:
+            comments = dict(s.execute(select(Comment.entry_id, Comment.text)).all())
+            submitted = s.scalar(select(Submission.submitted).where(Submission.stage_id == p1))
+        assert comments == {first: "punya juri", third: "dari kertas"}
+        assert submitted is False
     finally:
         kit.close()
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, insert, select, update
+from sqlalchemy import create_engine, delete, insert, inspect, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.exchange.merge import comment_key, score_key, submission_key
-from kolabik_desktop.core.exchange.packages import decimal_text, file_slug
+from kolabik_desktop.core.exchange.packages import file_slug
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import (
     Change,
@@ -54,6 +54,7 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
     Submission,
 )
+from kolabik_desktop.core.store.services import decimal_text
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
 
 KIT_SUFFIX = ".kolabik-kit"
@@ -403,14 +404,17 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
             if link_rows:
                 s.execute(insert(link_model), link_rows)
         from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
-        stages_value = new.scalar(select(Setting.value).where(Setting.key == KIT_STAGES_SETTING))
-        for key in (KIT_STAGES_SETTING, *KIT_SHARED_SETTINGS):
-            value = new.scalar(select(Setting.value).where(Setting.key == key)) or ""
+        copied = {
+            key: new.scalar(select(Setting.value).where(Setting.key == key)) or ""
+            for key in (KIT_STAGES_SETTING, *KIT_SHARED_SETTINGS)
+        }
+        for key, value in copied.items():
             setting = s.get(Setting, key)
             if setting is None:
                 s.add(Setting(key=key, value=value))
             else:
                 setting.value = value
+        stages_value = copied[KIT_STAGES_SETTING]
         audit.append(
             s,
             at=now,
@@ -418,7 +422,7 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
             action="kit.update",
             source=new_name,
             subject={"juror": juror.code},
-            new={"stages": stages_value or ""},
+            new={"stages": stages_value},
         )
     kit_db.notify(Change("all", frozenset(), new_name))
     return KitUpdate(
@@ -426,7 +430,7 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
         entries_removed=len(gone_entries),
         scores_from_chair=from_chair,
         scores_removed_recused=removed,
-        stages=tuple((stages_value or "").split()),
+        stages=tuple(stages_value.split()),
     )
 
 
@@ -526,37 +530,20 @@ def _merge_kit_scores(
             prev_hash=prev,
         )
     for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id)):
-        mine_c = s.get(Comment, (juror_id, c.entry_id, c.stage_id))
-        if mine_c is None:
-            s.add(
-                Comment(
-                    juror_id=juror_id,
-                    entry_id=c.entry_id,
-                    stage_id=c.stage_id,
-                    text=c.text,
-                    revision=c.revision,
-                    updated_at=c.updated_at,
-                )
-            )
-        elif comment_key(c.revision, c.updated_at, c.text) > comment_key(
-            mine_c.revision, mine_c.updated_at, mine_c.text
-        ):
-            mine_c.text, mine_c.revision, mine_c.updated_at = c.text, c.revision, c.updated_at
+        _take_if_newer(s, Comment, c, lambda r: comment_key(r.revision, r.updated_at, r.text))
     for sub in new.scalars(select(Submission).where(Submission.juror_id == juror_id)):
-        mine_s = s.get(Submission, (juror_id, sub.stage_id))
-        if mine_s is None:
-            s.add(
-                Submission(
-                    juror_id=juror_id,
-                    stage_id=sub.stage_id,
-                    submitted=sub.submitted,
-                    revision=sub.revision,
-                    updated_at=sub.updated_at,
-                )
-            )
-        elif submission_key(sub.revision, sub.updated_at, sub.submitted) > submission_key(
-            mine_s.revision, mine_s.updated_at, mine_s.submitted
-        ):
-            mine_s.submitted, mine_s.revision = sub.submitted, sub.revision
-            mine_s.updated_at = sub.updated_at
+        _take_if_newer(
+            s, Submission, sub, lambda r: submission_key(r.revision, r.updated_at, r.submitted)
+        )
     return changed
+
+
+def _take_if_newer(s: Session, model: Any, theirs: Any, key: Callable[[Any], Any]) -> None:
+    """Copy the new kit's row into ours when we lack the cell or hold an older key."""
+    mine = s.get(model, inspect(theirs).identity)
+    if mine is None:
+        s.add(model(**{c.key: getattr(theirs, c.key) for c in model.__table__.columns}))
+    elif key(theirs) > key(mine):
+        for c in model.__table__.columns:
+            if not c.primary_key:
+                setattr(mine, c.key, getattr(theirs, c.key))
