@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
+from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
 PDF_KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
@@ -128,8 +129,8 @@ class ReportDialog(QDialog):
         self.top_n.setSpecialValueText(self.tr("whole ranking"))
         self.per_category = QCheckBox(self.tr("Top N of each category"))
         self.paper = QComboBox()
-        self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "a4")
-        self.paper.addItem(self.tr("F4 (210 × 330 mm)"), "f4")
+        for code, label in PAPERS:
+            self.paper.addItem(label, code)
         self.paper.setCurrentIndex(
             max(0, self.paper.findData(QSettings().value("paper_size", "a4")))
         )

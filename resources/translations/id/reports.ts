@@ -54,16 +54,6 @@
         <translation>N besar setiap kategori</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="114"/>
-        <source>A4 (210 × 297 mm)</source>
-        <translation>A4 (210 × 297 mm)</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="115"/>
-        <source>F4 (210 × 330 mm)</source>
-        <translation>F4 (210 × 330 mm)</translation>
-    </message>
-    <message>
         <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="120"/>
         <source>As the table needs</source>
         <translation>Menyesuaikan tabel</translation>
