@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage, QPainter
 
-from kolabik_desktop.ui.projector import RANKS, BoardCanvas, board_lines
+from kolabik_desktop.ui.projector import RANKS, BoardCanvas
 
 if TYPE_CHECKING:
     from kolabik_desktop.ui.projector import ProjectorController
@@ -23,13 +23,8 @@ def render_board_image(
     controller: ProjectorController, size: tuple[int, int] = EXPORT_SIZE
 ) -> QImage:
     """The controller's board (its ranking, category and top N) as an image, no animation."""
-    show_scores = controller.mode != RANKS
     canvas = BoardCanvas()
-    lines = []
-    if controller.context is not None:
-        scorer = controller.context.scorer
-        rows = scorer.leaderboard(controller.board, controller.category).rows
-        lines = board_lines(rows, scorer.event, controller.board, controller.top_n, show_scores)
+    lines = controller.current_lines(show_scores=controller.mode != RANKS)
     canvas.show_board(
         controller.board_title(),
         controller.event_name,

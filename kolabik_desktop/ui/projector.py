@@ -1021,7 +1021,7 @@ class ProjectorController(QObject):
 
     def _start_reveal(self) -> None:
         # The ceremony shows a snapshot: a late score must not reshuffle places already announced.
-        self._reveal_lines = self._lines(show_scores=True)
+        self._reveal_lines = self.current_lines(show_scores=True)
         self.revealed = 0
         self._push_reveal()
 
@@ -1116,7 +1116,8 @@ class ProjectorController(QObject):
             title += f" — {self.category}"
         return title
 
-    def _lines(self, show_scores: bool) -> list[BoardLine]:
+    def current_lines(self, show_scores: bool) -> list[BoardLine]:
+        """The chosen board's top N as projector lines (also what an exported image shows)."""
         if self.context is None:
             return []
         scorer = self.context.scorer
@@ -1135,7 +1136,7 @@ class ProjectorController(QObject):
         if self.mode == REVEAL:
             return
         if self.mode in (FULL, RANKS):
-            lines = self._lines(show_scores=self.mode == FULL)
+            lines = self.current_lines(show_scores=self.mode == FULL)
             self.canvas.show_board(
                 self.board_title(),
                 self.event_name,
