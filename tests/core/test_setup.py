@@ -420,7 +420,7 @@ def test_entry_edit_and_delete_with_scores(event, changes):
     db, ids = event
     eid = ids.entries[2]
     row = next(r for r in setup.list_entries(db) if r.id == eid)
-    setup.update_entry(db, eid, setup.replace(row.data, title="Judul baru"))
+    setup.update_entry(db, eid, setup.replace(row.data, title="Judul baru", summary="Ringkas"))
     assert changes[-1] == Change("entries", frozenset({eid}))
     assert setup.count_entry_scores(db, eid) == row.scores > 0
     with pytest.raises(ValidationError, match=f"has {row.scores} scores"):
@@ -429,6 +429,8 @@ def test_entry_edit_and_delete_with_scores(event, changes):
     assert eid not in {r.id for r in setup.list_entries(db)}
     old = json.loads(audit_rows(db, "entry.update")[0].old)
     assert old["title"] == row.data.title
+    deleted = json.loads(audit_rows(db, "entry.delete")[0].old)
+    assert deleted["title"] == "Judul baru" and deleted["summary"] == "Ringkas"
 
 
 def test_attachments(event, tmp_path, changes):

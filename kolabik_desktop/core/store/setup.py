@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kolabik_desktop.core.errors import ValidationError
@@ -129,15 +129,15 @@ def _taken(
     return other is not None
 
 
+def _count_scores(session: Session, *conditions: ColumnElement[bool]) -> int:
+    """How many given (non-empty) scores match the conditions."""
+    query = select(func.count(Score.id)).where(Score.value.is_not(None), *conditions)
+    return session.scalar(query) or 0
+
+
 def _stage_scores(session: Session, stage_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count(Score.id))
-            .join(Criterion, Criterion.id == Score.criterion_id)
-            .where(Criterion.stage_id == stage_id, Score.value.is_not(None))
-        )
-        or 0
-    )
+    stage_criteria = select(Criterion.id).where(Criterion.stage_id == stage_id)
+    return _count_scores(session, Score.criterion_id.in_(stage_criteria))
 
 
 def _engine_check(session: Session, what: str) -> None:
@@ -750,16 +750,7 @@ def _impact(session: Session, stage_id: int, criteria: Sequence[CriterionData]) 
         or any(c != current[c.id] for c in criteria if c.id is not None)
     )
     touched = _stage_scores(session, stage_id) if scoring_changed else 0
-    deleted = 0
-    if removed_ids:
-        deleted = (
-            session.scalar(
-                select(func.count(Score.id)).where(
-                    Score.criterion_id.in_(removed_ids), Score.value.is_not(None)
-                )
-            )
-            or 0
-        )
+    deleted = _count_scores(session, Score.criterion_id.in_(removed_ids)) if removed_ids else 0
     return RubricImpact(touched=touched, deleted=deleted, changed=changed)
 
 
@@ -1015,6 +1006,10 @@ class EntryRow:
     scores: int
 
 
+def _entry_data(e: Entry) -> EntryData:
+    return EntryData(e.code, e.title, e.unit, e.category_id, e.summary)
+
+
 def list_entries(db: EventDB) -> list[EntryRow]:
     with db.session() as s:
         cats = dict(s.execute(select(Category.id, Category.name)).all())
@@ -1033,7 +1028,7 @@ def list_entries(db: EventDB) -> list[EntryRow]:
         return [
             EntryRow(
                 id=e.id,
-                data=EntryData(e.code, e.title, e.unit, e.category_id, e.summary),
+                data=_entry_data(e),
                 category=cats.get(e.category_id, "") if e.category_id else "",
                 attachments=atts.get(e.id, 0),
                 scores=scores.get(e.id, 0),
@@ -1098,7 +1093,7 @@ def update_entry(db: EventDB, entry_id: int, data: EntryData, *, actor: str = CH
     with db.session() as s:
         row = _get_row(s, Entry, entry_id)
         clean = _clean_entry(s, data, entry_id)
-        old = EntryData(row.code, row.title, row.unit, row.category_id, row.summary)
+        old = _entry_data(row)
         if old == clean:
             return
         old_audit = _entry_audit(s, old)
@@ -1120,14 +1115,7 @@ def update_entry(db: EventDB, entry_id: int, data: EntryData, *, actor: str = CH
 
 def count_entry_scores(db: EventDB, entry_id: int) -> int:
     with db.session() as s:
-        return (
-            s.scalar(
-                select(func.count(Score.id)).where(
-                    Score.entry_id == entry_id, Score.value.is_not(None)
-                )
-            )
-            or 0
-        )
+        return _count_scores(s, Score.entry_id == entry_id)
 
 
 def delete_entry(
@@ -1137,19 +1125,12 @@ def delete_entry(
     _check_chair(db)
     with db.session() as s:
         row = _get_row(s, Entry, entry_id)
-        scores = (
-            s.scalar(
-                select(func.count(Score.id)).where(
-                    Score.entry_id == entry_id, Score.value.is_not(None)
-                )
-            )
-            or 0
-        )
+        scores = _count_scores(s, Score.entry_id == entry_id)
         if scores and not allow_deleting_scores:
             raise ValidationError(
                 f"Entry {row.code} has {scores} scores; confirm to delete them with the entry"
             )
-        old = _entry_audit(s, EntryData(row.code, row.title, row.unit, row.category_id))
+        old = _entry_audit(s, _entry_data(row))
         s.delete(row)
         audit_rubric_change(
             s,
@@ -1280,6 +1261,10 @@ class JurorRow:
     scores: int
 
 
+def _juror_data(j: Juror) -> JurorData:
+    return JurorData(j.code, j.name, j.affiliation)
+
+
 def list_jurors(db: EventDB) -> list[JurorRow]:
     with db.session() as s:
         conflicts = dict(
@@ -1297,7 +1282,7 @@ def list_jurors(db: EventDB) -> list[JurorRow]:
         return [
             JurorRow(
                 j.id,
-                JurorData(j.code, j.name, j.affiliation),
+                _juror_data(j),
                 conflicts.get(j.id, 0),
                 scores.get(j.id, 0),
             )
@@ -1341,7 +1326,7 @@ def update_juror(db: EventDB, juror_id: int, data: JurorData, *, actor: str = CH
     with db.session() as s:
         row = _get_row(s, Juror, juror_id)
         clean = _clean_juror(s, data, juror_id)
-        old = JurorData(row.code, row.name, row.affiliation)
+        old = _juror_data(row)
         if old == clean:
             return
         row.code, row.name, row.affiliation = clean.code, clean.name, clean.affiliation
@@ -1363,14 +1348,7 @@ def delete_juror(
     _check_chair(db)
     with db.session() as s:
         row = _get_row(s, Juror, juror_id)
-        scores = (
-            s.scalar(
-                select(func.count(Score.id)).where(
-                    Score.juror_id == juror_id, Score.value.is_not(None)
-                )
-            )
-            or 0
-        )
+        scores = _count_scores(s, Score.juror_id == juror_id)
         if scores and not allow_deleting_scores:
             raise ValidationError(
                 f"Juror {row.code} has given {scores} scores; confirm to delete them with the juror"
@@ -1380,7 +1358,7 @@ def delete_juror(
             actor=actor,
             action="juror.delete",
             subject={"juror": row.code},
-            old=asdict(JurorData(row.code, row.name, row.affiliation)),
+            old=asdict(_juror_data(row)),
             new={"scores_deleted": scores},
         )
         s.delete(row)
