@@ -155,11 +155,8 @@ class ImportDialog(QDialog):
         box.addWidget(self.summary)
         box.addWidget(self.table, 1)
         box.addWidget(self.buttons)
-        db = context.db
-        paths_ = list(self.paths)
-        self._task = run_task(
-            lambda _progress: prepare_import(db, paths_), self._planned, self._failed
-        )
+        db, paths_ = context.db, list(self.paths)
+        run_task(lambda _progress: prepare_import(db, paths_), self._planned, self._failed)
 
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -181,7 +178,7 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Applying…"))
         db, plan = self.context.db, self.plan
-        self._task = run_task(lambda _progress: apply_import(db, plan), self._done, self._failed)
+        run_task(lambda _progress: apply_import(db, plan), self._done, self._failed)
 
     def _done(self, plan: ImportPlan) -> None:
         self.applied.emit(plan)
