@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LANGUAGES = (("", "System default"), ("id", "Bahasa Indonesia"), ("en", "English"))
+from kolabik_desktop.ui import i18n
+
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("f4", "F4 (210 × 330 mm)"))
 DEFAULT_BACKUP_MINUTES = 5
 
@@ -73,9 +74,11 @@ class SettingsDialog(QDialog):
         s = self.settings
 
         self.language = QComboBox()
-        for code, _label in LANGUAGES:
-            self.language.addItem(self._language_label(code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(s.value("language", ""))))
+        self.language.addItem(self.tr("System default"), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        language = s.value(i18n.SETTINGS_KEY, "")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
 
         self.paper = QComboBox()
         for code, label in PAPERS:
@@ -129,20 +132,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
-    def _language_label(self, code: str) -> str:
-        if code == "id":
-            return "Bahasa Indonesia"
-        if code == "en":
-            return "English"
-        return self.tr("System default")
-
     def _clear_recent(self) -> None:
         self._recent_count = 0
         self.clear_recent.setEnabled(False)
 
     def accept(self) -> None:
         s = self.settings
-        s.setValue("language", self.language.currentData())
+        s.setValue(i18n.SETTINGS_KEY, self.language.currentData())
         s.setValue("paper_size", self.paper.currentData())
         s.setValue("projector_screen", self.projector_screen.currentData())
         s.setValue("outbox_folder", self.outbox.text())
