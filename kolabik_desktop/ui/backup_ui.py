@@ -175,10 +175,9 @@ def install(window: Any) -> None:
         dialog = RestoreDialog(
             list_backups(window.context.db.path, fallback_dir=fallback_backup_dir()), window
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if chosen is None:
             return
-        chosen = dialog.chosen()
-        assert chosen is not None
         answer = QMessageBox.question(
             window,
             QCoreApplication.translate("Backups", "Restore from backup"),
