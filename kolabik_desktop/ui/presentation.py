@@ -323,8 +323,9 @@ class PresentationSession(QObject):
         assert self.context is not None and self.stage_code is not None
         current = self.current_entry()
         by_id = {e.id: e for e in self.entries}
+        placed = set(entry_ids)
         self.entries = [by_id[i] for i in entry_ids if i in by_id] + [
-            e for e in self.entries if e.id not in set(entry_ids)
+            e for e in self.entries if e.id not in placed
         ]
         save_order(self.context.db, self.stage_code, [e.id for e in self.entries])
         if current is not None:
