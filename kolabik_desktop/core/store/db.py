@@ -122,7 +122,7 @@ class ChangeBus:
 def storage_error(path: Path, exc: BaseException) -> StorageError:
     """Turn SQLite's terse failures into a message a juror can act on."""
     text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
+    if "disk is full" in text:
         why = "the disk is full. Free some space (or save to a USB stick) and try again"
     elif "readonly" in text or "read-only" in text:
         why = "the file or its folder is read-only. Copy the event to a writable folder"
