@@ -18,7 +18,7 @@ from kolabik_desktop.core.reports.layout import (
     letterhead,
     make_styles,
 )
-from kolabik_desktop.core.reports.recap import SUPERSCRIPTS, _board_code, _method_lines
+from kolabik_desktop.core.reports.recap import _board_code, _method_lines, rank_text
 from kolabik_desktop.core.scoring.model import FINAL, LeaderboardRow
 
 
@@ -144,11 +144,8 @@ def _ranking_table(
     head.append(ctx.t("score"))
     table_rows: list[list[object]] = [[Paragraph(esc(h), styles.head) for h in head]]
     for row in rows:
-        rank = ranks.get(row.entry.id)
-        mark = marks.get(row.entry.id)
         line: list[object] = [
-            (str(rank) if rank is not None else "–")
-            + (str(mark).translate(SUPERSCRIPTS) if mark else ""),
+            rank_text(ranks.get(row.entry.id), marks.get(row.entry.id)),
             row.entry.code,
             Paragraph(esc(row.entry.title), styles.cell),
         ]

@@ -122,13 +122,24 @@ def _marks(rows: list[LeaderboardRow]) -> dict[int, int]:
     return marks
 
 
-def _rank_cell(row: LeaderboardRow, marks: dict[int, int]) -> str:
-    rank = str(row.rank) if row.rank is not None else "–"
-    mark = marks.get(row.entry.id)
-    return rank + (str(mark).translate(SUPERSCRIPTS) if mark else "")
+def rank_text(rank: int | None, mark: int | None) -> str:
+    """A place with its footnote number as a superscript (3¹); a dash when unranked."""
+    return ("–" if rank is None else str(rank)) + (
+        str(mark).translate(SUPERSCRIPTS) if mark else ""
+    )
 
 
-def _entry_cell(ctx: Context, styles: Styles, row: LeaderboardRow) -> Paragraph:
+def _score_columns_style(n_cols: int) -> list[tuple[object, ...]]:
+    """Scores right-aligned, the board's score in bold, the status centred in small type."""
+    return [
+        ("ALIGN", (3, 1), (n_cols - 2, -1), "RIGHT"),
+        ("FONTNAME", (n_cols - 2, 1), (n_cols - 2, -1), FONT_BOLD),
+        ("ALIGN", (n_cols - 1, 1), (n_cols - 1, -1), "CENTER"),
+        ("FONTSIZE", (n_cols - 1, 1), (n_cols - 1, -1), 7),
+    ]
+
+
+def _entry_cell(styles: Styles, row: LeaderboardRow) -> Paragraph:
     unit = row.entry.unit
     extra = " · ".join(x for x in (unit, row.entry.category) if x)
     small = f"<br/><font size=6.5 color='#555555'>{esc(extra)}</font>" if extra else ""
@@ -160,7 +171,11 @@ def _stage_table(
     table_rows: list[list[object]] = [[Paragraph(esc(h), styles.head) for h in head]]
     for row in rows:
         cells = {c.juror_id: c for c in row.juror_cells}
-        line: list[object] = [_rank_cell(row, marks), row.entry.code, _entry_cell(ctx, styles, row)]
+        line: list[object] = [
+            rank_text(row.rank, marks.get(row.entry.id)),
+            row.entry.code,
+            _entry_cell(styles, row),
+        ]
         if compact:
             shown = [
                 f"{j.code} {_cell_text(ctx, cells[j.id])}"
@@ -180,13 +195,7 @@ def _stage_table(
         jw = 13 * mm
         title_w = width - rank_w - code_w - len(jurors) * jw - score_w - status_w
         widths = [rank_w, code_w, title_w, *([jw] * len(jurors)), score_w, status_w]
-    n_cols = len(widths)
-    extra = [
-        ("ALIGN", (3, 1), (n_cols - 2, -1), "RIGHT"),
-        ("FONTNAME", (n_cols - 2, 1), (n_cols - 2, -1), FONT_BOLD),
-        ("ALIGN", (n_cols - 1, 1), (n_cols - 1, -1), "CENTER"),
-        ("FONTSIZE", (n_cols - 1, 1), (n_cols - 1, -1), 7),
-    ]
+    extra = _score_columns_style(len(widths))
     if compact:
         extra.append(("ALIGN", (3, 1), (3, -1), "LEFT"))
     table = grid(table_rows, widths, center_cols=(0,), extra=extra, font_size=8)
@@ -211,21 +220,20 @@ def _final_table(
     head += [ctx.t("final_score"), ctx.t("status")]
     table_rows: list[list[object]] = [[Paragraph(esc(h), styles.head) for h in head]]
     for row in rows:
-        line: list[object] = [_rank_cell(row, marks), row.entry.code, _entry_cell(ctx, styles, row)]
+        line: list[object] = [
+            rank_text(row.rank, marks.get(row.entry.id)),
+            row.entry.code,
+            _entry_cell(styles, row),
+        ]
         line += [ctx.number(row.stage_scores.get(s.code)) for s in stages]
         line += [ctx.score_text(row), ctx.status_text(row)]
         table_rows.append(line)
     rank_w, code_w, score_w, status_w, sw = 11 * mm, 17 * mm, 18 * mm, 19 * mm, 17 * mm
     title_w = width - rank_w - code_w - len(stages) * sw - score_w - status_w
     widths = [rank_w, code_w, title_w, *([sw] * len(stages)), score_w, status_w]
-    n_cols = len(widths)
-    extra = [
-        ("ALIGN", (3, 1), (n_cols - 2, -1), "RIGHT"),
-        ("FONTNAME", (n_cols - 2, 1), (n_cols - 2, -1), FONT_BOLD),
-        ("ALIGN", (n_cols - 1, 1), (n_cols - 1, -1), "CENTER"),
-        ("FONTSIZE", (n_cols - 1, 1), (n_cols - 1, -1), 7),
-    ]
-    table = grid(table_rows, widths, center_cols=(0,), extra=extra, font_size=8)
+    table = grid(
+        table_rows, widths, center_cols=(0,), extra=_score_columns_style(len(widths)), font_size=8
+    )
     legend_lines = [ctx.t("provisional_legend")] + [f"{s.code} = {s.name}" for s in stages]
     return table, legend_lines
 
