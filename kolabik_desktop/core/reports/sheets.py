@@ -44,7 +44,7 @@ def _stages(ctx: Context) -> list[StageSpec]:
 
 
 def _criteria_header(
-    ctx: Context, stage: StageSpec, styles: Styles, lead: list[str], tail: list[str]
+    ctx: Context, stage: StageSpec, lead: list[str], tail: list[str]
 ) -> list[list[object]]:
     """Two header rows: criterion codes, then their weights ("15%")."""
     codes = [c.code for c in stage.criteria]
@@ -104,6 +104,17 @@ def _sheet_entries(ctx: Context, stage: StageSpec, juror: JurorSpec) -> tuple[li
         elif status == "recused" and (stage.admitted is None or entry.id in stage.admitted):
             recused.append(entry.id)
     return on_sheet, recused
+
+
+def _recused_note(ctx: Context, styles: Styles, recused: list[int]) -> list[Flowable]:
+    """The entries left off the sheet because the juror is recused from them."""
+    if not recused:
+        return []
+    codes = ", ".join(ctx.entries[e].code for e in recused)
+    return [
+        Spacer(1, 1.5 * mm),
+        Paragraph(esc(ctx.t("recused_entries", entries=codes)), styles.small),
+    ]
 
 
 def _signature(ctx: Context, styles: Styles, width: float, juror: JurorSpec) -> Flowable:
@@ -175,7 +186,7 @@ def _score_sheet(
     crit = stage.criteria
     lead = [ctx.t("no"), ctx.t("entry_code"), ctx.t("entry")]
     tail = [ctx.t("weighted_total")]
-    rows = _criteria_header(ctx, stage, styles, lead, tail)
+    rows = _criteria_header(ctx, stage, lead, tail)
     rows[0][-1] = Paragraph(esc(ctx.t("weighted_total")), styles.head)
     scorer = ctx.data.scorer
     values = ctx.data.values
@@ -195,12 +206,9 @@ def _score_sheet(
         story.append(grid(rows, widths, header_rows=2, center_cols=(0,), extra=extra))
     else:
         story.append(Paragraph(esc(ctx.t("no_entries")), styles.body))
-    if recused:
-        codes = ", ".join(ctx.entries[e].code for e in recused)
-        story.append(Spacer(1, 1.5 * mm))
-        story.append(Paragraph(esc(ctx.t("recused_entries", entries=codes)), styles.small))
+    story += _recused_note(ctx, styles, recused)
     story.append(Spacer(1, 1.5 * mm))
-    story.append(Paragraph(esc(f"{ctx.t('incomplete_legend')}"), styles.tiny))
+    story.append(Paragraph(esc(ctx.t("incomplete_legend")), styles.tiny))
     story.append(Spacer(1, 3 * mm))
     story += _notes(ctx, styles, width, stage, juror, entry_ids)
     story.append(CondPageBreak(50 * mm))
@@ -250,7 +258,7 @@ def _blank_form(
     crit: tuple[CriterionSpec, ...] = stage.criteria
     lead = [ctx.t("no"), ctx.t("entry_code"), ctx.t("entry")]
     tail = [ctx.t("total"), ctx.t("notes")]
-    rows = _criteria_header(ctx, stage, styles, lead, tail)
+    rows = _criteria_header(ctx, stage, lead, tail)
     for n, entry_id in enumerate(entry_ids, 1):
         entry = ctx.entries[entry_id]
         rows.append(
@@ -281,10 +289,7 @@ def _blank_form(
         )
     else:
         story.append(Paragraph(esc(ctx.t("no_entries")), styles.body))
-    if recused:
-        codes = ", ".join(ctx.entries[e].code for e in recused)
-        story.append(Spacer(1, 1.5 * mm))
-        story.append(Paragraph(esc(ctx.t("recused_entries", entries=codes)), styles.small))
+    story += _recused_note(ctx, styles, recused)
     story.append(CondPageBreak(50 * mm))
     story.append(Spacer(1, 6 * mm))
     story.append(_signature(ctx, styles, width, juror))
