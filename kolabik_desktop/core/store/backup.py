@@ -33,6 +33,13 @@ def backup_dir_for(event_path: Path) -> Path:
     return event_path.with_name(event_path.name + "-backups")
 
 
+def _backup_folders(event_path: Path, fallback_dir: Path | None) -> list[Path]:
+    """The folder beside the event, then the fallback one: where backups are written and found."""
+    if fallback_dir is None:
+        return [backup_dir_for(event_path)]
+    return [backup_dir_for(event_path), backup_dir_for(fallback_dir / event_path.name)]
+
+
 def _copy_database(src_path: Path, dst_path: Path) -> None:
     """A consistent snapshot of src (WAL included) written to dst, atomically renamed."""
     tmp = dst_path.with_name(dst_path.name + ".part")
@@ -54,11 +61,8 @@ def make_backup(event_path: str | Path, *, fallback_dir: Path | None = None) -> 
     """Back up the event now and prune old backups; returns the new backup's path."""
     event_path = Path(event_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    candidates = [backup_dir_for(event_path)]
-    if fallback_dir is not None:
-        candidates.append(fallback_dir / (event_path.name + "-backups"))
     last_error: Exception | None = None
-    for folder in candidates:
+    for folder in _backup_folders(event_path, fallback_dir):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / f"{event_path.stem}.{stamp}{SUFFIX}"
@@ -103,11 +107,8 @@ def _counts(path: Path) -> tuple[int, int]:
 def list_backups(event_path: str | Path, *, fallback_dir: Path | None = None) -> list[BackupInfo]:
     """Backups of this event, newest first, with their time and score counts."""
     event_path = Path(event_path)
-    folders = [backup_dir_for(event_path)]
-    if fallback_dir is not None:
-        folders.append(fallback_dir / (event_path.name + "-backups"))
     infos = []
-    for folder in folders:
+    for folder in _backup_folders(event_path, fallback_dir):
         for p in _backups_in(folder):
             scores, entries = _counts(p)
             infos.append(
