@@ -168,22 +168,19 @@ class PdfPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
-        self.prev_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
+        self.prev_button.clicked.connect(lambda: self.turn_page(-1))
+        self.next_button.clicked.connect(lambda: self.turn_page(1))
         self.page_box.valueChanged.connect(lambda v: self.go_to(v - 1))
         self.zoom_in_button.clicked.connect(lambda: self.zoom_by(+1))
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1))
         self.fit_button.clicked.connect(self.fit_width)
-        for keys, slot in (
-            (
-                QKeySequence.StandardKey.MoveToPreviousPage,
-                lambda: self.go_to(self.current_page() - 1),
-            ),
-            (QKeySequence.StandardKey.MoveToNextPage, lambda: self.go_to(self.current_page() + 1)),
+        for keys, delta in (
+            (QKeySequence.StandardKey.MoveToPreviousPage, -1),
+            (QKeySequence.StandardKey.MoveToNextPage, 1),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(lambda d=delta: self.turn_page(d))
 
     def _button(self, text: str, tip: str) -> QToolButton:
         b = QToolButton(self)
@@ -218,6 +215,9 @@ class PdfPane(QWidget):
 
     def page_total(self) -> int:
         return int(self.document.pageCount())
+
+    def turn_page(self, delta: int) -> None:
+        self.go_to(self.current_page() + delta)
 
     def go_to(self, page: int) -> None:
         if page < 0 or page >= self.page_total() or page == self.current_page():
