@@ -416,9 +416,8 @@ class EntryView(QWidget):
                 self.reader.setCurrentWidget(self.pdf)
                 return
             message = self.tr("{0} cannot be shown: {1}").format(att.filename, problem)
-            self.no_pdf.setText(
-                message
-            )  # said where the juror is looking, not only in the status bar
+            # Said where the juror is looking, not only in the status bar.
+            self.no_pdf.setText(message)
             self.reader.setCurrentWidget(self.no_pdf)
             self.problem.emit(message)
             return
