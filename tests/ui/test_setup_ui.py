@@ -16,6 +16,7 @@ from kolabik_desktop.core.exchange.kits import export_kit
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import AuditLog
+from kolabik_desktop.core.store.services import set_score
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.setup.dialog import SetupDialog
 from kolabik_desktop.ui.setup.models import AdvanceModel, CriteriaModel, EntriesModel
@@ -225,6 +226,37 @@ def test_record_a_jury_decision(qtbot, tmp_path, monkeypatch):
         tab.view.selectRow(0)
         assert tab.remove()
         assert setup.list_decisions(db) == []
+    finally:
+        context.close()
+
+
+def test_a_new_score_moves_the_place_shown_without_rereading_the_lists(
+    qtbot, tmp_path, monkeypatch
+):
+    db, ids = make_tied_event(tmp_path / "t.kolabik", admitted_to_p2=0)
+    context = EventContext(db)
+    dlg = SetupDialog(context)
+    qtbot.addWidget(dlg)
+    try:
+        tab = dlg.decisions_tab
+        tab.board.setCurrentIndex(tab.board.findData("P1"))
+        tab.entry.setCurrentIndex(tab.entry.findData(ids.entries[4]))
+        assert "now: 3" in tab.current_place.text()
+        reads = []
+        monkeypatch.setattr(setup, "list_entries", lambda db: reads.append(db) or [])
+        p1 = [cid for (stage, _c), cid in ids.criteria.items() if stage == "P1"]
+        for cid in p1:
+            with qtbot.waitSignal(context.changed):
+                set_score(
+                    db,
+                    juror_id=ids.jurors[0],
+                    entry_id=ids.entries[4],
+                    criterion_id=cid,
+                    value=Decimal(100),
+                    actor="chair",
+                )
+        assert "now: 1" in tab.current_place.text()
+        assert reads == []  # a score changes no stage, entry or decision
     finally:
         context.close()
 

@@ -370,8 +370,10 @@ class DecisionsTab(QWidget):
         self.reload()
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in ("decisions", "rubric", "entries", "scores", "all"):
+        if change.kind in ("decisions", "rubric", "entries", "all"):
             self.reload()
+        elif change.kind == "scores":
+            self._show_current_place()  # of the tab, only the place shown depends on scores
 
     def reload(self) -> None:
         db = self.context.db
