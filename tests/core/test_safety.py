@@ -29,6 +29,17 @@ def _score(db, ids, juror=1, entry=1, crit=("P1", "SIG")):
         )
 
 
+def _set(db, ids, value, juror=1, entry=1, crit=("P1", "SIG"), note=None):
+    set_score(
+        db,
+        juror_id=ids.jurors[juror],
+        entry_id=ids.entries[entry],
+        criterion_id=ids.criteria[crit],
+        value=value,
+        note=note,
+    )
+
+
 def test_second_open_with_lock_is_refused_and_names_the_holder(tmp_path):
     path = tmp_path / "e.kolabik"
     make_event(path)[0].close()
@@ -96,13 +107,7 @@ def test_backups_roll_keep_ten_and_restore_takes_a_safety_copy(tmp_path):
     assert not first.exists()  # the oldest were pruned
 
     newest = infos[0].path
-    set_score(
-        db,
-        juror_id=ids.jurors[1],
-        entry_id=ids.entries[3],
-        criterion_id=ids.criteria[("P1", "SIG")],
-        value=Decimal(11),
-    )
+    _set(db, ids, Decimal(11), entry=3)
     db.close()
     safety = restore_backup(path, newest)
     db = open_event_file(path)
@@ -134,13 +139,7 @@ def test_backup_falls_back_when_the_event_folder_is_not_writable(tmp_path, monke
 def test_disk_full_is_a_clear_message_and_keeps_committed_scores(tmp_path):
     path = tmp_path / "e.kolabik"
     db, ids = make_event(path, fill=1.0)
-    set_score(
-        db,
-        juror_id=ids.jurors[1],
-        entry_id=ids.entries[1],
-        criterion_id=ids.criteria[("P1", "SIG")],
-        value=Decimal(42),
-    )
+    _set(db, ids, Decimal(42))
     # SQLite reports SQLITE_FULL when the page limit is reached: the same path as a full disk.
     with db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
@@ -153,12 +152,13 @@ def test_disk_full_is_a_clear_message_and_keeps_committed_scores(tmp_path):
     event.listen(db.engine, "connect", cap)
     with pytest.raises(StorageError, match="disk is full"):
         for i in range(2000):  # grow the notes until a new page is needed
-            set_score(
+            _set(
                 db,
-                juror_id=ids.jurors[2],
-                entry_id=ids.entries[i % 12],
-                criterion_id=ids.criteria[("P1", "KEB")],
-                value=Decimal(50),
+                ids,
+                Decimal(50),
+                juror=2,
+                entry=i % 12,
+                crit=("P1", "KEB"),
                 note="catatan panjang " * 200 + str(i),
             )
     assert _score(db, ids, entry=1) == Decimal(42)
@@ -177,34 +177,16 @@ def test_read_only_file_is_a_clear_message(tmp_path):
     # Tests run as root, which ignores file modes; query_only gives SQLite's read-only refusal.
     event.listen(db.engine, "connect", lambda c, _r: c.execute("PRAGMA query_only=ON"))
     with pytest.raises(StorageError, match="read-only"):
-        set_score(
-            db,
-            juror_id=ids.jurors[1],
-            entry_id=ids.entries[1],
-            criterion_id=ids.criteria[("P1", "SIG")],
-            value=Decimal(1),
-        )
+        _set(db, ids, Decimal(1))
     db.close()
 
 
 def test_file_deleted_under_the_app_is_written_back_with_every_score(tmp_path):
     path = tmp_path / "e.kolabik"
     db, ids = make_event(path)
-    set_score(
-        db,
-        juror_id=ids.jurors[1],
-        entry_id=ids.entries[2],
-        criterion_id=ids.criteria[("P1", "SIG")],
-        value=Decimal(64),
-    )
+    _set(db, ids, Decimal(64), entry=2)
     path.unlink()  # what a user deleting "the file" in a file manager does
-    set_score(
-        db,
-        juror_id=ids.jurors[1],
-        entry_id=ids.entries[3],
-        criterion_id=ids.criteria[("P1", "SIG")],
-        value=Decimal(65),
-    )
+    _set(db, ids, Decimal(65), entry=3)
     assert db.recovered_paths == [path]
     db.close()
     db = open_event_file(path)
