@@ -76,11 +76,11 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
     def pdf() -> str:
         from kolabik_desktop.core.reports import ReportOptions, build_report, load_report_data
         from kolabik_desktop.core.store.db import open_event_file
-        from kolabik_desktop.core.store.services import load_scoring_input
 
         with open_event_file(event_path) as db:
-            stage = load_scoring_input(db).event.stages[0].code
-            pdf_bytes = build_report(load_report_data(db), ReportOptions(kind="recap", stage=stage))
+            data = load_report_data(db)
+        stage = data.event.stages[0].code
+        pdf_bytes = build_report(data, ReportOptions(kind="recap", stage=stage))
         if not pdf_bytes.startswith(b"%PDF"):
             raise AssertionError("the recap is not a PDF")
         out = folder / "recap.pdf"
