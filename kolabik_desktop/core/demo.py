@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -673,11 +674,11 @@ def proposal_pdf(entry: Entry) -> bytes:
     )
     body = [
         Paragraph("Proposal Inovasi Pelayanan Publik - Kolabik 2023", styles["Heading3"]),
-        Paragraph(_xml(entry.title), styles["Title"]),
-        Paragraph(_xml(entry.unit), styles["Heading2"]),
+        Paragraph(escape(entry.title), styles["Title"]),
+        Paragraph(escape(entry.unit), styles["Heading2"]),
         Spacer(1, 12),
         Paragraph("Ringkasan", styles["Heading2"]),
-        Paragraph(_xml(entry.summary), styles["BodyText"]),
+        Paragraph(escape(entry.summary), styles["BodyText"]),
     ]
     sections = (
         ("Latar Belakang dan Tujuan", "Uraian masalah pelayanan publik dan tujuan inovasi."),
@@ -694,7 +695,3 @@ def proposal_pdf(entry: Entry) -> bytes:
         body += [Paragraph(heading, styles["Heading2"]), Paragraph(text, styles["BodyText"])]
     doc.build(body)
     return buf.getvalue()
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
