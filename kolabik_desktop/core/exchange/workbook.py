@@ -102,6 +102,7 @@ from kolabik_desktop.core.store.services import (
 )
 
 K = TypeVar("K")
+R = TypeVar("R")
 
 # progress(done, total, what): what is the sheet being read or written.
 Progress = Callable[[int, int, str], None]
@@ -599,46 +600,39 @@ def _read_criteria(
     return criteria, typed
 
 
-def _read_entries(table: Table | None) -> tuple[list[EntryRow], set[str] | None]:
-    entries: list[EntryRow] = []
+def _read_coded(
+    table: Table | None, what: str, read: Callable[[TableRow, str], R | None]
+) -> tuple[list[R], set[str] | None]:
+    """(rows without problems, every code typed) of a sheet keyed by its column kode."""
+    items: list[R] = []
     if table is None:
-        return entries, None
+        return items, None
     typed: set[str] = set()
     seen: dict[str, int] = {}
     for row in table:
         code = row.code("kode")
         typed.add(code)
-        title = row.text("judul", required=True)
-        unit = row.text("unit")
-        category = row.text("kelompok")
-        summary = row.text("ringkasan", strip=False)
+        item = read(row, code)  # every cell is checked, whatever the code's own problems
         if not _check_code(row, "kode", code):
             continue
-        if not _first_time(row, seen, code, "kode", f"the entry {code} appears twice"):
+        if not _first_time(row, seen, code, "kode", f"the {what} {code} appears twice"):
             continue
-        if title:
-            entries.append(EntryRow(code, title, unit, category, summary))
-    return entries, typed
+        if item is not None:
+            items.append(item)
+    return items, typed
 
 
-def _read_jurors(table: Table | None) -> tuple[list[JurorRow], set[str] | None]:
-    jurors: list[JurorRow] = []
-    if table is None:
-        return jurors, None
-    typed: set[str] = set()
-    seen: dict[str, int] = {}
-    for row in table:
-        code = row.code("kode")
-        typed.add(code)
-        name = row.text("nama", required=True)
-        affiliation = row.text("instansi")
-        if not _check_code(row, "kode", code):
-            continue
-        if not _first_time(row, seen, code, "kode", f"the juror {code} appears twice"):
-            continue
-        if name:
-            jurors.append(JurorRow(code, name, affiliation))
-    return jurors, typed
+def _entry_row(row: TableRow, code: str) -> EntryRow | None:
+    title = row.text("judul", required=True)
+    unit = row.text("unit")
+    category = row.text("kelompok")
+    summary = row.text("ringkasan", strip=False)
+    return EntryRow(code, title, unit, category, summary) if title else None
+
+
+def _juror_row(row: TableRow, code: str) -> JurorRow | None:
+    name = row.text("nama", required=True)
+    return JurorRow(code, name, row.text("instansi")) if name else None
 
 
 @dataclass
@@ -704,8 +698,8 @@ def _read_tables(tables: dict[str, Table | None], problems: Problems) -> Workboo
     stages, stage_rows, stages_typed = _read_stages(tables["Tahap"])
     _check_stage_rules(stages, stage_rows, problems)
     criteria, criteria_typed = _read_criteria(tables["Kriteria"], stage_rows, stages_typed)
-    entries, entries_typed = _read_entries(tables["Peserta"])
-    jurors, jurors_typed = _read_jurors(tables["Juri"])
+    entries, entries_typed = _read_coded(tables["Peserta"], "entry", _entry_row)
+    jurors, jurors_typed = _read_coded(tables["Juri"], "juror", _juror_row)
     known = _Known(
         stages={s.code: s for s in stages},
         entries={e.code for e in entries},
@@ -957,7 +951,7 @@ def read_entries_list(path: str | Path) -> list[EntryRow]:
         sheet = path.name
         columns = header_columns(sheet, raw[0] if raw else [], required, problems, ENTRY_ALIASES)
         table = Table(sheet, columns, numbered(raw[1:]), problems) if columns else None
-        entries, _ = _read_entries(table)
+        entries, _ = _read_coded(table, "entry", _entry_row)
     else:
         wb = _open_xlsx(path)
         try:
@@ -967,7 +961,7 @@ def read_entries_list(path: str | Path) -> list[EntryRow]:
             header = next(rows, (1, []))[1]
             columns = header_columns(sheet, header, required, problems, ENTRY_ALIASES)
             table = Table(sheet, columns, rows, problems) if columns else None
-            entries, _ = _read_entries(table)
+            entries, _ = _read_coded(table, "entry", _entry_row)
         finally:
             wb.close()
     if not problems and not entries:
