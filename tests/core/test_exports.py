@@ -10,7 +10,7 @@ import pytest
 from factories import make_event
 from openpyxl import load_workbook
 
-from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.errors import KolabikError, ValidationError
 from kolabik_desktop.core.exchange.exports import export
 from kolabik_desktop.core.reports import load_report_data
 from kolabik_desktop.core.scoring.engine import format_score
@@ -120,3 +120,10 @@ def test_bad_exports_are_refused_and_write_nothing(data, tmp_path, what, name, k
     with pytest.raises(ValidationError, match=message):
         export(data, what, out, **kwargs)
     assert not out.exists()
+
+
+def test_a_file_that_cannot_be_written_is_a_clear_error(data, tmp_path):
+    out = tmp_path / "missing-folder" / "final.csv"
+    with pytest.raises(KolabikError, match="final.csv: could not write the export"):
+        export(data, "leaderboard", out)
+    assert not out.parent.exists()
