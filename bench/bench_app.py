@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from helpers import national_event_file
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TARGETS = {"built_folder_mb": 200.0, "built_app_startup_s": 2.0}
@@ -96,12 +98,7 @@ def run(dist: Path | None = None) -> dict[str, float]:
     if not (shutil.which("Xvfb") and shutil.which("xdotool")):
         print("bench_app: Xvfb and xdotool are needed for the start-up time", file=sys.stderr)
         return figures
-    sys.path.insert(0, str(HERE))
-    from national import build_national_event
-
-    with tempfile.TemporaryDirectory() as tmp:
-        event = Path(tmp) / "national.kolabik"
-        build_national_event(event)
+    with national_event_file() as (event, _build_s):
         figures["built_app_startup_s"] = round(statistics.median(startup_times(exe, event)), 3)
     return figures
 

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import random
 import resource
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import build_national_event_file
+from helpers import national_event_file
 
 TARGETS = {
     "open_load_final_leaderboard_s": 0.5,
@@ -35,9 +34,7 @@ EDITS = 40
 
 
 def run() -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "national.kolabik"
-        build_s = build_national_event_file(path)
+    with national_event_file() as (path, build_s):
         return {"build_national_event_s": build_s, **_measure(path)}
 
 

@@ -24,12 +24,11 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import build_national_event_file, percentile
+from helpers import national_event_file, percentile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -46,9 +45,7 @@ FRAMES = 90
 
 
 def run(shots: Path | None = None) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "national.kolabik"
-        build_s = build_national_event_file(path)
+    with national_event_file() as (path, build_s):
         return {"build_national_event_s": build_s, **_measure(path, shots)}
 
 

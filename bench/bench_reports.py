@@ -18,10 +18,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from helpers import build_national_event_file
+from helpers import national_event_file
 
 HERE = Path(__file__).resolve().parent
 TESTS = HERE.parent / "tests"
@@ -95,11 +94,9 @@ def _python(code: str, *args: str) -> dict[str, float]:
 
 
 def run() -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        figures = _python(CITY, str(TESTS), str(Path(tmp) / "city.kolabik"))
-        national = Path(tmp) / "national.kolabik"
-        build_national_event_file(national)
-        figures.update(_python(NATIONAL_RECAP, str(national), str(Path(tmp) / "recap.pdf")))
+    with national_event_file() as (national, _build_s):
+        figures = _python(CITY, str(TESTS), str(national.with_name("city.kolabik")))
+        figures.update(_python(NATIONAL_RECAP, str(national), str(national.with_name("recap.pdf"))))
     return figures
 
 

@@ -19,11 +19,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from helpers import build_national_event_file, percentile
+from helpers import national_event_file, percentile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -169,13 +168,10 @@ def _window_figures(path: Path, tmp: Path, shots: Path | None) -> dict[str, floa
 
 
 def run(shots: Path | None = None) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        path = tmp / "national.kolabik"
-        build_s = build_national_event_file(path)
+    with national_event_file() as (path, build_s):
         figures = {"build_national_event_s": build_s}
-        figures.update(_startup(path, tmp))
-        figures.update(_window_figures(path, tmp, shots))
+        figures.update(_startup(path, path.parent))
+        figures.update(_window_figures(path, path.parent, shots))
         return figures
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -24,6 +27,14 @@ def build_national_event_file(path: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", _BUILD, str(HERE), str(path)], check=True)
     return time.perf_counter() - start
+
+
+@contextmanager
+def national_event_file() -> Iterator[tuple[Path, float]]:
+    """The national event built in a temporary folder: its path and the seconds the build took."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "national.kolabik"
+        yield path, build_national_event_file(path)
 
 
 def percentile(values: list[float], q: float) -> float:
