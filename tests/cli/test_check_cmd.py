@@ -10,22 +10,8 @@ from kolabik_desktop.cli import main
 from kolabik_desktop.core.store.services import set_score
 
 
-def test_sound_event_passes(tmp_path, capsysbinary):
-    db, ids = make_event(tmp_path / "kota.kolabik")
-    set_score(
-        db,
-        juror_id=ids.jurors[1],
-        entry_id=ids.entries[1],
-        criterion_id=ids.criteria[("P1", "SIG")],
-        value=None,
-    )
-    db.close()
-    assert main(["check", str(tmp_path / "kota.kolabik")]) == 0
-    assert "OK" in capsysbinary.readouterr().out.decode()
-
-
-def test_tampering_is_reported(tmp_path, capsysbinary):
-    path = tmp_path / "kota.kolabik"
+def audited_event(path):
+    """An event with one score cleared through the service, so the audit chain has a row."""
     db, ids = make_event(path)
     set_score(
         db,
@@ -35,6 +21,17 @@ def test_tampering_is_reported(tmp_path, capsysbinary):
         value=None,
     )
     db.close()
+    return path
+
+
+def test_sound_event_passes(tmp_path, capsysbinary):
+    path = audited_event(tmp_path / "kota.kolabik")
+    assert main(["check", str(path)]) == 0
+    assert "OK" in capsysbinary.readouterr().out.decode()
+
+
+def test_tampering_is_reported(tmp_path, capsysbinary):
+    path = audited_event(tmp_path / "kota.kolabik")
     conn = sqlite3.connect(path)
     with conn:
         conn.execute('UPDATE audit_log SET new = \'{"value": "100"}\' WHERE id = 1')
