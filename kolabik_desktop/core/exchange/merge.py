@@ -368,12 +368,7 @@ def _write_scores(
                     "criterion": row.criterion_code,
                 },
                 old=None if old is None else {"value": old[2], "note": old[3], "revision": old[4]},
-                new={
-                    "value": row.value_text,
-                    "note": row.note,
-                    "revision": row.revision,
-                    "updated_at": row.updated_at,
-                },
+                new=values,
             )
         )
     # Core statements on the table: thousands of rows, no ORM objects needed.
