@@ -323,9 +323,13 @@ class ConflictsTab(RecordTab):
             self.entry.addItem(f"{e.data.code} — {e.data.title}", e.id)
         super().reload()
 
-    def row_id(self, row: setup.ConflictRow) -> int:
+    @staticmethod
+    def pair_id(juror_id: int, entry_id: int) -> int:
         # A conflict is keyed by the pair; one number is enough to find it again in the list.
-        return row.juror_id * 1_000_000_007 + row.entry_id
+        return juror_id * 1_000_000_007 + entry_id
+
+    def row_id(self, row: setup.ConflictRow) -> int:
+        return self.pair_id(row.juror_id, row.entry_id)
 
     def load_rows(self) -> list[Any]:
         return setup.list_conflicts(self.context.db)
@@ -345,7 +349,7 @@ class ConflictsTab(RecordTab):
         result = attempt(
             self, setup.set_conflict, self.context.db, juror_id, entry_id, self.reason.text()
         )
-        return FAILED if result is FAILED else juror_id * 1_000_000_007 + entry_id
+        return FAILED if result is FAILED else self.pair_id(juror_id, entry_id)
 
     def delete(self, record_id: int) -> Any:
         row = self.selected_row()
