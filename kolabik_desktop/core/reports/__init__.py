@@ -30,14 +30,7 @@ __all__ = [
 
 
 def report_title(options: ReportOptions) -> str:
-    key = {
-        "sheet": "sheet_title",
-        "recap": "recap_title",
-        "minutes": "minutes_title",
-        "feedback": "feedback_title",
-        "blank": "blank_title",
-    }[options.kind]
-    return t(options.lang, key).title()
+    return t(options.lang, f"{options.kind}_title").title()
 
 
 def build_report(
