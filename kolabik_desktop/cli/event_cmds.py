@@ -239,6 +239,7 @@ def _resolve_category(text: str, names: Sequence[str]) -> str:
 
 def _board_title(spec: EventSpec, board: str) -> str:
     from kolabik_desktop.core.scoring.model import FINAL
+    from kolabik_desktop.core.store.services import decimal_text
 
     if board != FINAL:
         stage = next(st for st in spec.stages if st.code == board)
@@ -246,12 +247,8 @@ def _board_title(spec: EventSpec, board: str) -> str:
             " blended with earlier stages" if stage.cumulative else ""
         )
     weighted = [st for st in spec.stages if st.weight > 0]
-    blend = " + ".join(f"{st.code} {_num(st.weight)}%" for st in weighted)
+    blend = " + ".join(f"{st.code} {decimal_text(st.weight)}%" for st in weighted)
     return f"Final ranking ({blend})" if blend else "Final ranking"
-
-
-def _num(value: Any) -> str:
-    return format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
 
 
 def _stage_display(row: LeaderboardRow, code: str, precision: int) -> str:
