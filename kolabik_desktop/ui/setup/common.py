@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.store import setup
 from kolabik_desktop.ui.setup.models import ROW_ROLE, RowsModel
 
 if TYPE_CHECKING:
@@ -84,6 +86,16 @@ def make_table(
         )
     )
     return view, proxy
+
+
+def fill_stage_combo(combo: QComboBox, stages: list[setup.StageRow]) -> None:
+    keep = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for row in stages:
+        combo.addItem(f"{row.data.code} — {row.data.name}", row.id)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
+    combo.blockSignals(False)
 
 
 class RecordTab(QWidget):

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.store import setup
-from kolabik_desktop.ui.setup.common import FAILED, attempt, confirm, make_table, warn
+from kolabik_desktop.ui.setup.common import (
+    FAILED,
+    attempt,
+    confirm,
+    fill_stage_combo,
+    make_table,
+    warn,
+)
 from kolabik_desktop.ui.setup.models import CriteriaModel, dec_text
 
 if TYPE_CHECKING:
@@ -111,13 +118,7 @@ class RubricTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        keep = self.stage.currentData()
-        self.stage.blockSignals(True)
-        self.stage.clear()
-        for row in setup.list_stages(self.context.db):
-            self.stage.addItem(f"{row.data.code} — {row.data.name}", row.id)
-        self.stage.setCurrentIndex(max(0, self.stage.findData(keep)))
-        self.stage.blockSignals(False)
+        fill_stage_combo(self.stage, setup.list_stages(self.context.db))
         self.load_rubric()
 
     def stage_id(self) -> int | None:

@@ -26,22 +26,18 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.ui.leaderboard import tie_text
-from kolabik_desktop.ui.setup.common import FAILED, attempt, confirm, make_table
+from kolabik_desktop.ui.setup.common import (
+    FAILED,
+    attempt,
+    confirm,
+    fill_stage_combo,
+    make_table,
+)
 from kolabik_desktop.ui.setup.models import AdvanceModel, DecisionsModel, MatrixModel
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
-
-
-def fill_stage_combo(combo: QComboBox, stages: list[setup.StageRow]) -> None:
-    keep = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for row in stages:
-        combo.addItem(f"{row.data.code} — {row.data.name}", row.id)
-    combo.setCurrentIndex(max(0, combo.findData(keep)))
-    combo.blockSignals(False)
 
 
 class AssignmentsTab(QWidget):
