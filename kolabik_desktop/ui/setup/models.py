@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from kolabik_desktop.core.scoring.model import FINAL, LeaderboardRow
-from kolabik_desktop.core.store.services import parse_decimal
+from kolabik_desktop.core.store.services import decimal_text, parse_decimal
 from kolabik_desktop.core.store.setup import (
     CategoryRow,
     ConflictRow,
@@ -35,7 +35,7 @@ TIED_BRUSH = QBrush(QColor("#fff3c4"))
 
 
 def dec_text(value: Decimal | None) -> str:
-    return "" if value is None else format(value.normalize(), "f")
+    return decimal_text(value) or ""
 
 
 class RowsModel(QAbstractTableModel):
