@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.files import write_output
 
 KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
 
@@ -121,8 +122,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_event_file(args.event) as db:
         data = load_report_data(db)
     pdf = build_report(data, options)
-    out.write_bytes(pdf)
-
+    write_output(out, pdf, "report")
     print(f"{out}: {args.kind} report, {len(pdf) // 1024} KB, data fingerprint {fingerprint(data)}")
     return 0
 

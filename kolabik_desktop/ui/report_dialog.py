@@ -441,9 +441,10 @@ class ReportDialog(QDialog):
                 path = path.with_suffix(".pdf")
 
             def work(progress: Any) -> Path:
+                from kolabik_desktop.core.files import write_output
                 from kolabik_desktop.core.reports import build_report
 
-                path.write_bytes(build_report(data, options, progress))
+                write_output(path, build_report(data, options, progress), "report")
                 return path
 
         self._set_busy(True, self.tr("Building…"))

@@ -110,3 +110,30 @@ def test_check_prints_the_fingerprint(event, capsys):
         expected = fingerprint(db)
     assert code == 0
     assert f"data fingerprint {expected}" in stdout
+
+
+def test_a_report_file_that_cannot_be_written_is_a_clear_error(
+    event, tmp_path, capsys, monkeypatch
+):
+    from pathlib import Path
+
+    def locked(self, data):
+        raise PermissionError(13, "Permission denied")
+
+    # Tests run as root, which ignores file modes: a PDF held open by a viewer on Windows
+    # raises exactly this.
+    monkeypatch.setattr(Path, "write_bytes", locked)
+    code, _out, err = run(
+        capsys,
+        "report",
+        str(event),
+        "--kind",
+        "recap",
+        "--stage",
+        "P1",
+        "--out",
+        str(tmp_path / "r.pdf"),
+    )
+    assert code == 1
+    assert "could not write the report (Permission denied)" in err
+    assert "Traceback" not in err

@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from kolabik_desktop.core.errors import KolabikError, ValidationError
+from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.files import write_output
 from kolabik_desktop.core.reports.common import tie_text
 from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.i18n import LANGS, t
@@ -256,11 +257,5 @@ def export(
             raise ValidationError(f"a CSV holds one stage's matrix: add --stage {codes}")
         sheets = matrix_sheets(data, single, lang)
     blob = to_xlsx(sheets) if suffix == ".xlsx" else to_csv(sheets[0])
-    try:
-        out.write_bytes(blob)
-    except OSError as exc:
-        raise KolabikError(
-            f"{out}: could not write the export ({exc.strerror or exc}); "
-            "is it open in another program?"
-        ) from None
+    write_output(out, blob, "export")
     return sum(len(s.rows) for s in sheets)
