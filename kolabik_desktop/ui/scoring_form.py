@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,6 +41,20 @@ from kolabik_desktop.ui.browser import COMPLETE, NOT_ASSIGNED, NOT_STARTED, PART
 from kolabik_desktop.ui.undo import CellState, SheetUndo
 
 DEBOUNCE_MS = 400
+# Digits with at most one decimal mark, comma or dot (85 / 85,5 / 85.5 / ,5), and a minus sign.
+_STRICT_NUMBER = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+
+
+def parse_typed_number(text: str) -> Decimal | None:
+    """A number exactly as a juror typed it, or None: nothing is ever stripped or guessed.
+
+    Only surrounding blanks are ignored; "8o", "7a5", "1e2", "1_0" and "8 5" are not numbers.
+    The one strict parse of a typed score in the window (to be swapped for the core rule).
+    """
+    t = text.strip()
+    if not _STRICT_NUMBER.fullmatch(t):
+        return None
+    return Decimal(t.replace(",", "."))
 
 
 @dataclass(frozen=True)
@@ -137,7 +152,11 @@ class WindowUndoMixin:
 
 
 class ScoreEdit(WindowUndoMixin, QLineEdit):
-    """A value field: digits and one decimal mark; Up/Down step, PgUp/PgDn ten steps."""
+    """A value field; Up/Down step, PgUp/PgDn ten steps.
+
+    No validator: a validator drops a refused keystroke silently, so "8o" became 8 and "7a5" 75.
+    Every keystroke stays visible; the row refuses what is not a number, with a message.
+    """
 
     advance = Signal()  # Enter: go to the next criterion
     stepped = Signal()
@@ -145,10 +164,7 @@ class ScoreEdit(WindowUndoMixin, QLineEdit):
     def __init__(self, info: CriterionInfo, parent: QWidget | None = None):
         super().__init__(parent)
         self.info = info
-        sign = "-?" if info.min_value < 0 else ""
-        self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(sign + r"\d{0,6}([.,]\d{0,6})?"), self)
-        )
+        self.setMaxLength(16)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setFixedWidth(72)
 
@@ -172,7 +188,7 @@ class ScoreEdit(WindowUndoMixin, QLineEdit):
     def step_by(self, steps: int) -> None:
         info = self.info
         step = info.step if info.step > 0 else Decimal(1)
-        current = parse_decimal(self.text())
+        current = parse_typed_number(self.text())
         if current is None:
             new = info.min_value if steps > 0 else info.max_value
         else:
@@ -301,10 +317,12 @@ class CriterionRow(QFrame):
         text = self.value.text().strip()
         if not text:
             return None, None
-        value = parse_decimal(text)
+        value = parse_typed_number(text)
         info = self.info
         if value is None:
-            return None, self.tr("“{0}” is not a number.").format(text)
+            return None, self.tr(
+                "“{0}” is not a number: not saved, the stored value stays."
+            ).format(text)
         if value < info.min_value or value > info.max_value:
             return None, self.tr("{0} is outside the range {1} to {2}; not saved.").format(
                 i18n.format_decimal(value),

@@ -120,9 +120,14 @@ def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, windo
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert "not on a step of 1" in row.problem.text()
     assert scores(path, ids.jurors[1], window.entry_id) == {}
-    # Letters cannot even be typed.
+    # A letter is never dropped silently ("8x" is not 8): it stays in view, refused.
     type_into(qtbot, row.value, "8x")
-    assert row.value.text() == "8"
+    assert row.value.text() == "8x"
+    assert "is not a number" in row.problem.text()
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert row.value.hasFocus()
+    assert scores(path, ids.jurors[1], window.entry_id) == {}
+    type_into(qtbot, row.value, "8")
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert not row.problem.isVisible()
     assert window.form.rows[3].value.hasFocus()  # a good value moves on
