@@ -13,6 +13,7 @@ import json
 import shutil
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -327,14 +328,14 @@ def leaderboard_table(
     max_width: int | None = None,
 ) -> str:
     """A plain-text table for a terminal: aligned columns, long text shortened to fit."""
-    counts = {s: sum(1 for r in board.rows if r.status == s) for s in ("final", "provisional")}
-    unscored = len(board.rows) - counts["final"] - counts["provisional"]
+    counts = Counter(r.status for r in board.rows)
+    not_advanced = f", {counts['not_advanced']} not advanced" if counts["not_advanced"] else ""
     scope = f"category {board.category}" if board.category else "all categories"
     lines = [
         event_name,
         f"{title}, {scope}",
         f"{len(board.rows)} entries: {counts['final']} final, {counts['provisional']} "
-        f"provisional, {unscored} unscored",
+        f"provisional{not_advanced}, {counts['unscored']} unscored",
         "",
     ]
     show_category = board.category is None

@@ -7,6 +7,7 @@ polling); a burst of changes in one event-loop turn costs one rebuild.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,23 @@ def status_text(status: str) -> str:
         "provisional": translate("Leaderboard", "provisional"),
         "unscored": translate("Leaderboard", "unscored"),
     }.get(status, status)
+
+
+def row_status_text(row: LeaderboardRow, precision: int) -> str:
+    """The row's status in words; an entry that did not advance names the stage it missed and
+    shows its last stage's panel score, as the engine's row gives them."""
+    if row.status != "not_advanced":
+        return status_text(row.status)
+    text = translate("Leaderboard", "not advanced to %1").replace("%1", row.not_advanced_to)
+    last = row.stage_scores.get(row.last_stage) if row.last_stage else None
+    if last is None:
+        return text
+    return (
+        translate("Leaderboard", "%1 (%2: %3)")
+        .replace("%1", text)
+        .replace("%2", row.last_stage)
+        .replace("%3", format_score_text(last, precision))
+    )
 
 
 def tie_text(row: LeaderboardRow, event: EventSpec | None = None) -> str:
@@ -197,7 +215,7 @@ class LeaderboardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status == "unscored":
+            if row.status in ("unscored", "not_advanced"):
                 return QBrush(QColor("#7a7a7a"))
             if row.status == "provisional" and col == self.STATUS:
                 return QBrush(QColor("#a35c00"))
@@ -221,7 +239,7 @@ class LeaderboardModel(QAbstractTableModel):
         if col == self.SCORE:
             return localize_number_text(row.display)
         if col == self.STATUS:
-            return status_text(row.status)
+            return row_status_text(row, self._event.precision if self._event else 2)
         return tie_text(row, self._event)
 
 
@@ -384,16 +402,21 @@ class LeaderboardPanel(QWidget):
         self.rebuilt.emit()
 
     def _summary_text(self, rows: Sequence[LeaderboardRow]) -> str:
-        counts = {"final": 0, "provisional": 0, "unscored": 0}
-        for r in rows:
-            counts[r.status] = counts.get(r.status, 0) + 1
-        return (
+        counts = Counter(r.status for r in rows)
+        text = (
             self.tr("%1 entries: %2 final, %3 provisional, %4 unscored")
             .replace("%1", str(len(rows)))
             .replace("%2", str(counts["final"]))
             .replace("%3", str(counts["provisional"]))
             .replace("%4", str(counts["unscored"]))
         )
+        if not counts["not_advanced"]:
+            return text
+        # Counted apart: an entry that did not advance is not waiting for a score.
+        stages = sorted({r.not_advanced_to for r in rows if r.status == "not_advanced"})
+        return text + self.tr("; %1 not advanced to %2").replace(
+            "%1", str(counts["not_advanced"])
+        ).replace("%2", ", ".join(stages))
 
     def selected_row(self) -> LeaderboardRow | None:
         rows = self.table.selectionModel().selectedRows()

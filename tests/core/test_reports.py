@@ -124,6 +124,13 @@ def test_recap_of_the_final_marks_provisional_scores(event):
         assert _id(row.display) + mark in line
         assert ("sementara" in line) == (row.status == "provisional")
         assert _id(format_score(row.stage_scores["P1"], 2)) in line
+    # Entries outside P2 say so, with their P1 score, rather than "tanpa nilai".
+    left_out = [r for r in board.rows if r.status == "not_advanced"]
+    assert left_out
+    for row in left_out:
+        line = _line_with(text, row.entry.code)
+        assert "tidak lolos ke P2" in line and "tanpa nilai" not in line
+        assert _id(format_score(row.stage_scores["P1"], 2)) in line
 
 
 def test_broken_ties_are_footnoted_with_their_rule(tmp_path):

@@ -1,0 +1,22 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+    <context>
+        <name>Leaderboard</name>
+        <message>
+            <source>not advanced to %1</source>
+            <translation>tidak lolos ke %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2: %3)</source>
+            <translation>%1 (%2: %3)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaderboardPanel</name>
+        <message>
+            <source>; %1 not advanced to %2</source>
+            <translation>; %1 tidak lolos ke %2</translation>
+        </message>
+    </context>
+</TS>
