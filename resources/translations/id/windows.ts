@@ -19,4 +19,19 @@
             <translation>; %1 tidak lolos ke %2</translation>
         </message>
     </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>A new language takes effect when the program restarts.</source>
+            <translation>Bahasa baru berlaku setelah program dimulai ulang.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Bahasa</translation>
+        </message>
+        <message>
+            <source>The new language is used after a restart. Restart the program now?</source>
+            <translation>Bahasa baru dipakai setelah program dimulai ulang. Mulai ulang sekarang?</translation>
+        </message>
+    </context>
 </TS>
