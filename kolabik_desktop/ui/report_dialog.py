@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.reports.i18n import default_file_name
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.settings_dialog import PAPERS
@@ -407,11 +408,12 @@ class ReportDialog(QDialog):
     def _ask_and_save(self) -> None:
         kind = self.kind.currentData()
         base = Path(QSettings().value("last_report_folder", str(Path.home())))
+        suffix = ".xlsx" if kind in EXPORT_KINDS else ".pdf"
+        stage = self.stage.currentData() or FINAL
+        suggested = base / default_file_name(self.lang.currentData(), kind, stage, suffix)
         if kind in EXPORT_KINDS:
-            suggested = base / f"{kind}.xlsx"
             filters = self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
         else:
-            suggested = base / f"{kind}.pdf"
             filters = self.tr("PDF (*.pdf)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(suggested), filters)
         if path:

@@ -113,3 +113,30 @@ def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):
         assert dlg.last_pdf.startswith(b"%PDF")
     finally:
         kit.close()
+
+
+def test_the_suggested_file_name_is_in_the_documents_language(qtbot, dialog, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _c, path, _f: offered.append(path) or ("", "")
+    )
+    dialog._ask_and_save()  # a sheet of P1, in Bahasa Indonesia
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "recap")
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("stage", "final")
+    dialog._ask_and_save()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("lang", "en")
+    dialog._ask_and_save()
+    dialog.set_choice("kind", "leaderboard")
+    dialog._ask_and_save()
+    names = [path.replace("\\", "/").rsplit("/", 1)[1] for path in offered]
+    assert names == [
+        "lembar-penilaian-p1.pdf",
+        "rekapitulasi-nilai-akhir.pdf",
+        "score-recap-final.pdf",
+        "leaderboard-final.xlsx",
+    ]

@@ -3,6 +3,8 @@ score, rank and status exactly as the engine's leaderboard rows give them."""
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
@@ -139,6 +141,14 @@ def _score_columns_style(n_cols: int) -> list[tuple[object, ...]]:
     ]
 
 
+def _status_cell(ctx: Context, styles: Styles, row: LeaderboardRow) -> str | Paragraph:
+    """The status; "tidak lolos ke P2" is longer than the column, so it wraps."""
+    text = ctx.status_text(row)
+    if row.status != "not_advanced":
+        return text
+    return Paragraph(esc(text), ParagraphStyle("status", parent=styles.tiny, alignment=TA_CENTER))
+
+
 def _entry_cell(styles: Styles, row: LeaderboardRow) -> Paragraph:
     unit = row.entry.unit
     extra = " · ".join(x for x in (unit, row.entry.category) if x)
@@ -185,9 +195,9 @@ def _stage_table(
             line.append(Paragraph(esc("  ".join(shown)), styles.tiny))
         else:
             line += [_cell_text(ctx, cells[j.id]) if j.id in cells else "" for j in jurors]
-        line += [ctx.score_text(row), ctx.status_text(row)]
+        line += [ctx.score_text(row), _status_cell(ctx, styles, row)]
         table_rows.append(line)
-    rank_w, code_w, score_w, status_w = 11 * mm, 17 * mm, 17 * mm, 19 * mm
+    rank_w, code_w, score_w, status_w = 18 * mm, 15 * mm, 17 * mm, 19 * mm
     if compact:
         rest = width - rank_w - code_w - score_w - status_w
         widths = [rank_w, code_w, rest * 0.52, rest * 0.48, score_w, status_w]
@@ -226,9 +236,9 @@ def _final_table(
             _entry_cell(styles, row),
         ]
         line += [ctx.number(row.stage_scores.get(s.code)) for s in stages]
-        line += [ctx.score_text(row), ctx.status_text(row)]
+        line += [ctx.score_text(row), _status_cell(ctx, styles, row)]
         table_rows.append(line)
-    rank_w, code_w, score_w, status_w, sw = 11 * mm, 17 * mm, 18 * mm, 19 * mm, 17 * mm
+    rank_w, code_w, score_w, status_w, sw = 18 * mm, 15 * mm, 18 * mm, 19 * mm, 17 * mm
     title_w = width - rank_w - code_w - len(stages) * sw - score_w - status_w
     widths = [rank_w, code_w, title_w, *([sw] * len(stages)), score_w, status_w]
     table = grid(
