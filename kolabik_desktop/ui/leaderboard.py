@@ -403,20 +403,21 @@ class LeaderboardPanel(QWidget):
 
     def _summary_text(self, rows: Sequence[LeaderboardRow]) -> str:
         counts = Counter(r.status for r in rows)
+        # Counted apart: an entry that did not advance is not waiting for a score.
+        stages = sorted({r.not_advanced_to for r in rows if r.status == "not_advanced"})
         text = (
-            self.tr("%1 entries: %2 final, %3 provisional, %4 unscored")
-            .replace("%1", str(len(rows)))
+            self.tr("%1 entries: %2 final, %3 provisional, %4 unscored; %5 not advanced to %6")
+            if stages
+            else self.tr("%1 entries: %2 final, %3 provisional, %4 unscored")
+        )
+        return (
+            text.replace("%1", str(len(rows)))
             .replace("%2", str(counts["final"]))
             .replace("%3", str(counts["provisional"]))
             .replace("%4", str(counts["unscored"]))
+            .replace("%5", str(counts["not_advanced"]))
+            .replace("%6", ", ".join(stages))
         )
-        if not counts["not_advanced"]:
-            return text
-        # Counted apart: an entry that did not advance is not waiting for a score.
-        stages = sorted({r.not_advanced_to for r in rows if r.status == "not_advanced"})
-        return text + self.tr("; %1 not advanced to %2").replace(
-            "%1", str(counts["not_advanced"])
-        ).replace("%2", ", ".join(stages))
 
     def selected_row(self) -> LeaderboardRow | None:
         rows = self.table.selectionModel().selectedRows()

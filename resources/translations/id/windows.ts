@@ -15,8 +15,8 @@
     <context>
         <name>LeaderboardPanel</name>
         <message>
-            <source>; %1 not advanced to %2</source>
-            <translation>; %1 tidak lolos ke %2</translation>
+            <source>%1 entries: %2 final, %3 provisional, %4 unscored; %5 not advanced to %6</source>
+            <translation>%1 peserta: %2 final, %3 sementara, %4 belum dinilai; %5 tidak lolos ke %6</translation>
         </message>
     </context>
     <context>
