@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
+from kolabik_desktop.ui.columns import keep_in_view
 from kolabik_desktop.ui.i18n import format_score_text, localize_number_text
 
 if TYPE_CHECKING:
@@ -289,7 +290,7 @@ class LeaderboardPanel(QWidget):
             M.TITLE: 34,
             M.UNIT: 20,
             M.CATEGORY: 16,
-            M.SCORE: 8,
+            M.SCORE: 7,
             M.STATUS: 12,
         }
         for col, chars in widths.items():
@@ -297,6 +298,13 @@ class LeaderboardPanel(QWidget):
             content = self.fontMetrics().horizontalAdvance("0" * chars) + 12
             header.resizeSection(col, max(content, header.sectionSizeFromContents(col).width()))
         header.setStretchLastSection(True)
+        # Rank, code, title, score and status in view in a dock; unit, category and the tie note
+        # follow, reachable by scrolling.
+        header.moveSection(header.visualIndex(M.SCORE), header.visualIndex(M.TITLE) + 1)
+        header.moveSection(header.visualIndex(M.STATUS), header.visualIndex(M.SCORE) + 1)
+        self._title_fit = keep_in_view(
+            self.table, M.TITLE, (M.RANK, M.CODE, M.SCORE, M.STATUS), min_chars=8
+        )
 
         self.breakdown = QTreeWidget()
         self.breakdown.setColumnCount(3)
@@ -395,11 +403,25 @@ class LeaderboardPanel(QWidget):
             scorer = self.context.scorer
             board = scorer.leaderboard(self.board(), self.category())
             self.model.set_rows(board.rows, scorer.event)
+            self._fit_codes(board.rows)
             self.summary.setText(self._summary_text(board.rows))
         if selected is not None:
             self.select_entry(selected)
         self._show_breakdown()
         self.rebuilt.emit()
+
+    def _fit_codes(self, rows: Sequence[LeaderboardRow]) -> None:
+        """Codes differ in length between events (PD-02, KIPP-0181): the column fits the longest,
+        and the title takes what is left."""
+        if not rows:
+            return
+        longest = max((r.entry.code for r in rows), key=len)
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().horizontalAdvance(longest + "M") + 12
+        width = max(width, header.sectionSizeFromContents(M.CODE).width())
+        if header.sectionSize(M.CODE) != width:
+            header.resizeSection(M.CODE, width)
+            self._title_fit.fit()
 
     def _summary_text(self, rows: Sequence[LeaderboardRow]) -> str:
         counts = Counter(r.status for r in rows)

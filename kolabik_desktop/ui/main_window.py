@@ -90,6 +90,10 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 10
 DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
 DOCK_MAX_WIDTH = 560
+# Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
+# code, title and status; the proposal keeps a readable column (about 45 characters); the form
+# keeps its fields and notes.
+PANE_MIN_WIDTHS = (260, 320, 340)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -253,7 +257,18 @@ class MainWindow(QMainWindow):
         if not dock.isVisible() or dock.isFloating():
             return
         wanted = width if width else min(DOCK_MAX_WIDTH, self.width() // 3)
-        self.resizeDocks([dock], [min(wanted, self.width() // 2)], Qt.Orientation.Horizontal)
+        # What the scoring panes leave (their minimums, the splitter handles, the other docks).
+        others = sum(
+            d.width()
+            for d in self.findChildren(QDockWidget)
+            if d is not dock
+            and d.isVisible()
+            and not d.isFloating()
+            and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
+        )
+        room = self.width() - others - sum(PANE_MIN_WIDTHS) - 3 * self.splitter.handleWidth()
+        wanted = max(dock.minimumSizeHint().width(), min(wanted, room, self.width() // 2))
+        self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
         if 0 < total < sum(DEFAULT_SPLIT):
             self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
@@ -306,6 +321,10 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(True)
         self.splitter.setCollapsible(2, False)
         self.splitter.setSizes(list(DEFAULT_SPLIT))
+        for pane, width in zip(
+            (self.browser, self.entry_view, self.form), PANE_MIN_WIDTHS, strict=True
+        ):
+            pane.setMinimumWidth(width)
         for i, stretch in enumerate((0, 1, 0)):
             self.splitter.setStretchFactor(i, stretch)
 
