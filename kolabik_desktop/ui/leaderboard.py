@@ -265,6 +265,7 @@ class LeaderboardPanel(QWidget):
         self.category_box = QComboBox()
         self.category_box.setToolTip(self.tr("All entries, or one category ranked on its own"))
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the counts sentence wraps rather than widen the dock
         # One chooser per line: in a dock a third of a laptop wide, names stay whole.
         choosers = QFormLayout()
         choosers.addRow(self.tr("Ranking:"), self.board_box)

@@ -501,12 +501,13 @@ class MainWindow(QMainWindow):
         self.browser.set_rows([])
         context.close()
         context.deleteLater()
+        # Features save their docks' widths first: the welcome page relays the window out.
+        self.event_closed.emit()
         self.pages.setCurrentWidget(self.welcome)
         self._fill_recent_list()
         self.setWindowTitle(self.tr("Kolabik Desktop"))
         self.saved_label.clear()
         self._update_actions()
-        self.event_closed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_window_state()
