@@ -644,8 +644,9 @@ class MainWindow(QMainWindow):
         for juror in jurors:
             self.juror_combo.addItem(f"{juror.code} — {juror.name}", juror.id)
         if self.scoring_juror_id not in {j.id for j in jurors}:
-            code = QSettings().value(_event_key(db.uid, "score_as"))
-            self.scoring_juror_id = next((j.id for j in jurors if j.code == code), None)
+            # Never resumed from a past session: an opened event must not leave a juror's sheet
+            # editable in the chair's window until someone chooses to type it.
+            self.scoring_juror_id = None
         self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(self.scoring_juror_id), 0))
 
     def set_stage(self, stage_id: int | None) -> None:
@@ -672,8 +673,6 @@ class MainWindow(QMainWindow):
             return
         self.form.flush()
         self.scoring_juror_id = juror_id
-        code = next((j.code for j in self.context.scorer.event.jurors if j.id == juror_id), "")
-        QSettings().setValue(_event_key(self.context.db.uid, "score_as"), code)
         self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(juror_id), 0))
         self._refresh_rows(keep_entry=self.entry_id)
         self._show_current()

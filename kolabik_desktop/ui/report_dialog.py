@@ -122,6 +122,9 @@ class ReportDialog(QDialog):
             if self.db.kind != "kit" or code in (*KIT_KINDS, "matrix"):
                 self.kind.addItem(label, code)
         self.stage = QComboBox()
+        # The stage was moved off "Final" only because sheets need a stage (not by the user).
+        self._stage_moved_for_sheets = False
+        self.stage.activated.connect(lambda _i: setattr(self, "_stage_moved_for_sheets", False))
         self.juror = QComboBox()
         self.entry = QComboBox()
         self.category = QComboBox()
@@ -267,6 +270,11 @@ class ReportDialog(QDialog):
                 and self.stage.count() > 1
             ):
                 self.stage.setCurrentIndex(1)
+                self._stage_moved_for_sheets = True
+            elif kind not in ("sheet", "blank") and self._stage_moved_for_sheets:
+                # Back to the final ranking, as the CLI defaults: P1 was only the sheets' choice.
+                self.stage.setCurrentIndex(0)
+                self._stage_moved_for_sheets = False
         if self._data is not None:
             self.save_button.setEnabled(not self._busy)
             self._debounce.start()

@@ -384,7 +384,7 @@ def test_recused_entries_are_shown_and_cannot_be_scored(qtbot, window, event_fil
     assert window.progress.progress.total == 11
 
 
-def test_score_as_is_remembered_per_file(qtbot, event_file):
+def test_the_stage_is_remembered_per_file_but_never_whom_the_chair_scored_as(qtbot, event_file):
     path, ids = event_file
     w = MainWindow()
     qtbot.addWidget(w)
@@ -396,7 +396,10 @@ def test_score_as_is_remembered_per_file(qtbot, event_file):
     w.set_stage(ids.stages["P2"])
     w.close_event()
     assert w.open_event(path)
-    assert w.scoring_juror_id == ids.jurors[3]
+    # Reopened (after a restart): reading, not typing J4's sheet.
+    assert w.scoring_juror_id is None
+    assert w.juror_combo.currentData() is None
+    assert w.form.read_only and w.form.juror_id is None
     assert w.stage_id == ids.stages["P2"]
     assert len(w.browser.visible_entries()) == 5  # only entries admitted to P2
     assert w.recent_files()[0] == str(path.resolve())
