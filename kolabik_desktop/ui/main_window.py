@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
     stage_changed = Signal(object)  # stage id or None
     entry_changed = Signal(object)  # entry id or None
     scoring_juror_changed = Signal(object)  # juror id or None
+    stage_submitted = Signal(str)  # stage code: the scoring juror's sheets of it were submitted
 
     def __init__(self) -> None:
         super().__init__()
@@ -884,6 +885,7 @@ class MainWindow(QMainWindow):
             self._show_problem(str(exc))
             return
         self.statusBar().showMessage(self.tr("Scores for {0} submitted.").format(stage.code), 8000)
+        self.stage_submitted.emit(stage.code)
 
     def reopen_stage(self) -> None:
         from kolabik_desktop.core.store.services import set_submitted

@@ -238,6 +238,27 @@ def install(window: Any) -> None:
         stop.setEnabled(writing)
         stop.setVisible(writing)
 
+    def after_submit(stage_code: str) -> None:
+        """Submitted in a kit: the chair has nothing until the scores are sent, so ask now."""
+        if window.context is None or window.mode != "juror":
+            return
+        if state["writer"] is not None:
+            return  # the outbox folder already receives every change
+        answer = QMessageBox.question(
+            window,
+            QCoreApplication.translate("Outbox", "Send scores"),
+            QCoreApplication.translate(
+                "Outbox",
+                "Your scores for {0} are submitted. The chair receives them only when you send "
+                "them. Send the scores now?",
+            ).format(stage_code),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            on_send()
+
+    window.stage_submitted.connect(after_submit)
     send.triggered.connect(on_send)
     update.triggered.connect(on_update)
     choose.triggered.connect(on_choose)

@@ -345,3 +345,28 @@ def test_closing_the_kit_sends_a_change_still_waiting_for_the_outbox(
     doc = json.loads(writer.target.read_bytes())
     khd = next(r for r in doc["scores"] if r["criterion"] == "KHD" and r["entry"] == "IN-003")
     assert khd["value"] == "33"
+
+
+def test_submitting_in_a_kit_offers_to_send_the_scores(
+    qtbot, make_window, exchange, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    _pristine, kits, _packages, _ids = exchange
+    window = make_window(kits["J5"])
+    asked: list[str] = []
+    monkeypatch.setattr("kolabik_desktop.ui.main_window.confirm_submit", lambda *a: True)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes),
+    )
+    target = tmp_path / "usb" / "nilai-j5"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    window.submit_stage()
+    assert len(asked) == 1 and "Send the scores now?" in asked[0]
+    written = target.with_name("nilai-j5.kolabik-scores")
+    qtbot.waitUntil(written.exists, timeout=10000)

@@ -34,4 +34,11 @@
             <translation>Bahasa baru dipakai setelah program dimulai ulang. Mulai ulang sekarang?</translation>
         </message>
     </context>
+    <context>
+        <name>Outbox</name>
+        <message>
+            <source>Your scores for {0} are submitted. The chair receives them only when you send them. Send the scores now?</source>
+            <translation>Nilai Anda untuk {0} sudah diserahkan. Ketua juri baru menerimanya setelah Anda mengirimnya. Kirim nilai sekarang?</translation>
+        </message>
+    </context>
 </TS>
