@@ -472,3 +472,18 @@ def test_default_file_names_speak_the_documents_language():
     assert default_file_name("id", "recap", "final", ".pdf") == "rekapitulasi-nilai-akhir.pdf"
     assert default_file_name("id", "matrix", "P2", ".xlsx") == "matriks-nilai-p2.xlsx"
     assert default_file_name("en", "minutes", "final", ".pdf") == "minutes-final.pdf"
+
+
+@pytest.mark.parametrize("entries", [14, 17, 20, 23, 26])
+def test_the_recaps_last_page_never_holds_the_signature_alone(tmp_path, entries):
+    db, _ids = make_event(tmp_path / "e.kolabik", entries=entries, jurors=5)
+    data = load_report_data(db)
+    for stage in ("P1", "final"):
+        reader = _pdf(data, kind="recap", stage=stage)
+        last = reader.pages[-1].extract_text()
+        assert "Ketua Dewan Juri" in last
+        rows = re.findall(r"\bIN-\d{3}\b", last)
+        assert rows, f"{entries} entries, {stage}: the signature stands alone on the last page"
+        if len(reader.pages) > 1:
+            assert "Peringkat" in last  # the table's header repeats above the rows that moved
+    db.close()
