@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
+import chopin_data
 import krippendorff
 import numpy as np
 import pytest
@@ -29,7 +30,6 @@ from kolabik_desktop.core.scoring.model import (
     JurorSpec,
     StageSpec,
 )
-from tests import chopin_data
 
 D = Decimal
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -233,6 +233,7 @@ def test_juror_statistics_match_an_independent_computation(case, tolerance) -> N
     # Alpha over totals and per criterion: the same formula, fed from independent matrices.
     units = [list(cells.values()) for cells in totals.values()]
     assert result.alpha_totals == A.interval_alpha(units)
+    assert [ca.criterion for ca in result.criteria] == [c for c in stage.criteria if c.weight > 0]
     for ca in result.criteria:
         c = ca.criterion.id
         crit_units = [

@@ -280,7 +280,7 @@ def pearson_int(pairs: Sequence[tuple[int, int]]) -> float | None:
 def criterion_agreement(
     scorer: Scorer, values: ScoreValues, stage_code: str
 ) -> tuple[CriterionAgreement, ...]:
-    """Alpha per criterion of the stage over the eligible jurors' values (missing allowed)."""
+    """Alpha per criterion of weight > 0 over the eligible jurors' values (missing allowed)."""
     st = _stage_spec(scorer.event, stage_code)
     board = scorer.leaderboard(st.code)
     eligible = {
@@ -288,6 +288,8 @@ def criterion_agreement(
     }
     out = []
     for criterion in st.criteria:
+        if criterion.weight <= 0:
+            continue
         units = []
         for e, jurors in eligible.items():
             unit = [values[(j, e, criterion.id)] for j in jurors if (j, e, criterion.id) in values]
