@@ -41,15 +41,24 @@ class Alpha:
 def interval_alpha(units: Iterable[Sequence[Fraction | Decimal | int]]) -> Alpha:
     """Alpha over units, each the values the coders (jurors) gave it; a missing cell is simply
     absent from its unit's sequence."""
-    pairable = [[Fraction(v) for v in unit] for unit in units if len(unit) >= 2]
+    known: dict[Fraction | Decimal | int, Fraction] = {}  # values repeat: convert each once
+
+    def exact(v: Fraction | Decimal | int) -> Fraction:
+        f = known.get(v)
+        if f is None:
+            f = known[v] = Fraction(v)
+        return f
+
+    pairable = [[exact(v) for v in unit] for unit in units if len(unit) >= 2]
     if not pairable:
         return Alpha(None, NO_PAIRABLE)
     # One integer grid for every value: exact integer sums.
-    scale = math.lcm(*(v.denominator for unit in pairable for v in unit))
+    scale = math.lcm(*{f.denominator for f in known.values()})
+    grid = {f: f.numerator * (scale // f.denominator) for f in set(known.values())}
     by_size: dict[int, int] = {}  # m -> Σ_u (m Σx² − (Σx)²)
     n = total = total_sq = 0
     for unit in pairable:
-        xs = [v.numerator * (scale // v.denominator) for v in unit]
+        xs = [grid[v] for v in unit]
         m, s1, s2 = len(xs), sum(xs), sum(x * x for x in xs)
         by_size[m] = by_size.get(m, 0) + m * s2 - s1 * s1
         n, total, total_sq = n + m, total + s1, total_sq + s2
