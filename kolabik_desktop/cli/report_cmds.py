@@ -15,14 +15,15 @@ from typing import Any
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.files import write_output
 
-KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "analysis")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the `kolabik` parser."""
     p = sub.add_parser(
         "report",
-        help="write a PDF: score sheet, recap, minutes (berita acara), feedback or blank form",
+        help="write a PDF: score sheet, recap, minutes (berita acara), feedback, blank form or "
+        "analysis (juror statistics and method sensitivity)",
         description="Write a PDF report of the event. sheet/blank without --juror: every juror; "
         "feedback without --entry: every entry (each with its own page numbers).",
     )
@@ -31,8 +32,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--stage",
         metavar="CODE|final",
-        help="stage code (sheet, blank, recap, minutes, feedback) or final "
-        "(recap and minutes default to final when stages are weighted)",
+        help="stage code (sheet, blank, recap, minutes, feedback, analysis) or final "
+        "(recap and minutes default to final when stages are weighted; analysis to the "
+        "first stage)",
     )
     p.add_argument("--juror", metavar="CODE", help="sheet, blank: one juror (default: all)")
     p.add_argument("--entry", metavar="CODE", help="feedback: one entry (default: all)")

@@ -218,6 +218,8 @@ def test_juror_statistics_match_an_independent_computation(case, tolerance) -> N
         }
         if others:
             assert js.leniency == sum(mine[e] - m for e, m in others.items()) / len(others)
+            spread = statistics.pstdev([float(mine[e] - m) for e, m in others.items()])
+            assert js.leniency_sd == pytest.approx(spread, abs=1e-9)
         else:
             assert js.leniency is None
         xs = [float(mine[e]) for e in others]
@@ -466,3 +468,16 @@ def test_stat_prints_four_decimals_half_up() -> None:
     assert stat(Fraction(1, 20000)) == "0.0001"
     assert stat(None) is None
     assert stat(math.sqrt(2)) == "1.4142"
+
+
+def test_five_numbers_are_tukeys_hinges() -> None:
+    assert S.five_numbers([]) is None
+    assert S.five_numbers([Fraction(3)]) == (3, 3, 3, 3, 3)
+    assert S.five_numbers([Fraction(v) for v in (1, 2, 3, 4, 5)]) == (1, 2, 3, 4, 5)
+    assert S.five_numbers([Fraction(v) for v in (4, 1, 3, 2)]) == (
+        1,
+        Fraction(3, 2),
+        Fraction(5, 2),
+        Fraction(7, 2),
+        4,
+    )

@@ -76,6 +76,7 @@ def analysis_json(analysis: StageAnalysis) -> dict[str, Any]:
                 "mean": stat(j.mean),
                 "sd": stat(j.sd),
                 "leniency": stat(j.leniency),
+                "leniency_sd": stat(j.leniency_sd),
                 "correlation": stat(j.correlation),
                 "outliers": [
                     {

@@ -65,6 +65,7 @@ class JurorStats:
     notes: tuple[str, ...]  # why a figure is None
     totals: tuple[Fraction, ...] = ()  # the juror's totals (box plots)
     deviations: Mapping[int, Fraction] = field(default_factory=dict)  # entry id -> T − m₋ⱼ
+    leniency_sd: float | None = None  # population SD of the deviations (the leniency's spread)
 
     @property
     def shared(self) -> int:
@@ -217,6 +218,11 @@ def juror_statistics(scorer: Scorer, stage_code: str, tolerance: Decimal) -> tup
         shared = [(e, x, k, s) for e, x, k, s in mine if k >= 2]
         deviations = {e: Fraction(k * x - s, (k - 1) * grid) for e, x, k, s in shared}
         leniency = sum(deviations.values(), Fraction(0)) / len(shared) if shared else None
+        leniency_sd = (
+            math.sqrt(sum((d - leniency) ** 2 for d in deviations.values()) / len(shared))
+            if leniency is not None
+            else None
+        )
         correlation = None
         if n and not shared:
             notes.append(NOTE_NO_SHARED)
@@ -246,9 +252,25 @@ def juror_statistics(scorer: Scorer, stage_code: str, tolerance: Decimal) -> tup
                 notes=tuple(notes),
                 totals=tuple(Fraction(x, grid) for _, x, _, _ in mine),
                 deviations=deviations,
+                leniency_sd=leniency_sd,
             )
         )
     return tuple(result)
+
+
+def five_numbers(values: Sequence[Fraction]) -> tuple[Fraction, ...] | None:
+    """(min, lower quartile, median, upper quartile, max) for a box plot; quartiles are the
+    medians of the lower and upper halves (Tukey's hinges). None for no values."""
+    if not values:
+        return None
+    xs = sorted(values)
+
+    def median(part: Sequence[Fraction]) -> Fraction:
+        mid = len(part) // 2
+        return part[mid] if len(part) % 2 else (part[mid - 1] + part[mid]) / 2
+
+    half = (len(xs) + 1) // 2
+    return (xs[0], median(xs[:half]), median(xs), median(xs[len(xs) - half :]), xs[-1])
 
 
 def pearson_int(pairs: Sequence[tuple[int, int]]) -> float | None:

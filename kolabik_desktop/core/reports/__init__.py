@@ -2,12 +2,14 @@
 
 ``build_report(load_report_data(db), ReportOptions(kind="recap", stage="P1"))`` returns the
 document. Kinds: sheet (lembar penilaian), recap (rekapitulasi nilai), minutes (berita acara),
-feedback (one sheet per participant), blank (a blank score form). Every number is read from the
+feedback (one sheet per participant), blank (a blank score form), analysis (juror
+statistics and method sensitivity, core/analysis). Every number is read from the
 scoring engine's leaderboard rows, juror totals and criterion means.
 """
 
 from __future__ import annotations
 
+from kolabik_desktop.core.reports.analysis import build_analysis
 from kolabik_desktop.core.reports.common import KINDS, Context, ReportOptions, check_options
 from kolabik_desktop.core.reports.data import ReportData, load_report_data
 from kolabik_desktop.core.reports.feedback import build_feedback
@@ -47,6 +49,8 @@ def build_report(
         story, wide = build_recap(ctx)
     elif options.kind == "minutes":
         story, wide = build_minutes(ctx)
+    elif options.kind == "analysis":
+        story, wide = build_analysis(ctx)
     else:
         story, wide = build_feedback(ctx)
     return render(
