@@ -321,4 +321,22 @@
         <translation>tetap</translation>
     </message>
 </context>
+<context>
+    <name>StagesTab</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/setup/stages_tab.py" line="47"/>
+        <source>points; empty = 10% of the scale</source>
+        <translation>poin; kosong = 10% skala</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/setup/stages_tab.py" line="57"/>
+        <source>Outlier tolerance (juror statistics)</source>
+        <translation>Toleransi pencilan (statistik juri)</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/setup/stages_tab.py" line="125"/>
+        <source>The tolerance</source>
+        <translation>Toleransi</translation>
+    </message>
+</context>
 </TS>
