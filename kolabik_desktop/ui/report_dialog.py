@@ -50,7 +50,7 @@ from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
-PDF_KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+PDF_KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "analysis")
 EXPORT_KINDS = ("leaderboard", "matrix")
 PREVIEW_WIDTH = 420
 
@@ -114,6 +114,7 @@ class ReportDialog(QDialog):
             ("minutes", self.tr("Minutes of the result (berita acara)")),
             ("feedback", self.tr("Feedback sheet per participant")),
             ("blank", self.tr("Blank score form")),
+            ("analysis", self.tr("Juror statistics and method sensitivity")),
             ("leaderboard", self.tr("Leaderboard spreadsheet (xlsx/csv)")),
             ("matrix", self.tr("Full score matrix spreadsheet (xlsx/csv)")),
         ):

@@ -339,4 +339,12 @@
         <translation>Toleransi</translation>
     </message>
 </context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/report_dialog.py" line="117"/>
+        <source>Juror statistics and method sensitivity</source>
+        <translation>Statistik juri dan kepekaan metode</translation>
+    </message>
+</context>
 </TS>
