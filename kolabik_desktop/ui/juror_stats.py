@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -32,9 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.analysis import load_analysis_input
+from kolabik_desktop.core.analysis import AnalysisInput, load_analysis_input
 from kolabik_desktop.core.analysis.export import stat
-from kolabik_desktop.core.analysis.stats import StageAnalysis, five_numbers
+from kolabik_desktop.core.analysis.stats import (
+    LeaveOneOut,
+    StageAnalysis,
+    five_numbers,
+    leave_one_out,
+)
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.workers import run_task
@@ -273,7 +279,8 @@ def _item(text: str, colour: QColor | None = None, right: bool = False) -> QTabl
 class JurorStatsDialog(QDialog):
     """The analysis of one stage (or the final ranking) of the open event."""
 
-    computed = Signal()
+    computed = Signal()  # the statistics, agreement and sensitivity are shown
+    loo_computed = Signal()  # then leave-one-juror-out (the slowest part) is shown too
     mark_requested = Signal(int, int, int)  # juror id, entry id, stage id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -384,12 +391,13 @@ class JurorStatsDialog(QDialog):
         self.status.setText(self.tr("Computing…"))
         self.recompute.setEnabled(False)
 
-        def work(_progress: Any) -> StageAnalysis:
-            return load_analysis_input(db).analyse(board)
+        def work(_progress: Any) -> tuple[AnalysisInput, StageAnalysis]:
+            data = load_analysis_input(db)
+            return data, data.analyse(board, with_leave_one_out=False)
 
         run_task(
             work,
-            lambda result: self._apply(generation, result),
+            lambda result: self._apply(generation, *result),
             lambda exc: self._failed(generation, exc),
         )
 
@@ -399,12 +407,30 @@ class JurorStatsDialog(QDialog):
         self.recompute.setEnabled(True)
         self.status.setText(self.tr("The statistics could not be computed: {0}").format(exc))
 
-    def _apply(self, generation: int, result: StageAnalysis) -> None:
+    def _apply(self, generation: int, data: AnalysisInput, result: StageAnalysis) -> None:
         if generation != self._generation:
             return  # a newer computation is on its way, or the event was closed
-        self.recompute.setEnabled(True)
         self._show(result)
         self.computed.emit()
+        board = result.board
+
+        def work(_progress: Any) -> tuple[LeaveOneOut, ...]:
+            return leave_one_out(data.event, data.values, board)
+
+        run_task(
+            work,
+            lambda loo: self._apply_loo(generation, loo),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _apply_loo(self, generation: int, loo: tuple[LeaveOneOut, ...]) -> None:
+        if generation != self._generation or self.analysis is None:
+            return
+        self.recompute.setEnabled(True)
+        self.analysis = replace(self.analysis, leave_one_out=loo)
+        self.loo.setRowCount(0)
+        self._show_loo(self.analysis)
+        self.loo_computed.emit()
 
     # -- showing ---------------------------------------------------------------------------
 

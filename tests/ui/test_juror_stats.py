@@ -50,7 +50,9 @@ def test_the_view_shows_the_core_numbers_and_opens_a_flagged_mark(qtbot, tmp_pat
     with qtbot.waitSignal(w.act_juror_stats.triggered, timeout=1000):
         w.act_juror_stats.trigger()
     dialog = w.juror_stats_dialog
-    qtbot.waitUntil(lambda: dialog.analysis is not None, timeout=20000)
+    with qtbot.waitSignal(dialog.loo_computed, timeout=20000):
+        pass  # the statistics first, then leave-one-juror-out, both off the GUI thread
+    assert dialog.recompute.isEnabled()
     assert dialog.stage.currentData() == "P1"
     assert dialog.jurors.rowCount() == len(expected.jurors)
     for r, j in enumerate(expected.jurors):
@@ -79,9 +81,11 @@ def test_the_view_shows_the_core_numbers_and_opens_a_flagged_mark(qtbot, tmp_pat
     dialog.tabs.setCurrentIndex(3)
     dialog.grab().save(str(SHOTS / "juror_stats_sensitivity.png"))
     # The final ranking: no per-juror rows, sensitivity and leave-one-out only.
-    dialog.stage.setCurrentIndex(dialog.stage.findData("final"))
-    qtbot.waitUntil(lambda: dialog.analysis is not None and dialog.analysis.board == "final")
+    with qtbot.waitSignal(dialog.loo_computed, timeout=20000):
+        dialog.stage.setCurrentIndex(dialog.stage.findData("final"))
+    assert dialog.analysis is not None and dialog.analysis.board == "final"
     assert dialog.jurors.rowCount() == 0 and dialog.sensitivity.rowCount() > 0
+    assert dialog.loo.rowCount() == len(dialog.analysis.leave_one_out) > 0
 
 
 def test_juror_mode_has_no_statistics(qtbot, tmp_path, open_juror_window):
