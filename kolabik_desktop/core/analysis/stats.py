@@ -82,7 +82,7 @@ class CriterionAgreement:
 @dataclass(frozen=True)
 class MethodRanking:
     method: str
-    band: Decimal | None
+    band: Decimal | None  # banded: the stage's L (or 2); None otherwise and for the final
     order: tuple[EntrySpec, ...]  # ranked entries in place order
     ranks: Mapping[int, int]  # entry id -> rank (the engine's, shared ranks kept)
     changed_places: int  # entries whose rank differs from the board's own method
@@ -393,10 +393,11 @@ def sensitivity(
             order, ranks = ref_order, ref_ranks
         else:
             order, ranks = _ranked(Scorer(changed_event, values).leaderboard(board))
+        # The band the stage ranked with; for the final, each stage keeps its own (or 2).
         band = (
             _stage_spec(changed_event, board).band
             if method == "banded" and board != FINAL
-            else (DEFAULT_BAND if method == "banded" else None)
+            else None
         )
         rankings.append(
             MethodRanking(method, band, order, ranks, _changed_places(ref_ranks, ranks))
