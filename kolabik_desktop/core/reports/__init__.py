@@ -37,6 +37,7 @@ __all__ = [
     "ProvisionalRanking",
     "awards_for",
     "build_decision_docx",
+    "check_confirmed",
     "ReportData",
     "ReportOptions",
     "build_report",
