@@ -176,9 +176,9 @@ def _body(letter: DecisionLetter, paper: str) -> str:
     for n, line in enumerate(letter.annex_heading):
         parts.append(_para(line, size=10, indent_left=indent, page_break_before=n == 0))
     parts.append(_para())
-    widths = (500, 1700, 1000, 0, 0, 1000)
-    rest = TEXT_WIDTH - sum(widths)
-    widths = (500, 1700, 1000, rest * 58 // 100, rest - rest * 58 // 100, 1000)
+    fixed = (650, 2000, 1100, 1000)  # no, award, code, score; title and unit share the rest
+    rest = TEXT_WIDTH - sum(fixed)
+    widths = (650, 2000, 1100, rest * 58 // 100, rest - rest * 58 // 100, 1000)
     parts.append(
         _table([letter.annex_columns, *letter.annex_rows], widths, ruled=True, header=True)
     )
