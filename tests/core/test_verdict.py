@@ -326,3 +326,57 @@ def test_target_path_must_be_a_kolabik_file(tied, tmp_path: Path):
     db.close()
     with pytest.raises(Exception, match=r"should end in \.kolabik"):
         promote(tmp_path / "kota.kolabik", tmp_path / "next.xlsx", top_n=1, stage="P1")
+
+
+# ---------------------------------------------------------------------------------------------
+# the workbook's Acara sheet
+# ---------------------------------------------------------------------------------------------
+
+
+def test_award_settings_round_trip_through_the_workbook(tied, tmp_path):
+    from openpyxl import load_workbook
+
+    from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
+
+    db, _ = tied
+    wanted = AwardSettings(
+        signer_name="Drs. H. Saifullah Yusuf",
+        signer_title="Wali Kota Pasuruan",
+        places=("Juara I", "Juara II", "Juara III"),
+        honourable=("Juara Harapan I",),
+        group="Top {n}",
+        count=12,
+        legal_bases=("Perda Kota Pasuruan Nomor 1 Tahun 2020", "Perwali Nomor 5 Tahun 2023"),
+    )
+    update_award_settings(db, wanted)
+    first, back = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    export_workbook(db, first)
+    acara = dict(load_workbook(first)["Acara"].iter_rows(min_row=2, values_only=True))
+    assert acara["jabatan_penanda_tangan"] == "Wali Kota Pasuruan"
+    assert acara["nama_peringkat"] == "Juara I; Juara II; Juara III"
+    assert acara["dasar_hukum"].splitlines()[1] == "Perwali Nomor 5 Tahun 2023"
+    imported = import_workbook(first, tmp_path / "b.kolabik")
+    assert get_award_settings(imported) == wanted
+    export_workbook(imported, back)
+    assert back.read_bytes() == first.read_bytes()
+    imported.close()
+
+
+def test_a_bad_award_key_in_the_workbook_is_refused_naming_the_row(tied, tmp_path):
+    from openpyxl import load_workbook
+
+    from kolabik_desktop.core.errors import InputRejected
+    from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
+
+    db, _ = tied
+    update_award_settings(db, replace(get_award_settings(db), count=4))
+    path = tmp_path / "a.xlsx"
+    export_workbook(db, path)
+    wb = load_workbook(path)
+    sheet = wb["Acara"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "jumlah_penghargaan")
+    row[1].value = 0
+    wb.save(path)
+    with pytest.raises(InputRejected, match=r"Acara.*number of awarded places 0 is not 1 to 1000"):
+        import_workbook(path, tmp_path / "b.kolabik")
+    assert not (tmp_path / "b.kolabik").exists()
