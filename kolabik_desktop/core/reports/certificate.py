@@ -104,7 +104,7 @@ class CertificatePage(Flowable):
         logo = _image(self.ctx.data.logo)
         if logo is not None:
             lw, lh = logo.getSize()
-            lh_mm = 20 * mm
+            lh_mm = 17 * mm
             c.drawImage(
                 logo, (w - lh_mm * lw / lh) / 2, y - lh_mm, lh_mm * lw / lh, lh_mm, mask="auto"
             )
@@ -129,10 +129,11 @@ class CertificatePage(Flowable):
         y -= 2 * mm
         y = self._text(esc(self.ctx.t("certificate_as")), _style("a", FONT_ITALIC, 11), y)
         y = self._text(esc(self.award.place.upper()), _style("p", FONT_BOLD, 22, GOLD), y)
-        self._text(
+        y = self._text(
             esc(self.ctx.t("certificate_in", event=data.title_line())), _style("i", FONT, 11), y
         )
-        self._signature()
+        # The signer sits bottom right, below the text however long the title ran.
+        self._signature(min(46 * mm, y - 2 * mm))
         c.setFont(FONT, 7)
         c.setFillColor(colors.HexColor("#777777"))
         c.drawString(
@@ -148,12 +149,12 @@ class CertificatePage(Flowable):
         para.drawOn(self.canv, inset, top - ph)
         return top - ph - 1.5 * mm
 
-    def _signature(self) -> None:
+    def _signature(self, top: float) -> None:
         ctx, c = self.ctx, self.canv
         awards = ctx.data.awards
         col = 90 * mm
         x = self.width - col - 14 * mm
-        y = 52 * mm
+        y = max(top, 40 * mm)
         style = _style("s", FONT, 10.5)
         place = ctx.place or ctx.t("place_blank")
         lines = [
@@ -168,13 +169,13 @@ class CertificatePage(Flowable):
         signature = _image(awards.signature)
         if signature is not None:
             sw, sh = signature.getSize()
-            box_h = 20 * mm
+            box_h = 18 * mm
             draw_w = min(col * 0.7, box_h * sw / sh)
             draw_h = draw_w * sh / sw
             c.drawImage(
                 signature, x + (col - draw_w) / 2, y - 1 * mm - draw_h, draw_w, draw_h, mask="auto"
             )
-        y -= 22 * mm
+        y -= 20 * mm
         name = (
             f"<b><u>{esc(awards.signer_name)}</u></b>"
             if awards.signer_name
