@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 import sqlite3
+import subprocess
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -380,3 +382,21 @@ def test_a_bad_award_key_in_the_workbook_is_refused_naming_the_row(tied, tmp_pat
     with pytest.raises(InputRejected, match=r"Acara.*number of awarded places 0 is not 1 to 1000"):
         import_workbook(path, tmp_path / "b.kolabik")
     assert not (tmp_path / "b.kolabik").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_docx_opens_in_libreoffice(tied, tmp_path):
+    db, _ = tied
+    data = load_report_data(db)
+    docx = tmp_path / "sk.docx"
+    docx.write_bytes(build_decision_docx(data, ReportOptions(kind="decision", stage="P1", top_n=3)))
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    pages = PdfReader(str(tmp_path / "sk.pdf")).pages
+    text = "".join(p.extract_text() for p in pages)
+    assert len(pages) == 2  # the letter, then the annex on its own page
+    assert "MEMUTUSKAN" in text and "Terbaik III" in text and "IN-005" in text
