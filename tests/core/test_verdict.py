@@ -400,3 +400,24 @@ def test_the_docx_opens_in_libreoffice(tied, tmp_path):
     text = "".join(p.extract_text() for p in pages)
     assert len(pages) == 2  # the letter, then the annex on its own page
     assert "MEMUTUSKAN" in text and "Terbaik III" in text and "IN-005" in text
+
+
+def test_a_target_open_in_a_window_is_refused(tied, tmp_path):
+    from kolabik_desktop.core.store.lock import EventLock, EventLockedError
+
+    db, _ = tied
+    db.close()
+    target = tmp_path / "next.kolabik"
+    promote(tmp_path / "kota.kolabik", target, top_n=1, stage="P1")
+    held = EventLock.acquire(target, since="2023-11-23T08:00:00Z")
+    try:
+        with pytest.raises(EventLockedError):
+            promote(tmp_path / "kota.kolabik", target, top_n=3, stage="P1")
+    finally:
+        held.release()
+    assert promote(tmp_path / "kota.kolabik", target, top_n=3, stage="P1").added == (
+        "IN-002",
+        "IN-003",
+        "IN-004",
+        "IN-005",
+    )
