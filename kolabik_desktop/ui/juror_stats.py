@@ -370,18 +370,29 @@ class JurorStatsDialog(QDialog):
         self._generation += 1
         self.stage.blockSignals(True)
         self.stage.clear()
-        if context is not None:
-            for st in sorted(context.scorer.event.stages, key=lambda s: (s.position, s.id)):
-                self.stage.addItem(f"{st.code} — {st.name}", st.code)
-            self.stage.addItem(self.tr("Final ranking"), FINAL)
-            context.changed.connect(self._on_change)
         self.stage.blockSignals(False)
+        self._fill_stages()
+        if context is not None:
+            context.changed.connect(self._on_change)
         if context is None:
             self._show(None)
 
-    def _on_change(self, _change: object) -> None:
+    def _on_change(self, change: object) -> None:
+        if getattr(change, "kind", "") in ("rubric", "all"):
+            self._fill_stages()  # a stage added, renamed or removed in setup
         if self.isVisible():
             self._timer.start()
+
+    def _fill_stages(self) -> None:
+        chosen = self.stage.currentData()
+        self.stage.blockSignals(True)
+        self.stage.clear()
+        if self.context is not None:
+            for st in sorted(self.context.scorer.event.stages, key=lambda s: (s.position, s.id)):
+                self.stage.addItem(f"{st.code} — {st.name}", st.code)
+            self.stage.addItem(self.tr("Final ranking"), FINAL)
+            self.stage.setCurrentIndex(max(0, self.stage.findData(chosen)))
+        self.stage.blockSignals(False)
 
     def refresh(self) -> None:
         if self.context is None or self.stage.currentData() is None:

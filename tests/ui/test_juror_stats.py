@@ -101,3 +101,25 @@ def test_juror_mode_has_no_statistics(qtbot, tmp_path, open_juror_window):
     w = open_juror_window(kit, ids.jurors[0])
     assert w.mode == "juror"
     assert not w.act_juror_stats.isEnabled() and not w.act_juror_stats.isVisible()
+
+
+def test_a_stage_added_in_setup_appears_in_the_choice(qtbot, tmp_path):
+    from kolabik_desktop.core.store import setup
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.juror_stats import JurorStatsDialog
+
+    path, _ids = _event(tmp_path)
+    db = open_event_file(path)
+    context = EventContext(db)
+    try:
+        dialog = JurorStatsDialog()
+        qtbot.addWidget(dialog)
+        dialog.set_context(context)
+        codes = [dialog.stage.itemData(i) for i in range(dialog.stage.count())]
+        assert codes == ["P1", "P2", "final"]
+        dialog.stage.setCurrentIndex(1)
+        setup.add_stage(db, setup.StageData(code="P3", name="Observasi"))
+        qtbot.waitUntil(lambda: dialog.stage.count() == 4)
+        assert dialog.stage.itemData(2) == "P3" and dialog.stage.currentData() == "P2"
+    finally:
+        context.close()
