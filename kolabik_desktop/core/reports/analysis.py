@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
@@ -91,6 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
         "final_board": "Akhir",
         "method_mean": "rata-rata",
         "method_trimmed": "rata-rata terpangkas",
+        "short_trimmed": "terpangkas",
         "method_median": "median",
         "method_banded": "pita",
         "method_zscore": "skor-z",
@@ -150,6 +152,7 @@ WORDS: dict[str, dict[str, str]] = {
         "final_board": "Final",
         "method_mean": "mean",
         "method_trimmed": "trimmed mean",
+        "short_trimmed": "trimmed",
         "method_median": "median",
         "method_banded": "banded",
         "method_zscore": "z-score",
@@ -269,8 +272,12 @@ def sensitivity_table(
     sens = result.sensitivity
     methods = sens.methods
     head: list[object] = [
-        Paragraph(esc(text), styles.head)
-        for text in (w["place"], *(w[f"method_{m.method}"] for m in methods), w["verdict"])
+        Paragraph(esc(text), ParagraphStyle("h", parent=styles.head, fontSize=7.5, leading=9))
+        for text in (
+            w["place"],
+            *(w.get(f"short_{m.method}", w[f"method_{m.method}"]) for m in methods),
+            w["verdict"],
+        )
     ]
     rows: list[list[object]] = [head]
     extra: list[tuple[object, ...]] = []
@@ -295,7 +302,7 @@ def sensitivity_table(
     rows.append(
         [Paragraph(esc(w["changed"]), styles.cell), *(str(m.changed_places) for m in methods), ""]
     )
-    col, first = 21 * mm, 22 * mm
+    col, first = 23 * mm, 20 * mm
     return grid(
         rows,
         [first, *(col for _ in methods), width - first - col * len(methods)],
