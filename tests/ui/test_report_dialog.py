@@ -151,3 +151,16 @@ def test_board_reports_default_to_the_final_ranking_as_the_cli_does(qtbot, dialo
     dialog.stage.activated.emit(2)
     dialog.set_choice("kind", "minutes")
     assert dialog.stage.currentData() == "P2"
+
+
+def test_the_analysis_report_is_a_choice(qtbot, dialog):
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "analysis")
+    assert dialog.stage.currentData() == "P1"
+    assert dialog.juror.isHidden() and dialog.category.isHidden()
+    text = PdfReader(__import__("io").BytesIO(dialog.last_pdf)).pages[0].extract_text()
+    assert "ANALISIS PENILAIAN JURI" in text and "Statistik per juri" in text
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("stage", "final")
+    text = PdfReader(__import__("io").BytesIO(dialog.last_pdf)).pages[0].extract_text()
+    assert "Peringkat akhir" in text

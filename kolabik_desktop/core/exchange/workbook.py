@@ -2,8 +2,12 @@
 
 Sheets, in order, with lower-case headers (optional columns and sheets in brackets):
     Acara      kunci, nilai          keys nama, tahun, penyelenggara, presisi,
-                                     [bulatkan_tahap ya/tidak], [tiebreak standar/tidak ada]
-    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif, sesi]
+                                     [bulatkan_tahap ya/tidak], [tiebreak standar/tidak ada],
+                                     [penanda_tangan, jabatan_penanda_tangan, nama_peringkat,
+                                     juara_harapan, peringkat_lain, jumlah_penghargaan,
+                                     dasar_hukum] (certificates and the decision letter)
+    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif, sesi,
+               toleransi]
     Kriteria   tahap, kode, nama, bobot, min, maks, langkah, deskripsi, [tingkat]
     Peserta    kode, judul, unit, kelompok, ringkasan
     Juri       kode, nama, instansi
@@ -88,6 +92,7 @@ from kolabik_desktop.core.store.models import (
     Event,
     Juror,
     Score,
+    Setting,
     Stage,
     StageAdmission,
 )
@@ -100,6 +105,7 @@ from kolabik_desktop.core.store.services import (
     parse_decimal,
     value_problem,
 )
+from kolabik_desktop.core.store.tolerance import TOLERANCE_KEY, check_tolerance, stage_tolerances
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -121,12 +127,30 @@ REQUIRED_HEADERS: dict[str, tuple[str, ...]] = {
     "Komentar": ("tahap", "juri", "peserta", "komentar"),
 }
 OPTIONAL_HEADERS: dict[str, tuple[str, ...]] = {
-    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif", "sesi"),
+    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif", "sesi", "toleransi"),
     "Kriteria": ("tingkat",),
 }
 OPTIONAL_SHEETS = frozenset({"Keputusan", "Komentar"})
 SHEETS = tuple(REQUIRED_HEADERS)
-ACARA_KEYS = ("nama", "tahun", "penyelenggara", "presisi", "bulatkan_tahap", "tiebreak")
+# Acara key -> award setting (core/store/awards.py); names joined by "; ", legal bases by lines.
+AWARD_ACARA = {
+    "penanda_tangan": "award.signer_name",
+    "jabatan_penanda_tangan": "award.signer_title",
+    "nama_peringkat": "award.places",
+    "juara_harapan": "award.honourable",
+    "peringkat_lain": "award.group",
+    "jumlah_penghargaan": "award.count",
+    "dasar_hukum": "decision.legal_bases",
+}
+ACARA_KEYS = (
+    "nama",
+    "tahun",
+    "penyelenggara",
+    "presisi",
+    "bulatkan_tahap",
+    "tiebreak",
+    *AWARD_ACARA,
+)
 TIEBREAK_WORDS = {
     "standar": "standard",
     "standard": "standard",
@@ -157,6 +181,8 @@ class EventRow:
     precision: int = 2
     round_stage_scores: bool = False
     tiebreak: str = "standard"  # "standard" or "none" (Event.tiebreak)
+    # (setting key, stored text) of the award settings the workbook names; the rest keep defaults
+    awards: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +197,7 @@ class StageRow:
     band: Decimal | None = None
     cumulative: tuple[tuple[str, Decimal], ...] = ()
     slot_parts: str = ""  # JSON as stored in Stage.slot_parts
+    tolerance: Decimal | None = None  # juror statistics' outlier limit; None = 10 % of the scale
 
 
 @dataclass(frozen=True)
@@ -392,6 +419,7 @@ def _read_event(table: Table | None) -> EventRow:
         return EventRow(name="")
     seen: dict[str, int] = {}
     name, year, organiser, precision, round_stages, tiebreak = "", None, "", 2, False, "standard"
+    awards: dict[str, str] = {}
     for row in table:
         key = row.text("kunci", required=True).lower()
         if not key:
@@ -426,9 +454,41 @@ def _read_event(table: Table | None) -> EventRow:
                 row.problem("nilai", f"{show(word)} is not standar or tidak ada")
             else:
                 tiebreak = TIEBREAK_WORDS[word]
+        elif key in AWARD_ACARA:
+            _read_award(row, key, awards)
     if "nama" not in seen:
         table.problems.add("Acara", None, "kunci", 'the key "nama" (the event\'s name) is missing')
-    return EventRow(name, year, organiser, precision, round_stages, tiebreak)
+    return EventRow(
+        name, year, organiser, precision, round_stages, tiebreak, tuple(sorted(awards.items()))
+    )
+
+
+def _read_award(row: TableRow, key: str, awards: dict[str, str]) -> None:
+    """One award setting, checked by the setup rule (core/store/awards.py)."""
+    from kolabik_desktop.core.store import awards as award_rules
+
+    setting = AWARD_ACARA[key]
+    if key == "jumlah_penghargaan":
+        count = row.integer("nilai", required=True)
+        if count is None:
+            return
+        if not 1 <= count <= award_rules.MAX_COUNT:
+            row.problem("nilai", f"the number of awarded places {count} is not 1 to 1000")
+            return
+        value = str(count)
+    elif key == "dasar_hukum":
+        raw = row.raw("nilai")
+        value = "" if raw is None else str(raw).replace("\r\n", "\n").strip()
+    elif key in ("nama_peringkat", "juara_harapan"):
+        value = award_rules.join_names(award_rules.split_names(row.text("nilai")))
+    else:
+        value = row.text("nilai")
+    try:
+        award_rules.check_award_settings(award_rules.read_award_settings({setting: value}))
+    except KolabikError as exc:
+        row.problem("nilai", str(exc))
+        return
+    awards[setting] = value
 
 
 def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], set[str] | None]:
@@ -481,6 +541,13 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
         slot_parts, bad = slots_from_text(row.text("sesi"))
         if bad:
             row.problem("sesi", bad)
+        tolerance = row.decimal("toleransi")
+        if tolerance is not None and scale_min is not None and scale_max is not None:
+            try:
+                check_tolerance("toleransi", tolerance, scale_min, scale_max)
+            except ValidationError as exc:
+                row.problem("toleransi", str(exc).removeprefix("toleransi: "))
+                tolerance = None
         if not ok:
             continue
         rows[code] = row.number
@@ -504,6 +571,7 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
                     band,
                     cumulative,
                     slot_parts,
+                    tolerance,
                 )
             )
     return stages, rows, typed
@@ -982,12 +1050,21 @@ def _natural(code: str) -> tuple[Any, ...]:
     return (tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts), code)
 
 
+def _award_settings(session: Session) -> tuple[tuple[str, str], ...]:
+    """The award settings the event has set (defaults are not written); the signature image,
+    like the logo, stays out of the workbook."""
+    keys = tuple(AWARD_ACARA.values())
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
+    return tuple(sorted((k, v) for k, v in rows.all()))
+
+
 def event_workbook_data(session: Session) -> WorkbookData:
     """Everything the workbook carries, in the fixed order the export writes it."""
     ev = session.scalars(select(Event)).one()
     stage_rows = session.scalars(select(Stage).order_by(Stage.position, Stage.id)).all()
     stage_code = {s.id: s.code for s in stage_rows}
     stage_order = {s.id: i for i, s in enumerate(stage_rows)}
+    tolerances = stage_tolerances(session)
     categories = session.scalars(select(Category).order_by(Category.position, Category.name)).all()
     category_name = {c.id: c.name for c in categories}
     category_order = {c.id: i for i, c in enumerate(categories)}
@@ -1071,6 +1148,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
             precision=ev.precision,
             round_stage_scores=ev.round_stage_scores,
             tiebreak=ev.tiebreak,
+            awards=_award_settings(session),
         ),
         stages=tuple(
             StageRow(
@@ -1084,6 +1162,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
                 band=s.band,
                 cumulative=parse_cumulative(s.cumulative) if s.cumulative else (),
                 slot_parts=s.slot_parts,
+                tolerance=tolerances.get(s.code),
             )
             for s in stage_rows
         ),
@@ -1156,6 +1235,7 @@ COLUMN_WIDTHS = {
     "komentar": 48,
     "kumulatif": 16,
     "sesi": 32,
+    "toleransi": 10,
 }
 
 
@@ -1178,9 +1258,14 @@ def _sheets_out(data: WorkbookData) -> list[SheetOut]:
         ("bulatkan_tahap", _yes_no(ev.round_stage_scores)),
         ("tiebreak", "standar" if ev.tiebreak == "standard" else "tidak ada"),
     ]
+    settings = dict(ev.awards)
+    acara += [
+        (key, settings[setting]) for key, setting in AWARD_ACARA.items() if setting in settings
+    ]
     tahap = [
         (s.code, s.name, s.position, s.weight, s.method, s.scale_min, s.scale_max, s.band)
         + (format_cumulative(s.cumulative) if s.cumulative else "", slots_to_text(s.slot_parts))
+        + (s.tolerance,)
         for s in data.stages
     ]
     kriteria = [
@@ -1283,6 +1368,8 @@ def store_workbook_data(
         ev.precision = data.event.precision
         ev.round_stage_scores = data.event.round_stage_scores
         ev.tiebreak = data.event.tiebreak
+        for key, value in data.event.awards:
+            s.merge(Setting(key=key, value=value))
 
         if data.categories:
             s.execute(
@@ -1310,6 +1397,15 @@ def store_workbook_data(
                 ],
             )
         stage_id = dict(s.execute(select(Stage.code, Stage.id)).all())
+        s.execute(delete(Setting).where(Setting.key.like("stage_tolerance:%")))
+        for st in data.stages:
+            if st.tolerance is not None:
+                s.add(
+                    Setting(
+                        key=TOLERANCE_KEY.format(stage_id=stage_id[st.code]),
+                        value=decimal_text(st.tolerance),
+                    )
+                )
         positions: Counter[str] = Counter()
         criteria_rows = []
         for c in data.criteria:
