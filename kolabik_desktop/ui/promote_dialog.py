@@ -69,7 +69,16 @@ class PromoteDialog(QDialog):
         self.template = QComboBox()
         self.template.addItem(self.tr("No rubric"), None)
         for name, template in sorted(TEMPLATES.items()):
-            self.template.addItem(f"{name} — {template.description}", name)
+            # Composed from the template's stages (data) in the user's language; the core's
+            # description is English prose for the CLI's --help.
+            stages = " + ".join(
+                self.tr("%1 %2 (weight %3%)")
+                .replace("%1", st.code)
+                .replace("%2", st.name)
+                .replace("%3", str(st.weight))
+                for st in template.stages
+            )
+            self.template.addItem(f"{name} — {stages}", name)
         self.winners = QListWidget()
         self.status = QLabel("")
         self.status.setWordWrap(True)

@@ -427,8 +427,17 @@ def test_a_juror_kit_fixes_the_juror(qtbot, event_file):
     w.close()
 
 
-def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path):
+def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from kolabik_desktop.core.exchange.kits import export_kit
+
+    asked: list[str] = []  # after submitting, the kit offers to send: not now
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No),
+    )
 
     db, ids = make_event(tmp_path / "ketua.kolabik", fill=0.0)
     # A proposal-stage kit: without stages= a kit is for the stage now judged (P2 here).
@@ -451,6 +460,7 @@ def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path):
     assert not w.act_reopen.isEnabled()
     press(qtbot, w, Qt.Key.Key_U, CTRL_SHIFT, "Submit")
     assert submission(kit, ids.jurors[0], ids.stages["P1"]) is True
+    assert len(asked) == 1 and "Send the scores now?" in asked[0]
     assert not w.act_reopen.isEnabled()  # only the chair reopens
     w.close()
 

@@ -41,4 +41,11 @@
             <translation>Nilai Anda untuk {0} sudah diserahkan. Ketua juri baru menerimanya setelah Anda mengirimnya. Kirim nilai sekarang?</translation>
         </message>
     </context>
+    <context>
+        <name>PromoteDialog</name>
+        <message>
+            <source>%1 %2 (weight %3%)</source>
+            <translation>%1 %2 (bobot %3%)</translation>
+        </message>
+    </context>
 </TS>
