@@ -1,0 +1,339 @@
+"""Where an event lives and how each SQL dialect is spoken: the one place for dialect differences.
+
+An event is either a file (SQLite, see db.py for the file's own safety: WAL, the keeper, the
+lock) or a PostgreSQL database named by a URL ``postgresql://user@host[:port]/dbname``. Everything
+that differs between the two engines is here: the URL, the driver (psycopg 3), the isolation level,
+how a schema revision is read, how a server's errors become a message, and the sequences that a
+copy with explicit ids must move on. Every other module speaks plain SQLAlchemy.
+
+A password never appears in a URL given to the program: libpq reads it from ``PGPASSWORD`` or
+``~/.pgpass`` (a URL on a command line is visible to every user of the machine in the process
+list and stays in the shell history).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, inspect, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kolabik_desktop.core.errors import EventFileError, NewerVersionError, StorageError
+from kolabik_desktop.core.store.db import (
+    ChangeBus,
+    EventDB,
+    _upgrade_to_head,
+    head_revision,
+    known_revisions,
+    utc_now,
+)
+from kolabik_desktop.core.store.models import Base, Event
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+# Read committed plus row locks taken by the writer; see the writer for the revision rule.
+PG_ISOLATION = "READ COMMITTED"
+CONNECT_TIMEOUT_S = 10
+
+
+def is_server_url(location: str | os.PathLike[str]) -> bool:
+    """True for a PostgreSQL URL, False for a file path."""
+    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
+
+
+@dataclass(frozen=True)
+class ServerURL:
+    """A parsed ``postgresql://user@host[:port]/dbname`` without a password."""
+
+    user: str | None
+    host: str | None
+    port: int | None
+    dbname: str
+    query: tuple[tuple[str, str], ...] = ()
+
+    def sqlalchemy_url(self, dbname: str | None = None) -> URL:
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user,
+            host=self.host,
+            port=self.port,
+            database=dbname or self.dbname,
+            query=dict(self.query),
+        )
+
+    def label(self) -> str:
+        """The URL as a user wrote it (no password): for messages and titles."""
+        user = f"{self.user}@" if self.user else ""
+        port = f":{self.port}" if self.port else ""
+        return f"postgresql://{user}{self.host or ''}{port}/{self.dbname}"
+
+    def with_dbname(self, dbname: str) -> ServerURL:
+        return ServerURL(self.user, self.host, self.port, dbname, self.query)
+
+
+def parse_server_url(location: str) -> ServerURL:
+    """Parse an event URL; refuse a password in it and a URL without a database name."""
+    try:
+        url = make_url(location)
+    except ArgumentError as exc:
+        raise EventFileError(
+            f"{location}: not a valid server address; write postgresql://user@host[:port]/dbname"
+        ) from exc
+    shown = url.set(password=None).render_as_string(hide_password=True)
+    if url.password is not None:
+        raise EventFileError(
+            f"{shown}: a password in the URL is refused (anyone on this computer could read it "
+            "from the process list or the shell history); put it in the PGPASSWORD variable or "
+            "in ~/.pgpass instead"
+        )
+    if url.get_backend_name() not in ("postgresql", "postgres"):
+        raise EventFileError(f"{shown}: only postgresql:// servers are supported")
+    if not url.database:
+        raise EventFileError(f"{shown}: the URL names no database; add /dbname at its end")
+    query = tuple(sorted((str(k), str(v)) for k, v in url.query.items()))
+    return ServerURL(url.username, url.host, url.port, url.database, query)
+
+
+def server_engine(url: ServerURL, *, dbname: str | None = None) -> Engine:
+    """An engine on the server, speaking psycopg 3, checked with one round trip."""
+    engine = create_engine(
+        url.sqlalchemy_url(dbname),
+        isolation_level=PG_ISOLATION,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "kolabik"},
+    )
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        engine.dispose()
+        raise EventFileError(connect_problem(url, exc)) from exc
+    return engine
+
+
+def connect_problem(url: ServerURL, exc: BaseException) -> str:
+    """Say why a server could not be reached, in words an IT person can act on."""
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
+    low = detail.lower()
+    if "password" in low or "authentication failed" in low:
+        why = (
+            "the server refused the user name or password (set PGPASSWORD or ~/.pgpass for "
+            f"user {url.user or 'the current user'})"
+        )
+    elif "does not exist" in low and "database" in low:
+        why = f"the server has no database {url.dbname!r}; create it first (createdb)"
+    elif "role" in low and "does not exist" in low:
+        why = f"the server has no user {url.user!r}"
+    elif "connection refused" in low or "could not connect" in low or "timeout" in low:
+        why = "the server cannot be reached (is it running, and are host and port right?)"
+    elif "could not translate host name" in low or "name or service not known" in low:
+        why = f"the host name {url.host!r} is unknown"
+    else:
+        why = f"the connection failed ({detail})"
+    return f"{url.label()}: {why}"
+
+
+def server_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision; None when it has no Kolabik schema."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def server_table_names(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return inspect(conn).get_table_names()
+
+
+def reset_sequences(conn: Any) -> None:
+    """After rows were written with explicit ids, move each id sequence past the largest id.
+
+    SQLite takes max(id)+1 by itself; PostgreSQL's SERIAL columns draw from a sequence that an
+    explicit id does not move.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for table in Base.metadata.sorted_tables:
+        if "id" not in table.c or not table.c.id.autoincrement:
+            continue
+        seq = conn.execute(
+            text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
+        ).scalar()
+        if seq:
+            conn.execute(
+                text(
+                    f"SELECT setval(:s, COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                ),
+                {"s": seq},
+            )
+
+
+def storage_problem(label: str, exc: BaseException) -> StorageError:
+    """A write to the server that failed: say so, and that nothing of it was kept."""
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+    low = " ".join(detail).lower()
+    if "row-level security" in low or "permission denied" in low:
+        why = "your database role may not change this (it belongs to another panel)"
+    elif isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
+        why = "the connection to the server was lost"
+    elif "could not serialize" in low or "deadlock" in low:
+        why = "another chair changed the same rows at the same moment; try again"
+    else:
+        why = f"the server refused the change ({detail[0] if detail else exc})"
+    return StorageError(f"{label}: the change was NOT saved: {why}. Earlier saves are safe.")
+
+
+class ServerEventDB(EventDB):
+    """An event in a PostgreSQL database: db.EventDB's interface, without a file.
+
+    ``path`` is a stand-in naming the database (``path.name`` is the database name), so messages
+    that name the event read naturally; nothing opens it as a file.
+    """
+
+    def __init__(self, url: ServerURL, engine: Engine):
+        self.url = url
+        self.label = url.label()
+        self.path = Path(url.dbname)
+        self.engine = engine
+        self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
+        self.changes = ChangeBus()
+        self.recovered_paths: list[Any] = []
+        self.lock: Any = None
+        with self.session() as s:
+            ev = s.scalars(select(Event)).first()
+        if ev is None:
+            self.close()
+            raise EventFileError(f"{self.label}: not a Kolabik event (no event record)")
+        self.uid: str = ev.uid
+        self.kind: str = ev.kind
+        self.kit_juror_id: int | None = ev.kit_juror_id
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short unit of work: committed on success, rolled back on any error."""
+        s = self._sessionmaker()
+        try:
+            yield s
+            s.commit()
+        except DBAPIError as exc:
+            s.rollback()
+            raise storage_problem(self.label, exc) from exc
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ServerEventDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _upgrade(engine: Engine) -> None:
+    # PostgreSQL runs DDL inside the transaction: a failed upgrade leaves the schema as it was.
+    with engine.begin() as conn:
+        _upgrade_to_head(conn)
+
+
+def open_server_event(location: str) -> ServerEventDB:
+    """Open an event database, migrating an older schema; refuse a newer one or a stranger."""
+    url = parse_server_url(location)
+    engine = server_engine(url)
+    try:
+        revision = server_revision(engine)
+        if revision is None:
+            raise EventFileError(f"{url.label()}: not a Kolabik event (no schema version)")
+        if revision not in known_revisions():
+            raise NewerVersionError(
+                f"{url.label()}: this database was written by a newer version of Kolabik Desktop "
+                f"(schema {revision}); please update the program to open it. Nothing was changed."
+            )
+        if revision != head_revision():
+            _upgrade(engine)
+        return ServerEventDB(url, engine)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def create_server_event(
+    location: str,
+    *,
+    name: str,
+    year: int | None = None,
+    organiser: str = "",
+    uid: str | None = None,
+    kind: str = "event",
+    overwrite: bool = False,
+) -> ServerEventDB:
+    """Create the schema and the event record in an existing, empty database."""
+    url = parse_server_url(location)
+    engine = server_engine(url)
+    try:
+        tables = server_table_names(engine)
+        if tables and not overwrite:
+            raise EventFileError(
+                f"{url.label()}: the database is not empty ({len(tables)} tables); a new event "
+                "needs an empty database"
+            )
+        if tables:
+            drop_all_tables(engine)
+        _upgrade(engine)
+        with sessionmaker(engine)() as s:
+            s.add(
+                Event(
+                    uid=uid or str(uuid.uuid4()),
+                    name=name,
+                    year=year,
+                    organiser=organiser,
+                    kind=kind,
+                    created_at=utc_now(),
+                )
+            )
+            s.commit()
+        return ServerEventDB(url, engine)
+    except EventFileError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise EventFileError(f"{url.label()}: could not create the event: {exc.orig}") from exc
+
+
+def drop_all_tables(engine: Engine) -> None:
+    """Empty a database of Kolabik's tables (for --force); the database itself stays."""
+    with engine.begin() as conn:
+        Base.metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def describe(location: str | os.PathLike[str]) -> str:
+    """How to name an event location in a message: the URL without password, or the path."""
+    return parse_server_url(str(location)).label() if is_server_url(location) else str(location)
+
+
+__all__ = [
+    "ServerEventDB",
+    "ServerURL",
+    "create_server_event",
+    "describe",
+    "is_server_url",
+    "open_server_event",
+    "parse_server_url",
+    "reset_sequences",
+    "server_engine",
+    "storage_problem",
+]

@@ -1,0 +1,64 @@
+"""Issue 16: an event in a PostgreSQL database, opened by URL; what is refused, and how."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from kolabik_desktop.core.errors import EventFileError, NewerVersionError
+from kolabik_desktop.core.store.db import create_event_file, head_revision, open_event_file
+from kolabik_desktop.core.store.dialect import ServerEventDB, is_server_url, parse_server_url
+
+
+def test_a_url_is_told_from_a_path():
+    assert is_server_url("postgresql://kipp@db.example:5433/kipp2026")
+    assert is_server_url("postgres://db/kipp")
+    assert not is_server_url("postgresql.kolabik")
+    url = parse_server_url("postgresql://kipp@db.example:5433/kipp2026")
+    assert (url.user, url.host, url.port, url.dbname) == ("kipp", "db.example", 5433, "kipp2026")
+    assert url.label() == "postgresql://kipp@db.example:5433/kipp2026"
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("postgresql://kipp:rahasia@db/kipp", "password in the URL is refused.*PGPASSWORD"),
+        ("postgresql://kipp@db", "names no database"),
+        ("postgresql://kipp@127.0.0.1:1/kipp", "cannot be reached"),
+    ],
+)
+def test_a_bad_url_is_refused_with_a_message_naming_it(url, message):
+    with pytest.raises(EventFileError, match=message) as caught:
+        open_event_file(url)
+    assert "rahasia" not in str(caught.value)  # the password is never echoed
+
+
+def test_a_database_that_is_not_an_event_is_refused(server_database):
+    with pytest.raises(EventFileError, match="not a Kolabik event"):
+        open_event_file(server_database)
+
+
+def test_an_event_is_created_and_reopened_on_the_server(server_database):
+    with create_event_file(server_database, name="KIPP 2026", year=2026) as db:
+        assert isinstance(db, ServerEventDB)
+        uid = db.uid
+    with open_event_file(server_database) as db:
+        assert db.uid == uid
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+                head_revision()
+            )
+    with pytest.raises(EventFileError, match="not empty"):
+        create_event_file(server_database, name="again")
+
+
+def test_a_database_of_a_newer_schema_is_refused_and_left_unchanged(server_database):
+    create_event_file(server_database, name="KIPP 2026").close()
+    engine = create_engine(parse_server_url(server_database).sqlalchemy_url())
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(NewerVersionError, match="newer version"):
+        open_event_file(server_database)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    engine.dispose()
