@@ -26,7 +26,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         description="Write a PDF report of the event. sheet/blank without --juror: every juror; "
         "feedback without --entry: every entry (each with its own page numbers).",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("--kind", required=True, choices=KINDS, help="which report")
     p.add_argument(
         "--stage",
@@ -57,7 +59,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "export",
         help="write a leaderboard or the full score matrix to .xlsx or .csv",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("--what", required=True, choices=("leaderboard", "matrix"), help="what")
     p.add_argument(
         "--stage",

@@ -176,6 +176,28 @@ def reset_sequences(conn: Any) -> None:
             )
 
 
+def database_problems(conn: Any) -> list[str]:
+    """What the engine itself finds wrong with the stored data, as sentences for `kolabik check`.
+
+    A file: SQLite's integrity_check and foreign_key_check (foreign keys are checked per
+    connection, so a file written elsewhere may break them). A server enforces keys itself; what
+    can go wrong there is a table dropped by hand.
+    """
+    problems: list[str] = []
+    if conn.dialect.name == "sqlite":
+        results = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        if results != ["ok"]:
+            problems += [f"database: {line}" for line in results]
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid}: refers to a {parent} that does not exist")
+        return problems
+    present = set(inspect(conn).get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            problems.append(f"database: the table {table.name} is missing")
+    return problems
+
+
 def storage_problem(label: str, exc: BaseException) -> StorageError:
     """A write to the server that failed: say so, and that nothing of it was kept."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
@@ -318,6 +340,43 @@ def drop_all_tables(engine: Engine) -> None:
     with engine.begin() as conn:
         Base.metadata.drop_all(conn)
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def as_location(argument: str | os.PathLike[str]) -> str | Path:
+    """A command-line argument as an event location: a URL stays text (Path would eat its //)."""
+    return str(argument) if is_server_url(argument) else Path(argument)
+
+
+def event_exists(location: str | os.PathLike[str]) -> bool:
+    """A file that exists, or a server database that already holds tables."""
+    if not is_server_url(location):
+        return Path(location).exists()
+    url = parse_server_url(str(location))
+    engine = server_engine(url)
+    try:
+        return bool(server_table_names(engine))
+    finally:
+        engine.dispose()
+
+
+def discard_new_event(location: str | os.PathLike[str]) -> None:
+    """Undo a creation that failed half-way: remove the file (and journals) or empty the database."""
+    if not is_server_url(location):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(location) + suffix).unlink(missing_ok=True)
+        return
+    engine = server_engine(parse_server_url(str(location)))
+    try:
+        drop_all_tables(engine)
+    finally:
+        engine.dispose()
+
+
+def default_event_name(location: str | os.PathLike[str]) -> str:
+    """The name a new event takes when none is given: the file's stem or the database's name."""
+    if is_server_url(location):
+        return parse_server_url(str(location)).dbname
+    return Path(location).stem
 
 
 def describe(location: str | os.PathLike[str]) -> str:
