@@ -1,0 +1,40 @@
+"""Issue 16: the window opens an event on a PostgreSQL server and scores into it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from factories import make_event
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.models import Score
+
+
+def test_the_window_opens_a_server_event_and_a_typed_score_lands_on_the_server(
+    qtbot, open_juror_window, server_database, tmp_path
+):
+    db, ids = make_event(server_database, entries=8, fill=0.0)
+    db.close()
+    window = open_juror_window(server_database, ids.jurors[1])
+    assert window.windowTitle().startswith("Kolabik Uji 2023")
+    assert window.browser.model.rowCount() == 8
+    window.grab().save(str(tmp_path / "server_window.png"))
+
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # to the form
+    row = next(r for r in window.form.rows if r.info.weight > 0)
+    row.value.setFocus()
+    row.value.selectAll()
+    qtbot.keyClicks(row.value, "77")
+    qtbot.keyClick(row.value, Qt.Key.Key_Tab)
+    window.form.flush()
+    with open_event_file(server_database) as other, other.session() as s:
+        stored = s.scalars(
+            select(Score.value).where(
+                Score.juror_id == ids.jurors[1], Score.entry_id == window.entry_id
+            )
+        ).all()
+    assert Decimal(77) in stored
+    # reopened from the recent list it is the same event, not a file named after the URL
+    assert window.recent_files()[0] == server_database
