@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -174,6 +174,19 @@ def reset_sequences(conn: Any) -> None:
                 ),
                 {"s": seq},
             )
+
+
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection that reads every table as of one moment (for a copy while chairs write).
+
+    A server gives it with REPEATABLE READ; a file has one writer (its lock), so a plain
+    connection reads it whole.
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        yield conn
 
 
 def database_problems(conn: Any) -> list[str]:
