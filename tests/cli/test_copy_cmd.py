@@ -96,3 +96,22 @@ def test_a_copy_that_breaks_half_way_leaves_the_server_database_empty(
         transfer.copy_event(source, out)
     assert not out.exists()
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_panel_add_list_and_grant_from_the_cli(tmp_path, capsys):
+    from factories import make_event
+
+    event = tmp_path / "kota.kolabik"
+    make_event(event, entries=10)[0].close()
+    code, out, _ = run(
+        capsys, "panel", "add", event, "Panel A", "--jurors", "J1,J2", "--categories", "Kecamatan"
+    )
+    assert code == 0 and "INSERT INTO panel " in out and "INSERT INTO panel_juror" in out
+    code, out, _ = run(capsys, "panel", "list", event)
+    assert code == 0 and "Panel A: chair -; role -; jurors J1, J2; categories Kecamatan" in out
+    code, _out, err = run(
+        capsys, "panel", "add", event, "Panel B", "--jurors", "J9", "--entries", "X"
+    )
+    assert code == 1 and "unknown juror(s): J9" in err and "Traceback" not in err
+    code, _out, err = run(capsys, "panel", "grant", event, "Panel A", "--role", "chair_a")
+    assert code == 1 and "panels are just data" in err

@@ -14,6 +14,7 @@ list and stays in the shell history).
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,8 +26,15 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from kolabik_desktop.core.errors import EventFileError, NewerVersionError, StorageError
+from kolabik_desktop.core.errors import (
+    EventFileError,
+    KolabikError,
+    NewerVersionError,
+    PanelWriteRefused,
+    StorageError,
+)
 from kolabik_desktop.core.store.db import (
     ChangeBus,
     EventDB,
@@ -211,13 +219,105 @@ def database_problems(conn: Any) -> list[str]:
     return problems
 
 
+# --- Panels on a server: roles and row-level security (PostgreSQL only) ----------------------
+
+COMMITTEE_ROLE = "kolabik_committee"
+_ROLE_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+# Rows a panel chair writes: (table, the SQL condition that the row is the panel's).
+PANEL_ROWS = {
+    "score": "kolabik_panel_may_write(juror_id, entry_id)",
+    "comment": "kolabik_panel_may_write(juror_id, entry_id)",
+    "submission": "kolabik_panel_has_juror(juror_id)",
+}
+# Tables a chair's writes append to besides those rows (the audit chain, package receipts).
+PANEL_APPEND = ("audit_log", "package_receipt")
+
+_PANEL_FUNCTIONS = """
+CREATE OR REPLACE FUNCTION kolabik_panel_has_juror(j integer) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM panel p JOIN panel_juror pj ON pj.panel_id = p.id
+                 WHERE p.db_role = current_user AND pj.juror_id = j)
+$$;
+CREATE OR REPLACE FUNCTION kolabik_panel_may_write(j integer, e integer) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM panel p JOIN panel_juror pj ON pj.panel_id = p.id AND pj.juror_id = j
+    WHERE p.db_role = current_user AND (
+      EXISTS (SELECT 1 FROM panel_entry pe WHERE pe.panel_id = p.id AND pe.entry_id = e)
+      OR EXISTS (SELECT 1 FROM panel_category pc JOIN entry en ON en.category_id = pc.category_id
+                 WHERE pc.panel_id = p.id AND en.id = e)))
+$$
+"""
+
+
+def valid_role(role: str) -> str:
+    """A role name safe to write into SQL: lower-case letters, digits and _, as PostgreSQL folds."""
+    if not _ROLE_RE.match(role):
+        raise KolabikError(
+            f"{role}: not a usable database role name (lower-case letters, digits and _, "
+            "starting with a letter, at most 63)"
+        )
+    return role
+
+
+def _create_role(role: str, login: bool) -> str:
+    kind = "LOGIN" if login else "NOLOGIN"
+    return (
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN "
+        f'CREATE ROLE "{role}" {kind}; END IF; END $$'
+    )
+
+
+def panel_security_sql(dbname: str) -> list[str]:
+    """The committee role (reads everything) and the row-level security every panel shares."""
+    db = dbname.replace('"', '""')
+    sql = [
+        _create_role(COMMITTEE_ROLE, login=False),
+        f'GRANT CONNECT ON DATABASE "{db}" TO {COMMITTEE_ROLE}',
+        f"GRANT USAGE ON SCHEMA public TO {COMMITTEE_ROLE}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {COMMITTEE_ROLE}",
+        _PANEL_FUNCTIONS.strip(),
+    ]
+    for table, allowed in PANEL_ROWS.items():
+        sql += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"DROP POLICY IF EXISTS kolabik_read ON {table}",
+            f"CREATE POLICY kolabik_read ON {table} FOR SELECT USING (true)",
+            f"DROP POLICY IF EXISTS kolabik_panel_insert ON {table}",
+            f"CREATE POLICY kolabik_panel_insert ON {table} FOR INSERT WITH CHECK ({allowed})",
+            f"DROP POLICY IF EXISTS kolabik_panel_update ON {table}",
+            f"CREATE POLICY kolabik_panel_update ON {table} FOR UPDATE USING ({allowed}) "
+            f"WITH CHECK ({allowed})",
+            f"DROP POLICY IF EXISTS kolabik_panel_delete ON {table}",
+            f"CREATE POLICY kolabik_panel_delete ON {table} FOR DELETE USING ({allowed})",
+        ]
+    return sql
+
+
+def panel_role_sql(role: str) -> list[str]:
+    """A chair's login role: reads like the committee, writes only its panel's rows."""
+    role = valid_role(role)
+    rows = ", ".join(PANEL_ROWS)
+    return [
+        _create_role(role, login=True),
+        f'GRANT {COMMITTEE_ROLE} TO "{role}"',
+        f'GRANT INSERT, UPDATE, DELETE ON {rows} TO "{role}"',
+        f'GRANT INSERT ON {", ".join(PANEL_APPEND)} TO "{role}"',
+        f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"',
+    ]
+
+
 def storage_problem(label: str, exc: BaseException) -> StorageError:
     """A write to the server that failed: say so, and that nothing of it was kept."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
     low = " ".join(detail).lower()
     if "row-level security" in low or "permission denied" in low:
-        why = "your database role may not change this (it belongs to another panel)"
-    elif isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
+        return PanelWriteRefused(
+            f"{label}: the change was NOT saved: the server refused it, because your database "
+            f"role may not change this (it belongs to another panel, or only the committee may "
+            f"change it). Earlier saves are safe. ({detail[0] if detail else exc})"
+        )
+    if isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
         why = "the connection to the server was lost"
     elif "could not serialize" in low or "deadlock" in low:
         why = "another chair changed the same rows at the same moment; try again"
@@ -261,6 +361,14 @@ class ServerEventDB(EventDB):
         except DBAPIError as exc:
             s.rollback()
             raise storage_problem(self.label, exc) from exc
+        except StaleDataError as exc:
+            # Row-level security hides another panel's row from an UPDATE: 0 rows matched.
+            s.rollback()
+            raise PanelWriteRefused(
+                f"{self.label}: the change was NOT saved: the server let no row change, because "
+                "your database role may not change this (it belongs to another panel). Earlier "
+                "saves are safe."
+            ) from exc
         except BaseException:
             s.rollback()
             raise

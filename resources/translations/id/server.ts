@@ -22,4 +22,11 @@
 (kata sandi dibaca dari PGPASSWORD atau ~/.pgpass, tidak pernah diketik di sini):</translation>
     </message>
 </context>
+<context>
+    <name>SheetUndo</name>
+    <message>
+        <source>Not saved: the server refused this change, because it belongs to another panel (your database role may write only your own panel&apos;s scores). Earlier saves are safe.</source>
+        <translation>Tidak tersimpan: server menolak perubahan ini karena milik panel lain (peran basis data Anda hanya boleh mengubah nilai panel Anda sendiri). Simpanan sebelumnya aman.</translation>
+    </message>
+</context>
 </TS>
