@@ -13,16 +13,19 @@ list and stays in the shell history).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,8 +48,11 @@ from kolabik_desktop.core.store.db import (
 )
 from kolabik_desktop.core.store.models import Base, Event
 
+P = ParamSpec("P")
+R = TypeVar("R")
 SERVER_SCHEMES = ("postgresql://", "postgres://")
-# Read committed plus row locks taken by the writer; see the writer for the revision rule.
+# Read committed: each statement sees what was committed before it, so a writer that waited for
+# the write lock (below) reads the newest rows.
 PG_ISOLATION = "READ COMMITTED"
 CONNECT_TIMEOUT_S = 10
 
@@ -109,14 +115,86 @@ def parse_server_url(location: str) -> ServerURL:
     return ServerURL(url.username, url.host, url.port, url.database, query)
 
 
+# --- Writers on a server take turns -------------------------------------------------------
+# Every transaction that writes holds one advisory lock until it ends, so writers from any
+# machine take turns: the audit chain stays one chain, and a cell's revision is read and bumped
+# by one writer at a time (no lost update, no duplicate, no deadlock between writers). Readers
+# never wait for it. A function marked @serialized_write takes the lock when its transaction
+# begins, before it reads what it will change; any other write takes it at its first
+# INSERT/UPDATE/DELETE.
+WRITE_LOCK_KEY = 0x6B6F6C61  # "kola"
+LOCK_TIMEOUT_MS = 60_000  # a writer waiting longer than this is told so, never left hanging
+_writing: ContextVar[bool] = ContextVar("kolabik_writing", default=False)
+_holders = threading.local()  # connections of this thread holding the lock
+
+
+def serialized_write(func: Callable[P, R]) -> Callable[P, R]:
+    """Mark a write entry point: on a server its transactions take the write lock at once."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        token = _writing.set(True)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _writing.reset(token)
+
+    return wrapper
+
+
+def _thread_holds() -> bool:
+    return bool(getattr(_holders, "count", 0))
+
+
+def _take_write_lock(conn: Any) -> None:
+    if conn.info.get("kolabik_locked") or _thread_holds():
+        return  # held already (by this connection, or by an outer transaction of this thread)
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+    finally:
+        cursor.close()
+    conn.info["kolabik_locked"] = True
+    _holders.count = getattr(_holders, "count", 0) + 1
+
+
+def _release_write_lock(conn: Any) -> None:
+    if conn.info.pop("kolabik_locked", False):
+        _holders.count = max(0, getattr(_holders, "count", 0) - 1)
+
+
+def _on_begin(conn: Any) -> None:
+    if _writing.get():
+        _take_write_lock(conn)
+
+
+def _before_execute(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+    if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+        _take_write_lock(conn)
+
+
+def _install_write_lock(engine: Engine) -> None:
+    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "before_cursor_execute", _before_execute)
+    event.listen(engine, "commit", _release_write_lock)
+    event.listen(engine, "rollback", _release_write_lock)
+    # A connection returned to the pool has ended its transaction whatever the path.
+    event.listen(engine.pool, "checkin", lambda _dbapi, record: _release_write_lock(record))
+
+
 def server_engine(url: ServerURL, *, dbname: str | None = None) -> Engine:
     """An engine on the server, speaking psycopg 3, checked with one round trip."""
     engine = create_engine(
         url.sqlalchemy_url(dbname),
         isolation_level=PG_ISOLATION,
         pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "kolabik"},
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "kolabik",
+            "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
+        },
     )
+    _install_write_lock(engine)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
