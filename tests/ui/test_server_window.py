@@ -8,6 +8,7 @@ from factories import make_event
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import Score
 
@@ -38,3 +39,29 @@ def test_the_window_opens_a_server_event_and_a_typed_score_lands_on_the_server(
     assert Decimal(77) in stored
     # reopened from the recent list it is the same event, not a file named after the URL
     assert window.recent_files()[0] == server_database
+
+
+def test_a_score_typed_on_another_machine_reaches_the_open_window_within_a_second(
+    qtbot, open_juror_window, server_database
+):
+    db, ids = make_event(server_database, entries=6, fill=0.0, conflict=False)
+    db.close()
+    window = open_juror_window(server_database, ids.jurors[1])
+    assert window.context.db.listener.listening.wait(5)
+    entry = ids.entries[3]
+    with (
+        open_event_file(server_database) as elsewhere,
+        qtbot.waitSignal(window.context.changed, timeout=1000) as arrived,
+    ):
+        services.set_score(
+            elsewhere,
+            juror_id=ids.jurors[1],
+            entry_id=entry,
+            criterion_id=ids.criteria["P1", "SIG"],
+            value=Decimal(93),
+        )
+    change = arrived.args[0]
+    assert change.source == "server" and change.entry_ids == frozenset({entry})
+    # the window's scorer absorbed it: the value is in its data without a reload
+    means = window.context.scorer.criterion_means("P1", entry)
+    assert means[ids.criteria["P1", "SIG"]] == 93

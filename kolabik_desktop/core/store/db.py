@@ -332,12 +332,12 @@ def open_event_file(path: str | Path, *, lock: bool = False) -> EventDB:
 
     ``lock=True`` (a window) takes the one-writer lock first and refuses a file another running
     instance holds. A ``postgresql://`` URL opens a server event (no file lock: a server takes
-    many writers).
+    many writers); with ``lock=True`` it also listens for other machines' writes.
     """
     from kolabik_desktop.core.store import dialect
 
     if dialect.is_server_url(path):
-        return dialect.open_server_event(str(path))
+        return dialect.open_server_event(str(path), listen=lock)
     path = Path(path)
     _check_is_sqlite(path)
     held = None

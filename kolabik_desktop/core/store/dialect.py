@@ -14,6 +14,8 @@ list and stays in the shell history).
 from __future__ import annotations
 
 import functools
+import itertools
+import json
 import os
 import re
 import threading
@@ -39,6 +41,7 @@ from kolabik_desktop.core.errors import (
     StorageError,
 )
 from kolabik_desktop.core.store.db import (
+    Change,
     ChangeBus,
     EventDB,
     _upgrade_to_head,
@@ -404,6 +407,78 @@ def storage_problem(label: str, exc: BaseException) -> StorageError:
     return StorageError(f"{label}: the change was NOT saved: {why}. Earlier saves are safe.")
 
 
+# --- Live across machines: NOTIFY after each write, LISTEN in every open window ---------------
+CHANNEL = "kolabik_changes"
+MAX_PAYLOAD_IDS = 300  # more changed entries than this travel as "all" (NOTIFY payloads < 8 kB)
+
+
+def change_payload(origin: str, seq: int, change: Change) -> str:
+    """A small NOTIFY payload: who wrote, its sequence number, what kind, which entries."""
+    ids = sorted(change.entry_ids) if len(change.entry_ids) <= MAX_PAYLOAD_IDS else []
+    return json.dumps({"o": origin, "n": seq, "k": change.kind, "e": ids}, separators=(",", ":"))
+
+
+def _conninfo(url: ServerURL) -> str:
+    from psycopg.conninfo import make_conninfo
+
+    return make_conninfo(
+        host=url.host, port=url.port, user=url.user, dbname=url.dbname, **dict(url.query)
+    )
+
+
+class ChangeListener(threading.Thread):
+    """LISTENs on its own connection and hands each other writer's change to ``deliver``.
+
+    Clients refetch what changed; a gap in a writer's sequence numbers, or a reconnect after the
+    network dropped, is delivered as Change("all") so nothing missed stays stale.
+    """
+
+    def __init__(self, url: ServerURL, origin: str, deliver: Callable[[Change], None]):
+        super().__init__(name=f"kolabik-listen-{url.dbname}", daemon=True)
+        self.url, self.origin, self.deliver = url, origin, deliver
+        self._stop_event = threading.Event()
+        self.listening = threading.Event()  # set once LISTEN is in place (tests wait on it)
+        self._last: dict[str, int] = {}
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(5)
+
+    def run(self) -> None:
+        import psycopg
+
+        first = True
+        while not self._stop_event.is_set():
+            try:
+                with psycopg.connect(_conninfo(self.url), autocommit=True) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.listening.set()
+                    if not first:
+                        self.deliver(Change("all", source="server"))  # we may have missed some
+                    first = False
+                    while not self._stop_event.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            self._handle(note.payload)
+            except psycopg.Error:
+                self.listening.clear()
+                self._stop_event.wait(2.0)  # the server is away: try again shortly
+
+    def _handle(self, payload: str) -> None:
+        try:
+            data = json.loads(payload)
+            origin, seq, kind, ids = data["o"], int(data["n"]), str(data["k"]), data["e"]
+        except (ValueError, KeyError, TypeError):
+            return  # not ours
+        if origin == self.origin:
+            return  # our own write: already announced locally
+        last = self._last.get(origin)
+        self._last[origin] = seq
+        if last is not None and seq != last + 1:
+            self.deliver(Change("all", source="server"))  # a gap: refetch everything
+            return
+        self.deliver(Change(kind, frozenset(int(i) for i in ids), source="server"))
+
+
 class ServerEventDB(EventDB):
     """An event in a PostgreSQL database: db.EventDB's interface, without a file.
 
@@ -420,6 +495,10 @@ class ServerEventDB(EventDB):
         self.changes = ChangeBus()
         self.recovered_paths: list[Any] = []
         self.lock: Any = None
+        self.origin = uuid.uuid4().hex[:12]  # this program instance, in NOTIFY payloads
+        self._seq = itertools.count(1)
+        self._seq_lock = threading.Lock()
+        self.listener: ChangeListener | None = None
         with self.session() as s:
             ev = s.scalars(select(Event)).first()
         if ev is None:
@@ -453,7 +532,31 @@ class ServerEventDB(EventDB):
         finally:
             s.close()
 
+    def notify(self, change: Change) -> None:
+        """Tell this program's listeners, then every other machine (NOTIFY, after the commit)."""
+        self.changes.emit(change)
+        if change.source == "server":
+            return  # heard from the server: not ours to repeat
+        with self._seq_lock:
+            payload = change_payload(self.origin, next(self._seq), change)
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+                conn.commit()
+        except DBAPIError:
+            pass  # the write is committed; other windows catch up on their next change or reconnect
+
+    def listen(self) -> ChangeListener:
+        """Start hearing other machines' writes on this event's change bus (idempotent)."""
+        if self.listener is None:
+            self.listener = ChangeListener(self.url, self.origin, self.changes.emit)
+            self.listener.start()
+        return self.listener
+
     def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         self.engine.dispose()
 
     def __enter__(self) -> ServerEventDB:
@@ -469,8 +572,11 @@ def _upgrade(engine: Engine) -> None:
         _upgrade_to_head(conn)
 
 
-def open_server_event(location: str) -> ServerEventDB:
-    """Open an event database, migrating an older schema; refuse a newer one or a stranger."""
+def open_server_event(location: str, *, listen: bool = False) -> ServerEventDB:
+    """Open an event database, migrating an older schema; refuse a newer one or a stranger.
+
+    ``listen=True`` (a window) hears other machines' writes on the event's change bus.
+    """
     url = parse_server_url(location)
     engine = server_engine(url)
     try:
@@ -484,7 +590,10 @@ def open_server_event(location: str) -> ServerEventDB:
             )
         if revision != head_revision():
             _upgrade(engine)
-        return ServerEventDB(url, engine)
+        db = ServerEventDB(url, engine)
+        if listen:
+            db.listen()
+        return db
     except BaseException:
         engine.dispose()
         raise
