@@ -62,3 +62,36 @@ def test_a_database_of_a_newer_schema_is_refused_and_left_unchanged(server_datab
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
     engine.dispose()
+
+
+def test_a_database_of_an_older_schema_is_upgraded_on_open(server_database):
+    """The same Alembic migrations upgrade a server: a 0001 database gains the panel tables."""
+    from alembic import command
+    from alembic.config import Config
+
+    from kolabik_desktop.core.store.db import MIGRATIONS_DIR, utc_now
+    from kolabik_desktop.core.store.dialect import server_table_names
+
+    engine = create_engine(parse_server_url(server_database).sqlalchemy_url())
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO event (uid, name, organiser, precision, tiebreak, "
+                "round_stage_scores, kind, created_at) VALUES "
+                "('u-1', 'Lama', '', 2, 'chain', false, 'event', :at)"
+            ),
+            {"at": utc_now()},
+        )
+    assert "panel" not in server_table_names(engine)
+    with open_event_file(server_database) as db:
+        assert db.uid == "u-1"
+    assert "panel" in server_table_names(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            head_revision()
+        )
+    engine.dispose()
