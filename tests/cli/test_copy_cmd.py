@@ -115,3 +115,22 @@ def test_panel_add_list_and_grant_from_the_cli(tmp_path, capsys):
     assert code == 1 and "unknown juror(s): J9" in err and "Traceback" not in err
     code, _out, err = run(capsys, "panel", "grant", event, "Panel A", "--role", "chair_a")
     assert code == 1 and "panels are just data" in err
+
+
+def test_bad_server_addresses_get_a_message_naming_them_and_exit_1(capsys, server_database):
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server_database)
+    with_password = url.set(password="rahasia").render_as_string(hide_password=False)
+    stranger = url.set(username="nobody_here").render_as_string(hide_password=False)
+    cases = [
+        (("leaderboard", with_password), "password in the URL is refused"),
+        (("check", "postgresql://kipp@127.0.0.1:1/kipp"), "cannot be reached"),
+        (("audit", stranger), "has no user 'nobody_here'"),
+        (("leaderboard", server_database), "not a Kolabik event"),
+        (("new", server_database.rsplit("/", 1)[0] + "/no_such_db"), "no database 'no_such_db'"),
+    ]
+    for argv, message in cases:
+        code, _out, err = run(capsys, *argv)
+        assert code == 1 and message in err, (argv, err)
+        assert "Traceback" not in err and "rahasia" not in err
