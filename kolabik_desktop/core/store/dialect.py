@@ -388,6 +388,13 @@ def panel_role_sql(role: str) -> list[str]:
     ]
 
 
+INSUFFICIENT_PRIVILEGE = "42501"  # also row-level security's "new row violates ... policy"
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
+
+
 def storage_problem(label: str, exc: BaseException) -> StorageError:
     """A write to the server that failed: say so, and that nothing of it was kept."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
@@ -517,7 +524,11 @@ class ServerEventDB(EventDB):
             s.commit()
         except DBAPIError as exc:
             s.rollback()
-            raise storage_problem(self.label, exc) from exc
+            # As on a file: a lost connection or a refusal is a StorageError; an integrity error
+            # (a rule the caller checks for) stays what it is.
+            if isinstance(exc, OperationalError) or _sqlstate(exc) == INSUFFICIENT_PRIVILEGE:
+                raise storage_problem(self.label, exc) from exc
+            raise
         except StaleDataError as exc:
             # Row-level security hides another panel's row from an UPDATE: 0 rows matched.
             s.rollback()
