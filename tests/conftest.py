@@ -42,3 +42,26 @@ def server_database():
     """A fresh, empty database on the test server (skipped, with the reason, without one)."""
     with fresh_database() as url:
         yield url
+
+
+@pytest.fixture
+def pg_role():
+    """pg_role("chair") -> a unique role name on the test server, dropped after the test.
+
+    Request it before server_database: roles are dropped after the database that grants to them.
+    """
+    import uuid
+
+    from pg_server import _admin
+
+    made: list[str] = []
+
+    def make(what: str = "role") -> str:
+        made.append(f"kt_{what}_{uuid.uuid4().hex[:8]}")
+        return made[-1]
+
+    yield make
+    if made:
+        with _admin() as conn:
+            for name in made:
+                conn.execute(f'DROP ROLE IF EXISTS "{name}"')

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 import pytest
@@ -48,13 +47,8 @@ def test_on_a_file_panels_are_just_data(tmp_path):
 
 
 @pytest.fixture
-def roles():
-    """Unique role names for a test, dropped after its database (request this fixture first)."""
-    names = {k: f"kt_{k}_{uuid.uuid4().hex[:8]}" for k in ("a", "b", "committee")}
-    yield names
-    with _admin() as conn:
-        for name in names.values():
-            conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+def roles(pg_role):
+    return {k: pg_role(k) for k in ("a", "b", "committee")}
 
 
 def _as(url: str, role: str) -> str:

@@ -65,3 +65,42 @@ def test_a_score_typed_on_another_machine_reaches_the_open_window_within_a_secon
     # the window's scorer absorbed it: the value is in its data without a reload
     means = window.context.scorer.criterion_means("P1", entry)
     assert means[ids.criteria["P1", "SIG"]] == 93
+
+
+def test_a_chair_typing_into_another_panel_is_told_in_indonesian(
+    qtbot, open_juror_window, pg_role, server_database
+):
+    """The database refuses; the window says why in the user's language."""
+    from PySide6.QtWidgets import QApplication
+
+    from kolabik_desktop.core.store import panels
+    from kolabik_desktop.core.store.dialect import parse_server_url
+    from kolabik_desktop.ui import i18n
+
+    role = pg_role("chair")
+    db, ids = make_event(server_database, entries=6, fill=0.0, conflict=False)
+    panels.add_panel(db, "Panel A", jurors=["J1"], entries=["IN-001"])
+    panels.add_panel(db, "Panel B", jurors=["J2"], entries=["IN-002"])
+    panels.grant_panel(db, "Panel A", role)
+    db.close()
+    as_chair = parse_server_url(server_database).label().replace("://postgres@", f"://{role}@")
+    app = QApplication.instance()
+    try:
+        i18n.install_translator(app, "id")
+        window = open_juror_window(as_chair, ids.jurors[1])  # J2: panel B's juror
+        assert window.browser.select_entry(ids.entries[1])
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        row = next(r for r in window.form.rows if r.info.weight > 0)
+        row.value.setFocus()
+        row.value.selectAll()
+        with qtbot.waitSignal(window.undo.failed, timeout=5000) as refused:
+            qtbot.keyClicks(row.value, "77")
+            qtbot.keyClick(row.value, Qt.Key.Key_Tab)
+            window.form.flush()
+        assert refused.args[0].startswith("Tidak tersimpan: server menolak perubahan ini")
+        assert "panel lain" in window.statusBar().currentMessage()
+        window.close()
+    finally:
+        i18n.install_translator(app, "en")
+    with open_event_file(server_database) as check, check.session() as s:
+        assert s.scalars(select(Score)).all() == []
