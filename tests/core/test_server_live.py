@@ -69,3 +69,38 @@ def test_a_gap_in_a_writers_sequence_asks_for_everything():
     ]
     many = change_payload("other", 5, Change("scores", frozenset(range(1000))))
     assert len(many) < 200  # an import's thousand entries travel as "all entries"
+
+
+def test_after_the_connection_drops_the_listener_comes_back_and_asks_for_everything(
+    server_database,
+):
+    from pg_server import _admin
+    from sqlalchemy.engine import make_url
+
+    db, ids = make_event(server_database, entries=4, fill=0.0, conflict=False)
+    db.close()
+    heard: queue.Queue[Change] = queue.Queue()
+    dbname = make_url(server_database).database
+    with (
+        open_event_file(server_database, lock=True) as window,
+        open_event_file(server_database) as other,
+    ):
+        window.changes.subscribe(heard.put)
+        assert window.listener is not None and window.listener.listening.wait(5)
+        with _admin() as conn:  # the network drops: the server ends the listening session
+            killed = conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND query LIKE 'LISTEN%%'",
+                (dbname,),
+            ).fetchall()
+        assert killed == [(True,)]
+        change = heard.get(timeout=10)
+        assert (change.kind, change.source) == ("all", "server")  # refetch what was missed
+        services.set_score(
+            other,
+            juror_id=ids.jurors[0],
+            entry_id=ids.entries[2],
+            criterion_id=ids.criteria["P1", "SIG"],
+            value=Decimal(88),
+        )
+        assert heard.get(timeout=5).entry_ids == frozenset({ids.entries[2]})
