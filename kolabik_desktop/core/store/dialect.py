@@ -3,8 +3,10 @@
 An event is either a file (SQLite, see db.py for the file's own safety: WAL, the keeper, the
 lock) or a PostgreSQL database named by a URL ``postgresql://user@host[:port]/dbname``. Everything
 that differs between the two engines is here: the URL, the driver (psycopg 3), the isolation level,
-how a schema revision is read, how a server's errors become a message, and the sequences that a
-copy with explicit ids must move on. Every other module speaks plain SQLAlchemy.
+how a schema revision is read, the database check of `kolabik check`, how a server's errors become
+a message, the sequences that a copy with explicit ids must move on, panels' roles and row-level
+security, the lock writers take turns on, and NOTIFY/LISTEN for live updates across machines.
+Every other module speaks plain SQLAlchemy (tests/core/test_dialect_place.py keeps it so).
 
 A password never appears in a URL given to the program: libpq reads it from ``PGPASSWORD`` or
 ``~/.pgpass`` (a URL on a command line is visible to every user of the machine in the process
@@ -75,13 +77,13 @@ class ServerURL:
     dbname: str
     query: tuple[tuple[str, str], ...] = ()
 
-    def sqlalchemy_url(self, dbname: str | None = None) -> URL:
+    def sqlalchemy_url(self) -> URL:
         return URL.create(
             "postgresql+psycopg",
             username=self.user,
             host=self.host,
             port=self.port,
-            database=dbname or self.dbname,
+            database=self.dbname,
             query=dict(self.query),
         )
 
@@ -90,9 +92,6 @@ class ServerURL:
         user = f"{self.user}@" if self.user else ""
         port = f":{self.port}" if self.port else ""
         return f"postgresql://{user}{self.host or ''}{port}/{self.dbname}"
-
-    def with_dbname(self, dbname: str) -> ServerURL:
-        return ServerURL(self.user, self.host, self.port, dbname, self.query)
 
 
 def parse_server_url(location: str) -> ServerURL:
@@ -185,10 +184,10 @@ def _install_write_lock(engine: Engine) -> None:
     event.listen(engine.pool, "checkin", lambda _dbapi, record: _release_write_lock(record))
 
 
-def server_engine(url: ServerURL, *, dbname: str | None = None) -> Engine:
+def server_engine(url: ServerURL) -> Engine:
     """An engine on the server, speaking psycopg 3, checked with one round trip."""
     engine = create_engine(
-        url.sqlalchemy_url(dbname),
+        url.sqlalchemy_url(),
         isolation_level=PG_ISOLATION,
         pool_pre_ping=True,
         connect_args={
@@ -704,14 +703,23 @@ def describe(location: str | os.PathLike[str]) -> str:
 
 
 __all__ = [
+    "ChangeListener",
     "ServerEventDB",
     "ServerURL",
+    "as_location",
     "create_server_event",
+    "database_problems",
     "describe",
+    "discard_new_event",
+    "event_exists",
     "is_server_url",
     "open_server_event",
+    "panel_role_sql",
+    "panel_security_sql",
     "parse_server_url",
     "reset_sequences",
+    "serialized_write",
     "server_engine",
+    "snapshot",
     "storage_problem",
 ]

@@ -51,7 +51,7 @@ def copy_event(
 ) -> CopyResult:
     """Copy the event at ``source`` to ``target`` (a new file, or an empty server database)."""
     src_loc, dst_loc = dialect.as_location(source), dialect.as_location(target)
-    if dialect.describe(src_loc) == dialect.describe(dst_loc):
+    if _same(src_loc, dst_loc):
         raise KolabikError(f"{dialect.describe(src_loc)}: source and target are the same event")
     with open_event_file(src_loc) as src:
         if dialect.is_server_url(dst_loc):
@@ -59,6 +59,12 @@ def copy_event(
         else:
             rows = _copy_to_file(src.engine, Path(dst_loc), overwrite, progress)
     return CopyResult(dialect.describe(src_loc), dialect.describe(dst_loc), rows)
+
+
+def _same(a: str | Path, b: str | Path) -> bool:
+    if isinstance(a, Path) and isinstance(b, Path):
+        return a.resolve() == b.resolve()
+    return dialect.describe(a) == dialect.describe(b)
 
 
 def copy_rows(
