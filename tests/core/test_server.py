@@ -95,3 +95,26 @@ def test_a_database_of_an_older_schema_is_upgraded_on_open(server_database):
             head_revision()
         )
     engine.dispose()
+
+
+def test_a_read_only_open_lets_the_server_refuse_every_write(server_database):
+    from decimal import Decimal
+
+    from factories import make_event
+
+    from kolabik_desktop.core.errors import StorageError
+    from kolabik_desktop.core.store import services
+    from kolabik_desktop.core.store.dialect import open_server_event
+
+    db, ids = make_event(server_database, entries=4, fill=0.0)
+    db.close()
+    with open_server_event(server_database, read_only=True) as reader:
+        assert len(services.load_scoring_input(reader).event.entries) == 4
+        with pytest.raises(StorageError):
+            services.set_score(
+                reader,
+                juror_id=ids.jurors[1],
+                entry_id=ids.entries[1],
+                criterion_id=ids.criteria["P1", "SIG"],
+                value=Decimal(80),
+            )

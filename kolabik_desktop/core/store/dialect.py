@@ -184,8 +184,15 @@ def _install_write_lock(engine: Engine) -> None:
     event.listen(engine.pool, "checkin", lambda _dbapi, record: _release_write_lock(record))
 
 
-def server_engine(url: ServerURL) -> Engine:
-    """An engine on the server, speaking psycopg 3, checked with one round trip."""
+def server_engine(url: ServerURL, *, read_only: bool = False) -> Engine:
+    """An engine on the server, speaking psycopg 3, checked with one round trip.
+
+    ``read_only``: every transaction is read-only, so the server refuses any write (a reader
+    never writes, as a file opened read-only).
+    """
+    options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
     engine = create_engine(
         url.sqlalchemy_url(),
         isolation_level=PG_ISOLATION,
@@ -193,7 +200,7 @@ def server_engine(url: ServerURL) -> Engine:
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": "kolabik",
-            "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
+            "options": options,
         },
     )
     _install_write_lock(engine)
@@ -388,6 +395,9 @@ def panel_role_sql(role: str) -> list[str]:
 
 
 INSUFFICIENT_PRIVILEGE = "42501"  # also row-level security's "new row violates ... policy"
+READ_ONLY_TRANSACTION = "25006"  # the event was opened read-only
+LOCK_NOT_AVAILABLE = "55P03"  # waited lock_timeout for the write lock
+REFUSALS = (INSUFFICIENT_PRIVILEGE, READ_ONLY_TRANSACTION)
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:
@@ -404,7 +414,12 @@ def storage_problem(label: str, exc: BaseException) -> StorageError:
             f"role may not change this (it belongs to another panel, or only the committee may "
             f"change it). Earlier saves are safe. ({detail[0] if detail else exc})"
         )
-    if isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
+    state = _sqlstate(exc) if isinstance(exc, DBAPIError) else None
+    if state == READ_ONLY_TRANSACTION:
+        why = "the event was opened read-only (by a command that only reads)"
+    elif state == LOCK_NOT_AVAILABLE:
+        why = "other chairs' changes kept the event busy too long (lock_timeout); try again"
+    elif isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
         why = "the connection to the server was lost"
     elif "could not serialize" in low or "deadlock" in low:
         why = "another chair changed the same rows at the same moment; try again"
@@ -525,7 +540,7 @@ class ServerEventDB(EventDB):
             s.rollback()
             # As on a file: a lost connection or a refusal is a StorageError; an integrity error
             # (a rule the caller checks for) stays what it is.
-            if isinstance(exc, OperationalError) or _sqlstate(exc) == INSUFFICIENT_PRIVILEGE:
+            if isinstance(exc, OperationalError) or _sqlstate(exc) in REFUSALS:
                 raise storage_problem(self.label, exc) from exc
             raise
         except StaleDataError as exc:
@@ -582,13 +597,17 @@ def _upgrade(engine: Engine) -> None:
         _upgrade_to_head(conn)
 
 
-def open_server_event(location: str, *, listen: bool = False) -> ServerEventDB:
+def open_server_event(
+    location: str, *, listen: bool = False, read_only: bool = False
+) -> ServerEventDB:
     """Open an event database, migrating an older schema; refuse a newer one or a stranger.
 
     ``listen=True`` (a window) hears other machines' writes on the event's change bus.
+    ``read_only=True`` (a command that only reads) opens it so the server refuses any write; an
+    older schema is then refused rather than upgraded.
     """
     url = parse_server_url(location)
-    engine = server_engine(url)
+    engine = server_engine(url, read_only=read_only)
     try:
         revision = server_revision(engine)
         if revision is None:
@@ -599,6 +618,11 @@ def open_server_event(location: str, *, listen: bool = False) -> ServerEventDB:
                 f"(schema {revision}); please update the program to open it. Nothing was changed."
             )
         if revision != head_revision():
+            if read_only:
+                raise EventFileError(
+                    f"{url.label()}: the database has an older schema ({revision}); open it "
+                    "once for writing (e.g. in the window) to upgrade it"
+                )
             _upgrade(engine)
         db = ServerEventDB(url, engine)
         if listen:
