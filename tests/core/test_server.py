@@ -118,3 +118,19 @@ def test_a_read_only_open_lets_the_server_refuse_every_write(server_database):
                 criterion_id=ids.criteria["P1", "SIG"],
                 value=Decimal(80),
             )
+
+
+def test_without_the_postgresql_client_library_the_message_says_what_to_install(monkeypatch):
+    """The built app bundles psycopg without its own libpq (size); psycopg then fails to import."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_libpq(name, *args, **kwargs):
+        if name == "psycopg":
+            raise ImportError("no pq wrapper available")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_libpq)
+    with pytest.raises(EventFileError, match="client library \\(libpq\\) is missing.*libpq5"):
+        open_event_file("postgresql://kipp@127.0.0.1:1/kipp")

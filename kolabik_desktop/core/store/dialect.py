@@ -190,6 +190,14 @@ def server_engine(url: ServerURL, *, read_only: bool = False) -> Engine:
     ``read_only``: every transaction is read-only, so the server refuses any write (a reader
     never writes, as a file opened read-only).
     """
+    try:
+        import psycopg  # noqa: F401 - fails here, not deep in SQLAlchemy, when libpq is missing
+    except ImportError as exc:
+        raise EventFileError(
+            f"{url.label()}: this installation cannot reach PostgreSQL servers: the PostgreSQL "
+            "client library (libpq) is missing. Install it (Debian/Ubuntu: apt install libpq5; "
+            "Windows and macOS: the PostgreSQL client from postgresql.org) and try again"
+        ) from exc
     options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
     if read_only:
         options += " -c default_transaction_read_only=on"
