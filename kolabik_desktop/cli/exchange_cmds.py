@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
-    from kolabik_desktop.core.exchange.merge import ImportPlan
+    from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -144,6 +144,17 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
     return 0
 
 
+def signer_line(item: PackagePlan) -> str:
+    """Who signed the package, with the key fingerprint to compare with the printed sheet."""
+    if not item.juror_signed:
+        return (
+            "NOT juror-signed: old package format (shared-secret signature only); "
+            "its scores cannot be re-verified against the juror's own key"
+        )
+    first = " (first package: this key is now trusted for the juror)" if item.new_key else ""
+    return f"signed by juror {item.juror_code}, key fingerprint {item.key_fingerprint}{first}"
+
+
 def format_plan(plan: ImportPlan) -> str:
     lines = []
     for item in plan.items:
@@ -157,6 +168,13 @@ def format_plan(plan: ImportPlan) -> str:
             f"{item.changed} changed, {item.unchanged} unchanged scores; "
             f"{item.comments} comment(s), {item.submissions} submission(s) updated"
         )
+        lines.append(f"    {signer_line(item)}")
+        for stage, count in sorted(item.locked.items()):
+            lines.append(
+                f"    - stage {stage}: REFUSED ({count} change(s)): the event holds it as "
+                f"submitted by {item.juror_code}; the chair must reopen it first "
+                f"(kolabik reopen EVENT --juror {item.juror_code} --stage {stage})"
+            )
     lines.append(
         f"total: {plan.new} new, {plan.changed} changed, {plan.unchanged} unchanged, "
         f"{plan.refused} package(s) refused"
