@@ -64,6 +64,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--yes", action="store_true", help="apply without asking")
     p.set_defaults(func=cmd_import_scores)
 
+    p = sub.add_parser(
+        "reopen",
+        help="reopen a stage a juror submitted, so their next package may change it (chair)",
+    )
+    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument("--juror", required=True, metavar="CODE", help="the juror's code")
+    p.add_argument("--stage", required=True, metavar="CODE", help="the stage's code")
+    p.set_defaults(func=cmd_reopen)
+
     p = sub.add_parser("audit", help="print the audit log and whether its hash chain is intact")
     p.add_argument("event", metavar="EVENT", help="event file (.kolabik) or kit")
     p.add_argument("--juror", metavar="CODE", help="only rows about this juror")
@@ -131,6 +140,19 @@ def cmd_update_kit(args: argparse.Namespace) -> int:
             f"{result.scores_removed_recused} score(s) removed: you are now recused from "
             "their entries (conflict of interest)"
         )
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.core.store.services import reopen_stage
+
+    with open_event_file(args.event, lock=True) as db:
+        reopen_stage(db, juror_code=args.juror, stage_code=args.stage)
+    print(
+        f"reopened stage {args.stage} for juror {args.juror}: their next package may change it; "
+        "send them a new kit (kolabik kit) and have them run update-kit"
+    )
     return 0
 
 

@@ -249,7 +249,11 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
     )
     if locked:
         score_winners = _unlocked(
-            score_winners, locked, plans, lambda cell, row: (cell[0], stage_of[row.criterion_id]), kind="score"
+            score_winners,
+            locked,
+            plans,
+            lambda cell, row: (cell[0], stage_of[row.criterion_id]),
+            kind="score",
         )
     entry_ids: set[int] = set()
     for cell, (winner, row) in score_winners.items():
@@ -286,7 +290,11 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
     )
     if locked:
         comment_winners = _unlocked(
-            comment_winners, locked, plans, lambda cell, row: (cell[0], row.stage_id), kind="comment"
+            comment_winners,
+            locked,
+            plans,
+            lambda cell, row: (cell[0], row.stage_id),
+            kind="comment",
         )
     for cell, (winner, row) in comment_winners.items():
         resolution.comments.append((winner, row, existing_comments.get(cell)))
