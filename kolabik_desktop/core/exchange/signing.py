@@ -8,14 +8,13 @@ arrives (juror.public_key) and refuses a package signed by any other key for tha
 
 from __future__ import annotations
 
-import hashlib
-
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import EventDB, utc_now
+from kolabik_desktop.core.store.keys import key_fingerprint as key_fingerprint  # re-exported
 from kolabik_desktop.core.store.models import Juror, Setting
 
 KIT_KEY_SETTING = "kit_signing_key"  # hex of the 32-byte Ed25519 private key, in kits only
@@ -45,12 +44,6 @@ def verify_bytes(public: bytes, data: bytes, signature_hex: str) -> bool:
     except (ValueError, TypeError, InvalidSignature):
         return False
     return True
-
-
-def key_fingerprint(public: bytes) -> str:
-    """'7C1F-09AB-E2D4-5B60': 64 bits of SHA-256 over the public key, to compare on paper."""
-    digest = hashlib.sha256(public).hexdigest()[:16].upper()
-    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def kit_private_key(db: EventDB) -> bytes | None:
