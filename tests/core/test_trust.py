@@ -432,3 +432,35 @@ def test_check_against_a_package_never_imported(tmp_path):
     _import(db, package)
     assert check_against(db, package).findings == []
     db.close()
+
+
+def test_a_score_the_chair_enters_for_a_juror_is_marked_as_the_chairs(signed, capsys):
+    db, ids, _kit, _package, _plan = signed
+    services.set_score(
+        db,
+        juror_id=ids.jurors[3],
+        entry_id=ids.entries[0],
+        criterion_id=ids.criteria[("P2", "PAP")],
+        value=Decimal(66),
+    )
+    with db.session() as s:
+        last = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+    assert (last.actor, last.action) == ("chair", "score.set")
+    proof = prove(db)
+    assert proof.findings == [] and proof.chair_entries == 1
+    db.close()
+    assert main(["check", str(db.path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 entered by the chair" in out and f"{proof.juror_signed} score(s) verified" in out
+
+
+def test_reopen_from_the_terminal_refuses_what_it_cannot_do(signed, capsys):
+    db, _ids, kit, _package, _plan = signed
+    db.close()
+    assert main(["reopen", str(db.path), "--juror", "J2", "--stage", "P1"]) == 1
+    err = capsys.readouterr().err
+    assert "has not submitted stage P1" in err and "Traceback" not in err
+    assert main(["reopen", str(db.path), "--juror", "J9", "--stage", "P2"]) == 1
+    assert "unknown juror 'J9'" in capsys.readouterr().err
+    assert main(["reopen", str(kit), "--juror", "J2", "--stage", "P2"]) == 1
+    assert "only the chair reopens" in capsys.readouterr().err
