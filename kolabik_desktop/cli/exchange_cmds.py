@@ -73,6 +73,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--stage", required=True, metavar="CODE", help="the stage's code")
     p.set_defaults(func=cmd_reopen)
 
+    p = sub.add_parser(
+        "forget-key",
+        help="stop trusting a juror's signing key (lost kit): their next signed package is "
+        "trusted instead (chair)",
+    )
+    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument("--juror", required=True, metavar="CODE", help="the juror's code")
+    p.set_defaults(func=cmd_forget_key)
+
     p = sub.add_parser("audit", help="print the audit log and whether its hash chain is intact")
     p.add_argument("event", metavar="EVENT", help="event file (.kolabik) or kit")
     p.add_argument("--juror", metavar="CODE", help="only rows about this juror")
@@ -152,6 +161,19 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     print(
         f"reopened stage {args.stage} for juror {args.juror}: their next package may change it; "
         "send them a new kit (kolabik kit) and have them run update-kit"
+    )
+    return 0
+
+
+def cmd_forget_key(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.signing import forget_juror_key
+    from kolabik_desktop.core.store.db import open_event_file
+
+    with open_event_file(args.event, lock=True) as db:
+        fingerprint = forget_juror_key(db, args.juror)
+    print(
+        f"juror {args.juror}: key {fingerprint} is no longer trusted; the next package signed "
+        "by their kit will be trusted instead (compare its fingerprint with their sheet)"
     )
     return 0
 

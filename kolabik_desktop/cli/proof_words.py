@@ -59,6 +59,11 @@ def _blank(template: str) -> dict[str, str]:
 
 
 def proof_summary(proof: Proof) -> str:
+    if not proof.applicable:
+        return (
+            "juror kit: its audit log starts when the kit was made, so only the chain is "
+            "checked; the chair's event proves the scores"
+        )
     return (
         f"audit log replayed ({proof.rows} rows) and matching the score, comment and "
         f"submission tables; {proof.juror_signed} score(s) verified against the juror's own "

@@ -464,3 +464,43 @@ def test_reopen_from_the_terminal_refuses_what_it_cannot_do(signed, capsys):
     assert "unknown juror 'J9'" in capsys.readouterr().err
     assert main(["reopen", str(kit), "--juror", "J2", "--stage", "P2"]) == 1
     assert "only the chair reopens" in capsys.readouterr().err
+
+
+def test_renamed_codes_keep_the_proof(signed):
+    """A juror, an entry and a criterion renamed after a signed import: the replay and the
+    signed rows follow the renames, and deleting an entry deletes its cells in the replay."""
+    from dataclasses import replace
+
+    from kolabik_desktop.core.store import setup
+
+    db, ids, _kit, _package, _plan = signed
+    entry = next(e for e in setup.list_entries(db) if e.id == ids.entries[0])
+    setup.update_entry(db, entry.id, replace(entry.data, code="IN-001X"))
+    juror = next(j for j in setup.list_jurors(db) if j.id == ids.jurors[1])
+    setup.update_juror(db, juror.id, replace(juror.data, code="J2X"))
+    last = next(e for e in setup.list_entries(db) if e.id == ids.entries[-1])
+    setup.delete_entry(db, last.id, allow_deleting_scores=True)
+    proof = prove(db)
+    assert proof.findings == []
+    with db.session() as s:
+        j2_scores = len(s.scalars(select(Score.id).where(Score.juror_id == ids.jurors[1])).all())
+    assert proof.juror_signed == j2_scores
+
+
+def test_the_chair_forgets_a_lost_kits_key_and_the_new_kit_is_trusted(signed, tmp_path, capsys):
+    db, ids, _kit, _package, plan = signed
+    old_fingerprint = plan.items[0].key_fingerprint
+    new_kit = export_kit(db, "J2", tmp_path / "j2-new-laptop.kolabik-kit", stages=["P1", "P2"])
+    package = _send(new_kit, tmp_path / "new")
+    assert prepare_import(db, [package]).refused == 1
+    db.close()
+    assert main(["forget-key", str(db.path), "--juror", "J2"]) == 0
+    assert old_fingerprint in capsys.readouterr().out
+    db = open_event_file(db.path)
+    plan = _import(db, package)
+    assert plan.refused == 0 and plan.items[0].new_key
+    assert plan.items[0].key_fingerprint != old_fingerprint
+    # The packages signed with the forgotten key stay verifiable: the log shows it was trusted.
+    proof = prove(db)
+    assert proof.findings == [] and proof.signed_packages == 2
+    db.close()

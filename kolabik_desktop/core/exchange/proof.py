@@ -86,6 +86,7 @@ class Proof:
     """What ``prove`` found, with the counts the CLI prints when all is well."""
 
     findings: list[Finding] = field(default_factory=list)
+    applicable: bool = True  # False for a juror kit: its log starts when it was cut
     replayed_rows: int = 0
     juror_signed: int = 0  # scores re-verified against a juror's own signature
     chair_entries: int = 0  # scores the chair entered on a juror's behalf
@@ -140,8 +141,24 @@ class Replay:
     submissions: dict[tuple[str, str], tuple[bool, int]] = field(default_factory=dict)
     # Legacy event-workbook imports log one summary row, not a row per score: (time, scores).
     workbook_imports: list[tuple[str, int]] = field(default_factory=list)
+    # Every key the event has trusted, per juror code as logged (juror.key rows).
+    keys: list[tuple[str, str]] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
     rows: int = 0
+    # Code renames seen (juror 0, entry 1, stage 2, criterion 3): old code -> today's code, so
+    # that a package signed before a rename still matches the renamed cells.
+    renames: dict[int, dict[str, str]] = field(default_factory=lambda: {0: {}, 1: {}, 2: {}, 3: {}})
+
+    def today(self, key: CellKey) -> CellKey:
+        j, e, st, c = (self.renames[i].get(code, code) for i, code in enumerate(key))
+        return (j, e, st, c)
+
+    def renamed(self, index: int, old: str, new: str) -> None:
+        names = self.renames[index]
+        for earlier, now in names.items():
+            if now == old:
+                names[earlier] = new
+        names[old] = new
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -203,6 +220,8 @@ def _apply(
         )
     elif action == "workbook.import":
         r.workbook_imports.append((at, _int(new.get("scores"))))
+    elif action == "juror.key" and isinstance(new.get("public_key"), str):
+        r.keys.append((str(juror), new["public_key"]))
     else:
         _apply_setup(r, action, subject, new)
 
@@ -214,6 +233,8 @@ def _apply_setup(r: Replay, action: str, subject: dict[str, Any], new: dict[str,
     if action == "rubric.update":
         stage = subject.get("stage")
         renamed = _dict(new.get("renamed"))
+        for was, now in renamed.items():
+            r.renamed(3, str(was), str(now))
         kept = {c.get("code") for c in new.get("criteria", []) if isinstance(c, dict)}
         for key in [k for k in r.scores if k[2] == stage]:
             code = renamed.get(key[3], key[3])
@@ -226,6 +247,8 @@ def _apply_setup(r: Replay, action: str, subject: dict[str, Any], new: dict[str,
     if action.endswith(".update") and (not new_code or new_code == old_code):
         return
     i = position[kind]
+    if new_code:
+        r.renamed(i, str(old_code), str(new_code))
     # Submissions are keyed (juror, stage): the stage is their second code.
     tables: list[tuple[dict[Any, Any], int]] = [(r.scores, i), (r.comments, i)]
     tables += [(r.history, i), (r.last, i)]
@@ -378,9 +401,9 @@ class _Signed:
 
 
 def _signed_document(
-    data: bytes, juror_code: str, trusted: bytes | None, secret: bytes | None
+    data: bytes, trusted: set[str], secret: bytes | None
 ) -> tuple[dict[str, Any] | None, str]:
-    """The parsed document when both signatures hold under the trusted key; else a reason."""
+    """The parsed document when both signatures hold under a key the event trusted (hex)."""
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -388,26 +411,31 @@ def _signed_document(
     if not isinstance(document, dict) or not isinstance(document.get("signature"), dict):
         return None, "not signed"
     signature, body = document["signature"], canonical_bytes(document)
-    if trusted is None:
+    key = document.get("juror_key")
+    if not trusted:
         return None, "the event trusts no key for the juror"
-    if document.get("juror_key") != trusted.hex():
-        return None, "signed by another key than the one the event trusts"
-    if not signing.verify_bytes(trusted, body, str(signature.get("value", ""))):
+    if not isinstance(key, str) or key not in trusted:
+        return None, "signed by a key the event never trusted for the juror"
+    if not signing.verify_bytes(bytes.fromhex(key), body, str(signature.get("value", ""))):
         return None, "the juror's signature does not match"
     if secret is not None:
         mac = hmac.new(secret, body, hashlib.sha256).hexdigest()
         if not hmac.compare_digest(mac, str(signature.get("hmac", ""))):
             return None, "the kit's signature does not match"
-    if document.get("juror") != juror_code:
-        return None, "made for another juror"
+    if not isinstance(document.get("juror"), str):
+        return None, "names no juror"
     return document, ""
 
 
-def _states_of(document: dict[str, Any], juror: str) -> frozenset[tuple[CellKey, ScoreState]]:
+def _states_of(
+    document: dict[str, Any], juror: str, r: Replay
+) -> frozenset[tuple[CellKey, ScoreState]]:
+    """The signed rows, keyed by today's codes (``juror`` is today's code of the signer)."""
     states = set()
     for row in document.get("scores", []):
         if isinstance(row, dict):
-            key = (juror, str(row.get("entry")), str(row.get("stage")), str(row.get("criterion")))
+            signed = ("", str(row.get("entry")), str(row.get("stage")), str(row.get("criterion")))
+            key = (juror, *r.today(signed)[1:])
             state = (
                 canonical_value(row.get("value")),
                 str(row.get("note", "")),
@@ -419,6 +447,9 @@ def _states_of(document: dict[str, Any], juror: str) -> frozenset[tuple[CellKey,
 
 def _check_signed(s: Session, proof: Proof, r: Replay, table: dict[CellKey, Any]) -> None:
     jurors = {j.id: (j.code, j.public_key, j.secret_key) for j in s.scalars(select(Juror))}
+    ever: dict[str, set[str]] = {}
+    for logged_code, hex_key in r.keys:
+        ever.setdefault(r.renames[0].get(logged_code, logged_code), set()).add(hex_key)
     signed: list[_Signed] = []
     receipts: dict[str, bool] = {}  # file name -> kept a signed document
     rows = s.execute(
@@ -438,13 +469,14 @@ def _check_signed(s: Session, proof: Proof, r: Replay, table: dict[CellKey, Any]
         if hashlib.sha256(data).hexdigest() != sha:
             proof.findings.append(_finding("package.altered", where))
             continue
-        document, why = _signed_document(data, code, trusted, secret)
+        keys = ever.get(code, set()) | ({trusted.hex()} if trusted else set())
+        document, why = _signed_document(data, keys, secret)
         if document is None:
             proof.findings.append(_finding("package.bad_signature", where, reason=why))
             continue
         proof.signed_packages += 1
         anchor = document.get("chair_audit_head")
-        signed.append(_Signed(filename, code, _states_of(document, code), str(anchor or "")))
+        signed.append(_Signed(filename, code, _states_of(document, code, r), str(anchor or "")))
     known = set(r.hashes)
     for item in signed:
         if not item.anchor:
@@ -491,6 +523,7 @@ def prove(db: EventDB) -> Proof:
     """Replay, compare and verify a chair's event file (a kit has no log of its past to replay)."""
     proof = Proof()
     if db.kind != "event":
+        proof.applicable = False
         return proof
     with db.session() as s:
         r = replay(s)

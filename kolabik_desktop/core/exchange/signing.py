@@ -46,6 +46,36 @@ def verify_bytes(public: bytes, data: bytes, signature_hex: str) -> bool:
     return True
 
 
+def forget_juror_key(db: EventDB, juror_code: str) -> str:
+    """The chair stops trusting a juror's key (a lost kit); their next signed package is trusted.
+
+    Audited as juror.key.forget with the fingerprint forgotten, which is returned. Packages already
+    imported stay verifiable: `kolabik check` accepts every key the log shows was trusted.
+    """
+    from kolabik_desktop.core.errors import ValidationError
+
+    if db.kind != "event":
+        raise ValidationError("only the chair forgets a juror's key, in the chair's event file")
+    with db.session() as s:
+        juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
+        if juror is None:
+            raise ValidationError(f"unknown juror '{juror_code}'")
+        if juror.public_key is None:
+            raise ValidationError(f"the event trusts no key for juror {juror_code} yet")
+        fingerprint = key_fingerprint(juror.public_key)
+        juror.public_key = None
+        audit.append(
+            s,
+            at=utc_now(),
+            actor="chair",
+            action="juror.key.forget",
+            source="local",
+            subject={"juror": juror_code},
+            new={"fingerprint": fingerprint},
+        )
+    return fingerprint
+
+
 def kit_private_key(db: EventDB) -> bytes | None:
     """The kit's own private key, or None when the kit has not made one yet."""
     with db.session() as s:
