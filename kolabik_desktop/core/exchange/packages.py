@@ -438,7 +438,8 @@ def _check_signature(
         f"the signature does not match: the package was changed after juror "
         f"'{juror_code}' signed it, or it was not made with their kit"
     )
-    if not hmac.compare_digest(sign(document, secret), mac):
+    body = canonical_bytes(document)  # once: for 10,000 scores it costs more than both checks
+    if not hmac.compare_digest(hmac.new(secret, body, hashlib.sha256).hexdigest(), mac):
         raise _Refuse(changed)
     if legacy:
         if trusted is not None:
@@ -456,9 +457,7 @@ def _check_signature(
     if len(public) != signing.PUBLIC_KEY_BYTES:
         raise _Refuse("the package has no valid juror key ('juror_key')")
     value = signature.get("value")
-    if not isinstance(value, str) or not signing.verify_bytes(
-        public, canonical_bytes(document), value
-    ):
+    if not isinstance(value, str) or not signing.verify_bytes(public, body, value):
         raise _Refuse(changed)
     if trusted is not None and public != trusted:
         raise _Refuse(
