@@ -504,3 +504,11 @@ def test_the_chair_forgets_a_lost_kits_key_and_the_new_kit_is_trusted(signed, tm
     proof = prove(db)
     assert proof.findings == [] and proof.signed_packages == 2
     db.close()
+
+
+def test_a_package_whose_kit_anchor_is_not_in_the_log_is_refused(signed, tmp_path):
+    """A juror cannot plant an anchor that would later make `check` cry wolf."""
+    db, ids, kit, _package, _plan = signed
+    _raw(kit, "UPDATE setting SET value = '" + "ab" * 32 + "' WHERE key = 'chair_audit_head'")
+    plan = prepare_import(db, [_send(kit, tmp_path / "planted")])
+    assert plan.refused == 1 and "send the juror a new kit" in str(plan.items[0].problems[0])

@@ -31,6 +31,7 @@ from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
+    AuditLog,
     Comment,
     Conflict,
     Criterion,
@@ -396,6 +397,14 @@ def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -
                 "so the package cannot be verified"
             )
         public_key = _check_signature(document, juror.secret_key, juror.public_key, juror_code)
+        anchor = _text(document.get("chair_audit_head"))
+        if anchor and s.scalar(select(AuditLog.id).where(AuditLog.hash == anchor).limit(1)) is None:
+            # Kept as an anchor of this event's log, it must be a row of this event's log.
+            raise _Refuse(
+                "the package was made with a kit of a state of this event that its audit log "
+                "does not hold (a kit from another copy of the event, or a restored backup): "
+                "send the juror a new kit"
+            )
         juror_id = juror.id
         new_key = public_key is not None and juror.public_key is None
         created_at, scores, comments, submissions = _check_rows(
