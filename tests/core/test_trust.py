@@ -512,3 +512,21 @@ def test_a_package_whose_kit_anchor_is_not_in_the_log_is_refused(signed, tmp_pat
     _raw(kit, "UPDATE setting SET value = '" + "ab" * 32 + "' WHERE key = 'chair_audit_head'")
     plan = prepare_import(db, [_send(kit, tmp_path / "planted")])
     assert plan.refused == 1 and "send the juror a new kit" in str(plan.items[0].problems[0])
+
+
+def test_check_of_a_kit_and_against_files_it_cannot_read(signed, tmp_path, capsys):
+    db, _ids, kit, _package, _plan = signed
+    db.close()
+    assert main(["check", str(kit)]) == 0
+    assert "juror kit: its audit log starts when the kit was made" in capsys.readouterr().out
+    note = tmp_path / "catatan.txt"
+    note.write_text("bukan laporan")
+    assert main(["check", str(db.path), "--against", str(note)]) == 1
+    err = capsys.readouterr().err
+    assert "not a report PDF, a backup of an event file, or a score package" in err
+    assert main(["check", str(db.path), "--against", str(tmp_path / "missing.pdf")]) == 1
+    assert "not found" in capsys.readouterr().err
+    old_pdf = tmp_path / "old.pdf"
+    old_pdf.write_bytes(b"%PDF-1.4\n% made before reports carried their audit head\n")
+    assert main(["check", str(db.path), "--against", str(old_pdf)]) == 1
+    assert "carries no audit head" in capsys.readouterr().err
