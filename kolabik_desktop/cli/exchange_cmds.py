@@ -234,9 +234,12 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
         plan = prepare_import(db, args.packages)
         print(format_plan(plan))
         refused = plan.refused
+        locked = sum(len(item.locked) for item in plan.items)
         if not plan.has_changes:
-            if len(plan.packages):
+            if len(plan.packages) and not locked:
                 print("nothing to apply: the event already holds everything in these packages")
+            elif locked:
+                print("nothing else to apply")
         elif args.yes or _confirm():
             done = apply_import(db, plan)
             print(
@@ -247,8 +250,10 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
             raise KolabikError(
                 "not applied: confirm interactively, or pass --yes to apply without asking"
             )
-    if refused:
-        raise KolabikError(f"{refused} package(s) refused (see above); the others were handled")
+    if refused or locked:
+        what = [f"{refused} package(s) refused"] if refused else []
+        what += [f"{locked} submitted stage(s) left unchanged"] if locked else []
+        raise KolabikError(f"{' and '.join(what)} (see above); the rest was handled")
     return 0
 
 

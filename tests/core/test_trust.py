@@ -530,3 +530,15 @@ def test_check_of_a_kit_and_against_files_it_cannot_read(signed, tmp_path, capsy
     old_pdf.write_bytes(b"%PDF-1.4\n% made before reports carried their audit head\n")
     assert main(["check", str(db.path), "--against", str(old_pdf)]) == 1
     assert "carries no audit head" in capsys.readouterr().err
+
+
+def test_the_import_command_names_a_refused_submitted_stage_and_exits_1(signed, tmp_path, capsys):
+    db, ids, kit, _package, _plan = signed
+    db.close()
+    _hand_edit_kit(kit, ids, 99)
+    package = _send(kit, tmp_path / "edited")
+    assert main(["import-scores", str(db.path), str(package), "--yes"]) == 1
+    captured = capsys.readouterr()
+    assert "stage P2: REFUSED (1 change(s))" in captured.out
+    assert "applied: 0 new and 1 changed scores" in captured.out  # the P1 change merged
+    assert "1 submitted stage(s) left unchanged" in captured.err
