@@ -16,6 +16,7 @@ from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import EventSpec, JurorSpec, StageSpec
 from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store.awards import AWARD_KEYS, AwardSettings, read_award_settings
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     Category,
@@ -52,6 +53,9 @@ class ReportData:
     audit_head: str = ""
     # Juror id -> short fingerprint of their signing key, to compare with the chair's on paper.
     key_fingerprints: dict[int, str] = field(default_factory=dict)
+    # Certificates and the decision letter: signer, distinction names, legal bases.
+    awards: AwardSettings = field(default_factory=AwardSettings)
+    event_uid: str = ""
 
     @cached_property
     def scorer(self) -> Scorer:
@@ -116,7 +120,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
         settings = dict(
             s.execute(
                 select(Setting.key, Setting.value).where(
-                    Setting.key.in_((SETTING_PLACE, SETTING_CHAIR))
+                    Setting.key.in_((SETTING_PLACE, SETTING_CHAIR, *AWARD_KEYS))
                 )
             ).all()
         )
@@ -136,4 +140,6 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             kit=db.kind == "kit",
             audit_head=audit_head,
             key_fingerprints={j: signing.key_fingerprint(k) for j, k in keys.items()},
+            awards=read_award_settings(settings),
+            event_uid=ev.uid,
         )

@@ -151,6 +151,7 @@ class Furniture:
     audit_head: str  # the audit log's head when the data was read (full hash)
     printed: str  # "Dicetak 23 November 2026"
     lang: str
+    numbered: bool = True  # False: a certificate, which carries only the fingerprint in small print
 
 
 def numbered_canvas(furniture: Furniture) -> type[Canvas]:
@@ -181,6 +182,17 @@ def numbered_canvas(furniture: Furniture) -> type[Canvas]:
         def _draw_furniture(self, page: int, pages: int) -> None:
             width, height = self._pagesize
             self.saveState()
+            if not furniture.numbered:
+                self.setFillColor(colors.HexColor("#777777"))
+                self.setFont(FONT, 6)
+                self.drawString(
+                    MARGIN_X,
+                    MARGIN_BOTTOM - 9 * mm,
+                    f"{t(furniture.lang, 'fingerprint', fp=furniture.fingerprint)}   ·   "
+                    f"{t(furniture.lang, 'audit_head', head=short_head(furniture.audit_head))}",
+                )
+                self.restoreState()
+                return
             self.setFillColor(colors.HexColor("#333333"))
             if page > 1:
                 self.setFont(FONT, 7.5)
@@ -224,6 +236,7 @@ def render(
     lang: str,
     fingerprint: str,
     date: dt.date,
+    numbered: bool = True,
 ) -> bytes:
     """Lay out ``story`` on the paper and return the PDF bytes."""
     register_fonts()
@@ -267,6 +280,7 @@ def render(
         audit_head=data.audit_head,
         printed=t(lang, "printed", date=long_date(date, lang)),
         lang=lang,
+        numbered=numbered,
     )
     doc.build(list(story), canvasmaker=numbered_canvas(furniture))
     return buf.getvalue()
