@@ -542,3 +542,16 @@ def test_the_import_command_names_a_refused_submitted_stage_and_exits_1(signed, 
     assert "stage P2: REFUSED (1 change(s))" in captured.out
     assert "applied: 0 new and 1 changed scores" in captured.out  # the P1 change merged
     assert "1 submitted stage(s) left unchanged" in captured.err
+
+
+def test_a_signed_package_that_changes_no_cell_is_still_kept_and_its_key_trusted(tmp_path):
+    db, _ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0, audited=True)
+    kit = export_kit(db, "J2", tmp_path / "j2.kolabik-kit", stages=["P1"])
+    package = _send(kit, tmp_path / "out")  # the scores the chair already holds, signed
+    plan = prepare_import(db, [package])
+    assert plan.new == plan.changed == 0 and plan.has_changes
+    apply_import(db, plan)
+    proof = prove(db)
+    assert proof.findings == [] and proof.signed_packages == 1 and proof.juror_signed > 0
+    assert not prepare_import(db, [package]).has_changes  # the second time: nothing to do
+    db.close()

@@ -121,7 +121,16 @@ class ImportPlan:
 
     @property
     def has_changes(self) -> bool:
-        return any(i.new or i.changed or i.comments or i.submissions for i in self.items)
+        # A juror-signed package not kept yet is worth applying even when every cell is already
+        # there: keeping it (and a first key) is what lets check verify those cells as signed.
+        return any(
+            i.new
+            or i.changed
+            or i.comments
+            or i.submissions
+            or (i.juror_signed and not i.already_imported and not i.refused)
+            for i in self.items
+        )
 
 
 def prepare_import(db: EventDB, paths: Sequence[str | Path]) -> ImportPlan:
