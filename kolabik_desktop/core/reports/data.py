@@ -29,6 +29,7 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import load_event_spec, load_values
 from kolabik_desktop.core.store.setup import SETTING_REPORT_CHAIR as SETTING_CHAIR
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE as SETTING_PLACE
+from kolabik_desktop.core.store.tolerance import stage_tolerances
 
 
 @dataclass
@@ -53,6 +54,7 @@ class ReportData:
     audit_head: str = ""
     # Juror id -> short fingerprint of their signing key, to compare with the chair's on paper.
     key_fingerprints: dict[int, str] = field(default_factory=dict)
+    tolerances: dict[str, Decimal] = field(default_factory=dict)  # stage code -> outlier limit
     # Certificates and the decision letter: signer, distinction names, legal bases.
     awards: AwardSettings = field(default_factory=AwardSettings)
     event_uid: str = ""
@@ -140,6 +142,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             kit=db.kind == "kit",
             audit_head=audit_head,
             key_fingerprints={j: signing.key_fingerprint(k) for j, k in keys.items()},
+            tolerances=stage_tolerances(s),
             awards=read_award_settings(settings),
             event_uid=ev.uid,
         )
