@@ -487,3 +487,15 @@ def test_the_recaps_last_page_never_holds_the_signature_alone(tmp_path, entries)
         if len(reader.pages) > 1:
             assert "Peringkat" in last  # the table's header repeats above the rows that moved
     db.close()
+
+
+@pytest.mark.parametrize("kind, stage", [("recap", "P1"), ("minutes", "final"), ("sheet", "P1")])
+def test_a_server_event_prints_the_same_report_as_its_file(tmp_path, server_database, kind, stage):
+    """Issue 16: the same event on a file and on PostgreSQL gives the same pages."""
+    texts = []
+    for where in (tmp_path / "kota.kolabik", server_database):
+        db, _ids = make_event(where, entries=10, jurors=3, admitted_to_p2=4, p2_fill=0.7)
+        data = load_report_data(db)
+        db.close()
+        texts.append(_pages(_pdf(data, kind=kind, stage=stage)))
+    assert texts[0] == texts[1] and len(texts[0]) >= 1
