@@ -43,7 +43,7 @@ from kolabik_desktop.core.analysis.stats import (
 )
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.ui import i18n
-from kolabik_desktop.ui.workers import run_task
+from kolabik_desktop.ui.workers import gc_paused, run_task
 
 STABLE = QColor("#D8F0DC")
 SENSITIVE = QColor("#F8D7C4")
@@ -403,8 +403,9 @@ class JurorStatsDialog(QDialog):
         self.recompute.setEnabled(False)
 
         def work(_progress: Any) -> tuple[AnalysisInput, StageAnalysis]:
-            data = load_analysis_input(db)
-            return data, data.analyse(board, with_leave_one_out=False)
+            with gc_paused():
+                data = load_analysis_input(db)
+                return data, data.analyse(board, with_leave_one_out=False)
 
         run_task(
             work,
@@ -426,7 +427,8 @@ class JurorStatsDialog(QDialog):
         board = result.board
 
         def work(_progress: Any) -> tuple[LeaveOneOut, ...]:
-            return leave_one_out(data.event, data.values, board)
+            with gc_paused():
+                return leave_one_out(data.event, data.values, board)
 
         run_task(
             work,

@@ -123,3 +123,32 @@ def test_a_stage_added_in_setup_appears_in_the_choice(qtbot, tmp_path):
         assert dialog.stage.itemData(2) == "P3" and dialog.stage.currentData() == "P2"
     finally:
         context.close()
+
+
+def test_the_analysis_runs_without_full_garbage_collections(qtbot, tmp_path, monkeypatch):
+    # A full collection freezes the GUI thread for 50-400 ms on a national event (the GIL);
+    # both background parts run with the collector paused, and it is back afterwards.
+    import gc
+
+    import kolabik_desktop.ui.juror_stats as view
+
+    states: list[bool] = []
+    load, loo = view.load_analysis_input, view.leave_one_out
+
+    def load_spy(db):  # type: ignore[no-untyped-def]
+        states.append(gc.isenabled())
+        return load(db)
+
+    def loo_spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        states.append(gc.isenabled())
+        return loo(*args, **kwargs)
+
+    monkeypatch.setattr(view, "load_analysis_input", load_spy)
+    monkeypatch.setattr(view, "leave_one_out", loo_spy)
+    path, _ids = _event(tmp_path)
+    w = _open(qtbot, path)
+    w.act_juror_stats.trigger()
+    with qtbot.waitSignal(w.juror_stats_dialog.loo_computed, timeout=20000):
+        pass
+    assert states == [False, False]
+    assert gc.isenabled()
