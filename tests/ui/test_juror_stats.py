@@ -152,3 +152,23 @@ def test_the_analysis_runs_without_full_garbage_collections(qtbot, tmp_path, mon
         pass
     assert states == [False, False]
     assert gc.isenabled()
+
+
+def test_the_heat_map_shows_as_many_entries_as_fit(qtbot, tmp_path):
+    from kolabik_desktop.ui.juror_stats import HEAT_COLUMNS, ChartsWidget
+
+    path = tmp_path / "wide.kolabik"
+    db, _ids = make_event(path, entries=60, jurors=4, fill=1.0)
+    try:
+        analysis = load_analysis_input(db).analyse("P1", with_leave_one_out=False)
+    finally:
+        db.close()
+    charts = ChartsWidget()
+    qtbot.addWidget(charts)
+    charts.set_analysis(analysis)
+    charts.resize(1300, 700)
+    charts.grab()
+    assert len(charts.heat_entries) == 60  # a 1366-pixel screen has room for every entry
+    charts.resize(640, 700)
+    charts.grab()
+    assert len(charts.heat_entries) == HEAT_COLUMNS
