@@ -354,6 +354,15 @@ def test_one_juror_one_entry_is_not_enough_data() -> None:
     assert data["jurors"][0]["sd"] is None
 
 
+def test_a_final_ranking_of_one_entry_is_not_enough_data() -> None:
+    event, values = _one_criterion_event({(0, 0): 20, (1, 0): 22}, 3, 2)
+    result = S.analyse(event, values, FINAL)
+    assert result.notes == (S.NOTE_FEW_ENTRIES,)
+    assert analysis_json(result)["notes"] == ["fewer_than_2_entries"]
+    values[(11, 101, 7)] = D(5)
+    assert S.analyse(event, values, FINAL).notes == ()
+
+
 def test_everyone_scoring_the_same_has_no_alpha() -> None:
     event, values = _one_criterion_event({(j, e): 20 for j in range(3) for e in range(4)}, 4, 3)
     result = S.analyse(event, values, "S1")
