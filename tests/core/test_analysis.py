@@ -490,3 +490,57 @@ def test_five_numbers_are_tukeys_hinges() -> None:
         Fraction(7, 2),
         4,
     )
+
+
+@pytest.mark.parametrize("method", ["mean", "zscore"])
+def test_leave_one_out_of_a_two_stage_event_moves_stage_and_final_as_a_fresh_engine(
+    tmp_path, method
+) -> None:
+    # Two stages (6 admitted to P2, partly scored): the stage board and the final board, winner,
+    # top 3 and the cut (the 6 admitted for P1, 10 otherwise), checked against a fresh engine
+    # with the juror recused from every entry.
+    from factories import make_event
+
+    from kolabik_desktop.core.analysis import load_analysis_input
+
+    db, _ids = make_event(tmp_path / "two.kolabik", entries=20, admitted_to_p2=6, p2_fill=0.8)
+    try:
+        data = load_analysis_input(db)
+    finally:
+        db.close()
+    event = replace(data.event, stages=tuple(replace(s, method=method) for s in data.event.stages))
+    values = data.values
+
+    def placed(scorer: Scorer, board: str) -> list[int]:
+        return [r.entry.id for r in scorer.leaderboard(board).rows if r.rank is not None]
+
+    base = Scorer(event, values)
+    for board, cut in (("P1", 6), ("P2", 10), (FINAL, 10)):
+        loo = S.leave_one_out(event, values, board)
+        assert loo
+        for item in loo:
+            alone = Scorer(S.without_juror(event, item.juror.id), values)
+            checks = [(FINAL, item.final, 10)]
+            if board != FINAL:
+                assert item.stage is not None
+                checks.append((board, item.stage, cut))
+            for b, change, n in checks:
+                ref, now = placed(base, b), placed(alone, b)
+                n = min(n, len(ref))
+                assert (change.winner.id if change.winner else None) == (now[0] if now else None)
+                assert change.winner_changed == (now[:1] != ref[:1])
+                assert change.top3_changed == (now[:3] != ref[:3])
+                assert change.cut_changed == (set(now[:n]) != set(ref[:n]))
+                after = {r.entry.id: r.rank for r in alone.leaderboard(b).rows}
+                before = {r.entry.id: r.rank for r in base.leaderboard(b).rows}
+                moves = [
+                    abs(after[e] - before[e])
+                    for e in ref
+                    if after.get(e) is not None and after[e] != before[e]
+                ]
+                if change.largest_move is None:
+                    assert not moves
+                else:
+                    mv = change.largest_move
+                    assert (before[mv.entry.id], after[mv.entry.id]) == (mv.before, mv.after)
+                    assert abs(mv.after - mv.before) == max(moves)
