@@ -491,6 +491,14 @@ class JurorStatsDialog(QDialog):
                     i18n.format_decimal(a.tolerance)
                 ),
             )
+        else:
+            notes.insert(
+                0,
+                self.tr(
+                    "The final ranking: method sensitivity and leave one juror out. Per-juror "
+                    "statistics, agreement and charts belong to a stage: choose a stage."
+                ),
+            )
         self.status.setText(" ".join(notes))
         for j in a.jurors:
             r = self.jurors.rowCount()

@@ -86,6 +86,8 @@ def test_the_view_shows_the_core_numbers_and_opens_a_flagged_mark(qtbot, tmp_pat
     assert dialog.analysis is not None and dialog.analysis.board == "final"
     assert dialog.jurors.rowCount() == 0 and dialog.sensitivity.rowCount() > 0
     assert dialog.loo.rowCount() == len(dialog.analysis.leave_one_out) > 0
+    # The empty juror table is explained, not left blank.
+    assert "choose a stage" in dialog.status.text()
 
 
 def test_juror_mode_has_no_statistics(qtbot, tmp_path, open_juror_window):
