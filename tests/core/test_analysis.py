@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from kolabik_desktop.core.analysis import alpha as A
 from kolabik_desktop.core.analysis import stats as S
 from kolabik_desktop.core.analysis.export import analysis_json, stat
-from kolabik_desktop.core.scoring.engine import Scorer
+from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import (
     FINAL,
     METHODS,
@@ -127,15 +127,18 @@ def stage_events(draw: st.DrawFn) -> tuple[EventSpec, dict[tuple[int, int, int],
         (j.id, e.id) for j in jurors for e in entries if not assign or draw(st.booleans())
     )
     scale = draw(st.sampled_from([(D(0), D(100)), (D(1), D(25))]))
+    method = draw(st.sampled_from(METHODS))
+    # A valid event only (validate_event): banded needs its band L; other methods may carry one.
+    band = D(3) if method == "banded" else draw(st.sampled_from([None, D(3)]))
     stage = StageSpec(
         id=1,
         code="P1",
         name="Proposal",
         position=0,
         weight=D(100),
-        method=draw(st.sampled_from(METHODS)),
+        method=method,
         criteria=tuple(criteria),
-        band=draw(st.sampled_from([None, D(3)])),
+        band=band,
         scale_min=scale[0],
         scale_max=scale[1],
         assignments=pairs if assign else None,
@@ -149,6 +152,7 @@ def stage_events(draw: st.DrawFn) -> tuple[EventSpec, dict[tuple[int, int, int],
             span = int(c.max_value - c.min_value)
             values[(j, e, c.id)] = c.min_value + D(draw(st.integers(0, span)))
     event = EventSpec(stages=(stage,), entries=entries, jurors=jurors, conflicts=conflicts)
+    assert not validate_event(event)
     return event, values
 
 
