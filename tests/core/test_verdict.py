@@ -421,3 +421,24 @@ def test_a_target_open_in_a_window_is_refused(tied, tmp_path):
         "IN-004",
         "IN-005",
     )
+
+
+def test_a_new_next_event_is_built_beside_its_name_and_renamed_when_complete(tied, tmp_path):
+    db, _ = tied
+    db.close()
+    source, target = tmp_path / "kota.kolabik", tmp_path / "next.kolabik"
+    seen: list[bool] = []
+
+    def watch(done: int, total: int, code: str) -> None:
+        seen.append(target.exists())
+        if code == "IN-003":
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        promote(source, target, top_n=3, stage="P1", template="kipp", progress=watch)
+    assert seen == [False, False, False]  # nobody could open a half-made next event
+    assert sorted(p.name for p in tmp_path.iterdir() if "next" in p.name) == []
+    seen.clear()
+    result = promote(source, target, top_n=3, stage="P1", template="kipp", progress=lambda *_: None)
+    assert result.created and len(result.added) == 5 and target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if "next" in p.name) == ["next.kolabik"]
