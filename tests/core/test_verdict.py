@@ -442,3 +442,22 @@ def test_a_new_next_event_is_built_beside_its_name_and_renamed_when_complete(tie
     result = promote(source, target, top_n=3, stage="P1", template="kipp", progress=lambda *_: None)
     assert result.created and len(result.added) == 5 and target.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if "next" in p.name) == ["next.kolabik"]
+
+
+def test_the_letters_signature_never_stands_alone_on_a_page(tied):
+    db, _ = tied
+    settings = get_award_settings(db)
+    lonely = []
+    for n in range(12):  # more legal bases push the signer down the page, then over it
+        bases = tuple(
+            f"Peraturan Nomor {i} Tahun 2020 tentang hal yang panjang sekali" for i in range(n)
+        )
+        update_award_settings(db, replace(settings, legal_bases=bases))
+        pdf = build_report(
+            load_report_data(db), ReportOptions(kind="decision", stage="P1", top_n=3, date=DAY)
+        )
+        texts = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+        signed = next(t for t in texts if "Ditetapkan di" in t)
+        if "KETIGA" not in signed:
+            lonely.append(n)
+    assert lonely == []  # the last article goes over with the signature
