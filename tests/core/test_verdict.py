@@ -461,3 +461,13 @@ def test_the_letters_signature_never_stands_alone_on_a_page(tied):
         if "KETIGA" not in signed:
             lonely.append(n)
     assert lonely == []  # the last article goes over with the signature
+
+
+def test_a_control_character_in_a_title_still_gives_a_docx_word_can_read(tied):
+    db, ids = tied
+    row = next(r for r in list_entries(db) if r.id == ids.entries[0])
+    update_entry(db, row.id, replace(row.data, title="Inovasi\x0bLayanan\x01 Satu"))
+    data = load_report_data(db)
+    blob = build_decision_docx(data, ReportOptions(kind="decision", stage="P1", top_n=3))
+    _, rows = _docx_text(blob)  # parses: the XML is well formed
+    assert rows[1][3] == "Inovasi Layanan  Satu"
