@@ -153,3 +153,38 @@ def test_the_entry_view_hides_provenance_for_an_entry_entered_by_hand(qtbot, tmp
     assert view.provenance.isHidden()
     view.set_db(None)
     db.close()
+
+
+def test_the_event_tab_saves_details_and_awards_together_and_previews_the_images(qtbot, tmp_path):
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.setup.event_tab import EventTab
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    png = bytes(buffer.data().data())
+    db, _ = make_tied_event(tmp_path / "kota.kolabik")
+    ctx = EventContext(db)
+    tab = EventTab(ctx)
+    qtbot.addWidget(tab)
+    tab.reload()
+    # Details and award settings edited together: saving the details must not undo the rest.
+    tab.name.setText("Kolabik 2024")
+    tab.signer_name.setText("Drs. H. Saifullah Yusuf")
+    tab._set_signature(png)
+    tab._set_logo(png)
+    assert tab.save()
+    settings = get_award_settings(db)
+    assert settings.signature == png and settings.signer_name == "Drs. H. Saifullah Yusuf"
+    tab.reload()
+    for label in (tab.signature_label, tab.logo_label):
+        assert not label.pixmap().isNull() and label.pixmap().width() <= label.width()
+    tab._set_signature(None)
+    assert tab.signature_label.pixmap().isNull() and tab.signature is None
+    assert tab.signature_label.text() == "No signature"
+    ctx.close()
