@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from factories import make_event, make_tied_event
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kolabik_desktop.core.store.awards import get_award_settings
@@ -188,3 +189,20 @@ def test_the_event_tab_saves_details_and_awards_together_and_previews_the_images
     assert tab.signature_label.pixmap().isNull() and tab.signature is None
     assert tab.signature_label.text() == "No signature"
     ctx.close()
+
+
+def test_the_provenance_line_prints_a_name_as_text_not_markup(qtbot, tmp_path):
+    from kolabik_desktop.core.store.awards import Provenance, set_provenance
+
+    db, ids = make_tied_event(tmp_path / "kota.kolabik")
+    record = Provenance("uid", "Lomba <b>Kota</b> & Desa", "IN-001", "final", 1, "Terbaik I",
+                        "90.00", "final")  # fmt: skip
+    set_provenance(db, ids.entries[0], record)
+    view = EntryView()
+    qtbot.addWidget(view)
+    view.set_db(db)
+    view.show_entry(ids.entries[0])
+    assert "Lomba <b>Kota</b> & Desa" in view.provenance.text()
+    assert view.provenance.textFormat() == Qt.TextFormat.PlainText
+    view.set_db(None)
+    db.close()
