@@ -220,7 +220,7 @@ def _signer(styles: Styles, width: float, letter: DecisionLetter, ctx: Context) 
     table.setStyle(
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
-    return KeepTogether([table])
+    return table  # one row: never split across pages
 
 
 def _annex(styles: Styles, width: float, letter: DecisionLetter) -> list[Flowable]:
