@@ -84,22 +84,19 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from kolabik_desktop.core.store.db import create_event_file
+    from kolabik_desktop.core.store.db import EventDB, create_event_file
     from kolabik_desktop.core.templates import TEMPLATES, apply_template
 
     path = Path(args.path)
-    db = create_event_file(
-        path, name=args.name or path.stem, year=args.year, organiser=args.organiser
-    )
-    try:
+
+    def fill(db: EventDB) -> None:
         if args.template:
             with db.session() as s:
                 apply_template(s, args.template, actor="chair")
-    except BaseException:
-        db.close()
-        path.unlink(missing_ok=True)
-        raise
-    db.close()
+
+    create_event_file(
+        path, name=args.name or path.stem, year=args.year, organiser=args.organiser, build=fill
+    ).close()
     if args.template:
         print(
             f"Created {path} with the {args.template} rubric: {TEMPLATES[args.template].description}"
@@ -136,7 +133,7 @@ def cmd_export_workbook(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.db import open_event_file
 
     xlsx = Path(args.xlsx)
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         export_workbook(db, xlsx)
     print(f"Exported {args.event} to {xlsx}")
     return 0
@@ -146,7 +143,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.db import open_event_file
     from kolabik_desktop.core.store.integrity import check_event
 
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         problems = check_event(db)
         if getattr(args, "fingerprint", False):
             from kolabik_desktop.core.reports.fingerprint import fingerprint
@@ -180,7 +177,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.models import Category, Event
     from kolabik_desktop.core.store.services import load_event_spec, load_values
 
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         if db.kind == "kit":
             raise KolabikError(
                 f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
@@ -399,10 +396,9 @@ def _cut(text: str, cap: int) -> str:
 
 def _emit(data: bytes, output: str | None, *, text: bool) -> None:
     if output:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as exc:
-            raise KolabikError(f"{output}: cannot write ({exc.strerror})") from exc
+        from kolabik_desktop.core.files import write_output
+
+        write_output(Path(output), data, "leaderboard")
         return
     if text:
         # A terminal gets text in its own encoding; characters it lacks become "?", not an error.

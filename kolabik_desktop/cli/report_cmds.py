@@ -119,7 +119,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
     if args.per_category and args.top is None:
         raise KolabikError("--per-category needs --top N (how many per category)")
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         data = load_report_data(db)
     pdf = build_report(data, options)
     write_output(out, pdf, "report")
@@ -133,7 +133,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.db import open_event_file
 
     out = _out(args.out, (".xlsx", ".csv"))
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         data = load_report_data(db, with_notes=False)
     rows = export(data, args.what, out, board=args.stage, category=args.category, lang=args.lang)
     print(f"{out}: {args.what}, {rows} rows")

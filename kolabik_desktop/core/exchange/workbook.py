@@ -1482,11 +1482,6 @@ def _check_decisions_scored(
         raise InputRejected(source, problems)
 
 
-def _remove_event_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-
-
 def import_workbook(
     xlsx_path: str | Path, event_path: str | Path, *, progress: Progress | None = None
 ) -> EventDB:
@@ -1499,18 +1494,30 @@ def import_workbook(
     event_path = Path(event_path)
     data = read_workbook(xlsx_path, progress=progress)
     created = not event_path.exists()
-    if created:
-        db = create_event_file(
-            event_path, name=data.event.name, year=data.event.year, organiser=data.event.organiser
-        )
-    else:
-        db = open_event_file(event_path)
+    try:
+        if created:
+            # Built beside the target and renamed when complete: a killed import leaves no
+            # half-made event, and the retry starts clean.
+            return create_event_file(
+                event_path,
+                name=data.event.name,
+                year=data.event.year,
+                organiser=data.event.organiser,
+                build=lambda db: store_workbook_data(
+                    db, data, source=xlsx_path.name, progress=progress
+                ),
+            )
+        db = open_event_file(event_path, lock=True)
+    except BaseException as exc:
+        if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
+            raise
+        raise EventFileError(
+            f"{event_path}: the import failed ({exc}); nothing was written"
+        ) from exc
     try:
         store_workbook_data(db, data, source=xlsx_path.name, progress=progress)
     except BaseException as exc:
         db.close()
-        if created:
-            _remove_event_file(event_path)
         if isinstance(exc, KolabikError):
             raise
         if isinstance(exc, Exception):

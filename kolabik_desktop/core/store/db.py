@@ -505,7 +505,7 @@ def _create_error(path: Path, exc: BaseException) -> EventFileError:
         why = os_error_reason(exc)
     else:
         why = storage_error(path, exc).args[0].split("NOT saved: ", 1)[-1]
-    return EventFileError(f"{path}: could not create the event file: {why}. Nothing was written.")
+    return EventFileError(f"{path}: could not create the event file: {why}; nothing was written.")
 
 
 def _publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
