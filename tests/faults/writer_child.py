@@ -1,6 +1,7 @@
 """A child process that writes scores to an event and reports each commit on stdout.
 
-Run as ``python writer_child.py EVENT MODE``. Every line ``C juror entry criterion value`` is
+Run as ``python writer_child.py EVENT MODE``. Every line ``C juror entry criterion value next``
+is
 printed only after ``set_score`` returned, i.e. after SQLite committed it: the parent kills the
 child at any moment and then checks that every printed commit is in the file.
 
@@ -43,7 +44,9 @@ def main() -> None:
             j, e, c = todo[n % len(todo)]
             value = Decimal(n % 97 + 1)
             set_score(db, juror_id=j, entry_id=e, criterion_id=c, value=value)
-            print(f"C {j} {e} {c} {value}", flush=True)
+            # The next write to this cell may commit after this line and before a kill.
+            following = Decimal((n + len(todo)) % 97 + 1)
+            print(f"C {j} {e} {c} {value} {following}", flush=True)
             n += 1
 
     if mode == "sniff":
