@@ -99,9 +99,8 @@ def test_kill_during_workbook_imports_never_leaves_a_half_made_event(tmp_path):
     xlsx = tmp_path / "w.xlsx"
     assert kolabik("export-workbook", source, xlsx).returncode == 0
     target = tmp_path / "baru.kolabik"
-    tried = killed = 0
+    killed = 0
     for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8):
-        tried += 1
         killed += _kill_after(_start("import-workbook", target, xlsx), delay)
         if target.exists():
             # Renamed into place only when complete: whatever is there is a whole event.
