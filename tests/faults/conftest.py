@@ -172,7 +172,7 @@ def remount(where: Path, mode: str) -> None:
 def fill_disk(folder: Path) -> Path:
     """Fill the file system holding ``folder``; returns the filler to delete afterwards."""
     filler = folder / "filler.bin"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     try:
         block = b"\0" * 65536
         while True:

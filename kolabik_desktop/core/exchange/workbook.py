@@ -32,9 +32,7 @@ openpyxl's cell objects) so that a national-scale event stays inside issue 3's t
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -67,6 +65,7 @@ from kolabik_desktop.core.exchange.tabular import (
     to_bool,
 )
 from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
+from kolabik_desktop.core.files import replacing
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
 from kolabik_desktop.core.store import audit
@@ -1214,28 +1213,20 @@ def write_workbook(
     target = Path(xlsx_path)
     if not target.parent.is_dir():
         raise KolabikError(f"{target.parent}: folder does not exist")
-    fd, work_name = tempfile.mkstemp(suffix=".xlsx", prefix=".kolabik-", dir=target.parent)
-    os.close(fd)
-    work = Path(work_name)
-    part = target.with_name(f".{target.name}.part")
-    try:
-        write_xlsx(
-            part,
-            _sheets_out(data),
-            title=data.event.name,
-            moment=_pinned_moment(data.event.year),
-            work_path=work,
-            progress=progress,
-        )
-        os.replace(part, target)
-    except OSError as exc:
-        raise KolabikError(
-            f"{target}: could not write the workbook ({exc.strerror or exc}); "
-            "is it open in another program?"
-        ) from None
-    finally:
-        work.unlink(missing_ok=True)
-        part.unlink(missing_ok=True)
+    with replacing(target, "workbook") as part:
+        # openpyxl's skeleton is written beside the target too, and always removed.
+        work = part.with_name(part.name + ".skeleton.xlsx")
+        try:
+            write_xlsx(
+                part,
+                _sheets_out(data),
+                title=data.event.name,
+                moment=_pinned_moment(data.event.year),
+                work_path=work,
+                progress=progress,
+            )
+        finally:
+            work.unlink(missing_ok=True)
 
 
 def export_workbook(

@@ -131,9 +131,17 @@ def read_only_uri(path: Path) -> str:
         finally:
             probe.close()
     except sqlite3.OperationalError as exc:
-        if Path(f"{path}-wal").exists() or "locked" in str(exc) or "busy" in str(exc):
+        if _journal_has_frames(path) or "locked" in str(exc) or "busy" in str(exc):
             raise
         return sqlite_uri(path, immutable=True)
+
+
+def _journal_has_frames(path: Path) -> bool:
+    """A -wal longer than its 32-byte header may hold commits not yet in the main file."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 32
+    except OSError:
+        return False
 
 
 def _make_read_only_engine(path: Path) -> Engine:
@@ -204,7 +212,23 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
 
 
 def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
-    if "not a database" in str(exc):
+    """The file's content is bad, or (for an I/O failure) why it could not be opened."""
+    text = str(exc).lower()
+    damaged = "malformed" in text or "not a database" in text or "corrupt" in text
+    if not damaged and not isinstance(exc, str):
+        if _disk_full(path):
+            return EventFileError(
+                f"{path}: cannot be opened for changes: the disk is full. Free some space (or "
+                "copy the event to another drive) and try again; the file itself is intact."
+            )
+        if "readonly" in text or "read-only" in text:
+            return EventFileError(
+                f"{path}: cannot be changed: the file or its folder is read-only. Copy the "
+                "event to a writable folder."
+            )
+        if "disk i/o" in text or "unable to open" in text:
+            return EventFileError(f"{path}: cannot be read ({exc}); check the drive")
+    if "not a database" in text:
         return EventFileError(
             f"{path}: not a Kolabik event file (not a SQLite database), or a damaged one. Nothing "
             "was written to it."
@@ -460,7 +484,15 @@ def create_event_file(
         raise EventFileError(f"{path}: is a folder")
     if not path.parent.is_dir():
         raise EventFileError(f"{path.parent}: folder does not exist")
-    _remove_stale_builds(path)
+    from kolabik_desktop.core.store.lock import writable_problem
+
+    problem = writable_problem(path, new=True)
+    if problem:
+        raise EventFileError(
+            f"{path}: cannot create the event here: {problem}. Choose a writable folder."
+        )
+    with contextlib.suppress(OSError):
+        _remove_stale_builds(path)
     tmp = _building_path(path)
     _remove_sqlite_files(tmp)
     try:
@@ -553,6 +585,11 @@ def schema_revision(path: Path) -> str | None:
         if "locked" in str(exc):
             raise EventFileError(f"{path}: the file is locked by another program") from exc
         if "unable to open" in str(exc) or "disk i/o" in str(exc).lower():
+            if _disk_full(path):
+                raise EventFileError(
+                    f"{path}: cannot be read: the disk is full, and SQLite needs a little space "
+                    "beside the file to read its journal. Free some space and try again."
+                ) from exc
             raise EventFileError(f"{path}: cannot be read ({exc}); check the drive") from exc
         raise damaged_error(path, exc) from exc
     except sqlite3.DatabaseError as exc:

@@ -95,7 +95,7 @@ def _write_holder(event_path: Path, since: str) -> None:
         lock_path_for(event_path).write_text(text, encoding="utf-8")
 
 
-def writable_problem(event_path: Path) -> str | None:
+def writable_problem(event_path: Path, *, new: bool = False) -> str | None:
     """Why nothing can be written to this event (read-only media, folder or file), or None."""
     folder = event_path.parent
     try:
@@ -103,7 +103,7 @@ def writable_problem(event_path: Path) -> str | None:
             return "it is on read-only media (a locked USB stick, a CD, a read-only share)"
     except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
         pass
-    if not os.access(folder, os.W_OK) or not os.access(event_path, os.W_OK):
+    if not os.access(folder, os.W_OK) or (not new and not os.access(event_path, os.W_OK)):
         return "the file or its folder is read-only"
     return None
 
