@@ -257,6 +257,7 @@ class EventDB:
         self._keeper: sqlite3.Connection | None = None
         self._identity: tuple[int, int] | None = None
         self._journal_identity: tuple[int, int] | None = None
+        self._index_identity: tuple[int, int] | None = None
         self._gone: str | None = None  # set when the file was replaced: writes are refused
         self.recovered_paths: list[Path] = []  # set when the file was put back after deletion
         self.lock: Any = None  # an EventLock when opened by a writer
@@ -277,6 +278,7 @@ class EventDB:
         self._keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
         self._identity = _identity(self.path)
         self._journal_identity = _identity(Path(f"{self.path}-wal"))
+        self._index_identity = _identity(Path(f"{self.path}-shm"))
 
     def check_file(self) -> None:
         """Make sure the file at ``path`` is still this event; if not, save our data first.
@@ -310,7 +312,7 @@ class EventDB:
                 f"{self.path.name} was deleted or replaced while open and could not be written "
                 f"back ({exc}); restore the newest backup from File > Restore."
             ) from exc
-        self._close_connections_sparing_foreign_journals()
+        self._drop_connections_and_own_journals()
         fsync_and_rename(tmp, target)
         self.recovered_paths.append(target)
         if current is not None:
@@ -321,25 +323,22 @@ class EventDB:
             raise StorageError(self._gone)
         self._reattach()
 
-    def _close_connections_sparing_foreign_journals(self) -> None:
-        """Close our connections; SQLite then deletes PATH-wal/-shm by name, so a journal that is
-        not ours (moved in with a replacing file) is set aside meanwhile and put back."""
-        aside: list[tuple[Path, Path]] = []
-        for suffix in ("-wal", "-shm"):
+    def _drop_connections_and_own_journals(self) -> None:
+        """Close our connections and remove OUR -wal/-shm from beside the path.
+
+        SQLite keeps the journal of a moved or unlinked database on close (no checkpoint, no
+        delete), and the next opener of whatever file now has that name would replay it: the
+        "Rowid out of order" corruption. Only files with the identity we recorded are removed; a
+        journal that came with a replacing file is left alone.
+        """
+        for suffix, ident in (("-wal", self._journal_identity), ("-shm", self._index_identity)):
             journal = Path(f"{self.path}{suffix}")
-            ident = _identity(journal)
-            ours = suffix == "-wal" and ident == self._journal_identity
-            if ident is not None and not ours and suffix == "-wal":
-                held = journal.with_name(f".{journal.name}.{os.getpid()}.aside")
-                os.replace(journal, held)
-                aside.append((held, journal))
+            if ident is not None and _identity(journal) == ident:
+                journal.unlink(missing_ok=True)
         self.engine.dispose()
         if self._keeper is not None:
             self._keeper.close()
             self._keeper = None
-        for held, journal in aside:
-            with contextlib.suppress(OSError):
-                os.replace(held, journal)
 
     def _reattach(self) -> None:
         """After a write-back at the same path: new connections and the lock on the new file."""
@@ -376,6 +375,15 @@ class EventDB:
         self.changes.emit(change)
 
     def close(self) -> None:
+        if (
+            self._keeper is not None
+            and self._gone is None
+            and _identity(self.path) != self._identity
+        ):
+            # Deleted or replaced since the last save: save first, and never leave our journal
+            # beside another file.
+            with contextlib.suppress(KolabikError):
+                self.check_file()
         self.engine.dispose()
         if self._keeper is not None:
             self._keeper.close()
