@@ -145,30 +145,43 @@ def export_kits(
         if not jurors:
             raise KolabikError("the event has no jurors yet")
         requests = []
-        prev = audit.last_hash(s)
-        now = utc_now()
         for juror in jurors:
             if not juror.secret_key:
                 juror.secret_key = secrets.token_bytes(32)
             path = out if single_file else out / kit_file_name(event.name, juror.code)
             requests.append(_KitRequest(juror.id, juror.code, path))
+    written: list[_KitRequest] = []
+    try:
+        for done, req in enumerate(requests):
+            if progress:
+                progress(done, len(requests), req.juror_code)
+            _write_kit(db.path, req, stage_ids, stage_codes, first_stage_id)
+            written.append(req)
+    finally:
+        # Audited once written, never before: a kit that failed is not recorded as exported.
+        _audit_kits(db, written, stage_codes)
+    if progress:
+        progress(len(requests), len(requests), "")
+    return [r.path for r in requests]
+
+
+def _audit_kits(db: EventDB, written: Sequence[_KitRequest], stage_codes: list[str]) -> None:
+    if not written:
+        return
+    with db.session() as s:
+        prev = audit.last_hash(s)
+        now = utc_now()
+        for req in written:
             prev = audit.append(
                 s,
                 at=now,
                 actor="chair",
                 action="kit.export",
                 source="local",
-                subject={"juror": juror.code, "stages": stage_codes},
-                new={"file": path.name},
+                subject={"juror": req.juror_code, "stages": stage_codes},
+                new={"file": req.path.name},
                 prev_hash=prev,
             )
-    for done, req in enumerate(requests):
-        if progress:
-            progress(done, len(requests), req.juror_code)
-        _write_kit(db.path, req, stage_ids, stage_codes, first_stage_id)
-    if progress:
-        progress(len(requests), len(requests), "")
-    return [r.path for r in requests]
 
 
 def _write_kit(
