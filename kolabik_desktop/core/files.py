@@ -117,7 +117,7 @@ def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
     except IsADirectoryError:
         raise KolabikError(f"{path}: is a folder, not a {what}") from None
     except FileNotFoundError:
-        raise KolabikError(f"{path}: {what} not found") from None
+        raise KolabikError(f"{path}: cannot be read: the {what} was not found") from None
     except OSError as exc:
         raise KolabikError(f"{path}: cannot read the {what}: {os_error_reason(exc)}") from None
     try:

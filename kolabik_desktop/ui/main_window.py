@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -55,6 +54,7 @@ from kolabik_desktop.core.store.lock import EventLockedError
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
+from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.leaderboard import category_choices
 from kolabik_desktop.ui.scoring_form import ScoringForm
 from kolabik_desktop.ui.submission import (
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self,
             self.tr("Open an event file"),
             start,
@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
         self.undo.set_db(db)
         self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
         context.changed.connect(self._on_change)
+        context.file_problem.connect(self._on_file_problem)
         self.entry_view.set_db(db)
         self.form.set_context(context)
         self._remember_recent(path)
@@ -464,6 +465,9 @@ class MainWindow(QMainWindow):
             self.tr("Cannot open {0}").format(path.name),
             text + "\n\n" + self.tr("Nothing was changed."),
         )
+
+    def _on_file_problem(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("The event file changed on disk"), message)
 
     def close_event(self) -> None:
         """Close the open event (pending edits are committed first)."""

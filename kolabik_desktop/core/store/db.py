@@ -259,6 +259,7 @@ class EventDB:
         self._journal_identity: tuple[int, int] | None = None
         self._index_identity: tuple[int, int] | None = None
         self._gone: str | None = None  # set when the file was replaced: writes are refused
+        self._closed = False
         self.recovered_paths: list[Path] = []  # set when the file was put back after deletion
         self.lock: Any = None  # an EventLock when opened by a writer
         if not read_only:
@@ -352,6 +353,9 @@ class EventDB:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work: committed on success, rolled back on any error."""
+        if self._closed:
+            # A closed event has released its lock: a late task must not reconnect without it.
+            raise StorageError(f"{self.path.name} is closed; the change was NOT saved.")
         self.check_file()
         s = self._sessionmaker()
         try:
@@ -384,6 +388,7 @@ class EventDB:
             # beside another file.
             with contextlib.suppress(KolabikError):
                 self.check_file()
+        self._closed = True
         self.engine.dispose()
         if self._keeper is not None:
             self._keeper.close()

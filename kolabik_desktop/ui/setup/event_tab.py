@@ -10,7 +10,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.setup.common import FAILED, attempt
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class EventTab(QWidget):
         )
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self, self.tr("Choose the event logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:
