@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from conftest import Writer, assert_nothing_lost, kolabik
 
 READ_ONLY_COMMANDS = [
@@ -47,8 +48,9 @@ def _deleted_journals(pid: int) -> list[str]:
     return found
 
 
-def test_reader_after_a_sniffed_file_never_deletes_the_writers_journal(event, tmp_path):
-    writer = Writer(event, "sniff")
+@pytest.mark.parametrize("how", ["sniff", "dialog"], ids=["plain open()", "window file dialog"])
+def test_reader_after_a_sniffed_file_never_deletes_the_writers_journal(event, tmp_path, how):
+    writer = Writer(event, how)
     try:
         writer.read_until(marker="SNIFFED")
         for args in READ_ONLY_COMMANDS:

@@ -24,22 +24,22 @@ ALIASES = {
 }
 
 
-@pytest.mark.parametrize("how", list(ALIASES))
-def test_a_second_writer_through_an_alias_is_refused(event, tmp_path, how):
+def test_a_second_writer_through_an_alias_is_refused(event, tmp_path):
     writer = Writer(event)
+    pkg = tmp_path / "none.kolabik-scores"
+    pkg.write_text("{}")
     try:
         writer.read_until(commits=5)
-        alias = tmp_path / "alias.kolabik"
-        ALIASES[how](event, alias)
-        if how == "other spelling":
-            alias = alias / event.name
-        # In this process (another window) and from the command line (another program).
-        with pytest.raises(EventLockedError, match="already open"):
-            open_event_file(alias, lock=True)
-        pkg = tmp_path / "none.kolabik-scores"
-        pkg.write_text("{}")
-        proc = kolabik("import-scores", alias, pkg, "--yes")
-        assert_clean_refusal(proc, "already open")
+        for n, (how, make) in enumerate(ALIASES.items()):
+            alias = tmp_path / f"alias{n}.kolabik"
+            make(event, alias)
+            if how == "other spelling":
+                alias = alias / event.name
+            # In this process (another window) and from the command line (another program).
+            with pytest.raises(EventLockedError, match="already open"):
+                open_event_file(alias, lock=True)
+            proc = kolabik("import-scores", alias, pkg, "--yes")
+            assert_clean_refusal(proc, "already open")
         writer.read_until(commits=5)
     finally:
         writer.kill9()
@@ -69,17 +69,16 @@ SPECIAL = {
 }
 
 
-@pytest.mark.parametrize("kind", list(SPECIAL))
-def test_special_files_as_packages_are_refused_at_once(event, tmp_path, kind):
-    make, words = SPECIAL[kind]
-    pkg = tmp_path / f"x-{kind.replace(' ', '_')}.kolabik-scores"
-    make(pkg)
+def test_special_files_as_packages_are_refused_at_once(event, tmp_path):
     before = kolabik("check", event, "--fingerprint").stdout
-    started = time.monotonic()
-    proc = kolabik("import-scores", event, pkg, "--yes", timeout=30)
-    assert time.monotonic() - started < 20  # refused, not hanging on the pipe
-    assert "Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr
-    assert words in proc.stdout + proc.stderr
+    for kind, (make, words) in SPECIAL.items():
+        pkg = tmp_path / f"x-{kind.replace(' ', '_')}.kolabik-scores"
+        make(pkg)
+        started = time.monotonic()
+        proc = kolabik("import-scores", event, pkg, "--yes", timeout=30)
+        assert time.monotonic() - started < 20  # refused, not hanging on the pipe
+        assert "Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr
+        assert words in proc.stdout + proc.stderr, (kind, proc.stdout, proc.stderr)
     assert kolabik("check", event, "--fingerprint").stdout == before
 
 

@@ -7,7 +7,8 @@ child at any moment and then checks that every printed commit is in the file.
 
 MODE ``loop``: write until killed. MODE ``sniff``: write 20, then read the first bytes of the
 event file with a plain open()/close() (what a file dialog guessing the type does), print
-``SNIFFED``, wait for a line on stdin, then write until killed.
+``SNIFFED``, wait for a line on stdin, then write until killed. MODE ``dialog``: the same with the
+real window, its File > Open dialog opened in the event's folder and cancelled.
 """
 
 from __future__ import annotations
@@ -32,9 +33,32 @@ def cells(db):  # type: ignore[no-untyped-def]
     return [(j, e, c) for j in jurors for e in entries for c in crits]
 
 
+def open_in_window(path: Path):  # type: ignore[no-untyped-def]
+    """The real window: open the event, then File > Open in its folder, cancelled."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kolabik_desktop.ui.app import create_application
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    assert window.open_event(path)
+    window._remember_recent(path)  # the dialog starts in the event's folder
+    QTimer.singleShot(1500, lambda: QApplication.activeModalWidget().reject())
+    window.open_dialog()
+    app.processEvents()
+    return window, window.context.db
+
+
 def main() -> None:
     path, mode = Path(sys.argv[1]), sys.argv[2]
-    db = open_event_file(path, lock=True)
+    window = None
+    if mode == "dialog":
+        window, db = open_in_window(path)
+    else:
+        db = open_event_file(path, lock=True)
     todo = cells(db)
     n = 0
 
@@ -53,6 +77,8 @@ def main() -> None:
         write(20)
         with open(path, "rb") as fh:  # noqa: PTH123 - exactly what a file dialog does
             fh.read(100)
+    if mode in ("sniff", "dialog"):
+        write(20)
         print("SNIFFED", flush=True)
         sys.stdin.readline()
     while True:

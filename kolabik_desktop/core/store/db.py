@@ -275,7 +275,9 @@ class EventDB:
 
     def _open_keeper(self) -> None:
         self._keeper = sqlite3.connect(str(self.path), check_same_thread=False)
-        # A first read opens the -wal and -shm, so the keeper holds them even once unlinked.
+        # WAL first (kits and backups are stored in rollback mode), then a read: the keeper then
+        # holds the -wal and -shm open, so their content stays reachable even once unlinked.
+        self._keeper.execute("PRAGMA journal_mode=WAL").fetchone()
         self._keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
         self._identity = _identity(self.path)
         self._journal_identity = _identity(Path(f"{self.path}-wal"))
