@@ -70,6 +70,8 @@ class EventContext(QObject):
         return scorer
 
     def _absorb(self, change: Change) -> None:
+        if self.tasks.closed:
+            return  # queued before the event was closed: nothing listens any more
         if change.kind == "scores" and change.entry_ids:
             # Incremental: re-read only the changed entries' scores (a leaderboard must move
             # within 200 ms on a 3,000-entry event; a full reload takes longer than that).

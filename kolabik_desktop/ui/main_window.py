@@ -5,7 +5,8 @@ Extension seams for other features (leaderboard, projector, setup, import, repor
   window is built. Add one line per feature; an installer adds menu actions, docks or tabs.
 - Menus as attributes: ``menu_file``, ``menu_edit``, ``menu_view``, ``menu_tools``, ``menu_help``.
 - ``window.context`` (EventContext or None) and the signals ``event_opened(context)`` and
-  ``event_closed()``; ``window.mode`` is "chair" (event file) or "juror" (a juror kit).
+  ``event_closing()`` (still open: last writes) and ``event_closed()``; ``window.mode`` is "chair"
+  (event file) or "juror" (a juror kit).
 - ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
   ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
 - ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
@@ -106,6 +107,8 @@ def _event_key(uid: str, what: str) -> str:
 class MainWindow(QMainWindow):
     event_opened = Signal(object)  # EventContext
     event_closed = Signal()
+    # Before the event is closed (its tasks stopped, its lock released): a last write goes here.
+    event_closing = Signal()
     stage_changed = Signal(object)  # stage id or None
     entry_changed = Signal(object)  # entry id or None
     scoring_juror_changed = Signal(object)  # juror id or None
@@ -476,6 +479,7 @@ class MainWindow(QMainWindow):
         self.form.flush()
         context = self.context
         QSettings().setValue(_event_key(context.db.uid, "entry"), self.entry_id)
+        self.event_closing.emit()
         context.changed.disconnect(self._on_change)
         self.form.set_context(None)
         self.entry_view.set_db(None)

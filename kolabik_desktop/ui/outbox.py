@@ -76,7 +76,7 @@ class OutboxWriter(QObject):
         self.context.changed.disconnect(self._on_change)
         if pending:
             try:
-                # The window has just closed the kit: reading it once more is safe and quick.
+                # The window is about to close the kit (still open and locked): quick, in line.
                 write_package(self.context.db, self.target)
             except KolabikError as exc:
                 self.failed.emit(str(exc))
@@ -254,7 +254,8 @@ def install(window: Any) -> None:
     window.menu_tools.addAction(choose)
     window.menu_tools.addAction(stop)
     window.event_opened.connect(lambda _context: start())
-    window.event_closed.connect(stop_writing)
+    # While the kit is still open: a change waiting for its delay is written, then it closes.
+    window.event_closing.connect(stop_writing)
     window.act_send_scores = send
     window.act_update_kit = update
     _update()
