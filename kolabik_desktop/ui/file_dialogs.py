@@ -40,9 +40,15 @@ class NoSniffIconProvider(QFileIconProvider):
 
 
 def safe_dialog(
-    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+    parent: QWidget | None,
+    caption: str,
+    directory: str = "",
+    filters: str = "",
+    options: QFileDialog.Option | None = None,
 ) -> QFileDialog:
     dialog = QFileDialog(parent, caption, directory, filters)
+    if options is not None:
+        dialog.setOptions(options)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(NoSniffIconProvider())
     return dialog
@@ -53,27 +59,39 @@ def _run(dialog: QFileDialog) -> list[str]:
 
 
 def get_open_file_name(
-    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+    parent: QWidget | None,
+    caption: str,
+    directory: str = "",
+    filters: str = "",
+    options: QFileDialog.Option | None = None,
 ) -> tuple[str, str]:
-    dialog = safe_dialog(parent, caption, directory, filters)
+    dialog = safe_dialog(parent, caption, directory, filters, options)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     chosen = _run(dialog)
     return (chosen[0], dialog.selectedNameFilter()) if chosen else ("", "")
 
 
 def get_open_file_names(
-    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+    parent: QWidget | None,
+    caption: str,
+    directory: str = "",
+    filters: str = "",
+    options: QFileDialog.Option | None = None,
 ) -> tuple[list[str], str]:
-    dialog = safe_dialog(parent, caption, directory, filters)
+    dialog = safe_dialog(parent, caption, directory, filters, options)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     chosen = _run(dialog)
     return (chosen, dialog.selectedNameFilter()) if chosen else ([], "")
 
 
 def get_save_file_name(
-    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+    parent: QWidget | None,
+    caption: str,
+    directory: str = "",
+    filters: str = "",
+    options: QFileDialog.Option | None = None,
 ) -> tuple[str, str]:
-    dialog = safe_dialog(parent, caption, directory, filters)
+    dialog = safe_dialog(parent, caption, directory, filters, options)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     chosen = _run(dialog)
