@@ -40,6 +40,7 @@ from kolabik_desktop.core.store.db import (
     sqlite_uri,
     utc_now,
 )
+from kolabik_desktop.core.store.dialect import ServerEventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
@@ -58,6 +59,7 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.services import decimal_text
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
+from kolabik_desktop.core.store.transfer import as_file
 
 KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
@@ -124,7 +126,7 @@ def export_kits(
     if not folder.is_dir():
         raise KolabikError(f"{folder}: folder does not exist")
     # Only an earlier kit may be replaced: never the event file itself or another document.
-    if single_file and out.exists() and (out.samefile(db.path) or out.suffix != KIT_SUFFIX):
+    if single_file and out.exists() and (out.suffix != KIT_SUFFIX or _is_the_event(out, db)):
         raise KolabikError(
             f"{out}: this file already exists and is not a juror kit; nothing was written "
             f"(name the kit ...{KIT_SUFFIX}, or give a folder)"
@@ -152,11 +154,12 @@ def export_kits(
             requests.append(_KitRequest(juror.id, juror.code, path))
     written: list[_KitRequest] = []
     try:
-        for done, req in enumerate(requests):
-            if progress:
-                progress(done, len(requests), req.juror_code)
-            _write_kit(db.path, req, stage_ids, stage_codes, first_stage_id)
-            written.append(req)
+        with as_file(db) as source:
+            for done, req in enumerate(requests):
+                if progress:
+                    progress(done, len(requests), req.juror_code)
+                _write_kit(source, req, stage_ids, stage_codes, first_stage_id)
+                written.append(req)
     finally:
         # Audited once written, never before: a kit that failed is not recorded as exported.
         _audit_kits(db, written, stage_codes)
@@ -182,6 +185,10 @@ def _audit_kits(db: EventDB, written: Sequence[_KitRequest], stage_codes: list[s
                 new={"file": req.path.name},
                 prev_hash=prev,
             )
+
+
+def _is_the_event(out: Path, db: EventDB) -> bool:
+    return not isinstance(db, ServerEventDB) and out.samefile(db.path)
 
 
 def _write_kit(

@@ -248,6 +248,12 @@ class EventDB:
     so every committed change can be written back (see ``check_file``).
     """
 
+    # Defaults for subclasses that keep no file (dialect.ServerEventDB): nothing to check there.
+    read_only = False
+    _keeper: sqlite3.Connection | None = None
+    _gone: str | None = None
+    _closed = False
+
     def __init__(self, path: Path, engine: Engine, *, read_only: bool = False):
         self.path = path
         self.engine = engine
@@ -491,7 +497,30 @@ def create_event_file(
     The file is built beside the target (``.NAME.PID.building``), filled by ``build`` if given,
     and renamed into place only when complete: a crash or a refusal leaves no half-made event,
     and never blocks a retry. Returns the event open for writing (without the lock).
+
+    A ``postgresql://`` URL creates the event in that (empty) server database instead (a failed
+    ``build`` empties it again).
     """
+    from kolabik_desktop.core.store import dialect
+
+    if dialect.is_server_url(path):
+        server = dialect.create_server_event(
+            str(path),
+            name=name,
+            year=year,
+            organiser=organiser,
+            uid=uid,
+            kind=kind,
+            overwrite=overwrite,
+        )
+        if build is not None:
+            try:
+                build(server)
+            except BaseException:
+                server.close()
+                dialect.discard_new_event(str(path))
+                raise
+        return server
     path = Path(path)
     if path.exists() and not overwrite:
         raise EventFileError(f"{path}: a file with this name already exists")
@@ -632,8 +661,14 @@ def open_event_file(path: str | Path, *, lock: bool = False, read_only: bool = F
     ``read_only=True`` (every command that only reads): nothing can be written, and an older file
     is migrated in memory only. ``lock=True`` (a window, every writing command) takes the
     one-writer lock first, refuses a file another running instance holds, and refuses to write
-    into a file that fails SQLite's quick integrity check.
+    into a file that fails SQLite's quick integrity check. A ``postgresql://`` URL opens a server
+    event (no file lock: a server takes many writers); with ``lock=True`` it also listens for
+    other machines' writes.
     """
+    from kolabik_desktop.core.store import dialect
+
+    if dialect.is_server_url(path):
+        return dialect.open_server_event(str(path), listen=lock, read_only=read_only)
     path = Path(path)
     _check_path(path)
     if read_only:

@@ -28,6 +28,7 @@ from kolabik_desktop.core.scoring.model import (
 )
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Assignment,
     Category,
@@ -293,6 +294,7 @@ def check_can_score(session: Session, juror_id: int, entry_id: int, stage: Stage
         )
 
 
+@serialized_write
 def set_score(
     db: EventDB,
     *,
@@ -370,6 +372,7 @@ def set_score(
     return state
 
 
+@serialized_write
 def set_comment(
     db: EventDB,
     *,
@@ -420,6 +423,7 @@ def set_comment(
     db.notify(Change("comments", frozenset({entry_id}), source))
 
 
+@serialized_write
 def set_submitted(
     db: EventDB,
     *,
