@@ -195,35 +195,6 @@ def test_file_deleted_under_the_app_is_written_back_with_every_score(tmp_path):
     db.close()
 
 
-def test_a_kit_that_could_not_be_written_is_not_audited_as_exported(tmp_path, monkeypatch):
-    from kolabik_desktop.core.errors import KolabikError
-    from kolabik_desktop.core.exchange import kits
-    from kolabik_desktop.core.store.models import AuditLog
-
-    db, _ids = make_event(tmp_path / "e.kolabik", jurors=3)
-    real = kits._write_kit
-    calls = []
-
-    def fails_on_second(source, req, *rest):
-        calls.append(req.juror_code)
-        if len(calls) == 2:
-            raise KolabikError(f"{req.path}: could not write the kit (disk full)")
-        return real(source, req, *rest)
-
-    monkeypatch.setattr(kits, "_write_kit", fails_on_second)
-    out = tmp_path / "kits"
-    out.mkdir()
-    with pytest.raises(KolabikError, match="disk full"):
-        kits.export_kits(db, out)
-    with db.session() as s:
-        audited = [
-            r.subject for r in s.scalars(select(AuditLog).where(AuditLog.action == "kit.export"))
-        ]
-    db.close()
-    assert len(audited) == 1 and calls[0] in audited[0]
-    assert len(list(out.iterdir())) == 1
-
-
 def test_write_output_replaces_atomically_and_a_failure_keeps_the_old_file(tmp_path, monkeypatch):
     from kolabik_desktop.core.errors import KolabikError
     from kolabik_desktop.core.files import write_output
