@@ -194,7 +194,8 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.packages import write_package
     from kolabik_desktop.core.store.db import open_event_file
 
-    with open_event_file(args.kit, read_only=True) as kit:
+    # A writer: the package's signing records its sequence in the kit.
+    with open_event_file(args.kit, lock=True) as kit:
         path = write_package(kit, _out_path(args.out))
     print(f"wrote {path}")
     return 0

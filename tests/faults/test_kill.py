@@ -55,7 +55,7 @@ def packages(tmp_path: Path) -> tuple[Path, list[Path]]:
     from factories import make_event
 
     event = tmp_path / "ketua.kolabik"
-    db, ids = make_event(event, entries=12, jurors=3, admitted_to_p2=5, conflict=False)
+    db, ids = make_event(event, entries=12, jurors=3, admitted_to_p2=5, conflict=False, fill=0.0)
     kits = export_kits(db, _folder(tmp_path / "kits"))
     db.close()
     out = _folder(tmp_path / "pkgs")
