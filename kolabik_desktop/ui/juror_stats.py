@@ -416,6 +416,7 @@ class JurorStatsDialog(QDialog):
             work,
             lambda result: self._apply(generation, *result),
             lambda exc: self._failed(generation, exc),
+            db=db,
         )
 
     def _failed(self, generation: int, exc: Exception) -> None:
@@ -439,6 +440,7 @@ class JurorStatsDialog(QDialog):
             work,
             lambda loo: self._apply_loo(generation, loo),
             lambda exc: self._failed(generation, exc),
+            db=self.context.db if self.context is not None else None,
         )
 
     def _apply_loo(self, generation: int, loo: tuple[LeaveOneOut, ...]) -> None:
