@@ -104,25 +104,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store import dialect
-    from kolabik_desktop.core.store.db import create_event_file
+    from kolabik_desktop.core.store.db import EventDB, create_event_file
     from kolabik_desktop.core.templates import TEMPLATES, apply_template
 
     path = dialect.as_location(args.path)
-    db = create_event_file(
+
+    def fill(db: EventDB) -> None:
+        if args.template:
+            with db.session() as s:
+                apply_template(s, args.template, actor="chair")
+
+    create_event_file(
         path,
         name=args.name or dialect.default_event_name(path),
         year=args.year,
         organiser=args.organiser,
-    )
-    try:
-        if args.template:
-            with db.session() as s:
-                apply_template(s, args.template, actor="chair")
-    except BaseException:
-        db.close()
-        dialect.discard_new_event(path)
-        raise
-    db.close()
+        build=fill,
+    ).close()
     if args.template:
         print(
             f"Created {path} with the {args.template} rubric: {TEMPLATES[args.template].description}"
@@ -160,7 +158,7 @@ def cmd_export_workbook(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.db import open_event_file
 
     xlsx = Path(args.xlsx)
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         export_workbook(db, xlsx)
     print(f"Exported {args.event} to {xlsx}")
     return 0
@@ -175,7 +173,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     against = Path(args.against) if args.against else None
     if against is not None:
         _require_file(against, "file to check against")
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         problems = check_event(db)
         proof = prove(db)
         problems += [describe(f) for f in proof.findings]
@@ -217,7 +215,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.models import Category, Event
     from kolabik_desktop.core.store.services import load_event_spec, load_values
 
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         if db.kind == "kit":
             raise KolabikError(
                 f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
@@ -436,10 +434,9 @@ def _cut(text: str, cap: int) -> str:
 
 def _emit(data: bytes, output: str | None, *, text: bool) -> None:
     if output:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as exc:
-            raise KolabikError(f"{output}: cannot write ({exc.strerror})") from exc
+        from kolabik_desktop.core.files import write_output
+
+        write_output(Path(output), data, "leaderboard")
         return
     if text:
         # A terminal gets text in its own encoding; characters it lacks become "?", not an error.

@@ -5,7 +5,8 @@ Extension seams for other features (leaderboard, projector, setup, import, repor
   window is built. Add one line per feature; an installer adds menu actions, docks or tabs.
 - Menus as attributes: ``menu_file``, ``menu_edit``, ``menu_view``, ``menu_tools``, ``menu_help``.
 - ``window.context`` (EventContext or None) and the signals ``event_opened(context)`` and
-  ``event_closed()``; ``window.mode`` is "chair" (event file) or "juror" (a juror kit).
+  ``event_closing()`` (still open: last writes) and ``event_closed()``; ``window.mode`` is "chair"
+  (event file) or "juror" (a juror kit).
 - ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
   ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
 - ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -55,6 +55,7 @@ from kolabik_desktop.core.store.lock import EventLockedError
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
+from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.leaderboard import category_choices
 from kolabik_desktop.ui.scoring_form import ScoringForm
 from kolabik_desktop.ui.submission import (
@@ -131,6 +132,8 @@ def _event_key(uid: str, what: str) -> str:
 class MainWindow(QMainWindow):
     event_opened = Signal(object)  # EventContext
     event_closed = Signal()
+    # Before the event is closed (its tasks stopped, its lock released): a last write goes here.
+    event_closing = Signal()
     stage_changed = Signal(object)  # stage id or None
     entry_changed = Signal(object)  # entry id or None
     scoring_juror_changed = Signal(object)  # juror id or None
@@ -433,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self,
             self.tr("Open an event file"),
             start,
@@ -509,6 +512,7 @@ class MainWindow(QMainWindow):
         self.undo.set_db(db)
         self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
         context.changed.connect(self._on_change)
+        context.file_problem.connect(self._on_file_problem)
         self.entry_view.set_db(db)
         self.form.set_context(context)
         self._remember_recent(location)
@@ -534,6 +538,9 @@ class MainWindow(QMainWindow):
             text + "\n\n" + self.tr("Nothing was changed."),
         )
 
+    def _on_file_problem(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("The event file changed on disk"), message)
+
     def close_event(self) -> None:
         """Close the open event (pending edits are committed first)."""
         if self.context is None:
@@ -541,6 +548,7 @@ class MainWindow(QMainWindow):
         self.form.flush()
         context = self.context
         QSettings().setValue(_event_key(context.db.uid, "entry"), self.entry_id)
+        self.event_closing.emit()
         context.changed.disconnect(self._on_change)
         self.form.set_context(None)
         self.entry_view.set_db(None)

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -63,6 +62,7 @@ from sqlalchemy import select
 from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
 from kolabik_desktop.core.store.models import Event, Submission
+from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.leaderboard import board_choices, category_choices, fill_board_boxes
 from kolabik_desktop.ui.presentation import PresentationSession, PresentingInfo
@@ -1436,7 +1436,7 @@ class ProjectorControls(QWidget):
         c = self.controller
         if c.context is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self, self.tr("Export the board"), "papan-peringkat.png", self.tr("PNG image (*.png)")
         )
         if not path:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
+from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.workers import run_task
 
@@ -141,7 +142,7 @@ class PromoteDialog(QDialog):
 
     def choose_target(self) -> None:
         base = QSettings().value("last_report_folder", str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self,
             self.tr("Next level's event"),
             str(Path(base) / "tingkat-berikutnya.kolabik"),
@@ -195,7 +196,7 @@ class PromoteDialog(QDialog):
                 progress=progress,
             )
 
-        run_task(work, self._done, self._failed)
+        run_task(work, self._done, self._failed, db=self.db)
 
     def _done(self, result: Any) -> None:
         self.send_button.setEnabled(True)

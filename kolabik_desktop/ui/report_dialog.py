@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +47,7 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.reports.i18n import default_file_name
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
+from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
@@ -325,7 +325,7 @@ class ReportDialog(QDialog):
 
         db = self.db
         self._set_busy(True, self.tr("Reading the event…"))
-        run_task(lambda progress: load_report_data(db), self._data_loaded, self._on_error)
+        run_task(lambda progress: load_report_data(db), self._data_loaded, self._on_error, db=db)
 
     def _data_loaded(self, data: object) -> None:
         self._data = data
@@ -391,6 +391,7 @@ class ReportDialog(QDialog):
             lambda pdf: self._preview_built(generation, pdf),
             self._on_error,
             self._on_progress,
+            db=self.db,
         )
 
     def _preview_options(self, options: Any) -> Any:
@@ -448,7 +449,7 @@ class ReportDialog(QDialog):
             filters = self.tr("PDF (*.pdf);;Word document (*.docx)")
         else:
             filters = self.tr("PDF (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(suggested), filters)
+        path, _ = get_save_file_name(self, self.tr("Save as"), str(suggested), filters)
         if path:
             self.save_to(Path(path))
 
@@ -493,7 +494,7 @@ class ReportDialog(QDialog):
                 return path
 
         self._set_busy(True, self.tr("Building…"))
-        run_task(work, self._saved, self._on_error, self._on_progress)
+        run_task(work, self._saved, self._on_error, self._on_progress, db=self.db)
 
     def confirm_awards(self, options: Any) -> bool | None:
         """True when the user accepts a provisional ranking, False when it is final, None to stop.

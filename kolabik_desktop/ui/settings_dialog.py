@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.file_dialogs import get_existing_directory
 
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("f4", "F4 (210 × 330 mm)"))
 DEFAULT_BACKUP_MINUTES = 5
@@ -61,7 +61,7 @@ class FolderField(QWidget):
         row.addWidget(clear)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.text())
+        folder = get_existing_directory(self, self.tr("Choose a folder"), self.text())
         if folder:
             self.edit.setText(folder)
 

@@ -111,7 +111,6 @@ def test_a_juror_kit_has_no_board(qtbot, tmp_path):
 
 def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QFileDialog
 
     from kolabik_desktop.ui.projector import FULL, PROGRESS, REVEAL
 
@@ -134,7 +133,9 @@ def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeyp
     assert controls.reveal_label.text() == "9 places still hidden"
     controls.mode_buttons[FULL].click()
     target = tmp_path / "papan.png"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(
+        "kolabik_desktop.ui.projector.get_save_file_name", lambda *a, **k: (str(target), "")
+    )
     controls.export_button.click()
     assert QImage(str(target)).size().width() == 1920
 

@@ -33,9 +33,11 @@ from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
+    fsync_and_rename,
     head_revision,
     open_event_file,
     schema_revision,
+    sqlite_uri,
     utc_now,
 )
 from kolabik_desktop.core.store.dialect import ServerEventDB
@@ -189,7 +191,8 @@ def _write_kit(
     tmp = req.path.with_name(f".{req.path.name}.{os.getpid()}.part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(str(source))
+        # Read-only: this connection can never checkpoint or delete the open event's journal.
+        src = sqlite3.connect(sqlite_uri(source), uri=True)
         dst = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             # The backup API copies a consistent snapshot, WAL content included.
@@ -206,9 +209,7 @@ def _write_kit(
         finally:
             dst.close()
             src.close()
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, req.path)
+        fsync_and_rename(tmp, req.path)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise KolabikError(f"{req.path}: could not write the kit ({exc})") from exc

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from sqlalchemy import select
 from kolabik_desktop import __version__
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
+from kolabik_desktop.core.files import read_regular_file, write_output
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -189,16 +189,7 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: a reader sees the old file or the new, never half."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KolabikError(f"{path}: cannot write the score package ({exc.strerror})") from exc
+    write_output(path, data, "score package")
 
 
 def write_package(kit_db: EventDB, out: str | Path) -> Path:
@@ -307,15 +298,12 @@ def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
     """Read and verify a package file against the chair's event; InputRejected if anything fails."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise InputRejected(
-                path.name,
-                [Problem("", f"the file is too large for a score package ({size} bytes)")],
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputRejected(path.name, [Problem("", f"cannot be read ({exc.strerror})")]) from exc
+        # Regular files only, the size checked on the open descriptor: a FIFO, a device or a
+        # folder named *.kolabik-scores is refused at once instead of hanging or filling memory.
+        data = read_regular_file(path, MAX_PACKAGE_BYTES, "score package")
+    except KolabikError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        raise InputRejected(path.name, [Problem("", message)]) from None
     return verify_package_bytes(data, path.name, db)
 
 
