@@ -161,6 +161,11 @@ def _take_write_lock(conn: Any) -> None:
 
 
 def _release_write_lock(conn: Any) -> None:
+    if getattr(conn, "invalidated", False):
+        # A lost connection: reading its info would raise during the rollback and hide why the
+        # write failed. The server ended the transaction (and its lock); the pool's checkin of
+        # the connection's record releases this thread's count.
+        return
     if conn.info.pop("kolabik_locked", False):
         _holders.count = max(0, getattr(_holders, "count", 0) - 1)
 
