@@ -421,6 +421,12 @@ def storage_problem(label: str, exc: BaseException) -> StorageError:
     """A write to the server that failed: say so, and that nothing of it was kept."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
     low = " ".join(detail).lower()
+    if "permission denied to create role" in low:
+        return StorageError(
+            f"{label}: the change was NOT saved: the database role of this URL may not create "
+            "roles; the PostgreSQL superuser gives it that once: ALTER ROLE name CREATEROLE "
+            "(or createuser --createrole). Earlier saves are safe."
+        )
     if "row-level security" in low or "permission denied" in low:
         return PanelWriteRefused(
             f"{label}: the change was NOT saved: the server refused it, because your database "
