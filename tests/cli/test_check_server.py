@@ -37,7 +37,9 @@ WRITER = textwrap.dedent(
 
 
 def test_check_passes_on_a_server_event_while_other_machines_write(server_database, capsys):
-    db, ids = make_event(server_database, entries=8, jurors=5, fill=0.3, conflict=False)
+    db, ids = make_event(
+        server_database, entries=8, jurors=5, fill=0.3, conflict=False, audited=True
+    )
     db.close()
     sig = ids.criteria["P1", "SIG"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path.cwd()), *sys.path]))
@@ -78,7 +80,7 @@ def test_check_passes_on_a_server_event_while_other_machines_write(server_databa
 def test_check_finds_tampering_done_on_the_server(server_database, capsysbinary):
     from kolabik_desktop.core.store.services import set_score
 
-    db, ids = make_event(server_database)
+    db, ids = make_event(server_database, audited=True)
     set_score(
         db,
         juror_id=ids.jurors[1],

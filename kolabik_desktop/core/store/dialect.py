@@ -284,6 +284,16 @@ def reset_sequences(conn: Any) -> None:
             )
 
 
+def one_snapshot(session: Session) -> None:
+    """Make the session's transaction read every table as of one moment (call it first).
+
+    On a server, READ COMMITTED would let each statement see writes committed since the one
+    before; REPEATABLE READ reads one snapshot. A file is read by one connection in turn.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+
+
 @contextmanager
 def snapshot(engine: Engine) -> Iterator[Connection]:
     """A connection that reads every table as of one moment (for a copy while chairs write).
