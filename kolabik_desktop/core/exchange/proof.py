@@ -41,6 +41,7 @@ from kolabik_desktop.core.exchange.packages import (
     canonical_bytes,
     verify_package_bytes,
 )
+from kolabik_desktop.core.store import dialect
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     AuditLog,
@@ -526,6 +527,9 @@ def prove(db: EventDB) -> Proof:
         proof.applicable = False
         return proof
     with db.session() as s:
+        # The log and the tables are compared: read both as of one moment, or a chair's write
+        # committed on a server between the two reads looks like an edit behind the program's back.
+        dialect.one_snapshot(s)
         r = replay(s)
         table = _table_scores(s)
         _compare_scores(r, table, proof.findings)
