@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -80,6 +81,38 @@ def package_file_name(event_name: str, juror_code: str, when: datetime | None = 
 
 def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
     """The kit's juror's signed package document (a dict ready for JSON) and its file name."""
+    document, key, event_name, juror_code = package_document(kit_db)
+    document["signature"] = juror_signature(document, key)
+    return document, package_file_name(event_name, juror_code)
+
+
+def juror_signature(document: dict[str, Any], key: bytes) -> dict[str, str]:
+    """The one place a juror signs: packages, and the live link's deltas and requests."""
+    return {"algorithm": SIGNATURE_ALGORITHM, "value": sign(document, key)}
+
+
+def juror_signature_valid(document: dict[str, Any], key: bytes) -> bool:
+    """Whether ``document["signature"]`` is the juror's signature of the rest of it."""
+    signature = document.get("signature")
+    if not isinstance(signature, dict) or signature.get("algorithm") != SIGNATURE_ALGORITHM:
+        return False
+    value = signature.get("value")
+    return isinstance(value, str) and hmac.compare_digest(sign(document, key), value)
+
+
+def package_document(
+    kit_db: EventDB,
+    *,
+    score_ids: Collection[int] | None = None,
+    comment_keys: Collection[tuple[int, int]] | None = None,
+    submission_stages: Collection[int] | None = None,
+) -> tuple[dict[str, Any], bytes, str, str]:
+    """The unsigned package document of the kit's juror, with the key that signs it.
+
+    Without filters it holds every row of the juror; with them (the live link's delta) only the
+    given score ids, (entry, stage) comments and stage submissions. Returns (document, key,
+    event name, juror code).
+    """
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
         raise KolabikError(f"{kit_db.path.name}: not a juror kit, so it has no scores to send")
     juror_id = kit_db.kit_juror_id
@@ -88,6 +121,24 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
         juror = s.get(Juror, juror_id)
         if juror is None or not juror.secret_key:
             raise KolabikError(f"{kit_db.path.name}: the kit has no signing key for its juror")
+        score_query = (
+            select(
+                Entry.code,
+                Stage.code,
+                Criterion.code,
+                Score.value,
+                Score.note,
+                Score.revision,
+                Score.updated_at,
+            )
+            .join(Entry, Entry.id == Score.entry_id)
+            .join(Criterion, Criterion.id == Score.criterion_id)
+            .join(Stage, Stage.id == Criterion.stage_id)
+            .where(Score.juror_id == juror_id)
+            .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
+        )
+        if score_ids is not None:
+            score_query = score_query.where(Score.id.in_(list(score_ids)))
         scores = [
             {
                 "entry": entry_code,
@@ -99,22 +150,24 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 "updated_at": updated_at,
             }
             for entry_code, stage_code, crit_code, value, note, revision, updated_at in s.execute(
-                select(
-                    Entry.code,
-                    Stage.code,
-                    Criterion.code,
-                    Score.value,
-                    Score.note,
-                    Score.revision,
-                    Score.updated_at,
-                )
-                .join(Entry, Entry.id == Score.entry_id)
-                .join(Criterion, Criterion.id == Score.criterion_id)
-                .join(Stage, Stage.id == Criterion.stage_id)
-                .where(Score.juror_id == juror_id)
-                .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
+                score_query
             )
         ]
+        comment_query = (
+            select(
+                Entry.code,
+                Stage.code,
+                Comment.text,
+                Comment.revision,
+                Comment.updated_at,
+                Comment.entry_id,
+                Comment.stage_id,
+            )
+            .join(Entry, Entry.id == Comment.entry_id)
+            .join(Stage, Stage.id == Comment.stage_id)
+            .where(Comment.juror_id == juror_id)
+            .order_by(Entry.code, Stage.position)
+        )
         comments = [
             {
                 "entry": entry_code,
@@ -123,22 +176,24 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 "revision": revision,
                 "updated_at": updated_at,
             }
-            for entry_code, stage_code, text, revision, updated_at in s.execute(
-                select(Entry.code, Stage.code, Comment.text, Comment.revision, Comment.updated_at)
-                .join(Entry, Entry.id == Comment.entry_id)
-                .join(Stage, Stage.id == Comment.stage_id)
-                .where(Comment.juror_id == juror_id)
-                .order_by(Entry.code, Stage.position)
+            for entry_code, stage_code, text, revision, updated_at, entry_id, stage_id in (
+                s.execute(comment_query)
             )
+            if comment_keys is None or (entry_id, stage_id) in comment_keys
         ]
+        submission_query = (
+            select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
+            .join(Stage, Stage.id == Submission.stage_id)
+            .where(Submission.juror_id == juror_id)
+            .order_by(Stage.position)
+        )
+        if submission_stages is not None:
+            submission_query = submission_query.where(
+                Submission.stage_id.in_(list(submission_stages))
+            )
         submissions = [
             {"stage": code, "submitted": bool(sub), "revision": rev, "updated_at": at}
-            for code, sub, rev, at in s.execute(
-                select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
-                .join(Stage, Stage.id == Submission.stage_id)
-                .where(Submission.juror_id == juror_id)
-                .order_by(Stage.position)
-            )
+            for code, sub, rev, at in s.execute(submission_query)
         ]
         document: dict[str, Any] = {
             "format": FORMAT_NAME,
@@ -152,10 +207,7 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
             "comments": comments,
             "submissions": submissions,
         }
-        key = juror.secret_key
-        event_name, juror_code = event.name, juror.code
-    document["signature"] = {"algorithm": SIGNATURE_ALGORITHM, "value": sign(document, key)}
-    return document, package_file_name(event_name, juror_code)
+        return document, juror.secret_key, event.name, juror.code
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -360,8 +412,7 @@ def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -
             signature.get("value"), str
         ):
             raise _Refuse(f"the signature is not {SIGNATURE_ALGORITHM}")
-        expected = sign(document, juror.secret_key)
-        if not hmac.compare_digest(expected, signature["value"]):
+        if not juror_signature_valid(document, juror.secret_key):
             raise _Refuse(
                 f"the signature does not match: the package was changed after juror "
                 f"'{juror_code}' signed it, or it was not made with their kit"
