@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import re
 import secrets
 import threading
@@ -39,6 +40,7 @@ from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Comment,
     Criterion,
+    Event,
     Juror,
     LiveOutbox,
     PackageReceipt,
@@ -47,6 +49,8 @@ from kolabik_desktop.core.store.models import (
     Stage,
     Submission,
 )
+
+log = logging.getLogger("kolabik.live")
 
 PROTOCOL = "kolabik-live"
 PROTOCOL_VERSION = 1
@@ -309,6 +313,7 @@ class HubSession:
     refusals: list[Refusal] = field(default_factory=list)
     _links: dict[str, JurorLink] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)
+    event_name: str = ""
     _uid: str = ""
     _private: bytes = b""
 
@@ -316,6 +321,7 @@ class HubSession:
         self._private = hub_private_key(self.db)
         self._uid = self.db.uid
         with self.db.session() as s:
+            self.event_name = s.scalars(select(Event.name)).one()
             approved = set((get_setting(s, SETTING_APPROVED) or "").split())
             for code, name in s.execute(select(Juror.code, Juror.name).order_by(Juror.code)):
                 self._links[code] = JurorLink(code, name, approved=code in approved)
@@ -355,6 +361,7 @@ class HubSession:
         with self._lock:
             self.refusals.append(Refusal(utc_now(), code, detail, who))
             del self.refusals[:-500]
+        log.warning("refused %s from %s: %s", code, who or "?", detail)
         return LiveRefusal(code, detail)
 
     # -- requests ---------------------------------------------------------------------------
