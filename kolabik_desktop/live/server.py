@@ -72,13 +72,14 @@ Route = Callable[[Request], Awaitable["Response | Stream"]]
 class _Bucket:
     """A token bucket per client address: a flood is refused, a juror's rhythm is not."""
 
-    def __init__(self) -> None:
+    def __init__(self, rate: float = RATE_PER_SECOND, burst: float = RATE_BURST) -> None:
+        self.rate, self.burst = rate, burst
         self.tokens: dict[str, tuple[float, float]] = {}
 
     def take(self, who: str) -> bool:
         now = time.monotonic()
-        tokens, at = self.tokens.get(who, (RATE_BURST, now))
-        tokens = min(RATE_BURST, tokens + (now - at) * RATE_PER_SECOND)
+        tokens, at = self.tokens.get(who, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - at) * self.rate)
         if tokens < 1:
             self.tokens[who] = (tokens, now)
             return False
@@ -113,7 +114,7 @@ class HubServer:
         self.prefix_routes: list[tuple[str, Route]] = []
         self.connections = 0
         self.requests = 0
-        self._bucket = _Bucket()
+        self.rate = _Bucket()  # tests and the benchmark may set .rate.rate and .rate.burst
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kolabik-hub-db")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
@@ -218,13 +219,17 @@ class HubServer:
                 self.session.refuse(live.REFUSED_TOO_LARGE, "request head too large", who)
                 await self._send(writer, _error(431, "header too large"), close=True)
                 return
-            except (TimeoutError, asyncio.IncompleteReadError):
+            except asyncio.IncompleteReadError as exc:
+                if exc.partial.strip():
+                    self.session.refuse(live.REFUSED_MALFORMED, "an incomplete request", who)
+                return
+            except TimeoutError:
                 return
             request = await self._parse(head, reader, writer, who)
             if request is None:
                 return
             self.requests += 1
-            if not self._bucket.take(who):
+            if not self.rate.take(who):
                 self.session.refuse(live.REFUSED_RATE, "too many requests", who)
                 await self._send(writer, _error(429, "too many requests"), close=False)
                 continue
@@ -264,7 +269,7 @@ class HubServer:
             return None
         try:
             body = await asyncio.wait_for(reader.readexactly(length), READ_TIMEOUT)
-        except TimeoutError:
+        except (TimeoutError, asyncio.IncompleteReadError):
             self.session.refuse(live.REFUSED_MALFORMED, "the body never arrived", who)
             await self._send(writer, _error(408, "timeout"), close=True)
             return None
@@ -279,8 +284,16 @@ class HubServer:
                     route = handler
                     break
         if route is None:
+            self.session.refuse(
+                live.REFUSED_MALFORMED, f"no endpoint {request.path[:80]}", request.peer
+            )
             return _error(404, "not found")
-        return await route(request)
+        response = await route(request)
+        if isinstance(response, Response) and response.status == 405:
+            self.session.refuse(
+                live.REFUSED_MALFORMED, f"{request.method[:10]} not allowed", request.peer
+            )
+        return response
 
     async def _send(self, writer: asyncio.StreamWriter, response: Response, *, close: bool) -> None:
         head = [

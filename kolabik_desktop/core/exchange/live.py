@@ -314,6 +314,7 @@ class HubSession:
     _links: dict[str, JurorLink] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)
     event_name: str = ""
+    refused_total: int = 0
     _uid: str = ""
     _private: bytes = b""
 
@@ -359,6 +360,7 @@ class HubSession:
     def refuse(self, code: str, detail: str, who: str = "") -> LiveRefusal:
         """Log a refusal (the hub's log and the dock read ``refusals``) and return it to raise."""
         with self._lock:
+            self.refused_total += 1
             self.refusals.append(Refusal(utc_now(), code, detail, who))
             del self.refusals[:-500]
         log.warning("refused %s from %s: %s", code, who or "?", detail)
@@ -372,14 +374,19 @@ class HubSession:
             return {"ok": True} | self._handle(request, who)
         except LiveRefusal as refusal:
             return {"ok": False, "code": refusal.code, "detail": refusal.detail}
+        except Exception as exc:  # a request no rule foresaw: refused and logged, never a crash
+            log.exception("hub: unexpected failure on a request from %s", who or "?")
+            failed = self.refuse(REFUSED_MALFORMED, f"the request could not be handled ({exc})")
+            return {"ok": False, "code": failed.code, "detail": failed.detail}
 
     def _handle(self, request: object, who: str) -> dict[str, Any]:
         if not isinstance(request, dict) or request.get("protocol") != PROTOCOL:
             raise self.refuse(REFUSED_MALFORMED, "not a live-link request", who)
         op = request.get("op")
         juror = request.get("juror")
-        if op not in ("hello", "push") or not isinstance(juror, str):
+        if op not in ("hello", "push") or not _is_code(juror):
             raise self.refuse(REFUSED_MALFORMED, "unknown operation or no juror", who)
+        assert isinstance(juror, str)
         if request.get("event_uid") != self._uid:
             raise self.refuse(REFUSED_WRONG_EVENT, "the request is for another event", juror)
         key = self._juror_key(juror)
@@ -441,6 +448,17 @@ class HubSession:
             return accept_delta(self.db, data, juror)
         except LiveRefusal as refusal:
             raise self.refuse(refusal.code, refusal.detail, juror) from None
+
+
+def _is_code(value: object) -> bool:
+    """A juror code as a request may carry it: short text that SQLite can store."""
+    if not isinstance(value, str) or not 0 < len(value) <= 100:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a forged "\ud800"
+        return False
+    return True
 
 
 def _delta_range(document: object) -> tuple[int, int] | None:
