@@ -138,7 +138,11 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
         _check(answer)
         paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
         live.record_acks(kit, _acks(answer.get("acks")))
-        while sent < max_deltas and approved and not paused:
+        if live.kit_state(kit).unsent and not approved:
+            raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
+        if live.kit_state(kit).unsent and paused:
+            raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
+        while sent < max_deltas:
             delta = live.next_delta(kit)
             if delta is None:
                 break

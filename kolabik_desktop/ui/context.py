@@ -22,6 +22,7 @@ from kolabik_desktop.core.store.services import load_scoring_input
 class EventContext(QObject):
     # Emitted on the GUI thread after the scorer has absorbed the change.
     changed = Signal(object)  # Change
+    closing = Signal()  # just before the file is closed: features stop work that writes to it
     _incoming = Signal(object)  # from the core bus, possibly from a worker thread
 
     def __init__(self, db: EventDB, parent: QObject | None = None):
@@ -67,5 +68,6 @@ class EventContext(QObject):
         self.changed.emit(Change("all"))
 
     def close(self) -> None:
+        self.closing.emit()
         self._unsubscribe()
         self.db.close()

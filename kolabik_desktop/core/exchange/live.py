@@ -609,3 +609,13 @@ def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:
 
 def describe_acks(acks: Sequence[Ack]) -> str:
     return ", ".join(f"{a.kit_seq}@{a.hub_seq}" for a in acks)
+
+
+def entry_code(db: EventDB, entry_id: int | None) -> str:
+    """The code of the entry a juror has open, reported to the chair's dock ("" for none)."""
+    if entry_id is None:
+        return ""
+    from kolabik_desktop.core.store.models import Entry
+
+    with db.session() as s:
+        return s.scalar(select(Entry.code).where(Entry.id == entry_id)) or ""
