@@ -39,6 +39,8 @@ class HubProcess:
     lines: dict[str, str] = field(default_factory=dict)
     _out: queue.Queue[str] = field(default_factory=queue.Queue)
     stdout: list[str] = field(default_factory=list)
+    stderr: list[str] = field(default_factory=list)
+    pumps: list[threading.Thread] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -56,10 +58,11 @@ class HubProcess:
         finally:
             if self.process.poll() is None:
                 self.process.kill()
-        err = self.process.stderr.read() if self.process.stderr else ""
+        for pump in self.pumps:
+            pump.join(10)
         while not self._out.empty():
             self.stdout.append(self._out.get())
-        return code, "".join(self.stdout) + err
+        return code, "".join(self.stdout) + "".join(self.stderr)
 
 
 def start_hub(
@@ -82,7 +85,17 @@ def start_hub(
         for line in process.stdout:
             hub._out.put(line)
 
-    threading.Thread(target=pump, daemon=True).start()
+    def pump_errors() -> None:  # read as it comes: a full pipe would stall the hub
+        assert process.stderr is not None
+        for line in process.stderr:
+            hub.stderr.append(line)
+
+    hub.pumps = [
+        threading.Thread(target=pump, daemon=True),
+        threading.Thread(target=pump_errors, daemon=True),
+    ]
+    for thread in hub.pumps:
+        thread.start()
     while not all(key in hub.lines for key in wait_for):
         try:
             line = hub._out.get(timeout=30)
