@@ -87,9 +87,16 @@ def cmd_hub(args: argparse.Namespace) -> int:
         server = HubServer(session, args.host, args.port)
         board = None
         if args.board:
-            from kolabik_desktop.live.board import Board
+            from kolabik_desktop.live.board import Board, final_ranking_snapshot
 
             board = Board(server)
+            show = board.publish
+
+            def republish(_change: object) -> None:  # on the hub's writer thread
+                show(final_ranking_snapshot(db, session.event_name))
+
+            republish(None)
+            db.changes.subscribe(republish)
         server.start()
         announcement = None
         try:

@@ -37,6 +37,7 @@ RATE_BURST = 200.0
 
 _REASONS = {
     200: "OK",
+    301: "Moved Permanently",
     400: "Bad Request",
     404: "Not Found",
     405: "Method Not Allowed",
