@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -122,3 +125,17 @@ def save_scores(kit_path: Path, ids, values: dict[tuple[int, str], int]) -> None
             )
     finally:
         kit.close()
+
+
+def sse_events(port: int, path: str, count: int, timeout: float = 10) -> list[dict]:
+    """The first ``count`` board snapshots an SSE reader receives."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        buffer = b""
+        end = time.monotonic() + timeout
+        while buffer.count(b"\ndata: ") + buffer.startswith(b"data: ") < count:
+            assert time.monotonic() < end, buffer
+            buffer += sock.recv(65536)
+    head, _, body = buffer.partition(b"\r\n\r\n")
+    assert b"text/event-stream" in head
+    return [json.loads(line[6:]) for line in body.split(b"\n") if line.startswith(b"data: ")]

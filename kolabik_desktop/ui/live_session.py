@@ -175,6 +175,42 @@ def qr_image(text: str, scale: int = 4) -> QImage:
     return image
 
 
+def projector_snapshot(controller: Any) -> dict[str, Any] | None:
+    """What the projector shows now, for the web board; None while it is frozen (hold still).
+
+    The lines are the projector's own (scores already hidden in "ranks" mode, only the places
+    revealed so far in "reveal" mode), so the web board never shows more than the hall sees.
+    """
+    from kolabik_desktop.ui.projector import FULL, RANKS, REVEAL
+
+    if controller is None or controller.frozen:
+        return None
+    mode = controller.mode
+    if mode in (FULL, RANKS):
+        lines = controller.current_lines(show_scores=mode == FULL)
+    elif mode == REVEAL:
+        shown = controller.revealed
+        lines = controller._reveal_lines[len(controller._reveal_lines) - shown :] if shown else []
+    else:  # progress and presenting are drawn only on the projector
+        lines = []
+    return {
+        "title": controller.board_title(),
+        "event": controller.event_name,
+        "mode": mode,
+        "lines": [
+            {
+                "rank": line.rank,
+                "title": line.title,
+                "unit": line.unit,
+                "score": line.score,
+                "bar": line.bar,
+                "provisional": line.provisional,
+            }
+            for line in lines
+        ],
+    }
+
+
 class LiveSessionPanel(QWidget):
     """The dock's content: start/stop, pause, address, pairing code, QR code, the jurors."""
 
@@ -191,9 +227,15 @@ class LiveSessionPanel(QWidget):
         )
         self.pause_box = QCheckBox(QCoreApplication.translate("LiveSession", "Pause acceptance"))
         self.pause_box.setEnabled(False)
+        self.board_box = QCheckBox(QCoreApplication.translate("LiveSession", "Web board"))
+        self.board_box.setEnabled(False)
+        self.board: Any = None
+        self.projector: Any = None  # the window's ProjectorController, whose board is served
         self.address_label = QLabel(QCoreApplication.translate("LiveSession", "Not running."))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr_label = QLabel()
+        self.board_label = QLabel()
+        self.board_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = LiveJurorsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -206,6 +248,7 @@ class LiveSessionPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.start_button)
         top.addWidget(self.pause_box)
+        top.addWidget(self.board_box)
         top.addStretch(1)
         info = QHBoxLayout()
         info.addWidget(self.address_label, 1)
@@ -213,10 +256,12 @@ class LiveSessionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(info)
+        layout.addWidget(self.board_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.approve_button)
         self.start_button.clicked.connect(self.toggle)
         self.pause_box.toggled.connect(self._on_pause)
+        self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
@@ -271,6 +316,7 @@ class LiveSessionPanel(QWidget):
             QCoreApplication.translate("LiveSession", "Stop the live session")
         )
         self.pause_box.setEnabled(True)
+        self.board_box.setEnabled(True)
         self._announce()
         self._timer.start()
         self.refresh()
@@ -295,6 +341,8 @@ class LiveSessionPanel(QWidget):
         if announcement is not None:
             announcement.close()
             self._announcement = None
+        self.board_box.setChecked(False)
+        self.board_box.setEnabled(False)
         self.server.stop()
         self.server = None
         self.session = None
@@ -308,6 +356,34 @@ class LiveSessionPanel(QWidget):
         self.qr_label.clear()
         self.model.set_rows([])
         self.stopped.emit()
+
+    def _on_board(self, on: bool) -> None:
+        from kolabik_desktop.live.board import Board
+
+        if on and self.server is not None and self.board is None:
+            self.board = Board(self.server)
+            self.publish_board()
+            self.board_label.setText(
+                QCoreApplication.translate("LiveSession", "Web board: {0}").format(
+                    self.server.url() + self.board.path
+                )
+            )
+        elif not on and self.board is not None:
+            self.server.prefix_routes[:] = [
+                (prefix, route)
+                for prefix, route in self.server.prefix_routes
+                if prefix != "/board/"
+            ]
+            self.board = None
+            self.board_label.clear()
+
+    def publish_board(self, *_args: object) -> None:
+        """Show the projector's current board on the web board (if it is on and not frozen)."""
+        if self.board is None:
+            return
+        snapshot = projector_snapshot(self.projector)
+        if snapshot is not None:
+            self.board.publish(snapshot)
 
     def _on_pause(self, paused: bool) -> None:
         if self.session is not None:
@@ -525,12 +601,18 @@ def install(window: Any) -> None:
     link.status_changed.connect(lambda: status.setText(link.status_text()))
     window.live_panel, window.live_dock, window.live_link = panel, dock, link
 
+    projector = getattr(window, "projector", None)
+    panel.projector = projector
+    if projector is not None:
+        projector.state_changed.connect(panel.publish_board)
+
     def on_open(context: Any) -> None:
         chair = window.mode == "chair"
         show_dock.setVisible(chair)
         connect.setVisible(not chair)
         if chair:
             panel.set_context(context)
+            context.changed.connect(panel.publish_board)
         else:
             link.attach(context)
         context.closing.connect(on_closing)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import http.client
-import json
 import os
 import shutil
-import socket
 import time
 from pathlib import Path
 
 import pytest
 from factories import make_event
 from helpers_exchange import kits_by_juror
-from helpers_live import kolabik, save_scores, start_hub
+from helpers_live import kolabik, save_scores, sse_events, start_hub
 
 from kolabik_desktop.core.exchange.live import HubSession
 from kolabik_desktop.live.board import Board, final_ranking_snapshot
@@ -39,20 +37,6 @@ def get(port: int, path: str) -> tuple[int, bytes, str]:
         return response.status, response.read(), response.getheader("Content-Type") or ""
     finally:
         conn.close()
-
-
-def sse_events(port: int, path: str, count: int, timeout: float = 10) -> list[dict]:
-    """The first ``count`` board snapshots an SSE reader receives."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-        buffer = b""
-        end = time.monotonic() + timeout
-        while buffer.count(b"\ndata: ") + buffer.startswith(b"data: ") < count:
-            assert time.monotonic() < end, buffer
-            buffer += sock.recv(65536)
-    head, _, body = buffer.partition(b"\r\n\r\n")
-    assert b"text/event-stream" in head
-    return [json.loads(line[6:]) for line in body.split(b"\n") if line.startswith(b"data: ")]
 
 
 def test_the_board_is_served_only_with_its_token_and_pushes_each_change(room):

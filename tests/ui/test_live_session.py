@@ -37,14 +37,15 @@ def room(tmp_path, qtbot):
 
 
 def chair_value(chair, ids, entry: int, crit: str):
-    values = services.load_values(chair.context.db.session().__enter__())
+    with chair.context.db.session() as s:
+        values = services.load_values(s)
     return values.get((ids.jurors[0], ids.entries[entry], ids.criteria[("P2", crit)]))
 
 
-def save(juror, ids, entry: int, crit: str, value: int) -> None:
+def save(juror, ids, entry: int, crit: str, value: int, juror_id: int | None = None) -> None:
     services.set_score(
         juror.context.db,
-        juror_id=juror.context.db.kit_juror_id,
+        juror_id=juror_id or juror.context.db.kit_juror_id,
         entry_id=ids.entries[entry],
         criterion_id=ids.criteria[("P2", crit)],
         value=Decimal(value),
@@ -135,3 +136,35 @@ def test_the_jurors_model_says_who_is_connected():
     assert model.data(model.index(0, LiveJurorsModel.ENTRY)) == "IN-003"
     assert model.data(model.index(2, LiveJurorsModel.UNSENT)) == ""
     assert live.REFUSED_PAUSED  # the codes the status bar translates
+
+
+def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
+    from helpers_live import sse_events
+
+    from kolabik_desktop.ui.projector import FULL, RANKS
+
+    chair, _juror, _ids = room
+    panel, projector = chair.live_panel, chair.projector
+    projector.set_board("P1")
+    panel.start(port=0)
+    assert panel.board is None  # off by default
+    panel.board_box.setChecked(True)
+    assert panel.board.token in panel.board_label.text()
+    events = panel.board.path + "events"
+    full = sse_events(panel.server.port, events, 1)[0]
+    assert full["mode"] == FULL and len(full["lines"]) == projector.top_n
+    assert all(line["score"] for line in full["lines"])
+    projector.set_mode(RANKS)  # scores hidden on the projector: hidden on the web too
+    ranks = sse_events(panel.server.port, events, 1)[0]
+    assert ranks["mode"] == RANKS and not any(line["score"] for line in ranks["lines"])
+    assert [x["title"] for x in ranks["lines"]] == [x["title"] for x in full["lines"]]
+    projector.set_frozen(True)  # frozen: the web board holds still, even when a score moves
+    version = panel.board.version
+    with qtbot.waitSignal(chair.context.changed):
+        save(chair, _ids, 0, "PAP", 99, juror_id=_ids.jurors[0])
+    assert panel.board.version == version
+    projector.set_mode(FULL)  # a new mode unfreezes: the board follows again
+    assert panel.board.version == version + 1
+    panel.board_box.setChecked(False)
+    assert panel.board is None
+    panel.stop()

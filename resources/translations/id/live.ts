@@ -104,96 +104,106 @@
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="190" />
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="305" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="226" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="353" />
         <source>Start the live session</source>
         <translation>Mulai sesi langsung</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="192" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="228" />
         <source>Pause acceptance</source>
         <translation>Jeda penerimaan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="194" />
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="307" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="230" />
+        <source>Web board</source>
+        <translation>Papan web</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="234" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="355" />
         <source>Not running.</source>
         <translation>Tidak berjalan.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="204" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="246" />
         <source>Approve the selected juror</source>
         <translation>Setujui juri yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="258" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="303" />
         <source>The live session could not start.</source>
         <translation>Sesi langsung tidak dapat dimulai.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="265" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="310" />
         <source>Address: {0}
 Pairing code: {1}</source>
         <translation>Alamat: {0}
 Kode pasangan: {1}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="271" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="316" />
         <source>Stop the live session</source>
         <translation>Hentikan sesi langsung</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="406" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="367" />
+        <source>Web board: {0}</source>
+        <translation>Papan web: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="482" />
         <source>Type the chair's pairing code to connect.</source>
         <translation>Ketik kode pasangan dari ketua untuk terhubung.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="465" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="541" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="467" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="543" />
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="469" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="545" />
         <source>{0} unsent</source>
         <translation>{0} belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="472" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="548" />
         <source>last ack {0}</source>
         <translation>konfirmasi terakhir {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="487" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="563" />
         <source>Connect to the live session</source>
         <translation>Hubungkan ke sesi langsung</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="494" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="570" />
         <source>Hub address</source>
         <translation>Alamat hub</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="496" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="572" />
         <source>Pairing code (older kits)</source>
         <translation>Kode pasangan (kit lama)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="509" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="585" />
         <source>Live session</source>
         <translation>Sesi langsung</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="515" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="591" />
         <source>&amp;Live session</source>
         <translation>Sesi &amp;langsung</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="517" />
+        <location filename="../../../kolabik_desktop/ui/live_session.py" line="593" />
         <source>&amp;Connect to the live session…</source>
         <translation>&amp;Hubungkan ke sesi langsung…</translation>
     </message>
