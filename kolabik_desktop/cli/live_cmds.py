@@ -85,25 +85,20 @@ def cmd_hub(args: argparse.Namespace) -> int:
         # Headless there is no chair to click "approve": every juror who proves their key is in.
         session = HubSession(db, approve="all")
         server = HubServer(session, args.host, args.port)
-        board = None
+        feed = None
         if args.board:
-            from kolabik_desktop.live.board import Board, final_ranking_snapshot
+            from kolabik_desktop.live.board import Board, BoardFeed, final_ranking_snapshot
 
             board = Board(server)
-            show = board.publish
-
-            def republish(_change: object) -> None:  # on the hub's writer thread
-                show(final_ranking_snapshot(db, session.event_name))
-
-            republish(None)
-            db.changes.subscribe(republish)
+            feed = BoardFeed(board, lambda: final_ranking_snapshot(db, session.event_name))
+            db.changes.subscribe(feed.changed)
         server.start()
         announcement = None
         try:
             print(f"hub: {server.url()}", flush=True)
             print(f"pairing: {session.pairing}", flush=True)
-            if board is not None:
-                print(f"board: {server.url()}{board.path}", flush=True)
+            if feed is not None:
+                print(f"board: {server.url()}{feed.board.path}", flush=True)
             if not args.no_discovery:
                 announcement = _announce(db.uid, server)
             with _until_stopped() as stop:
@@ -112,8 +107,8 @@ def cmd_hub(args: argparse.Namespace) -> int:
         finally:
             if announcement is not None:
                 announcement.close()
-            if board is not None:
-                board.close()
+            if feed is not None:
+                feed.close()
             server.stop()
         print(f"hub: stopped ({server.requests} requests)", flush=True)
         return 0

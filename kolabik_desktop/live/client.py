@@ -18,6 +18,7 @@ from kolabik_desktop.core.exchange.live import Ack, LiveRefusal
 from kolabik_desktop.core.store.db import EventDB
 
 TIMEOUT = 5.0
+HELLO_EVERY = 5.0  # seconds between heartbeats (unsent count, entry) on a working link
 UNREACHABLE = "unreachable"  # a refusal code of the client itself: no hub answered
 ROGUE_HUB = "rogue_hub"  # a hub answered that does not hold the pinned key
 
@@ -43,6 +44,7 @@ class HubClient:
         self.hub_public = hub_public
         self.timeout = timeout
         self._conn: http.client.HTTPConnection | None = None
+        self.greeted_at: float | None = None  # the last answered hello (acks caught up)
 
     @property
     def address(self) -> str:
@@ -64,6 +66,7 @@ class HubClient:
                 return response.status, response.read()
             except (OSError, http.client.HTTPException) as exc:
                 self.close()
+                self.greeted_at = None  # after a drop, catch up again before pushing
                 if attempt == 2:
                     raise LiveRefusal(UNREACHABLE, f"{self.address}: {exc}") from None
         raise AssertionError("unreachable")
@@ -129,19 +132,23 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
     sent = 0
     paused, approved = False, True
     try:
-        state = live.kit_state(kit)
-        answer = client.call(
-            live.signed_request(
-                kit, "hello", since=state.last_ack, unsent=state.unsent, entry=entry
+        greeted = client.greeted_at
+        if greeted is None or time.monotonic() - greeted > HELLO_EVERY:
+            # (Re)connected, or a heartbeat: catch up acknowledgements and report the state.
+            state = live.kit_state(kit)
+            answer = client.call(
+                live.signed_request(
+                    kit, "hello", since=state.last_ack, unsent=state.unsent, entry=entry
+                )
             )
-        )
-        _check(answer)
-        paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
-        live.record_acks(kit, _acks(answer.get("acks")))
-        if live.kit_state(kit).unsent and not approved:
-            raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
-        if live.kit_state(kit).unsent and paused:
-            raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
+            _check(answer)
+            paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
+            live.record_acks(kit, _acks(answer.get("acks")))
+            client.greeted_at = time.monotonic()
+            if live.kit_state(kit).unsent and not approved:
+                raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
+            if live.kit_state(kit).unsent and paused:
+                raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
         while sent < max_deltas:
             delta = live.next_delta(kit)
             if delta is None:
@@ -156,6 +163,7 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
             live.record_acks(kit, _acks([answer.get("ack")]))
             sent += 1
     except LiveRefusal as refusal:
+        client.greeted_at = None  # ask again next time: approval, pause or the hub changed
         state = live.kit_state(kit)
         if refusal.code == live.REFUSED_PAUSED:
             paused = True

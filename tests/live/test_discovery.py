@@ -49,6 +49,10 @@ def test_sync_finds_the_hub_without_an_address(tmp_path):
     save_scores(kits["J1"], ids, {(0, "PAP"): 81})
     hub = start_hub(tmp_path / "chair.kolabik")  # discovery on
     try:
+        end = time.monotonic() + 20  # mDNS probes for its name before announcing (~2 s)
+        while not any("announced" in line for line in hub.stderr):
+            assert time.monotonic() < end, "the hub never announced itself"
+            time.sleep(0.1)
         started = time.monotonic()
         done = kolabik("sync", kits["J1"], "--timeout", "10")
         elapsed = time.monotonic() - started
