@@ -8,6 +8,10 @@ push it (seal, sign, send), wait for the acknowledgement.
 Figures:
 - save_to_ack_*_ms: a juror's save until the hub has merged, committed and acknowledged it (the
   hub republishes the board from the committed change; board_push_* times that push);
+- push_rtt_*_ms: one sealed push request to its answer (the network and the hub's verify,
+  merge, commit and acknowledgement; the kit's own save and bookkeeping left out). The 30 jurors
+  share one process here, so on a loaded 2-core machine save_to_ack mostly measures that
+  process waiting for a core; each real juror has a laptop of their own;
 - board_push_*_ms: the hub's publish until each of the 200 viewers has the new board;
 - lost / duplicated: every kit's last value against the chair's file; audit rows per revision;
 - catch_up_500_s: a kit that saved 500 changes offline, until all are acknowledged;
@@ -155,6 +159,24 @@ class Viewers:
         self.thread.join(10)
 
 
+PUSH_RTT: list[float] = []  # one sealed push request to its answer (network and hub only)
+
+
+def _timed_calls() -> None:
+    from kolabik_desktop.live.client import HubClient
+
+    plain = HubClient.call
+
+    def call(self: HubClient, request: dict) -> dict:  # type: ignore[type-arg]
+        started = time.monotonic()
+        answer = plain(self, request)
+        if request.get("op") == "push":
+            PUSH_RTT.append(time.monotonic() - started)
+        return answer
+
+    HubClient.call = call  # type: ignore[method-assign]
+
+
 def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[float]) -> None:
     from kolabik_desktop.core.exchange import live
     from kolabik_desktop.core.store import services
@@ -294,6 +316,7 @@ def run() -> dict[str, float]:
             while viewers.connected < VIEWERS and time.monotonic() < deadline:
                 time.sleep(0.1)
             latencies: list[float] = []
+            _timed_calls()
             cpu_before, wall_before = cpu_seconds(hub.pid), time.perf_counter()
             end = time.monotonic() + SECONDS
             threads = [
@@ -308,6 +331,7 @@ def run() -> dict[str, float]:
                 t.join(SECONDS + 120)
             hub_cpu = cpu_seconds(hub.pid) - cpu_before
             wall = time.perf_counter() - wall_before
+            push_rtt = list(PUSH_RTT)
             time.sleep(1.0)  # the last board push
             viewers.stop()
             push = viewers.delays
@@ -324,6 +348,8 @@ def run() -> dict[str, float]:
             "changes_acknowledged": float(len(latencies)),
             "save_to_ack_median_ms": percentile(latencies, 0.5) * 1000,
             "save_to_ack_p95_ms": percentile(latencies, 0.95) * 1000,
+            "push_rtt_median_ms": percentile(push_rtt, 0.5) * 1000,
+            "push_rtt_p95_ms": percentile(push_rtt, 0.95) * 1000,
             "board_pushes_received": float(len(push)),
             "board_push_median_ms": percentile(push, 0.5) * 1000,
             "board_push_p95_ms": percentile(push, 0.95) * 1000,
