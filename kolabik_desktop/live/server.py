@@ -116,7 +116,9 @@ class HubServer:
         self.connections = 0
         self.requests = 0
         self.rate = _Bucket()  # tests and the benchmark may set .rate.rate and .rate.burst
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kolabik-hub-db")
+        # Requests are verified on a few threads; every write joins the session's one group
+        # commit (core/exchange/live.GroupCommit), so requests never race each other.
+        self._workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kolabik-hub-db")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
         self._thread: threading.Thread | None = None
@@ -139,6 +141,8 @@ class HubServer:
         return f"http://{shown}:{self.port}"
 
     def start(self) -> None:
+        if self.session.committer is None:
+            self.session.committer = live.GroupCommit(self.session.db)
         self._thread = threading.Thread(target=self._run, name="kolabik-hub", daemon=True)
         self._thread.start()
         self._ready.wait(10)
@@ -180,11 +184,14 @@ class HubServer:
                 self._loop.call_soon_threadsafe(self._stopping.set)
         if self._thread is not None:
             self._thread.join(15)
-        self._writer.shutdown(wait=True)
+        self._workers.shutdown(wait=True)
+        if self.session.committer is not None:
+            self.session.committer.close()
+            self.session.committer = None
 
-    async def in_writer(self, func: Callable[..., Any], *args: Any) -> Any:
-        """Run blocking event-file work on the hub's one database thread."""
-        return await self.loop.run_in_executor(self._writer, func, *args)
+    async def in_worker(self, func: Callable[..., Any], *args: Any) -> Any:
+        """Run blocking event-file work off the network thread."""
+        return await self.loop.run_in_executor(self._workers, func, *args)
 
     # -- HTTP --------------------------------------------------------------------------------
 
@@ -342,7 +349,7 @@ class HubServer:
             document = json.loads(plain)
         except (ValueError, RecursionError):
             document = None
-        answer = await self.in_writer(self.session.handle, document, request.peer)
+        answer = await self.in_worker(self.session.handle, document, request.peer)
         sealed = live_crypto.seal_answer(key, json.dumps(answer).encode("utf-8"))
         return Response(200, sealed, "application/octet-stream")
 

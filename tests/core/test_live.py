@@ -270,3 +270,42 @@ def test_an_ack_is_the_receipt_of_the_merge(room):
     assert receipt.filename == "live:J1:1-1"
     assert Ack(ack.hub_seq, 1) == ack
     assert sign  # the package signature is the one juror signature
+
+
+def test_the_group_commit_merges_deltas_of_several_jurors_in_one_batch(room):
+    import threading
+
+    db, ids, j1, j2 = room
+    deltas = []
+    for n, kit in enumerate((j1, j2, j1)):
+        save(kit, ids, n, "PAP", 70 + n)
+        delta = live.next_delta(kit)
+        live.record_acks(kit, [Ack(0, delta.last)])  # as if sent: the next delta is new
+        deltas.append((live.verify_delta(db, delta.data, "J1" if kit is j1 else "J2"), delta))
+    services.set_submitted(db, juror_id=ids.jurors[1], stage_id=ids.stages["P2"], submitted=True)
+    results = live.commit_deltas(db, [verified for verified, _d in deltas])
+    assert isinstance(results[1], LiveRefusal) and results[1].code == live.REFUSED_SUBMITTED
+    assert [r.kit_seq for r in (results[0], results[2])] == [1, 2]
+    assert results[0].hub_seq != results[2].hub_seq
+    assert chair_value(db, ids, "J1", 2, "PAP")[0] == Decimal(72)
+    # Many threads at once: every delta acknowledged, each by its own receipt.
+    committer = live.GroupCommit(db)
+    acks: list[Ack] = []
+    saved = []
+    for n in range(12):
+        save(j1, ids, n % 5, "MAT", 50 + n)
+        saved.append(live.next_delta(j1))
+        live.record_acks(j1, [Ack(0, saved[-1].last)])
+
+    def push(delta) -> None:
+        acks.append(committer.commit(*live.verify_delta(db, delta.data, "J1")))
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in saved]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    committer.close()
+    assert sorted(a.kit_seq for a in acks) == [d.last for d in saved]
+    assert len({a.hub_seq for a in acks}) == 12 and committer.batches <= 12
+    assert chair_value(db, ids, "J1", 1, "MAT")[0] == Decimal(61)
