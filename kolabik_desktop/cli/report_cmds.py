@@ -18,7 +18,7 @@ from kolabik_desktop.core.files import write_output
 if TYPE_CHECKING:
     from kolabik_desktop.core.reports import Awards
 
-KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision", "analysis")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser(
         "report",
         help="write a PDF: score sheet, recap, minutes (berita acara), feedback, blank form, "
-        "certificates (piagam) or the decision letter (surat keputusan, also .docx)",
+        "certificates (piagam), the decision letter (surat keputusan, also .docx) or the "
+        "analysis (juror statistics and method sensitivity)",
         description="Write a PDF report of the event. sheet/blank without --juror: every juror; "
         "feedback without --entry: every entry (each with its own page numbers). certificate: "
         "one page per awarded entry (the top N, default the event's award count); decision: the "
@@ -37,8 +38,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--stage",
         metavar="CODE|final",
-        help="stage code (sheet, blank, recap, minutes, feedback) or final "
-        "(recap and minutes default to final when stages are weighted)",
+        help="stage code (sheet, blank, recap, minutes, feedback, analysis) or final "
+        "(recap and minutes default to final when stages are weighted; analysis to the "
+        "first stage)",
     )
     p.add_argument("--juror", metavar="CODE", help="sheet, blank: one juror (default: all)")
     p.add_argument(

@@ -207,6 +207,7 @@ def test_export_writes_sheets_and_headers_in_order(tmp_path, rich_event):
         "batas",
         "kumulatif",
         "sesi",
+        "toleransi",
     ]
     acara = {r[0]: r[1] for r in wb["Acara"].iter_rows(min_row=2, values_only=True)}
     assert acara == {
@@ -686,3 +687,37 @@ def test_entry_list_from_a_windows_csv(tmp_path):
     path.write_bytes("kode,judul,unit\nB-1,Layanan Prima – Cepat,Dinas\n".encode("cp1252"))
     (entry,) = read_entries_list(path)
     assert entry.title == "Layanan Prima – Cepat"
+
+
+def test_stage_tolerance_round_trips_through_the_workbook(tmp_path, rich_event):
+    """Tahap.toleransi (issue 15): exported, read back into a new event, refused when wrong."""
+    from decimal import Decimal
+
+    from kolabik_desktop.core.store.tolerance import set_stage_tolerance, stage_tolerances
+
+    db, ids = rich_event
+    first = sorted(ids.stages.items())[0]
+    set_stage_tolerance(db, first[1], Decimal("7.5"))
+    try:
+        export_workbook(db, tmp_path / "t.xlsx")
+    finally:
+        set_stage_tolerance(db, first[1], None)
+    wb = load_workbook(tmp_path / "t.xlsx")
+    header = [c.value for c in wb["Tahap"][1]]
+    column = header.index("toleransi")
+    written = {row[0].value: row[column].value for row in wb["Tahap"].iter_rows(min_row=2)}
+    assert str(written[first[0]]) == "7.5"
+    assert all(v in (None, "") for code, v in written.items() if code != first[0])
+    target = import_workbook(tmp_path / "t.xlsx", tmp_path / "t.kolabik")
+    try:
+        with target.session() as s:
+            assert stage_tolerances(s) == {first[0]: Decimal("7.5")}
+    finally:
+        target.close()
+    for row in wb["Tahap"].iter_rows(min_row=2):
+        if row[0].value == first[0]:
+            row[column].value = 500
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputRejected, match="toleransi"):
+        import_workbook(tmp_path / "bad.xlsx", tmp_path / "bad.kolabik")
+    assert not (tmp_path / "bad.kolabik").exists()
