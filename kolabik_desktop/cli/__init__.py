@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kolabik_desktop.cli.stats_cmd",  # stats
     "kolabik_desktop.cli.promote_cmd",  # promote
     "kolabik_desktop.cli.app_cmds",  # self-test and other app-level commands
+    "kolabik_desktop.cli.server_cmds",  # copy (file <-> PostgreSQL server)
 )
 
 

@@ -33,7 +33,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "one page per awarded entry (the top N, default the event's award count); decision: the "
         "draft surat keputusan, as .pdf or .docx by the --out suffix.",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("--kind", required=True, choices=KINDS, help="which report")
     p.add_argument(
         "--stage",
@@ -79,7 +81,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "export",
         help="write a leaderboard or the full score matrix to .xlsx or .csv",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("--what", required=True, choices=("leaderboard", "matrix"), help="what")
     p.add_argument(
         "--stage",

@@ -614,15 +614,24 @@ class _ScoreWriter:
             self.s.execute(insert(Score), rows)
             self.count += len(rows)
         if only is None and self.rng.random() < 0.25:
+            text, at = self.rng.choice(COMMENTS), self.clock.tick(30)
             self.s.add(
                 Comment(
                     juror_id=juror.id,
                     entry_id=entry.id,
                     stage_id=stage_id,
-                    text=self.rng.choice(COMMENTS),
+                    text=text,
                     revision=1,
-                    updated_at=self.clock.tick(30),
+                    updated_at=at,
                 )
+            )
+            # Logged like every comment, so `kolabik check` can replay the demo's log.
+            self.record(
+                at=at,
+                actor=juror.code,
+                action="comment.set",
+                subject={"juror": juror.code, "entry": entry.code, "stage": stage_code},
+                new={"text": text, "revision": 1},
             )
 
 

@@ -10,13 +10,13 @@ from factories import make_event
 from helpers_exchange import kits_by_juror, score_rows
 from sqlalchemy import func, select
 
-from kolabik_desktop.core.exchange import live, live_crypto
+from kolabik_desktop.core.exchange import live, live_crypto, packages, signing
 from kolabik_desktop.core.exchange.live import Ack, HubSession, LiveRefusal
 from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import sign, write_package
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import open_event_file
-from kolabik_desktop.core.store.models import LiveOutbox, PackageReceipt, Setting
+from kolabik_desktop.core.store.models import AuditLog, Juror, LiveOutbox, PackageReceipt, Setting
 
 
 @pytest.fixture
@@ -190,6 +190,63 @@ def test_a_change_to_a_stage_the_chair_holds_submitted_is_refused(room):
         live.accept_delta(db, live.next_delta(j1).data, "J1")
     assert refused.value.code == live.REFUSED_SUBMITTED and "P2" in refused.value.detail
     assert chair_value(db, ids, "J1", 0, "PAP") is None
+    # The package merge's rule: only the chair reopens; a delta "reopening" it itself is refused.
+    services.set_submitted(j1, juror_id=j1.kit_juror_id, stage_id=ids.stages["P2"], submitted=True)
+    services.set_submitted(j1, juror_id=j1.kit_juror_id, stage_id=ids.stages["P2"], submitted=False)
+    with pytest.raises(LiveRefusal) as refused:
+        live.accept_delta(db, live.next_delta(j1).data, "J1")
+    assert refused.value.code == live.REFUSED_SUBMITTED
+    assert chair_value(db, ids, "J1", 0, "PAP") is None
+    services.reopen_stage(db, juror_code="J1", stage_code="P2")
+    live.accept_delta(db, live.next_delta(j1).data, "J1")  # the queue kept it: taken now
+    assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(80)
+
+
+def _resigned(document: dict, db, private: bytes) -> dict:
+    """``document`` signed with another Ed25519 key but the juror's true kit secret."""
+    with db.session() as s:
+        secret = s.scalar(select(Juror.secret_key).where(Juror.code == document["juror"]))
+    forged = dict(document, juror_key=signing.public_key_of(private).hex())
+    packages.sign_document(forged, secret, private)
+    return forged
+
+
+def test_deltas_and_requests_carry_the_jurors_ed25519_key_trusted_on_first_use(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    delta = live.next_delta(j1)
+    document = json.loads(delta.data)
+    public = signing.public_key_of(signing.kit_private_key(j1))
+    assert document["juror_key"] == public.hex()
+    assert document["signature"]["algorithm"] == packages.SIGNATURE_ALGORITHM
+    body = packages.canonical_bytes(document)
+    assert signing.verify_bytes(public, body, document["signature"]["value"])
+    hub = HubSession(db, approve="all")
+    other = signing.new_private_key()
+    # Before any package of J1 the event trusts no key: a request of another key passes...
+    assert hub.handle(_resigned(hello(j1), db, other))["ok"]
+    answer = hub.handle(live.signed_request(j1, "push", delta=delta.data.decode()))
+    assert answer["ok"]
+    with db.session() as s:  # ...the first merged delta records J1's key, audited
+        assert s.scalar(select(Juror.public_key).where(Juror.code == "J1")) == public
+        assert s.scalar(select(func.count()).where(AuditLog.action == "juror.key")) == 1
+    # ...and from then on only J1's own key is taken, on requests and on deltas.
+    assert hub.handle(_resigned(hello(j1), db, other))["code"] == live.REFUSED_SIGNATURE
+    save(j1, ids, 1, "PAP", 90)
+    forged = _resigned(json.loads(live.next_delta(j1).data), db, other)
+    with pytest.raises(LiveRefusal) as refused:
+        live.accept_delta(db, json.dumps(forged).encode(), "J1")
+    assert refused.value.code == live.REFUSED_SIGNATURE
+    assert chair_value(db, ids, "J1", 1, "PAP") is None
+    # Without the juror's Ed25519 signature (HMAC alone) a request is not the juror's.
+    bare = hello(j1)
+    bare["signature"] = {"algorithm": "HMAC-SHA256", "value": sign(bare, _secret(db, "J1"))}
+    assert hub.handle(bare)["code"] == live.REFUSED_SIGNATURE
+
+
+def _secret(db, code: str) -> bytes:
+    with db.session() as s:
+        return s.scalar(select(Juror.secret_key).where(Juror.code == code))
 
 
 def hello(kit, since: int = 0, **fields):

@@ -116,11 +116,11 @@ def board(db, name=FINAL):
 
 
 @pytest.fixture
-def rich_event(tmp_path):
+def rich_event(new_location):
     """The factory's event plus what the workbook must also carry: P2 assignments and scores
     written through set_score (revisions above 1), half steps, notes that look like formulas,
     descriptors, a comment and a jury decision."""
-    db, ids = make_event(tmp_path / "a.kolabik", entries=12, jurors=5, admitted_to_p2=5)
+    db, ids = make_event(new_location("a"), entries=12, jurors=5, admitted_to_p2=5)
     p2 = ids.stages["P2"]
     finalists = ids.entries[:5]
     with db.session() as s:
@@ -160,14 +160,16 @@ def rich_event(tmp_path):
     return db, ids
 
 
-def test_round_trip_gives_the_same_competition_and_the_same_bytes(tmp_path, rich_event):
+def test_round_trip_gives_the_same_competition_and_the_same_bytes(
+    tmp_path, rich_event, new_location
+):
     db, _ids = rich_event
     first, again, back = tmp_path / "a.xlsx", tmp_path / "a2.xlsx", tmp_path / "b.xlsx"
     export_workbook(db, first)
     export_workbook(db, again)
     assert sha(first) == sha(again)
 
-    imported = import_workbook(first, tmp_path / "b.kolabik")
+    imported = import_workbook(first, new_location("b"))
     export_workbook(imported, back)
     assert sha(back) == sha(first)
     assert dump(imported) == dump(db)
@@ -287,9 +289,19 @@ def refused(xlsx: Path, tmp_path: Path) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
-def test_the_good_workbook_imports(good_xlsx, tmp_path):
-    db = import_workbook(good_xlsx, tmp_path / "ok.kolabik")
+def test_the_good_workbook_imports(good_xlsx, new_location):
+    db = import_workbook(good_xlsx, new_location("ok"))
     assert dump(db)["decisions"] == [("P2", "IN-002", 1, "x")]
+    db.close()
+
+
+def test_a_refused_workbook_leaves_a_server_database_empty(good_xlsx, tmp_path, server_database):
+    from kolabik_desktop.core.store.dialect import event_exists
+
+    xlsx = edited(good_xlsx, tmp_path / "bad.xlsx", Kriteria=[("D5", "sepuluh")])
+    with pytest.raises(InputRejected):
+        import_workbook(xlsx, server_database)
+    assert not event_exists(server_database)
 
 
 def test_text_where_a_number_belongs(good_xlsx, tmp_path):

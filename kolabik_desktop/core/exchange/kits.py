@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.exchange.live import SETTING_HUB_PUBLIC, ensure_hub_key
 from kolabik_desktop.core.exchange.merge import comment_key, score_key, submission_key
-from kolabik_desktop.core.exchange.packages import file_slug
+from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import (
     Change,
@@ -39,6 +39,7 @@ from kolabik_desktop.core.store.db import (
     schema_revision,
     utc_now,
 )
+from kolabik_desktop.core.store.dialect import ServerEventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
@@ -57,12 +58,15 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.services import decimal_text
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
+from kolabik_desktop.core.store.transfer import as_file
 
 KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
 # Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet and
 # the public key of the chair's live-session hub.
 KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE, SETTING_HUB_PUBLIC)
+# Settings a newer kit brings to the juror's kit (update_kit): the stages, the chair's audit head.
+KIT_COPIED_SETTINGS = (KIT_STAGES_SETTING, CHAIR_HEAD_SETTING, *KIT_SHARED_SETTINGS)
 
 
 def kit_file_name(event_name: str, juror_code: str) -> str:
@@ -124,7 +128,7 @@ def export_kits(
     if not folder.is_dir():
         raise KolabikError(f"{folder}: folder does not exist")
     # Only an earlier kit may be replaced: never the event file itself or another document.
-    if single_file and out.exists() and (out.samefile(db.path) or out.suffix != KIT_SUFFIX):
+    if single_file and out.exists() and (out.suffix != KIT_SUFFIX or _is_the_event(out, db)):
         raise KolabikError(
             f"{out}: this file already exists and is not a juror kit; nothing was written "
             f"(name the kit ...{KIT_SUFFIX}, or give a folder)"
@@ -163,13 +167,18 @@ def export_kits(
                 new={"file": path.name},
                 prev_hash=prev,
             )
-    for done, req in enumerate(requests):
-        if progress:
-            progress(done, len(requests), req.juror_code)
-        _write_kit(db.path, req, stage_ids, stage_codes, first_stage_id)
+    with as_file(db) as source:
+        for done, req in enumerate(requests):
+            if progress:
+                progress(done, len(requests), req.juror_code)
+            _write_kit(source, req, stage_ids, stage_codes, first_stage_id, prev)
     if progress:
         progress(len(requests), len(requests), "")
     return [r.path for r in requests]
+
+
+def _is_the_event(out: Path, db: EventDB) -> bool:
+    return not isinstance(db, ServerEventDB) and out.samefile(db.path)
 
 
 def _write_kit(
@@ -178,6 +187,7 @@ def _write_kit(
     stage_ids: list[int],
     stage_codes: list[str],
     first_stage_id: int | None,
+    chair_head: str,
 ) -> None:
     tmp = req.path.with_name(f".{req.path.name}.{os.getpid()}.part")
     tmp.unlink(missing_ok=True)
@@ -192,7 +202,7 @@ def _write_kit(
             # once below); the journal in memory still allows a rollback.
             dst.execute("PRAGMA journal_mode=MEMORY")
             dst.execute("PRAGMA synchronous=OFF")
-            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id)
+            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id, chair_head)
             # Rewrite the file so deleted rows do not linger in free pages.
             dst.execute("VACUUM")
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -216,6 +226,7 @@ def _cut_to_juror(
     stage_ids: list[int],
     stage_codes: list[str],
     first_stage_id: int | None,
+    chair_head: str,
 ) -> None:
     con.execute("PRAGMA foreign_keys=OFF")  # children are deleted explicitly, in bulk
     con.execute("BEGIN")
@@ -254,7 +265,8 @@ def _cut_to_juror(
         con.execute(statement, params)
     con.executemany(
         "INSERT INTO setting (key, value) VALUES (?, ?)",
-        [(KIT_STAGES_SETTING, " ".join(stage_codes))],
+        # The chair's audit head goes back signed in the juror's packages: an anchor for check.
+        [(KIT_STAGES_SETTING, " ".join(stage_codes)), (CHAIR_HEAD_SETTING, chair_head)],
     )
     dangling = con.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
@@ -409,7 +421,7 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
         from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
         copied = {
             key: new.scalar(select(Setting.value).where(Setting.key == key)) or ""
-            for key in (KIT_STAGES_SETTING, *KIT_SHARED_SETTINGS)
+            for key in KIT_COPIED_SETTINGS
         }
         for key, value in copied.items():
             setting = s.get(Setting, key)
@@ -535,10 +547,48 @@ def _merge_kit_scores(
     for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id)):
         _take_if_newer(s, Comment, c, lambda r: comment_key(r.revision, r.updated_at, r.text))
     for sub in new.scalars(select(Submission).where(Submission.juror_id == juror_id)):
-        _take_if_newer(
-            s, Submission, sub, lambda r: submission_key(r.revision, r.updated_at, r.submitted)
-        )
+        if not _carry_reopen(s, sub, juror_code, source, now):
+            _take_if_newer(
+                s, Submission, sub, lambda r: submission_key(r.revision, r.updated_at, r.submitted)
+            )
     return changed
+
+
+def _carry_reopen(
+    s: Session,
+    theirs: Submission,
+    juror_code: str,
+    source: str,
+    now: str,
+) -> bool:
+    """The chair's reopen of a stage the kit holds as submitted: True when carried.
+
+    The chair's file is the authority on the lock: a stage the chair reopened after the juror
+    submitted it (by time) is reopened here, with a revision at least the kit's, so that the
+    juror's next submit outranks both.
+    """
+    mine = s.get(Submission, (theirs.juror_id, theirs.stage_id))
+    if (
+        mine is None
+        or theirs.submitted
+        or not mine.submitted
+        or theirs.updated_at <= mine.updated_at
+    ):
+        return False
+    mine.submitted = False
+    mine.revision = max(mine.revision, theirs.revision)
+    mine.updated_at = theirs.updated_at
+    stage_code = s.scalar(select(Stage.code).where(Stage.id == theirs.stage_id)) or ""
+    audit.append(
+        s,
+        at=now,
+        actor="chair",
+        action="stage.reopen",
+        source=source,
+        subject={"juror": juror_code, "stage": stage_code},
+        new={"submitted": False, "revision": mine.revision},
+    )
+    return True
 
 
 def _take_if_newer(s: Session, model: Any, theirs: Any, key: Callable[[Any], Any]) -> None:

@@ -36,20 +36,15 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import InputRejected, KolabikError
-from kolabik_desktop.core.exchange import packages
-from kolabik_desktop.core.exchange.merge import apply_import, plan_import
+from kolabik_desktop.core.exchange import packages, signing
+from kolabik_desktop.core.exchange.merge import PackagePlan, apply_import, plan_import
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
-    Comment,
-    Criterion,
     Event,
     Juror,
     LiveOutbox,
     PackageReceipt,
-    Score,
     Setting,
-    Stage,
-    Submission,
 )
 
 log = logging.getLogger("kolabik.live")
@@ -216,12 +211,12 @@ def next_delta(kit: EventDB, max_rows: int = MAX_DELTA_ROWS) -> Delta | None:
     score_ids = {a for _seq, kind, a, _b, _c in queued if kind == "score"}
     comments = {(b, c) for _seq, kind, _a, b, c in queued if kind == "comment"}
     stages = {b for _seq, kind, _a, b, _c in queued if kind == "submission"}
-    document, key, _name, _code = packages.package_document(
+    document, secret, private, _name, _code = packages.package_document(
         kit, score_ids=score_ids, comment_keys=comments, submission_stages=stages
     )
     first, last = queued[0][0], queued[-1][0]
     document["live"] = {"first": first, "last": last}
-    document["signature"] = packages.juror_signature(document, key)
+    packages.sign_document(document, secret, private)
     data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Delta(first, last, len(queued), data)
 
@@ -243,19 +238,20 @@ def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
     return int(gone or 0)
 
 
-def kit_identity(kit: EventDB) -> tuple[str, str, bytes]:
-    """(event uid, juror code, the juror's signing key) of a kit."""
+def kit_identity(kit: EventDB) -> tuple[str, str, bytes, bytes]:
+    """(event uid, juror code, the kit's HMAC secret, the juror's Ed25519 private key) of a kit."""
     juror_id = _require_kit(kit)
+    private = signing.ensure_kit_key(kit)
     with kit.session() as s:
         juror = s.get(Juror, juror_id)
-        if juror is None or not juror.secret_key:
+        if juror is None or not juror.secret_key or private is None:
             raise KolabikError(f"{kit.path.name}: the kit has no signing key for its juror")
-        return kit.uid, juror.code, juror.secret_key
+        return kit.uid, juror.code, juror.secret_key, private
 
 
 def signed_request(kit: EventDB, op: str, **fields: Any) -> dict[str, Any]:
-    """A request of the kit's juror to the hub, signed like a package."""
-    uid, code, key = kit_identity(kit)
+    """A request of the kit's juror to the hub, signed like a package (with its ``juror_key``)."""
+    uid, code, secret, private = kit_identity(kit)
     document: dict[str, Any] = {
         "protocol": PROTOCOL,
         "version": PROTOCOL_VERSION,
@@ -264,8 +260,9 @@ def signed_request(kit: EventDB, op: str, **fields: Any) -> dict[str, Any]:
         "juror": code,
         "at": utc_now(),
         "nonce": secrets.token_hex(8),
+        "juror_key": signing.public_key_of(private).hex(),
     } | fields
-    document["signature"] = packages.juror_signature(document, key)
+    packages.sign_document(document, secret, private)
     return document
 
 
@@ -392,11 +389,11 @@ class HubSession:
         assert isinstance(juror, str)
         if request.get("event_uid") != self._uid:
             raise self.refuse(REFUSED_WRONG_EVENT, "the request is for another event", juror)
-        key = self._juror_key(juror)
-        if key is None:
+        keys = self._juror_key(juror)
+        if keys is None:
             raise self.refuse(REFUSED_UNKNOWN_JUROR, f"no juror '{juror}' with a key", juror)
         try:
-            valid = packages.juror_signature_valid(request, key)
+            valid = packages.juror_signature_valid(request, *keys)
         except (RecursionError, ValueError, TypeError):
             valid = False
         if not valid:
@@ -422,10 +419,16 @@ class HubSession:
         answer["ack"] = [ack.hub_seq, ack.kit_seq]
         return answer
 
-    def _juror_key(self, code: str) -> bytes | None:
+    def _juror_key(self, code: str) -> tuple[bytes, bytes | None] | None:
+        """The juror's kit secret and the public key the event trusts for them (None until
+        their first signed package is merged: trust on first use, as a package import does)."""
         with self.db.session() as s:
-            key = s.scalar(select(Juror.secret_key).where(Juror.code == code))
-        return key or None
+            row = s.execute(
+                select(Juror.secret_key, Juror.public_key).where(Juror.code == code)
+            ).first()
+        if row is None or not row[0]:
+            return None
+        return row[0], row[1]
 
     def _contact(self, juror: str, request: dict[str, Any]) -> JurorLink:
         with self._lock:
@@ -511,7 +514,7 @@ def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.Verifie
     except InputRejected as rejection:
         detail = "; ".join(f"{p.where} {p.message}".strip() for p in rejection.problems[:5])
         code = REFUSED_INVALID
-        if "signature" in detail or "not signed" in detail:
+        if any(w in detail for w in ("signature", "not signed", "signed by", "juror key")):
             code = REFUSED_SIGNATURE
         elif "another event" in detail:
             code = REFUSED_WRONG_EVENT
@@ -525,22 +528,26 @@ def commit_deltas(
     db: EventDB, deltas: Sequence[tuple[packages.VerifiedPackage, int]]
 ) -> list[Ack | LiveRefusal]:
     """Merge verified deltas in ONE transaction (one disk sync for a burst); an Ack or a
-    refusal for each, in order. A delta changing a stage the chair holds as submitted is refused
-    on its own; a failed write refuses them all and changes nothing."""
+    refusal for each, in order. A delta the package merge would refuse, or would hold back from
+    a stage the chair holds as submitted (merge.py's ``locked``: the one rule), is refused
+    whole, so the kit keeps it queued until the chair reopens the stage; a failed write refuses
+    them all and changes nothing."""
     results: list[Ack | LiveRefusal | None] = []
     taken: list[packages.VerifiedPackage] = []
-    for verified, _last in deltas:
-        blocked = submitted_stage_changes(db, verified)
-        if blocked:
-            results.append(LiveRefusal(REFUSED_SUBMITTED, " ".join(sorted(blocked))))
-        else:
-            results.append(None)
+    planned = plan_import(db, [verified for verified, _last in deltas])
+    for (verified, _last), item in zip(deltas, planned.items, strict=True):
+        refusal = _refusal_of(item)
+        results.append(refusal)
+        if refusal is None:
             taken.append(verified)
     if taken:
         try:
-            apply_import(db, plan_import(db, taken))
+            applied = apply_import(db, plan_import(db, taken))
         except KolabikError as exc:
             return [r or LiveRefusal(REFUSED_WRITE, str(exc)) for r in results]
+        # A stage submitted between the plan and the write: the merge kept it unchanged; the
+        # delta is refused so the kit keeps those cells queued (the rest merged, once).
+        late = {item.filename: _refusal_of(item) for item in applied.items}
         with db.session() as s:
             receipts = {
                 (juror_id, sha): hub_seq
@@ -554,6 +561,10 @@ def commit_deltas(
                     .group_by(PackageReceipt.juror_id, PackageReceipt.sha256)
                 )
             }
+        results = [
+            r if r is not None else late.get(verified.filename)
+            for r, (verified, _last) in zip(results, deltas, strict=True)
+        ]
     done: list[Ack | LiveRefusal] = []
     for result, (verified, last) in zip(results, deltas, strict=True):
         if result is None:
@@ -619,70 +630,14 @@ class GroupCommit:
                     future.set_result(result)
 
 
-def submitted_stage_changes(db: EventDB, package: packages.VerifiedPackage) -> set[str]:
-    """Stages the chair holds as submitted by this juror that the package would change.
-
-    A juror cannot edit a submitted stage in the kit; the chair may reopen it (a newer
-    submission row) and only then will a change be taken. A package reopening the stage itself
-    (a newer submission revision with submitted false) is taken.
-    """
-    with db.session() as s:
-        held = {
-            stage_id: revision
-            for stage_id, revision in s.execute(
-                select(Submission.stage_id, Submission.revision).where(
-                    Submission.juror_id == package.juror_id, Submission.submitted.is_(True)
-                )
-            )
-        }
-        if not held:
-            return set()
-        reopened = {
-            sub.stage_id
-            for sub in package.submissions
-            if not sub.submitted and sub.revision > held.get(sub.stage_id, 0)
-        }
-        stage_of = dict(s.execute(select(Criterion.id, Criterion.stage_id)).all())
-        scored = {stage_of.get(row.criterion_id) for row in package.scores}
-        scored |= {row.stage_id for row in package.comments}
-        newer = _newer_cells(s, package)
-        codes = dict(s.execute(select(Stage.id, Stage.code)).all())
-    return {
-        codes[stage]
-        for stage in scored
-        if stage in held and stage not in reopened and stage in newer
-    }
-
-
-def _newer_cells(s: Session, package: packages.VerifiedPackage) -> set[int]:
-    """Stages where the package carries a score or comment newer than the chair's."""
-    stored = {
-        (e, c): rev
-        for e, c, rev in s.execute(
-            select(Score.entry_id, Score.criterion_id, Score.revision).where(
-                Score.juror_id == package.juror_id
-            )
-        )
-    }
-    stored_comments = {
-        (e, st): rev
-        for e, st, rev in s.execute(
-            select(Comment.entry_id, Comment.stage_id, Comment.revision).where(
-                Comment.juror_id == package.juror_id
-            )
-        )
-    }
-    stage_of = dict(s.execute(select(Criterion.id, Criterion.stage_id)).all())
-    stages = {
-        stage_of[row.criterion_id]
-        for row in package.scores
-        if row.revision > stored.get((row.entry_id, row.criterion_id), 0)
-    }
-    return stages | {
-        row.stage_id
-        for row in package.comments
-        if row.revision > stored_comments.get((row.entry_id, row.stage_id), 0)
-    }
+def _refusal_of(item: PackagePlan) -> LiveRefusal | None:
+    """The live refusal of a delta the package merge refused or would hold back in part."""
+    if item.rejection is not None:
+        detail = "; ".join(f"{p.where} {p.message}".strip() for p in item.problems[:5])
+        return LiveRefusal(REFUSED_SIGNATURE if "signs with" in detail else REFUSED_INVALID, detail)
+    if item.locked:
+        return LiveRefusal(REFUSED_SUBMITTED, " ".join(sorted(item.locked)))
+    return None
 
 
 def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:

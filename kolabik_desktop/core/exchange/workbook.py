@@ -73,7 +73,7 @@ from kolabik_desktop.core.exchange.tabular import (
 from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
@@ -1578,11 +1578,6 @@ def _check_decisions_scored(
         raise InputRejected(source, problems)
 
 
-def _remove_event_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-
-
 def import_workbook(
     xlsx_path: str | Path, event_path: str | Path, *, progress: Progress | None = None
 ) -> EventDB:
@@ -1592,9 +1587,9 @@ def import_workbook(
     no change is made and an event file created by this call is removed. Returns the open event.
     """
     xlsx_path = Path(xlsx_path)
-    event_path = Path(event_path)
+    event_path = dialect.as_location(event_path)
     data = read_workbook(xlsx_path, progress=progress)
-    created = not event_path.exists()
+    created = not dialect.event_exists(event_path)
     if created:
         db = create_event_file(
             event_path, name=data.event.name, year=data.event.year, organiser=data.event.organiser
@@ -1606,7 +1601,7 @@ def import_workbook(
     except BaseException as exc:
         db.close()
         if created:
-            _remove_event_file(event_path)
+            dialect.discard_new_event(event_path)
         if isinstance(exc, KolabikError):
             raise
         if isinstance(exc, Exception):

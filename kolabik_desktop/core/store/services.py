@@ -28,6 +28,7 @@ from kolabik_desktop.core.scoring.model import (
 )
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Assignment,
     Category,
@@ -293,6 +294,7 @@ def check_can_score(session: Session, juror_id: int, entry_id: int, stage: Stage
         )
 
 
+@serialized_write
 def set_score(
     db: EventDB,
     *,
@@ -353,7 +355,7 @@ def set_score(
         audit.append(
             s,
             at=now,
-            actor=actor or juror.code,
+            actor=actor or _default_actor(db, juror),
             action="score.set",
             source=source,
             subject={
@@ -370,6 +372,7 @@ def set_score(
     return state
 
 
+@serialized_write
 def set_comment(
     db: EventDB,
     *,
@@ -410,7 +413,7 @@ def set_comment(
         audit.append(
             s,
             at=now,
-            actor=actor or juror.code,
+            actor=actor or _default_actor(db, juror),
             action="comment.set",
             source=source,
             subject={"juror": juror.code, "entry": entry.code, "stage": stage.code},
@@ -420,6 +423,7 @@ def set_comment(
     db.notify(Change("comments", frozenset({entry_id}), source))
 
 
+@serialized_write
 def set_submitted(
     db: EventDB,
     *,
@@ -455,13 +459,45 @@ def set_submitted(
         audit.append(
             s,
             at=now,
-            actor=actor or juror.code,
+            actor=actor or _default_actor(db, juror),
             action="stage.submit" if submitted else "stage.reopen",
             source=source,
             subject={"juror": juror.code, "stage": stage.code},
             new={"submitted": submitted, "revision": row.revision},
         )
     db.notify(Change("submission", frozenset(), source))
+
+
+CHAIR_ACTOR = "chair"
+
+
+def _default_actor(db: EventDB, juror: Juror) -> str:
+    """Who the audit log names: in the chair's event a juror's cell is the chair's entry."""
+    return juror.code if db.kind == "kit" else CHAIR_ACTOR
+
+
+def reopen_stage(db: EventDB, *, juror_code: str, stage_code: str) -> None:
+    """The chair reopens a stage a juror submitted: the juror's next package may change it.
+
+    A chair's act in the chair's event, audited as stage.reopen by the chair; ``update-kit``
+    carries it to the juror's kit. Refuses a stage that is not submitted.
+    """
+    if db.kind != "event":
+        raise ValidationError("only the chair reopens a stage, in the chair's event file")
+    with db.session() as s:
+        juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
+        stage = s.scalars(select(Stage).where(Stage.code == stage_code)).first()
+        if juror is None:
+            raise ValidationError(f"unknown juror '{juror_code}'")
+        if stage is None:
+            raise ValidationError(f"unknown stage '{stage_code}'")
+        row = s.get(Submission, (juror.id, stage.id))
+        if row is None or not row.submitted:
+            raise ValidationError(
+                f"juror {juror_code} has not submitted stage {stage_code}: nothing to reopen"
+            )
+        juror_id, stage_id = juror.id, stage.id
+    set_submitted(db, juror_id=juror_id, stage_id=stage_id, submitted=False, actor=CHAIR_ACTOR)
 
 
 def audit_rubric_change(

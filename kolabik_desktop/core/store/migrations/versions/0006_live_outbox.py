@@ -1,14 +1,14 @@
 """the live link's unsent-changes queue in juror kits
 
 Revision ID: 0006
-Revises: 0001
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0001"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -47,7 +47,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in _TRIGGERS:
+    for table in _TRIGGERS if op.get_bind().dialect.name == "sqlite" else ():
         for when in ("insert", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS live_outbox_{table}_{when}")
     op.drop_table("live_outbox")
