@@ -174,7 +174,9 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         from kolabik_desktop.live.server import HubServer
 
         with open_event_file(event_path) as db:
-            juror = load_scoring_input(db).event.jurors[0]
+            # Not the signed-package step's juror: the event now trusts that kit's key, and a new kit
+            # (a key of its own) would rightly be refused until the chair forgets that key.
+            juror = load_scoring_input(db).event.jurors[1]
             kit_path = export_kit(db, juror.code, folder / "self-test.kolabik-kit")
             server = HubServer(live.HubSession(db, approve="all"), "127.0.0.1", 0)
             Board(server)
