@@ -26,6 +26,7 @@ class EventContext(QObject):
     changed = Signal(object)  # Change
     # The file was deleted or replaced under the window: the message says where the data went.
     file_problem = Signal(str)
+    closing = Signal()  # just before the file is closed: features stop work that writes to it
     _incoming = Signal(object)  # from the core bus, possibly from a worker thread
 
     def __init__(self, db: EventDB, parent: QObject | None = None):
@@ -99,6 +100,7 @@ class EventContext(QObject):
         self.changed.emit(Change("all"))
 
     def close(self) -> None:
+        self.closing.emit()
         self._watcher.removePaths(self._watcher.files())
         self.tasks.shutdown()
         unregister_runner(self.db)

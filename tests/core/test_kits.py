@@ -91,15 +91,21 @@ def test_kit_holds_nothing_of_any_other_juror(tmp_path, new_location):
         assert sorted(kit_scores) == sorted((e, c, str(v)) for e, c, v in j2_scores)
         assert con.execute("SELECT text FROM comment").fetchall() == [("milik J2",)]
         assert con.execute("SELECT count(*) FROM entry").fetchone() == (len(ids.entries),)
-        # Only the signing place for the juror's own sheet, the kit's stages and the chair's
-        # audit head when the kit was made (the anchor its packages sign) are kept.
+        # Only the signing place for the juror's own sheet, the kit's stages, the chair's audit
+        # head when the kit was made (the anchor its packages sign) and the public half of the
+        # chair's live-session key are kept (never its private half).
+        settings = dict(con.execute("SELECT key, value FROM setting"))
+        hub_public = settings.pop("live_hub_public")
         with db.session() as s:
             head = audit.last_hash(s)
-        assert dict(con.execute("SELECT key, value FROM setting")) == {
+            assert hub_public == s.get(Setting, "live_hub_public").value
+            private = s.get(Setting, "live_hub_private").value
+        assert settings == {
             "kit_stages": "P1 P2",
             "report.place": "Pasuruan",
             "chair_audit_head": head,
         }
+        assert private.encode() not in kit.read_bytes()
     finally:
         con.close()
     raw = kit.read_bytes()

@@ -402,7 +402,7 @@ def test_submitting_in_a_kit_offers_to_send_the_scores(
     target = tmp_path / "usb" / "nilai-j5"
     target.parent.mkdir()
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+        "kolabik_desktop.ui.outbox.get_save_file_name", lambda *a, **k: (str(target), "")
     )
     window.submit_stage()
     assert len(asked) == 1 and "Send the scores now?" in asked[0]

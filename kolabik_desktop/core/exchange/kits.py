@@ -27,6 +27,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
+from kolabik_desktop.core.exchange.live import SETTING_HUB_PUBLIC, ensure_hub_key
 from kolabik_desktop.core.exchange.merge import comment_key, score_key, submission_key
 from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
 from kolabik_desktop.core.store import audit
@@ -63,8 +64,9 @@ from kolabik_desktop.core.store.transfer import as_file
 
 KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
-# Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet.
-KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE,)
+# Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet and
+# the public key of the chair's live-session hub.
+KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE, SETTING_HUB_PUBLIC)
 # Settings a newer kit brings to the juror's kit (update_kit): the stages, the chair's audit head.
 KIT_COPIED_SETTINGS = (KIT_STAGES_SETTING, CHAIR_HEAD_SETTING, *KIT_SHARED_SETTINGS)
 
@@ -148,6 +150,7 @@ def export_kits(
             jurors = [by_code[c] for c in juror_codes]
         if not jurors:
             raise KolabikError("the event has no jurors yet")
+        ensure_hub_key(s)  # the kit carries the hub's public key: it pairs with no code typed
         requests = []
         prev = audit.last_hash(s)
         now = utc_now()
@@ -241,13 +244,13 @@ def _cut_to_juror(
             """,
             {"first": stage_id == first_stage_id, "s": stage_id, "j": juror_id},
         )
-    params = {"j": juror_id, "place": SETTING_REPORT_PLACE}
+    params = {"j": juror_id, "place": SETTING_REPORT_PLACE, "hub": SETTING_HUB_PUBLIC}
     not_kept = "entry_id NOT IN (SELECT id FROM temp.keep_entry)"
     recused = "entry_id IN (SELECT entry_id FROM conflict WHERE juror_id = :j)"
     for statement in (
         "DELETE FROM audit_log",
         "DELETE FROM package_receipt",
-        "DELETE FROM setting WHERE key != :place",
+        "DELETE FROM setting WHERE key NOT IN (:place, :hub)",
         "DELETE FROM decision",
         f"DELETE FROM score WHERE juror_id != :j OR {not_kept} OR {recused}",
         f"DELETE FROM comment WHERE juror_id != :j OR {not_kept} OR {recused}",

@@ -94,6 +94,24 @@ def prune(folder: Path, keep: int = KEEP) -> None:
         old.unlink(missing_ok=True)
 
 
+def audit_trail_of_file(path: Path) -> tuple[str | None, list[str]]:
+    """(event uid, audit hashes in order) of an event file or backup, opened read-only.
+
+    Raises EventFileError when the file is not a readable event file (for `kolabik check
+    --against BACKUP`; a backup is always a file, whatever engine holds the event).
+    """
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            uid = con.execute("SELECT uid FROM event").fetchone()
+            hashes = [h for (h,) in con.execute("SELECT hash FROM audit_log ORDER BY id")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise EventFileError(f"{path.name}: not a readable event file or backup ({exc})") from exc
+    return (uid[0] if uid else None), hashes
+
+
 def _counts(path: Path) -> tuple[int, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
