@@ -117,11 +117,10 @@ def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):
 
 
 def test_the_suggested_file_name_is_in_the_documents_language(qtbot, dialog, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     offered: list[str] = []
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _p, _c, path, _f: offered.append(path) or ("", "")
+        "kolabik_desktop.ui.report_dialog.get_save_file_name",
+        lambda _p, _c, path, _f: offered.append(path) or ("", ""),
     )
     dialog._ask_and_save()  # a sheet of P1, in Bahasa Indonesia
     with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
