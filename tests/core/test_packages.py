@@ -269,7 +269,7 @@ def test_package_for_a_recused_entry_is_refused(tmp_path):
     bad = tmp_path / "recused.kolabik-scores"
     bad.write_bytes(_forge(db, doc, add_recused, key_of="J1"))
     before = snapshot(db)
-    with pytest.raises(InputRejected, match="recused from this entry"):
+    with pytest.raises(InputRejected, match="recused from entry"):
         read_package(bad, db)
     assert snapshot(db) == before
 

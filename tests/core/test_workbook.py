@@ -340,15 +340,15 @@ BAD_CASES = {
     ),
     "cumulative names a later stage": (
         {"Tahap": [("I2", "P1:50 P2:50")]},
-        "Tahap row 2, column kumulatif: P2 comes after P1",
+        "Tahap row 2, column kumulatif: stage P1: the cumulative weights name the later stage P2",
     ),
     "cumulative names an unknown stage": (
         {"Tahap": [("I3", "P0:30 P2:70")]},
-        'Tahap row 3, column kumulatif: the stage "P0" is not in the sheet Tahap',
+        "Tahap row 3, column kumulatif: stage P2: the cumulative weights name the unknown stage P0",
     ),
     "cumulative not 100": (
         {"Tahap": [("I3", "P1:30 P2:60")]},
-        "Tahap row 3, column kumulatif: the weights add up to 90, not 100",
+        "Tahap row 3, column kumulatif: stage P2: the cumulative weights add up to 90, not 100",
     ),
     "cumulative malformed": ({"Tahap": [("I3", "P1=30")]}, "Tahap row 3, column kumulatif:"),
     "different scales": (
@@ -369,7 +369,7 @@ BAD_CASES = {
     ),
     "date where a number belongs": (
         {"Nilai": [("E2", datetime(2024, 1, 2))]},
-        'Nilai row 2, column nilai: "2024-01-02 00:00:00" is not a number',
+        "Nilai row 2, column nilai: a date or time 2024-01-02T00:00:00 where a number belongs",
     ),
     "slot parts": (
         {"Tahap": [("J3", "Video; Paparan 7")]},
@@ -400,9 +400,10 @@ def test_a_duplicate_score_row_is_refused(good_xlsx, tmp_path):
     ]
 
 
-def test_scores_the_rules_ignore_are_kept_so_every_export_imports_again(tmp_path, rich_event):
+def test_scores_the_rules_ignore_stay_out_so_every_export_imports_again(tmp_path, rich_event):
     """A recusal added after scoring, an entry taken out of P2 and an assignment dropped leave
-    scores the engine ignores; the workbook carries them and the ranking stays the same."""
+    scores the engine ignores; the gate would refuse them, so the workbook leaves them out, and
+    the ranking stays the same."""
     db, ids = rich_event
     scored = ids.entries[0]
     with db.session() as s:
@@ -415,7 +416,11 @@ def test_scores_the_rules_ignore_are_kept_so_every_export_imports_again(tmp_path
         )
     export_workbook(db, tmp_path / "a.xlsx")
     imported = import_workbook(tmp_path / "a.xlsx", tmp_path / "b.kolabik")
-    assert dump(imported) == dump(db)
+    assert dump(imported) != dump(db)  # the ignored cells are not in the workbook
+    with imported.session() as s:
+        assert not s.scalars(
+            select(Score).where(Score.juror_id == ids.jurors[1], Score.entry_id == scored)
+        ).all()
     assert board(imported) == board(db) and board(imported, "P2") == board(db, "P2")
     export_workbook(imported, tmp_path / "b.xlsx")
     assert sha(tmp_path / "b.xlsx") == sha(tmp_path / "a.xlsx")

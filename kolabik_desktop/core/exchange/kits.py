@@ -18,18 +18,18 @@ import os
 import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, insert, inspect, select, update
+from sqlalchemy import create_engine, delete, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
-from kolabik_desktop.core.exchange.merge import comment_key, score_key, submission_key
 from kolabik_desktop.core.exchange.packages import file_slug
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.scoring.rules import Where
+from kolabik_desktop.core.store import audit, writer
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
@@ -54,7 +54,6 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
     Submission,
 )
-from kolabik_desktop.core.store.services import decimal_text
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
 
 KIT_SUFFIX = ".kolabik-kit"
@@ -446,104 +445,40 @@ def _upsert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 def _drop_recused(s: Session, juror_code: str, recused: set[int], source: str, now: str) -> int:
     """The juror's cells on entries they are now recused from: the chair would refuse them."""
-    rows = s.execute(
-        select(Score, Entry.code, Criterion.code)
-        .join(Entry, Entry.id == Score.entry_id)
-        .join(Criterion, Criterion.id == Score.criterion_id)
-        .where(Score.entry_id.in_(recused))
-    ).all()
-    prev = audit.last_hash(s)
-    for score, entry_code, crit_code in rows:
-        prev = audit.append(
-            s,
-            at=now,
-            actor="chair",
-            action="score.remove",
-            source=source,
-            subject={"juror": juror_code, "entry": entry_code, "criterion": crit_code},
-            old={"value": decimal_text(score.value), "note": score.note},
-            new={"reason": "recused (conflict of interest)"},
-            prev_hash=prev,
-        )
-    s.execute(delete(Score).where(Score.entry_id.in_(recused)))
-    s.execute(delete(Comment).where(Comment.entry_id.in_(recused)))
-    return len(rows)
+    return writer.remove_recused(s, juror_code, recused, source=source, now=now)
 
 
 def _merge_kit_scores(
     s: Session, new: Session, juror_id: int | None, juror_code: str, source: str, now: str
 ) -> int:
-    existing = {
-        (r.entry_id, r.criterion_id): r
-        for r in s.scalars(select(Score).where(Score.juror_id == juror_id))
-    }
-    entry_codes = dict(s.execute(select(Entry.id, Entry.code)).all())
-    crit_codes = {
-        cid: (stage_code, code)
-        for cid, code, stage_code in s.execute(
-            select(Criterion.id, Criterion.code, Stage.code).join(Stage)
+    """The chair's newer cells of this juror through the one writer (newest revision wins).
+
+    A cell the gate refuses in the kit (e.g. a score the chair's event keeps from before an
+    entry left a stage) counts for nothing and is not copied; the chair's event keeps it."""
+    if juror_id is None:
+        return 0
+    cells: list[writer.Cell] = [
+        writer.ScoreCell(
+            juror_id, r.entry_id, r.criterion_id, r.value, r.note, r.revision, r.updated_at
         )
-    }
-    prev = audit.last_hash(s)
-    changed = 0
-    for r in new.scalars(select(Score).where(Score.juror_id == juror_id)):
-        mine = existing.get((r.entry_id, r.criterion_id))
-        theirs = score_key(r.revision, r.updated_at, decimal_text(r.value), r.note)
-        if (
-            mine is not None
-            and score_key(mine.revision, mine.updated_at, decimal_text(mine.value), mine.note)
-            >= theirs
-        ):
-            continue
-        old = None
-        if mine is None:
-            s.add(
-                Score(
-                    juror_id=juror_id,
-                    entry_id=r.entry_id,
-                    criterion_id=r.criterion_id,
-                    value=r.value,
-                    note=r.note,
-                    revision=r.revision,
-                    updated_at=r.updated_at,
-                )
-            )
-        else:
-            old = {"value": decimal_text(mine.value), "note": mine.note, "revision": mine.revision}
-            mine.value, mine.note = r.value, r.note
-            mine.revision, mine.updated_at = r.revision, r.updated_at
-        changed += 1
-        prev = audit.append(
-            s,
-            at=now,
-            actor="chair",
-            action="score.set",
-            source=source,
-            subject={
-                "juror": juror_code,
-                "entry": entry_codes.get(r.entry_id, ""),
-                "stage": crit_codes.get(r.criterion_id, ("", ""))[0],
-                "criterion": crit_codes.get(r.criterion_id, ("", ""))[1],
-            },
-            old=old,
-            new={"value": decimal_text(r.value), "note": r.note, "revision": r.revision},
-            prev_hash=prev,
-        )
-    for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id)):
-        _take_if_newer(s, Comment, c, lambda r: comment_key(r.revision, r.updated_at, r.text))
-    for sub in new.scalars(select(Submission).where(Submission.juror_id == juror_id)):
-        _take_if_newer(
-            s, Submission, sub, lambda r: submission_key(r.revision, r.updated_at, r.submitted)
-        )
-    return changed
+        for r in new.scalars(select(Score).where(Score.juror_id == juror_id))
+    ]
+    cells += [
+        writer.CommentCell(juror_id, c.entry_id, c.stage_id, c.text, c.revision, c.updated_at)
+        for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id))
+    ]
+    cells += [
+        writer.SubmissionCell(juror_id, u.stage_id, u.submitted, u.revision, u.updated_at)
+        for u in new.scalars(select(Submission).where(Submission.juror_id == juror_id))
+    ]
+    s.flush()
+    located = [_at(cell, i) for i, cell in enumerate(cells)]
+    refused = {p.where.row for p in writer.check_cells(s, located)}
+    kept = [cell for i, cell in enumerate(cells) if i not in refused]
+    result = writer.write_cells(s, kept, actor="chair", source=source, now=now)
+    return result.scores
 
 
-def _take_if_newer(s: Session, model: Any, theirs: Any, key: Callable[[Any], Any]) -> None:
-    """Copy the new kit's row into ours when we lack the cell or hold an older key."""
-    mine = s.get(model, inspect(theirs).identity)
-    if mine is None:
-        s.add(model(**{c.key: getattr(theirs, c.key) for c in model.__table__.columns}))
-    elif key(theirs) > key(mine):
-        for c in model.__table__.columns:
-            if not c.primary_key:
-                setattr(mine, c.key, getattr(theirs, c.key))
+def _at(cell: writer.Cell, index: int) -> writer.Cell:
+    """The cell, located by its index in the batch, to tell which cells the gate refuses."""
+    return replace(cell, where=Where(row=index))

@@ -46,8 +46,19 @@ def _number(text: str) -> int | float:
     return int(text)
 
 
+class UncachedFormula(str):
+    """A formula cell with no saved value (openpyxl writes formulas that way): never a value.
+
+    The text is the formula ("=SUM(E2:E4)"); readers refuse it naming the cell, never drop it.
+    """
+
+
 class _SheetParser:
-    """Collects (row number, values) from sheet XML events; values are as openpyxl gives them."""
+    """Collects (row number, values) from sheet XML events; values are as openpyxl gives them.
+
+    A formula without a cached value becomes an UncachedFormula; merged ranges are collected
+    in ``merged`` (their refs, e.g. "E5:E6") for the reader to refuse.
+    """
 
     def __init__(self, shared: Sequence[str], date_formats: set[int], epoch: datetime):
         self.shared = shared
@@ -62,6 +73,9 @@ class _SheetParser:
         self.text: list[str] = []
         self.capture = False
         self.in_phonetic = False
+        self.formula: list[str] | None = None  # the cell's formula text, when it has one
+        self.in_formula = False
+        self.merged: list[str] = []
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         name = tag.rpartition(":")[2]
@@ -75,8 +89,14 @@ class _SheetParser:
             self.kind = attrs.get("t", "n")
             self.style = int(attrs.get("s", 0))
             self.text = []
+            self.formula = None
         elif name in ("v", "t") and not self.in_phonetic:
             self.capture = True
+        elif name == "f":
+            self.formula = []
+            self.in_formula = True
+        elif name == "mergeCell":
+            self.merged.append(attrs.get("ref", ""))
         elif name == "rPh":
             self.in_phonetic = True
         elif name == "row":
@@ -89,6 +109,8 @@ class _SheetParser:
         name = tag.rpartition(":")[2]
         if name in ("v", "t"):
             self.capture = False
+        elif name == "f":
+            self.in_formula = False
         elif name == "rPh":
             self.in_phonetic = False
         elif name == "c":
@@ -104,9 +126,13 @@ class _SheetParser:
     def data(self, text: str) -> None:
         if self.capture:
             self.text.append(text)
+        elif self.in_formula and self.formula is not None:
+            self.formula.append(text)
 
     def _value(self) -> Any:
         if not self.text:
+            if self.formula is not None:
+                return UncachedFormula("=" + "".join(self.formula))
             return None
         text = "".join(self.text)
         kind = self.kind
@@ -124,8 +150,12 @@ class _SheetParser:
         return number
 
 
-def read_rows(ws: Any) -> Iterator[tuple[int, list[Any]]]:
-    """(row number, cell values) of every row of an openpyxl read-only worksheet."""
+def read_rows(ws: Any, merged: list[str] | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cell values) of every row of an openpyxl read-only worksheet.
+
+    ``merged``, when given, receives the sheet's merged ranges once every row has been read
+    (they follow the rows in the file).
+    """
     wb = ws.parent
     parser = _SheetParser(ws._shared_strings, set(wb._date_formats), wb.epoch)
     xml = expat.ParserCreate()
@@ -140,6 +170,8 @@ def read_rows(ws: Any) -> Iterator[tuple[int, list[Any]]]:
             parser.rows.clear()
         xml.Parse(b"", True)
         yield from parser.rows
+    if merged is not None:
+        merged.extend(parser.merged)
 
 
 # ---------------------------------------------------------------------------------------------
