@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.exchange.packages import file_slug
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit, writer
 from kolabik_desktop.core.store.db import (
@@ -448,13 +449,22 @@ def _drop_recused(s: Session, juror_code: str, recused: set[int], source: str, n
     return writer.remove_recused(s, juror_code, recused, source=source, now=now)
 
 
+_COUNTS_FOR_NOTHING = {
+    rules.CELL_RECUSED,
+    rules.CELL_NOT_ADMITTED,
+    rules.CELL_NOT_ASSIGNED,
+    rules.CELL_UNKNOWN_ENTRY,
+}
+
+
 def _merge_kit_scores(
     s: Session, new: Session, juror_id: int | None, juror_code: str, source: str, now: str
 ) -> int:
     """The chair's newer cells of this juror through the one writer (newest revision wins).
 
-    A cell the gate refuses in the kit (e.g. a score the chair's event keeps from before an
-    entry left a stage) counts for nothing and is not copied; the chair's event keeps it."""
+    A cell of an entry the juror may not score in the kit (e.g. a score the chair's event keeps
+    from before an entry left a stage) counts for nothing and is not copied; the chair's event
+    keeps it."""
     if juror_id is None:
         return 0
     cells: list[writer.Cell] = [
@@ -473,8 +483,9 @@ def _merge_kit_scores(
     ]
     s.flush()
     located = [_at(cell, i) for i, cell in enumerate(cells)]
-    refused = {p.where.row for p in writer.check_cells(s, located)}
-    kept = [cell for i, cell in enumerate(cells) if i not in refused]
+    ignored = {p.where.row for p in writer.check_cells(s, located) if p.code in _COUNTS_FOR_NOTHING}
+    kept = [cell for i, cell in enumerate(cells) if i not in ignored]
+    # Any other problem (a value out of range, an over-long note) refuses the whole update.
     result = writer.write_cells(s, kept, actor="chair", source=source, now=now)
     return result.scores
 

@@ -471,7 +471,8 @@ def _check_rows(
         value: Decimal | None = None
         if raw is not None:
             if not isinstance(raw, str) or not _DECIMAL_TEXT.fullmatch(raw):
-                problem(where, f"the value {raw!r} is not a decimal number written as text")
+                # A package writes values as canonical decimal text: anything else is not one.
+                broken(where, rules.Problem(rules.VALUE_NOT_NUMBER, {"text": str(raw)}))
                 continue
             value = Decimal(raw)
             if broken(where, rules.value_problem(value, crit.min_value, crit.max_value, crit.step)):
