@@ -721,11 +721,11 @@ def _read_tables(tables: dict[str, Table | None], problems: Problems) -> Workboo
     # A score or comment of a recused, unassigned or not admitted juror/entry is refused, as
     # every other write path refuses it (the gate); the export leaves such cells out (README).
     assignments = _read_assignments(tables["Penugasan"], known)
-    eligibility = _eligibility(first_stage, conflicts, admissions, assignments)
+    gate = _Gate(_eligibility(first_stage, conflicts, admissions, assignments))
     criteria_by_key = {(c.stage, c.code): c for c in criteria}
-    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed, eligibility)
+    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed, gate)
     decisions = _read_decisions(tables["Keputusan"], known, stages, in_stage)
-    comments = _read_comments(tables["Komentar"], known, eligibility)
+    comments = _read_comments(tables["Komentar"], known, gate)
     if problems:
         return None
     categories: list[str] = []
@@ -853,7 +853,7 @@ def _read_scores(
     known: _Known,
     criteria: dict[tuple[str, str], CriterionRow],
     criteria_typed: set[tuple[str, str]] | None,
-    eligibility: rules.Eligibility,
+    gate: _Gate,
 ) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
     if table is None:
@@ -884,7 +884,7 @@ def _read_scores(
             continue  # not a number: already reported
         elif not note:
             continue  # an empty cell with no note carries nothing
-        if _ineligible(row, eligibility, juror, entry, stage):
+        if gate.refuses(row, juror, entry, stage):
             continue
         rows.append(ScoreRow(stage, juror, entry, code, value, note))
     return rows
@@ -898,13 +898,23 @@ _ELIGIBILITY_COLUMN = {
 }
 
 
-def _ineligible(
-    row: TableRow, eligibility: rules.Eligibility, juror: str, entry: str, stage: str
-) -> bool:
-    """The gate's eligibility rule on a workbook row: refused where any other path refuses it."""
-    names = {"juror": juror, "entry": entry, "stage": stage}
-    found = rules.eligibility_problem(eligibility, juror, entry, stage, names)
-    return found is not None and row.rule(_ELIGIBILITY_COLUMN[found.code], found)
+class _Gate:
+    """The gate's eligibility rule on workbook rows: refused where any other path refuses it."""
+
+    def __init__(self, eligibility: rules.Eligibility):
+        self.eligibility = eligibility
+        # One answer per juror, entry and stage: a juror's form has a row per criterion.
+        self.known: dict[tuple[str, str, str], rules.Problem | None] = {}
+
+    def refuses(self, row: TableRow, juror: str, entry: str, stage: str) -> bool:
+        key = (juror, entry, stage)
+        if key not in self.known:
+            names = {"juror": juror, "entry": entry, "stage": stage}
+            self.known[key] = rules.eligibility_problem(
+                self.eligibility, juror, entry, stage, names
+            )
+        found = self.known[key]
+        return found is not None and row.rule(_ELIGIBILITY_COLUMN[found.code], found)
 
 
 def _read_decisions(
@@ -950,9 +960,7 @@ def _read_decisions(
     return rows
 
 
-def _read_comments(
-    table: Table | None, known: _Known, eligibility: rules.Eligibility
-) -> list[CommentRow]:
+def _read_comments(table: Table | None, known: _Known, gate: _Gate) -> list[CommentRow]:
     rows: list[CommentRow] = []
     if table is None:
         return rows
@@ -967,7 +975,7 @@ def _read_comments(
         key = (stage, juror, entry)
         if not _first_time(row, seen, key, "komentar", "this comment appears twice"):
             continue
-        if _ineligible(row, eligibility, juror, entry, stage):
+        if gate.refuses(row, juror, entry, stage):
             continue
         rows.append(CommentRow(stage, juror, entry, text))
     return rows

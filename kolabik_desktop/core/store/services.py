@@ -255,7 +255,7 @@ def set_score(
     range or off step, a recused or unassigned juror, a submitted stage or an over-long note.
     """
     cell = writer.ScoreCell(juror_id, entry_id, criterion_id, value, note)
-    result = writer.write_cells(db, [cell], actor=actor, source=source)
+    result = writer.write_cells(db, [cell], actor=actor, source=source, states=True)
     state = result.states[(juror_id, entry_id, criterion_id)]
     return ScoreState(state.value, state.note, state.revision, state.updated_at)
 

@@ -174,6 +174,7 @@ def value_text(value: Decimal | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 _FEW = 200  # below this many distinct ids, load only those rows
+_BATCH = 10_000  # score rows per insert statement: bounds the memory of a bulk load
 
 
 @dataclass
@@ -398,18 +399,21 @@ def write_cells(
     source: str = "local",
     audit_mode: AuditMode = "cells",
     now: str | None = None,
+    states: bool = False,
 ) -> WriteResult:
     """Check, write, audit and (given an EventDB) commit and announce a batch of cells.
 
-    ``actor`` is who made the change ("" = the juror whose cell it is). Raises CellsRefused
-    (nothing written) when any cell breaks a rule, StorageError when the database refuses.
+    ``actor`` is who made the change ("" = the juror whose cell it is). ``states=True`` fills
+    ``result.states`` with each score cell's state after the write (a form wants it; a bulk
+    import does not). Raises CellsRefused (nothing written) when any cell breaks a rule,
+    StorageError when the database refuses.
     """
     batch = list(cells)
     if isinstance(target, Session):
-        return _write(target, batch, actor, source, audit_mode, now or utc_now())
+        return _write(target, batch, actor, source, audit_mode, now or utc_now(), states)
     try:
         with target.session() as s:
-            result = _write(s, batch, actor, source, audit_mode, now or utc_now())
+            result = _write(s, batch, actor, source, audit_mode, now or utc_now(), states)
     except SQLAlchemyError as exc:
         raise database_refused(exc) from exc
     announce(target, result)
@@ -433,7 +437,13 @@ def announce(db: EventDB, result: WriteResult) -> None:
 
 
 def _write(
-    s: Session, cells: list[Cell], actor: str, source: str, mode: AuditMode, now: str
+    s: Session,
+    cells: list[Cell],
+    actor: str,
+    source: str,
+    mode: AuditMode,
+    now: str,
+    states: bool,
 ) -> WriteResult:
     juror_ids = {c.juror_id for c in cells}
     entry_ids = {c.entry_id for c in cells if not isinstance(c, SubmissionCell)}
@@ -448,7 +458,7 @@ def _write(
     comment_cells = [c for c in cells if isinstance(c, CommentCell)]
     submission_cells = [c for c in cells if isinstance(c, SubmissionCell)]
     if score_cells:
-        _write_scores(s, ctx, score_cells, actor, source, now, result, trail)
+        _write_scores(s, ctx, score_cells, (actor, source, now), result, trail, states, mode)
     if comment_cells:
         _write_comments(s, ctx, comment_cells, actor, source, now, result, trail)
     if submission_cells:
@@ -469,12 +479,13 @@ def _write_scores(
     s: Session,
     ctx: _Context,
     cells: list[ScoreCell],
-    actor: str,
-    source: str,
-    now: str,
+    who: tuple[str, str, str],
     result: WriteResult,
     trail: list[dict[str, Any]],
+    states: bool,
+    mode: AuditMode,
 ) -> None:
+    actor, source, now = who
     table = cast(Table, Score.__table__)
     c = table.c
     query = select(
@@ -485,17 +496,27 @@ def _write_scores(
     if len(wanted) < _FEW:
         query = query.where(c.entry_id.in_(wanted))
     stored = {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query)}
+    texts: dict[Decimal, str | None] = {}  # values repeat: one canonical text per value
+    subjects: dict[tuple[int, int, int], dict[str, str]] = {}
+    audited = mode == "cells"
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for cell in cells:
         cell_id = (cell.juror_id, cell.entry_id, cell.criterion_id)
         old = stored.get(cell_id)
-        text = value_text(cell.value)
+        value = cell.value
+        if value is None:
+            text = None
+        else:
+            text = texts.get(value, "")
+            if text == "":
+                text = texts[value] = value_text(value)
         if cell.revision is None:  # a local edit
             note = cell.note if cell.note is not None else (old[2] if old else "")
             if old is not None and old[1] == text and old[2] == note:
                 result.scores_unchanged += 1
-                result.states[cell_id] = _state(old[1], old[2], old[3], old[4])
+                if states:
+                    result.states[cell_id] = _state(old[1], old[2], old[3], old[4])
                 continue
             revision = 1 if old is None else _bump(old[3], cell.where)
             updated_at = now
@@ -506,50 +527,57 @@ def _write_scores(
                 revision, updated_at, text, note
             ):
                 result.scores_unchanged += 1
-                result.states[cell_id] = _state(old[1], old[2], old[3], old[4])
+                if states:
+                    result.states[cell_id] = _state(old[1], old[2], old[3], old[4])
                 continue
         values = {"value": text, "note": note, "revision": revision, "updated_at": updated_at}
         if old is None:
             inserts.append(
-                {"juror_id": cell.juror_id, "entry_id": cell.entry_id}
-                | {"criterion_id": cell.criterion_id}
-                | values
+                {
+                    "juror_id": cell.juror_id,
+                    "entry_id": cell.entry_id,
+                    "criterion_id": cell.criterion_id,
+                    **values,
+                }
             )
             result.scores_new += 1
         else:
-            updates.append({"score_id": old[0]} | values)
+            updates.append({"score_id": old[0], **values})
             result.scores_changed += 1
-        stored[cell_id] = (old[0] if old else -1, text, note, revision, updated_at)
+        if len(inserts) >= _BATCH:
+            _flush_scores(s, inserts, [])
+            inserts.clear()
         result.entry_ids.add(cell.entry_id)
-        result.states[cell_id] = CellState(cell.value, note, revision, updated_at)
-        juror_code = ctx.jurors[cell.juror_id]
-        stage_id, crit_code = ctx.criteria[cell.criterion_id][:2]
-        trail.append(
-            {
-                "at": now,
-                "actor": actor or juror_code,
-                "action": "score.set",
-                "source": source,
-                "subject": {
-                    "juror": juror_code,
-                    "entry": ctx.entries[cell.entry_id],
-                    "stage": ctx.stages[stage_id],
-                    "criterion": crit_code,
-                },
-                "old": None
-                if old is None
-                else {"value": old[1], "note": old[2], "revision": old[3]},
-                "new": values,
-            }
-        )
-    # Core statements, values bound as their canonical text: thousands of rows, no ORM objects.
+        if states:
+            result.states[cell_id] = CellState(value, note, revision, updated_at)
+        if audited:
+            old_audit = None
+            if old is not None:
+                old_audit = {"value": old[1], "note": old[2], "revision": old[3]}
+            trail.append(
+                {
+                    "at": now,
+                    "actor": actor or ctx.jurors[cell.juror_id],
+                    "action": "score.set",
+                    "source": source,
+                    "subject": _subject(ctx, subjects, cell_id),
+                    "old": old_audit,
+                    "new": values,
+                }
+            )
+    _flush_scores(s, inserts, updates)
+
+
+def _flush_scores(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    """Core statements, values bound as their canonical text: many rows, no ORM objects."""
+    table = cast(Table, Score.__table__)
     bound_value = bindparam("value", type_=String())
     if inserts:
         s.execute(insert(table).values(value=bound_value), inserts)
     if updates:
         s.execute(
             update(table)
-            .where(c.id == bindparam("score_id"))
+            .where(table.c.id == bindparam("score_id"))
             .values(
                 value=bound_value,
                 note=bindparam("note"),
@@ -558,6 +586,23 @@ def _write_scores(
             ),
             updates,
         )
+
+
+def _subject(
+    ctx: _Context, known: dict[tuple[int, int, int], dict[str, str]], cell: tuple[int, int, int]
+) -> dict[str, str]:
+    """The audit subject of a score cell: juror, entry, stage and criterion codes."""
+    subject = known.get(cell)
+    if subject is None:
+        juror, entry, criterion = cell
+        stage_id, crit_code = ctx.criteria[criterion][:2]
+        subject = known[cell] = {
+            "juror": ctx.jurors[juror],
+            "entry": ctx.entries[entry],
+            "stage": ctx.stages[stage_id],
+            "criterion": crit_code,
+        }
+    return subject
 
 
 def _state(text: str | None, note: str, revision: int, updated_at: str) -> CellState:
