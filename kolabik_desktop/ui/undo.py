@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.services import set_comment, set_score
+from kolabik_desktop.ui.problems import error_text
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class _SheetCommand(QUndoCommand):
         except KolabikError as exc:
             self.ok = False
             self.setObsolete(True)
-            self.owner.failed.emit(str(exc))
+            self.owner.failed.emit(error_text(exc))
             return
         self.ok = True
         self.owner.applied.emit(entry_id, stamp)

@@ -43,7 +43,7 @@ def info(min_value="1", max_value="25", step="0.5") -> CriterionInfo:
         ("25", Decimal(25), None),
         ("0,5", None, "outside the range 1 to 25"),
         ("26", None, "outside the range 1 to 25"),
-        ("12.3", None, "not on a step of 0.5 (from 1)"),
+        ("12.3", None, "not on the step 0.5 (from 1)"),
         (".", None, "is not a number"),
     ],
 )
