@@ -350,6 +350,26 @@ BAD_CASES = {
         {"Tahap": [("I3", "P1:30 P2:60")]},
         "Tahap row 3, column kumulatif: stage P2: the cumulative weights add up to 90, not 100",
     ),
+    "stage weights not 100": (
+        {"Tahap": [("D3", 70)]},
+        "Tahap column bobot: the stage weights add up to 110, not 100",
+    ),
+    "cumulative part of 0": (
+        {"Tahap": [("I3", "P1:0 P2:100")]},
+        "Tahap row 3, column kumulatif: stage P2: the cumulative weight of P1 must be above 0",
+    ),
+    "formula without a value": (
+        {"Nilai": [("E2", "=40+45")]},
+        "Nilai row 2, column nilai: a formula with no saved value (=40+45)",
+    ),
+    "boolean where a number belongs": (
+        {"Nilai": [("E2", True)]},
+        "Nilai row 2, column nilai: a true/false value True where a number belongs",
+    ),
+    "title over its limit": (
+        {"Peserta": [("B2", "judul " * 100)]},
+        "Peserta row 2, column judul: the text (title) is 599 characters long",
+    ),
     "cumulative malformed": ({"Tahap": [("I3", "P1=30")]}, "Tahap row 3, column kumulatif:"),
     "different scales": (
         {"Tahap": [("F3", 1), ("G3", 25)]},
@@ -691,3 +711,15 @@ def test_entry_list_from_a_windows_csv(tmp_path):
     path.write_bytes("kode,judul,unit\nB-1,Layanan Prima – Cepat,Dinas\n".encode("cp1252"))
     (entry,) = read_entries_list(path)
     assert entry.title == "Layanan Prima – Cepat"
+
+
+def test_merged_value_cells_are_refused_never_dropped(good_xlsx, tmp_path):
+    """A merged range hides the values of all its cells but the first: refused by its place."""
+    wb = load_workbook(good_xlsx)
+    wb["Nilai"].merge_cells("E2:E3")
+    wb.save(tmp_path / "merged.xlsx")
+    problems = refused(tmp_path / "merged.xlsx", tmp_path)
+    assert any(
+        p.startswith("Nilai row 2, column nilai: a merged cell where a value belongs")
+        for p in problems
+    ), problems
