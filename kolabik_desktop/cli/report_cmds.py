@@ -10,21 +10,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.files import write_output
 
-KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+if TYPE_CHECKING:
+    from kolabik_desktop.core.reports import Awards
+
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the `kolabik` parser."""
     p = sub.add_parser(
         "report",
-        help="write a PDF: score sheet, recap, minutes (berita acara), feedback or blank form",
+        help="write a PDF: score sheet, recap, minutes (berita acara), feedback, blank form, "
+        "certificates (piagam) or the decision letter (surat keputusan, also .docx)",
         description="Write a PDF report of the event. sheet/blank without --juror: every juror; "
-        "feedback without --entry: every entry (each with its own page numbers).",
+        "feedback without --entry: every entry (each with its own page numbers). certificate: "
+        "one page per awarded entry (the top N, default the event's award count); decision: the "
+        "draft surat keputusan, as .pdf or .docx by the --out suffix.",
     )
     p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
     p.add_argument("--kind", required=True, choices=KINDS, help="which report")
@@ -35,9 +41,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "(recap and minutes default to final when stages are weighted)",
     )
     p.add_argument("--juror", metavar="CODE", help="sheet, blank: one juror (default: all)")
-    p.add_argument("--entry", metavar="CODE", help="feedback: one entry (default: all)")
+    p.add_argument(
+        "--entry", metavar="CODE", help="feedback, certificate: one entry (default: all)"
+    )
     p.add_argument("--category", metavar="NAME", help="recap, minutes: one category only")
-    p.add_argument("--top", type=int, metavar="N", help="minutes: a shortlist of the top N")
+    p.add_argument(
+        "--top",
+        type=int,
+        metavar="N",
+        help="minutes: a shortlist of the top N; certificate, decision: the places awarded",
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="certificate, decision: make them even though the ranking is still provisional",
+    )
     p.add_argument("--per-category", action="store_true", help="minutes: top N of every category")
     p.add_argument("--paper", choices=("a4", "f4"), default="a4", help="paper (default a4)")
     p.add_argument(
@@ -50,7 +68,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date printed and signed (default today)")
     p.add_argument("--place", help="where it is signed, e.g. Pasuruan (default: the event's)")
     p.add_argument("--chair", help="the chair's name for the minutes (default: the event's)")
-    p.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help="PDF file to write (decision: or .docx)"
+    )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
@@ -94,14 +114,17 @@ def _out(path: str, suffixes: tuple[str, ...]) -> Path:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.reports import (
+        VERDICT_KINDS,
         ReportOptions,
+        awards_for,
+        build_decision_docx,
         build_report,
         fingerprint,
         load_report_data,
     )
     from kolabik_desktop.core.store.db import open_event_file
 
-    out = _out(args.out, (".pdf",))
+    out = _out(args.out, (".pdf", ".docx") if args.kind == "decision" else (".pdf",))
     options = ReportOptions(
         kind=args.kind,
         stage=args.stage,
@@ -116,15 +139,45 @@ def cmd_report(args: argparse.Namespace) -> int:
         date=_date(args.date),
         place=args.place,
         chair=args.chair,
+        confirmed=args.yes,
     )
     if args.per_category and args.top is None:
         raise KolabikError("--per-category needs --top N (how many per category)")
     with open_event_file(args.event) as db:
         data = load_report_data(db)
-    pdf = build_report(data, options)
-    write_output(out, pdf, "report")
-    print(f"{out}: {args.kind} report, {len(pdf) // 1024} KB, data fingerprint {fingerprint(data)}")
+    if args.kind in VERDICT_KINDS:
+        _check_awards(awards_for(data, options), args.yes)
+    if out.suffix.lower() == ".docx":
+        blob = build_decision_docx(data, options)
+    else:
+        blob = build_report(data, options)
+    write_output(out, blob, "report")
+    print(
+        f"{out}: {args.kind} report, {len(blob) // 1024} KB, data fingerprint {fingerprint(data)}"
+    )
     return 0
+
+
+def _check_awards(awards: Awards, confirmed: bool) -> None:
+    """Say what is awarded when it is not simply the top N; stop on a provisional ranking."""
+    from kolabik_desktop.core.reports import ProvisionalRanking, check_confirmed
+
+    try:
+        check_confirmed(awards, confirmed)
+    except ProvisionalRanking as exc:
+        raise KolabikError(f"{exc}. Add --yes to make them anyway.") from None
+    if awards.short:
+        print(
+            f"Only {awards.ranked} entries are ranked, fewer than the {awards.requested} asked "
+            f"for: all {awards.ranked} are awarded."
+        )
+    elif len(awards.rows) > awards.requested:
+        last = awards.rows[-1].rank
+        tied = sum(1 for a in awards.rows if a.rank == last)
+        print(
+            f"{tied} entries share place {last} at the cut: all of them are awarded "
+            f"({len(awards.rows)} places for a top {awards.requested})."
+        )
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -31,9 +31,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from kolabik_desktop.core.scoring.model import FINAL
+from kolabik_desktop.core.store.awards import Provenance, get_provenance
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import Attachment, Category, Entry
 from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.i18n import localize_number_text
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DEFAULT_SUMMARY_SHARE = 0.3  # of the pane's height above a PDF: the proposal itself matters most
@@ -69,6 +72,7 @@ class EntryInfo:
     category: str
     summary: str
     attachments: tuple[AttachmentInfo, ...]
+    provenance: Provenance | None = None  # promoted from another event: where it came from
 
 
 def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
@@ -89,7 +93,16 @@ def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
             )
         )
         code, title, unit, summary, category = row
-        return EntryInfo(entry_id, code, title, unit or "", category or "", summary or "", atts)
+    return EntryInfo(
+        entry_id,
+        code,
+        title,
+        unit or "",
+        category or "",
+        summary or "",
+        atts,
+        get_provenance(db, entry_id),
+    )
 
 
 def load_attachment_data(db: EventDB, attachment_id: int) -> bytes:
@@ -297,6 +310,9 @@ class EntryView(QWidget):
         self.meta = QLabel(self)
         self.meta.setObjectName("entryMeta")
         self.meta.setWordWrap(True)
+        self.provenance = QLabel(self)
+        self.provenance.setObjectName("provenance")
+        self.provenance.setWordWrap(True)
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("summary")
         self.summary.setFrameShape(QFrame.Shape.NoFrame)
@@ -312,6 +328,7 @@ class EntryView(QWidget):
         top_layout.setSpacing(4)
         top_layout.addWidget(self.heading)
         top_layout.addWidget(self.meta)
+        top_layout.addWidget(self.provenance)
         top_layout.addWidget(self.summary, 1)
         top_layout.addWidget(self.attachments_label)
         top_layout.addWidget(self.attachments)
@@ -353,6 +370,7 @@ class EntryView(QWidget):
         if entry is None:
             self.heading.setText(self.tr("No entry selected"))
             self.meta.clear()
+            self.provenance.hide()
             self.summary.clear()
             self.attachments_label.hide()
             self.attachments.hide()
@@ -362,6 +380,9 @@ class EntryView(QWidget):
             f"<b>{escape(entry.code, quote=False)}</b> · {escape(entry.title, quote=False)}"
         )
         self.meta.setText(" · ".join(t for t in (entry.unit, entry.category) if t))
+        self.provenance.setVisible(entry.provenance is not None)
+        if entry.provenance is not None:
+            self.provenance.setText(self.provenance_text(entry.provenance))
         self.summary.setPlainText(entry.summary or self.tr("(no summary)"))
         self.attachments_label.setVisible(bool(entry.attachments))
         self.attachments.setVisible(bool(entry.attachments))
@@ -385,6 +406,25 @@ class EntryView(QWidget):
         if reader_was_hidden and first_pdf is not None:
             self._give_reader_its_share()
         self._pending_pdf = first_pdf
+
+    def provenance_text(self, record: Provenance) -> str:
+        """'From Kolabik 2023 (final ranking): Terbaik II, place 2, score 85,50'."""
+        board = (
+            self.tr("final ranking")
+            if record.board == FINAL
+            else self.tr("stage %1").replace("%1", record.board)
+        )
+        text = (
+            self.tr("From %1 (%2): %3, place %4, score %5")
+            .replace("%1", record.event_name)
+            .replace("%2", board)
+            .replace("%3", record.place)
+            .replace("%4", str(record.rank))
+            .replace("%5", localize_number_text(record.score))
+        )
+        if record.status == "provisional":
+            text += self.tr(" (provisional)")
+        return text
 
     def _give_reader_its_share(self) -> None:
         # A reader shown again would get its tiny size hint; give it the height the juror chose.

@@ -82,6 +82,7 @@ FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
     "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
+    "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
 ]
 
 MODE_CHAIR = "chair"

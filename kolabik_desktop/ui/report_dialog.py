@@ -50,7 +50,8 @@ from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
-PDF_KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+PDF_KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
+VERDICT_KINDS = ("certificate", "decision")
 EXPORT_KINDS = ("leaderboard", "matrix")
 PREVIEW_WIDTH = 420
 
@@ -114,6 +115,8 @@ class ReportDialog(QDialog):
             ("minutes", self.tr("Minutes of the result (berita acara)")),
             ("feedback", self.tr("Feedback sheet per participant")),
             ("blank", self.tr("Blank score form")),
+            ("certificate", self.tr("Certificates (piagam penghargaan)")),
+            ("decision", self.tr("Decision letter draft (surat keputusan, PDF or Word)")),
             ("leaderboard", self.tr("Leaderboard spreadsheet (xlsx/csv)")),
             ("matrix", self.tr("Full score matrix spreadsheet (xlsx/csv)")),
         ):
@@ -244,13 +247,19 @@ class ReportDialog(QDialog):
         kind = self.kind.currentData()
         needs = {
             "juror": kind in ("sheet", "blank"),
-            "entry": kind == "feedback",
+            "entry": kind in ("feedback", "certificate"),
             "category": kind in ("recap", "minutes", "leaderboard"),
-            "top_n": kind == "minutes",
+            "top_n": kind in ("minutes", *VERDICT_KINDS),
             "per_category": kind == "minutes",
             "paper": kind in PDF_KINDS,
-            "orientation": kind in PDF_KINDS,
+            "orientation": kind in PDF_KINDS and kind not in VERDICT_KINDS,
         }
+        # Certificates and the letter award the event's number of places unless told otherwise.
+        self.top_n.setSpecialValueText(
+            self.tr("the event's award count")
+            if kind in VERDICT_KINDS
+            else self.tr("whole ranking")
+        )
         for name, widget in self._rows.items():
             widget.setVisible(needs[name])
             label = self._form.labelForField(widget)
@@ -280,9 +289,9 @@ class ReportDialog(QDialog):
             kind=kind,
             stage=self.stage.currentData(),
             juror=self.juror.currentData() if kind in ("sheet", "blank") else None,
-            entry=self.entry.currentData() if kind == "feedback" else None,
+            entry=self.entry.currentData() if kind in ("feedback", "certificate") else None,
             category=self.category.currentData() if kind in ("recap", "minutes") else None,
-            top_n=top if kind == "minutes" else None,
+            top_n=top if kind in ("minutes", *VERDICT_KINDS) else None,
             per_category=kind == "minutes" and top is not None and self.per_category.isChecked(),
             paper=self.paper.currentData(),
             orientation=self.orientation.currentData(),
@@ -372,6 +381,9 @@ class ReportDialog(QDialog):
             return replace(options, juror=data.event.jurors[0].code)
         if options.kind == "feedback" and options.entry is None and data.event.entries:
             return replace(options, entry=data.event.entries[0].code)
+        if options.kind in VERDICT_KINDS:
+            # A preview is not a certificate: show it even from a provisional ranking.
+            return replace(options, confirmed=True)
         return options
 
     def _preview_built(self, generation: int, pdf: bytes) -> None:
@@ -410,6 +422,9 @@ class ReportDialog(QDialog):
         if kind in EXPORT_KINDS:
             suggested = base / f"{kind}.xlsx"
             filters = self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
+        elif kind == "decision":
+            suggested = base / f"{kind}.pdf"
+            filters = self.tr("PDF (*.pdf);;Word document (*.docx)")
         else:
             suggested = base / f"{kind}.pdf"
             filters = self.tr("PDF (*.pdf)")
@@ -437,18 +452,66 @@ class ReportDialog(QDialog):
                 return path
         else:
             options = self.options()
-            if path.suffix.lower() != ".pdf":
+            docx = kind == "decision" and path.suffix.lower() == ".docx"
+            if path.suffix.lower() != ".pdf" and not docx:
                 path = path.with_suffix(".pdf")
+            if kind in VERDICT_KINDS:
+                confirmed = self.confirm_awards(options)
+                if confirmed is None:
+                    return
+                options = replace(options, confirmed=confirmed)
 
             def work(progress: Any) -> Path:
                 from kolabik_desktop.core.files import write_output
-                from kolabik_desktop.core.reports import build_report
+                from kolabik_desktop.core.reports import build_decision_docx, build_report
 
-                write_output(path, build_report(data, options, progress), "report")
+                if docx:
+                    blob = build_decision_docx(data, options)
+                else:
+                    blob = build_report(data, options, progress)
+                write_output(path, blob, "report")
                 return path
 
         self._set_busy(True, self.tr("Building…"))
         run_task(work, self._saved, self._on_error, self._on_progress)
+
+    def confirm_awards(self, options: Any) -> bool | None:
+        """True when the user accepts a provisional ranking, False when it is final, None to stop.
+
+        Certificates of a provisional ranking are a mistake waiting to happen: ask first.
+        """
+        from kolabik_desktop.core.reports import awards_for
+
+        try:
+            awards = awards_for(self._data, options)
+        except KolabikError as exc:
+            self._on_error(exc)
+            return None
+        notes = []
+        if awards.short:
+            notes.append(
+                self.tr("Only %1 entries are ranked: all of them are awarded.").replace(
+                    "%1", str(awards.ranked)
+                )
+            )
+        if not awards.provisional:
+            if notes:
+                self.status.setText(" ".join(notes))
+            return False
+        text = self.tr(
+            "The ranking is still provisional: %1 entries are not scored by every juror yet "
+            "(%2). Make the certificates or the letter anyway?"
+        )
+        text = text.replace("%1", str(len(awards.provisional)))
+        text = text.replace("%2", ", ".join(awards.provisional[:8]))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Provisional ranking"),
+            "\n\n".join([text, *notes]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return True if answer == QMessageBox.StandardButton.Yes else None
 
     def _saved(self, path: Path) -> None:
         self._set_busy(False, self.tr("Saved %1").replace("%1", str(path)))

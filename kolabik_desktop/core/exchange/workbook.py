@@ -2,7 +2,10 @@
 
 Sheets, in order, with lower-case headers (optional columns and sheets in brackets):
     Acara      kunci, nilai          keys nama, tahun, penyelenggara, presisi,
-                                     [bulatkan_tahap ya/tidak], [tiebreak standar/tidak ada]
+                                     [bulatkan_tahap ya/tidak], [tiebreak standar/tidak ada],
+                                     [penanda_tangan, jabatan_penanda_tangan, nama_peringkat,
+                                     juara_harapan, peringkat_lain, jumlah_penghargaan,
+                                     dasar_hukum] (certificates and the decision letter)
     Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif, sesi]
     Kriteria   tahap, kode, nama, bobot, min, maks, langkah, deskripsi, [tingkat]
     Peserta    kode, judul, unit, kelompok, ringkasan
@@ -90,6 +93,7 @@ from kolabik_desktop.core.store.models import (
     Event,
     Juror,
     Score,
+    Setting,
     Stage,
     StageAdmission,
 )
@@ -134,7 +138,25 @@ OPTIONAL_HEADERS: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL_SHEETS = frozenset({"Keputusan", "Komentar"})
 SHEETS = tuple(REQUIRED_HEADERS)
-ACARA_KEYS = ("nama", "tahun", "penyelenggara", "presisi", "bulatkan_tahap", "tiebreak")
+# Acara key -> award setting (core/store/awards.py); names joined by "; ", legal bases by lines.
+AWARD_ACARA = {
+    "penanda_tangan": "award.signer_name",
+    "jabatan_penanda_tangan": "award.signer_title",
+    "nama_peringkat": "award.places",
+    "juara_harapan": "award.honourable",
+    "peringkat_lain": "award.group",
+    "jumlah_penghargaan": "award.count",
+    "dasar_hukum": "decision.legal_bases",
+}
+ACARA_KEYS = (
+    "nama",
+    "tahun",
+    "penyelenggara",
+    "presisi",
+    "bulatkan_tahap",
+    "tiebreak",
+    *AWARD_ACARA,
+)
 TIEBREAK_WORDS = {
     "standar": "standard",
     "standard": "standard",
@@ -165,6 +187,8 @@ class EventRow:
     precision: int = 2
     round_stage_scores: bool = False
     tiebreak: str = "standard"  # "standard" or "none" (Event.tiebreak)
+    # (setting key, stored text) of the award settings the workbook names; the rest keep defaults
+    awards: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -401,6 +425,7 @@ def _read_event(table: Table | None) -> EventRow:
         return EventRow(name="")
     seen: dict[str, int] = {}
     name, year, organiser, precision, round_stages, tiebreak = "", None, "", 2, False, "standard"
+    awards: dict[str, str] = {}
     for row in table:
         key = row.text("kunci", required=True).lower()
         if not key:
@@ -435,9 +460,41 @@ def _read_event(table: Table | None) -> EventRow:
                 row.problem("nilai", f"{show(word)} is not standar or tidak ada")
             else:
                 tiebreak = TIEBREAK_WORDS[word]
+        elif key in AWARD_ACARA:
+            _read_award(row, key, awards)
     if "nama" not in seen:
         table.problems.add("Acara", None, "kunci", 'the key "nama" (the event\'s name) is missing')
-    return EventRow(name, year, organiser, precision, round_stages, tiebreak)
+    return EventRow(
+        name, year, organiser, precision, round_stages, tiebreak, tuple(sorted(awards.items()))
+    )
+
+
+def _read_award(row: TableRow, key: str, awards: dict[str, str]) -> None:
+    """One award setting, checked by the setup rule (core/store/awards.py)."""
+    from kolabik_desktop.core.store import awards as award_rules
+
+    setting = AWARD_ACARA[key]
+    if key == "jumlah_penghargaan":
+        count = row.integer("nilai", required=True)
+        if count is None:
+            return
+        if not 1 <= count <= award_rules.MAX_COUNT:
+            row.problem("nilai", f"the number of awarded places {count} is not 1 to 1000")
+            return
+        value = str(count)
+    elif key == "dasar_hukum":
+        raw = row.raw("nilai")
+        value = "" if raw is None else str(raw).replace("\r\n", "\n").strip()
+    elif key in ("nama_peringkat", "juara_harapan"):
+        value = award_rules.join_names(award_rules.split_names(row.text("nilai")))
+    else:
+        value = row.text("nilai")
+    try:
+        award_rules.check_award_settings(award_rules.read_award_settings({setting: value}))
+    except KolabikError as exc:
+        row.problem("nilai", str(exc))
+        return
+    awards[setting] = value
 
 
 def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], set[str] | None]:
@@ -1049,6 +1106,14 @@ def _eligibility_of(session: Session, first_stage: int | None) -> rules.Eligibil
     )
 
 
+def _award_settings(session: Session) -> tuple[tuple[str, str], ...]:
+    """The award settings the event has set (defaults are not written); the signature image,
+    like the logo, stays out of the workbook."""
+    keys = tuple(AWARD_ACARA.values())
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
+    return tuple(sorted((k, v) for k, v in rows.all()))
+
+
 def event_workbook_data(session: Session) -> WorkbookData:
     """Everything the workbook carries, in the fixed order the export writes it."""
     ev = session.scalars(select(Event)).one()
@@ -1156,6 +1221,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
             precision=ev.precision,
             round_stage_scores=ev.round_stage_scores,
             tiebreak=ev.tiebreak,
+            awards=_award_settings(session),
         ),
         stages=tuple(
             StageRow(
@@ -1263,6 +1329,10 @@ def _sheets_out(data: WorkbookData) -> list[SheetOut]:
         ("bulatkan_tahap", _yes_no(ev.round_stage_scores)),
         ("tiebreak", "standar" if ev.tiebreak == "standard" else "tidak ada"),
     ]
+    settings = dict(ev.awards)
+    acara += [
+        (key, settings[setting]) for key, setting in AWARD_ACARA.items() if setting in settings
+    ]
     tahap = [
         (s.code, s.name, s.position, s.weight, s.method, s.scale_min, s.scale_max, s.band)
         + (format_cumulative(s.cumulative) if s.cumulative else "", slots_to_text(s.slot_parts))
@@ -1368,6 +1438,8 @@ def store_workbook_data(
         ev.precision = data.event.precision
         ev.round_stage_scores = data.event.round_stage_scores
         ev.tiebreak = data.event.tiebreak
+        for key, value in data.event.awards:
+            s.merge(Setting(key=key, value=value))
 
         if data.categories:
             s.execute(

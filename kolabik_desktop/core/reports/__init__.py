@@ -2,14 +2,26 @@
 
 ``build_report(load_report_data(db), ReportOptions(kind="recap", stage="P1"))`` returns the
 document. Kinds: sheet (lembar penilaian), recap (rekapitulasi nilai), minutes (berita acara),
-feedback (one sheet per participant), blank (a blank score form). Every number is read from the
-scoring engine's leaderboard rows, juror totals and criterion means.
+feedback (one sheet per participant), blank (a blank score form), certificate (piagam
+penghargaan, one landscape page per awarded entry), decision (the draft surat keputusan; also as
+.docx through ``build_decision_docx``). Every number is read from the scoring engine's leaderboard
+rows, juror totals and criterion means.
 """
 
 from __future__ import annotations
 
+from kolabik_desktop.core.reports.awards import (
+    VERDICT_KINDS,
+    Awards,
+    ProvisionalRanking,
+    check_confirmed,
+    select_awards,
+)
+from kolabik_desktop.core.reports.certificate import build_certificates
 from kolabik_desktop.core.reports.common import KINDS, Context, ReportOptions, check_options
 from kolabik_desktop.core.reports.data import ReportData, load_report_data
+from kolabik_desktop.core.reports.decision import build_decision, letter_data
+from kolabik_desktop.core.reports.docx import decision_docx
 from kolabik_desktop.core.reports.feedback import build_feedback
 from kolabik_desktop.core.reports.fingerprint import fingerprint
 from kolabik_desktop.core.reports.i18n import t
@@ -20,6 +32,12 @@ from kolabik_desktop.core.reports.sheets import build_sheets
 
 __all__ = [
     "KINDS",
+    "VERDICT_KINDS",
+    "Awards",
+    "ProvisionalRanking",
+    "awards_for",
+    "build_decision_docx",
+    "check_confirmed",
     "ReportData",
     "ReportOptions",
     "build_report",
@@ -33,13 +51,36 @@ def report_title(options: ReportOptions) -> str:
     return t(options.lang, f"{options.kind}_title").title()
 
 
+def awards_for(data: ReportData, options: ReportOptions) -> Awards:
+    """Who a certificate or decision report awards (the caller may warn or ask first)."""
+    check_options(data, options)
+    return select_awards(data, stage=options.stage, top_n=options.top_n, entry=options.entry)
+
+
+def build_decision_docx(data: ReportData, options: ReportOptions) -> bytes:
+    """The decision letter as a .docx, for the legal office to edit; same text as the PDF."""
+    awards = awards_for(data, options)
+    check_confirmed(awards, options.confirmed)
+    return decision_docx(letter_data(Context(data, options, None), awards), options.paper)
+
+
 def build_report(
     data: ReportData, options: ReportOptions, progress: ProgressFn | None = None
 ) -> bytes:
-    """The report as PDF bytes. Raises ValidationError (nothing built) for a bad option."""
+    """The report as PDF bytes. Raises ValidationError (nothing built) for a bad option, and
+    ProvisionalRanking for certificates or a decision from an unconfirmed provisional ranking."""
     check_options(data, options)
     ctx = Context(data, options, progress)
-    if options.kind == "sheet":
+    numbered = True
+    if options.kind in VERDICT_KINDS:
+        awards = awards_for(data, options)
+        check_confirmed(awards, options.confirmed)
+        if options.kind == "certificate":
+            story, wide = build_certificates(ctx, awards)
+            numbered = False
+        else:
+            story, wide = build_decision(ctx, awards)
+    elif options.kind == "sheet":
         story, wide = build_sheets(ctx, blank=False)
     elif options.kind == "blank":
         story, wide = build_sheets(ctx, blank=True)
@@ -58,4 +99,5 @@ def build_report(
         lang=options.lang,
         fingerprint=ctx.fingerprint,
         date=ctx.date,
+        numbered=numbered,
     )

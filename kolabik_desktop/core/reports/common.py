@@ -15,7 +15,7 @@ from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Leaderboard, LeaderboardRow, Number
 from kolabik_desktop.core.store.services import decimal_text
 
-KINDS = ("sheet", "recap", "minutes", "feedback", "blank")
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
 KIT_KINDS = ("sheet", "blank")  # what a juror may print from their own kit
 ORIENTATIONS = ("auto", "portrait", "landscape")
 
@@ -35,6 +35,8 @@ class ReportOptions:
     date: dt.date | None = None  # the date printed and signed; default today
     place: str | None = None  # where it is signed; default the event's setting, else dots
     chair: str | None = None  # the chair's name; default the event's setting, else dots
+    # certificate, decision: the user accepted awarding from a provisional ranking
+    confirmed: bool = False
 
 
 class Context:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import EventSpec, JurorSpec, StageSpec
+from kolabik_desktop.core.store.awards import AWARD_KEYS, AwardSettings, read_award_settings
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     Category,
@@ -45,6 +46,9 @@ class ReportData:
     place: str = ""
     chair: str = ""
     kit: bool = False  # read from a juror's kit: only that juror's scores are in it
+    # Certificates and the decision letter: signer, distinction names, legal bases.
+    awards: AwardSettings = field(default_factory=AwardSettings)
+    event_uid: str = ""
 
     @cached_property
     def scorer(self) -> Scorer:
@@ -103,7 +107,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
         settings = dict(
             s.execute(
                 select(Setting.key, Setting.value).where(
-                    Setting.key.in_((SETTING_PLACE, SETTING_CHAIR))
+                    Setting.key.in_((SETTING_PLACE, SETTING_CHAIR, *AWARD_KEYS))
                 )
             ).all()
         )
@@ -121,4 +125,6 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             place=settings.get(SETTING_PLACE, ""),
             chair=settings.get(SETTING_CHAIR, ""),
             kit=db.kind == "kit",
+            awards=read_award_settings(settings),
+            event_uid=ev.uid,
         )

@@ -162,6 +162,52 @@ TEXT: dict[str, dict[str, str]] = {
         "final": "Akhir",
         "ranking_final": "Peringkat akhir",
         "legend": "Keterangan",
+        "certificate_title": "PIAGAM PENGHARGAAN",
+        "certificate_given": "diberikan kepada",
+        "certificate_for": "atas inovasi",
+        "certificate_as": "sebagai",
+        "certificate_in": "dalam {event}",
+        "certificate_code": "Kode inovasi {code} · peringkat {rank}",
+        "signer_blank": "....................",
+        "award": "Penghargaan",
+        "decision_title": "KEPUTUSAN",
+        "decision_of": "KEPUTUSAN {signer}",
+        "decision_number": "NOMOR: ........................",
+        "decision_about": "TENTANG",
+        "decision_subject": "Penetapan Pemenang {event}",
+        "decision_grace": "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        "decision_considering": "Menimbang",
+        "decision_considering_a": (
+            "bahwa dalam rangka mendorong dan mengapresiasi inovasi pelayanan publik, telah "
+            "diselenggarakan {event};"
+        ),
+        "decision_considering_b": (
+            "bahwa berdasarkan hasil penilaian Dewan Juri {event} sebagaimana dituangkan dalam "
+            "berita acara penetapan hasil penilaian, telah ditetapkan {n} inovasi terbaik;"
+        ),
+        "decision_considering_c": (
+            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu "
+            "menetapkan Keputusan {signer} tentang {subject};"
+        ),
+        "decision_observing": "Mengingat",
+        "decision_decides": "MEMUTUSKAN:",
+        "decision_enact": "Menetapkan",
+        "decision_enact_text": "KEPUTUSAN {signer} TENTANG {subject}.",
+        "decision_first_label": "KESATU",
+        "decision_first": (
+            "Menetapkan {n} inovasi sebagai pemenang {event} dengan penghargaan sebagaimana "
+            "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini."
+        ),
+        "decision_second_label": "KEDUA",
+        "decision_second": (
+            "Kepada pemenang sebagaimana dimaksud dalam Diktum KESATU diberikan piagam penghargaan."
+        ),
+        "decision_third_label": "KETIGA",
+        "decision_third": "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+        "decision_enacted_at": "Ditetapkan di {place}",
+        "decision_enacted_on": "pada tanggal {date}",
+        "decision_annex": "LAMPIRAN",
+        "decision_annex_date": "TANGGAL: {date}",
     },
     "en": {
         "page": "Page {page} of {pages}",
@@ -274,6 +320,49 @@ TEXT: dict[str, dict[str, str]] = {
         "final": "Final",
         "ranking_final": "Final ranking",
         "legend": "Legend",
+        "certificate_title": "CERTIFICATE OF AWARD",
+        "certificate_given": "is presented to",
+        "certificate_for": "for the innovation",
+        "certificate_as": "as",
+        "certificate_in": "in {event}",
+        "certificate_code": "Innovation code {code} · place {rank}",
+        "signer_blank": "....................",
+        "award": "Award",
+        "decision_title": "DECISION",
+        "decision_of": "DECISION OF THE {signer}",
+        "decision_number": "NUMBER: ........................",
+        "decision_about": "ON",
+        "decision_subject": "the Winners of {event}",
+        "decision_grace": "BY THE GRACE OF GOD ALMIGHTY",
+        "decision_considering": "Considering",
+        "decision_considering_a": (
+            "that, to encourage and recognise public-service innovation, {event} has been held;"
+        ),
+        "decision_considering_b": (
+            "that, by the assessment of the jury of {event} as set down in the minutes of its "
+            "result, {n} best innovations have been determined;"
+        ),
+        "decision_considering_c": (
+            "that, on the grounds in points a and b, a Decision of the {signer} on {subject} is "
+            "needed;"
+        ),
+        "decision_observing": "Having regard to",
+        "decision_decides": "HAS DECIDED:",
+        "decision_enact": "To enact",
+        "decision_enact_text": "DECISION OF THE {signer} ON {subject}.",
+        "decision_first_label": "FIRST",
+        "decision_first": (
+            "{n} innovations are named winners of {event}, with the awards listed in the Annex, "
+            "which is an integral part of this Decision."
+        ),
+        "decision_second_label": "SECOND",
+        "decision_second": "The winners named in the FIRST point receive a certificate of award.",
+        "decision_third_label": "THIRD",
+        "decision_third": "This Decision takes effect on the date it is enacted.",
+        "decision_enacted_at": "Enacted at {place}",
+        "decision_enacted_on": "on {date}",
+        "decision_annex": "ANNEX",
+        "decision_annex_date": "DATE: {date}",
     },
 }
 

@@ -150,6 +150,7 @@ class Furniture:
     fingerprint: str
     printed: str  # "Dicetak 23 November 2026"
     lang: str
+    numbered: bool = True  # False: a certificate, which carries only the fingerprint in small print
 
 
 def numbered_canvas(furniture: Furniture) -> type[Canvas]:
@@ -180,6 +181,16 @@ def numbered_canvas(furniture: Furniture) -> type[Canvas]:
         def _draw_furniture(self, page: int, pages: int) -> None:
             width, height = self._pagesize
             self.saveState()
+            if not furniture.numbered:
+                self.setFillColor(colors.HexColor("#777777"))
+                self.setFont(FONT, 6)
+                self.drawString(
+                    MARGIN_X,
+                    MARGIN_BOTTOM - 9 * mm,
+                    t(furniture.lang, "fingerprint", fp=furniture.fingerprint),
+                )
+                self.restoreState()
+                return
             self.setFillColor(colors.HexColor("#333333"))
             if page > 1:
                 self.setFont(FONT, 7.5)
@@ -222,6 +233,7 @@ def render(
     lang: str,
     fingerprint: str,
     date: dt.date,
+    numbered: bool = True,
 ) -> bytes:
     """Lay out ``story`` on the paper and return the PDF bytes."""
     register_fonts()
@@ -259,6 +271,7 @@ def render(
         fingerprint=fingerprint,
         printed=t(lang, "printed", date=long_date(date, lang)),
         lang=lang,
+        numbered=numbered,
     )
     doc.build(list(story), canvasmaker=numbered_canvas(furniture))
     return buf.getvalue()

@@ -71,6 +71,8 @@ _ASSIGN_SETTING = "setup.assignment.{stage_id}"
 # Printed in the reports' signature blocks (place and date, the chair's name) instead of dots.
 SETTING_REPORT_PLACE = "report.place"
 SETTING_REPORT_CHAIR = "report.chair"
+# An entry promoted from another event keeps where it came from (core/store/awards.py).
+PROVENANCE_PREFIX = "entry.provenance."
 
 _Row = TypeVar("_Row", bound=Base)
 
@@ -1160,6 +1162,7 @@ def delete_entry(
             )
         old = _entry_audit(s, _entry_data(row))
         s.delete(row)
+        s.execute(delete(Setting).where(Setting.key == f"{PROVENANCE_PREFIX}{entry_id}"))
         audit_rubric_change(
             s,
             actor=actor,
@@ -1214,13 +1217,23 @@ def attach_file(
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"{path.name}: cannot be read ({exc.strerror})") from None
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return attach_data(db, entry_id, path.name, data, actor=actor)
+
+
+def attach_data(
+    db: EventDB, entry_id: int, filename: str, data: bytes, *, actor: str = CHAIR
+) -> AttachmentRow:
+    """Store bytes as a file inside the event (e.g. one carried over from another event)."""
+    _check_chair(db)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(f"{filename}: larger than 200 MB, too big to attach")
+    mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     digest = hashlib.sha256(data).hexdigest()
     with db.session() as s:
         entry = _get_row(s, Entry, entry_id)
         row = Attachment(
             entry_id=entry_id,
-            filename=path.name,
+            filename=filename,
             mime=mime,
             size=len(data),
             sha256=digest,
@@ -1232,11 +1245,11 @@ def attach_file(
             s,
             actor=actor,
             action="attachment.add",
-            subject={"entry": entry.code, "file": path.name},
+            subject={"entry": entry.code, "file": filename},
             old=None,
             new={"sha256": digest, "size": len(data), "mime": mime},
         )
-        result = AttachmentRow(row.id, entry_id, path.name, mime, len(data), digest)
+        result = AttachmentRow(row.id, entry_id, filename, mime, len(data), digest)
     db.notify(Change("entries", frozenset({entry_id})))
     return result
 

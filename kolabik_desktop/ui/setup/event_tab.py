@@ -1,4 +1,5 @@
-"""The Event tab: name, year, organiser, precision, tie-break chain, rounding, logo, signing."""
+"""The Event tab: name, year, organiser, precision, tie-break chain, rounding, logo, signing, and
+what certificates and the decision letter print (signer, distinctions, legal bases, signature)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from kolabik_desktop.core.store import setup
+from kolabik_desktop.core.store import awards, setup
 from kolabik_desktop.ui.setup.common import FAILED, attempt
 
 if TYPE_CHECKING:
@@ -81,16 +85,126 @@ class EventTab(QWidget):
         form.addRow(self.tr("Logo"), logo_row)
         form.addRow(self.tr("Place of signing"), self.report_place)
         form.addRow(self.tr("Chair of the jury"), self.report_chair)
+        self._build_awards(form)
         self.save_button = QPushButton(self.tr("Save event details"))
         self.save_button.clicked.connect(self.save)
+        # The form is taller than the setup dialog once the award settings are in: it scrolls,
+        # and the save button stays in sight below it.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         context.changed.connect(self._on_change)
+
+    def _build_awards(self, form: QFormLayout) -> None:
+        """Certificates and the decision letter: who signs, what each place is called."""
+        self.signature: bytes | None = None
+        self.signer_name = QLineEdit()
+        self.signer_name.setPlaceholderText(self.tr("who signs the certificates and the letter"))
+        self.signer_title = QLineEdit()
+        self.signer_title.setPlaceholderText(self.tr("e.g. Wali Kota Pasuruan"))
+        self.award_places = QLineEdit()
+        self.award_places.setPlaceholderText(self.tr("Terbaik I; Terbaik II; Terbaik III"))
+        self.award_honourable = QLineEdit()
+        self.award_honourable.setPlaceholderText(self.tr("e.g. Juara Harapan I; Juara Harapan II"))
+        self.award_group = QLineEdit()
+        self.award_group.setPlaceholderText(self.tr("{n} Inovasi Terbaik"))
+        self.award_count = QSpinBox()
+        self.award_count.setRange(1, awards.MAX_COUNT)
+        self.legal_bases = QPlainTextEdit()
+        self.legal_bases.setPlaceholderText(self.tr("one regulation per line"))
+        self.legal_bases.setFixedHeight(90)
+        self.signature_label = QLabel()
+        self.signature_label.setFixedSize(160, 60)
+        self.signature_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.signature_label.setStyleSheet("border: 1px solid #bbb;")
+        choose = QPushButton(self.tr("Choose scan…"))
+        clear = QPushButton(self.tr("Remove"))
+        choose.clicked.connect(self.choose_signature)
+        clear.clicked.connect(lambda: self._set_signature(None))
+        row = QHBoxLayout()
+        row.addWidget(self.signature_label)
+        row.addWidget(choose)
+        row.addWidget(clear)
+        row.addStretch(1)
+        heading = QLabel(self.tr("<b>Certificates and decision letter</b>"))
+        form.addRow(heading)
+        form.addRow(self.tr("Signer's name"), self.signer_name)
+        form.addRow(self.tr("Signer's title"), self.signer_title)
+        form.addRow(self.tr("Names of the places"), self.award_places)
+        form.addRow(self.tr("Juara Harapan places"), self.award_honourable)
+        form.addRow(self.tr("Other awarded places"), self.award_group)
+        form.addRow(self.tr("Places awarded"), self.award_count)
+        form.addRow(self.tr("Legal bases (Mengingat)"), self.legal_bases)
+        form.addRow(self.tr("Scanned signature"), row)
+
+    def award_settings(self) -> awards.AwardSettings:
+        return awards.AwardSettings(
+            signer_name=self.signer_name.text(),
+            signer_title=self.signer_title.text(),
+            places=awards.split_names(self.award_places.text()),
+            honourable=awards.split_names(self.award_honourable.text()),
+            group=self.award_group.text().strip() or awards.DEFAULT_GROUP,
+            count=self.award_count.value(),
+            legal_bases=tuple(
+                line.strip() for line in self.legal_bases.toPlainText().splitlines() if line.strip()
+            ),
+            signature=self.signature,
+        )
+
+    def _show_awards(self, settings: awards.AwardSettings) -> None:
+        self.signer_name.setText(settings.signer_name)
+        self.signer_title.setText(settings.signer_title)
+        self.award_places.setText(awards.join_names(settings.places))
+        self.award_honourable.setText(awards.join_names(settings.honourable))
+        self.award_group.setText(settings.group)
+        self.award_count.setValue(settings.count)
+        self.legal_bases.setPlainText("\n".join(settings.legal_bases))
+        self._set_signature(settings.signature)
+
+    def choose_signature(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the scanned signature"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            data = Path(path).read_bytes()
+            if setup.image_kind(data) is None:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Not an image"),
+                    self.tr("The signature must be a PNG or JPEG image."),
+                )
+                return
+            self._set_signature(data)
+
+    def _set_signature(self, data: bytes | None) -> None:
+        self.signature = data
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.signature_label.setPixmap(
+                pixmap.scaled(
+                    self.signature_label.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.signature_label.setPixmap(QPixmap())
+            self.signature_label.setText(self.tr("No signature"))
 
     def _on_change(self, change: Change) -> None:
         if change.kind in ("event", "all"):
@@ -109,6 +223,7 @@ class EventTab(QWidget):
         self._set_logo(d.logo)
         self.report_place.setText(d.report_place)
         self._fill_chair_names(d.report_chair)
+        self._show_awards(awards.get_award_settings(self.context.db))
 
     def _fill_chair_names(self, current: str) -> None:
         self.report_chair.clear()
@@ -130,9 +245,10 @@ class EventTab(QWidget):
         )
 
     def save(self) -> bool:
-        return (
-            attempt(self, setup.update_event_details, self.context.db, self.details()) is not FAILED
-        )
+        db = self.context.db
+        if attempt(self, setup.update_event_details, db, self.details()) is FAILED:
+            return False
+        return attempt(self, awards.update_award_settings, db, self.award_settings()) is not FAILED
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -1,0 +1,119 @@
+"""Who is awarded, and with which distinction: read from the engine's leaderboard rows.
+
+A place is never recomputed here: the rank is the leaderboard's (ties shared, jury decisions
+applied), and the distinction is the event's name for that rank ("Terbaik III"), so two entries
+tied for third both print "Terbaik III". The top N takes every ranked row placed N or better,
+which keeps a tie straddling the cut whole (all of the tied entries share the place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kolabik_desktop.core.errors import KolabikError, ValidationError
+from kolabik_desktop.core.reports.data import ReportData
+from kolabik_desktop.core.scoring.model import FINAL, LeaderboardRow
+
+VERDICT_KINDS = ("certificate", "decision")
+
+
+class ProvisionalRanking(KolabikError):
+    """The ranking awarded from is provisional; it needs the user's confirmation first."""
+
+    def __init__(self, board: str, codes: tuple[str, ...]):
+        self.board = board
+        self.codes = codes
+        shown = ", ".join(codes[:8]) + (" …" if len(codes) > 8 else "")
+        where = "the final ranking" if board == FINAL else f"the ranking of stage {board}"
+        super().__init__(
+            f"{where} is still provisional ({len(codes)} entries not scored by every juror: "
+            f"{shown}); certificates of a provisional ranking are a mistake waiting to happen"
+        )
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    row: LeaderboardRow
+    rank: int
+    place: str  # the distinction printed: "Terbaik I", "Juara Harapan II", "10 Inovasi Terbaik"
+
+
+@dataclass(frozen=True)
+class Awards:
+    board: str
+    rows: tuple[AwardRow, ...]
+    requested: int  # N asked for (--top, or the event's award count)
+    ranked: int  # how many entries the board ranks at all
+    provisional: tuple[str, ...]  # codes of the board's provisional entries
+
+    @property
+    def short(self) -> bool:
+        """Fewer entries are ranked than places were asked for."""
+        return self.ranked < self.requested
+
+
+def default_board(data: ReportData, stage: str | None) -> str:
+    if stage:
+        return stage
+    # As the recap: the final when stages are weighted, else the first stage.
+    weighted = [s for s in data.event.stages if s.weight > 0]
+    return FINAL if weighted else data.event.stages[0].code
+
+
+def select_awards(
+    data: ReportData, *, stage: str | None, top_n: int | None, entry: str | None = None
+) -> Awards:
+    """The awarded rows of the board, best first; ``entry`` keeps only that entry's row."""
+    if not data.event.stages:
+        raise ValidationError("the event has no stages yet: add a stage and its rubric first")
+    board = default_board(data, stage)
+    if board != FINAL:
+        try:
+            data.stage(board)
+        except KeyError as exc:
+            raise ValidationError(str(exc.args[0])) from None
+    requested = data.awards.count if top_n is None else top_n
+    if requested < 1:
+        raise ValidationError(f"top N must be at least 1, not {requested}")
+    rows = data.scorer.leaderboard(board).rows
+    ranked = [r for r in rows if r.rank is not None]
+    if not ranked:
+        where = "the final ranking" if board == FINAL else f"stage {board}"
+        raise ValidationError(f"no entry has a score on {where} yet: nothing to award")
+    named = min(requested, len(ranked))
+    awarded = tuple(
+        AwardRow(r, r.rank, data.awards.place_text(r.rank, named))
+        for r in ranked
+        if r.rank is not None and r.rank <= requested
+    )
+    if entry is not None:
+        awarded = _only_entry(data, rows, awarded, entry, requested)
+    provisional = tuple(r.entry.code for r in rows if r.status == "provisional")
+    return Awards(board, awarded, requested, len(ranked), provisional)
+
+
+def _only_entry(
+    data: ReportData,
+    rows: tuple[LeaderboardRow, ...],
+    awarded: tuple[AwardRow, ...],
+    code: str,
+    requested: int,
+) -> tuple[AwardRow, ...]:
+    if code not in {e.code for e in data.event.entries}:
+        raise ValidationError(f"no entry '{code}' in this event")
+    mine = tuple(a for a in awarded if a.row.entry.code == code)
+    if mine:
+        return mine
+    row = next(r for r in rows if r.entry.code == code)
+    if row.rank is None:
+        raise ValidationError(f"entry {code} is not ranked, so it has no place to award")
+    raise ValidationError(
+        f"entry {code} is placed {row.rank}, outside the {requested} awarded places "
+        f"(use --top {row.rank} or more)"
+    )
+
+
+def check_confirmed(awards: Awards, confirmed: bool) -> None:
+    """Raise ProvisionalRanking unless the ranking is final or the user confirmed it."""
+    if awards.provisional and not confirmed:
+        raise ProvisionalRanking(awards.board, awards.provisional)

@@ -1,0 +1,282 @@
+"""After the verdict: the award settings (certificate signer, distinction names, legal bases) and
+the provenance of an entry promoted from another event.
+
+Both live in the ``setting`` key/value table: award settings are event settings, and a
+provenance record is one small JSON text per entry (keyed by the entry's id, so renaming the
+entry keeps it). Writes go through ``update_award_settings`` and ``set_provenance``, audited
+like every other setup change.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.store.db import Change, EventDB
+from kolabik_desktop.core.store.models import Entry, Setting
+from kolabik_desktop.core.store.services import audit_rubric_change
+from kolabik_desktop.core.store.setup import (
+    CHAIR,
+    MAX_LOGO_BYTES,
+    PROVENANCE_PREFIX,
+    _check_chair,
+    _put_setting,
+    _setting,
+    image_kind,
+)
+
+SETTING_SIGNER_NAME = "award.signer_name"
+SETTING_SIGNER_TITLE = "award.signer_title"
+SETTING_SIGNATURE = "award.signature"  # a PNG or JPEG, base64
+SETTING_PLACES = "award.places"  # "Terbaik I; Terbaik II; Terbaik III"
+SETTING_HONOURABLE = "award.honourable"  # "Juara Harapan I; Juara Harapan II"
+SETTING_GROUP = "award.group"  # "{n} Inovasi Terbaik": every other awarded place
+SETTING_COUNT = "award.count"  # how many places are awarded when --top is not given
+SETTING_LEGAL_BASES = "decision.legal_bases"  # one per line (Mengingat)
+
+DEFAULT_PLACES = ("Terbaik I", "Terbaik II", "Terbaik III")
+DEFAULT_GROUP = "{n} Inovasi Terbaik"
+DEFAULT_COUNT = 10
+DEFAULT_LEGAL_BASES = (
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 3 Tahun 2018 "
+    "tentang Kompetisi Inovasi Pelayanan Publik di Lingkungan Kementerian/Lembaga, Pemerintah "
+    "Daerah, Badan Usaha Milik Negara, dan Badan Usaha Milik Daerah",
+    # The regional regulation is the event's own: left for the legal office to fill in.
+    "Peraturan Daerah/Peraturan Kepala Daerah Nomor ..... Tahun ..... tentang .....",
+)
+MAX_COUNT = 1000
+
+
+@dataclass(frozen=True)
+class AwardSettings:
+    signer_name: str = ""
+    signer_title: str = ""  # e.g. "Wali Kota Pasuruan"
+    places: tuple[str, ...] = DEFAULT_PLACES
+    honourable: tuple[str, ...] = ()
+    group: str = DEFAULT_GROUP
+    count: int = DEFAULT_COUNT
+    legal_bases: tuple[str, ...] = DEFAULT_LEGAL_BASES
+    signature: bytes | None = None
+
+    def place_text(self, rank: int, awarded: int) -> str:
+        """The distinction printed for a place: a named place, a Juara Harapan, else the group."""
+        if 1 <= rank <= len(self.places):
+            return self.places[rank - 1]
+        harapan = rank - len(self.places)
+        if 1 <= harapan <= len(self.honourable):
+            return self.honourable[harapan - 1]
+        return self.group.replace("{n}", str(awarded))
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """'Terbaik I; Terbaik II' (or one per line) -> ('Terbaik I', 'Terbaik II')."""
+    parts = text.replace("\n", ";").split(";")
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    return "; ".join(names)
+
+
+def _decode_image(text: str) -> bytes | None:
+    if not text:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None  # a damaged setting prints no signature rather than stopping the report
+
+
+def read_award_settings(values: dict[str, str]) -> AwardSettings:
+    """Settings from the raw key/value pairs (missing keys take the defaults)."""
+    count_text = values.get(SETTING_COUNT, "")
+    count = int(count_text) if count_text.isdigit() and int(count_text) > 0 else DEFAULT_COUNT
+    places = values.get(SETTING_PLACES)
+    bases = values.get(SETTING_LEGAL_BASES)
+    return AwardSettings(
+        signer_name=values.get(SETTING_SIGNER_NAME, ""),
+        signer_title=values.get(SETTING_SIGNER_TITLE, ""),
+        places=DEFAULT_PLACES if places is None else split_names(places),
+        honourable=split_names(values.get(SETTING_HONOURABLE, "")),
+        group=values.get(SETTING_GROUP) or DEFAULT_GROUP,
+        count=count,
+        legal_bases=DEFAULT_LEGAL_BASES
+        if bases is None
+        else tuple(line.strip() for line in bases.splitlines() if line.strip()),
+        signature=_decode_image(values.get(SETTING_SIGNATURE, "")),
+    )
+
+
+AWARD_KEYS = (
+    SETTING_SIGNER_NAME,
+    SETTING_SIGNER_TITLE,
+    SETTING_SIGNATURE,
+    SETTING_PLACES,
+    SETTING_HONOURABLE,
+    SETTING_GROUP,
+    SETTING_COUNT,
+    SETTING_LEGAL_BASES,
+)
+
+
+def award_setting_values(settings: AwardSettings) -> dict[str, str]:
+    """The settings as stored text, one per key (the inverse of ``read_award_settings``)."""
+    return {
+        SETTING_SIGNER_NAME: settings.signer_name.strip(),
+        SETTING_SIGNER_TITLE: settings.signer_title.strip(),
+        SETTING_SIGNATURE: base64.b64encode(settings.signature).decode("ascii")
+        if settings.signature
+        else "",
+        SETTING_PLACES: join_names(settings.places),
+        SETTING_HONOURABLE: join_names(settings.honourable),
+        SETTING_GROUP: settings.group.strip(),
+        SETTING_COUNT: str(settings.count),
+        SETTING_LEGAL_BASES: "\n".join(settings.legal_bases),
+    }
+
+
+def check_award_settings(settings: AwardSettings) -> None:
+    """Raise ValidationError naming the setting that is wrong."""
+    if len(settings.signer_name) > 200:
+        raise ValidationError("The signer's name is longer than 200 characters")
+    if len(settings.signer_title) > 200:
+        raise ValidationError("The signer's title is longer than 200 characters")
+    for what, names in (
+        ("place name", settings.places),
+        ("Juara Harapan name", settings.honourable),
+    ):
+        for name in names:
+            if len(name) > 100:
+                raise ValidationError(f"The {what} '{name[:40]}…' is longer than 100 characters")
+    if len(settings.group) > 100:
+        raise ValidationError("The name of the other awarded places is longer than 100 characters")
+    if not 1 <= settings.count <= MAX_COUNT:
+        raise ValidationError(f"The number of awarded places {settings.count} is not 1 to 1000")
+    if sum(len(b) for b in settings.legal_bases) > 5000:
+        raise ValidationError("The legal bases are longer than 5000 characters")
+    if settings.signature is not None:
+        if len(settings.signature) > MAX_LOGO_BYTES:
+            raise ValidationError("The signature image is larger than 2 MB")
+        if image_kind(settings.signature) is None:
+            raise ValidationError("The signature image is not a PNG or JPEG image")
+
+
+def get_award_settings(db: EventDB) -> AwardSettings:
+    with db.session() as s:
+        rows = s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(AWARD_KEYS)))
+        return read_award_settings(dict(rows.all()))
+
+
+def _audit_view(values: dict[str, str]) -> dict[str, str]:
+    # The signature is audited by its size, not its bytes.
+    out = dict(values)
+    if out.get(SETTING_SIGNATURE):
+        out[SETTING_SIGNATURE] = f"{len(out[SETTING_SIGNATURE])} base64 characters"
+    return out
+
+
+def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = CHAIR) -> None:
+    _check_chair(db)
+    check_award_settings(settings)
+    new = award_setting_values(settings)
+    # Defaults are stored as such, so an event keeps its wording if a later version's defaults change.
+    with db.session() as s:
+        old = {key: _setting(s, key) for key in AWARD_KEYS}
+        if old == new:
+            return
+        for key, value in new.items():
+            if key in (SETTING_PLACES, SETTING_LEGAL_BASES):
+                # Stored even when empty: an emptied list must not fall back to the default.
+                s.merge(Setting(key=key, value=value))
+            else:
+                _put_setting(s, key, value)
+        audit_rubric_change(
+            s,
+            actor=actor,
+            action="award.update",
+            subject={"settings": "award"},
+            old=_audit_view(old),
+            new=_audit_view(new),
+        )
+    db.notify(Change("event"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Provenance of a promoted entry
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a promoted entry came from: the source event, its place there and its score."""
+
+    event_uid: str
+    event_name: str  # "Kolabik 2023"
+    entry_code: str  # the entry's code in the source event
+    board: str  # "final" or a stage code
+    rank: int
+    place: str  # "Terbaik II", as the certificate prints it
+    score: str  # display text, dot decimal ("85.50")
+    status: str  # final or provisional
+    promoted_at: str = ""
+
+    @staticmethod
+    def from_json(text: str) -> Provenance | None:
+        try:
+            raw: Any = json.loads(text)
+            return Provenance(**raw)
+        except (ValueError, TypeError):
+            return None
+
+
+def _provenance_key(entry_id: int) -> str:
+    return f"{PROVENANCE_PREFIX}{entry_id}"
+
+
+def get_provenance(db: EventDB, entry_id: int) -> Provenance | None:
+    with db.session() as s:
+        text = _setting(s, _provenance_key(entry_id))
+    return Provenance.from_json(text) if text else None
+
+
+def all_provenance(db: EventDB) -> dict[int, Provenance]:
+    """Every promoted entry's provenance, by entry id."""
+    with db.session() as s:
+        rows = s.execute(
+            select(Setting.key, Setting.value).where(Setting.key.startswith(PROVENANCE_PREFIX))
+        ).all()
+    out: dict[int, Provenance] = {}
+    for key, value in rows:
+        suffix = key[len(PROVENANCE_PREFIX) :]
+        record = Provenance.from_json(value)
+        if suffix.isdigit() and record is not None:
+            out[int(suffix)] = record
+    return out
+
+
+def set_provenance(db: EventDB, entry_id: int, record: Provenance, *, actor: str = CHAIR) -> None:
+    _check_chair(db)
+    with db.session() as s:
+        entry = s.get(Entry, entry_id)
+        if entry is None:
+            raise ValidationError(f"entry id {entry_id} does not exist")
+        text = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
+        old = _setting(s, _provenance_key(entry_id)) or None
+        if old == text:
+            return
+        _put_setting(s, _provenance_key(entry_id), text)
+        audit_rubric_change(
+            s,
+            actor=actor,
+            action="entry.provenance",
+            subject={"entry": entry.code},
+            old=json.loads(old) if old else None,
+            new=asdict(record),
+        )
+    db.notify(Change("entries", frozenset({entry_id})))
