@@ -238,3 +238,35 @@ def test_a_kit_update_refuses_bad_values_and_never_copies_ineligible_cells(chair
                 cell,
             ).fetchone()[0]
         assert got == 0
+
+
+def test_a_revision_sqlite_cannot_hold_is_a_clear_refusal(chair, tmp_path):
+    """Bad input: a package's revision beyond SQLite's integer, and a local edit of a cell whose
+    revision is at the maximum, are refused with the rules' words, never a raw database error."""
+    path = fresh(chair, tmp_path)
+    ids = chair[1]
+    db = open_event_file(path)
+    try:
+        kit = open_event_file(export_kit(db, "J2", tmp_path / "kits", stages=["P1"]))
+        doc, _name = build_package(kit)
+        kit.close()
+        doc["scores"][0]["revision"] = 2**64
+        with db.session() as s:
+            key = s.scalar(select(Juror.secret_key).where(Juror.code == "J2"))
+        doc["signature"]["value"] = sign(doc, key)
+        with pytest.raises(InputRejected) as refused:
+            verify_package_bytes(json.dumps(doc).encode(), "big.kolabik-scores", db)
+        assert said(rules.VALUE_REVISION, str(refused.value)), str(refused.value)
+        cell = (codes_of(path)["J2"], ids.entries[1], ids.criteria[("P1", "SIG")])
+        with sqlite3.connect(path) as con:
+            con.execute(
+                "UPDATE score SET revision = ? WHERE juror_id=? AND entry_id=? AND criterion_id=?",
+                (rules.MAX_REVISION, *cell),
+            )
+        with pytest.raises(CellsRefused) as local:
+            services.set_score(
+                db, juror_id=cell[0], entry_id=cell[1], criterion_id=cell[2], value=Decimal(1)
+            )
+        assert [p.code for p in local.value.problems] == [rules.VALUE_REVISION]
+    finally:
+        db.close()
