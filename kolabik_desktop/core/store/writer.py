@@ -497,7 +497,6 @@ def _write_scores(
         query = query.where(c.entry_id.in_(wanted))
     stored = {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query)}
     texts: dict[Decimal, str | None] = {}  # values repeat: one canonical text per value
-    subjects: dict[tuple[int, int, int], dict[str, str]] = {}
     audited = mode == "cells"
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -560,7 +559,7 @@ def _write_scores(
                     "actor": actor or ctx.jurors[cell.juror_id],
                     "action": "score.set",
                     "source": source,
-                    "subject": _subject(ctx, subjects, cell_id),
+                    "subject": _subject(ctx, cell_id),
                     "old": old_audit,
                     "new": values,
                 }
@@ -588,21 +587,16 @@ def _flush_scores(s: Session, inserts: list[dict[str, Any]], updates: list[dict[
         )
 
 
-def _subject(
-    ctx: _Context, known: dict[tuple[int, int, int], dict[str, str]], cell: tuple[int, int, int]
-) -> dict[str, str]:
+def _subject(ctx: _Context, cell: tuple[int, int, int]) -> dict[str, str]:
     """The audit subject of a score cell: juror, entry, stage and criterion codes."""
-    subject = known.get(cell)
-    if subject is None:
-        juror, entry, criterion = cell
-        stage_id, crit_code = ctx.criteria[criterion][:2]
-        subject = known[cell] = {
-            "juror": ctx.jurors[juror],
-            "entry": ctx.entries[entry],
-            "stage": ctx.stages[stage_id],
-            "criterion": crit_code,
-        }
-    return subject
+    juror, entry, criterion = cell
+    stage_id, crit_code = ctx.criteria[criterion][:2]
+    return {
+        "juror": ctx.jurors[juror],
+        "entry": ctx.entries[entry],
+        "stage": ctx.stages[stage_id],
+        "criterion": crit_code,
+    }
 
 
 def _state(text: str | None, note: str, revision: int, updated_at: str) -> CellState:
