@@ -105,7 +105,8 @@ class TableRow:
         if isinstance(value, datetime | date | time):
             return value.isoformat()
         text = str(value)
-        if kind and self.rule(column, rules.text_problem(kind, text)):
+        if kind and len(text) > rules.TEXT_LIMITS[kind]:
+            self.rule(column, rules.text_problem(kind, text))
             return text[: rules.TEXT_LIMITS[kind]]
         return text
 

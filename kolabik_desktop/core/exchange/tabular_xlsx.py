@@ -92,6 +92,11 @@ class _SheetParser:
             self.formula = None
         elif name in ("v", "t") and not self.in_phonetic:
             self.capture = True
+        elif name == "row":
+            ref = attrs.get("r")
+            self.row_number = int(ref) if ref else self.row_number + 1
+            self.cells = []
+            self.column = 0
         elif name == "f":
             self.formula = []
             self.in_formula = True
@@ -99,20 +104,11 @@ class _SheetParser:
             self.merged.append(attrs.get("ref", ""))
         elif name == "rPh":
             self.in_phonetic = True
-        elif name == "row":
-            ref = attrs.get("r")
-            self.row_number = int(ref) if ref else self.row_number + 1
-            self.cells = []
-            self.column = 0
 
     def end(self, tag: str) -> None:
         name = tag.rpartition(":")[2]
         if name in ("v", "t"):
             self.capture = False
-        elif name == "f":
-            self.in_formula = False
-        elif name == "rPh":
-            self.in_phonetic = False
         elif name == "c":
             value = self._value()
             if value is not None:
@@ -122,6 +118,10 @@ class _SheetParser:
                 self.cells[self.column - 1] = value
         elif name == "row":
             self.rows.append((self.row_number, self.cells))
+        elif name == "f":
+            self.in_formula = False
+        elif name == "rPh":
+            self.in_phonetic = False
 
     def data(self, text: str) -> None:
         if self.capture:

@@ -262,6 +262,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self._values: dict[tuple[int, Decimal], Problem | None] = {}
         self._eligible: dict[tuple[int, int, int, bool], Problem | None] = {}
+        self._note_limit = rules.TEXT_LIMITS["note"]
 
     def _names(
         self, juror_id: int, entry_id: int, stage_id: int, where: Where
@@ -322,20 +323,26 @@ class _Checker:
             params = {"criterion": f"id {cell.criterion_id}", "stage": "?"}
             self.problems.append(Problem(rules.CELL_UNKNOWN_CRITERION, params, cell.where))
             return None
-        stage_id, _code, lo, hi, step = crit
+        stage_id = crit[0]
         before = len(self.problems)
-        if cell.value is not None:
-            key = (cell.criterion_id, cell.value)
-            if key not in self._values:
-                self._values[key] = rules.value_problem(cell.value, lo, hi, step)
-            problem = self._values[key]
+        value = cell.value
+        if value is not None:
+            # Values and eligibility repeat across a bulk load: each is checked once.
+            key = (cell.criterion_id, value)
+            if key in self._values:
+                problem = self._values[key]
+            else:
+                problem = self._values[key] = rules.value_problem(value, *crit[2:])
             if problem is not None:
                 self.problems.append(problem.at(cell.where))
-        if cell.note is not None:
+        if cell.note is not None and len(cell.note) > self._note_limit:
             self._text("note", cell.note, cell.where)
-        self._revision(cell.revision, cell.updated_at, cell.where)
+        if cell.revision is not None:
+            self._revision(cell.revision, cell.updated_at, cell.where)
         local = cell.revision is None
-        self._eligible_at(cell.juror_id, cell.entry_id, stage_id, local, cell.where)
+        key3 = (cell.juror_id, cell.entry_id, stage_id, local)
+        if key3 not in self._eligible or self._eligible[key3] is not None:
+            self._eligible_at(cell.juror_id, cell.entry_id, stage_id, local, cell.where)
         return stage_id if len(self.problems) == before else None
 
     def comment(self, cell: CommentCell) -> bool:
