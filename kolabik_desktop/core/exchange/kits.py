@@ -18,7 +18,7 @@ import os
 import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -492,4 +492,4 @@ def _merge_kit_scores(
 
 def _at(cell: writer.Cell, index: int) -> writer.Cell:
     """The cell, located by its index in the batch, to tell which cells the gate refuses."""
-    return replace(cell, where=Where(row=index))
+    return cell._replace(where=Where(row=index))
