@@ -20,7 +20,7 @@ from typing import Any
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from kolabik_desktop.core.errors import Problem
-from kolabik_desktop.core.exchange.tabular_xlsx import UncachedFormula
+from kolabik_desktop.core.exchange.tabular_xlsx import FormulaRow, UncachedFormula
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
 
@@ -153,7 +153,7 @@ class Table:
 
     def __iter__(self) -> Iterator[TableRow]:
         for number, cells in self.rows:
-            if UncachedFormula in map(type, cells):
+            if type(cells) is FormulaRow:
                 cells = self._refuse_formulas(number, cells)
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue

@@ -53,6 +53,10 @@ class UncachedFormula(str):
     """
 
 
+class FormulaRow(list[Any]):
+    """A row holding an UncachedFormula, marked so readers test one type, not every cell."""
+
+
 class _SheetParser:
     """Collects (row number, values) from sheet XML events; values are as openpyxl gives them.
 
@@ -116,6 +120,8 @@ class _SheetParser:
                 if missing > 0:
                     self.cells.extend([None] * missing)
                 self.cells[self.column - 1] = value
+                if type(value) is UncachedFormula:
+                    self.cells = FormulaRow(self.cells)
         elif name == "row":
             self.rows.append((self.row_number, self.cells))
         elif name == "f":

@@ -541,7 +541,7 @@ def _write_scores(
                     "juror_id": cell.juror_id,
                     "entry_id": cell.entry_id,
                     "criterion_id": cell.criterion_id,
-                    "value": text,
+                    "value": value,
                     "note": note,
                     "revision": revision,
                     "updated_at": updated_at,
@@ -593,7 +593,8 @@ def _flush_scores(s: Session, inserts: list[dict[str, Any]], updates: list[dict[
     table = cast(Table, Score.__table__)
     bound_value = bindparam("value", type_=String())
     if inserts:
-        s.execute(insert(table).values(value=bound_value), inserts)
+        # Inserts carry the Decimal: the column type writes its canonical text (the bulk path).
+        s.execute(insert(table), inserts)
     if updates:
         s.execute(
             update(table)
