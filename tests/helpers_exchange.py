@@ -18,11 +18,25 @@ P2_CRITERIA = ("PAP", "MAT", "VID", "KHD")
 
 
 def copy_db(src: str | Path, dst: str | Path) -> None:
-    """A consistent copy of an event file, even an open one (its WAL included)."""
+    """A consistent copy of an event file, even an open one (its WAL included); an event on
+    the test server is copied with `kolabik copy`'s transfer (into a fresh database)."""
+    from kolabik_desktop.core.store.dialect import is_server_url
+    from kolabik_desktop.core.store.transfer import copy_event
+
+    if is_server_url(src) or is_server_url(dst):
+        copy_event(src, dst)
+        return
     with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
         a.backup(b)
     a.close()
     b.close()
+
+
+def location_of(db: EventDB) -> str | Path:
+    """Where an open event lives: its file, or its server URL."""
+    from kolabik_desktop.core.store.dialect import ServerEventDB
+
+    return db.label if isinstance(db, ServerEventDB) else db.path
 
 
 def kits_by_juror(db: EventDB, folder: Path) -> dict[str, Path]:

@@ -31,7 +31,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     from kolabik_desktop.core.templates import TEMPLATES
 
     p = sub.add_parser("new", help="create a new, empty event file")
-    p.add_argument("path", metavar="PATH", help="event file to create (NAME.kolabik)")
+    p.add_argument(
+        "path",
+        metavar="PATH",
+        help="event file to create (NAME.kolabik), or postgresql://user@host[:port]/dbname",
+    )
     p.add_argument(
         "--template",
         choices=sorted(TEMPLATES),
@@ -47,19 +51,25 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "import-workbook",
         help="read an event workbook (.xlsx) into an event file (created if missing)",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("xlsx", metavar="XLSX", help="event workbook to read")
     p.set_defaults(func=cmd_import_workbook)
 
     p = sub.add_parser("export-workbook", help="write the whole event to an event workbook (.xlsx)")
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("xlsx", metavar="XLSX", help="workbook to write")
     p.set_defaults(func=cmd_export_workbook)
 
     p = sub.add_parser(
         "check", help="check an event file's integrity (foreign keys, ranges, audit chain)"
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument(
         "--fingerprint",
         action="store_true",
@@ -68,7 +78,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("leaderboard", help="print the ranking of a stage or the final ranking")
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument(
         "--stage", default="final", metavar="CODE|final", help="stage code, or final (default)"
     )
@@ -84,12 +96,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.store import dialect
     from kolabik_desktop.core.store.db import create_event_file
     from kolabik_desktop.core.templates import TEMPLATES, apply_template
 
-    path = Path(args.path)
+    path = dialect.as_location(args.path)
     db = create_event_file(
-        path, name=args.name or path.stem, year=args.year, organiser=args.organiser
+        path,
+        name=args.name or dialect.default_event_name(path),
+        year=args.year,
+        organiser=args.organiser,
     )
     try:
         if args.template:
@@ -97,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                 apply_template(s, args.template, actor="chair")
     except BaseException:
         db.close()
-        path.unlink(missing_ok=True)
+        dialect.discard_new_event(path)
         raise
     db.close()
     if args.template:
@@ -113,11 +129,12 @@ def cmd_import_workbook(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from kolabik_desktop.core.exchange.workbook import import_workbook
+    from kolabik_desktop.core.store import dialect
     from kolabik_desktop.core.store.models import Entry, Juror, Score
 
-    xlsx, event = Path(args.xlsx), Path(args.event)
+    xlsx, event = Path(args.xlsx), dialect.as_location(args.event)
     _require_file(xlsx, "workbook")
-    created = not event.exists()
+    created = not dialect.event_exists(event)
     db = import_workbook(xlsx, event)
     try:
         with db.session() as s:

@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the `kolabik` parser."""
     p = sub.add_parser("kit", help="write a juror kit (or kits for every juror)")
-    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument(
+        "event",
+        metavar="EVENT",
+        help="the chair's event file (.kolabik) or postgresql://user@host/dbname",
+    )
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--juror", metavar="CODE", help="the juror's code")
     who.add_argument("--all", action="store_true", help="one kit per juror")
@@ -59,13 +63,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser(
         "import-scores", help="verify and merge jurors' score packages into the event"
     )
-    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument(
+        "event",
+        metavar="EVENT",
+        help="the chair's event file (.kolabik) or postgresql://user@host/dbname",
+    )
     p.add_argument("packages", metavar="FILE", nargs="+", help="score packages (.kolabik-scores)")
     p.add_argument("--yes", action="store_true", help="apply without asking")
     p.set_defaults(func=cmd_import_scores)
 
     p = sub.add_parser("audit", help="print the audit log and whether its hash chain is intact")
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik) or kit")
+    p.add_argument(
+        "event",
+        metavar="EVENT",
+        help="event file (.kolabik), kit, or postgresql://user@host/dbname",
+    )
     p.add_argument("--juror", metavar="CODE", help="only rows about this juror")
     p.add_argument("--last", type=int, metavar="N", help="only the last N rows")
     p.set_defaults(func=cmd_audit)

@@ -18,7 +18,7 @@ from kolabik_desktop.core.files import write_output
 if TYPE_CHECKING:
     from kolabik_desktop.core.reports import Awards
 
-KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision", "analysis")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -26,19 +26,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser(
         "report",
         help="write a PDF: score sheet, recap, minutes (berita acara), feedback, blank form, "
-        "certificates (piagam) or the decision letter (surat keputusan, also .docx)",
+        "certificates (piagam), the decision letter (surat keputusan, also .docx) or the "
+        "analysis (juror statistics and method sensitivity)",
         description="Write a PDF report of the event. sheet/blank without --juror: every juror; "
         "feedback without --entry: every entry (each with its own page numbers). certificate: "
         "one page per awarded entry (the top N, default the event's award count); decision: the "
         "draft surat keputusan, as .pdf or .docx by the --out suffix.",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("--kind", required=True, choices=KINDS, help="which report")
     p.add_argument(
         "--stage",
         metavar="CODE|final",
-        help="stage code (sheet, blank, recap, minutes, feedback) or final "
-        "(recap and minutes default to final when stages are weighted)",
+        help="stage code (sheet, blank, recap, minutes, feedback, analysis) or final "
+        "(recap and minutes default to final when stages are weighted; analysis to the "
+        "first stage)",
     )
     p.add_argument("--juror", metavar="CODE", help="sheet, blank: one juror (default: all)")
     p.add_argument(
@@ -77,7 +81,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "export",
         help="write a leaderboard or the full score matrix to .xlsx or .csv",
     )
-    p.add_argument("event", metavar="EVENT", help="event file (.kolabik)")
+    p.add_argument(
+        "event", metavar="EVENT", help="event file (.kolabik) or postgresql://user@host/dbname"
+    )
     p.add_argument("--what", required=True, choices=("leaderboard", "matrix"), help="what")
     p.add_argument(
         "--stage",

@@ -47,3 +47,12 @@ class InputRejected(KolabikError):
         if len(problems) > 200:
             lines.append(f"  ... and {len(problems) - 200} more")
         super().__init__("\n".join(lines))
+
+
+class PanelWriteRefused(StorageError):
+    """Issue 16: the server refused a write outside the panel of the chair's database role.
+
+    problem code: "panel.write_refused"; the UI shows its own (translated) sentence.
+    """
+
+    code = "panel.write_refused"

@@ -108,7 +108,7 @@ def run_gui(event_path: str | None = None) -> int:
     window = MainWindow()
     window.show()
     if event_path:
-        window.open_event(Path(event_path))
+        window.open_event(event_path)  # a file path or a postgresql:// URL
     if opener is not None:
         opener.set_target(window.open_dropped)
     return app.exec()

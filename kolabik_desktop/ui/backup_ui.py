@@ -48,6 +48,10 @@ class BackupScheduler(QObject):
         self.timer.timeout.connect(self.backup_if_changed)
 
     def attach(self, context: Any) -> None:
+        from kolabik_desktop.core.store.dialect import ServerEventDB
+
+        if isinstance(context.db, ServerEventDB):
+            return  # a server is backed up by its administrators (pg_dump) or `kolabik copy`
         self.path = Path(context.db.path)
         self.dirty = False
         context.changed.connect(self._mark_dirty)

@@ -18,7 +18,7 @@ import importlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -82,6 +82,7 @@ FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
     "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
+    "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
     "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
 ]
 
@@ -99,6 +100,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+def _same_event(db: Any, location: Path | str) -> bool:
+    """Is the open event the one at this location (a file by identity, a server by URL)?"""
+    if isinstance(location, str):
+        return getattr(db, "label", None) == location
+    return not hasattr(db, "label") and _same_file(db.path, location)
+
+
+def _recent_name(entry: str) -> str:
+    from kolabik_desktop.core.store.dialect import is_server_url
+
+    return entry if is_server_url(entry) else Path(entry).name
+
+
+def _recent_text(entry: str) -> str:
+    from kolabik_desktop.core.store.dialect import is_server_url
+
+    return entry if is_server_url(entry) else f"{Path(entry).name}  —  {Path(entry).parent}"
 
 
 def _event_key(uid: str, what: str) -> str:
@@ -158,6 +178,9 @@ class MainWindow(QMainWindow):
         self.act_open = self._action(
             self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog
         )
+        self.act_open_server = self._action(
+            self.tr("Open from a &server…"), [], self.open_server_dialog
+        )
         self.act_close = self._action(self.tr("&Close event"), ["Ctrl+W"], self.close_event)
         self.act_quit = self._action(self.tr("&Quit"), ["Ctrl+Q"], self.close)
         self.act_undo = self._action(self.tr("&Undo"), ["Ctrl+Z"], self._undo)
@@ -213,6 +236,7 @@ class MainWindow(QMainWindow):
         self.menu_help: QMenu = bar.addMenu(self.tr("&Help"))
 
         self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_open_server)
         self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.menu_file.addAction(self.act_close)
@@ -328,7 +352,7 @@ class MainWindow(QMainWindow):
         self.recent_label.setObjectName("sectionLabel")
         self.recent_list = QListWidget(self.welcome)
         self.recent_list.itemActivated.connect(
-            lambda item: self.open_event(Path(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.open_event(str(item.data(Qt.ItemDataRole.UserRole)))
         )
         box = QVBoxLayout(self.welcome)
         box.setContentsMargins(80, 60, 80, 60)
@@ -399,40 +423,60 @@ class MainWindow(QMainWindow):
         if path:
             self.open_event(Path(path))
 
-    def open_event(self, path: Path) -> bool:
-        """Open an event file or juror kit; a file that cannot be opened is explained, not raised."""
+    def open_server_dialog(self) -> None:
+        """Ask for a postgresql:// URL (the password comes from PGPASSWORD or ~/.pgpass)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("Open an event on a server"),
+            self.tr(
+                "Server address, postgresql://user@host:port/database\n"
+                "(the password is read from PGPASSWORD or ~/.pgpass, never typed here):"
+            ),
+        )
+        if ok and url.strip():
+            self.open_event(url.strip())
+
+    def open_event(self, path: Path | str) -> bool:
+        """Open an event file, juror kit or server event (postgresql:// URL); a failure is
+        explained, not raised."""
         from kolabik_desktop.core.store.db import open_event_file
+        from kolabik_desktop.core.store.dialect import as_location, is_server_url
         from kolabik_desktop.ui.context import EventContext
 
-        path = Path(path)
-        if self.context is not None and _same_file(self.context.db.path, path):
+        location = as_location(path)
+        on_server = is_server_url(location)
+        name = str(location) if on_server else Path(location).name
+        if self.context is not None and _same_event(self.context.db, location):
             return True  # already open here (our own lock would refuse it)
         try:
-            db = open_event_file(path, lock=True)
+            db = open_event_file(location, lock=True)
         except NewerVersionError as exc:
             self._open_failed(
-                path, self.tr("It was made by a newer version of Kolabik Desktop."), exc
+                name, self.tr("It was made by a newer version of Kolabik Desktop."), exc
             )
             return False
         except EventLockedError as exc:
             self._open_failed(
-                path, self.tr("It is open in another window or on another computer."), exc
+                name, self.tr("It is open in another window or on another computer."), exc
             )
             return False
         except KolabikError as exc:
-            lead = (
-                self.tr("The file was not found.")
-                if not path.exists()
-                else self.tr("The file cannot be opened as a Kolabik event.")
-            )
-            self._open_failed(path, lead, exc)
+            if on_server:
+                lead = self.tr("The event on the server cannot be opened.")
+            elif not Path(location).exists():
+                lead = self.tr("The file was not found.")
+            else:
+                lead = self.tr("The file cannot be opened as a Kolabik event.")
+            self._open_failed(name, lead, exc)
             return False
         try:
             context = EventContext(db, self)
         except Exception as exc:  # a damaged file can fail on first read, past the header
-            log.exception("reading %s failed", path)
+            log.exception("reading %s failed", name)
             db.close()
-            self._open_failed(path, self.tr("The file is damaged or not an event file."), exc)
+            self._open_failed(name, self.tr("The file is damaged or not an event file."), exc)
             return False
         self.close_event()
         self.context = context
@@ -444,7 +488,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(self._on_change)
         self.entry_view.set_db(db)
         self.form.set_context(context)
-        self._remember_recent(path)
+        self._remember_recent(location)
         self._fill_stages()
         self._fill_jurors()
         self._set_title()
@@ -459,11 +503,11 @@ class MainWindow(QMainWindow):
         self.event_opened.emit(context)
         return True
 
-    def _open_failed(self, path: Path, lead: str | None, exc: Exception) -> None:
+    def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
         text = lead + "\n\n" + str(exc) if lead else str(exc)
         QMessageBox.critical(
             self,
-            self.tr("Cannot open {0}").format(path.name),
+            self.tr("Cannot open {0}").format(name),
             text + "\n\n" + self.tr("Nothing was changed."),
         )
 
@@ -514,8 +558,8 @@ class MainWindow(QMainWindow):
             value = [value]
         return [str(v) for v in (value or [])]
 
-    def _remember_recent(self, path: Path) -> None:
-        text = str(path.resolve())
+    def _remember_recent(self, location: Path | str) -> None:
+        text = location if isinstance(location, str) else str(location.resolve())
         files = [text, *(f for f in self.recent_files() if f != text)][:MAX_RECENT]
         QSettings().setValue(RECENT_KEY, files)
 
@@ -523,16 +567,16 @@ class MainWindow(QMainWindow):
         self.menu_recent.clear()
         files = self.recent_files()
         for i, f in enumerate(files):
-            action = self.menu_recent.addAction(f"&{i + 1} {Path(f).name}")
+            action = self.menu_recent.addAction(f"&{i + 1} {_recent_name(f)}")
             action.setToolTip(f)
-            action.triggered.connect(lambda _c=False, p=f: self.open_event(Path(p)))
+            action.triggered.connect(lambda _c=False, p=f: self.open_event(p))
         if not files:
             self.menu_recent.addAction(self.tr("(none)")).setEnabled(False)
 
     def _fill_recent_list(self) -> None:
         self.recent_list.clear()
         for f in self.recent_files():
-            item = QListWidgetItem(f"{Path(f).name}  —  {Path(f).parent}")
+            item = QListWidgetItem(_recent_text(f))
             item.setData(Qt.ItemDataRole.UserRole, f)
             self.recent_list.addItem(item)
         self.recent_label.setVisible(self.recent_list.count() > 0)

@@ -50,7 +50,16 @@ from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
-PDF_KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
+PDF_KINDS = (
+    "sheet",
+    "recap",
+    "minutes",
+    "feedback",
+    "blank",
+    "certificate",
+    "decision",
+    "analysis",
+)
 VERDICT_KINDS = ("certificate", "decision")
 EXPORT_KINDS = ("leaderboard", "matrix")
 PREVIEW_WIDTH = 420
@@ -117,6 +126,7 @@ class ReportDialog(QDialog):
             ("blank", self.tr("Blank score form")),
             ("certificate", self.tr("Certificates (piagam penghargaan)")),
             ("decision", self.tr("Decision letter draft (surat keputusan, PDF or Word)")),
+            ("analysis", self.tr("Juror statistics and method sensitivity")),
             ("leaderboard", self.tr("Leaderboard spreadsheet (xlsx/csv)")),
             ("matrix", self.tr("Full score matrix spreadsheet (xlsx/csv)")),
         ):

@@ -14,7 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.errors import KolabikError, PanelWriteRefused
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.services import set_comment, set_score
 from kolabik_desktop.ui.problems import error_text
@@ -40,6 +40,16 @@ class SheetUndo(QObject):
         # Called before an undo/redo writes, so the form shows what changes:
         # reveal(juror_id, entry_id, criterion_id or None, stage_id or None).
         self.reveal: Callable[[int, int, int | None, int | None], None] = lambda *_a: None
+
+    def problem_text(self, exc: KolabikError) -> str:
+        """The message for a refused write, in the user's language where core gave a code."""
+        if isinstance(exc, PanelWriteRefused):
+            return self.tr(
+                "Not saved: the server refused this change, because it belongs to another "
+                "panel (your database role may write only your own panel's scores). Earlier "
+                "saves are safe."
+            )
+        return error_text(exc)  # a refusal by the rules, in the window's language
 
     def set_db(self, db: EventDB | None) -> None:
         self.db = db
@@ -94,7 +104,7 @@ class _SheetCommand(QUndoCommand):
         except KolabikError as exc:
             self.ok = False
             self.setObsolete(True)
-            self.owner.failed.emit(error_text(exc))
+            self.owner.failed.emit(self.owner.problem_text(exc))
             return
         self.ok = True
         self.owner.applied.emit(entry_id, stamp)

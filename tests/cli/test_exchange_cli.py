@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from decimal import Decimal
 
 import pytest
 from factories import make_event
-from helpers_exchange import copy_db, score_kit
-from sqlalchemy import select
+from helpers_exchange import score_kit
+from sqlalchemy import create_engine, select, text
 
 from kolabik_desktop.cli import main
 from kolabik_desktop.core.store import services
@@ -32,13 +31,24 @@ def chair(tmp_path):
     return tmp_path / "chair.kolabik", ids
 
 
-def test_the_whole_loop_through_the_cli_in_both_orders(chair, tmp_path, capsys):
-    event, ids = chair
-    pristine = tmp_path / "pristine.kolabik"
+@pytest.fixture
+def chair_anywhere(new_location):
+    """The chair's event on a file and on the PostgreSQL test server."""
+    event = new_location("chair")
+    db, ids = make_event(event, p2_fill=0.0)
+    db.close()
+    return event, ids
+
+
+def test_the_whole_loop_through_the_cli_in_both_orders(
+    chair_anywhere, new_location, tmp_path, capsys
+):
+    event, ids = chair_anywhere
+    pristine = new_location("pristine")
     kits = tmp_path / "kits"
     code, out, _ = run(capsys, "kit", event, "--all", "--out", kits)
     assert code == 0 and out.count("wrote ") == 5
-    copy_db(event, pristine)
+    assert run(capsys, "copy", event, pristine)[0] == 0
     packages = []
     for juror, base in (("J2", 60), ("J4", 75)):
         kit = kits / f"Kolabik-Uji-2023-{juror}.kolabik-kit"
@@ -48,9 +58,11 @@ def test_the_whole_loop_through_the_cli_in_both_orders(chair, tmp_path, capsys):
         packages.append(out.split("wrote ", 1)[1].strip())
 
     boards = []
+    copies = []
     for n, order in enumerate((packages, packages[::-1])):
-        copy = tmp_path / f"order{n}.kolabik"
-        copy_db(pristine, copy)
+        copy = new_location(f"order{n}")
+        copies.append(copy)
+        assert run(capsys, "copy", pristine, copy)[0] == 0
         for package in order:
             code, out, err = run(capsys, "import-scores", copy, package, "--yes")
             assert code == 0, err
@@ -62,7 +74,7 @@ def test_the_whole_loop_through_the_cli_in_both_orders(chair, tmp_path, capsys):
     code, out, _ = run(capsys, "leaderboard", pristine, "--format", "json")
     assert json.loads(out) != boards[0]
 
-    code, out, _ = run(capsys, "import-scores", tmp_path / "order0.kolabik", *packages, "--yes")
+    code, out, _ = run(capsys, "import-scores", copies[0], *packages, "--yes")
     assert code == 0
     assert "(imported before)" in out and "nothing to apply" in out
 
@@ -91,8 +103,8 @@ def test_refused_packages_are_named_and_the_exit_code_says_so(chair, tmp_path, c
     assert "Traceback" not in out + err
 
 
-def test_audit_prints_rows_and_detects_an_edit(chair, tmp_path, capsys):
-    event, ids = chair
+def test_audit_prints_rows_and_detects_an_edit(chair_anywhere, capsys):
+    event, ids = chair_anywhere
     db = open_event_file(event)
     services.set_score(
         db,
@@ -107,9 +119,10 @@ def test_audit_prints_rows_and_detects_an_edit(chair, tmp_path, capsys):
     assert code == 0
     assert "chair score.set [J2 IN-003 P1 SIG]" in out and "value=77" in out
     assert "(from local)" in out and "audit chain: intact" in out
-    with sqlite3.connect(event) as con:
-        con.execute("UPDATE audit_log SET new = replace(new, '77', '97')")
-    con.close()
+    tamper = create_engine(db.engine.url)  # an outside edit, on a connection of its own
+    with tamper.begin() as con:
+        con.execute(text("UPDATE audit_log SET new = replace(new, '77', '97')"))
+    tamper.dispose()
     code, out, err = run(capsys, "audit", event)
     assert code == 1
     assert "BROKEN" in out and "changed after it was written" in out

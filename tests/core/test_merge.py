@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
-from helpers_exchange import copy_db, kits_by_juror, score_rows
+from helpers_exchange import copy_db, kits_by_juror, location_of, score_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -51,13 +51,14 @@ def count(db, model):
 
 
 @pytest.fixture
-def loop(tmp_path):
-    """The chair's event (P2 unscored), two jurors' packages scored in their kits, and a copy."""
-    db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0)
+def loop(tmp_path, new_location):
+    """The chair's event (P2 unscored), two jurors' packages scored in their kits, and a copy;
+    on a file and on the PostgreSQL test server."""
+    db, ids = make_event(new_location("chair"), p2_fill=0.0)
     (tmp_path / "out").mkdir()
     kits = kits_by_juror(db, tmp_path / "kits")
-    pristine = tmp_path / "pristine.kolabik"
-    copy_db(db.path, pristine)
+    pristine = new_location("pristine")
+    copy_db(location_of(db), pristine)
     packages = []
     for code, base in (("J2", 60), ("J3", 70)):
         kit = open_event_file(kits[code])
@@ -82,11 +83,11 @@ def loop(tmp_path):
     db.close()
 
 
-def test_two_jurors_in_either_order_give_the_same_result(loop, tmp_path):
+def test_two_jurors_in_either_order_give_the_same_result(loop, new_location):
     db, ids, packages, pristine = loop
     results = []
     for n, order in enumerate((packages, packages[::-1])):
-        copy = tmp_path / f"order{n}.kolabik"
+        copy = new_location(f"order{n}")
         copy_db(pristine, copy)
         chair = open_event_file(copy)
         for p in order:  # one import per package, like two USB sticks arriving
@@ -183,7 +184,7 @@ def _resigned(db, package, tmp_path, name, mutate):
     return path
 
 
-def test_equal_revisions_resolve_by_a_fixed_rule_in_any_order(loop, tmp_path):
+def test_equal_revisions_resolve_by_a_fixed_rule_in_any_order(loop, tmp_path, new_location):
     db, ids, packages, pristine = loop
 
     def variant(updated_at, value, note):
@@ -204,7 +205,7 @@ def test_equal_revisions_resolve_by_a_fixed_rule_in_any_order(loop, tmp_path):
     )
     outcomes = set()
     for n, order in enumerate(itertools.permutations([later, earlier, same_time])):
-        copy = tmp_path / f"perm{n}.kolabik"
+        copy = new_location(f"perm{n}")
         copy_db(pristine, copy)
         chair = open_event_file(copy)
         for p in order:
@@ -216,7 +217,7 @@ def test_equal_revisions_resolve_by_a_fixed_rule_in_any_order(loop, tmp_path):
     # Same revision: the later edit wins; same time too: the greater value text ("70" > "65").
     assert (pap_rows[0][3], pap_rows[0][6]) == (Decimal(70), "2030-01-02")
     # All three in one import give the same as one by one.
-    copy = tmp_path / "together.kolabik"
+    copy = new_location("together")
     copy_db(pristine, copy)
     chair = open_event_file(copy)
     apply_import(chair, prepare_import(chair, [same_time, earlier, later]))

@@ -454,3 +454,15 @@ def test_a_jurors_kit_prints_only_their_own_sheets(tmp_path):
     with pytest.raises(ValidationError, match="its leaderboard would be wrong"):
         export(data, "leaderboard", tmp_path / "board.xlsx", board="P1")
     assert not (tmp_path / "board.xlsx").exists()
+
+
+@pytest.mark.parametrize("kind, stage", [("recap", "P1"), ("minutes", "final"), ("sheet", "P1")])
+def test_a_server_event_prints_the_same_report_as_its_file(tmp_path, server_database, kind, stage):
+    """Issue 16: the same event on a file and on PostgreSQL gives the same pages."""
+    texts = []
+    for where in (tmp_path / "kota.kolabik", server_database):
+        db, _ids = make_event(where, entries=10, jurors=3, admitted_to_p2=4, p2_fill=0.7)
+        data = load_report_data(db)
+        db.close()
+        texts.append(_pages(_pdf(data, kind=kind, stage=stage)))
+    assert texts[0] == texts[1] and len(texts[0]) >= 1

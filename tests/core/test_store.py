@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from factories import make_event
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from kolabik_desktop.core.errors import EventFileError, NewerVersionError, ValidationError
@@ -193,8 +193,9 @@ def test_a_damaged_file_is_refused_and_left_as_it_was(tmp_path):
 
 
 @pytest.fixture
-def event(tmp_path):
-    db, ids = make_event(tmp_path / "e.kolabik", entries=6, jurors=3, admitted_to_p2=2, fill=0.0)
+def event(new_location):
+    """The same event on a file and on the PostgreSQL test server."""
+    db, ids = make_event(new_location("e"), entries=6, jurors=3, admitted_to_p2=2, fill=0.0)
     yield db, ids
     db.close()
 
@@ -287,17 +288,18 @@ def test_audit_chain_finds_an_edited_or_deleted_row(event):
     db, ids = event
     for value in ("70", "75", "80", "85"):
         score(db, ids, value=value)
-    conn = sqlite3.connect(db.path)
-    conn.execute("UPDATE audit_log SET new=replace(new, '75', '99') WHERE id=2")
-    conn.commit()
+    # An outside tamperer, on a connection of its own (the file with sqlite3, the server as well)
+    tamper = create_engine(db.engine.url)
+    with tamper.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET new=replace(new, '75', '99') WHERE id=2"))
     with db.session() as s:
         assert audit.verify_chain(s) == [
             "audit row 2: its content was changed after it was written"
         ]
-    conn.execute("UPDATE audit_log SET new=replace(new, '99', '75') WHERE id=2")
-    conn.execute("DELETE FROM audit_log WHERE id=3")
-    conn.commit()
-    conn.close()
+    with tamper.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET new=replace(new, '99', '75') WHERE id=2"))
+        conn.execute(text("DELETE FROM audit_log WHERE id=3"))
+    tamper.dispose()
     with db.session() as s:
         assert audit.verify_chain(s) == [
             "audit row 4: does not follow the row before it (row removed?)"
@@ -306,12 +308,20 @@ def test_audit_chain_finds_an_edited_or_deleted_row(event):
 
 def test_each_score_write_is_committed_at_once(event):
     db, ids = event
-    reader = sqlite3.connect(db.path)
-    query = "SELECT value, revision FROM score WHERE juror_id=? AND entry_id=? AND criterion_id=?"
-    key = (ids.jurors[1], ids.entries[1], ids.criteria["P1", "SIG"])
+    reader = create_engine(db.engine.url)  # another program, on a connection of its own
+    query = text(
+        "SELECT value, revision FROM score WHERE juror_id=:j AND entry_id=:e AND criterion_id=:c"
+    )
+    key = {"j": ids.jurors[1], "e": ids.entries[1], "c": ids.criteria["P1", "SIG"]}
+
+    def row() -> tuple:
+        with reader.connect() as conn:
+            return tuple(conn.execute(query, key).one())
+
     score(db, ids, value="66")
-    assert reader.execute(query, key).fetchone() == ("66", 1)
+    assert row() == ("66", 1)
     score(db, ids, value="67")
-    assert reader.execute(query, key).fetchone() == ("67", 2)
-    assert reader.execute("SELECT count(*) FROM audit_log").fetchone() == (2,)
-    reader.close()
+    assert row() == ("67", 2)
+    with reader.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == 2
+    reader.dispose()

@@ -116,11 +116,11 @@ def board(db, name=FINAL):
 
 
 @pytest.fixture
-def rich_event(tmp_path):
+def rich_event(new_location):
     """The factory's event plus what the workbook must also carry: P2 assignments and scores
     written through set_score (revisions above 1), half steps, notes that look like formulas,
     descriptors, a comment and a jury decision."""
-    db, ids = make_event(tmp_path / "a.kolabik", entries=12, jurors=5, admitted_to_p2=5)
+    db, ids = make_event(new_location("a"), entries=12, jurors=5, admitted_to_p2=5)
     p2 = ids.stages["P2"]
     finalists = ids.entries[:5]
     with db.session() as s:
@@ -160,14 +160,16 @@ def rich_event(tmp_path):
     return db, ids
 
 
-def test_round_trip_gives_the_same_competition_and_the_same_bytes(tmp_path, rich_event):
+def test_round_trip_gives_the_same_competition_and_the_same_bytes(
+    tmp_path, rich_event, new_location
+):
     db, _ids = rich_event
     first, again, back = tmp_path / "a.xlsx", tmp_path / "a2.xlsx", tmp_path / "b.xlsx"
     export_workbook(db, first)
     export_workbook(db, again)
     assert sha(first) == sha(again)
 
-    imported = import_workbook(first, tmp_path / "b.kolabik")
+    imported = import_workbook(first, new_location("b"))
     export_workbook(imported, back)
     assert sha(back) == sha(first)
     assert dump(imported) == dump(db)
@@ -207,6 +209,7 @@ def test_export_writes_sheets_and_headers_in_order(tmp_path, rich_event):
         "batas",
         "kumulatif",
         "sesi",
+        "toleransi",
     ]
     acara = {r[0]: r[1] for r in wb["Acara"].iter_rows(min_row=2, values_only=True)}
     assert acara == {
@@ -286,9 +289,19 @@ def refused(xlsx: Path, tmp_path: Path) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
-def test_the_good_workbook_imports(good_xlsx, tmp_path):
-    db = import_workbook(good_xlsx, tmp_path / "ok.kolabik")
+def test_the_good_workbook_imports(good_xlsx, new_location):
+    db = import_workbook(good_xlsx, new_location("ok"))
     assert dump(db)["decisions"] == [("P2", "IN-002", 1, "x")]
+    db.close()
+
+
+def test_a_refused_workbook_leaves_a_server_database_empty(good_xlsx, tmp_path, server_database):
+    from kolabik_desktop.core.store.dialect import event_exists
+
+    xlsx = edited(good_xlsx, tmp_path / "bad.xlsx", Kriteria=[("D5", "sepuluh")])
+    with pytest.raises(InputRejected):
+        import_workbook(xlsx, server_database)
+    assert not event_exists(server_database)
 
 
 def test_text_where_a_number_belongs(good_xlsx, tmp_path):
@@ -723,3 +736,37 @@ def test_merged_value_cells_are_refused_never_dropped(good_xlsx, tmp_path):
         p.startswith("Nilai row 2, column nilai: a merged cell where a value belongs")
         for p in problems
     ), problems
+
+
+def test_stage_tolerance_round_trips_through_the_workbook(tmp_path, rich_event):
+    """Tahap.toleransi (issue 15): exported, read back into a new event, refused when wrong."""
+    from decimal import Decimal
+
+    from kolabik_desktop.core.store.tolerance import set_stage_tolerance, stage_tolerances
+
+    db, ids = rich_event
+    first = sorted(ids.stages.items())[0]
+    set_stage_tolerance(db, first[1], Decimal("7.5"))
+    try:
+        export_workbook(db, tmp_path / "t.xlsx")
+    finally:
+        set_stage_tolerance(db, first[1], None)
+    wb = load_workbook(tmp_path / "t.xlsx")
+    header = [c.value for c in wb["Tahap"][1]]
+    column = header.index("toleransi")
+    written = {row[0].value: row[column].value for row in wb["Tahap"].iter_rows(min_row=2)}
+    assert str(written[first[0]]) == "7.5"
+    assert all(v in (None, "") for code, v in written.items() if code != first[0])
+    target = import_workbook(tmp_path / "t.xlsx", tmp_path / "t.kolabik")
+    try:
+        with target.session() as s:
+            assert stage_tolerances(s) == {first[0]: Decimal("7.5")}
+    finally:
+        target.close()
+    for row in wb["Tahap"].iter_rows(min_row=2):
+        if row[0].value == first[0]:
+            row[column].value = 500
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputRejected, match="toleransi"):
+        import_workbook(tmp_path / "bad.xlsx", tmp_path / "bad.kolabik")
+    assert not (tmp_path / "bad.kolabik").exists()

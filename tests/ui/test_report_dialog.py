@@ -113,3 +113,16 @@ def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):
         assert dlg.last_pdf.startswith(b"%PDF")
     finally:
         kit.close()
+
+
+def test_the_analysis_report_is_a_choice(qtbot, dialog):
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "analysis")
+    assert dialog.stage.currentData() == "P1"
+    assert dialog.juror.isHidden() and dialog.category.isHidden()
+    text = PdfReader(__import__("io").BytesIO(dialog.last_pdf)).pages[0].extract_text()
+    assert "ANALISIS PENILAIAN JURI" in text and "Statistik per juri" in text
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("stage", "final")
+    text = PdfReader(__import__("io").BytesIO(dialog.last_pdf)).pages[0].extract_text()
+    assert "Peringkat akhir" in text

@@ -488,3 +488,29 @@ def test_a_new_event_set_up_through_the_tabs(qtbot, tmp_path, monkeypatch):
         assert status == "recused"
     finally:
         context.close()
+
+
+def test_stages_tab_edits_the_outlier_tolerance(dialog, monkeypatch):
+    """Issue 15: the stage tolerance of juror statistics is edited with the stage."""
+    from kolabik_desktop.core.store.tolerance import stage_tolerances
+
+    dlg, ids = dialog
+    boxes = Boxes(monkeypatch)
+    tab = dlg.stages_tab
+    tab.select_id(ids.stages["P1"])
+    assert tab.current_id == ids.stages["P1"] and tab.code.text() == "P1"
+    assert tab.tolerance.text() == ""
+    tab.tolerance.setText("250")
+    tab.save_record()
+    assert "larger than the stage's scale" in boxes.warnings[-1]
+    tab.tolerance.setText("7,5")
+    tab.save_record()
+    with tab.context.db.session() as s:
+        assert stage_tolerances(s) == {"P1": Decimal("7.5")}
+    tab.select_id(ids.stages["P2"])
+    tab.select_id(ids.stages["P1"])
+    assert tab.tolerance.text() in ("7.5", "7,5")
+    tab.tolerance.setText("")
+    tab.save_record()
+    with tab.context.db.session() as s:
+        assert stage_tolerances(s) == {}

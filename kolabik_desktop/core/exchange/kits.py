@@ -39,6 +39,7 @@ from kolabik_desktop.core.store.db import (
     schema_revision,
     utc_now,
 )
+from kolabik_desktop.core.store.dialect import ServerEventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
@@ -56,6 +57,7 @@ from kolabik_desktop.core.store.models import (
     Submission,
 )
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
+from kolabik_desktop.core.store.transfer import as_file
 
 KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
@@ -122,7 +124,7 @@ def export_kits(
     if not folder.is_dir():
         raise KolabikError(f"{folder}: folder does not exist")
     # Only an earlier kit may be replaced: never the event file itself or another document.
-    if single_file and out.exists() and (out.samefile(db.path) or out.suffix != KIT_SUFFIX):
+    if single_file and out.exists() and (out.suffix != KIT_SUFFIX or _is_the_event(out, db)):
         raise KolabikError(
             f"{out}: this file already exists and is not a juror kit; nothing was written "
             f"(name the kit ...{KIT_SUFFIX}, or give a folder)"
@@ -160,13 +162,18 @@ def export_kits(
                 new={"file": path.name},
                 prev_hash=prev,
             )
-    for done, req in enumerate(requests):
-        if progress:
-            progress(done, len(requests), req.juror_code)
-        _write_kit(db.path, req, stage_ids, stage_codes, first_stage_id)
+    with as_file(db) as source:
+        for done, req in enumerate(requests):
+            if progress:
+                progress(done, len(requests), req.juror_code)
+            _write_kit(source, req, stage_ids, stage_codes, first_stage_id)
     if progress:
         progress(len(requests), len(requests), "")
     return [r.path for r in requests]
+
+
+def _is_the_event(out: Path, db: EventDB) -> bool:
+    return not isinstance(db, ServerEventDB) and out.samefile(db.path)
 
 
 def _write_kit(

@@ -26,6 +26,7 @@ from kolabik_desktop.core.exchange.packages import (
 from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Comment,
     PackageReceipt,
@@ -279,6 +280,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 # ---------------------------------------------------------------------------------------------
 
 
+@serialized_write
 def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     """Apply the plan's verified packages in ONE transaction; returns what was actually done.
 

@@ -6,7 +6,8 @@ Sheets, in order, with lower-case headers (optional columns and sheets in bracke
                                      [penanda_tangan, jabatan_penanda_tangan, nama_peringkat,
                                      juara_harapan, peringkat_lain, jumlah_penghargaan,
                                      dasar_hukum] (certificates and the decision letter)
-    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif, sesi]
+    Tahap      kode, nama, urutan, bobot, metode, [skala_min, skala_maks, batas, kumulatif, sesi,
+               toleransi]
     Kriteria   tahap, kode, nama, bobot, min, maks, langkah, deskripsi, [tingkat]
     Peserta    kode, judul, unit, kelompok, ringkasan
     Juri       kode, nama, instansi
@@ -74,7 +75,7 @@ from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
 from kolabik_desktop.core.scoring.problem_text import problem_message
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
@@ -105,6 +106,7 @@ from kolabik_desktop.core.store.services import (
     parse_cumulative,
     parse_decimal,
 )
+from kolabik_desktop.core.store.tolerance import TOLERANCE_KEY, check_tolerance, stage_tolerances
 from kolabik_desktop.core.store.writer import (
     Cell,
     CellsRefused,
@@ -133,7 +135,7 @@ REQUIRED_HEADERS: dict[str, tuple[str, ...]] = {
     "Komentar": ("tahap", "juri", "peserta", "komentar"),
 }
 OPTIONAL_HEADERS: dict[str, tuple[str, ...]] = {
-    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif", "sesi"),
+    "Tahap": ("skala_min", "skala_maks", "batas", "kumulatif", "sesi", "toleransi"),
     "Kriteria": ("tingkat",),
 }
 OPTIONAL_SHEETS = frozenset({"Keputusan", "Komentar"})
@@ -203,6 +205,7 @@ class StageRow:
     band: Decimal | None = None
     cumulative: tuple[tuple[str, Decimal], ...] = ()
     slot_parts: str = ""  # JSON as stored in Stage.slot_parts
+    tolerance: Decimal | None = None  # juror statistics' outlier limit; None = 10 % of the scale
 
 
 @dataclass(frozen=True)
@@ -547,6 +550,13 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
         slot_parts, bad = slots_from_text(row.text("sesi"))
         if bad:
             row.problem("sesi", bad)
+        tolerance = row.decimal("toleransi")
+        if tolerance is not None and scale_min is not None and scale_max is not None:
+            try:
+                check_tolerance("toleransi", tolerance, scale_min, scale_max)
+            except ValidationError as exc:
+                row.problem("toleransi", str(exc).removeprefix("toleransi: "))
+                tolerance = None
         if not ok:
             continue
         rows[code] = row.number
@@ -570,6 +580,7 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
                     band,
                     cumulative,
                     slot_parts,
+                    tolerance,
                 )
             )
     return stages, rows, typed
@@ -1120,6 +1131,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
     stage_rows = session.scalars(select(Stage).order_by(Stage.position, Stage.id)).all()
     stage_code = {s.id: s.code for s in stage_rows}
     stage_order = {s.id: i for i, s in enumerate(stage_rows)}
+    tolerances = stage_tolerances(session)
     categories = session.scalars(select(Category).order_by(Category.position, Category.name)).all()
     category_name = {c.id: c.name for c in categories}
     category_order = {c.id: i for i, c in enumerate(categories)}
@@ -1235,6 +1247,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
                 band=s.band,
                 cumulative=parse_cumulative(s.cumulative) if s.cumulative else (),
                 slot_parts=s.slot_parts,
+                tolerance=tolerances.get(s.code),
             )
             for s in stage_rows
         ),
@@ -1307,6 +1320,7 @@ COLUMN_WIDTHS = {
     "komentar": 48,
     "kumulatif": 16,
     "sesi": 32,
+    "toleransi": 10,
 }
 
 
@@ -1336,6 +1350,7 @@ def _sheets_out(data: WorkbookData) -> list[SheetOut]:
     tahap = [
         (s.code, s.name, s.position, s.weight, s.method, s.scale_min, s.scale_max, s.band)
         + (format_cumulative(s.cumulative) if s.cumulative else "", slots_to_text(s.slot_parts))
+        + (s.tolerance,)
         for s in data.stages
     ]
     kriteria = [
@@ -1467,6 +1482,15 @@ def store_workbook_data(
                 ],
             )
         stage_id = dict(s.execute(select(Stage.code, Stage.id)).all())
+        s.execute(delete(Setting).where(Setting.key.like("stage_tolerance:%")))
+        for st in data.stages:
+            if st.tolerance is not None:
+                s.add(
+                    Setting(
+                        key=TOLERANCE_KEY.format(stage_id=stage_id[st.code]),
+                        value=decimal_text(st.tolerance),
+                    )
+                )
         positions: Counter[str] = Counter()
         criteria_rows = []
         for c in data.criteria:
@@ -1637,11 +1661,6 @@ def _check_decisions_scored(
         raise InputRejected(source, problems)
 
 
-def _remove_event_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-
-
 def import_workbook(
     xlsx_path: str | Path, event_path: str | Path, *, progress: Progress | None = None
 ) -> EventDB:
@@ -1651,9 +1670,9 @@ def import_workbook(
     no change is made and an event file created by this call is removed. Returns the open event.
     """
     xlsx_path = Path(xlsx_path)
-    event_path = Path(event_path)
+    event_path = dialect.as_location(event_path)
     data = read_workbook(xlsx_path, progress=progress)
-    created = not event_path.exists()
+    created = not dialect.event_exists(event_path)
     if created:
         db = create_event_file(
             event_path, name=data.event.name, year=data.event.year, organiser=data.event.organiser
@@ -1665,7 +1684,7 @@ def import_workbook(
     except BaseException as exc:
         db.close()
         if created:
-            _remove_event_file(event_path)
+            dialect.discard_new_event(event_path)
         if isinstance(exc, KolabikError):
             raise
         if isinstance(exc, Exception):

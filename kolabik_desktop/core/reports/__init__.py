@@ -4,12 +4,14 @@
 document. Kinds: sheet (lembar penilaian), recap (rekapitulasi nilai), minutes (berita acara),
 feedback (one sheet per participant), blank (a blank score form), certificate (piagam
 penghargaan, one landscape page per awarded entry), decision (the draft surat keputusan; also as
-.docx through ``build_decision_docx``). Every number is read from the scoring engine's leaderboard
+.docx through ``build_decision_docx``), analysis (juror statistics and method sensitivity,
+core/analysis). Every number is read from the scoring engine's leaderboard
 rows, juror totals and criterion means.
 """
 
 from __future__ import annotations
 
+from kolabik_desktop.core.reports.analysis import build_analysis
 from kolabik_desktop.core.reports.awards import (
     VERDICT_KINDS,
     Awards,
@@ -88,6 +90,8 @@ def build_report(
         story, wide = build_recap(ctx)
     elif options.kind == "minutes":
         story, wide = build_minutes(ctx)
+    elif options.kind == "analysis":
+        story, wide = build_analysis(ctx)
     else:
         story, wide = build_feedback(ctx)
     return render(

@@ -15,7 +15,7 @@ from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Leaderboard, LeaderboardRow, Number
 from kolabik_desktop.core.store.services import decimal_text
 
-KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision")
+KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision", "analysis")
 KIT_KINDS = ("sheet", "blank")  # what a juror may print from their own kit
 ORIENTATIONS = ("auto", "portrait", "landscape")
 

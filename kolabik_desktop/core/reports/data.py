@@ -27,6 +27,7 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import load_event_spec, load_values
 from kolabik_desktop.core.store.setup import SETTING_REPORT_CHAIR as SETTING_CHAIR
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE as SETTING_PLACE
+from kolabik_desktop.core.store.tolerance import stage_tolerances
 
 
 @dataclass
@@ -46,6 +47,7 @@ class ReportData:
     place: str = ""
     chair: str = ""
     kit: bool = False  # read from a juror's kit: only that juror's scores are in it
+    tolerances: dict[str, Decimal] = field(default_factory=dict)  # stage code -> outlier limit
     # Certificates and the decision letter: signer, distinction names, legal bases.
     awards: AwardSettings = field(default_factory=AwardSettings)
     event_uid: str = ""
@@ -125,6 +127,7 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             place=settings.get(SETTING_PLACE, ""),
             chair=settings.get(SETTING_CHAIR, ""),
             kit=db.kind == "kit",
+            tolerances=stage_tolerances(s),
             awards=read_award_settings(settings),
             event_uid=ev.uid,
         )

@@ -238,7 +238,22 @@ def create_event_file(
     kind: str = "event",
     overwrite: bool = False,
 ) -> EventDB:
-    """Create a new event file at the current schema, with a fresh unique event id."""
+    """Create a new event file at the current schema, with a fresh unique event id.
+
+    A ``postgresql://`` URL creates the event in that (empty) server database instead.
+    """
+    from kolabik_desktop.core.store import dialect
+
+    if dialect.is_server_url(path):
+        return dialect.create_server_event(
+            str(path),
+            name=name,
+            year=year,
+            organiser=organiser,
+            uid=uid,
+            kind=kind,
+            overwrite=overwrite,
+        )
     path = Path(path)
     if path.exists():
         if not overwrite:
@@ -316,8 +331,13 @@ def open_event_file(path: str | Path, *, lock: bool = False) -> EventDB:
     """Open an event file, migrating an older one after a backup; refuse a newer one.
 
     ``lock=True`` (a window) takes the one-writer lock first and refuses a file another running
-    instance holds.
+    instance holds. A ``postgresql://`` URL opens a server event (no file lock: a server takes
+    many writers); with ``lock=True`` it also listens for other machines' writes.
     """
+    from kolabik_desktop.core.store import dialect
+
+    if dialect.is_server_url(path):
+        return dialect.open_server_event(str(path), listen=lock)
     path = Path(path)
     _check_is_sqlite(path)
     held = None

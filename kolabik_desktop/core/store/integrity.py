@@ -1,6 +1,6 @@
 """`kolabik check`: is an event file sound? Every problem found, as a sentence a chair can act on.
 
-Checks the SQLite file itself (integrity_check, foreign_key_check), the scores against the rules
+Checks the database itself (dialect.database_problems), the scores against the rules
 (range and step, recused jurors), each stage's criteria weights (adding to 100), the event
 settings the scoring engine needs (scales, bands, cumulative weights, decisions), and the
 hash chain of the audit log.
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import validate_event
 from kolabik_desktop.core.scoring.problem_text import problem_message
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     Conflict,
@@ -48,11 +48,7 @@ def _check_database(db: EventDB) -> list[str]:
     problems: list[str] = []
     try:
         with db.engine.connect() as conn:
-            results = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if results != ["ok"]:
-                problems += [f"database: {text}" for text in results]
-            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid}: refers to a {parent} that does not exist")
+            problems += dialect.database_problems(conn)
     except DatabaseError as exc:
         problems.append(f"database: the file is damaged ({exc.orig})")
     return problems

@@ -325,3 +325,49 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Panel(Base):
+    """Issue 16: a named group of jurors judging some entries (by category or listed), with its
+    chair. On a server, ``db_role`` is the PostgreSQL role its chair connects as; row-level
+    security lets that role write only this panel's scores, comments and submissions."""
+
+    __tablename__ = "panel"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    chair: Mapped[str] = mapped_column(String(200), default="")
+    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
+
+
+class PanelJuror(Base):
+    __tablename__ = "panel_juror"
+
+    panel_id: Mapped[int] = mapped_column(
+        ForeignKey("panel.id", ondelete="CASCADE"), primary_key=True
+    )
+    juror_id: Mapped[int] = mapped_column(
+        ForeignKey("juror.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class PanelCategory(Base):
+    __tablename__ = "panel_category"
+
+    panel_id: Mapped[int] = mapped_column(
+        ForeignKey("panel.id", ondelete="CASCADE"), primary_key=True
+    )
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class PanelEntry(Base):
+    __tablename__ = "panel_entry"
+
+    panel_id: Mapped[int] = mapped_column(
+        ForeignKey("panel.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True
+    )

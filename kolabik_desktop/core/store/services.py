@@ -28,6 +28,7 @@ from kolabik_desktop.core.scoring.model import (
 )
 from kolabik_desktop.core.store import audit, writer
 from kolabik_desktop.core.store.db import EventDB, utc_now
+from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Assignment,
     Category,
@@ -237,6 +238,7 @@ def check_can_score(session: Session, juror_id: int, entry_id: int, stage: Stage
         raise writer.CellsRefused(problems)
 
 
+@serialized_write
 def set_score(
     db: EventDB,
     *,
@@ -260,6 +262,7 @@ def set_score(
     return ScoreState(state.value, state.note, state.revision, state.updated_at)
 
 
+@serialized_write
 def set_comment(
     db: EventDB,
     *,
@@ -275,6 +278,7 @@ def set_comment(
     writer.write_cells(db, [cell], actor=actor, source=source)
 
 
+@serialized_write
 def set_submitted(
     db: EventDB,
     *,

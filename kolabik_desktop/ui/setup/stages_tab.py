@@ -1,7 +1,9 @@
-"""The Stages tab: code, name, weight, method (and L), scale, cumulative blend, slot parts, order."""
+"""The Stages tab: code, name, weight, method (and L), scale, cumulative blend, slot parts, the
+outlier tolerance of juror statistics, order."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
@@ -10,6 +12,11 @@ from kolabik_desktop.core.exchange.workbook import slots_to_text
 from kolabik_desktop.core.scoring.model import METHODS
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.services import parse_decimal
+from kolabik_desktop.core.store.tolerance import (
+    check_tolerance,
+    set_stage_tolerance,
+    stage_tolerances,
+)
 from kolabik_desktop.ui.setup.common import FAILED, RecordTab, attempt, confirm, warn
 from kolabik_desktop.ui.setup.models import StagesModel, dec_text, method_label
 
@@ -37,6 +44,8 @@ class StagesTab(RecordTab):
         self.cumulative.setPlaceholderText(self.tr("e.g. S1:30 S2:70 (empty = this stage alone)"))
         self.slot_parts = QLineEdit()
         self.slot_parts.setPlaceholderText(self.tr("minutes per part, e.g. Video 3; Paparan 7"))
+        self.tolerance = QLineEdit()
+        self.tolerance.setPlaceholderText(self.tr("points; empty = 10% of the scale"))
         self.form.addRow(self.tr("Code"), self.code)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Weight in the final score (%)"), self.weight)
@@ -46,6 +55,7 @@ class StagesTab(RecordTab):
         self.form.addRow(self.tr("Scale maximum"), self.scale_max)
         self.form.addRow(self.tr("Cumulative ranking weights"), self.cumulative)
         self.form.addRow(self.tr("Presentation slot parts"), self.slot_parts)
+        self.form.addRow(self.tr("Outlier tolerance (juror statistics)"), self.tolerance)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.up_button = QPushButton(self.tr("Move up"))
         self.down_button = QPushButton(self.tr("Move down"))
@@ -72,7 +82,12 @@ class StagesTab(RecordTab):
         self.scale_max.setText(dec_text(d.scale_max))
         self.cumulative.setText(d.cumulative)
         self.slot_parts.setText(slots_to_text(d.slot_parts))
+        self.tolerance.setText(dec_text(self._tolerances().get(d.code)) if row else "")
         self._method_changed()
+
+    def _tolerances(self) -> dict[str, Decimal]:
+        with self.context.db.session() as s:
+            return stage_tolerances(s)
 
     def _number(self, field: QLineEdit, label: str) -> Any:
         value = parse_decimal(field.text())
@@ -106,10 +121,24 @@ class StagesTab(RecordTab):
         data = self.form_data()
         if data is None:
             return FAILED
+        text = self.tolerance.text().strip()
+        tolerance = parse_decimal(text) if text else None
+        if text and tolerance is None:
+            warn(self, self.tr("%1 is not a number").replace("%1", self.tr("The tolerance")))
+            return FAILED
+        limits = (f"Stage {data.code}", tolerance, data.scale_min, data.scale_max)
+        if attempt(self, check_tolerance, *limits) is FAILED:
+            return FAILED
         if record_id is None:
-            return attempt(self, setup.add_stage, self.context.db, data)
-        result = attempt(self, setup.update_stage, self.context.db, record_id, data)
-        return FAILED if result is FAILED else record_id
+            result = attempt(self, setup.add_stage, self.context.db, data)
+        else:
+            result = attempt(self, setup.update_stage, self.context.db, record_id, data)
+            result = FAILED if result is FAILED else record_id
+        if result is FAILED:
+            return FAILED
+        if attempt(self, set_stage_tolerance, self.context.db, result, tolerance) is FAILED:
+            return FAILED
+        return result
 
     def delete(self, record_id: int) -> Any:
         row = self.selected_row()

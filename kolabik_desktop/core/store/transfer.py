@@ -1,0 +1,166 @@
+"""`kolabik copy`: move an event between a file and a server, losslessly, in either direction.
+
+Every table is copied row by row with its ids (so the audit chain, which hashes ids and texts,
+stays valid), attachments and keys included. The target is written whole or not at all: a file
+is built beside its target and renamed into place; a server database is filled in one transaction
+(PostgreSQL's DDL is transactional, so the schema goes with it).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select
+
+from kolabik_desktop.core.errors import EventFileError, KolabikError
+from kolabik_desktop.core.store import dialect
+from kolabik_desktop.core.store.db import (
+    EventDB,
+    _make_engine,
+    _upgrade_to_head,
+    open_event_file,
+)
+from kolabik_desktop.core.store.models import Base
+
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    source: str
+    target: str
+    rows: dict[str, int]  # table -> rows copied
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def copy_event(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    progress: Callable[[str, int], None] | None = None,
+) -> CopyResult:
+    """Copy the event at ``source`` to ``target`` (a new file, or an empty server database)."""
+    src_loc, dst_loc = dialect.as_location(source), dialect.as_location(target)
+    if _same(src_loc, dst_loc):
+        raise KolabikError(f"{dialect.describe(src_loc)}: source and target are the same event")
+    with open_event_file(src_loc) as src:
+        if dialect.is_server_url(dst_loc):
+            rows = _copy_to_server(src.engine, str(dst_loc), overwrite, progress)
+        else:
+            rows = _copy_to_file(src.engine, Path(dst_loc), overwrite, progress)
+    return CopyResult(dialect.describe(src_loc), dialect.describe(dst_loc), rows)
+
+
+def _same(a: str | Path, b: str | Path) -> bool:
+    if isinstance(a, Path) and isinstance(b, Path):
+        return a.resolve() == b.resolve()
+    return dialect.describe(a) == dialect.describe(b)
+
+
+def copy_rows(
+    src: Connection, dst: Connection, progress: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
+    """Every table's rows, parents before children, ids kept; counts checked after."""
+    counts: dict[str, int] = {}
+    for table in Base.metadata.sorted_tables:
+        order = list(table.primary_key.columns) or list(table.c)
+        result = src.execute(select(table).order_by(*order)).mappings()
+        n = 0
+        while batch := result.fetchmany(CHUNK):
+            dst.execute(insert(table), [dict(row) for row in batch])
+            n += len(batch)
+            if progress:
+                progress(table.name, n)
+        written = dst.execute(select(func.count()).select_from(table)).scalar_one()
+        if written != n:
+            raise KolabikError(f"{table.name}: {n} rows read but {written} in the copy")
+        counts[table.name] = n
+    dialect.reset_sequences(dst)
+    return counts
+
+
+def _copy_to_server(
+    src: Engine, location: str, overwrite: bool, progress: Callable[[str, int], None] | None
+) -> dict[str, int]:
+    url = dialect.parse_server_url(location)
+    engine = dialect.server_engine(url)
+    try:
+        tables = dialect.server_table_names(engine)
+        if tables and not overwrite:
+            raise EventFileError(
+                f"{url.label()}: the database is not empty ({len(tables)} tables); copy into an "
+                "empty database, or pass --force to replace the event in it"
+            )
+        with engine.begin() as dst, dialect.snapshot(src) as s:
+            if tables:
+                Base.metadata.drop_all(dst)
+                dst.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+            _upgrade_to_head(dst)
+            return copy_rows(s, dst, progress)
+    except KolabikError:
+        raise
+    except Exception as exc:
+        raise EventFileError(
+            f"{url.label()}: the copy failed and was rolled back, nothing was written ({exc})"
+        ) from exc
+    finally:
+        engine.dispose()
+
+
+def _copy_to_file(
+    src: Engine, path: Path, overwrite: bool, progress: Callable[[str, int], None] | None
+) -> dict[str, int]:
+    if path.exists() and not overwrite:
+        raise EventFileError(f"{path}: a file with this name already exists (--force replaces it)")
+    if not path.parent.is_dir():
+        raise EventFileError(f"{path.parent}: folder does not exist")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    engine = _make_engine(tmp)
+    try:
+        with engine.begin() as dst, dialect.snapshot(src) as s:
+            _upgrade_to_head(dst)
+            rows = copy_rows(s, dst, progress)
+        engine.dispose()  # the last connection checkpoints the journal into the file
+        _fsync(tmp)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        engine.dispose()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
+            raise
+        raise EventFileError(f"{path}: the copy failed, nothing was written ({exc})") from exc
+    return rows
+
+
+@contextmanager
+def as_file(db: EventDB) -> Iterator[Path]:
+    """The event as an SQLite file to cut from (kits): the file itself, or a server's copy.
+
+    A server event is copied to a temporary file, removed afterwards.
+    """
+    if not isinstance(db, dialect.ServerEventDB):
+        yield db.path
+        return
+    with tempfile.TemporaryDirectory(prefix="kolabik-copy-") as folder:
+        path = Path(folder) / "event.kolabik"
+        _copy_to_file(db.engine, path, False, None)
+        yield path
+
+
+def _fsync(path: Path) -> None:
+    fd: Any = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,125 @@
+"""Tools > Juror statistics: the view shows core/analysis's numbers, computed off the GUI thread,
+and a click on an outlier mark opens that entry with that juror's form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from factories import make_event
+from PySide6.QtCore import Qt
+
+from kolabik_desktop.core.analysis import load_analysis_input
+from kolabik_desktop.core.analysis.export import stat
+from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.tolerance import set_stage_tolerance
+from kolabik_desktop.ui import i18n
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screens"
+
+
+def _event(tmp_path):
+    path = tmp_path / "stats.kolabik"
+    db, ids = make_event(path, entries=14, jurors=5, fill=1.0)
+    # A small tolerance so that there are outlier marks to click.
+    set_stage_tolerance(db, ids.stages["P1"], Decimal(3))
+    db.close()
+    return path, ids
+
+
+def _open(qtbot, path):
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    w.show()
+    assert w.open_event(path)
+    assert w.mode == "chair" and w.act_juror_stats.isEnabled()
+    return w
+
+
+def test_the_view_shows_the_core_numbers_and_opens_a_flagged_mark(qtbot, tmp_path):
+    path, ids = _event(tmp_path)
+    db = open_event_file(path)
+    try:
+        expected = load_analysis_input(db).analyse("P1")
+    finally:
+        db.close()
+    w = _open(qtbot, path)
+    with qtbot.waitSignal(w.act_juror_stats.triggered, timeout=1000):
+        w.act_juror_stats.trigger()
+    dialog = w.juror_stats_dialog
+    with qtbot.waitSignal(dialog.loo_computed, timeout=20000):
+        pass  # the statistics first, then leave-one-juror-out, both off the GUI thread
+    assert dialog.recompute.isEnabled()
+    assert dialog.stage.currentData() == "P1"
+    assert dialog.jurors.rowCount() == len(expected.jurors)
+    for r, j in enumerate(expected.jurors):
+        assert dialog.jurors.item(r, 0).text().startswith(j.juror.code)
+        assert dialog.jurors.item(r, 2).text() == i18n.localize_number_text(stat(j.mean) or "")
+        assert dialog.jurors.item(r, 6).text() == str(len(j.outliers))
+    marks = [(j.juror.id, o.entry.id) for j in expected.jurors for o in j.outliers]
+    assert marks and dialog.outliers.rowCount() == len(marks)
+    assert dialog.sensitivity.rowCount() == expected.sensitivity.cut + 1
+    assert dialog.loo.rowCount() == 2 * len(expected.leave_one_out)
+    # Clicking an outlier in the list opens that entry with that juror's form.
+    juror_id, entry_id = marks[-1]
+    dialog.outliers.cellClicked.emit(len(marks) - 1, 0)
+    assert (w.scoring_juror_id, w.entry_id, w.stage_id) == (juror_id, entry_id, ids.stages["P1"])
+    # And so does clicking its framed cell on the heat map.
+    dialog.tabs.setCurrentIndex(1)
+    dialog.charts.resize(900, 700)
+    dialog.charts.repaint()
+    cells = dialog.charts.outlier_cells()
+    assert {(j, e) for _r, j, e in cells} <= set(marks) and cells
+    rect, juror_id, entry_id = cells[0]
+    qtbot.mouseClick(dialog.charts, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert (w.scoring_juror_id, w.entry_id) == (juror_id, entry_id)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.charts.grab().save(str(SHOTS / "juror_stats_charts.png"))
+    dialog.tabs.setCurrentIndex(3)
+    dialog.grab().save(str(SHOTS / "juror_stats_sensitivity.png"))
+    # The final ranking: no per-juror rows, sensitivity and leave-one-out only.
+    with qtbot.waitSignal(dialog.loo_computed, timeout=20000):
+        dialog.stage.setCurrentIndex(dialog.stage.findData("final"))
+    assert dialog.analysis is not None and dialog.analysis.board == "final"
+    assert dialog.jurors.rowCount() == 0 and dialog.sensitivity.rowCount() > 0
+    assert dialog.loo.rowCount() == len(dialog.analysis.leave_one_out) > 0
+
+
+def test_juror_mode_has_no_statistics(qtbot, tmp_path, open_juror_window):
+    path, ids = _event(tmp_path)
+    from kolabik_desktop.core.exchange.kits import export_kit
+
+    db = open_event_file(path)
+    try:
+        code = next(j.code for j in load_analysis_input(db).event.jurors if j.id == ids.jurors[0])
+        kit = export_kit(db, code, tmp_path / "j1.kolabik-kit")
+    finally:
+        db.close()
+    w = open_juror_window(kit, ids.jurors[0])
+    assert w.mode == "juror"
+    assert not w.act_juror_stats.isEnabled() and not w.act_juror_stats.isVisible()
+
+
+def test_a_stage_added_in_setup_appears_in_the_choice(qtbot, tmp_path):
+    from kolabik_desktop.core.store import setup
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.juror_stats import JurorStatsDialog
+
+    path, _ids = _event(tmp_path)
+    db = open_event_file(path)
+    context = EventContext(db)
+    try:
+        dialog = JurorStatsDialog()
+        qtbot.addWidget(dialog)
+        dialog.set_context(context)
+        codes = [dialog.stage.itemData(i) for i in range(dialog.stage.count())]
+        assert codes == ["P1", "P2", "final"]
+        dialog.stage.setCurrentIndex(1)
+        setup.add_stage(db, setup.StageData(code="P3", name="Observasi"))
+        qtbot.waitUntil(lambda: dialog.stage.count() == 4)
+        assert dialog.stage.itemData(2) == "P3" and dialog.stage.currentData() == "P2"
+    finally:
+        context.close()
