@@ -87,6 +87,27 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         out.write_bytes(pdf_bytes)
         return f"recap of stage {stage}: {len(pdf_bytes) // 1024} KB"
 
+    def signed() -> str:
+        # Ed25519 comes from the `cryptography` package: a frozen build must ship its binary.
+        from kolabik_desktop.core.exchange.kits import export_kit
+        from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
+        from kolabik_desktop.core.exchange.packages import write_package
+        from kolabik_desktop.core.exchange.proof import prove
+        from kolabik_desktop.core.store.db import open_event_file
+        from kolabik_desktop.core.store.services import load_scoring_input
+
+        with open_event_file(event_path) as db:
+            juror = load_scoring_input(db).event.jurors[0].code
+            kit_path = export_kit(db, juror, folder / "self-test.kolabik-kit")
+            with open_event_file(kit_path) as kit:
+                package = write_package(kit, folder)
+            plan = apply_import(db, prepare_import(db, [package]))
+            proof = prove(db)
+        item = plan.items[0]
+        if item.refused or not item.juror_signed or proof.findings:
+            raise AssertionError(f"signed package or check failed: {item.problems or proof}")
+        return f"juror {juror} key {item.key_fingerprint}; check: {proof.juror_signed} verified"
+
     def window() -> str:
         from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 
@@ -144,6 +165,7 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         ("score through the service", score),
         ("leaderboard", leaderboard),
         ("PDF recap", pdf),
+        ("juror-signed package and check", signed),
         ("main window", window),
     ]
 

@@ -3,7 +3,9 @@
 ``make_event(tmp_path / "x.kolabik")`` gives a two-stage KIPP-style event: stage P1 (the KIPP 2023
 proposal rubric) and stage P2 (the East Java presentation rubric), categories, entries, jurors, one
 conflict of interest, the top entries admitted to P2, and deterministic scores for a fraction of
-the cells. Scores are written straight to the tables (no audit rows), as an import would.
+the cells. Scores are written straight to the tables (no audit rows), as an import would;
+``audited=True`` also logs each one as a score.set audit row, so ``kolabik check``'s replay of the
+log accounts for every score.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from kolabik_desktop.core import templates
 from kolabik_desktop.core.scoring.engine import Scorer
+from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import EventDB, create_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Category,
@@ -56,6 +62,7 @@ def make_event(
     conflict: bool = True,
     seed: int = 7,
     name: str = "Kolabik Uji 2023",
+    audited: bool = False,
 ) -> tuple[EventDB, EventIds]:
     """Create the event file and return it open, with the ids tests need."""
     rng = random.Random(seed)
@@ -130,7 +137,37 @@ def make_event(
                             )
                         )
         stage_ids = {"P1": p1.id, "P2": p2.id}
+        if audited:
+            _audit_scores(s, now)
     return db, EventIds(stage_ids, crit_ids, entry_ids, juror_ids, conflict_pair)
+
+
+def _audit_scores(s: Session, now: str) -> None:
+    """One score.set row per score written, as services.set_score would have logged it."""
+    s.flush()
+    rows = s.execute(
+        select(Juror.code, Entry.code, Stage.code, Criterion.code, Score.value)
+        .join(Juror, Juror.id == Score.juror_id)
+        .join(Entry, Entry.id == Score.entry_id)
+        .join(Criterion, Criterion.id == Score.criterion_id)
+        .join(Stage, Stage.id == Criterion.stage_id)
+        .order_by(Score.id)
+    )
+    audit.append_many(
+        s,
+        (
+            {
+                "at": now,
+                "actor": juror,
+                "action": "score.set",
+                "source": "factory",
+                "subject": {"juror": juror, "entry": entry, "stage": stage, "criterion": crit},
+                "new": {"value": str(value), "note": "", "revision": 1},
+            }
+            for juror, entry, stage, crit, value in rows
+        ),
+        prev_hash=audit.last_hash(s),
+    )
 
 
 def make_tied_event(path: Path, *, admitted_to_p2: int = 5) -> tuple[EventDB, EventIds]:

@@ -77,3 +77,11 @@ def score_rows(s: Session) -> list:
             )
         ).all()
     )
+
+
+def kit_signing_key(kit_path: Path) -> bytes:
+    """The private key a kit made for itself (read straight from the file)."""
+    with sqlite3.connect(kit_path) as con:
+        row = con.execute("SELECT value FROM setting WHERE key = 'kit_signing_key'").fetchone()
+    con.close()
+    return bytes.fromhex(row[0])

@@ -75,6 +75,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="also print the data fingerprint that reports print in their footer",
     )
+    p.add_argument(
+        "--against",
+        metavar="FILE",
+        help="a report PDF, a backup or a juror's score package made earlier: confirm the "
+        "event's history still contains the state it certifies",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("leaderboard", help="print the ranking of a stage or the final ranking")
@@ -160,20 +166,33 @@ def cmd_export_workbook(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from kolabik_desktop.cli.proof_words import against_summary, describe, proof_summary
+    from kolabik_desktop.core.exchange.proof import check_against, prove
     from kolabik_desktop.core.store.db import open_event_file
     from kolabik_desktop.core.store.integrity import check_event
 
+    against = Path(args.against) if args.against else None
+    if against is not None:
+        _require_file(against, "file to check against")
     with open_event_file(args.event) as db:
         problems = check_event(db)
+        proof = prove(db)
+        problems += [describe(f) for f in proof.findings]
+        compared = check_against(db, against) if against is not None else None
         if getattr(args, "fingerprint", False):
             from kolabik_desktop.core.reports.fingerprint import fingerprint
 
             print(f"{args.event}: data fingerprint {fingerprint(db)}")
+    if compared is not None:
+        problems += [describe(f) for f in compared.findings]
     if problems:
         lines = [f"{args.event}: {len(problems)} problem(s) found:"]
         lines += [f"  - {p}" for p in problems]
         raise KolabikError("\n".join(lines))
     print(f"{args.event}: OK (database, scores, rubric, event settings, audit chain)")
+    print(f"  {proof_summary(proof)}")
+    if compared is not None and against is not None:
+        print(f"  {against_summary(compared, against.name)}")
     return 0
 
 

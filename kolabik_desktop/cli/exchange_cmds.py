@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
-    from kolabik_desktop.core.exchange.merge import ImportPlan
+    from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -71,6 +71,24 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("packages", metavar="FILE", nargs="+", help="score packages (.kolabik-scores)")
     p.add_argument("--yes", action="store_true", help="apply without asking")
     p.set_defaults(func=cmd_import_scores)
+
+    p = sub.add_parser(
+        "reopen",
+        help="reopen a stage a juror submitted, so their next package may change it (chair)",
+    )
+    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument("--juror", required=True, metavar="CODE", help="the juror's code")
+    p.add_argument("--stage", required=True, metavar="CODE", help="the stage's code")
+    p.set_defaults(func=cmd_reopen)
+
+    p = sub.add_parser(
+        "forget-key",
+        help="stop trusting a juror's signing key (lost kit): their next signed package is "
+        "trusted instead (chair)",
+    )
+    p.add_argument("event", metavar="EVENT", help="the chair's event file (.kolabik)")
+    p.add_argument("--juror", required=True, metavar="CODE", help="the juror's code")
+    p.set_defaults(func=cmd_forget_key)
 
     p = sub.add_parser("audit", help="print the audit log and whether its hash chain is intact")
     p.add_argument(
@@ -146,6 +164,32 @@ def cmd_update_kit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.core.store.services import reopen_stage
+
+    with open_event_file(args.event, lock=True) as db:
+        reopen_stage(db, juror_code=args.juror, stage_code=args.stage)
+    print(
+        f"reopened stage {args.stage} for juror {args.juror}: their next package may change it; "
+        "send them a new kit (kolabik kit) and have them run update-kit"
+    )
+    return 0
+
+
+def cmd_forget_key(args: argparse.Namespace) -> int:
+    from kolabik_desktop.core.exchange.signing import forget_juror_key
+    from kolabik_desktop.core.store.db import open_event_file
+
+    with open_event_file(args.event, lock=True) as db:
+        fingerprint = forget_juror_key(db, args.juror)
+    print(
+        f"juror {args.juror}: key {fingerprint} is no longer trusted; the next package signed "
+        "by their kit will be trusted instead (compare its fingerprint with their sheet)"
+    )
+    return 0
+
+
 def cmd_export_scores(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.packages import write_package
     from kolabik_desktop.core.store.db import open_event_file
@@ -154,6 +198,17 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
         path = write_package(kit, _out_path(args.out))
     print(f"wrote {path}")
     return 0
+
+
+def signer_line(item: PackagePlan) -> str:
+    """Who signed the package, with the key fingerprint to compare with the printed sheet."""
+    if not item.juror_signed:
+        return (
+            "NOT juror-signed: old package format (shared-secret signature only); "
+            "its scores cannot be re-verified against the juror's own key"
+        )
+    first = " (first package: this key is now trusted for the juror)" if item.new_key else ""
+    return f"signed by juror {item.juror_code}, key fingerprint {item.key_fingerprint}{first}"
 
 
 def format_plan(plan: ImportPlan) -> str:
@@ -169,6 +224,13 @@ def format_plan(plan: ImportPlan) -> str:
             f"{item.changed} changed, {item.unchanged} unchanged scores; "
             f"{item.comments} comment(s), {item.submissions} submission(s) updated"
         )
+        lines.append(f"    {signer_line(item)}")
+        for stage, count in sorted(item.locked.items()):
+            lines.append(
+                f"    - stage {stage}: REFUSED ({count} change(s)): the event holds it as "
+                f"submitted by {item.juror_code}; the chair must reopen it first "
+                f"(kolabik reopen EVENT --juror {item.juror_code} --stage {stage})"
+            )
     lines.append(
         f"total: {plan.new} new, {plan.changed} changed, {plan.unchanged} unchanged, "
         f"{plan.refused} package(s) refused"
@@ -184,9 +246,12 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
         plan = prepare_import(db, args.packages)
         print(format_plan(plan))
         refused = plan.refused
+        locked = sum(len(item.locked) for item in plan.items)
         if not plan.has_changes:
-            if len(plan.packages):
+            if len(plan.packages) and not locked:
                 print("nothing to apply: the event already holds everything in these packages")
+            elif locked:
+                print("nothing else to apply")
         elif args.yes or _confirm():
             done = apply_import(db, plan)
             print(
@@ -197,8 +262,10 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
             raise KolabikError(
                 "not applied: confirm interactively, or pass --yes to apply without asking"
             )
-    if refused:
-        raise KolabikError(f"{refused} package(s) refused (see above); the others were handled")
+    if refused or locked:
+        what = [f"{refused} package(s) refused"] if refused else []
+        what += [f"{locked} submitted stage(s) left unchanged"] if locked else []
+        raise KolabikError(f"{' and '.join(what)} (see above); the rest was handled")
     return 0
 
 

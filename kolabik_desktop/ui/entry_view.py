@@ -313,6 +313,8 @@ class EntryView(QWidget):
         self.provenance = QLabel(self)
         self.provenance.setObjectName("provenance")
         self.provenance.setWordWrap(True)
+        # Names from another event's file: '<' in them is text, never markup.
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("summary")
         self.summary.setFrameShape(QFrame.Shape.NoFrame)

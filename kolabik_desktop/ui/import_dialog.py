@@ -107,6 +107,20 @@ class ImportPlanModel(QAbstractTableModel):
             parts.append(self.tr("{0} submission(s)").format(item.submissions))
         if item.already_imported:
             parts.append(self.tr("imported before"))
+        for stage, count in sorted(item.locked.items()):
+            parts.append(
+                self.tr("stage {0} is submitted: {1} change(s) refused until you reopen it").format(
+                    stage, count
+                )
+            )
+        if not item.juror_signed:
+            parts.append(self.tr("NOT juror-signed (old package format)"))
+        elif item.new_key:
+            parts.append(
+                self.tr("juror's key {0} (first package: now trusted)").format(item.key_fingerprint)
+            )
+        else:
+            parts.append(self.tr("signed with juror's key {0}").format(item.key_fingerprint))
         return ", ".join(parts) or self.tr("OK")
 
 

@@ -18,15 +18,27 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progress
+from kolabik_desktop.core.store.services import reopen_stage
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.workers import run_task
 
@@ -47,7 +59,9 @@ def format_received(iso_utc: str | None) -> str:
 
 
 class JurorProgressModel(QAbstractTableModel):
-    JUROR, NAME, STAGE, TO_SCORE, COMPLETE, PARTIAL, NOT_STARTED, SUBMITTED, LAST_PACKAGE = range(9)
+    JUROR, NAME, STAGE, TO_SCORE, COMPLETE, PARTIAL, NOT_STARTED, SUBMITTED, LAST_PACKAGE, KEY = (
+        range(10)
+    )
     NUMERIC = (TO_SCORE, COMPLETE, PARTIAL, NOT_STARTED)
     SORT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,7 +81,7 @@ class JurorProgressModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 9
+        return 10
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -82,6 +96,7 @@ class JurorProgressModel(QAbstractTableModel):
             self.tr("Not started"),
             self.tr("Submitted"),
             self.tr("Last package"),
+            self.tr("Key fingerprint"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,7 +127,14 @@ class JurorProgressModel(QAbstractTableModel):
                 if role == self.SORT_ROLE:
                     return r.last_package_at or ""
                 return format_received(r.last_package_at) or self.tr("none")
+            if col == self.KEY:
+                return r.key_fingerprint or self.tr("none")
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.KEY:
+                return self.tr(
+                    "The juror's signing key, trusted from their first signed package. "
+                    "Compare it with the fingerprint on the juror's printed score sheet."
+                )
             if col == self.STAGE:
                 return r.stage_name
             if col == self.LAST_PACKAGE and r.last_package_file:
@@ -146,6 +168,8 @@ class JurorProgressView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -206,6 +230,49 @@ class JurorProgressView(QWidget):
             lambda rows: self._apply(generation, rows),
             lambda _exc: None if generation != self._generation else self.model.set_rows([]),
         )
+
+    def selected_row(self) -> JurorStageProgress | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def _menu(self, point: QPoint) -> None:
+        row = self.selected_row()
+        if row is None or self.context is None:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(
+            self.tr("&Reopen stage {0} for {1}…").format(row.stage_code, row.juror_code)
+        )
+        action.setEnabled(row.submitted)
+        action.triggered.connect(lambda: self.reopen(row, confirm=True))
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+    def reopen(self, row: JurorStageProgress, *, confirm: bool) -> bool:
+        """The chair reopens a submitted stage for a juror (audited); True when done."""
+        if self.context is None or not row.submitted:
+            return False
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Reopen stage"),
+                self.tr(
+                    "Reopen stage {0} for juror {1}? Their next package may then change their "
+                    "scores in it. Send them a new kit so that their kit is reopened too."
+                ).format(row.stage_code, row.juror_code),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            reopen_stage(self.context.db, juror_code=row.juror_code, stage_code=row.stage_code)
+        except KolabikError as exc:
+            QMessageBox.warning(
+                self, self.tr("Reopen stage"), self.tr("The stage was not reopened.") + f"\n{exc}"
+            )
+            return False
+        self.refresh()
+        return True
 
     def _apply(self, generation: int, rows: list[JurorStageProgress]) -> None:
         if generation != self._generation:

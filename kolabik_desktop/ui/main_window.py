@@ -441,6 +441,7 @@ class MainWindow(QMainWindow):
     def open_event(self, path: Path | str) -> bool:
         """Open an event file, juror kit or server event (postgresql:// URL); a failure is
         explained, not raised."""
+        from kolabik_desktop.core.exchange.signing import ensure_kit_key
         from kolabik_desktop.core.store.db import open_event_file
         from kolabik_desktop.core.store.dialect import as_location, is_server_url
         from kolabik_desktop.ui.context import EventContext
@@ -483,6 +484,9 @@ class MainWindow(QMainWindow):
         self._submitted_cache.clear()
         self._progress.reset()
         self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
+        if db.kind == "kit":
+            # The kit makes its own signing key the first time it is opened (kept in the kit).
+            ensure_kit_key(db)
         self.undo.set_db(db)
         self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
         context.changed.connect(self._on_change)

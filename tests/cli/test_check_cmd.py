@@ -12,7 +12,7 @@ from kolabik_desktop.core.store.services import set_score
 
 def audited_event(path):
     """An event with one score cleared through the service, so the audit chain has a row."""
-    db, ids = make_event(path)
+    db, ids = make_event(path, audited=True)
     set_score(
         db,
         juror_id=ids.jurors[1],

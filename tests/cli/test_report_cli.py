@@ -15,7 +15,9 @@ from kolabik_desktop.core.store.db import open_event_file
 
 @pytest.fixture
 def event(tmp_path):
-    db, _ = make_event(tmp_path / "kota.kolabik", entries=8, jurors=3, admitted_to_p2=4)
+    db, _ = make_event(
+        tmp_path / "kota.kolabik", entries=8, jurors=3, admitted_to_p2=4, audited=True
+    )
     db.close()
     return tmp_path / "kota.kolabik"
 

@@ -117,5 +117,6 @@ def test_promote_twice_and_its_refusals(tied, provisional, tmp_path, capsys):
         capsys, "promote", str(provisional), "--top", "2", "--stage", "P1", "--to", str(other)
     )
     assert code == 1 and "--yes" in err and not other.exists()
+    assert "provisional" in err and "certificates" not in err  # promote makes no certificates
     code, _, err = run(capsys, "promote", str(tied), "--top", "0", "--to", str(other))
     assert code == 1 and "--top must be at least 1" in err

@@ -17,13 +17,18 @@ from pathlib import Path
 
 import pytest
 from factories import make_event
+from helpers_exchange import kit_signing_key
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from kolabik_desktop.cli import main
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange.kits import export_kit, update_kit
-from kolabik_desktop.core.exchange.packages import build_package, sign, verify_package_bytes
+from kolabik_desktop.core.exchange.packages import (
+    build_package,
+    sign_document,
+    verify_package_bytes,
+)
 from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import TEXTS
@@ -147,7 +152,8 @@ def test_a_package_is_refused(chair, tmp_path, case):
     path = fresh(chair, tmp_path)
     db = open_event_file(path)
     try:
-        kit = open_event_file(export_kit(db, juror, tmp_path / "kits", stages=["P1", "P2"]))
+        kit_path = export_kit(db, juror, tmp_path / "kits", stages=["P1", "P2"])
+        kit = open_event_file(kit_path)
         doc, _name = build_package(kit)
         kit.close()
         doc["scores"].append(
@@ -163,7 +169,7 @@ def test_a_package_is_refused(chair, tmp_path, case):
         )
         with db.session() as s:
             key = s.scalar(select(Juror.secret_key).where(Juror.code == juror))
-        doc["signature"]["value"] = sign(doc, key)
+        sign_document(doc, key, kit_signing_key(kit_path))
         with pytest.raises(InputRejected) as refused:
             verify_package_bytes(json.dumps(doc).encode(), "bad.kolabik-scores", db)
     finally:
@@ -247,13 +253,14 @@ def test_a_revision_sqlite_cannot_hold_is_a_clear_refusal(chair, tmp_path):
     ids = chair[1]
     db = open_event_file(path)
     try:
-        kit = open_event_file(export_kit(db, "J2", tmp_path / "kits", stages=["P1"]))
+        kit_path = export_kit(db, "J2", tmp_path / "kits", stages=["P1"])
+        kit = open_event_file(kit_path)
         doc, _name = build_package(kit)
         kit.close()
         doc["scores"][0]["revision"] = 2**64
         with db.session() as s:
             key = s.scalar(select(Juror.secret_key).where(Juror.code == "J2"))
-        doc["signature"]["value"] = sign(doc, key)
+        sign_document(doc, key, kit_signing_key(kit_path))
         with pytest.raises(InputRejected) as refused:
             verify_package_bytes(json.dumps(doc).encode(), "big.kolabik-scores", db)
         assert said(rules.VALUE_REVISION, str(refused.value)), str(refused.value)

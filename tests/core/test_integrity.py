@@ -7,15 +7,19 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
+from sqlalchemy import select
 
 from kolabik_desktop.cli import main
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.integrity import check_event
+from kolabik_desktop.core.store.models import AuditLog
 
 
 @pytest.fixture
 def event(tmp_path):
-    db, ids = make_event(tmp_path / "e.kolabik", entries=6, jurors=3, admitted_to_p2=2)
+    db, ids = make_event(
+        tmp_path / "e.kolabik", entries=6, jurors=3, admitted_to_p2=2, audited=True
+    )
     services.set_score(
         db,
         juror_id=ids.jurors[1],
@@ -25,6 +29,11 @@ def event(tmp_path):
     )
     yield db, ids
     db.close()
+
+
+def audit_rows(db):
+    with db.session() as s:
+        return s.scalars(select(AuditLog.id)).all()
 
 
 def raw(db, sql: str, *params, foreign_keys: bool = True) -> None:
@@ -90,8 +99,12 @@ def test_stage_settings_the_engine_refuses(event):
 
 def test_edited_audit_row(event):
     db, _ids = event
-    raw(db, "UPDATE audit_log SET new=replace(new, '80', '95')")
-    assert check_event(db) == ["audit row 1: its content was changed after it was written"]
+    raw(
+        db,
+        "UPDATE audit_log SET new=replace(new, '80', '95') WHERE id = (SELECT max(id) FROM audit_log)",
+    )
+    last = len(audit_rows(db))
+    assert check_event(db) == [f"audit row {last}: its content was changed after it was written"]
 
 
 def test_foreign_key_violation(event):

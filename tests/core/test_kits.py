@@ -91,10 +91,14 @@ def test_kit_holds_nothing_of_any_other_juror(tmp_path):
         assert sorted(kit_scores) == sorted((e, c, str(v)) for e, c, v in j2_scores)
         assert con.execute("SELECT text FROM comment").fetchall() == [("milik J2",)]
         assert con.execute("SELECT count(*) FROM entry").fetchone() == (len(ids.entries),)
-        # Only the signing place for the juror's own sheet, and the kit's stages, are kept.
+        # Only the signing place for the juror's own sheet, the kit's stages and the chair's
+        # audit head when the kit was made (the anchor its packages sign) are kept.
+        with db.session() as s:
+            head = audit.last_hash(s)
         assert dict(con.execute("SELECT key, value FROM setting")) == {
             "kit_stages": "P1 P2",
             "report.place": "Pasuruan",
+            "chair_audit_head": head,
         }
     finally:
         con.close()

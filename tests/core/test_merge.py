@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
-from helpers_exchange import copy_db, kits_by_juror, location_of, score_rows
+from helpers_exchange import copy_db, kit_signing_key, kits_by_juror, location_of, score_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -16,7 +16,12 @@ from sqlalchemy import func, select
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange.kits import export_kits
 from kolabik_desktop.core.exchange.merge import apply_import, plan_import, prepare_import
-from kolabik_desktop.core.exchange.packages import read_package, sign, write_package
+from kolabik_desktop.core.exchange.packages import (
+    read_package,
+    sign,
+    sign_document,
+    write_package,
+)
 from kolabik_desktop.core.scoring.engine import compute_leaderboard
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store import audit, services
@@ -123,7 +128,8 @@ def test_plan_counts_then_apply_then_importing_again_changes_nothing(loop):
     done = apply_import(db, plan)
 
     assert done.new == 40
-    assert count(db, AuditLog) == audit_before + 40 + 2 + 2
+    # 40 scores, 2 comments, 2 submissions, and each juror's key trusted on first use.
+    assert count(db, AuditLog) == audit_before + 40 + 2 + 2 + 2
     assert count(db, PackageReceipt) == 2
     score_change = next(c for c in changes if c.kind == "scores")
     assert score_change.entry_ids == frozenset(ids.entries[:5])
@@ -178,7 +184,8 @@ def _resigned(db, package, tmp_path, name, mutate):
     mutate(doc)
     with db.session() as s:
         key = s.scalar(select(Juror.secret_key).where(Juror.code == doc["juror"]))
-    doc["signature"]["value"] = sign(doc, key)
+    kit = next((tmp_path / "kits").glob(f"*-{doc['juror']}.kolabik-kit"))
+    sign_document(doc, key, kit_signing_key(kit))
     path = tmp_path / name
     path.write_text(json.dumps(doc))
     return path
@@ -191,6 +198,9 @@ def test_equal_revisions_resolve_by_a_fixed_rule_in_any_order(loop, tmp_path, ne
         def mutate(doc):
             row = next(r for r in doc["scores"] if r["criterion"] == "PAP")
             row.update(updated_at=updated_at, value=value, note=note)
+            # Unsubmitted: three different submitted versions of one stage would each lock the
+            # stage for the others (the submitted-stage tests in test_trust.py cover that).
+            doc["submissions"] = []
 
         return mutate
 

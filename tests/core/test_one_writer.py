@@ -16,7 +16,9 @@ TABLES = {"score", "comment", "submission"}
 STATEMENTS = {"insert", "update", "delete"}
 # A new kit starts as a byte copy of the event, cut down to one juror: removing the other
 # jurors' rows from the copy changes no cell the kit keeps (and the copy has no audit log yet).
-ALLOWED = {("core/exchange/kits.py", "_cut_to_juror")}
+# `kolabik copy` (core/store/transfer.py) moves a whole event between SQLite and PostgreSQL:
+# every table, the audit log with it, row for row; no cell changes, so nothing is to check.
+ALLOWED = {("core/exchange/kits.py", "_cut_to_juror"), ("core/store/transfer.py", "copy_rows")}
 RAW_SQL = re.compile(
     r"\b(insert\s+into|update|delete\s+from)\s+\"?(score|comment|submission)\b", re.I
 )

@@ -17,11 +17,14 @@ from kolabik_desktop.core.exchange.kits import export_kit, export_kits
 from kolabik_desktop.core.exchange.merge import apply_import, plan_import
 from kolabik_desktop.core.exchange.packages import (
     FORMAT_VERSION,
+    canonical_bytes,
     read_package,
     sign,
+    sign_document,
     verify_package_bytes,
     write_package,
 )
+from kolabik_desktop.core.exchange.signing import kit_private_key, public_key_of, verify_bytes
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Comment, Juror, PackageReceipt, Score
@@ -84,8 +87,12 @@ def test_package_file_holds_every_score_signed(scored):
     doc = json.loads(package.read_text(encoding="utf-8"))
     assert doc["format"] == "kolabik-scores" and doc["version"] == FORMAT_VERSION
     assert doc["event_uid"] == db.uid and doc["juror"] == "J2"
-    assert doc["signature"]["algorithm"] == "HMAC-SHA256"
-    assert doc["signature"]["value"] == sign(doc, juror_key(db, "J2"))
+    assert doc["signature"]["algorithm"] == "Ed25519+HMAC-SHA256"
+    assert doc["signature"]["hmac"] == sign(doc, juror_key(db, "J2"))
+    # Signed with the kit's own key, whose public half travels in the package.
+    public = public_key_of(kit_private_key(kit))
+    assert doc["juror_key"] == public.hex()
+    assert verify_bytes(public, canonical_bytes(doc), doc["signature"]["value"])
     with kit.session() as s:
         assert len(doc["scores"]) == s.scalar(select(func.count()).select_from(Score))
     pap = next(r for r in doc["scores"] if r["criterion"] == "PAP")
@@ -126,11 +133,12 @@ def test_write_package_needs_a_kit(scored, tmp_path):
 # ---------------------------------------------------------------------------------------------
 
 
-def _forge(db, doc, mutate, *, resign=True, key_of="J2"):
+def _forge(db, kit, doc, mutate, *, resign=True, key_of="J2"):
+    """The package changed by ``mutate``, re-signed with J2's kit key (and key_of's secret)."""
     doc = json.loads(json.dumps(doc))
     mutate(doc)
     if resign:
-        doc["signature"]["value"] = sign(doc, juror_key(db, key_of))
+        sign_document(doc, juror_key(db, key_of), kit_private_key(kit))
     return json.dumps(doc).encode()
 
 
@@ -158,7 +166,11 @@ BAD_CASES = {
         "signature does not match",
     ),
     "value changed after signing": (_set_value("100"), False, "signature does not match"),
-    "newer format version": (lambda d: d.update(version=2), True, "newer than this program"),
+    "newer format version": (
+        lambda d: d.update(version=FORMAT_VERSION + 1),
+        True,
+        "newer than this program",
+    ),
     "out of range": (_set_value("101"), True, "outside the range 0 to 100"),
     "off step": (_set_value("55.5"), True, "not on the step 1"),
     "not a decimal": (_set_value("5e1"), True, '"5e1" is not a number'),
@@ -185,11 +197,11 @@ BAD_CASES = {
 
 @pytest.mark.parametrize("case", sorted(BAD_CASES))
 def test_bad_package_is_refused_whole(scored, tmp_path, case):
-    db, _ids, _kit, package = scored
+    db, _ids, kit, package = scored
     mutate, resign, reason = BAD_CASES[case]
     doc = json.loads(package.read_bytes())
     bad = tmp_path / f"bad-{case.replace(' ', '-')}.kolabik-scores"
-    bad.write_bytes(_forge(db, doc, mutate, resign=resign))
+    bad.write_bytes(_forge(db, kit, doc, mutate, resign=resign))
     before = snapshot(db)
     with pytest.raises(InputRejected) as info:
         read_package(bad, db)
@@ -259,7 +271,6 @@ def test_package_for_a_recused_entry_is_refused(tmp_path):
     db, ids = make_event(tmp_path / "ev.kolabik")
     kit = open_event_file(export_kit(db, "J1", tmp_path, stages=["P1"]))
     package = write_package(kit, tmp_path)
-    kit.close()
     doc = json.loads(package.read_bytes())
     conflict_entry = "IN-001"  # make_event recuses J1 from the first entry
 
@@ -267,7 +278,8 @@ def test_package_for_a_recused_entry_is_refused(tmp_path):
         d["scores"].append({**d["scores"][0], "entry": conflict_entry, "criterion": "SIG"})
 
     bad = tmp_path / "recused.kolabik-scores"
-    bad.write_bytes(_forge(db, doc, add_recused, key_of="J1"))
+    bad.write_bytes(_forge(db, kit, doc, add_recused, key_of="J1"))
+    kit.close()
     before = snapshot(db)
     with pytest.raises(InputRejected, match="recused from entry"):
         read_package(bad, db)
@@ -285,7 +297,7 @@ def test_package_of_a_juror_without_a_kit_is_refused(scored, tmp_path):
 
 
 def test_problems_name_every_bad_row(scored, tmp_path):
-    db, _ids, _kit, package = scored
+    db, _ids, kit, package = scored
     doc = json.loads(package.read_bytes())
 
     def two_bad(d):
@@ -293,7 +305,7 @@ def test_problems_name_every_bad_row(scored, tmp_path):
         d["scores"][1]["entry"] = "IN-404"
 
     bad = tmp_path / "two.kolabik-scores"
-    bad.write_bytes(_forge(db, doc, two_bad))
+    bad.write_bytes(_forge(db, kit, doc, two_bad))
     with pytest.raises(InputRejected) as info:
         read_package(bad, db)
     assert len(info.value.problems) == 2

@@ -421,3 +421,55 @@ def test_a_target_open_in_a_window_is_refused(tied, tmp_path):
         "IN-004",
         "IN-005",
     )
+
+
+def test_a_new_next_event_is_built_beside_its_name_and_renamed_when_complete(tied, tmp_path):
+    db, _ = tied
+    db.close()
+    source, target = tmp_path / "kota.kolabik", tmp_path / "next.kolabik"
+    seen: list[bool] = []
+
+    def watch(done: int, total: int, code: str) -> None:
+        seen.append(target.exists())
+        if code == "IN-003":
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        promote(source, target, top_n=3, stage="P1", template="kipp", progress=watch)
+    assert seen == [False, False, False]  # nobody could open a half-made next event
+    assert sorted(p.name for p in tmp_path.iterdir() if "next" in p.name) == []
+    seen.clear()
+    result = promote(source, target, top_n=3, stage="P1", template="kipp", progress=lambda *_: None)
+    assert result.created and len(result.added) == 5 and target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if "next" in p.name) == ["next.kolabik"]
+
+
+def test_the_letters_signature_never_stands_alone_on_a_page(tied):
+    db, _ = tied
+    settings = get_award_settings(db)
+    lonely = []
+    for n in range(12):  # more legal bases push the signer down the page, then over it
+        bases = tuple(
+            f"Peraturan Nomor {i} Tahun 2020 tentang hal yang panjang sekali" for i in range(n)
+        )
+        update_award_settings(db, replace(settings, legal_bases=bases))
+        pdf = build_report(
+            load_report_data(db), ReportOptions(kind="decision", stage="P1", top_n=3, date=DAY)
+        )
+        texts = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+        signed = next(t for t in texts if "Ditetapkan di" in t)
+        if "KETIGA" not in signed:
+            lonely.append(n)
+        if n == 0:  # a short letter is signed on its first page, not pushed over needlessly
+            assert "Ditetapkan di" in texts[0]
+    assert lonely == []  # the last article goes over with the signature
+
+
+def test_a_control_character_in_a_title_still_gives_a_docx_word_can_read(tied):
+    db, ids = tied
+    row = next(r for r in list_entries(db) if r.id == ids.entries[0])
+    update_entry(db, row.id, replace(row.data, title="Inovasi\x0bLayanan\x01 Satu"))
+    data = load_report_data(db)
+    blob = build_decision_docx(data, ReportOptions(kind="decision", stage="P1", top_n=3))
+    _, rows = _docx_text(blob)  # parses: the XML is well formed
+    assert rows[1][3] == "Inovasi Layanan  Satu"

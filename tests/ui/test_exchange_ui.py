@@ -248,6 +248,44 @@ def test_the_progress_view_shows_what_the_jurors_did(qtbot, make_window, exchang
     window.grab().save(str(tmp_path / "progress.png"))
 
 
+def test_the_progress_view_shows_the_key_and_the_chair_reopens_a_stage(
+    qtbot, make_window, tmp_path
+):
+    db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0)
+    kits = kits_by_juror(db, tmp_path / "kits")
+    db.close()
+    score_kit(kits["J2"], ids, 60, step=3)
+    kit = open_event_file(kits["J2"])
+    services.set_submitted(
+        kit, juror_id=kit.kit_juror_id, stage_id=ids.stages["P2"], submitted=True
+    )
+    (tmp_path / "out").mkdir()
+    package = write_package(kit, tmp_path / "out")
+    kit.close()
+    window = make_window(tmp_path / "chair.kolabik")
+    view = window.juror_progress_view
+    window.juror_progress_dock.show()
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        dialog, _applied = import_through_dialog(qtbot, window, [package])
+    item = dialog.plan.items[0]
+    status = dialog.model.data(dialog.model.index(0, ImportPlanModel.STATUS))
+    assert item.key_fingerprint and item.key_fingerprint in status
+    qtbot.waitUntil(
+        lambda: any(view.model.row_at(r).submitted for r in range(view.model.rowCount())),
+        timeout=10000,
+    )
+    r = next(
+        r
+        for r in range(view.model.rowCount())
+        if (view.model.row_at(r).juror_code, view.model.row_at(r).stage_code) == ("J2", "P2")
+    )
+    assert view.model.data(view.model.index(r, JurorProgressModel.KEY)) == item.key_fingerprint
+    assert view.model.data(view.model.index(r, JurorProgressModel.SUBMITTED)) == "Yes"
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        assert view.reopen(view.model.row_at(r), confirm=False)
+    assert view.model.data(view.model.index(r, JurorProgressModel.SUBMITTED)) == "No"
+
+
 def test_the_hidden_progress_view_counts_only_once_shown(qtbot, make_window, exchange):
     pristine, _kits, packages, _ids = exchange
     window = make_window(pristine)

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from factories import make_event, make_tied_event
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kolabik_desktop.core.store.awards import get_award_settings
@@ -151,5 +152,57 @@ def test_the_entry_view_hides_provenance_for_an_entry_entered_by_hand(qtbot, tmp
     view.set_db(db)
     view.show_entry(ids.entries[0])
     assert view.provenance.isHidden()
+    view.set_db(None)
+    db.close()
+
+
+def test_the_event_tab_saves_details_and_awards_together_and_previews_the_images(qtbot, tmp_path):
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.setup.event_tab import EventTab
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    png = bytes(buffer.data().data())
+    db, _ = make_tied_event(tmp_path / "kota.kolabik")
+    ctx = EventContext(db)
+    tab = EventTab(ctx)
+    qtbot.addWidget(tab)
+    tab.reload()
+    # Details and award settings edited together: saving the details must not undo the rest.
+    tab.name.setText("Kolabik 2024")
+    tab.signer_name.setText("Drs. H. Saifullah Yusuf")
+    tab._set_signature(png)
+    tab._set_logo(png)
+    assert tab.save()
+    settings = get_award_settings(db)
+    assert settings.signature == png and settings.signer_name == "Drs. H. Saifullah Yusuf"
+    tab.reload()
+    for label in (tab.signature_label, tab.logo_label):
+        assert not label.pixmap().isNull() and label.pixmap().width() <= label.width()
+    tab._set_signature(None)
+    assert tab.signature_label.pixmap().isNull() and tab.signature is None
+    assert tab.signature_label.text() == "No signature"
+    ctx.close()
+
+
+def test_the_provenance_line_prints_a_name_as_text_not_markup(qtbot, tmp_path):
+    from kolabik_desktop.core.store.awards import Provenance, set_provenance
+
+    db, ids = make_tied_event(tmp_path / "kota.kolabik")
+    record = Provenance("uid", "Lomba <b>Kota</b> & Desa", "IN-001", "final", 1, "Terbaik I",
+                        "90.00", "final")  # fmt: skip
+    set_provenance(db, ids.entries[0], record)
+    view = EntryView()
+    qtbot.addWidget(view)
+    view.set_db(db)
+    view.show_entry(ids.entries[0])
+    assert "Lomba <b>Kota</b> & Desa" in view.provenance.text()
+    assert view.provenance.textFormat() == Qt.TextFormat.PlainText
     view.set_db(None)
     db.close()

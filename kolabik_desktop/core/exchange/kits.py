@@ -27,7 +27,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
-from kolabik_desktop.core.exchange.packages import file_slug
+from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit, writer
@@ -63,6 +63,8 @@ KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
 # Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet.
 KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE,)
+# Settings a newer kit brings to the juror's kit (update_kit): the stages, the chair's audit head.
+KIT_COPIED_SETTINGS = (KIT_STAGES_SETTING, CHAIR_HEAD_SETTING, *KIT_SHARED_SETTINGS)
 
 
 def kit_file_name(event_name: str, juror_code: str) -> str:
@@ -166,7 +168,7 @@ def export_kits(
         for done, req in enumerate(requests):
             if progress:
                 progress(done, len(requests), req.juror_code)
-            _write_kit(source, req, stage_ids, stage_codes, first_stage_id)
+            _write_kit(source, req, stage_ids, stage_codes, first_stage_id, prev)
     if progress:
         progress(len(requests), len(requests), "")
     return [r.path for r in requests]
@@ -182,6 +184,7 @@ def _write_kit(
     stage_ids: list[int],
     stage_codes: list[str],
     first_stage_id: int | None,
+    chair_head: str,
 ) -> None:
     tmp = req.path.with_name(f".{req.path.name}.{os.getpid()}.part")
     tmp.unlink(missing_ok=True)
@@ -196,7 +199,7 @@ def _write_kit(
             # once below); the journal in memory still allows a rollback.
             dst.execute("PRAGMA journal_mode=MEMORY")
             dst.execute("PRAGMA synchronous=OFF")
-            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id)
+            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id, chair_head)
             # Rewrite the file so deleted rows do not linger in free pages.
             dst.execute("VACUUM")
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -220,6 +223,7 @@ def _cut_to_juror(
     stage_ids: list[int],
     stage_codes: list[str],
     first_stage_id: int | None,
+    chair_head: str,
 ) -> None:
     con.execute("PRAGMA foreign_keys=OFF")  # children are deleted explicitly, in bulk
     con.execute("BEGIN")
@@ -258,7 +262,8 @@ def _cut_to_juror(
         con.execute(statement, params)
     con.executemany(
         "INSERT INTO setting (key, value) VALUES (?, ?)",
-        [(KIT_STAGES_SETTING, " ".join(stage_codes))],
+        # The chair's audit head goes back signed in the juror's packages: an anchor for check.
+        [(KIT_STAGES_SETTING, " ".join(stage_codes)), (CHAIR_HEAD_SETTING, chair_head)],
     )
     dangling = con.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
@@ -413,7 +418,7 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
         from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
         copied = {
             key: new.scalar(select(Setting.value).where(Setting.key == key)) or ""
-            for key in (KIT_STAGES_SETTING, *KIT_SHARED_SETTINGS)
+            for key in KIT_COPIED_SETTINGS
         }
         for key, value in copied.items():
             setting = s.get(Setting, key)
@@ -484,8 +489,15 @@ def _merge_kit_scores(
         writer.CommentCell(juror_id, c.entry_id, c.stage_id, c.text, c.revision, c.updated_at)
         for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id))
     ]
+    mine = {
+        u.stage_id: (u.submitted, u.revision, u.updated_at)
+        for u in s.scalars(select(Submission).where(Submission.juror_id == juror_id))
+    }
     cells += [
-        writer.SubmissionCell(juror_id, u.stage_id, u.submitted, u.revision, u.updated_at)
+        _carried(
+            writer.SubmissionCell(juror_id, u.stage_id, u.submitted, u.revision, u.updated_at),
+            mine.get(u.stage_id),
+        )
         for u in new.scalars(select(Submission).where(Submission.juror_id == juror_id))
     ]
     s.flush()
@@ -493,8 +505,26 @@ def _merge_kit_scores(
     ignored = {p.where.row for p in writer.check_cells(s, located) if p.code in _COUNTS_FOR_NOTHING}
     kept = [cell for i, cell in enumerate(cells) if i not in ignored]
     # Any other problem (a value out of range, an over-long note) refuses the whole update.
-    result = writer.write_cells(s, kept, actor="chair", source=source, now=now)
+    # The chair's event is the authority on the submitted-stage lock: nothing is held here.
+    result = writer.write_cells(
+        s, kept, actor=writer.CHAIR, source=source, now=now, hold_submitted=False
+    )
     return result.scores
+
+
+def _carried(
+    theirs: writer.SubmissionCell, mine: tuple[bool, int, str] | None
+) -> writer.SubmissionCell:
+    """The chair's reopen of a stage the kit holds as submitted, made to win the merge.
+
+    The chair reopened after the juror submitted (by time), perhaps at a lower revision than the
+    kit's: the reopen takes the kit's revision, so it wins by its later time, and the juror's
+    next submit outranks both. Any other submission row merges as it is."""
+    if mine is None or theirs.submitted or not mine[0] or not theirs.updated_at:
+        return theirs
+    if theirs.updated_at <= mine[2] or theirs.revision is None:
+        return theirs
+    return theirs._replace(revision=max(mine[1], theirs.revision))
 
 
 def _at(cell: writer.Cell, index: int) -> writer.Cell:

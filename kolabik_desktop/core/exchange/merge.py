@@ -5,6 +5,12 @@ Per juror, entry and criterion the row with the greater key wins, where the key 
 greater value text and note. That is a total order, so the merge is a maximum: importing a
 package twice changes nothing and packages imported in any order give the same result.
 Comments (per juror, entry, stage) and submissions (per juror, stage) merge the same way.
+
+Submitted means submitted: while the chair's event holds a stage as submitted by a juror, no
+package changes that juror's cells in that stage (the rows are refused and listed in the plan's
+``locked``) until the chair reopens it (services.reopen_stage). The rest of the package merges.
+A juror's first version-2 package records their public key in the chair's event (trust on first
+use); the exact bytes of every juror-signed package are kept with its receipt.
 """
 
 from __future__ import annotations
@@ -23,14 +29,20 @@ from kolabik_desktop.core.exchange.packages import (
     VerifiedPackage,
     read_package,
 )
+from kolabik_desktop.core.exchange.signing import key_fingerprint
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.scoring.rules import Where
+from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
 from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Comment,
+    Criterion,
+    Juror,
     PackageReceipt,
     Score,
+    Stage,
     Submission,
 )
 from kolabik_desktop.core.store.writer import (
@@ -66,6 +78,13 @@ class PackagePlan:
     submissions: int = 0  # submission states added or updated
     already_imported: bool = False  # the very same file was imported before
     rejection: InputRejected | None = None
+    juror_signed: bool = False  # signed with the juror's own key (format 2); False: old format
+    key_fingerprint: str = ""  # short fingerprint of that key, to compare with the printed sheet
+    new_key: bool = False  # the first key seen for this juror: the event will trust it
+    # Stages the chair's event holds as submitted by the juror, with the number of cells the
+    # package would have changed there: refused until the chair reopens the stage.
+    locked: dict[str, int] = field(default_factory=dict)
+    refused_scores: int = 0  # of which score cells (not counted as unchanged)
 
     @property
     def refused(self) -> bool:
@@ -101,7 +120,16 @@ class ImportPlan:
 
     @property
     def has_changes(self) -> bool:
-        return any(i.new or i.changed or i.comments or i.submissions for i in self.items)
+        # A juror-signed package not kept yet is worth applying even when every cell is already
+        # there: keeping it (and a first key) is what lets check verify those cells as signed.
+        return any(
+            i.new
+            or i.changed
+            or i.comments
+            or i.submissions
+            or (i.juror_signed and not i.already_imported and not i.refused)
+            for i in self.items
+        )
 
 
 def prepare_import(db: EventDB, paths: Sequence[str | Path]) -> ImportPlan:
@@ -171,13 +199,28 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
         if isinstance(p, InputRejected):
             items.append(PackagePlan(filename=p.source, rejection=p))
         else:
-            plan = PackagePlan(filename=p.filename, juror_code=p.juror_code)
+            plan = PackagePlan(
+                filename=p.filename,
+                juror_code=p.juror_code,
+                juror_signed=p.juror_signed,
+                key_fingerprint=p.key_fingerprint,
+            )
             plans[id(p)] = plan
             items.append(plan)
+    verified = _trusted(s, verified, plans)
     resolution = _Resolution(ImportPlan(tuple(verified), tuple(items)), plans)
     if not verified:
         return resolution
     jurors = {p.juror_id for p in verified}
+    locked = {
+        (j, st): code
+        for j, st, code in s.execute(
+            select(Submission.juror_id, Submission.stage_id, Stage.code)
+            .join(Stage, Stage.id == Submission.stage_id)
+            .where(Submission.juror_id.in_(jurors), Submission.submitted.is_(True))
+        )
+    }
+    stage_of = dict(s.execute(select(Criterion.id, Criterion.stage_id)).all()) if locked else {}
     received = set(
         s.execute(
             select(PackageReceipt.juror_id, PackageReceipt.sha256).where(
@@ -204,13 +247,22 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
             ).where(Score.juror_id.in_(jurors))
         )
     }
+    stored_scores = {cell: old[1] for cell, old in existing_scores.items()}
     score_winners = _winners(
         verified,
-        {cell: old[1] for cell, old in existing_scores.items()},
+        stored_scores,
         lambda p: p.scores,
         lambda p, row: (p.juror_id, row.entry_id, row.criterion_id),
         lambda row: score_key(row.revision, row.updated_at, row.value_text, row.note),
     )
+    if locked:
+        score_winners = _unlocked(
+            score_winners,
+            locked,
+            plans,
+            lambda cell, row: (cell[0], stage_of[row.criterion_id]),
+            kind="score",
+        )
     entry_ids: set[int] = set()
     for cell, (winner, row) in score_winners.items():
         old = existing_scores.get(cell)
@@ -222,7 +274,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
             plans[id(winner)].changed += 1
     for p in verified:
         plan = plans[id(p)]
-        plan.unchanged = len(p.scores) - plan.new - plan.changed
+        plan.unchanged = len(p.scores) - plan.new - plan.changed - plan.refused_scores
 
     existing_comments = {
         (j, e, st): (comment_key(rev, at, txt), txt, rev)
@@ -244,6 +296,14 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
         lambda p, row: (p.juror_id, row.entry_id, row.stage_id),
         lambda row: comment_key(row.revision, row.updated_at, row.text),
     )
+    if locked:
+        comment_winners = _unlocked(
+            comment_winners,
+            locked,
+            plans,
+            lambda cell, row: (cell[0], row.stage_id),
+            kind="comment",
+        )
     for cell, (winner, row) in comment_winners.items():
         resolution.comments.append((winner, row, existing_comments.get(cell)))
         plans[id(winner)].comments += 1
@@ -267,12 +327,81 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
         lambda p, row: (p.juror_id, row.stage_id),
         lambda row: submission_key(row.revision, row.updated_at, row.submitted),
     )
+    if locked:
+        # A submitted stage stays submitted: only the chair reopens it.
+        submission_winners = _unlocked(
+            submission_winners, locked, plans, lambda cell, row: cell, kind="submission"
+        )
     for cell, (winner, row) in submission_winners.items():
         resolution.submissions.append((winner, row, existing_subs.get(cell)))
         plans[id(winner)].submissions += 1
 
     resolution.plan.entry_ids = frozenset(entry_ids)
     return resolution
+
+
+def _unlocked(
+    winners: dict[Any, tuple[VerifiedPackage, Any]],
+    locked: Mapping[tuple[int, int], str],
+    plans: dict[int, PackagePlan],
+    lock_of: Callable[[Any, Any], tuple[int, int]],
+    *,
+    kind: str,
+) -> dict[Any, tuple[VerifiedPackage, Any]]:
+    """The winners outside stages the event holds as submitted; the others noted in the plan."""
+    kept: dict[Any, tuple[VerifiedPackage, Any]] = {}
+    for cell, (p, row) in winners.items():
+        juror_stage = lock_of(cell, row)
+        stage = locked.get(juror_stage)
+        submitting = row.submitted if kind == "submission" else None
+        if stage is None or not rules.held_submitted(locked, *juror_stage, submitting=submitting):
+            kept[cell] = (p, row)
+        else:
+            plan = plans[id(p)]
+            plan.locked[stage] = plan.locked.get(stage, 0) + 1
+            plan.refused_scores += kind == "score"
+    return kept
+
+
+def _trusted(
+    s: Session, verified: list[VerifiedPackage], plans: dict[int, PackagePlan]
+) -> list[VerifiedPackage]:
+    """The packages whose signer the event trusts (or will trust: the first key for a juror).
+
+    Packages were verified against the key known when read; this re-checks inside the caller's
+    transaction, and between packages of one import (two new keys for one juror: the first wins).
+    """
+    trusted: dict[int, bytes | None] = dict(
+        s.execute(
+            select(Juror.id, Juror.public_key).where(Juror.id.in_({p.juror_id for p in verified}))
+        ).all()
+    )
+    kept: list[VerifiedPackage] = []
+    for p in verified:
+        key = trusted.get(p.juror_id)
+        plan = plans[id(p)]
+        if key is None and p.public_key is not None:
+            trusted[p.juror_id] = p.public_key
+            plan.new_key = True
+        elif key is not None and p.public_key != key:
+            why = (
+                "carries only the old shared-secret signature"
+                if p.public_key is None
+                else f"is signed by another key (fingerprint {p.key_fingerprint})"
+            )
+            plan.rejection = InputRejected(
+                p.filename,
+                [
+                    Problem(
+                        "",
+                        f"juror '{p.juror_code}' signs with the key of fingerprint "
+                        f"{key_fingerprint(key)}; this package {why}: refused",
+                    )
+                ],
+            )
+            continue
+        kept.append(p)
+    return kept
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,6 +428,7 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
             _write_cells(s, resolution, now)
             recorded: set[str] = set()
             receipts = 0
+            _record_keys(s, resolution, now)
             for p in resolution.plan.packages:
                 item = resolution.plans[id(p)]
                 if not item.already_imported and p.sha256 not in recorded:
@@ -311,6 +441,7 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
                             sha256=p.sha256,
                             created_at=p.created_at,
                             imported_at=now,
+                            document=p.document,
                         )
                     )
     except KolabikError:
@@ -330,6 +461,26 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     if receipts and not (resolution.scores or resolution.comments or resolution.submissions):
         db.notify(Change("packages", frozenset(), source))
     return result
+
+
+def _record_keys(s: Session, resolution: _Resolution, now: str) -> None:
+    """Trust on first use: record the key of each juror's first signed package, audited."""
+    for p in resolution.plan.packages:
+        if not resolution.plans[id(p)].new_key:
+            continue
+        juror = s.get(Juror, p.juror_id)
+        if juror is None or juror.public_key is not None:
+            continue
+        juror.public_key = p.public_key
+        audit.append(
+            s,
+            at=now,
+            actor=p.juror_code,
+            action="juror.key",
+            source=p.filename,
+            subject={"juror": p.juror_code},
+            new={"fingerprint": p.key_fingerprint, "public_key": (p.public_key or b"").hex()},
+        )
 
 
 def _write_cells(s: Session, resolution: _Resolution, now: str) -> None:

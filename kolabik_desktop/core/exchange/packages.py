@@ -1,9 +1,12 @@
 """Signed score packages: one juror's scores, comments and submissions, sent back to the chair.
 
-The format is documented in docs/score-package-format.md. A package is UTF-8 JSON, signed with
-HMAC-SHA256 under the juror's secret key (handed out in the juror's kit) over a canonical
-serialisation of every field except the signature. ``write_package`` runs on the juror's kit;
-``read_package`` runs on the chair's event file and either returns a fully checked
+The format is documented in docs/score-package-format.md. A package is UTF-8 JSON. Version 2
+is signed twice over a canonical serialisation of every field except the signature: with the
+juror's own Ed25519 key (made by their kit, public half in the package as ``juror_key``), and with
+HMAC-SHA256 under the secret the chair put in the juror's kit (which ties a juror's first key to
+the kit the chair issued). Version 1 carries only the HMAC; it still imports while the chair's
+event has no public key for that juror, marked as not juror-signed. ``write_package`` runs on the
+juror's kit; ``read_package`` runs on the chair's event file and either returns a fully checked
 ``VerifiedPackage`` or raises ``InputRejected`` naming the file and every reason.
 """
 
@@ -24,11 +27,13 @@ from sqlalchemy import select
 
 from kolabik_desktop import __version__
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
+from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
+    AuditLog,
     Comment,
     Conflict,
     Criterion,
@@ -36,6 +41,7 @@ from kolabik_desktop.core.store.models import (
     Event,
     Juror,
     Score,
+    Setting,
     Stage,
     StageAdmission,
     Submission,
@@ -43,8 +49,11 @@ from kolabik_desktop.core.store.models import (
 from kolabik_desktop.core.store.services import decimal_text
 
 FORMAT_NAME = "kolabik-scores"
-FORMAT_VERSION = 1
-SIGNATURE_ALGORITHM = "HMAC-SHA256"
+FORMAT_VERSION = 2
+SIGNATURE_ALGORITHM = "Ed25519+HMAC-SHA256"  # version 2
+LEGACY_SIGNATURE_ALGORITHM = "HMAC-SHA256"  # version 1: the shared secret only
+# Kit setting: the chair's audit head (hash) when the kit was made; signed into every package.
+CHAIR_HEAD_SETTING = "chair_audit_head"
 PACKAGE_SUFFIX = ".kolabik-scores"
 # A national juror's package is a few MB; anything far larger is not a package.
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
@@ -61,7 +70,18 @@ def canonical_bytes(document: dict[str, Any]) -> bytes:
 
 
 def sign(document: dict[str, Any], key: bytes) -> str:
+    """The HMAC-SHA256 (hex) of the document under the juror's shared secret."""
     return hmac.new(key, canonical_bytes(document), hashlib.sha256).hexdigest()
+
+
+def sign_document(document: dict[str, Any], secret: bytes, private: bytes) -> None:
+    """Set the version-2 signature: the juror's Ed25519 signature and the kit's HMAC."""
+    body = canonical_bytes(document)
+    document["signature"] = {
+        "algorithm": SIGNATURE_ALGORITHM,
+        "value": signing.sign_bytes(private, body),
+        "hmac": hmac.new(secret, body, hashlib.sha256).hexdigest(),
+    }
 
 
 def file_slug(text: str) -> str:
@@ -85,6 +105,8 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
         raise KolabikError(f"{kit_db.path.name}: not a juror kit, so it has no scores to send")
     juror_id = kit_db.kit_juror_id
+    private = signing.ensure_kit_key(kit_db)
+    assert private is not None  # a kit always has a key once ensured
     with kit_db.session() as s:
         event = s.scalars(select(Event)).one()
         juror = s.get(Juror, juror_id)
@@ -150,13 +172,20 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
             "juror": juror.code,
             "created_at": utc_now(),
             "app_version": __version__,
+            "juror_key": signing.public_key_of(private).hex(),
+            # The chair's audit head this kit was made at: the chair's event keeps this signed
+            # package, so a later rewrite of the chair's log up to that row is detectable.
+            "chair_audit_head": s.scalar(
+                select(Setting.value).where(Setting.key == CHAIR_HEAD_SETTING)
+            )
+            or "",
             "scores": scores,
             "comments": comments,
             "submissions": submissions,
         }
         key = juror.secret_key
         event_name, juror_code = event.name, juror.code
-    document["signature"] = {"algorithm": SIGNATURE_ALGORITHM, "value": sign(document, key)}
+    sign_document(document, key, private)
     return document, package_file_name(event_name, juror_code)
 
 
@@ -252,6 +281,20 @@ class VerifiedPackage:
     scores: tuple[PackageScore, ...]
     comments: tuple[PackageComment, ...]
     submissions: tuple[PackageSubmission, ...]
+    # Version 2: the juror's Ed25519 public key that signed it, and the exact bytes (kept by the
+    # chair's event so the scores can be re-verified). None for a version-1 package.
+    public_key: bytes | None = None
+    document: bytes | None = None
+    chair_audit_head: str = ""
+    new_key: bool = False  # the event held no key for this juror yet (trust on first use)
+
+    @property
+    def juror_signed(self) -> bool:
+        return self.public_key is not None
+
+    @property
+    def key_fingerprint(self) -> str:
+        return signing.key_fingerprint(self.public_key) if self.public_key else ""
 
 
 class _Refuse(Exception):
@@ -351,20 +394,17 @@ def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -
                 f"juror '{juror_code}' has no signing key yet (no kit was exported for them), "
                 "so the package cannot be verified"
             )
-        signature = document.get("signature")
-        if not isinstance(signature, dict) or "value" not in signature:
-            raise _Refuse("the package is not signed (no signature)")
-        if signature.get("algorithm") != SIGNATURE_ALGORITHM or not isinstance(
-            signature.get("value"), str
-        ):
-            raise _Refuse(f"the signature is not {SIGNATURE_ALGORITHM}")
-        expected = sign(document, juror.secret_key)
-        if not hmac.compare_digest(expected, signature["value"]):
+        public_key = _check_signature(document, juror.secret_key, juror.public_key, juror_code)
+        anchor = _text(document.get("chair_audit_head"))
+        if anchor and s.scalar(select(AuditLog.id).where(AuditLog.hash == anchor).limit(1)) is None:
+            # Kept as an anchor of this event's log, it must be a row of this event's log.
             raise _Refuse(
-                f"the signature does not match: the package was changed after juror "
-                f"'{juror_code}' signed it, or it was not made with their kit"
+                "the package was made with a kit of a state of this event that its audit log "
+                "does not hold (a kit from another copy of the event, or a restored backup): "
+                "send the juror a new kit"
             )
         juror_id = juror.id
+        new_key = public_key is not None and juror.public_key is None
         created_at, scores, comments, submissions = _check_rows(
             s, document, filename, juror_id, juror_code
         )
@@ -377,7 +417,62 @@ def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -
         scores=scores,
         comments=comments,
         submissions=submissions,
+        public_key=public_key,
+        document=data if public_key is not None else None,
+        chair_audit_head=_text(document.get("chair_audit_head")),
+        new_key=new_key,
     )
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _check_signature(
+    document: dict[str, Any], secret: bytes, trusted: bytes | None, juror_code: str
+) -> bytes | None:
+    """Check both signatures; the juror's public key (version 2) or None (version 1, HMAC only)."""
+    signature = document.get("signature")
+    if not isinstance(signature, dict) or "value" not in signature:
+        raise _Refuse("the package is not signed (no signature)")
+    algorithm = signature.get("algorithm")
+    legacy = document.get("version") == 1
+    wanted = LEGACY_SIGNATURE_ALGORITHM if legacy else SIGNATURE_ALGORITHM
+    mac = signature.get("value" if legacy else "hmac")
+    if algorithm != wanted or not isinstance(mac, str):
+        raise _Refuse(f"the signature is not {wanted}")
+    changed = (
+        f"the signature does not match: the package was changed after juror "
+        f"'{juror_code}' signed it, or it was not made with their kit"
+    )
+    body = canonical_bytes(document)  # once: for 10,000 scores it costs more than both checks
+    if not hmac.compare_digest(hmac.new(secret, body, hashlib.sha256).hexdigest(), mac):
+        raise _Refuse(changed)
+    if legacy:
+        if trusted is not None:
+            raise _Refuse(
+                f"juror '{juror_code}' signs with their own key (fingerprint "
+                f"{signing.key_fingerprint(trusted)}); this package carries only the old "
+                "shared-secret signature, so it cannot be theirs"
+            )
+        return None
+    key_hex = document.get("juror_key")
+    try:
+        public = bytes.fromhex(key_hex) if isinstance(key_hex, str) else b""
+    except ValueError:
+        public = b""
+    if len(public) != signing.PUBLIC_KEY_BYTES:
+        raise _Refuse("the package has no valid juror key ('juror_key')")
+    value = signature.get("value")
+    if not isinstance(value, str) or not signing.verify_bytes(public, body, value):
+        raise _Refuse(changed)
+    if trusted is not None and public != trusted:
+        raise _Refuse(
+            f"signed by another key (fingerprint {signing.key_fingerprint(public)}) than the one "
+            f"this event trusts for juror '{juror_code}' (fingerprint "
+            f"{signing.key_fingerprint(trusted)}, from their first package): refused"
+        )
+    return public
 
 
 def _check_rows(

@@ -2,8 +2,9 @@
 
 Each promoted entry carries its code, title, unit, category, summary and attached files, plus a
 provenance record (the source event, its place and score there); no juror's score goes with it.
-Every write goes through the setup services, so the target's audit log shows each one, and the
-target is held with the one-writer lock while it is written.
+Every write goes through the setup services, so the target's audit log shows each one. An
+existing target is held with the one-writer lock while it is written; a new one is built beside
+its name and renamed into place when complete.
 
 Promoting is idempotent: an entry already in the target with the same content is left alone
 (its provenance added if it had none). An entry code present with other content is refused,
@@ -12,9 +13,11 @@ naming it, before anything is written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -30,6 +33,8 @@ from kolabik_desktop.core.store.setup import (
     add_entry,
     attach_data,
 )
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -95,33 +100,44 @@ def _carried(db: EventDB, codes: set[str]) -> dict[str, tuple[Carried, list[tupl
     return out
 
 
-def _open_target(
-    target: Path, *, name: str | None, template: str | None, year: int | None
-) -> tuple[EventDB, bool]:
-    """The target event, locked; created (with the template's rubric) when it does not exist."""
-    if target.exists():
-        db = open_event_file(target, lock=True)
-        if db.kind != "event":
-            db.close()
-            raise EventFileError(
-                f"{target}: a juror's kit, not an event: promote into an event file"
-            )
-        return db, False
+def _open_existing(target: Path) -> EventDB:
+    """The existing target event, locked against a window or another promote."""
+    db = open_event_file(target, lock=True)
+    if db.kind != "event":
+        db.close()
+        raise EventFileError(f"{target}: a juror's kit, not an event: promote into an event file")
+    return db
+
+
+def _create_beside(
+    target: Path, *, name: str, year: int | None, fill: Callable[[EventDB], _T]
+) -> _T:
+    """Build a new event beside ``target`` and rename it into place only when ``fill`` is done:
+    a failure or a kill mid-way leaves no half-made next event (and nothing to refuse later)."""
     if target.suffix.lower() != ".kolabik":
         raise KolabikError(f"{target.name}: the next event's file should end in .kolabik")
-    from kolabik_desktop.core.templates import apply_template
-
-    db = create_event_file(target, name=name or target.stem, year=year)
+    part = target.with_name(f".{target.name}.{os.getpid()}.building")
+    _remove_sqlite_files(part)
+    db = create_event_file(part, name=name, year=year)
     try:
-        if template:
-            with db.session() as s:
-                apply_template(s, template, actor="chair")
+        result = fill(db)
     except BaseException:
         db.close()
-        target.unlink(missing_ok=True)
+        _remove_sqlite_files(part)
         raise
     db.close()
-    return open_event_file(target, lock=True), True
+    if target.exists():  # made by someone else meanwhile: never replace an event
+        _remove_sqlite_files(part)
+        raise EventFileError(f"{target}: appeared while it was being built; nothing was written")
+    with part.open("rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(part, target)
+    return result
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def promote(
@@ -145,16 +161,28 @@ def promote(
         check_confirmed(plan.awards, confirmed)
         codes = {a.row.entry.code for a in plan.awards.rows}
         carried = _carried(src, codes)
-    db, created = _open_target(target, name=name, template=template, year=data.year)
-    try:
-        added, present = _write(db, data, plan, carried, progress)
-    except BaseException:
-        db.close()
-        if created:
-            target.unlink(missing_ok=True)
-        raise
-    db.close()
-    return PromoteResult(target, created, tuple(added), tuple(present), plan.awards)
+
+    def fill(db: EventDB) -> tuple[list[str], list[str]]:
+        return _write(db, data, plan, carried, progress)
+
+    if target.exists():
+        db = _open_existing(target)
+        try:
+            added, present = fill(db)
+        finally:
+            db.close()
+        return PromoteResult(target, False, tuple(added), tuple(present), plan.awards)
+
+    def build(db: EventDB) -> tuple[list[str], list[str]]:
+        if template:
+            from kolabik_desktop.core.templates import apply_template
+
+            with db.session() as s:
+                apply_template(s, template, actor="chair")
+        return fill(db)
+
+    added, present = _create_beside(target, name=name or target.stem, year=data.year, fill=build)
+    return PromoteResult(target, True, tuple(added), tuple(present), plan.awards)
 
 
 def _write(

@@ -27,7 +27,7 @@ class ProvisionalRanking(KolabikError):
         where = "the final ranking" if board == FINAL else f"the ranking of stage {board}"
         super().__init__(
             f"{where} is still provisional ({len(codes)} entries not scored by every juror: "
-            f"{shown}); certificates of a provisional ranking are a mistake waiting to happen"
+            f"{shown}), so its places may still change"
         )
 
 

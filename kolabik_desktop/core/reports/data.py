@@ -12,8 +12,10 @@ from functools import cached_property
 
 from sqlalchemy import select
 
+from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import EventSpec, JurorSpec, StageSpec
+from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.awards import AWARD_KEYS, AwardSettings, read_award_settings
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
@@ -47,6 +49,11 @@ class ReportData:
     place: str = ""
     chair: str = ""
     kit: bool = False  # read from a juror's kit: only that juror's scores are in it
+    # The audit log's head (hash of its last row) when read: printed beside the fingerprint so
+    # `kolabik check --against` can tell whether the log still holds the state printed.
+    audit_head: str = ""
+    # Juror id -> short fingerprint of their signing key, to compare with the chair's on paper.
+    key_fingerprints: dict[int, str] = field(default_factory=dict)
     tolerances: dict[str, Decimal] = field(default_factory=dict)  # stage code -> outlier limit
     # Certificates and the decision letter: signer, distinction names, legal bases.
     awards: AwardSettings = field(default_factory=AwardSettings)
@@ -103,6 +110,12 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
                 )
             }
         affiliations = dict(s.execute(select(Juror.id, Juror.affiliation)).all())
+        audit_head = audit.last_hash(s)
+        keys = {j: key for j, key in s.execute(select(Juror.id, Juror.public_key)) if key}
+        if db.kind == "kit" and db.kit_juror_id is not None:
+            own = s.scalar(select(Setting.value).where(Setting.key == signing.KIT_KEY_SETTING))
+            if own:
+                keys[db.kit_juror_id] = signing.public_key_of(bytes.fromhex(own))
         categories = tuple(
             s.scalars(select(Category.name).order_by(Category.position, Category.id)).all()
         )
@@ -127,6 +140,8 @@ def load_report_data(db: EventDB, *, with_notes: bool = True) -> ReportData:
             place=settings.get(SETTING_PLACE, ""),
             chair=settings.get(SETTING_CHAIR, ""),
             kit=db.kind == "kit",
+            audit_head=audit_head,
+            key_fingerprints={j: signing.key_fingerprint(k) for j, k in keys.items()},
             tolerances=stage_tolerances(s),
             awards=read_award_settings(settings),
             event_uid=ev.uid,

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -155,11 +154,19 @@ def build_decision(ctx: Context, awards: Awards) -> tuple[list[Flowable], bool]:
     story.append(Paragraph(f"<b>{esc(letter.decides)}</b>", styles.center))
     story.append(Spacer(1, 2 * mm))
     story.append(_labelled(styles, width, letter.enact_label, (letter.enact,)))
-    for label, text in letter.dicta:
+    for label, text in letter.dicta[:-1]:
         story.append(_labelled(styles, width, label, (text,)))
-    story.append(CondPageBreak(60 * mm))
-    story.append(Spacer(1, 6 * mm))
-    story.append(_signer(styles, width, letter, ctx))
+    # A signature alone on a page could sign anything: the last article goes over with it.
+    label, text = letter.dicta[-1]
+    story.append(
+        KeepTogether(
+            [
+                _labelled(styles, width, label, (text,)),
+                Spacer(1, 6 * mm),
+                _signer(styles, width, letter, ctx),
+            ]
+        )
+    )
     story.append(PageBreak())
     story += _annex(styles, width, letter)
     story.append(Spacer(1, 8 * mm))
@@ -213,7 +220,7 @@ def _signer(styles: Styles, width: float, letter: DecisionLetter, ctx: Context) 
     table.setStyle(
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
-    return KeepTogether([table])
+    return table  # one row: never split across pages
 
 
 def _annex(styles: Styles, width: float, letter: DecisionLetter) -> list[Flowable]:

@@ -9,6 +9,7 @@ fixed order, so the same letter gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
@@ -22,6 +23,8 @@ PAGES = {"a4": (11906, 16838), "f4": (11906, 18709)}
 MARGIN = 1134  # 2 cm
 TEXT_WIDTH = PAGES["a4"][0] - 2 * MARGIN
 _MOMENT = (2000, 1, 1, 0, 0, 0)
+# XML 1.0 forbids these (a vertical tab pasted from Excel): Word would refuse the whole file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -75,7 +78,8 @@ def _run(text: str, *, bold: bool = False, underline: bool = False, size: int | 
     if size:
         props += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    text = escape(_NOT_XML.sub(" ", text))
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def _para(

@@ -49,6 +49,9 @@ TEXT: dict[str, dict[str, str]] = {
     "id": {
         "page": "Halaman {page} dari {pages}",
         "fingerprint": "Sidik data: {fp}",
+        "audit_head": "Jejak audit: {head}",
+        "key_fingerprint": "Sidik kunci juri",
+        "key_none": "belum ada (belum ada paket bertanda tangan juri)",
         "printed": "Dicetak {date}",
         "sheet_title": "LEMBAR PENILAIAN",
         "blank_title": "FORMULIR PENILAIAN",
@@ -213,6 +216,9 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "page": "Page {page} of {pages}",
         "fingerprint": "Data fingerprint: {fp}",
+        "audit_head": "Audit head: {head}",
+        "key_fingerprint": "Juror's key fingerprint",
+        "key_none": "none yet (no juror-signed package received)",
         "printed": "Printed {date}",
         "sheet_title": "SCORE SHEET",
         "blank_title": "SCORE FORM",

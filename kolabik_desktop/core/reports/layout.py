@@ -148,6 +148,7 @@ class SectionStart(Flowable):
 class Furniture:
     running_title: str  # printed at the top of every page after a section's first
     fingerprint: str
+    audit_head: str  # the audit log's head when the data was read (full hash)
     printed: str  # "Dicetak 23 November 2026"
     lang: str
     numbered: bool = True  # False: a certificate, which carries only the fingerprint in small print
@@ -187,7 +188,8 @@ def numbered_canvas(furniture: Furniture) -> type[Canvas]:
                 self.drawString(
                     MARGIN_X,
                     MARGIN_BOTTOM - 9 * mm,
-                    t(furniture.lang, "fingerprint", fp=furniture.fingerprint),
+                    f"{t(furniture.lang, 'fingerprint', fp=furniture.fingerprint)}   ·   "
+                    f"{t(furniture.lang, 'audit_head', head=short_head(furniture.audit_head))}",
                 )
                 self.restoreState()
                 return
@@ -212,6 +214,7 @@ def numbered_canvas(furniture: Furniture) -> type[Canvas]:
                 MARGIN_X,
                 y,
                 f"{t(furniture.lang, 'fingerprint', fp=furniture.fingerprint)}   ·   "
+                f"{t(furniture.lang, 'audit_head', head=short_head(furniture.audit_head))}   ·   "
                 f"{furniture.printed}",
             )
             self.setFont(FONT_BOLD, 8)
@@ -253,6 +256,11 @@ def render(
         initialFontName=FONT,
         initialFontSize=9,
         subject=t(lang, "fingerprint", fp=fingerprint),
+        # Read back by `kolabik check --against REPORT.pdf` (core/exchange/proof.py).
+        keywords=[
+            f"kolabik-fingerprint:{fingerprint}",
+            f"kolabik-audit-head:{data.audit_head or '0' * 64}",
+        ],
     )
     frame = Frame(
         MARGIN_X,
@@ -269,12 +277,19 @@ def render(
     furniture = Furniture(
         running_title=f"{data.title_line()}  ·  {title}",
         fingerprint=fingerprint,
+        audit_head=data.audit_head,
         printed=t(lang, "printed", date=long_date(date, lang)),
         lang=lang,
         numbered=numbered,
     )
     doc.build(list(story), canvasmaker=numbered_canvas(furniture))
     return buf.getvalue()
+
+
+def short_head(head: str) -> str:
+    """The audit head as printed: its first 16 hex digits, in groups of four."""
+    digits = (head or "0" * 16)[:16].upper()
+    return "-".join(digits[i : i + 4] for i in range(0, 16, 4))
 
 
 def frame_width(paper: str, wide: bool) -> float:

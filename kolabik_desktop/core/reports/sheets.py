@@ -144,6 +144,11 @@ def _head(
                     f"{juror.name} ({juror.code})" + (f", {affiliation}" if affiliation else ""),
                 ),
                 (ctx.t("stage"), ctx.stage_label(stage.code)),
+                # Compared on paper with the fingerprint the juror's own kit shows.
+                (
+                    ctx.t("key_fingerprint"),
+                    ctx.data.key_fingerprints.get(juror.id) or ctx.t("key_none"),
+                ),
             ],
             styles,
             width,

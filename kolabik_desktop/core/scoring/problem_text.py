@@ -77,6 +77,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "juri {juror} tidak ditugaskan menilai peserta {entry} di tahap {stage}",
         "en": "juror {juror} is not assigned to entry {entry} in stage {stage}",
     },
+    r.REOPEN_NOT_SUBMITTED: {
+        "id": "juri {juror} belum menyerahkan tahap {stage}: tidak ada yang dibuka kembali",
+        "en": "juror {juror} has not submitted stage {stage}: nothing to reopen",
+    },
+    r.REOPEN_NOT_CHAIR: {
+        "id": "hanya ketua yang membuka kembali tahap, di berkas acara ketua",
+        "en": "only the chair reopens a stage, in the chair's event file",
+    },
     r.CELL_SUBMITTED: {
         "id": "nilai juri {juror} untuk tahap {stage} sudah diserahkan (hanya-baca sampai "
         "dibuka kembali)",

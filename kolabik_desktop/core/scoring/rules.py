@@ -10,7 +10,7 @@ README's scoring section states.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Container, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -70,6 +70,8 @@ CELL_RECUSED = "cell.recused"
 CELL_NOT_ADMITTED = "cell.not_admitted"
 CELL_NOT_ASSIGNED = "cell.not_assigned"
 CELL_SUBMITTED = "cell.submitted"
+REOPEN_NOT_SUBMITTED = "reopen.not_submitted"
+REOPEN_NOT_CHAIR = "reopen.not_chair"
 CELL_TWICE = "cell.twice"
 TEXT_TOO_LONG = "text.too_long"
 TEXT_EMPTY = "text.empty"
@@ -208,6 +210,24 @@ class Eligibility:
     submitted: frozenset[tuple[Hashable, Hashable]] = frozenset()
 
 
+def held_submitted(
+    submitted: Container[tuple[Hashable, Hashable]],
+    juror_id: Hashable,
+    stage_id: Hashable,
+    *,
+    submitting: bool | None = None,
+) -> bool:
+    """The submitted-stage lock, the one rule: True when this change may not be taken.
+
+    While ``submitted`` holds (juror, stage), none of the juror's cells in that stage changes --
+    not a local edit, a package's row (merge.py) nor a live push (the writer's replicated cells)
+    -- and a replicated submission row may not unsubmit it (``submitting=False``); re-submitting
+    (``submitting=True``) changes nothing and passes. Only the chair reopens a stage, by a local
+    submission cell (services.reopen_stage), which ``submitting=None`` callers never check.
+    """
+    return (juror_id, stage_id) in submitted and submitting is not True
+
+
 def eligibility_problem(
     rules: Eligibility,
     juror_id: Hashable,
@@ -230,7 +250,7 @@ def eligibility_problem(
     pairs = rules.assigned.get(stage_id)
     if pairs is not None and (juror_id, entry_id) not in pairs:
         return Problem(CELL_NOT_ASSIGNED, dict(names), where)
-    if check_submitted and (juror_id, stage_id) in rules.submitted:
+    if check_submitted and held_submitted(rules.submitted, juror_id, stage_id):
         return Problem(CELL_SUBMITTED, {"juror": names["juror"], "stage": names["stage"]}, where)
     return None
 

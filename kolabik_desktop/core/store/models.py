@@ -171,6 +171,8 @@ class Juror(Base):
     affiliation: Mapped[str] = mapped_column(String(300), default="")
     # HMAC key for this juror's score packages; generated when the first kit is exported.
     secret_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Chair's event: the juror's Ed25519 public key, trusted from their first signed package.
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class StageAdmission(Base):
@@ -299,6 +301,8 @@ class PackageReceipt(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[str] = mapped_column(String(32))  # when the juror's app wrote it
     imported_at: Mapped[str] = mapped_column(String(32))
+    # The exact bytes of a juror-signed package (None for old HMAC-only ones), for re-verifying.
+    document: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class AuditLog(Base):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 
 from kolabik_desktop.core.store.db import EventDB
+from kolabik_desktop.core.store.keys import key_fingerprint
 from kolabik_desktop.core.store.models import (
     Assignment,
     Conflict,
@@ -41,6 +42,8 @@ class JurorStageProgress:
     submitted: bool
     last_package_at: str | None  # when the chair imported the juror's latest package
     last_package_file: str  # its file name, "" when none
+    # Short fingerprint of the key the event trusts for the juror ("" until a signed package).
+    key_fingerprint: str = ""
 
 
 def juror_progress(db: EventDB) -> list[JurorStageProgress]:
@@ -89,6 +92,7 @@ def juror_progress(db: EventDB) -> list[JurorStageProgress]:
                 select(Submission.juror_id, Submission.stage_id).where(Submission.submitted)
             )
         }
+        keys = {j: key for j, key in s.execute(select(Juror.id, Juror.public_key)) if key}
         latest: dict[int, tuple[str, str]] = {}
         for juror_id, imported_at, filename in s.execute(
             select(PackageReceipt.juror_id, PackageReceipt.imported_at, PackageReceipt.filename)
@@ -137,6 +141,7 @@ def juror_progress(db: EventDB) -> list[JurorStageProgress]:
                     submitted=key in submitted,
                     last_package_at=imported_at or None,
                     last_package_file=filename,
+                    key_fingerprint=key_fingerprint(keys[juror_id]) if juror_id in keys else "",
                 )
             )
     return rows

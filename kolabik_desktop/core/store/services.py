@@ -26,6 +26,7 @@ from kolabik_desktop.core.scoring.model import (
     JuryDecision,
     StageSpec,
 )
+from kolabik_desktop.core.scoring.rules import Problem
 from kolabik_desktop.core.store import audit, writer
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.dialect import serialized_write
@@ -41,6 +42,7 @@ from kolabik_desktop.core.store.models import (
     Score,
     Stage,
     StageAdmission,
+    Submission,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -291,6 +293,37 @@ def set_submitted(
     """Submit (lock) or reopen a juror's scores for a stage; both go into the audit log."""
     cell = writer.SubmissionCell(juror_id, stage_id, submitted)
     writer.write_cells(db, [cell], actor=actor, source=source)
+
+
+# Who the audit log names for a local edit in the chair's event (a chair's entry): the writer
+# defaults to it (writer.local_actor); proof.py counts such cells as the chair's.
+CHAIR_ACTOR = writer.CHAIR
+
+
+def reopen_stage(db: EventDB, *, juror_code: str, stage_code: str) -> None:
+    """The chair reopens a stage a juror submitted: the juror's next package may change it.
+
+    A chair's act in the chair's event, audited as stage.reopen by the chair; ``update-kit``
+    carries it to the juror's kit. Refuses a stage that is not submitted.
+    """
+    if db.kind != "event":
+        raise writer.CellsRefused([Problem(rules.REOPEN_NOT_CHAIR, {})])
+    with db.session() as s:
+        juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
+        stage = s.scalars(select(Stage).where(Stage.code == stage_code)).first()
+        problems = []
+        if juror is None:
+            problems.append(Problem(rules.CELL_UNKNOWN_JUROR, {"juror": juror_code}))
+        if stage is None:
+            problems.append(Problem(rules.CELL_UNKNOWN_STAGE, {"stage": stage_code}))
+        if juror is None or stage is None:
+            raise writer.CellsRefused(problems)
+        row = s.get(Submission, (juror.id, stage.id))
+        if row is None or not row.submitted:
+            params = {"juror": juror_code, "stage": stage_code}
+            raise writer.CellsRefused([Problem(rules.REOPEN_NOT_SUBMITTED, params)])
+        juror_id, stage_id = juror.id, stage.id
+    set_submitted(db, juror_id=juror_id, stage_id=stage_id, submitted=False, actor=CHAIR_ACTOR)
 
 
 def audit_rubric_change(

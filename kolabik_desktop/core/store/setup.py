@@ -841,6 +841,12 @@ def save_rubric(
             if c.id is not None:
                 _check_existing_values(s, c)
         old = [_criterion_audit(_criterion_data(c)) for c in existing.values()]
+        # Kept criteria whose code changes: `kolabik check` follows their scores through this.
+        renamed = {
+            existing[c.id].code: c.code
+            for c in clean
+            if c.id is not None and existing[c.id].code != c.code
+        }
         old.sort(key=lambda d: (d["position"], d["code"]))
         kept = {c.id for c in clean if c.id is not None}
         for cid, row in existing.items():
@@ -879,6 +885,7 @@ def save_rubric(
                 "criteria": new,
                 "scores_touched": impact.touched,
                 "scores_deleted": impact.deleted,
+                "renamed": renamed,
             },
         )
     db.notify(Change("rubric"))

@@ -121,6 +121,7 @@ class WriteResult:
     scores_unchanged: int = 0
     comments: int = 0
     submissions: int = 0
+    held: int = 0  # replicated cells not taken: their stage is held as submitted
     entry_ids: set[int] = field(default_factory=set)
     comment_entry_ids: set[int] = field(default_factory=set)
     states: dict[tuple[int, int, int], CellState] = field(default_factory=dict)
@@ -395,6 +396,14 @@ def _check_all(checker: _Checker, cells: Sequence[Cell]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 AuditMode = Literal["cells", "summary"]
+# The audit actor of a chair's entry: a local edit in the chair's event (proof.py counts these).
+CHAIR = "chair"
+
+
+def local_actor(db: EventDB, actor: str) -> str:
+    """Who the audit log names for a local edit: the given actor; else, in the chair's event,
+    the chair (a juror's cell typed there is the chair's entry); in a kit "" (the juror)."""
+    return actor or ("" if db.kind == "kit" else CHAIR)
 
 
 def write_cells(
@@ -406,20 +415,31 @@ def write_cells(
     audit_mode: AuditMode = "cells",
     now: str | None = None,
     states: bool = False,
+    hold_submitted: bool = True,
 ) -> WriteResult:
     """Check, write, audit and (given an EventDB) commit and announce a batch of cells.
 
-    ``actor`` is who made the change ("" = the juror whose cell it is). ``states=True`` fills
+    ``actor`` is who made the change ("" = the juror whose cell it is, except that given the
+    chair's EventDB it is the chair: ``local_actor``). ``states=True`` fills
     ``result.states`` with each score cell's state after the write (a form wants it; a bulk
     import does not). Raises CellsRefused (nothing written) when any cell breaks a rule,
     StorageError when the database refuses.
+
+    A replicated cell (a live push's, a package's) in a stage the target holds as submitted is
+    not taken (``rules.held_submitted``; counted in ``result.held``); a kit update passes
+    ``hold_submitted=False``: there the chair's event is the authority on the lock.
     """
     batch = list(cells)
     if isinstance(target, Session):
-        return _write(target, batch, actor, source, audit_mode, now or utc_now(), states)
+        return _write(
+            target, batch, actor, source, audit_mode, now or utc_now(), states, hold_submitted
+        )
+    actor = local_actor(target, actor)
     try:
         with target.session() as s:
-            result = _write(s, batch, actor, source, audit_mode, now or utc_now(), states)
+            result = _write(
+                s, batch, actor, source, audit_mode, now or utc_now(), states, hold_submitted
+            )
     except SQLAlchemyError as exc:
         raise database_refused(exc) from exc
     announce(target, result)
@@ -450,6 +470,7 @@ def _write(
     mode: AuditMode,
     now: str,
     states: bool,
+    hold: bool = True,
 ) -> WriteResult:
     juror_ids = {c.juror_id for c in cells}
     entry_ids = {c.entry_id for c in cells if not isinstance(c, SubmissionCell)}
@@ -459,6 +480,8 @@ def _write(
     if checker.problems:
         raise CellsRefused(checker.problems)
     result = WriteResult(source=source)
+    if hold and ctx.eligibility.submitted:
+        cells = _not_held(ctx, cells, result)
     trail: list[dict[str, Any]] = []
     score_cells = [c for c in cells if isinstance(c, ScoreCell)]
     comment_cells = [c for c in cells if isinstance(c, CommentCell)]
@@ -472,6 +495,25 @@ def _write(
     if trail and mode == "cells":
         audit.append_many(s, trail, prev_hash=audit.last_hash(s))
     return result
+
+
+def _not_held(ctx: _Context, cells: list[Cell], result: WriteResult) -> list[Cell]:
+    """The cells the submitted-stage lock lets through (local edits were checked already)."""
+    held = ctx.eligibility.submitted
+    kept: list[Cell] = []
+    for cell in cells:
+        if cell.revision is not None:
+            if isinstance(cell, ScoreCell):
+                stage_id, submitting = ctx.criteria[cell.criterion_id][0], None
+            elif isinstance(cell, CommentCell):
+                stage_id, submitting = cell.stage_id, None
+            else:
+                stage_id, submitting = cell.stage_id, cell.submitted
+            if rules.held_submitted(held, cell.juror_id, stage_id, submitting=submitting):
+                result.held += 1
+                continue
+        kept.append(cell)
+    return kept
 
 
 def _bump(revision: int, where: Where) -> int:

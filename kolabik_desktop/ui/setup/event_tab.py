@@ -193,18 +193,7 @@ class EventTab(QWidget):
 
     def _set_signature(self, data: bytes | None) -> None:
         self.signature = data
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.signature_label.setPixmap(
-                pixmap.scaled(
-                    self.signature_label.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-        else:
-            self.signature_label.setPixmap(QPixmap())
-            self.signature_label.setText(self.tr("No signature"))
+        _show_image(self.signature_label, data, self.tr("No signature"))
 
     def _on_change(self, change: Change) -> None:
         if change.kind in ("event", "all"):
@@ -246,9 +235,14 @@ class EventTab(QWidget):
 
     def save(self) -> bool:
         db = self.context.db
-        if attempt(self, setup.update_event_details, db, self.details()) is FAILED:
+        # Saving the details reloads this tab (the change signal): read both parts first, and
+        # check the award part before writing either, or its edits would be lost.
+        details, prizes = self.details(), self.award_settings()
+        if attempt(self, awards.check_award_settings, prizes) is FAILED:
             return False
-        return attempt(self, awards.update_award_settings, db, self.award_settings()) is not FAILED
+        if attempt(self, setup.update_event_details, db, details) is FAILED:
+            return False
+        return attempt(self, awards.update_award_settings, db, prizes) is not FAILED
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -268,15 +262,20 @@ class EventTab(QWidget):
 
     def _set_logo(self, data: bytes | None) -> None:
         self.logo = data
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.logo_label.setPixmap(
-                pixmap.scaled(
-                    self.logo_label.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+        _show_image(self.logo_label, data, self.tr("No logo"))
+
+
+def _show_image(label: QLabel, data: bytes | None, empty: str) -> None:
+    """The logo or the signature scan, scaled into its preview box; ``empty`` when there is none."""
+    pixmap = QPixmap()
+    if data and pixmap.loadFromData(data):
+        label.setPixmap(
+            pixmap.scaled(
+                label.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
-        else:
-            self.logo_label.setPixmap(QPixmap())
-            self.logo_label.setText(self.tr("No logo"))
+        )
+    else:
+        label.setPixmap(QPixmap())
+        label.setText(empty)

@@ -127,6 +127,22 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>stage {0} is submitted: {1} change(s) refused until you reopen it</source>
+        <translation>tahap {0} sudah dikirim: {1} perubahan ditolak sampai Anda membukanya kembali</translation>
+    </message>
+    <message>
+        <source>NOT juror-signed (old package format)</source>
+        <translation>TIDAK bertanda tangan juri (format paket lama)</translation>
+    </message>
+    <message>
+        <source>juror&apos;s key {0} (first package: now trusted)</source>
+        <translation>kunci juri {0} (paket pertama: kini dipercaya)</translation>
+    </message>
+    <message>
+        <source>signed with juror&apos;s key {0}</source>
+        <translation>bertanda tangan kunci juri {0}</translation>
+    </message>
 </context>
 <context>
     <name>Inbox</name>
@@ -247,6 +263,14 @@
         <source>none</source>
         <translation>belum ada</translation>
     </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Sidik kunci</translation>
+    </message>
+    <message>
+        <source>The juror&apos;s signing key, trusted from their first signed package. Compare it with the fingerprint on the juror&apos;s printed score sheet.</source>
+        <translation>Kunci tanda tangan juri, dipercaya sejak paket bertanda tangan pertamanya. Cocokkan dengan sidik kunci pada lembar penilaian juri yang dicetak.</translation>
+    </message>
 </context>
 <context>
     <name>JurorProgressView</name>
@@ -254,6 +278,22 @@
         <location filename="../../../kolabik_desktop/ui/juror_progress.py" line="152"/>
         <source>Open the chair&apos;s event file to see the jurors&apos; progress.</source>
         <translation>Buka berkas kompetisi milik ketua juri untuk melihat kemajuan para juri.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen stage {0} for {1}…</source>
+        <translation>&amp;Buka kembali tahap {0} untuk {1}…</translation>
+    </message>
+    <message>
+        <source>Reopen stage</source>
+        <translation>Buka kembali tahap</translation>
+    </message>
+    <message>
+        <source>Reopen stage {0} for juror {1}? Their next package may then change their scores in it. Send them a new kit so that their kit is reopened too.</source>
+        <translation>Buka kembali tahap {0} untuk juri {1}? Paket berikutnya dari juri itu boleh mengubah nilainya di tahap tersebut. Kirimkan kit baru agar kit juri juga terbuka kembali.</translation>
+    </message>
+    <message>
+        <source>The stage was not reopened.</source>
+        <translation>Tahap tidak dibuka kembali.</translation>
     </message>
 </context>
 <context>
