@@ -37,6 +37,7 @@ from typing import Any, Literal, NamedTuple, cast
 from sqlalchemy import String, Table, bindparam, delete, insert, select, type_coerce, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from kolabik_desktop.core.errors import StorageError, ValidationError
 from kolabik_desktop.core.scoring import rules
@@ -44,6 +45,7 @@ from kolabik_desktop.core.scoring.problem_text import problem_line
 from kolabik_desktop.core.scoring.rules import HERE, Problem, Where
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Assignment,
     Comment,
@@ -406,6 +408,7 @@ def local_actor(db: EventDB, actor: str) -> str:
     return actor or ("" if db.kind == "kit" else CHAIR)
 
 
+@serialized_write
 def write_cells(
     target: EventDB | Session,
     cells: Iterable[Cell],
@@ -424,6 +427,10 @@ def write_cells(
     ``result.states`` with each score cell's state after the write (a form wants it; a bulk
     import does not). Raises CellsRefused (nothing written) when any cell breaks a rule,
     StorageError when the database refuses.
+
+    On a PostgreSQL server the transaction takes the event's write lock when it begins
+    (``@serialized_write``): two chairs' writes never read the same audit head, so the hash
+    chain cannot fork, and revisions never collide.
 
     A replicated cell (a live push's, a package's) in a stage the target holds as submitted is
     not taken (``rules.held_submitted``; counted in ``result.held``); a kit update passes
@@ -638,7 +645,7 @@ def _flush_scores(s: Session, inserts: list[dict[str, Any]], updates: list[dict[
         # Inserts carry the Decimal: the column type writes its canonical text (the bulk path).
         s.execute(insert(table), inserts)
     if updates:
-        s.execute(
+        result = s.execute(
             update(table)
             .where(table.c.id == bindparam("score_id"))
             .values(
@@ -649,6 +656,18 @@ def _flush_scores(s: Session, inserts: list[dict[str, Any]], updates: list[dict[
             ),
             updates,
         )
+        _all_matched(s, result, len(updates))
+
+
+def _all_matched(s: Session, result: Any, wanted: int) -> None:
+    """Every row the writer read must be updated: on a server, row-level security hides
+    another panel's row from a chair's UPDATE (0 rows, no error). StaleDataError makes the
+    session say so (dialect.py: PanelWriteRefused) and roll the whole batch back."""
+    count = getattr(result, "rowcount", -1)
+    if count < 0 or (wanted > 1 and not s.get_bind().dialect.supports_sane_multi_rowcount):
+        return
+    if count != wanted:
+        raise StaleDataError(f"{wanted} row(s) to update, {count} matched")
 
 
 def _subject(ctx: _Context, cell: tuple[int, int, int]) -> dict[str, str]:
