@@ -160,6 +160,38 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
             app.processEvents()
         return f"{title}; PDF viewer showed page 1 of {pages}"
 
+    def live_link() -> str:
+        # The live link's pieces that a frozen build could miss: sockets, the hub, the
+        # envelope (cryptography), mDNS (zeroconf) and the web board's assets.
+        import zeroconf  # noqa: F401
+
+        from kolabik_desktop.core.exchange import live
+        from kolabik_desktop.core.exchange.kits import export_kit
+        from kolabik_desktop.core.store.db import open_event_file
+        from kolabik_desktop.core.store.services import load_scoring_input
+        from kolabik_desktop.live.board import Board
+        from kolabik_desktop.live.client import HubClient, sync_once
+        from kolabik_desktop.live.server import HubServer
+
+        with open_event_file(event_path) as db:
+            # Not the signed-package step's juror: the event now trusts that kit's key, and a new kit
+            # (a key of its own) would rightly be refused until the chair forgets that key.
+            juror = load_scoring_input(db).event.jurors[1]
+            kit_path = export_kit(db, juror.code, folder / "self-test.kolabik-kit")
+            server = HubServer(live.HubSession(db, approve="all"), "127.0.0.1", 0)
+            Board(server)
+            server.start()
+            try:
+                with open_event_file(kit_path) as kit:
+                    client = HubClient(f"127.0.0.1:{server.port}", live.kit_hub_key(kit))
+                    result = sync_once(kit, client)
+                    client.close()
+            finally:
+                server.stop()
+        if not result.done:
+            raise AssertionError(f"the kit did not sync: {result.refusal}")
+        return f"{juror.code}'s kit synced with a hub on port {server.port}"
+
     return [
         ("demo event", demo),
         ("score through the service", score),
@@ -167,6 +199,7 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         ("PDF recap", pdf),
         ("juror-signed package and check", signed),
         ("main window", window),
+        ("live link", live_link),
     ]
 
 

@@ -13,6 +13,7 @@ import json
 import shutil
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,25 +104,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store import dialect
-    from kolabik_desktop.core.store.db import create_event_file
+    from kolabik_desktop.core.store.db import EventDB, create_event_file
     from kolabik_desktop.core.templates import TEMPLATES, apply_template
 
     path = dialect.as_location(args.path)
-    db = create_event_file(
+
+    def fill(db: EventDB) -> None:
+        if args.template:
+            with db.session() as s:
+                apply_template(s, args.template, actor="chair")
+
+    create_event_file(
         path,
         name=args.name or dialect.default_event_name(path),
         year=args.year,
         organiser=args.organiser,
-    )
-    try:
-        if args.template:
-            with db.session() as s:
-                apply_template(s, args.template, actor="chair")
-    except BaseException:
-        db.close()
-        dialect.discard_new_event(path)
-        raise
-    db.close()
+        build=fill,
+    ).close()
     if args.template:
         print(
             f"Created {path} with the {args.template} rubric: {TEMPLATES[args.template].description}"
@@ -159,7 +158,7 @@ def cmd_export_workbook(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.db import open_event_file
 
     xlsx = Path(args.xlsx)
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         export_workbook(db, xlsx)
     print(f"Exported {args.event} to {xlsx}")
     return 0
@@ -174,7 +173,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     against = Path(args.against) if args.against else None
     if against is not None:
         _require_file(against, "file to check against")
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         problems = check_event(db)
         proof = prove(db)
         problems += [describe(f) for f in proof.findings]
@@ -216,7 +215,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.models import Category, Event
     from kolabik_desktop.core.store.services import load_event_spec, load_values
 
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         if db.kind == "kit":
             raise KolabikError(
                 f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
@@ -368,14 +367,14 @@ def leaderboard_table(
     max_width: int | None = None,
 ) -> str:
     """A plain-text table for a terminal: aligned columns, long text shortened to fit."""
-    counts = {s: sum(1 for r in board.rows if r.status == s) for s in ("final", "provisional")}
-    unscored = len(board.rows) - counts["final"] - counts["provisional"]
+    counts = Counter(r.status for r in board.rows)
+    not_advanced = f", {counts['not_advanced']} not advanced" if counts["not_advanced"] else ""
     scope = f"category {board.category}" if board.category else "all categories"
     lines = [
         event_name,
         f"{title}, {scope}",
         f"{len(board.rows)} entries: {counts['final']} final, {counts['provisional']} "
-        f"provisional, {unscored} unscored",
+        f"provisional{not_advanced}, {counts['unscored']} unscored",
         "",
     ]
     show_category = board.category is None
@@ -440,10 +439,9 @@ def _cut(text: str, cap: int) -> str:
 
 def _emit(data: bytes, output: str | None, *, text: bool) -> None:
     if output:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as exc:
-            raise KolabikError(f"{output}: cannot write ({exc.strerror})") from exc
+        from kolabik_desktop.core.files import write_output
+
+        write_output(Path(output), data, "leaderboard")
         return
     if text:
         # A terminal gets text in its own encoding; characters it lacks become "?", not an error.

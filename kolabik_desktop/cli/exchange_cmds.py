@@ -194,7 +194,8 @@ def cmd_export_scores(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.exchange.packages import write_package
     from kolabik_desktop.core.store.db import open_event_file
 
-    with open_event_file(args.kit) as kit:
+    # A writer: the package's signing records its sequence in the kit.
+    with open_event_file(args.kit, lock=True) as kit:
         path = write_package(kit, _out_path(args.out))
     print(f"wrote {path}")
     return 0
@@ -288,7 +289,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     if args.last is not None and args.last < 1:
         raise KolabikError(f"--last {args.last}: give a number of rows, 1 or more")
-    with open_event_file(args.event) as db, db.session() as s:
+    with open_event_file(args.event, read_only=True) as db, db.session() as s:
         rows = list(s.scalars(select(AuditLog).order_by(AuditLog.id)))
         problems = verify_chain(s)
         jurors = list(s.scalars(select(Juror.code).order_by(Juror.code)))

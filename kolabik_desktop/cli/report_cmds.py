@@ -149,7 +149,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
     if args.per_category and args.top is None:
         raise KolabikError("--per-category needs --top N (how many per category)")
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         data = load_report_data(db)
     if args.kind in VERDICT_KINDS:
         _check_awards(awards_for(data, options), args.yes)
@@ -192,7 +192,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.db import open_event_file
 
     out = _out(args.out, (".xlsx", ".csv"))
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         data = load_report_data(db, with_notes=False)
     rows = export(data, args.what, out, board=args.stage, category=args.category, lang=args.lang)
     print(f"{out}: {args.what}, {rows} rows")

@@ -58,7 +58,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.transfer import copy_event
 
     result = copy_event(args.source, args.dest, overwrite=args.force)
-    with open_event_file(as_location(args.dest)) as db:
+    with open_event_file(as_location(args.dest), read_only=True) as db:
         mark = fingerprint(db)
     tables = sum(1 for n in result.rows.values() if n)
     print(

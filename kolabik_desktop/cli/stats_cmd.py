@@ -58,7 +58,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.scoring.engine import validate_event
     from kolabik_desktop.core.store.db import open_event_file
 
-    with open_event_file(args.event) as db:
+    with open_event_file(args.event, read_only=True) as db:
         if db.kind == "kit":
             raise KolabikError(
                 f"{args.event}: a juror's kit holds only that juror's scores, so statistics "

@@ -1,18 +1,149 @@
-"""Writing a finished document (PDF, xlsx, csv) to the place the user chose."""
+"""Every file the program produces, and every outside file it reads, goes through here.
+
+Writing: a temporary file beside the target, flushed, fsynced, renamed over the target, and the
+folder entry fsynced. A failed write leaves the earlier file exactly as it was and no empty or
+partial file. Reading: regular files only, with the size bound checked on the open descriptor,
+so a FIFO, a device or a folder is refused at once instead of hanging or filling memory.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kolabik_desktop.core.errors import KolabikError
 
 
-def write_output(path: Path, blob: bytes, what: str) -> None:
-    """Write ``blob`` to ``path``; a failure (locked by Excel, disk full) is a user-facing error."""
+def os_error_reason(exc: OSError) -> str:
+    """What went wrong, in words that say what the user can do."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full; free some space or choose another drive"
+    if exc.errno == errno.EROFS:
+        return "the drive is read-only; choose a writable folder"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied: the folder is read-only or the file is open in another program"
+    if exc.errno == errno.ENOENT:
+        return "the folder does not exist"
+    if exc.errno == errno.EIO:
+        return "the drive reported an error (removed USB stick?)"
+    return exc.strerror or str(exc)
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        path.write_bytes(blob)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); folders cannot be opened this way on Windows."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def replacing(path: Path, what: str) -> Iterator[Path]:
+    """A temporary path beside ``path`` to build a file in; renamed over ``path`` on success.
+
+    The block writes the temporary file (by any means: bytes, SQLite, openpyxl). An error leaves
+    ``path`` untouched and removes the temporary file.
+    """
+    path = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
     except OSError as exc:
+        raise KolabikError(f"{path}: could not write the {what}: {os_error_reason(exc)}") from None
+    tmp = Path(name)
+    try:
+        yield tmp
+        if tmp.stat().st_size == 0:
+            raise KolabikError(f"{path}: the {what} came out empty; nothing was written")
+        fsync_file(tmp)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        _discard(tmp)
         raise KolabikError(
-            f"{path}: could not write the {what} ({exc.strerror or exc}); "
-            "is it open in another program?"
+            f"{path}: could not write the {what}: {os_error_reason(exc)}. "
+            "An earlier file of that name is unchanged."
         ) from None
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{tmp}{suffix}").unlink()
+
+
+def write_output(path: Path, blob: bytes, what: str) -> None:
+    """Write ``blob`` to ``path`` atomically; a failure is a user-facing error."""
+    with replacing(path, what) as tmp, open(tmp, "wb") as fh:
+        fh.write(blob)
+
+
+def write_output_with(path: Path, what: str, writer: Callable[[Path], None]) -> None:
+    """Like write_output, for libraries that write to a path themselves (openpyxl, SQLite)."""
+    with replacing(path, what) as tmp:
+        writer(tmp)
+
+
+def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else refused at once.
+
+    O_NONBLOCK makes opening a FIFO return immediately; fstat on the open descriptor then sees
+    what was really opened (a symlink to /dev/zero reports size 0 by name but is a device).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise KolabikError(f"{path}: is a folder, not a {what}") from None
+    except FileNotFoundError:
+        raise KolabikError(f"{path}: cannot be read: the {what} was not found") from None
+    except OSError as exc:
+        raise KolabikError(f"{path}: cannot read the {what}: {os_error_reason(exc)}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise KolabikError(f"{path}: is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            raise KolabikError(
+                f"{path}: is not a regular file (a pipe or a device), so not a {what}; refused"
+            )
+        if st.st_size > max_bytes:
+            raise KolabikError(
+                f"{path}: too large for a {what} ({st.st_size} bytes, at most {max_bytes})"
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise KolabikError(f"{path}: too large for a {what} (more than {max_bytes} bytes)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise KolabikError(f"{path}: cannot read the {what}: {os_error_reason(exc)}") from None
+    finally:
+        os.close(fd)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage, QPainter
 
+from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.ui.projector import RANKS, BoardCanvas
 
 if TYPE_CHECKING:
@@ -48,6 +49,12 @@ def export_board_png(
     target = Path(path)
     if target.suffix.lower() != ".png":
         target = target.with_suffix(".png")
-    if not render_board_image(controller, size).save(str(target)):  # format from the suffix
-        raise OSError(f"{target}: the image could not be written (is the folder writable?)")
+    from kolabik_desktop.core.files import replacing
+
+    try:
+        with replacing(target, "image") as tmp:
+            if not render_board_image(controller, size).save(str(tmp), "PNG"):
+                raise OSError(f"{target}: the image could not be written (is the folder writable?)")
+    except KolabikError as exc:
+        raise OSError(f"the image could not be written: {exc}") from None
     return target

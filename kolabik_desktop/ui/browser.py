@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kolabik_desktop.ui.columns import keep_in_view
+
 COL_CODE, COL_TITLE, COL_UNIT, COL_CATEGORY, COL_STATUS, COL_TOTAL = range(6)
 COLUMN_COUNT = 6
 
@@ -322,6 +324,8 @@ class BrowserView(QWidget):
             (COL_CATEGORY, 120),
         ):
             header.resizeSection(col, width)
+        # Code, title and status in view however narrow the pane; the total follows.
+        keep_in_view(self.table, COL_TITLE, (COL_CODE, COL_STATUS), min_chars=8)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda idx: self.entry_activated.emit(self._entry_of(idx)))
 

@@ -1,7 +1,8 @@
 """Language of the window: the Qt translator, and numbers and times in the chosen language.
 
-Bahasa Indonesia is the first language: it is the default on an Indonesian system and whenever
-the QSettings key "language" says "id"; English (the source strings) otherwise.
+Bahasa Indonesia is the first language: the window starts in it whatever the system's locale
+(a fresh install often says C.UTF-8), until the user picks English (the source strings) under
+Settings › Language, stored as the QSettings key "language".
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QSettings,
+    Qt,
     QTranslator,
 )
 
@@ -35,9 +37,9 @@ def system_language() -> str:
 
 
 def configured_language() -> str:
-    """The language the user chose in Settings, else the system's (Indonesian or English)."""
+    """The language the user chose in Settings, else Bahasa Indonesia (whatever the system's)."""
     value = QSettings().value(SETTINGS_KEY, "")
-    return value if value in LANGUAGES else system_language()
+    return value if value in LANGUAGES else INDONESIAN
 
 
 def current_language() -> str:
@@ -74,6 +76,11 @@ def install_translator(app: QCoreApplication, lang: str | None = None) -> str:
             _installed.append(base)
     _language = lang
     QLocale.setDefault(locale_for(lang))
+    # A native file dialog (GTK, the desktop portal) speaks the system's language, not ours; Qt's
+    # own dialog uses the translations shipped in qtbase.ts.
+    QCoreApplication.setAttribute(
+        Qt.ApplicationAttribute.AA_DontUseNativeDialogs, lang != system_language()
+    )
     return lang
 
 

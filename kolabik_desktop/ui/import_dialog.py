@@ -21,7 +21,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
+from kolabik_desktop.ui.file_dialogs import get_open_file_names
 from kolabik_desktop.ui.workers import run_task
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -170,7 +170,7 @@ class ImportDialog(QDialog):
         box.addWidget(self.table, 1)
         box.addWidget(self.buttons)
         db, paths_ = context.db, list(self.paths)
-        run_task(lambda _progress: prepare_import(db, paths_), self._planned, self._failed)
+        run_task(lambda _progress: prepare_import(db, paths_), self._planned, self._failed, db=db)
 
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -192,7 +192,7 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Applying…"))
         db, plan = self.context.db, self.plan
-        run_task(lambda _progress: apply_import(db, plan), self._done, self._failed)
+        run_task(lambda _progress: apply_import(db, plan), self._done, self._failed, db=db)
 
     def _done(self, plan: ImportPlan) -> None:
         self.applied.emit(plan)
@@ -233,7 +233,7 @@ def install(window: Any) -> None:
     window.import_dialog = None
 
     def choose() -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files, _ = get_open_file_names(
             window,
             QCoreApplication.translate("ImportDialog", "Import score packages"),
             "",

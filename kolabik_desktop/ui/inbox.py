@@ -13,10 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
 
 from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
+from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.workers import run_task
 
 SETTINGS_KEY = "inbox_folder"
@@ -96,7 +96,7 @@ class InboxWatcher(QObject):
             plan = prepare_import(db, paths)
             return apply_import(db, plan) if plan.has_changes else plan
 
-        run_task(work, self._done, self._error)
+        run_task(work, self._done, self._error, db=db)
 
     def _finish(self) -> None:
         self._busy = False
@@ -177,7 +177,7 @@ def install(window: Any) -> None:
 
     def on_choose() -> None:
         current = str(QSettings().value(SETTINGS_KEY, "") or "")
-        folder = QFileDialog.getExistingDirectory(
+        folder = get_existing_directory(
             window, QCoreApplication.translate("Inbox", "Inbox folder for score packages"), current
         )
         if folder:

@@ -229,6 +229,7 @@ class JurorProgressView(QWidget):
             lambda _progress: juror_progress(db),
             lambda rows: self._apply(generation, rows),
             lambda _exc: None if generation != self._generation else self.model.set_rows([]),
+            db=db,
         )
 
     def selected_row(self) -> JurorStageProgress | None:

@@ -41,15 +41,16 @@ from kolabik_desktop.core.analysis.stats import (
     five_numbers,
     leave_one_out,
 )
-from kolabik_desktop.core.scoring.model import FINAL
+from kolabik_desktop.core.scoring.model import FINAL, EntrySpec
 from kolabik_desktop.ui import i18n
-from kolabik_desktop.ui.workers import run_task
+from kolabik_desktop.ui.workers import gc_paused, run_task
 
 STABLE = QColor("#D8F0DC")
 SENSITIVE = QColor("#F8D7C4")
 FLAG = QColor("#F3C6C6")
 REFRESH_MS = 1500  # recompute at most this often while scores arrive
-HEAT_COLUMNS = 40
+HEAT_COLUMNS = 40  # at least this many entries on the heat map, more when they fit
+HEAT_MIN_CELL = 16.0  # px: the narrowest heat map column
 MARK_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -69,6 +70,7 @@ class ChartsWidget(QWidget):
         self.analysis: StageAnalysis | None = None
         self.panel_label = QCoreApplication.translate("JurorStats", "Panel")
         self._cells: list[tuple[QRectF, int, int]] = []  # outlier cells for clicks
+        self.heat_entries: list[EntrySpec] = []  # the heat map's columns, as last painted
         self.setMinimumSize(640, 640)
         self.setMouseTracking(True)
 
@@ -92,6 +94,7 @@ class ChartsWidget(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         self._cells = []
+        self.heat_entries = []
         a = self.analysis
         if a is None or a.stage is None or not any(j.totals for j in a.jurors):
             p.drawText(
@@ -211,12 +214,14 @@ class ChartsWidget(QWidget):
         if not jurors:
             return
         flagged = {(j.juror.id, o.entry.id) for j in jurors for o in j.outliers}
-        # Entries with an outlier first, then the best ranked, up to HEAT_COLUMNS.
+        # Entries with an outlier first, then the best ranked: HEAT_COLUMNS, or as many as fit.
         marked = [e for e in a.entries if any((j.juror.id, e.id) in flagged for j in jurors)]
         rest = [
             e for e in a.entries if e not in marked and any(e.id in j.deviations for j in jurors)
         ]
-        entries = (marked + rest)[:HEAT_COLUMNS]
+        columns = max(HEAT_COLUMNS, int(r.width() // HEAT_MIN_CELL))
+        entries = (marked + rest)[:columns]
+        self.heat_entries = entries
         tolerance = float(a.tolerance or 0) or 1.0
         cw = min(22.0, r.width() / max(len(entries), 1))
         ch = min(22.0, (r.height() - 50) / max(len(jurors), 1))
@@ -403,13 +408,15 @@ class JurorStatsDialog(QDialog):
         self.recompute.setEnabled(False)
 
         def work(_progress: Any) -> tuple[AnalysisInput, StageAnalysis]:
-            data = load_analysis_input(db)
-            return data, data.analyse(board, with_leave_one_out=False)
+            with gc_paused():
+                data = load_analysis_input(db)
+                return data, data.analyse(board, with_leave_one_out=False)
 
         run_task(
             work,
             lambda result: self._apply(generation, *result),
             lambda exc: self._failed(generation, exc),
+            db=db,
         )
 
     def _failed(self, generation: int, exc: Exception) -> None:
@@ -426,12 +433,14 @@ class JurorStatsDialog(QDialog):
         board = result.board
 
         def work(_progress: Any) -> tuple[LeaveOneOut, ...]:
-            return leave_one_out(data.event, data.values, board)
+            with gc_paused():
+                return leave_one_out(data.event, data.values, board)
 
         run_task(
             work,
             lambda loo: self._apply_loo(generation, loo),
             lambda exc: self._failed(generation, exc),
+            db=self.context.db if self.context is not None else None,
         )
 
     def _apply_loo(self, generation: int, loo: tuple[LeaveOneOut, ...]) -> None:
@@ -482,6 +491,14 @@ class JurorStatsDialog(QDialog):
                 0,
                 self.tr("Outlier tolerance: {0} points; flagged rows have outliers.").format(
                     i18n.format_decimal(a.tolerance)
+                ),
+            )
+        else:
+            notes.insert(
+                0,
+                self.tr(
+                    "The final ranking: method sensitivity and leave one juror out. Per-juror "
+                    "statistics, agreement and charts belong to a stage: choose a stage."
                 ),
             )
         self.status.setText(" ".join(notes))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from sqlalchemy import select
 
 from kolabik_desktop.core.exchange.kits import current_stages, export_kits
 from kolabik_desktop.core.store.models import Juror, Stage
+from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.workers import run_task
 
 FOLDER_KEY = "kit_folder"
@@ -102,7 +102,7 @@ class KitExportDialog(QDialog):
         box.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = get_existing_directory(
             self, self.tr("Folder for the juror kits"), self.folder.text()
         )
         if folder:
@@ -139,6 +139,7 @@ class KitExportDialog(QDialog):
             self._done,
             self._failed,
             lambda done, _total, _text: self.progress.setValue(done),
+            db=db,
         )
 
     def _done(self, paths: list[Path]) -> None:

@@ -7,6 +7,7 @@ polling); a burst of changes in one event-loop turn costs one rebuild.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
+from kolabik_desktop.ui.columns import keep_in_view
 from kolabik_desktop.ui.i18n import format_score_text, localize_number_text
 
 if TYPE_CHECKING:
@@ -56,6 +58,23 @@ def status_text(status: str) -> str:
         "provisional": translate("Leaderboard", "provisional"),
         "unscored": translate("Leaderboard", "unscored"),
     }.get(status, status)
+
+
+def row_status_text(row: LeaderboardRow, precision: int) -> str:
+    """The row's status in words; an entry that did not advance names the stage it missed and
+    shows its last stage's panel score, as the engine's row gives them."""
+    if row.status != "not_advanced":
+        return status_text(row.status)
+    text = translate("Leaderboard", "not advanced to %1").replace("%1", row.not_advanced_to)
+    last = row.stage_scores.get(row.last_stage) if row.last_stage else None
+    if last is None:
+        return text
+    return (
+        translate("Leaderboard", "%1 (%2: %3)")
+        .replace("%1", text)
+        .replace("%2", row.last_stage)
+        .replace("%3", format_score_text(last, precision))
+    )
 
 
 def tie_text(row: LeaderboardRow, event: EventSpec | None = None) -> str:
@@ -197,7 +216,7 @@ class LeaderboardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status == "unscored":
+            if row.status in ("unscored", "not_advanced"):
                 return QBrush(QColor("#7a7a7a"))
             if row.status == "provisional" and col == self.STATUS:
                 return QBrush(QColor("#a35c00"))
@@ -221,7 +240,7 @@ class LeaderboardModel(QAbstractTableModel):
         if col == self.SCORE:
             return localize_number_text(row.display)
         if col == self.STATUS:
-            return status_text(row.status)
+            return row_status_text(row, self._event.precision if self._event else 2)
         return tie_text(row, self._event)
 
 
@@ -246,6 +265,7 @@ class LeaderboardPanel(QWidget):
         self.category_box = QComboBox()
         self.category_box.setToolTip(self.tr("All entries, or one category ranked on its own"))
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the counts sentence wraps rather than widen the dock
         # One chooser per line: in a dock a third of a laptop wide, names stay whole.
         choosers = QFormLayout()
         choosers.addRow(self.tr("Ranking:"), self.board_box)
@@ -271,7 +291,7 @@ class LeaderboardPanel(QWidget):
             M.TITLE: 34,
             M.UNIT: 20,
             M.CATEGORY: 16,
-            M.SCORE: 8,
+            M.SCORE: 7,
             M.STATUS: 12,
         }
         for col, chars in widths.items():
@@ -279,6 +299,13 @@ class LeaderboardPanel(QWidget):
             content = self.fontMetrics().horizontalAdvance("0" * chars) + 12
             header.resizeSection(col, max(content, header.sectionSizeFromContents(col).width()))
         header.setStretchLastSection(True)
+        # Rank, code, title, score and status in view in a dock; unit, category and the tie note
+        # follow, reachable by scrolling.
+        header.moveSection(header.visualIndex(M.SCORE), header.visualIndex(M.TITLE) + 1)
+        header.moveSection(header.visualIndex(M.STATUS), header.visualIndex(M.SCORE) + 1)
+        self._title_fit = keep_in_view(
+            self.table, M.TITLE, (M.RANK, M.CODE, M.SCORE, M.STATUS), min_chars=8
+        )
 
         self.breakdown = QTreeWidget()
         self.breakdown.setColumnCount(3)
@@ -377,22 +404,42 @@ class LeaderboardPanel(QWidget):
             scorer = self.context.scorer
             board = scorer.leaderboard(self.board(), self.category())
             self.model.set_rows(board.rows, scorer.event)
+            self._fit_codes(board.rows)
             self.summary.setText(self._summary_text(board.rows))
         if selected is not None:
             self.select_entry(selected)
         self._show_breakdown()
         self.rebuilt.emit()
 
+    def _fit_codes(self, rows: Sequence[LeaderboardRow]) -> None:
+        """Codes differ in length between events (PD-02, KIPP-0181): the column fits the longest,
+        and the title takes what is left."""
+        if not rows:
+            return
+        longest = max((r.entry.code for r in rows), key=len)
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().horizontalAdvance(longest + "M") + 12
+        width = max(width, header.sectionSizeFromContents(M.CODE).width())
+        if header.sectionSize(M.CODE) != width:
+            header.resizeSection(M.CODE, width)
+            self._title_fit.fit()
+
     def _summary_text(self, rows: Sequence[LeaderboardRow]) -> str:
-        counts = {"final": 0, "provisional": 0, "unscored": 0}
-        for r in rows:
-            counts[r.status] = counts.get(r.status, 0) + 1
+        counts = Counter(r.status for r in rows)
+        # Counted apart: an entry that did not advance is not waiting for a score.
+        stages = sorted({r.not_advanced_to for r in rows if r.status == "not_advanced"})
+        text = (
+            self.tr("%1 entries: %2 final, %3 provisional, %4 unscored; %5 not advanced to %6")
+            if stages
+            else self.tr("%1 entries: %2 final, %3 provisional, %4 unscored")
+        )
         return (
-            self.tr("%1 entries: %2 final, %3 provisional, %4 unscored")
-            .replace("%1", str(len(rows)))
+            text.replace("%1", str(len(rows)))
             .replace("%2", str(counts["final"]))
             .replace("%3", str(counts["provisional"]))
             .replace("%4", str(counts["unscored"]))
+            .replace("%5", str(counts["not_advanced"]))
+            .replace("%6", ", ".join(stages))
         )
 
     def selected_row(self) -> LeaderboardRow | None:

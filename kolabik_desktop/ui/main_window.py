@@ -5,7 +5,8 @@ Extension seams for other features (leaderboard, projector, setup, import, repor
   window is built. Add one line per feature; an installer adds menu actions, docks or tabs.
 - Menus as attributes: ``menu_file``, ``menu_edit``, ``menu_view``, ``menu_tools``, ``menu_help``.
 - ``window.context`` (EventContext or None) and the signals ``event_opened(context)`` and
-  ``event_closed()``; ``window.mode`` is "chair" (event file) or "juror" (a juror kit).
+  ``event_closing()`` (still open: last writes) and ``event_closed()``; ``window.mode`` is "chair"
+  (event file) or "juror" (a juror kit).
 - ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
   ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
 - ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -55,6 +55,7 @@ from kolabik_desktop.core.store.lock import EventLockedError
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
+from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.leaderboard import category_choices
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.scoring_form import ScoringForm
@@ -82,6 +83,7 @@ FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
     "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
+    "kolabik_desktop.ui.live_session.install",  # Tools > Live session (hub dock; juror's link)
     "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
     "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
 ]
@@ -93,6 +95,10 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 10
 DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
 DOCK_MAX_WIDTH = 560
+# Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
+# code, title and status; the proposal keeps a readable column (about 45 characters); the form
+# keeps its fields and notes.
+PANE_MIN_WIDTHS = (260, 320, 340)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -128,9 +134,12 @@ def _event_key(uid: str, what: str) -> str:
 class MainWindow(QMainWindow):
     event_opened = Signal(object)  # EventContext
     event_closed = Signal()
+    # Before the event is closed (its tasks stopped, its lock released): a last write goes here.
+    event_closing = Signal()
     stage_changed = Signal(object)  # stage id or None
     entry_changed = Signal(object)  # entry id or None
     scoring_juror_changed = Signal(object)  # juror id or None
+    stage_submitted = Signal(str)  # stage code: the scoring juror's sheets of it were submitted
 
     def __init__(self) -> None:
         super().__init__()
@@ -279,7 +288,18 @@ class MainWindow(QMainWindow):
         if not dock.isVisible() or dock.isFloating():
             return
         wanted = width if width else min(DOCK_MAX_WIDTH, self.width() // 3)
-        self.resizeDocks([dock], [min(wanted, self.width() // 2)], Qt.Orientation.Horizontal)
+        # What the scoring panes leave (their minimums, the splitter handles, the other docks).
+        others = sum(
+            d.width()
+            for d in self.findChildren(QDockWidget)
+            if d is not dock
+            and d.isVisible()
+            and not d.isFloating()
+            and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
+        )
+        room = self.width() - others - sum(PANE_MIN_WIDTHS) - 3 * self.splitter.handleWidth()
+        wanted = max(dock.minimumSizeHint().width(), min(wanted, room, self.width() // 2))
+        self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
         if 0 < total < sum(DEFAULT_SPLIT):
             self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
@@ -332,6 +352,10 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(True)
         self.splitter.setCollapsible(2, False)
         self.splitter.setSizes(list(DEFAULT_SPLIT))
+        for pane, width in zip(
+            (self.browser, self.entry_view, self.form), PANE_MIN_WIDTHS, strict=True
+        ):
+            pane.setMinimumWidth(width)
         for i, stretch in enumerate((0, 1, 0)):
             self.splitter.setStretchFactor(i, stretch)
 
@@ -414,7 +438,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self,
             self.tr("Open an event file"),
             start,
@@ -490,6 +514,7 @@ class MainWindow(QMainWindow):
         self.undo.set_db(db)
         self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
         context.changed.connect(self._on_change)
+        context.file_problem.connect(self._on_file_problem)
         self.entry_view.set_db(db)
         self.form.set_context(context)
         self._remember_recent(location)
@@ -515,6 +540,9 @@ class MainWindow(QMainWindow):
             text + "\n\n" + self.tr("Nothing was changed."),
         )
 
+    def _on_file_problem(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("The event file changed on disk"), message)
+
     def close_event(self) -> None:
         """Close the open event (pending edits are committed first)."""
         if self.context is None:
@@ -522,6 +550,7 @@ class MainWindow(QMainWindow):
         self.form.flush()
         context = self.context
         QSettings().setValue(_event_key(context.db.uid, "entry"), self.entry_id)
+        self.event_closing.emit()
         context.changed.disconnect(self._on_change)
         self.form.set_context(None)
         self.entry_view.set_db(None)
@@ -532,12 +561,13 @@ class MainWindow(QMainWindow):
         self.browser.set_rows([])
         context.close()
         context.deleteLater()
+        # Features save their docks' widths first: the welcome page relays the window out.
+        self.event_closed.emit()
         self.pages.setCurrentWidget(self.welcome)
         self._fill_recent_list()
         self.setWindowTitle(self.tr("Kolabik Desktop"))
         self.saved_label.clear()
         self._update_actions()
-        self.event_closed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_window_state()
@@ -674,8 +704,9 @@ class MainWindow(QMainWindow):
         for juror in jurors:
             self.juror_combo.addItem(f"{juror.code} — {juror.name}", juror.id)
         if self.scoring_juror_id not in {j.id for j in jurors}:
-            code = QSettings().value(_event_key(db.uid, "score_as"))
-            self.scoring_juror_id = next((j.id for j in jurors if j.code == code), None)
+            # Never resumed from a past session: an opened event must not leave a juror's sheet
+            # editable in the chair's window until someone chooses to type it.
+            self.scoring_juror_id = None
         self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(self.scoring_juror_id), 0))
 
     def set_stage(self, stage_id: int | None) -> None:
@@ -702,8 +733,6 @@ class MainWindow(QMainWindow):
             return
         self.form.flush()
         self.scoring_juror_id = juror_id
-        code = next((j.code for j in self.context.scorer.event.jurors if j.id == juror_id), "")
-        QSettings().setValue(_event_key(self.context.db.uid, "score_as"), code)
         self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(juror_id), 0))
         self._refresh_rows(keep_entry=self.entry_id)
         self._show_current()
@@ -915,6 +944,7 @@ class MainWindow(QMainWindow):
             self._show_problem(error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Scores for {0} submitted.").format(stage.code), 8000)
+        self.stage_submitted.emit(stage.code)
 
     def reopen_stage(self) -> None:
         from kolabik_desktop.core.store.services import set_submitted

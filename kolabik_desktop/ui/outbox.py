@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from kolabik_desktop.core.errors import KolabikError
@@ -25,6 +25,11 @@ from kolabik_desktop.core.exchange.packages import (
     write_package,
 )
 from kolabik_desktop.core.store.models import Event, Juror
+from kolabik_desktop.ui.file_dialogs import (
+    get_existing_directory,
+    get_open_file_name,
+    get_save_file_name,
+)
 from kolabik_desktop.ui.workers import run_task
 
 SETTINGS_KEY = "outbox_folder"
@@ -71,7 +76,7 @@ class OutboxWriter(QObject):
         self.context.changed.disconnect(self._on_change)
         if pending:
             try:
-                # The window has just closed the kit: reading it once more is safe and quick.
+                # The window is about to close the kit (still open and locked): quick, in line.
                 write_package(self.context.db, self.target)
             except KolabikError as exc:
                 self.failed.emit(str(exc))
@@ -85,7 +90,7 @@ class OutboxWriter(QObject):
             return
         self._busy = True
         db, target = self.context.db, self.target
-        run_task(lambda _progress: write_package(db, target), self._done, self._error)
+        run_task(lambda _progress: write_package(db, target), self._done, self._error, db=db)
 
     def _finish(self) -> None:
         self._busy = False
@@ -122,7 +127,7 @@ def install(window: Any) -> None:
         event_name, juror_code = _names(db)
         start = str(QSettings().value(LAST_SEND_DIR_KEY, "") or "")
         suggested = str(Path(start) / package_file_name(event_name, juror_code))
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             window,
             QCoreApplication.translate("Outbox", "Send scores"),
             suggested,
@@ -144,12 +149,13 @@ def install(window: Any) -> None:
             lambda exc: QMessageBox.warning(
                 window, QCoreApplication.translate("Outbox", "Send scores"), str(exc)
             ),
+            db=db,
         )
 
     def on_update() -> None:
         if window.context is None or window.mode != "juror":
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             window,
             QCoreApplication.translate("Outbox", "Update from a new kit"),
             str(QSettings().value(LAST_SEND_DIR_KEY, "") or ""),
@@ -171,6 +177,7 @@ def install(window: Any) -> None:
             lambda exc: QMessageBox.warning(
                 window, QCoreApplication.translate("Outbox", "Update from a new kit"), str(exc)
             ),
+            db=db,
         )
 
     def start() -> None:
@@ -218,7 +225,7 @@ def install(window: Any) -> None:
 
     def on_choose() -> None:
         current = str(QSettings().value(SETTINGS_KEY, "") or "")
-        folder = QFileDialog.getExistingDirectory(
+        folder = get_existing_directory(
             window, QCoreApplication.translate("Outbox", "Outbox folder"), current
         )
         if folder:
@@ -238,6 +245,27 @@ def install(window: Any) -> None:
         stop.setEnabled(writing)
         stop.setVisible(writing)
 
+    def after_submit(stage_code: str) -> None:
+        """Submitted in a kit: the chair has nothing until the scores are sent, so ask now."""
+        if window.context is None or window.mode != "juror":
+            return
+        if state["writer"] is not None:
+            return  # the outbox folder already receives every change
+        answer = QMessageBox.question(
+            window,
+            QCoreApplication.translate("Outbox", "Send scores"),
+            QCoreApplication.translate(
+                "Outbox",
+                "Your scores for {0} are submitted. The chair receives them only when you send "
+                "them. Send the scores now?",
+            ).format(stage_code),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            on_send()
+
+    window.stage_submitted.connect(after_submit)
     send.triggered.connect(on_send)
     update.triggered.connect(on_update)
     choose.triggered.connect(on_choose)
@@ -247,7 +275,8 @@ def install(window: Any) -> None:
     window.menu_tools.addAction(choose)
     window.menu_tools.addAction(stop)
     window.event_opened.connect(lambda _context: start())
-    window.event_closed.connect(stop_writing)
+    # While the kit is still open: a change waiting for its delay is written, then it closes.
+    window.event_closing.connect(stop_writing)
     window.act_send_scores = send
     window.act_update_kit = update
     _update()

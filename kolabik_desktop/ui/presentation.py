@@ -39,6 +39,7 @@ from kolabik_desktop.core.scoring.model import EntrySpec, EventSpec
 from kolabik_desktop.core.store.models import Setting, Stage
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.scoring.engine import Scorer
     from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
 
@@ -127,6 +128,22 @@ def save_order(db: EventDB, stage_code: str, entry_ids: Sequence[int]) -> None:
             s.add(Setting(key=key, value=json.dumps(list(entry_ids))))
         else:
             row.value = json.dumps(list(entry_ids))
+
+
+def resume_index(scorer: Scorer, stage_code: str, entries: Sequence[EntrySpec]) -> int:
+    """Where a reopened session resumes: after the last finalist in schedule order that any
+    juror has begun to score (jurors score as a finalist presents), as the engine reports it."""
+    jurors = [j.id for j in scorer.event.jurors]
+    begun = [
+        i
+        for i, entry in enumerate(entries)
+        if any(
+            scorer.juror_status(stage_code, j, entry.id) in ("partial", "complete") for j in jurors
+        )
+    ]
+    if not begun:
+        return 0
+    return min(begun[-1] + 1, len(entries) - 1)
 
 
 def finalists(
@@ -294,9 +311,11 @@ class PresentationSession(QObject):
         assert self.context is not None
         self.stage_code = stage_code
         db = self.context.db
-        self.entries = finalists(self.context.scorer.event, stage_code, load_order(db, stage_code))
+        scorer = self.context.scorer
+        self.entries = finalists(scorer.event, stage_code, load_order(db, stage_code))
         self.parts = load_slot_parts(db, stage_code)
-        self.index = 0
+        # Reopened mid-day (after a restart, or by another chair): the next finalist to present.
+        self.index = resume_index(scorer, stage_code, self.entries)
         self.timer.reset(self.parts)
         self._ticker.stop()
         self.changed.emit()

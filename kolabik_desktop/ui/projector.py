@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -62,6 +62,7 @@ from sqlalchemy import select
 from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
 from kolabik_desktop.core.store.models import Event, Submission
+from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.leaderboard import board_choices, category_choices, fill_board_boxes
 from kolabik_desktop.ui.presentation import PresentationSession, PresentingInfo
@@ -844,7 +845,8 @@ class BoardCanvas(QObject):
 
 
 class ProjectorWindow(QWidget):
-    """Frameless and full screen; keys and clicks go to the controller."""
+    """Frameless and full screen on the hall's screen, or a framed window beside the chair's
+    when there is one screen; keys and clicks go to the controller."""
 
     closed = Signal()
 
@@ -885,6 +887,25 @@ class ProjectorWindow(QWidget):
     def place_on(self, screen: QScreen) -> None:
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
+
+    def set_framed(self, framed: bool) -> None:
+        """A frame and a pointer to move it by on the chair's own screen; neither in the hall."""
+        flags = Qt.WindowType.Window
+        if not framed:
+            flags |= Qt.WindowType.FramelessWindowHint
+        if self.windowFlags() != flags:
+            self.setWindowFlags(flags)
+        if framed:
+            self.unsetCursor()
+        else:
+            self.setCursor(Qt.CursorShape.BlankCursor)
+
+    def place_beside(self, screen: QScreen) -> None:
+        """The right half of a single screen: the chair's window keeps the left."""
+        self.setScreen(screen)
+        area = screen.availableGeometry()
+        half = area.width() // 2
+        self.setGeometry(area.x() + area.width() - half, area.y(), half, area.height() * 2 // 3)
 
 
 def saved_screen_name() -> str | None:
@@ -1079,13 +1100,37 @@ class ProjectorController(QObject):
         if self.window is None:
             self.window = ProjectorWindow(self)
             self.window.closed.connect(self._window_closed)
+            # The chair's menu shortcuts work while the projector has focus: a window shortcut
+            # fires only in the windows its action was added to.
+            self.window.addActions(self._host_actions())
         target = screen or pick_screen(saved_screen_name())
         if self.window.isFullScreen():
             self.window.showNormal()  # a full-screen window does not move to another screen
-        self.window.place_on(target)
-        self.window.showFullScreen()
+        if len(QGuiApplication.screens()) > 1:
+            self.window.set_framed(False)
+            self.window.place_on(target)
+            self.window.showFullScreen()
+        else:
+            # One screen: a window beside the chair's (Esc closes it), never covering it unasked.
+            self.window.set_framed(True)
+            self.window.place_beside(target)
+            self.window.showNormal()
         self.state_changed.emit()
         return self.window
+
+    def _host_actions(self) -> list[QAction]:
+        host = self.parent()
+        if not isinstance(host, QMainWindow):
+            return []
+        found: list[QAction] = []
+        menus = [a.menu() for a in host.menuBar().actions() if a.menu() is not None]
+        while menus:
+            for action in menus.pop().actions():
+                if action.menu() is not None:
+                    menus.append(action.menu())
+                elif not action.shortcut().isEmpty():
+                    found.append(action)
+        return found
 
     def close_window(self) -> None:
         if self.window is not None:
@@ -1391,7 +1436,7 @@ class ProjectorControls(QWidget):
         c = self.controller
         if c.context is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self, self.tr("Export the board"), "papan-peringkat.png", self.tr("PNG image (*.png)")
         )
         if not path:
@@ -1408,9 +1453,7 @@ def install(window: Any) -> ProjectorController:
 
     leaderboard.install(window)
     controller = ProjectorController(window)
-    session = presentation.install(
-        window, show_on_projector=lambda: controller.set_mode(PRESENTING)
-    )
+    session = presentation.install(window, show_on_projector=lambda: present())
     controller.set_session(session)
 
     dock = QDockWidget(window)
@@ -1441,6 +1484,12 @@ def install(window: Any) -> ProjectorController:
             controller.close_window()
 
     open_action.toggled.connect(toggle_projector)
+
+    def present() -> None:
+        """ "Tampilkan di proyektor": who is presenting now, on the projector, opened if need be."""
+        controller.set_mode(PRESENTING)
+        if not controller.is_open():
+            open_action.setChecked(True)
 
     def follow_window() -> None:
         if open_action.isChecked() != controller.is_open():

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
+from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.workers import run_task
 
@@ -69,7 +70,16 @@ class PromoteDialog(QDialog):
         self.template = QComboBox()
         self.template.addItem(self.tr("No rubric"), None)
         for name, template in sorted(TEMPLATES.items()):
-            self.template.addItem(f"{name} — {template.description}", name)
+            # Composed from the template's stages (data) in the user's language; the core's
+            # description is English prose for the CLI's --help.
+            stages = " + ".join(
+                self.tr("%1 %2 (weight %3%)")
+                .replace("%1", st.code)
+                .replace("%2", st.name)
+                .replace("%3", str(st.weight))
+                for st in template.stages
+            )
+            self.template.addItem(f"{name} — {stages}", name)
         self.winners = QListWidget()
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -132,7 +142,7 @@ class PromoteDialog(QDialog):
 
     def choose_target(self) -> None:
         base = QSettings().value("last_report_folder", str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self,
             self.tr("Next level's event"),
             str(Path(base) / "tingkat-berikutnya.kolabik"),
@@ -186,7 +196,7 @@ class PromoteDialog(QDialog):
                 progress=progress,
             )
 
-        run_task(work, self._done, self._failed)
+        run_task(work, self._done, self._failed, db=self.db)
 
     def _done(self, result: Any) -> None:
         self.send_button.setEnabled(True)

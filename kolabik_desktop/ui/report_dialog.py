@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -45,8 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.reports.i18n import default_file_name
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
+from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
@@ -134,6 +135,9 @@ class ReportDialog(QDialog):
             if self.db.kind != "kit" or code in (*KIT_KINDS, "matrix"):
                 self.kind.addItem(label, code)
         self.stage = QComboBox()
+        # The stage was moved off "Final" only because sheets need a stage (not by the user).
+        self._stage_moved_for_sheets = False
+        self.stage.activated.connect(lambda _i: setattr(self, "_stage_moved_for_sheets", False))
         self.juror = QComboBox()
         self.entry = QComboBox()
         self.category = QComboBox()
@@ -285,6 +289,11 @@ class ReportDialog(QDialog):
                 and self.stage.count() > 1
             ):
                 self.stage.setCurrentIndex(1)
+                self._stage_moved_for_sheets = True
+            elif kind in ("recap", "minutes", "leaderboard") and self._stage_moved_for_sheets:
+                # Back to the final ranking, as the CLI defaults: P1 was only the sheets' choice.
+                self.stage.setCurrentIndex(0)
+                self._stage_moved_for_sheets = False
         if self._data is not None:
             self.save_button.setEnabled(not self._busy)
             self._debounce.start()
@@ -316,7 +325,7 @@ class ReportDialog(QDialog):
 
         db = self.db
         self._set_busy(True, self.tr("Reading the event…"))
-        run_task(lambda progress: load_report_data(db), self._data_loaded, self._on_error)
+        run_task(lambda progress: load_report_data(db), self._data_loaded, self._on_error, db=db)
 
     def _data_loaded(self, data: object) -> None:
         self._data = data
@@ -382,6 +391,7 @@ class ReportDialog(QDialog):
             lambda pdf: self._preview_built(generation, pdf),
             self._on_error,
             self._on_progress,
+            db=self.db,
         )
 
     def _preview_options(self, options: Any) -> Any:
@@ -429,16 +439,17 @@ class ReportDialog(QDialog):
     def _ask_and_save(self) -> None:
         kind = self.kind.currentData()
         base = Path(QSettings().value("last_report_folder", str(Path.home())))
+        suffix = ".xlsx" if kind in EXPORT_KINDS else ".pdf"
+        stage = self.stage.currentData() or FINAL
+        suggested = base / default_file_name(self.lang.currentData(), kind, stage, suffix)
         if kind in EXPORT_KINDS:
-            suggested = base / f"{kind}.xlsx"
             filters = self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
         elif kind == "decision":
             suggested = base / f"{kind}.pdf"
             filters = self.tr("PDF (*.pdf);;Word document (*.docx)")
         else:
-            suggested = base / f"{kind}.pdf"
             filters = self.tr("PDF (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(suggested), filters)
+        path, _ = get_save_file_name(self, self.tr("Save as"), str(suggested), filters)
         if path:
             self.save_to(Path(path))
 
@@ -483,7 +494,7 @@ class ReportDialog(QDialog):
                 return path
 
         self._set_busy(True, self.tr("Building…"))
-        run_task(work, self._saved, self._on_error, self._on_progress)
+        run_task(work, self._saved, self._on_error, self._on_progress, db=self.db)
 
     def confirm_awards(self, options: Any) -> bool | None:
         """True when the user accepts a provisional ranking, False when it is final, None to stop.

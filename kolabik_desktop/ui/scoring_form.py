@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -42,6 +42,16 @@ from kolabik_desktop.ui.problems import problem_text
 from kolabik_desktop.ui.undo import CellState, SheetUndo
 
 DEBOUNCE_MS = 400
+
+
+def parse_typed_number(text: str) -> Decimal | None:
+    """A number exactly as a juror typed it (comma or dot decimal), or None when it is not one.
+
+    The core rule's strict parse (rules.parse_value): "8o", "7a5", "1e2" are not numbers and
+    nothing is ever stripped or guessed; an empty field is None too.
+    """
+    parsed = rules.parse_value(text)
+    return None if isinstance(parsed, rules.Problem) else parsed
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,11 @@ class WindowUndoMixin:
 
 
 class ScoreEdit(WindowUndoMixin, QLineEdit):
-    """A value field: digits and one decimal mark; Up/Down step, PgUp/PgDn ten steps."""
+    """A value field; Up/Down step, PgUp/PgDn ten steps.
+
+    No validator: a validator drops a refused keystroke silently, so "8o" became 8 and "7a5" 75.
+    Every keystroke stays visible; the row refuses what is not a number, with a message.
+    """
 
     advance = Signal()  # Enter: go to the next criterion
     stepped = Signal()
@@ -147,10 +161,7 @@ class ScoreEdit(WindowUndoMixin, QLineEdit):
     def __init__(self, info: CriterionInfo, parent: QWidget | None = None):
         super().__init__(parent)
         self.info = info
-        sign = "-?" if info.min_value < 0 else ""
-        self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(sign + r"\d{0,6}([.,]\d{0,6})?"), self)
-        )
+        self.setMaxLength(16)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setFixedWidth(72)
 
@@ -174,7 +185,7 @@ class ScoreEdit(WindowUndoMixin, QLineEdit):
     def step_by(self, steps: int) -> None:
         info = self.info
         step = info.step if info.step > 0 else Decimal(1)
-        current = parse_decimal(self.text())
+        current = parse_typed_number(self.text())
         if current is None:
             new = info.min_value if steps > 0 else info.max_value
         else:
@@ -306,7 +317,9 @@ class CriterionRow(QFrame):
         # The rules' own parsing and range/step check, in the window's words (ui/problems.py).
         parsed = rules.parse_value(text)
         if isinstance(parsed, rules.Problem) or parsed is None:
-            return None, self.tr("“{0}” is not a number.").format(text)
+            return None, self.tr(
+                "“{0}” is not a number: not saved, the stored value stays."
+            ).format(text)
         info = self.info
         found = rules.value_problem(parsed, info.min_value, info.max_value, info.step)
         if found is not None:

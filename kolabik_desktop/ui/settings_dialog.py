@@ -6,19 +6,21 @@ The keys here are the ones other parts read: "language", "recent_files", "projec
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.file_dialogs import get_existing_directory
 
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("f4", "F4 (210 × 330 mm)"))
 DEFAULT_BACKUP_MINUTES = 5
@@ -58,7 +61,7 @@ class FolderField(QWidget):
         row.addWidget(clear)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.text())
+        folder = get_existing_directory(self, self.tr("Choose a folder"), self.text())
         if folder:
             self.edit.setText(folder)
 
@@ -74,11 +77,10 @@ class SettingsDialog(QDialog):
         s = self.settings
 
         self.language = QComboBox()
-        self.language.addItem(self.tr("System default"), "")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
-        language = s.value(i18n.SETTINGS_KEY, "")
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.language_changed = False
 
         self.paper = QComboBox()
         for code, label in PAPERS:
@@ -119,7 +121,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Back up the event every:"), self.backup_minutes)
         form.addRow(self.tr("Recent files:"), self.clear_recent)
 
-        note = QLabel(self.tr("A new language takes effect the next time the program starts."))
+        note = QLabel(self.tr("A new language takes effect when the program restarts."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -138,6 +140,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         s = self.settings
+        self.language_changed = self.language.currentData() != i18n.current_language()
         s.setValue(i18n.SETTINGS_KEY, self.language.currentData())
         s.setValue("paper_size", self.paper.currentData())
         s.setValue("projector_screen", self.projector_screen.currentData())
@@ -150,6 +153,38 @@ class SettingsDialog(QDialog):
         super().accept()
 
 
+def restart_command(event_path: Path | None) -> tuple[str, list[str]]:
+    """How to start this program again (the built app, or python -m), reopening the event."""
+    args = [str(event_path)] if event_path is not None else []
+    if getattr(sys, "frozen", False):  # the PyInstaller app: its executable is the program
+        return sys.executable, args
+    return sys.executable, ["-m", "kolabik_desktop", *args]
+
+
+def open_settings(window: Any) -> None:
+    """Settings; a new language asks once whether to restart now (Qt cannot re-translate the
+    widgets already built), and a restart reopens the event after the window closes cleanly."""
+    dialog = SettingsDialog(window)
+    if not dialog.exec() or not dialog.language_changed:
+        return
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("SettingsDialog", "Language"),
+        QCoreApplication.translate(
+            "SettingsDialog", "The new language is used after a restart. Restart the program now?"
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    context = window.context
+    event_path = context.db.path if context is not None else None
+    if window.close():  # flushes the sheet and releases the event's lock before the new start
+        program, args = restart_command(event_path)
+        QProcess.startDetached(program, args)
+
+
 def install(window: Any) -> None:
     """Tools > Settings (Ctrl+,)."""
     action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
@@ -157,6 +192,6 @@ def install(window: Any) -> None:
     if action.shortcut().isEmpty():  # Preferences has no default binding on Windows/Linux
         action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: SettingsDialog(window).exec())
+    action.triggered.connect(lambda: open_settings(window))
     window.menu_tools.addAction(action)
     window.settings_action = action

@@ -59,12 +59,12 @@ def test_csv_has_the_columns_and_the_engine_numbers(event, capsysbinary):
         assert fields[0] == ("" if row.rank is None else str(row.rank))
         assert fields[1] == row.entry.code and fields[2] == row.entry.title
         assert fields[5] == row.display and fields[6] == row.status
-        if row.status == "unscored":
-            assert fields[0] == ""
+        if row.status in ("unscored", "not_advanced"):
+            assert fields[0] == "" and fields[5] == ""
         else:
             assert re.fullmatch(r"\d+\.\d\d", fields[5])
     statuses = {r[6] for r in rows[1:]}
-    assert statuses == {"final", "provisional", "unscored"}
+    assert statuses == {"final", "provisional", "not_advanced"}
 
 
 def test_csv_is_byte_identical_for_the_same_inputs(tmp_path, capsysbinary):
@@ -111,7 +111,9 @@ def test_json_format(event, capsysbinary):
     assert doc["board"] == "final" and doc["precision"] == 2 and len(doc["rows"]) == 12
     first = doc["rows"][0]
     assert first["rank"] == 1 and set(first["stage_scores"]) == {"P1", "P2"}
-    assert all(r["rank"] is None for r in doc["rows"] if r["status"] == "unscored")
+    assert all(
+        r["rank"] is None for r in doc["rows"] if r["status"] in ("unscored", "not_advanced")
+    )
 
 
 def test_table_is_readable(event, capsysbinary):

@@ -117,14 +117,20 @@ def test_check_prints_the_fingerprint(event, capsys):
 def test_a_report_file_that_cannot_be_written_is_a_clear_error(
     event, tmp_path, capsys, monkeypatch
 ):
-    from pathlib import Path
+    import os
 
-    def locked(self, data):
-        raise PermissionError(13, "Permission denied")
+    real_replace = os.replace
+    old = tmp_path / "r.pdf"
+    old.write_bytes(b"%PDF an earlier report")
+
+    def locked(src, dst):
+        if str(dst).endswith("r.pdf"):
+            raise PermissionError(13, "Permission denied")
+        return real_replace(src, dst)
 
     # Tests run as root, which ignores file modes: a PDF held open by a viewer on Windows
-    # raises exactly this.
-    monkeypatch.setattr(Path, "write_bytes", locked)
+    # refuses the rename exactly like this.
+    monkeypatch.setattr(os, "replace", locked)
     code, _out, err = run(
         capsys,
         "report",
@@ -134,8 +140,10 @@ def test_a_report_file_that_cannot_be_written_is_a_clear_error(
         "--stage",
         "P1",
         "--out",
-        str(tmp_path / "r.pdf"),
+        str(old),
     )
     assert code == 1
-    assert "could not write the report (Permission denied)" in err
+    assert "could not write the report: permission denied" in err
+    assert old.read_bytes() == b"%PDF an earlier report"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".r.pdf")] == []
     assert "Traceback" not in err

@@ -24,6 +24,7 @@ def test_self_test_runs_every_step_and_exits_zero(tmp_path):
         "leaderboard",
         "PDF recap",
         "main window",
+        "live link",
     ):
         assert f"ok   {step}" in proc.stdout
     assert proc.stdout.rstrip().endswith("self-test passed")

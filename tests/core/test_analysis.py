@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from kolabik_desktop.core.analysis import alpha as A
 from kolabik_desktop.core.analysis import stats as S
 from kolabik_desktop.core.analysis.export import analysis_json, stat
-from kolabik_desktop.core.scoring.engine import Scorer
+from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import (
     FINAL,
     METHODS,
@@ -127,15 +127,18 @@ def stage_events(draw: st.DrawFn) -> tuple[EventSpec, dict[tuple[int, int, int],
         (j.id, e.id) for j in jurors for e in entries if not assign or draw(st.booleans())
     )
     scale = draw(st.sampled_from([(D(0), D(100)), (D(1), D(25))]))
+    method = draw(st.sampled_from(METHODS))
+    # A valid event only (validate_event): banded needs its band L; other methods may carry one.
+    band = D(3) if method == "banded" else draw(st.sampled_from([None, D(3)]))
     stage = StageSpec(
         id=1,
         code="P1",
         name="Proposal",
         position=0,
         weight=D(100),
-        method=draw(st.sampled_from(METHODS)),
+        method=method,
         criteria=tuple(criteria),
-        band=draw(st.sampled_from([None, D(3)])),
+        band=band,
         scale_min=scale[0],
         scale_max=scale[1],
         assignments=pairs if assign else None,
@@ -149,6 +152,7 @@ def stage_events(draw: st.DrawFn) -> tuple[EventSpec, dict[tuple[int, int, int],
             span = int(c.max_value - c.min_value)
             values[(j, e, c.id)] = c.min_value + D(draw(st.integers(0, span)))
     event = EventSpec(stages=(stage,), entries=entries, jurors=jurors, conflicts=conflicts)
+    assert not validate_event(event)
     return event, values
 
 
@@ -354,6 +358,15 @@ def test_one_juror_one_entry_is_not_enough_data() -> None:
     assert data["jurors"][0]["sd"] is None
 
 
+def test_a_final_ranking_of_one_entry_is_not_enough_data() -> None:
+    event, values = _one_criterion_event({(0, 0): 20, (1, 0): 22}, 3, 2)
+    result = S.analyse(event, values, FINAL)
+    assert result.notes == (S.NOTE_FEW_ENTRIES,)
+    assert analysis_json(result)["notes"] == ["fewer_than_2_entries"]
+    values[(11, 101, 7)] = D(5)
+    assert S.analyse(event, values, FINAL).notes == ()
+
+
 def test_everyone_scoring_the_same_has_no_alpha() -> None:
     event, values = _one_criterion_event({(j, e): 20 for j in range(3) for e in range(4)}, 4, 3)
     result = S.analyse(event, values, "S1")
@@ -481,3 +494,57 @@ def test_five_numbers_are_tukeys_hinges() -> None:
         Fraction(7, 2),
         4,
     )
+
+
+@pytest.mark.parametrize("method", ["mean", "zscore"])
+def test_leave_one_out_of_a_two_stage_event_moves_stage_and_final_as_a_fresh_engine(
+    tmp_path, method
+) -> None:
+    # Two stages (6 admitted to P2, partly scored): the stage board and the final board, winner,
+    # top 3 and the cut (the 6 admitted for P1, 10 otherwise), checked against a fresh engine
+    # with the juror recused from every entry.
+    from factories import make_event
+
+    from kolabik_desktop.core.analysis import load_analysis_input
+
+    db, _ids = make_event(tmp_path / "two.kolabik", entries=20, admitted_to_p2=6, p2_fill=0.8)
+    try:
+        data = load_analysis_input(db)
+    finally:
+        db.close()
+    event = replace(data.event, stages=tuple(replace(s, method=method) for s in data.event.stages))
+    values = data.values
+
+    def placed(scorer: Scorer, board: str) -> list[int]:
+        return [r.entry.id for r in scorer.leaderboard(board).rows if r.rank is not None]
+
+    base = Scorer(event, values)
+    for board, cut in (("P1", 6), ("P2", 10), (FINAL, 10)):
+        loo = S.leave_one_out(event, values, board)
+        assert loo
+        for item in loo:
+            alone = Scorer(S.without_juror(event, item.juror.id), values)
+            checks = [(FINAL, item.final, 10)]
+            if board != FINAL:
+                assert item.stage is not None
+                checks.append((board, item.stage, cut))
+            for b, change, n in checks:
+                ref, now = placed(base, b), placed(alone, b)
+                n = min(n, len(ref))
+                assert (change.winner.id if change.winner else None) == (now[0] if now else None)
+                assert change.winner_changed == (now[:1] != ref[:1])
+                assert change.top3_changed == (now[:3] != ref[:3])
+                assert change.cut_changed == (set(now[:n]) != set(ref[:n]))
+                after = {r.entry.id: r.rank for r in alone.leaderboard(b).rows}
+                before = {r.entry.id: r.rank for r in base.leaderboard(b).rows}
+                moves = [
+                    abs(after[e] - before[e])
+                    for e in ref
+                    if after.get(e) is not None and after[e] != before[e]
+                ]
+                if change.largest_move is None:
+                    assert not moves
+                else:
+                    mv = change.largest_move
+                    assert (before[mv.entry.id], after[mv.entry.id]) == (mv.before, mv.after)
+                    assert abs(mv.after - mv.before) == max(moves)

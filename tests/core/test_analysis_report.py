@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from factories import make_event
@@ -60,3 +61,20 @@ def test_final_report_in_english(data):
 def test_unknown_stage_is_refused(data):
     with pytest.raises(ValidationError, match="X9"):
         build_report(data, ReportOptions(kind="analysis", stage="X9"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("id", "Juri n Rata-rata SB Kelonggaran Korelasi Pencilan Catatan"),
+        ("en", "Juror n Mean SD Leniency Correlation Outliers Notes"),
+    ],
+)
+def test_juror_table_headers_are_never_broken_inside_a_word(data, lang, header):
+    assert header in _text(data, stage="P1", lang=lang)
+
+
+def test_chart_axes_use_the_reports_decimal_mark(data):
+    # The box plot and leniency axes print figures like 71.3: a comma in Indonesian.
+    assert not re.search(r"\d\.\d", _text(data, stage="P1"))
+    assert re.search(r"\d\.\d", _text(data, stage="P1", lang="en"))

@@ -135,7 +135,12 @@ def test_final_leaderboard_is_sensible(demo):
     assert scores == sorted(scores, reverse=True)
     # The ranked entries come first, then the unscored ones without a rank.
     assert rows[: len(ranked)] == tuple(ranked)
-    assert all(r.status == "unscored" and r.display == "" for r in rows[len(ranked) :])
+    rest = rows[len(ranked) :]
+    assert all(r.status in ("unscored", "not_advanced") and r.display == "" for r in rest)
+    # The 40 entries outside the Top 20 did not advance to P2: not counted as unscored.
+    not_advanced = [r for r in rest if r.status == "not_advanced"]
+    assert len(not_advanced) == 40
+    assert {(r.not_advanced_to, r.last_stage) for r in not_advanced} == {("P2", "P1")}
 
 
 def test_some_finalists_have_a_proposal_pdf(demo):

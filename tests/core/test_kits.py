@@ -45,8 +45,8 @@ def _add_attachments(db, entry_ids):
             )
 
 
-def test_kit_holds_nothing_of_any_other_juror(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik", p2_fill=1.0)
+def test_kit_holds_nothing_of_any_other_juror(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"), p2_fill=1.0)
     j2, j3 = ids.jurors[1], ids.jurors[2]
     p1 = ids.stages["P1"]
     services.set_comment(
@@ -91,15 +91,21 @@ def test_kit_holds_nothing_of_any_other_juror(tmp_path):
         assert sorted(kit_scores) == sorted((e, c, str(v)) for e, c, v in j2_scores)
         assert con.execute("SELECT text FROM comment").fetchall() == [("milik J2",)]
         assert con.execute("SELECT count(*) FROM entry").fetchone() == (len(ids.entries),)
-        # Only the signing place for the juror's own sheet, the kit's stages and the chair's
-        # audit head when the kit was made (the anchor its packages sign) are kept.
+        # Only the signing place for the juror's own sheet, the kit's stages, the chair's audit
+        # head when the kit was made (the anchor its packages sign) and the public half of the
+        # chair's live-session key are kept (never its private half).
+        settings = dict(con.execute("SELECT key, value FROM setting"))
+        hub_public = settings.pop("live_hub_public")
         with db.session() as s:
             head = audit.last_hash(s)
-        assert dict(con.execute("SELECT key, value FROM setting")) == {
+            assert hub_public == s.get(Setting, "live_hub_public").value
+            private = s.get(Setting, "live_hub_private").value
+        assert settings == {
             "kit_stages": "P1 P2",
             "report.place": "Pasuruan",
             "chair_audit_head": head,
         }
+        assert private.encode() not in kit.read_bytes()
     finally:
         con.close()
     raw = kit.read_bytes()
@@ -110,8 +116,8 @@ def test_kit_holds_nothing_of_any_other_juror(tmp_path):
         assert (key in raw) == (code == "J2")
 
 
-def test_kit_key_is_generated_once_and_kept_in_the_chairs_file(tmp_path):
-    db, _ids = make_event(tmp_path / "ev.kolabik")
+def test_kit_key_is_generated_once_and_kept_in_the_chairs_file(tmp_path, new_location):
+    db, _ids = make_event(new_location("ev"))
     first = export_kit(db, "J1", tmp_path)
     with db.session() as s:
         key = s.scalar(select(Juror.secret_key).where(Juror.code == "J1"))
@@ -125,8 +131,8 @@ def test_kit_key_is_generated_once_and_kept_in_the_chairs_file(tmp_path):
         assert not audit.verify_chain(s)
 
 
-def test_default_kit_is_for_the_current_stage_and_its_entries(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik", admitted_to_p2=4)
+def test_default_kit_is_for_the_current_stage_and_its_entries(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"), admitted_to_p2=4)
     _add_attachments(db, ids.entries[:6])
     kit_path = export_kit(db, "J3", tmp_path)
     kit = open_event_file(kit_path)
@@ -145,8 +151,8 @@ def test_default_kit_is_for_the_current_stage_and_its_entries(tmp_path):
     assert b"PDF-OF-%04d" % ids.entries[5] not in kit_path.read_bytes()
 
 
-def test_kit_follows_assignments_and_drops_scores_on_recused_entries(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik")
+def test_kit_follows_assignments_and_drops_scores_on_recused_entries(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"))
     j1 = ids.jurors[0]
     p1 = ids.stages["P1"]
     with db.session() as s:
@@ -180,8 +186,8 @@ def test_kit_follows_assignments_and_drops_scores_on_recused_entries(tmp_path):
         con.close()
 
 
-def test_unknown_juror_or_stage_is_refused(tmp_path):
-    db, _ids = make_event(tmp_path / "ev.kolabik")
+def test_unknown_juror_or_stage_is_refused(tmp_path, new_location):
+    db, _ids = make_event(new_location("ev"))
     with pytest.raises(KolabikError, match="unknown juror"):
         export_kit(db, "J9", tmp_path)
     with pytest.raises(KolabikError, match="unknown stage"):
@@ -191,8 +197,8 @@ def test_unknown_juror_or_stage_is_refused(tmp_path):
     assert not list(tmp_path.glob("*.kolabik-kit"))
 
 
-def test_kits_from_a_kit_are_refused(tmp_path):
-    db, _ids = make_event(tmp_path / "ev.kolabik")
+def test_kits_from_a_kit_are_refused(tmp_path, new_location):
+    db, _ids = make_event(new_location("ev"))
     kit = open_event_file(export_kit(db, "J1", tmp_path))
     try:
         with pytest.raises(KolabikError, match="chair's event file"):
@@ -201,8 +207,8 @@ def test_kits_from_a_kit_are_refused(tmp_path):
         kit.close()
 
 
-def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik", fill=0.5, seed=3, admitted_to_p2=3)
+def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"), fill=0.5, seed=3, admitted_to_p2=3)
     j2 = ids.jurors[1]
     (tmp_path / "old").mkdir()
     (tmp_path / "new").mkdir()
@@ -259,8 +265,8 @@ def test_a_later_kit_updates_the_jurors_kit_without_touching_their_scores(tmp_pa
         kit.close()
 
 
-def test_a_later_kit_merges_comments_and_submissions_by_the_package_rule(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik")
+def test_a_later_kit_merges_comments_and_submissions_by_the_package_rule(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"))
     j2, p1 = ids.jurors[1], ids.stages["P1"]
     first, third = ids.entries[0], ids.entries[2]
     (tmp_path / "old").mkdir()
@@ -287,8 +293,8 @@ def test_a_later_kit_merges_comments_and_submissions_by_the_package_rule(tmp_pat
         kit.close()
 
 
-def test_update_kit_refuses_another_jurors_kit(tmp_path):
-    db, _ids = make_event(tmp_path / "ev.kolabik")
+def test_update_kit_refuses_another_jurors_kit(tmp_path, new_location):
+    db, _ids = make_event(new_location("ev"))
     (tmp_path / "a").mkdir()
     kit = open_event_file(export_kit(db, "J1", tmp_path / "a"))
     other = export_kit(db, "J2", tmp_path)

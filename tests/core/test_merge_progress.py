@@ -18,8 +18,8 @@ def by_key(db):
     return {(r.juror_code, r.stage_code): r for r in juror_progress(db)}
 
 
-def test_counts_follow_what_each_juror_scored(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik", entries=12, admitted_to_p2=5, p2_fill=0.0)
+def test_counts_follow_what_each_juror_scored(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"), entries=12, admitted_to_p2=5, p2_fill=0.0)
     rows = by_key(db)
     assert len(rows) == 5 * 2
     j1_p1 = rows[("J1", "P1")]
@@ -57,8 +57,8 @@ def test_counts_follow_what_each_juror_scored(tmp_path):
     assert rows[("J3", "P2")].last_package_at is None
 
 
-def test_a_value_on_a_weight_zero_criterion_alone_is_partial(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik", fill=0.0, conflict=False)
+def test_a_value_on_a_weight_zero_criterion_alone_is_partial(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"), fill=0.0, conflict=False)
     services.set_score(
         db,
         juror_id=ids.jurors[0],

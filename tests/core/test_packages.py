@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from factories import make_event
 from helpers_exchange import score_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pg_server import fresh_database
 from sqlalchemy import func, select
 
 from kolabik_desktop.core.errors import InputRejected
@@ -46,14 +48,25 @@ def juror_key(db, code):
         return s.scalar(select(Juror.secret_key).where(Juror.code == code))
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory):
-    """A chair's event, J2's kit with two fresh edits and a comment, and J2's package.
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def scored(request, tmp_path_factory):
+    """A chair's event (a file, or a database on the test server), J2's kit with two fresh edits
+    and a comment, and J2's package.
 
-    Shared by the tests of this module: none of them may change the chair's file.
+    Shared by the tests of this module: none of them may change the chair's event.
     """
     tmp_path = tmp_path_factory.mktemp("scored")
-    db, ids = make_event(tmp_path / "ev.kolabik", p2_fill=0.0)
+    with ExitStack() as stack:
+        where = (
+            tmp_path / "ev.kolabik"
+            if request.param == "sqlite"
+            else stack.enter_context(fresh_database())
+        )
+        yield from _scored(tmp_path, where)
+
+
+def _scored(tmp_path, where):
+    db, ids = make_event(where, p2_fill=0.0)
     kit = open_event_file(export_kit(db, "J2", tmp_path, stages=["P1", "P2"]))
     j2 = ids.jurors[1]
     services.set_score(
@@ -255,7 +268,7 @@ def test_truncated_and_not_json_are_refused(scored, tmp_path):
 
 def test_package_of_another_event_is_refused(scored, tmp_path):
     db, _ids, _kit, package = scored
-    other, _ = make_event(tmp_path / "other.kolabik", name="Kovablik 2025")
+    other, _ = make_event(tmp_path / "other.kolabik", name="Kovablik 2025")  # a file either way
     (tmp_path / "kits").mkdir()
     export_kits(other, tmp_path / "kits")  # J2 has a key there too
     before = snapshot(other)
@@ -267,8 +280,8 @@ def test_package_of_another_event_is_refused(scored, tmp_path):
     other.close()
 
 
-def test_package_for_a_recused_entry_is_refused(tmp_path):
-    db, ids = make_event(tmp_path / "ev.kolabik")
+def test_package_for_a_recused_entry_is_refused(tmp_path, new_location):
+    db, ids = make_event(new_location("ev"))
     kit = open_event_file(export_kit(db, "J1", tmp_path, stages=["P1"]))
     package = write_package(kit, tmp_path)
     doc = json.loads(package.read_bytes())

@@ -124,6 +124,15 @@ def test_recap_of_the_final_marks_provisional_scores(event):
         assert _id(row.display) + mark in line
         assert ("sementara" in line) == (row.status == "provisional")
         assert _id(format_score(row.stage_scores["P1"], 2)) in line
+    # Entries outside P2 say so, with their P1 score, rather than "tanpa nilai".
+    left_out = [r for r in board.rows if r.status == "not_advanced"]
+    assert left_out
+    plain = _flat([p.extract_text() for p in _pdf(data, kind="recap", stage="final").pages])
+    assert plain.count("tidak lolos ke P2") == len(left_out)
+    for row in left_out:
+        line = _line_with(text, row.entry.code)
+        assert "tidak lolos ke" in line and "tanpa nilai" not in line  # "P2" wraps below
+        assert _id(format_score(row.stage_scores["P1"], 2)) in line
 
 
 def test_broken_ties_are_footnoted_with_their_rule(tmp_path):
@@ -454,6 +463,30 @@ def test_a_jurors_kit_prints_only_their_own_sheets(tmp_path):
     with pytest.raises(ValidationError, match="its leaderboard would be wrong"):
         export(data, "leaderboard", tmp_path / "board.xlsx", board="P1")
     assert not (tmp_path / "board.xlsx").exists()
+
+
+def test_default_file_names_speak_the_documents_language():
+    from kolabik_desktop.core.reports.i18n import default_file_name
+
+    assert default_file_name("id", "sheet", "P1", ".pdf") == "lembar-penilaian-p1.pdf"
+    assert default_file_name("id", "recap", "final", ".pdf") == "rekapitulasi-nilai-akhir.pdf"
+    assert default_file_name("id", "matrix", "P2", ".xlsx") == "matriks-nilai-p2.xlsx"
+    assert default_file_name("en", "minutes", "final", ".pdf") == "minutes-final.pdf"
+
+
+@pytest.mark.parametrize("entries", [14, 17, 20, 23, 26])
+def test_the_recaps_last_page_never_holds_the_signature_alone(tmp_path, entries):
+    db, _ids = make_event(tmp_path / "e.kolabik", entries=entries, jurors=5)
+    data = load_report_data(db)
+    for stage in ("P1", "final"):
+        reader = _pdf(data, kind="recap", stage=stage)
+        last = reader.pages[-1].extract_text()
+        assert "Ketua Dewan Juri" in last
+        rows = re.findall(r"\bIN-\d{3}\b", last)
+        assert rows, f"{entries} entries, {stage}: the signature stands alone on the last page"
+        if len(reader.pages) > 1:
+            assert "Peringkat" in last  # the table's header repeats above the rows that moved
+    db.close()
 
 
 @pytest.mark.parametrize("kind, stage", [("recap", "P1"), ("minutes", "final"), ("sheet", "P1")])

@@ -193,3 +193,43 @@ def test_file_deleted_under_the_app_is_written_back_with_every_score(tmp_path):
     assert _score(db, ids, entry=2) == Decimal(64)
     assert _score(db, ids, entry=3) == Decimal(65)
     db.close()
+
+
+def test_write_output_replaces_atomically_and_a_failure_keeps_the_old_file(tmp_path, monkeypatch):
+    from kolabik_desktop.core.errors import KolabikError
+    from kolabik_desktop.core.files import write_output
+
+    target = tmp_path / "r.pdf"
+    write_output(target, b"first", "report")
+    assert target.read_bytes() == b"first"
+
+    with pytest.raises(KolabikError, match="came out empty"):
+        write_output(tmp_path / "empty.pdf", b"", "report")
+    assert not (tmp_path / "empty.pdf").exists()
+    monkeypatch.setattr("builtins.open", _failing_open(open))
+    with pytest.raises(KolabikError, match="disk is full"):
+        write_output(target, b"second", "report")
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+def _failing_open(real_open):
+    class Full:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            self.fh.write(data[:1])
+            raise OSError(28, "No space left on device")
+
+    def fake(path, mode="r", *args, **kwargs):
+        fh = real_open(path, mode, *args, **kwargs)
+        return Full(fh) if "w" in mode else fh
+
+    return fake

@@ -289,6 +289,31 @@ def test_not_admitted_entry_is_not_on_the_stage_board():
     assert scorer.juror_status("S2", 1, 2) == "not_admitted"
 
 
+def test_an_entry_not_admitted_to_a_weighted_stage_is_not_advanced_not_unscored():
+    # E1 admitted to S2 and scored there (final); E2 scored 90 in S1, not admitted to S2:
+    # "not_advanced" to S2 with S1 as its last stage; E3 admitted to S2 but not yet scored
+    # there: plainly unscored. Rows keep their order (E2's S1 score 90 ranks it before E3's 60).
+    s1, s2 = stage(1, [crit(1, 100)], weight=50), stage(2, [crit(2, 100)], weight=50)
+    s2 = StageSpec(**{**_fields(s2), "admitted": frozenset({1, 3})})
+    values = {(1, 1, 1): D(50), (1, 2, 1): D(90), (1, 3, 1): D(60), (1, 1, 2): D(70)}
+    scorer = Scorer(event([s1, s2], 3, 1), values)
+    board = scorer.leaderboard(FINAL)
+    assert rows(board) == [
+        (1, 1, "60.00", "final", ""),
+        (None, 2, "", "not_advanced", ""),
+        (None, 3, "", "unscored", ""),
+    ]
+    e2, e3 = board.rows[1], board.rows[2]
+    assert (e2.not_advanced_to, e2.last_stage, e2.stage_scores["S1"]) == ("S2", "S1", 90)
+    assert (e3.not_advanced_to, e3.last_stage) == ("", "")
+    # The same on a category board, and a stage board never says it (it lists only admitted).
+    assert {r.status for r in scorer.leaderboard("S2").rows} == {"final", "unscored"}
+    # Admitting E2 later makes it merely unscored in S2.
+    s2_all = StageSpec(**{**_fields(s2), "admitted": frozenset({1, 2, 3})})
+    again = Scorer(event([s1, s2_all], 3, 1), values).leaderboard(FINAL)
+    assert row_of(again, 2).status == "unscored"
+
+
 def _fields(spec: StageSpec) -> dict:
     return {name: getattr(spec, name) for name in StageSpec.__slots__}
 
@@ -461,7 +486,8 @@ def test_round_stage_scores_rounds_each_stage_before_blending():
 def test_entries_without_a_final_score_follow_ordered_by_last_stage():
     # E1, E2 reach S2 and have both scores; E3 reached S2 but S2 is empty (its last panel score is
     # S1's 95); E4 (S1 60) and E5 (S1 99) did not reach S2; E6 has nothing at all.
-    # Unscored order: last stage reached with a panel score first (none in S2), then by that score:
+    # E4, E5, E6 were not admitted to S2: "not_advanced", E3 merely unscored. Order of the rows
+    # without a final score: last stage reached with a panel score first (none in S2), then by that score:
     # E5 99, E3 95, E4 60, then E6.
     s1, s2 = stage(1, [crit(1, 100)], weight=50), stage(2, [crit(2, 100)], weight=50)
     s2 = StageSpec(**{**_fields(s2), "admitted": frozenset({1, 2, 3})})
@@ -472,10 +498,10 @@ def test_entries_without_a_final_score_follow_ordered_by_last_stage():
     assert [(r.rank, r.entry.id, r.status) for r in board.rows] == [
         (1, 1, "final"),
         (2, 2, "final"),
-        (None, 5, "unscored"),
+        (None, 5, "not_advanced"),
         (None, 3, "unscored"),
-        (None, 4, "unscored"),
-        (None, 6, "unscored"),
+        (None, 4, "not_advanced"),
+        (None, 6, "not_advanced"),
     ]
     assert board.rows[2].stage_scores == {"S1": 99, "S2": None}
 

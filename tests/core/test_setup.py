@@ -31,8 +31,8 @@ from kolabik_desktop.core.store.services import load_scoring_input
 
 
 @pytest.fixture
-def event(tmp_path):
-    db, ids = make_event(tmp_path / "e.kolabik")
+def event(new_location):
+    db, ids = make_event(new_location("e"))
     yield db, ids
     db.close()
 
@@ -542,8 +542,8 @@ def test_assignments_refused(event):
 # -- advancing -----------------------------------------------------------------------------------
 
 
-def test_advance_top_n_shows_the_tie_and_admits_what_the_chair_chose(tmp_path):
-    db, ids = make_tied_event(tmp_path / "t.kolabik")
+def test_advance_top_n_shows_the_tie_and_admits_what_the_chair_chose(new_location):
+    db, ids = make_tied_event(new_location("t"))
     try:
         short = setup.shortlist(scorer_for(db), "P1", top_n=3)
         assert [r.entry.code for r in short.selected] == ["IN-001", "IN-002"]
@@ -595,8 +595,8 @@ def test_advance_removing_scored_entries_needs_confirmation(event):
     assert (result.removed, result.removed_with_scores) == (2, 1)
 
 
-def test_advance_from_a_cumulative_stage_uses_its_blend(tmp_path):
-    db, ids = make_event(tmp_path / "cum.kolabik", entries=10, admitted_to_p2=6, p2_fill=1.0)
+def test_advance_from_a_cumulative_stage_uses_its_blend(new_location):
+    db, ids = make_event(new_location("cum"), entries=10, admitted_to_p2=6, p2_fill=1.0)
     try:
         p2 = next(r for r in setup.list_stages(db) if r.data.code == "P2")
         setup.update_stage(db, p2.id, setup.replace(p2.data, cumulative="P1:90 P2:10"))
@@ -616,8 +616,8 @@ def test_advance_from_a_cumulative_stage_uses_its_blend(tmp_path):
         db.close()
 
 
-def test_an_entry_with_a_jury_decision_cannot_leave_the_stage(tmp_path):
-    db, ids = make_event(tmp_path / "keep.kolabik", p2_fill=1.0)
+def test_an_entry_with_a_jury_decision_cannot_leave_the_stage(new_location):
+    db, ids = make_event(new_location("keep"), p2_fill=1.0)
     try:
         sid = ids.stages["P2"]
         first, *rest = sorted(setup.admitted_entries(db, sid))
@@ -643,8 +643,8 @@ def test_advance_with_quotas(event):
 # -- jury decisions ------------------------------------------------------------------------------
 
 
-def test_jury_decision_recorded_and_shown(tmp_path):
-    db, ids = make_tied_event(tmp_path / "t.kolabik")
+def test_jury_decision_recorded_and_shown(new_location):
+    db, ids = make_tied_event(new_location("t"))
     try:
         setup.update_event_details(db, setup.replace(setup.get_event_details(db), tiebreak="none"))
         did = setup.set_decision(

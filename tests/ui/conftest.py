@@ -17,6 +17,8 @@ def isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     os.makedirs(settings_dir, exist_ok=True)
+    # A kit opened in a test does not browse the network for a live-session hub.
+    QSettings().setValue("live/discover", False)
     yield settings_dir
 
 

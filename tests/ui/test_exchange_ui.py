@@ -12,7 +12,7 @@ from factories import make_event
 from helpers_exchange import copy_db, kits_by_juror, score_kit
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from kolabik_desktop.core.exchange.kits import export_kits
@@ -211,7 +211,7 @@ def test_send_scores_writes_a_package_where_the_juror_chooses(
     target = tmp_path / "usb" / "nilai-j5"
     target.parent.mkdir()
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+        "kolabik_desktop.ui.outbox.get_save_file_name", lambda *a, **k: (str(target), "")
     )
     window.act_send_scores.trigger()
     written = target.with_name("nilai-j5.kolabik-scores")
@@ -318,7 +318,7 @@ def test_a_juror_updates_their_kit_from_a_new_one(
     chair.close()
     window = make_window(kits["J2"])
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(new_kit), ""))
+        "kolabik_desktop.ui.outbox.get_open_file_name", lambda *a, **k: (str(new_kit), "")
     )
     with qtbot.waitSignal(window.context.changed, timeout=10000):
         window.act_update_kit.trigger()
@@ -383,3 +383,28 @@ def test_closing_the_kit_sends_a_change_still_waiting_for_the_outbox(
     doc = json.loads(writer.target.read_bytes())
     khd = next(r for r in doc["scores"] if r["criterion"] == "KHD" and r["entry"] == "IN-003")
     assert khd["value"] == "33"
+
+
+def test_submitting_in_a_kit_offers_to_send_the_scores(
+    qtbot, make_window, exchange, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    _pristine, kits, _packages, _ids = exchange
+    window = make_window(kits["J5"])
+    asked: list[str] = []
+    monkeypatch.setattr("kolabik_desktop.ui.main_window.confirm_submit", lambda *a: True)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes),
+    )
+    target = tmp_path / "usb" / "nilai-j5"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        "kolabik_desktop.ui.outbox.get_save_file_name", lambda *a, **k: (str(target), "")
+    )
+    window.submit_stage()
+    assert len(asked) == 1 and "Send the scores now?" in asked[0]
+    written = target.with_name("nilai-j5.kolabik-scores")
+    qtbot.waitUntil(written.exists, timeout=10000)

@@ -86,6 +86,8 @@ def test_the_view_shows_the_core_numbers_and_opens_a_flagged_mark(qtbot, tmp_pat
     assert dialog.analysis is not None and dialog.analysis.board == "final"
     assert dialog.jurors.rowCount() == 0 and dialog.sensitivity.rowCount() > 0
     assert dialog.loo.rowCount() == len(dialog.analysis.leave_one_out) > 0
+    # The empty juror table is explained, not left blank.
+    assert "choose a stage" in dialog.status.text()
 
 
 def test_juror_mode_has_no_statistics(qtbot, tmp_path, open_juror_window):
@@ -123,3 +125,52 @@ def test_a_stage_added_in_setup_appears_in_the_choice(qtbot, tmp_path):
         assert dialog.stage.itemData(2) == "P3" and dialog.stage.currentData() == "P2"
     finally:
         context.close()
+
+
+def test_the_analysis_runs_without_full_garbage_collections(qtbot, tmp_path, monkeypatch):
+    # A full collection freezes the GUI thread for 50-400 ms on a national event (the GIL);
+    # both background parts run with the collector paused, and it is back afterwards.
+    import gc
+
+    import kolabik_desktop.ui.juror_stats as view
+
+    states: list[bool] = []
+    load, loo = view.load_analysis_input, view.leave_one_out
+
+    def load_spy(db):  # type: ignore[no-untyped-def]
+        states.append(gc.isenabled())
+        return load(db)
+
+    def loo_spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        states.append(gc.isenabled())
+        return loo(*args, **kwargs)
+
+    monkeypatch.setattr(view, "load_analysis_input", load_spy)
+    monkeypatch.setattr(view, "leave_one_out", loo_spy)
+    path, _ids = _event(tmp_path)
+    w = _open(qtbot, path)
+    w.act_juror_stats.trigger()
+    with qtbot.waitSignal(w.juror_stats_dialog.loo_computed, timeout=20000):
+        pass
+    assert states == [False, False]
+    assert gc.isenabled()
+
+
+def test_the_heat_map_shows_as_many_entries_as_fit(qtbot, tmp_path):
+    from kolabik_desktop.ui.juror_stats import HEAT_COLUMNS, ChartsWidget
+
+    path = tmp_path / "wide.kolabik"
+    db, _ids = make_event(path, entries=60, jurors=4, fill=1.0)
+    try:
+        analysis = load_analysis_input(db).analyse("P1", with_leave_one_out=False)
+    finally:
+        db.close()
+    charts = ChartsWidget()
+    qtbot.addWidget(charts)
+    charts.set_analysis(analysis)
+    charts.resize(1300, 700)
+    charts.grab()
+    assert len(charts.heat_entries) == 60  # a 1366-pixel screen has room for every entry
+    charts.resize(640, 700)
+    charts.grab()
+    assert len(charts.heat_entries) == HEAT_COLUMNS

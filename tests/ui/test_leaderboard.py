@@ -179,3 +179,33 @@ def test_indonesian_headings_fit_their_columns(qtbot, qapp):
             assert header.sectionSize(col) >= header.sectionSizeHint(col), col
     finally:
         i18n.install_translator(qapp, i18n.ENGLISH)
+
+
+def test_entries_that_did_not_advance_say_so_with_their_last_score_counted_apart(qtbot, qapp, live):
+    from kolabik_desktop.ui import i18n
+
+    panel, context, ids = live
+    panel.set_board("final")
+    board = context.scorer.leaderboard("final")
+    # The status comes from the engine's rows: 5 of 12 admitted to P2, the other 7 not advanced.
+    left_out = [r for r in board.rows if r.status == "not_advanced"]
+    assert len(left_out) == 7
+    m = panel.model
+    for row in left_out:
+        i = m.row_of_entry(row.entry.id)
+        p1 = format_score(row.stage_scores["P1"], 2)
+        assert m.data(m.index(i, M.STATUS)) == f"not advanced to P2 (P1: {p1})"
+        assert m.data(m.index(i, M.RANK)) == ""
+    assert (
+        panel.summary.text()
+        == "12 entries: 5 final, 0 provisional, 0 unscored; 7 not advanced to P2"
+    )
+    i18n.install_translator(qapp, "id")
+    try:
+        panel.rebuild()
+        assert "7 tidak lolos ke P2" in panel.summary.text()
+        assert "0 belum dinilai" in panel.summary.text()
+        i = m.row_of_entry(left_out[0].entry.id)
+        assert m.data(m.index(i, M.STATUS)).startswith("tidak lolos ke P2 (P1: ")
+    finally:
+        i18n.install_translator(qapp, "en")

@@ -120,9 +120,14 @@ def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, windo
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert "not on the step 1" in row.problem.text()
     assert scores(path, ids.jurors[1], window.entry_id) == {}
-    # Letters cannot even be typed.
+    # A letter is never dropped silently ("8x" is not 8): it stays in view, refused.
     type_into(qtbot, row.value, "8x")
-    assert row.value.text() == "8"
+    assert row.value.text() == "8x"
+    assert "is not a number" in row.problem.text()
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)
+    assert row.value.hasFocus()
+    assert scores(path, ids.jurors[1], window.entry_id) == {}
+    type_into(qtbot, row.value, "8")
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
     assert not row.problem.isVisible()
     assert window.form.rows[3].value.hasFocus()  # a good value moves on
@@ -379,7 +384,7 @@ def test_recused_entries_are_shown_and_cannot_be_scored(qtbot, window, event_fil
     assert window.progress.progress.total == 11
 
 
-def test_score_as_is_remembered_per_file(qtbot, event_file):
+def test_the_stage_is_remembered_per_file_but_never_whom_the_chair_scored_as(qtbot, event_file):
     path, ids = event_file
     w = MainWindow()
     qtbot.addWidget(w)
@@ -391,7 +396,10 @@ def test_score_as_is_remembered_per_file(qtbot, event_file):
     w.set_stage(ids.stages["P2"])
     w.close_event()
     assert w.open_event(path)
-    assert w.scoring_juror_id == ids.jurors[3]
+    # Reopened (after a restart): reading, not typing J4's sheet.
+    assert w.scoring_juror_id is None
+    assert w.juror_combo.currentData() is None
+    assert w.form.read_only and w.form.juror_id is None
     assert w.stage_id == ids.stages["P2"]
     assert len(w.browser.visible_entries()) == 5  # only entries admitted to P2
     assert w.recent_files()[0] == str(path.resolve())
@@ -419,8 +427,17 @@ def test_a_juror_kit_fixes_the_juror(qtbot, event_file):
     w.close()
 
 
-def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path):
+def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from kolabik_desktop.core.exchange.kits import export_kit
+
+    asked: list[str] = []  # after submitting, the kit offers to send: not now
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No),
+    )
 
     db, ids = make_event(tmp_path / "ketua.kolabik", fill=0.0)
     # A proposal-stage kit: without stages= a kit is for the stage now judged (P2 here).
@@ -443,6 +460,7 @@ def test_a_real_juror_kit_scores_and_submits_as_its_juror(qtbot, tmp_path):
     assert not w.act_reopen.isEnabled()
     press(qtbot, w, Qt.Key.Key_U, CTRL_SHIFT, "Submit")
     assert submission(kit, ids.jurors[0], ids.stages["P1"]) is True
+    assert len(asked) == 1 and "Send the scores now?" in asked[0]
     assert not w.act_reopen.isEnabled()  # only the chair reopens
     w.close()
 

@@ -175,3 +175,30 @@ def test_panel_drag_reorders_and_validates_parts(qtbot, session):
     assert panel.edited_parts() == "Part 2 needs a name."
     panel.parts_table.item(1, 0).setText("Paparan")
     assert [p.name for p in panel.edited_parts()] == ["Video", "Paparan", "Questions"]
+
+
+def test_a_reopened_session_resumes_at_the_first_finalist_not_yet_presented(qtbot, tmp_path):
+    from kolabik_desktop.core.demo import PRESENTED_COMPLETE, PRESENTED_PARTLY, build_demo_event
+    from kolabik_desktop.core.store.db import open_event_file
+
+    path = tmp_path / "demo.kolabik"
+    build_demo_event(path, attachments=False)
+    context = EventContext(open_event_file(path))
+    s = PresentationSession(clock=FakeClock())
+    panel = PresentationPanel(s)
+    qtbot.addWidget(panel)
+    s.set_context(context)
+    # 12 finalists scored by every juror, 2 being scored now: the 15th is next of 20.
+    presented = PRESENTED_COMPLETE + PRESENTED_PARTLY
+    assert len(s.entries) == 20
+    assert s.index == presented
+    scorer = context.scorer
+    for entry in s.entries[presented:]:
+        assert {scorer.juror_status("P2", j.id, entry.id) for j in scorer.event.jurors} <= {
+            "not_started",
+            "recused",
+            "not_assigned",
+        }
+    assert f"({presented + 1} of 20)" in panel.now_label.text()
+    s.set_context(None)
+    context.close()

@@ -111,7 +111,6 @@ def test_a_juror_kit_has_no_board(qtbot, tmp_path):
 
 def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QFileDialog
 
     from kolabik_desktop.ui.projector import FULL, PROGRESS, REVEAL
 
@@ -134,7 +133,9 @@ def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeyp
     assert controls.reveal_label.text() == "9 places still hidden"
     controls.mode_buttons[FULL].click()
     target = tmp_path / "papan.png"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(
+        "kolabik_desktop.ui.projector.get_save_file_name", lambda *a, **k: (str(target), "")
+    )
     controls.export_button.click()
     assert QImage(str(target)).size().width() == 1920
 
@@ -201,3 +202,32 @@ def test_a_hidden_leaderboard_catches_up_when_shown(qtbot, tmp_path):
     row = next(r for r in panel.model.rows() if r.entry.id == entry)
     expected = next(r for r in window.context.scorer.leaderboard("P1").rows if r.entry.id == entry)
     assert (row.rank, row.display) == (expected.rank, expected.display)
+
+
+def test_show_on_projector_opens_it_and_the_chairs_shortcuts_work_there(qtbot, tmp_path):
+    from kolabik_desktop.ui.presentation import PresentationPanel
+    from kolabik_desktop.ui.projector import PRESENTING
+
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14, admitted_to_p2=5)[0].close()
+    window = _window(qtbot, path)
+    window.show()
+    controller = window.projector
+    assert not controller.is_open()
+    panel = window.presentation_dock.findChild(PresentationPanel)
+    panel.project_button.click()  # "Tampilkan di proyektor"
+    assert controller.is_open() and controller.mode == PRESENTING
+    projector = controller.window
+    qtbot.waitExposed(projector)
+    with qtbot.waitActive(projector):
+        projector.activateWindow()
+    # Menu shortcuts of the chair's window that the projector's own keys do not know: F6
+    # (freeze), F8 (start the clock), then F5 (View > Projector) closes it.
+    qtbot.keyClick(projector, Qt.Key.Key_F6)
+    assert controller.frozen
+    session = window.presentation_session
+    qtbot.keyClick(projector, Qt.Key.Key_F8)
+    assert session.timer.running
+    qtbot.keyClick(projector, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not controller.is_open(), timeout=1000)
+    QApplication.processEvents()

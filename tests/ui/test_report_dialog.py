@@ -53,8 +53,9 @@ def test_changing_the_choice_rebuilds_the_preview(qtbot, dialog):
 
 
 def test_save_writes_the_pdf_off_the_gui_thread(qtbot, dialog, tmp_path):
+    dialog.set_choice("kind", "minutes")
     with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
-        dialog.set_choice("kind", "minutes")
+        dialog.set_choice("stage", "P1")  # nobody has a final score yet in this event
     out = tmp_path / "ba.pdf"
     with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT) as blocker:
         dialog.save_to(out)
@@ -113,6 +114,43 @@ def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):
         assert dlg.last_pdf.startswith(b"%PDF")
     finally:
         kit.close()
+
+
+def test_the_suggested_file_name_is_in_the_documents_language(qtbot, dialog, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _c, path, _f: offered.append(path) or ("", "")
+    )
+    dialog._ask_and_save()  # a sheet of P1, in Bahasa Indonesia
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "recap")  # a board: the final ranking, as in the CLI
+    dialog._ask_and_save()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("lang", "en")
+    dialog._ask_and_save()
+    dialog.set_choice("kind", "leaderboard")
+    dialog._ask_and_save()
+    names = [path.replace("\\", "/").rsplit("/", 1)[1] for path in offered]
+    assert names == [
+        "lembar-penilaian-p1.pdf",
+        "rekapitulasi-nilai-akhir.pdf",
+        "score-recap-final.pdf",
+        "leaderboard-final.xlsx",
+    ]
+
+
+def test_board_reports_default_to_the_final_ranking_as_the_cli_does(qtbot, dialog):
+    assert dialog.stage.currentData() == "P1"  # a sheet needs a stage
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        dialog.set_choice("kind", "recap")
+    assert dialog.stage.currentData() == "final"
+    # A stage the chair picks stays picked.
+    dialog.stage.setCurrentIndex(2)
+    dialog.stage.activated.emit(2)
+    dialog.set_choice("kind", "minutes")
+    assert dialog.stage.currentData() == "P2"
 
 
 def test_the_analysis_report_is_a_choice(qtbot, dialog):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from factories import make_event
+from PySide6.QtCore import Qt
 from sqlalchemy import update
 
 from kolabik_desktop.core.store.models import Criterion
@@ -16,6 +17,7 @@ from kolabik_desktop.ui.scoring_form import (
     CriterionRow,
     ScoringForm,
     load_sheet,
+    parse_typed_number,
 )
 from kolabik_desktop.ui.undo import SheetUndo
 
@@ -106,6 +108,67 @@ def test_descriptors_and_typed_edits_are_saved_after_the_debounce(qtbot, tmp_pat
     with qtbot.waitSignal(undo.applied, timeout=DEBOUNCE_MS + 1000):
         pass
     assert load_sheet(db, juror, entry, stage).cells[crit].value == Decimal(77)
+    assert undo.stack.count() == 1
+    form.set_context(None)
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("85", Decimal(85)),
+        ("85,5", Decimal("85.5")),
+        ("85.5", Decimal("85.5")),
+        (" 85 ", Decimal(85)),
+        (",5", Decimal("0.5")),
+        ("85,", Decimal(85)),
+        ("-3", Decimal(-3)),
+        ("8o", None),
+        ("7a5", None),
+        ("1e2", None),
+        ("1_0", None),
+        ("8 5", None),
+        ("85,5,0", None),
+        ("85.5,0", None),
+        ("NaN", None),
+        ("Infinity", None),
+        ("+5", Decimal(5)),  # a sign is part of a number, as the rules read it
+        ("٨٥", None),  # other scripts' digits: not what a juror types on this keyboard
+        ("", None),
+    ],
+)
+def test_a_typed_number_is_read_strictly_never_stripped(typed, value):
+    assert parse_typed_number(typed) == value
+
+
+@pytest.mark.parametrize("typo", ["8o", "7a5"])
+def test_a_typo_is_refused_at_once_shown_as_typed_and_the_old_value_stays(qtbot, tmp_path, typo):
+    db, ids = make_event(tmp_path / "f.kolabik", fill=0.0)
+    context = EventContext(db)
+    undo = SheetUndo()
+    undo.set_db(db)
+    form = ScoringForm(undo)
+    qtbot.addWidget(form)
+    form.set_context(context)
+    juror, entry, stage = ids.jurors[1], ids.entries[2], ids.stages["P1"]
+    crit = ids.criteria[("P1", "SIG")]
+    form.show_sheet(juror, stage, entry)
+    form.show()
+    row = next(r for r in form.rows if r.info.id == crit)
+    row.value.setFocus()
+    qtbot.keyClicks(row.value, "80")
+    form.flush()
+    assert load_sheet(db, juror, entry, stage).cells[crit].value == Decimal(80)
+    row.value.selectAll()
+    qtbot.keyClicks(row.value, typo)
+    # Every keystroke stays in the field, and the refusal shows before any save or Enter.
+    assert row.value.text() == typo
+    assert not row.problem.isHidden()
+    assert "is not a number" in row.problem.text()
+    qtbot.keyClick(row.value, Qt.Key.Key_Return)  # Enter does not move on from a refused value
+    assert form.focusWidget() is row.value
+    form.flush()
+    assert load_sheet(db, juror, entry, stage).cells[crit].value == Decimal(80)
     assert undo.stack.count() == 1
     form.set_context(None)
     context.close()

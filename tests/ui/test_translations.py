@@ -109,8 +109,10 @@ def test_the_language_setting_is_read_from_qsettings(qtbot):
     assert i18n.configured_language() == "en"
 
 
-@pytest.mark.parametrize(("lang_env", "expected"), [("id_ID.UTF-8", "id"), ("en_GB.UTF-8", "en")])
-def test_indonesian_is_the_default_on_an_indonesian_system(tmp_path, lang_env, expected):
+@pytest.mark.parametrize(
+    ("lang_env", "expected"), [("id_ID.UTF-8", "id"), ("en_GB.UTF-8", "id"), ("C.UTF-8", "id")]
+)
+def test_indonesian_is_the_default_whatever_the_system_locale(tmp_path, lang_env, expected):
     code = (
         "from PySide6.QtCore import QCoreApplication, QSettings\n"
         "app = QCoreApplication([])\n"
@@ -125,3 +127,56 @@ def test_indonesian_is_the_default_on_an_indonesian_system(tmp_path, lang_env, e
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == expected
+
+
+def test_choosing_english_asks_once_and_restarts_into_the_open_event(qtbot, tmp_path, monkeypatch):
+    from factories import make_event
+    from PySide6.QtCore import QProcess, QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from kolabik_desktop.ui import i18n, settings_dialog
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "e.kolabik"
+    make_event(path)[0].close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_event(path)
+    assert i18n.current_language() == "en"
+    asked: list[str] = []
+    started: list[tuple[str, list[str]]] = []
+
+    def fake_exec(dialog: settings_dialog.SettingsDialog) -> int:
+        assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == [
+            "id",
+            "en",
+        ]  # no "system default": that would be English on most fresh installs
+        dialog.language.setCurrentIndex(dialog.language.findData("id"))
+        dialog.accept()
+        return 1
+
+    def fake_question(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "question", fake_question)
+    monkeypatch.setattr(QProcess, "startDetached", lambda p, a: started.append((p, a)) or True)
+    settings_dialog.open_settings(window)
+    assert QSettings().value("language") == "id"
+    assert len(asked) == 1 and "Restart" in asked[0]
+    assert window.context is None  # the window closed (sheet flushed, lock released) first
+    assert started == [(sys.executable, ["-m", "kolabik_desktop", str(path)])]
+
+
+def test_keeping_the_language_asks_nothing(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kolabik_desktop.ui import settings_dialog
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", lambda d: d.accept() or 1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked"))
+    settings_dialog.open_settings(window)

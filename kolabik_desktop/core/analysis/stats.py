@@ -523,7 +523,9 @@ def analyse(
     KeyError for an unknown stage code."""
     base = scorer if scorer is not None else Scorer(event, values)
     if board == FINAL:
-        ranked = tuple(r.entry for r in base.leaderboard(FINAL).rows)
+        rows = base.leaderboard(FINAL).rows
+        ranked = tuple(r.entry for r in rows)
+        placed = sum(1 for r in rows if r.rank is not None)
         return StageAnalysis(
             board=FINAL,
             stage=None,
@@ -533,7 +535,7 @@ def analyse(
             alpha_totals=None,
             sensitivity=sensitivity(event, values, FINAL, base),
             leave_one_out=leave_one_out(event, values, FINAL, base) if with_leave_one_out else (),
-            notes=(),
+            notes=(NOTE_FEW_ENTRIES,) if placed < 2 else (),
             entries=ranked,
         )
     stage = _stage_spec(event, board)

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
+from kolabik_desktop.core.exchange.live import SETTING_HUB_PUBLIC, ensure_hub_key
 from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.rules import Where
@@ -34,9 +35,11 @@ from kolabik_desktop.core.store import audit, writer
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
+    fsync_and_rename,
     head_revision,
     open_event_file,
     schema_revision,
+    sqlite_uri,
     utc_now,
 )
 from kolabik_desktop.core.store.dialect import ServerEventDB
@@ -61,8 +64,9 @@ from kolabik_desktop.core.store.transfer import as_file
 
 KIT_SUFFIX = ".kolabik-kit"
 KIT_STAGES_SETTING = "kit_stages"  # space-separated stage codes the kit was made for
-# Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet.
-KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE,)
+# Settings a kit keeps from the chair's file: the place printed on the juror's signed sheet and
+# the public key of the chair's live-session hub.
+KIT_SHARED_SETTINGS = (SETTING_REPORT_PLACE, SETTING_HUB_PUBLIC)
 # Settings a newer kit brings to the juror's kit (update_kit): the stages, the chair's audit head.
 KIT_COPIED_SETTINGS = (KIT_STAGES_SETTING, CHAIR_HEAD_SETTING, *KIT_SHARED_SETTINGS)
 
@@ -146,6 +150,7 @@ def export_kits(
             jurors = [by_code[c] for c in juror_codes]
         if not jurors:
             raise KolabikError("the event has no jurors yet")
+        ensure_hub_key(s)  # the kit carries the hub's public key: it pairs with no code typed
         requests = []
         prev = audit.last_hash(s)
         now = utc_now()
@@ -189,7 +194,8 @@ def _write_kit(
     tmp = req.path.with_name(f".{req.path.name}.{os.getpid()}.part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(str(source))
+        # Read-only: this connection can never checkpoint or delete the open event's journal.
+        src = sqlite3.connect(sqlite_uri(source), uri=True)
         dst = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             # The backup API copies a consistent snapshot, WAL content included.
@@ -206,9 +212,7 @@ def _write_kit(
         finally:
             dst.close()
             src.close()
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, req.path)
+        fsync_and_rename(tmp, req.path)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise KolabikError(f"{req.path}: could not write the kit ({exc})") from exc
@@ -240,13 +244,13 @@ def _cut_to_juror(
             """,
             {"first": stage_id == first_stage_id, "s": stage_id, "j": juror_id},
         )
-    params = {"j": juror_id, "place": SETTING_REPORT_PLACE}
+    params = {"j": juror_id, "place": SETTING_REPORT_PLACE, "hub": SETTING_HUB_PUBLIC}
     not_kept = "entry_id NOT IN (SELECT id FROM temp.keep_entry)"
     recused = "entry_id IN (SELECT entry_id FROM conflict WHERE juror_id = :j)"
     for statement in (
         "DELETE FROM audit_log",
         "DELETE FROM package_receipt",
-        "DELETE FROM setting WHERE key != :place",
+        "DELETE FROM setting WHERE key NOT IN (:place, :hub)",
         "DELETE FROM decision",
         f"DELETE FROM score WHERE juror_id != :j OR {not_kept} OR {recused}",
         f"DELETE FROM comment WHERE juror_id != :j OR {not_kept} OR {recused}",

@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -28,6 +28,7 @@ from sqlalchemy import select
 from kolabik_desktop import __version__
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
+from kolabik_desktop.core.files import read_regular_file, write_output
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store.db import EventDB, utc_now
@@ -74,14 +75,32 @@ def sign(document: dict[str, Any], key: bytes) -> str:
     return hmac.new(key, canonical_bytes(document), hashlib.sha256).hexdigest()
 
 
-def sign_document(document: dict[str, Any], secret: bytes, private: bytes) -> None:
-    """Set the version-2 signature: the juror's Ed25519 signature and the kit's HMAC."""
+def juror_signature(document: dict[str, Any], secret: bytes, private: bytes) -> dict[str, str]:
+    """The one place a juror signs (packages, the live link's deltas and requests): version 2,
+    the juror's Ed25519 signature and the kit's HMAC, both over ``canonical_bytes``."""
     body = canonical_bytes(document)
-    document["signature"] = {
+    return {
         "algorithm": SIGNATURE_ALGORITHM,
         "value": signing.sign_bytes(private, body),
         "hmac": hmac.new(secret, body, hashlib.sha256).hexdigest(),
     }
+
+
+def sign_document(document: dict[str, Any], secret: bytes, private: bytes) -> None:
+    """Set the version-2 signature: the juror's Ed25519 signature and the kit's HMAC."""
+    document["signature"] = juror_signature(document, secret, private)
+
+
+def juror_signature_valid(document: dict[str, Any], secret: bytes, trusted: bytes | None) -> bool:
+    """Whether ``document`` carries a valid version-2 juror signature: the kit's HMAC, and the
+    Ed25519 signature of the key in ``juror_key``, which must be ``trusted`` when the chair's
+    event holds one (else it is trusted on first use, when a package of that key is merged).
+    The live link's requests are checked so; they have no version-1 form."""
+    try:
+        _check_signature(document, secret, trusted, "", legacy_allowed=False)
+    except _Refuse:
+        return False
+    return True
 
 
 def file_slug(text: str) -> str:
@@ -102,6 +121,24 @@ def package_file_name(event_name: str, juror_code: str, when: datetime | None = 
 
 def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
     """The kit's juror's signed package document (a dict ready for JSON) and its file name."""
+    document, secret, private, event_name, juror_code = package_document(kit_db)
+    sign_document(document, secret, private)
+    return document, package_file_name(event_name, juror_code)
+
+
+def package_document(
+    kit_db: EventDB,
+    *,
+    score_ids: Collection[int] | None = None,
+    comment_keys: Collection[tuple[int, int]] | None = None,
+    submission_stages: Collection[int] | None = None,
+) -> tuple[dict[str, Any], bytes, bytes, str, str]:
+    """The unsigned package document of the kit's juror, with the keys that sign it.
+
+    Without filters it holds every row of the juror; with them (the live link's delta) only the
+    given score ids, (entry, stage) comments and stage submissions. Returns (document, the kit's
+    HMAC secret, the kit's Ed25519 private key, event name, juror code).
+    """
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
         raise KolabikError(f"{kit_db.path.name}: not a juror kit, so it has no scores to send")
     juror_id = kit_db.kit_juror_id
@@ -112,6 +149,24 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
         juror = s.get(Juror, juror_id)
         if juror is None or not juror.secret_key:
             raise KolabikError(f"{kit_db.path.name}: the kit has no signing key for its juror")
+        score_query = (
+            select(
+                Entry.code,
+                Stage.code,
+                Criterion.code,
+                Score.value,
+                Score.note,
+                Score.revision,
+                Score.updated_at,
+            )
+            .join(Entry, Entry.id == Score.entry_id)
+            .join(Criterion, Criterion.id == Score.criterion_id)
+            .join(Stage, Stage.id == Criterion.stage_id)
+            .where(Score.juror_id == juror_id)
+            .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
+        )
+        if score_ids is not None:
+            score_query = score_query.where(Score.id.in_(list(score_ids)))
         scores = [
             {
                 "entry": entry_code,
@@ -123,22 +178,24 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 "updated_at": updated_at,
             }
             for entry_code, stage_code, crit_code, value, note, revision, updated_at in s.execute(
-                select(
-                    Entry.code,
-                    Stage.code,
-                    Criterion.code,
-                    Score.value,
-                    Score.note,
-                    Score.revision,
-                    Score.updated_at,
-                )
-                .join(Entry, Entry.id == Score.entry_id)
-                .join(Criterion, Criterion.id == Score.criterion_id)
-                .join(Stage, Stage.id == Criterion.stage_id)
-                .where(Score.juror_id == juror_id)
-                .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
+                score_query
             )
         ]
+        comment_query = (
+            select(
+                Entry.code,
+                Stage.code,
+                Comment.text,
+                Comment.revision,
+                Comment.updated_at,
+                Comment.entry_id,
+                Comment.stage_id,
+            )
+            .join(Entry, Entry.id == Comment.entry_id)
+            .join(Stage, Stage.id == Comment.stage_id)
+            .where(Comment.juror_id == juror_id)
+            .order_by(Entry.code, Stage.position)
+        )
         comments = [
             {
                 "entry": entry_code,
@@ -147,22 +204,24 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
                 "revision": revision,
                 "updated_at": updated_at,
             }
-            for entry_code, stage_code, text, revision, updated_at in s.execute(
-                select(Entry.code, Stage.code, Comment.text, Comment.revision, Comment.updated_at)
-                .join(Entry, Entry.id == Comment.entry_id)
-                .join(Stage, Stage.id == Comment.stage_id)
-                .where(Comment.juror_id == juror_id)
-                .order_by(Entry.code, Stage.position)
+            for entry_code, stage_code, text, revision, updated_at, entry_id, stage_id in (
+                s.execute(comment_query)
             )
+            if comment_keys is None or (entry_id, stage_id) in comment_keys
         ]
+        submission_query = (
+            select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
+            .join(Stage, Stage.id == Submission.stage_id)
+            .where(Submission.juror_id == juror_id)
+            .order_by(Stage.position)
+        )
+        if submission_stages is not None:
+            submission_query = submission_query.where(
+                Submission.stage_id.in_(list(submission_stages))
+            )
         submissions = [
             {"stage": code, "submitted": bool(sub), "revision": rev, "updated_at": at}
-            for code, sub, rev, at in s.execute(
-                select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
-                .join(Stage, Stage.id == Submission.stage_id)
-                .where(Submission.juror_id == juror_id)
-                .order_by(Stage.position)
-            )
+            for code, sub, rev, at in s.execute(submission_query)
         ]
         document: dict[str, Any] = {
             "format": FORMAT_NAME,
@@ -183,24 +242,12 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
             "comments": comments,
             "submissions": submissions,
         }
-        key = juror.secret_key
-        event_name, juror_code = event.name, juror.code
-    sign_document(document, key, private)
-    return document, package_file_name(event_name, juror_code)
+        return document, juror.secret_key, private, event.name, juror.code
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: a reader sees the old file or the new, never half."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KolabikError(f"{path}: cannot write the score package ({exc.strerror})") from exc
+    write_output(path, data, "score package")
 
 
 def write_package(kit_db: EventDB, out: str | Path) -> Path:
@@ -309,15 +356,12 @@ def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
     """Read and verify a package file against the chair's event; InputRejected if anything fails."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise InputRejected(
-                path.name,
-                [Problem("", f"the file is too large for a score package ({size} bytes)")],
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputRejected(path.name, [Problem("", f"cannot be read ({exc.strerror})")]) from exc
+        # Regular files only, the size checked on the open descriptor: a FIFO, a device or a
+        # folder named *.kolabik-scores is refused at once instead of hanging or filling memory.
+        data = read_regular_file(path, MAX_PACKAGE_BYTES, "score package")
+    except KolabikError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        raise InputRejected(path.name, [Problem("", message)]) from None
     return verify_package_bytes(data, path.name, db)
 
 
@@ -429,14 +473,23 @@ def _text(value: object) -> str:
 
 
 def _check_signature(
-    document: dict[str, Any], secret: bytes, trusted: bytes | None, juror_code: str
+    document: dict[str, Any],
+    secret: bytes,
+    trusted: bytes | None,
+    juror_code: str,
+    *,
+    legacy_allowed: bool = True,
 ) -> bytes | None:
-    """Check both signatures; the juror's public key (version 2) or None (version 1, HMAC only)."""
+    """Check both signatures; the juror's public key (version 2) or None (version 1, HMAC only).
+
+    ``legacy_allowed``: a package's "version" 1 means HMAC only; other documents (the live
+    link's requests, whose "version" is the protocol's) are always checked as version 2.
+    """
     signature = document.get("signature")
     if not isinstance(signature, dict) or "value" not in signature:
         raise _Refuse("the package is not signed (no signature)")
     algorithm = signature.get("algorithm")
-    legacy = document.get("version") == 1
+    legacy = legacy_allowed and document.get("version") == 1
     wanted = LEGACY_SIGNATURE_ALGORITHM if legacy else SIGNATURE_ALGORITHM
     mac = signature.get("value" if legacy else "hmac")
     if algorithm != wanted or not isinstance(mac, str):

@@ -155,7 +155,7 @@ def promote(
     source, target = Path(source), Path(target)
     if target.exists() and source.resolve() == target.resolve():
         raise KolabikError(f"{target.name}: the next event must be another file than the source")
-    with open_event_file(source) as src:
+    with open_event_file(source, read_only=True) as src:
         data = load_report_data(src, with_notes=False)
         plan = plan_promotion(data, stage=stage, top_n=top_n)
         check_confirmed(plan.awards, confirmed)

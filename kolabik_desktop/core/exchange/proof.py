@@ -24,7 +24,6 @@ import hashlib
 import hmac
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -41,6 +40,8 @@ from kolabik_desktop.core.exchange.packages import (
     canonical_bytes,
     verify_package_bytes,
 )
+from kolabik_desktop.core.store import dialect
+from kolabik_desktop.core.store.backup import audit_trail_of_file
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     AuditLog,
@@ -526,6 +527,9 @@ def prove(db: EventDB) -> Proof:
         proof.applicable = False
         return proof
     with db.session() as s:
+        # The log and the tables are compared: read both as of one moment, or a chair's write
+        # committed on a server between the two reads looks like an edit behind the program's back.
+        dialect.one_snapshot(s)
         r = replay(s)
         table = _table_scores(s)
         _compare_scores(r, table, proof.findings)
@@ -618,17 +622,8 @@ def _against_report(db: EventDB, path: Path) -> Against:
 
 
 def _against_backup(db: EventDB, path: Path) -> Against:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        con = sqlite3.connect(uri, uri=True)
-        try:
-            uid = con.execute("SELECT uid FROM event").fetchone()
-            theirs = [h for (h,) in con.execute("SELECT hash FROM audit_log ORDER BY id")]
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        raise KolabikError(f"{path.name}: not a readable event file or backup ({exc})") from exc
-    if uid is None or uid[0] != db.uid:
+    uid, theirs = audit_trail_of_file(path)
+    if uid != db.uid:
         raise KolabikError(f"{path.name}: a file of another event, so it cannot be compared")
     ours = _log_hashes(db)
     result = Against("backup", head=theirs[-1] if theirs else "")

@@ -21,11 +21,15 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from kolabik_desktop.core.errors import Problem
 from kolabik_desktop.core.exchange.tabular_xlsx import FormulaRow, UncachedFormula
+from kolabik_desktop.core.files import read_regular_file
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
 
 TRUE_WORDS = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 FALSE_WORDS = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
+
+
+MAX_CSV_BYTES = 64 * 1024 * 1024  # far above any jury's sheet; refuses a runaway file
 
 
 def show(value: object) -> str:
@@ -222,7 +226,7 @@ def numbered(rows: Iterable[Sequence[Any]], first: int = 2) -> Iterator[tuple[in
 
 def read_csv_rows(path: Path) -> list[list[str]]:
     """A csv file's rows; utf-8 (with or without BOM), else Windows-1252 as Excel writes it."""
-    data = path.read_bytes()
+    data = read_regular_file(path, MAX_CSV_BYTES, "csv file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -11,6 +11,7 @@ entries keep openpyxl's fixed order, and each sheet states its dimension.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import zipfile
@@ -251,7 +252,11 @@ def _skeleton(path: Path, sheets: Sequence[SheetOut], title: str, moment: dateti
             cells.append(cell)
         ws.append(cells)
         written.append(ws)
-    wb.save(path)
+    # Saved to memory, then written by us: openpyxl leaves its zip open when the disk is full.
+    buf = io.BytesIO()
+    wb.save(buf)
+    with open(path, "wb") as fh:
+        fh.write(buf.getvalue())
     return [ws.path.lstrip("/") for ws in written]  # numbered by save()
 
 
@@ -269,9 +274,12 @@ def write_xlsx(
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     total = sum(len(s.rows) for s in sheets)
     done = 0
+    # The zip is built in memory and written in one piece: a zip file left half-closed on a full
+    # disk would print "Exception ignored" tracebacks when collected.
+    built = io.BytesIO()
     with (
         zipfile.ZipFile(work_path) as zin,
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout,
+        zipfile.ZipFile(built, "w", zipfile.ZIP_DEFLATED) as zout,
     ):
         for info in zin.infolist():
             pinned = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
@@ -306,6 +314,8 @@ def write_xlsx(
             else:
                 with zin.open(info) as fin, zout.open(pinned, "w") as fout:
                     shutil.copyfileobj(fin, fout, CHUNK)
+    with open(path, "wb") as fh:
+        fh.write(built.getvalue())
     if progress is not None:
         progress(total, total, sheets[-1].name if sheets else "")
 

@@ -36,9 +36,7 @@ openpyxl's cell objects) so that a national-scale event stays inside issue 3's t
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -71,6 +69,7 @@ from kolabik_desktop.core.exchange.tabular import (
     to_bool,
 )
 from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
+from kolabik_desktop.core.files import replacing
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
@@ -1384,28 +1383,20 @@ def write_workbook(
     target = Path(xlsx_path)
     if not target.parent.is_dir():
         raise KolabikError(f"{target.parent}: folder does not exist")
-    fd, work_name = tempfile.mkstemp(suffix=".xlsx", prefix=".kolabik-", dir=target.parent)
-    os.close(fd)
-    work = Path(work_name)
-    part = target.with_name(f".{target.name}.part")
-    try:
-        write_xlsx(
-            part,
-            _sheets_out(data),
-            title=data.event.name,
-            moment=_pinned_moment(data.event.year),
-            work_path=work,
-            progress=progress,
-        )
-        os.replace(part, target)
-    except OSError as exc:
-        raise KolabikError(
-            f"{target}: could not write the workbook ({exc.strerror or exc}); "
-            "is it open in another program?"
-        ) from None
-    finally:
-        work.unlink(missing_ok=True)
-        part.unlink(missing_ok=True)
+    with replacing(target, "workbook") as part:
+        # openpyxl's skeleton is written beside the target too, and always removed.
+        work = part.with_name(part.name + ".skeleton.xlsx")
+        try:
+            write_xlsx(
+                part,
+                _sheets_out(data),
+                title=data.event.name,
+                moment=_pinned_moment(data.event.year),
+                work_path=work,
+                progress=progress,
+            )
+        finally:
+            work.unlink(missing_ok=True)
 
 
 def export_workbook(
@@ -1673,18 +1664,30 @@ def import_workbook(
     event_path = dialect.as_location(event_path)
     data = read_workbook(xlsx_path, progress=progress)
     created = not dialect.event_exists(event_path)
-    if created:
-        db = create_event_file(
-            event_path, name=data.event.name, year=data.event.year, organiser=data.event.organiser
-        )
-    else:
-        db = open_event_file(event_path)
+    try:
+        if created:
+            # Built beside the target and renamed when complete: a killed import leaves no
+            # half-made event, and the retry starts clean.
+            return create_event_file(
+                event_path,
+                name=data.event.name,
+                year=data.event.year,
+                organiser=data.event.organiser,
+                build=lambda db: store_workbook_data(
+                    db, data, source=xlsx_path.name, progress=progress
+                ),
+            )
+        db = open_event_file(event_path, lock=True)
+    except BaseException as exc:
+        if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
+            raise
+        raise EventFileError(
+            f"{event_path}: the import failed ({exc}); nothing was written"
+        ) from exc
     try:
         store_workbook_data(db, data, source=xlsx_path.name, progress=progress)
     except BaseException as exc:
         db.close()
-        if created:
-            dialect.discard_new_event(event_path)
         if isinstance(exc, KolabikError):
             raise
         if isinstance(exc, Exception):

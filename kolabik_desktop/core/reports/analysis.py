@@ -8,13 +8,14 @@ out. Charts are ReportLab graphics (vector, no image library).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from kolabik_desktop.core.analysis.export import stat
@@ -214,7 +215,11 @@ def build_analysis(ctx: Context) -> tuple[list[Flowable], bool]:
                     Paragraph(esc("; ".join(w[n] for n in j.notes)), styles.cell),
                 ]
             )
-        fixed = [10 * mm, 17 * mm, 15 * mm, 21 * mm, 17 * mm, 16 * mm]
+        # Each figure column is as wide as its header word (never broken inside the word).
+        fixed = [
+            max(least * mm, stringWidth(h, FONT_BOLD, styles.head.fontSize) + 8)
+            for least, h in zip((8, 17, 13, 17, 15, 14), head[1:], strict=True)
+        ]
         rest = width - sum(fixed)
         story.append(grid(rows, [rest * 0.55, *fixed, rest * 0.45], center_cols=(1, 2, 3, 4, 5, 6)))
         story.append(Spacer(1, 1 * mm))
@@ -230,11 +235,11 @@ def build_analysis(ctx: Context) -> tuple[list[Flowable], bool]:
         if any(j.totals for j in result.jurors):
             story.append(CondPageBreak(70 * mm))
             story.append(Paragraph(esc(w["box"]), styles.heading))
-            story.append(box_plots(result, width, w["panel"]))
+            story.append(box_plots(result, width, w["panel"], ctx.localise))
         if any(j.leniency is not None for j in result.jurors):
             story.append(CondPageBreak(60 * mm))
             story.append(Paragraph(esc(w["lenient"]), styles.heading))
-            story.append(leniency_chart(result, width))
+            story.append(leniency_chart(result, width, ctx.localise))
         if any(j.deviations for j in result.jurors):
             shown = min(HEAT_ROWS, len(result.entries))
             story.append(CondPageBreak(90 * mm))
@@ -352,18 +357,31 @@ def loo_table(result: StageAnalysis, width: float, w: dict[str, str], styles: ob
 
 
 def _axis(
-    d: Drawing, x0: float, y0: float, height: float, lo: float, hi: float, steps: int = 4
+    d: Drawing,
+    x0: float,
+    y0: float,
+    height: float,
+    lo: float,
+    hi: float,
+    localise: Callable[[str], str],
+    steps: int = 4,
 ) -> None:
     for k in range(steps + 1):
         v = lo + (hi - lo) * k / steps
         y = y0 + height * k / steps
         d.add(Line(x0 - 2, y, x0, y, strokeColor=GREY, strokeWidth=0.4))
         d.add(Line(x0, y, d.width, y, strokeColor=colors.HexColor("#ECEEF1"), strokeWidth=0.3))
-        d.add(String(x0 - 4, y - 2.5, f"{v:.1f}", fontName=FONT, fontSize=6.5, textAnchor="end"))
+        d.add(
+            String(
+                x0 - 4, y - 2.5, localise(f"{v:.1f}"), fontName=FONT, fontSize=6.5, textAnchor="end"
+            )
+        )
     d.add(Line(x0, y0, x0, y0 + height, strokeColor=GREY, strokeWidth=0.5))
 
 
-def box_plots(result: StageAnalysis, width: float, panel_label: str) -> Drawing:
+def box_plots(
+    result: StageAnalysis, width: float, panel_label: str, localise: Callable[[str], str] = str
+) -> Drawing:
     """One box per juror (their totals) and one for the whole panel, on the stage's scale."""
     series: list[tuple[str, Sequence[Fraction], colors.Color]] = [
         (j.juror.code, j.totals, JUROR_BOX) for j in result.jurors if j.totals
@@ -380,7 +398,7 @@ def box_plots(result: StageAnalysis, width: float, panel_label: str) -> Drawing:
         lo, hi = float(stage.scale_min), float(stage.scale_max)
     height, x0, y0 = 52 * mm, 14 * mm, 8 * mm
     d = Drawing(width, height + y0 + 4 * mm)
-    _axis(d, x0, y0, height, lo, hi)
+    _axis(d, x0, y0, height, lo, hi, localise)
 
     def y(v: Fraction) -> float:
         return y0 + (float(v) - lo) / (hi - lo) * height
@@ -406,7 +424,9 @@ def box_plots(result: StageAnalysis, width: float, panel_label: str) -> Drawing:
     return d
 
 
-def leniency_chart(result: StageAnalysis, width: float) -> Drawing:
+def leniency_chart(
+    result: StageAnalysis, width: float, localise: Callable[[str], str] = str
+) -> Drawing:
     """A bar per juror from 0 to the leniency, with a whisker of ± the SD of the differences."""
     items = [
         (j.juror.code, float(j.leniency), j.leniency_sd or 0.0)
@@ -416,7 +436,7 @@ def leniency_chart(result: StageAnalysis, width: float) -> Drawing:
     reach = max(max(abs(v) + s for _, v, s in items), 0.5)
     height, x0, y0 = 42 * mm, 14 * mm, 8 * mm
     d = Drawing(width, height + y0 + 4 * mm)
-    _axis(d, x0, y0, height, -reach, reach)
+    _axis(d, x0, y0, height, -reach, reach, localise)
     zero = y0 + height / 2
     d.add(Line(x0, zero, width, zero, strokeColor=INK, strokeWidth=0.7))
 

@@ -77,6 +77,8 @@ class Context:
         return t(self.lang, key, **fields)
 
     def status_text(self, row: LeaderboardRow) -> str:
+        if row.status == "not_advanced":
+            return self.t("status_not_advanced", stage=row.not_advanced_to)
         return self.t(f"status_{row.status}")
 
     def score_text(self, row: LeaderboardRow) -> str:

@@ -71,7 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
         "category": "Kategori",
         "no": "No",
         "rank": "Peringkat",
-        "rank_short": "Rank",
+        "rank_short": "Peringkat",
         "score": "Nilai",
         "panel_score": "Nilai Panel",
         "final_score": "Nilai Akhir",
@@ -91,6 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
         "status_final": "final",
         "status_provisional": "sementara",
         "status_unscored": "tanpa nilai",
+        "status_not_advanced": "tidak lolos ke {stage}",
         "recused": "KK",
         "recused_legend": "KK = juri tidak menilai karena konflik kepentingan",
         "not_assigned": "—",
@@ -165,6 +166,8 @@ TEXT: dict[str, dict[str, str]] = {
         "sheet_notes_heading": "Catatan per inovasi",
         "final": "Akhir",
         "ranking_final": "Peringkat akhir",
+        "leaderboard_file": "peringkat",
+        "matrix_file": "matriks nilai",
         "legend": "Keterangan",
         "certificate_title": "PIAGAM PENGHARGAAN",
         "certificate_given": "diberikan kepada",
@@ -258,6 +261,7 @@ TEXT: dict[str, dict[str, str]] = {
         "status_final": "final",
         "status_provisional": "provisional",
         "status_unscored": "unscored",
+        "status_not_advanced": "not advanced to {stage}",
         "recused": "COI",
         "recused_legend": "COI = juror recused for a conflict of interest",
         "not_assigned": "—",
@@ -326,6 +330,8 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "sheet_notes_heading": "Notes per innovation",
         "final": "Final",
+        "leaderboard_file": "leaderboard",
+        "matrix_file": "score matrix",
         "ranking_final": "Final ranking",
         "legend": "Legend",
         "certificate_title": "CERTIFICATE OF AWARD",
@@ -378,6 +384,14 @@ TEXT: dict[str, dict[str, str]] = {
 def t(lang: str, key: str, **fields: object) -> str:
     text = TEXT[lang][key]
     return text.format(**fields) if fields else text
+
+
+def default_file_name(lang: str, kind: str, board: str, suffix: str) -> str:
+    """A document's suggested name in its language: rekapitulasi-nilai-p1.pdf, not recap.pdf."""
+    words = TEXT[lang].get(f"{kind}_title") or TEXT[lang][f"{kind}_file"]
+    scope = TEXT[lang]["final"] if board == "final" else board
+    slug = "-".join(f"{words} {scope}".lower().split())
+    return f"{slug}{suffix}"
 
 
 def long_date(day: dt.date, lang: str) -> str:

@@ -398,8 +398,20 @@ def grid(
     extra: Sequence[tuple[Any, ...]] = (),
     zebra: bool = True,
     row_heights: Sequence[float | None] | float | None = None,
+    tail: Sequence[Flowable] = (),
+    keep_with_tail: int = 3,
 ) -> Table:
-    """A ruled table whose header rows repeat on every page it spans."""
+    """A ruled table whose header rows repeat on every page it spans.
+
+    ``tail`` (legend, signatures) goes in an unruled last row across all columns that never
+    starts a page alone: it keeps the table's last ``keep_with_tail`` rows with it, so a page
+    break moves them too and the header repeats above them.
+    """
+    if tail:
+        rows = [*rows, [list(tail)] + [""] * (len(col_widths) - 1)]
+        if isinstance(row_heights, Sequence):
+            row_heights = [*row_heights, None]
+    last = -2 if tail else -1
     table = Table(
         rows,
         colWidths=list(col_widths),
@@ -415,18 +427,28 @@ def grid(
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_GREY),
         ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#555555")),
-        ("BOX", (0, 0), (-1, -1), 0.9, RULE),
+        ("GRID", (0, 0), (-1, last), 0.4, colors.HexColor("#555555")),
+        ("BOX", (0, 0), (-1, last), 0.9, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
     if zebra and len(rows) > header_rows + 1:
-        cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ROW_SHADE]))
+        cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, last), [colors.white, ROW_SHADE]))
     for col in center_cols:
-        cmds.append(("ALIGN", (col, header_rows), (col, -1), "CENTER"))
+        cmds.append(("ALIGN", (col, header_rows), (col, last), "CENTER"))
     cmds.extend(extra)
+    if tail:
+        first_kept = max(header_rows, len(rows) - 1 - keep_with_tail)
+        cmds += [
+            ("SPAN", (0, -1), (-1, -1)),
+            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
+            ("LEFTPADDING", (0, -1), (-1, -1), 0),
+            ("RIGHTPADDING", (0, -1), (-1, -1), 0),
+            ("TOPPADDING", (0, -1), (-1, -1), 2 * mm),
+            ("NOSPLIT", (0, first_kept), (-1, -1)),
+        ]
     table.setStyle(TableStyle(cmds))
     return table
 

@@ -3,8 +3,12 @@ score, rank and status exactly as the engine's leaderboard rows give them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from kolabik_desktop.core.reports.common import Context
 from kolabik_desktop.core.reports.layout import (
@@ -57,28 +61,33 @@ def build_recap(ctx: Context) -> tuple[list[Flowable], bool]:
     story.append(Spacer(1, 3 * mm))
     rows = list(board.rows)
     ctx.progress(0, 1, ctx.t("recap_title"))
-    if board_code == FINAL:
-        table, legend_lines = _final_table(ctx, styles, width, rows)
-    else:
-        table, legend_lines = _stage_table(ctx, styles, width, board_code, rows)
-    story.append(table)
-    story.append(Spacer(1, 2 * mm))
-    story += _footnotes(ctx, styles, rows, board_code)
-    story.append(Spacer(1, 1.5 * mm))
-    story.append(Paragraph(esc(ctx.t("legend")) + ": " + esc("; ".join(legend_lines)), styles.tiny))
-    story.append(CondPageBreak(55 * mm))
-    story.append(Spacer(1, 5 * mm))
-    story.append(
-        signature_block(
-            styles,
-            width,
-            lang=ctx.lang,
-            place=ctx.place,
-            date=ctx.date,
-            role=ctx.t("chair"),
-            name=ctx.chair,
+
+    def tail(legend_lines: list[str]) -> list[Flowable]:
+        """Footnotes, legend and the chair's signature: the last table row, never a page alone
+        (the table's last rows move with it to the next page)."""
+        out: list[Flowable] = _footnotes(ctx, styles, rows, board_code)
+        out.append(Spacer(1, 1.5 * mm))
+        legend = esc(ctx.t("legend")) + ": " + esc("; ".join(legend_lines))
+        out.append(Paragraph(legend, styles.tiny))
+        out.append(Spacer(1, 5 * mm))
+        out.append(
+            signature_block(
+                styles,
+                width,
+                lang=ctx.lang,
+                place=ctx.place,
+                date=ctx.date,
+                role=ctx.t("chair"),
+                name=ctx.chair,
+            )
         )
-    )
+        return out
+
+    if board_code == FINAL:
+        table = _final_table(ctx, styles, width, rows, tail)
+    else:
+        table = _stage_table(ctx, styles, width, board_code, rows, tail)
+    story.append(table)
     ctx.progress(1, 1, ctx.t("recap_title"))
     return story, wide
 
@@ -139,6 +148,14 @@ def _score_columns_style(n_cols: int) -> list[tuple[object, ...]]:
     ]
 
 
+def _status_cell(ctx: Context, styles: Styles, row: LeaderboardRow) -> str | Paragraph:
+    """The status; "tidak lolos ke P2" is longer than the column, so it wraps."""
+    text = ctx.status_text(row)
+    if row.status != "not_advanced":
+        return text
+    return Paragraph(esc(text), ParagraphStyle("status", parent=styles.tiny, alignment=TA_CENTER))
+
+
 def _entry_cell(styles: Styles, row: LeaderboardRow) -> Paragraph:
     unit = row.entry.unit
     extra = " · ".join(x for x in (unit, row.entry.category) if x)
@@ -156,9 +173,17 @@ def _cell_text(ctx: Context, cell: JurorCell) -> str:
     return ctx.number(cell.total)
 
 
+Tail = Callable[[list[str]], list[Flowable]]
+
+
 def _stage_table(
-    ctx: Context, styles: Styles, width: float, board: str, rows: list[LeaderboardRow]
-) -> tuple[Flowable, list[str]]:
+    ctx: Context,
+    styles: Styles,
+    width: float,
+    board: str,
+    rows: list[LeaderboardRow],
+    tail: Tail,
+) -> Flowable:
     jurors = ctx.data.event.jurors
     marks = _marks(rows)
     compact = len(jurors) > MAX_JUROR_COLUMNS
@@ -185,9 +210,9 @@ def _stage_table(
             line.append(Paragraph(esc("  ".join(shown)), styles.tiny))
         else:
             line += [_cell_text(ctx, cells[j.id]) if j.id in cells else "" for j in jurors]
-        line += [ctx.score_text(row), ctx.status_text(row)]
+        line += [ctx.score_text(row), _status_cell(ctx, styles, row)]
         table_rows.append(line)
-    rank_w, code_w, score_w, status_w = 11 * mm, 17 * mm, 17 * mm, 19 * mm
+    rank_w, code_w, score_w, status_w = 18 * mm, 15 * mm, 17 * mm, 19 * mm
     if compact:
         rest = width - rank_w - code_w - score_w - status_w
         widths = [rank_w, code_w, rest * 0.52, rest * 0.48, score_w, status_w]
@@ -198,7 +223,6 @@ def _stage_table(
     extra = _score_columns_style(len(widths))
     if compact:
         extra.append(("ALIGN", (3, 1), (3, -1), "LEFT"))
-    table = grid(table_rows, widths, center_cols=(0,), extra=extra, font_size=8)
     legend_lines = [
         ctx.t("recused_legend"),
         ctx.t("not_assigned_legend"),
@@ -207,12 +231,14 @@ def _stage_table(
     ]
     if not compact:
         legend_lines += [f"{j.code} = {j.name}" for j in jurors]
-    return table, legend_lines
+    return grid(
+        table_rows, widths, center_cols=(0,), extra=extra, font_size=8, tail=tail(legend_lines)
+    )
 
 
 def _final_table(
-    ctx: Context, styles: Styles, width: float, rows: list[LeaderboardRow]
-) -> tuple[Flowable, list[str]]:
+    ctx: Context, styles: Styles, width: float, rows: list[LeaderboardRow], tail: Tail
+) -> Flowable:
     stages = [s for s in ctx.data.event.stages if s.weight > 0]
     marks = _marks(rows)
     head = [ctx.t("rank_short"), ctx.t("entry_code"), ctx.t("entry")]
@@ -226,16 +252,20 @@ def _final_table(
             _entry_cell(styles, row),
         ]
         line += [ctx.number(row.stage_scores.get(s.code)) for s in stages]
-        line += [ctx.score_text(row), ctx.status_text(row)]
+        line += [ctx.score_text(row), _status_cell(ctx, styles, row)]
         table_rows.append(line)
-    rank_w, code_w, score_w, status_w, sw = 11 * mm, 17 * mm, 18 * mm, 19 * mm, 17 * mm
+    rank_w, code_w, score_w, status_w, sw = 18 * mm, 15 * mm, 18 * mm, 19 * mm, 17 * mm
     title_w = width - rank_w - code_w - len(stages) * sw - score_w - status_w
     widths = [rank_w, code_w, title_w, *([sw] * len(stages)), score_w, status_w]
-    table = grid(
-        table_rows, widths, center_cols=(0,), extra=_score_columns_style(len(widths)), font_size=8
-    )
     legend_lines = [ctx.t("provisional_legend")] + [f"{s.code} = {s.name}" for s in stages]
-    return table, legend_lines
+    return grid(
+        table_rows,
+        widths,
+        center_cols=(0,),
+        extra=_score_columns_style(len(widths)),
+        font_size=8,
+        tail=tail(legend_lines),
+    )
 
 
 def _footnotes(

@@ -208,6 +208,7 @@ class _Result:
 
 
 _UNSCORED = _Result(None, _NO_KEY, "unscored")
+_NOT_ADVANCED = _Result(None, _NO_KEY, "not_advanced")
 
 
 class _Stage:
@@ -771,8 +772,28 @@ class Scorer:
             self._row(cache, stage, e, rank, results.get(e, _UNSCORED), rule, note, reason)
             for rank, e, rule, note, reason in ranked
         ]
-        rows += [self._row(cache, stage, e, None, _UNSCORED, "", "", "") for e in unscored]
+        rows += [self._unscored_row(cache, stage, e) for e in unscored]
         return Leaderboard(board=board, category=None, rows=tuple(rows), precision=self._precision)
+
+    def _unscored_row(
+        self,
+        cache: dict[int, tuple[tuple[object, ...], LeaderboardRow]],
+        stage: _Stage | None,
+        e: int,
+    ) -> LeaderboardRow:
+        """An entry without a score on the board; on the final board, "not_advanced" when a
+        weighted stage did not admit it (so it can never have a final score)."""
+        if stage is None:
+            missed = next((st for st, _w in self._final_parts if e not in st.admitted), None)
+            if missed is not None:
+                last = next(
+                    (st.code for st in reversed(self._stages) if st.panel(e).score is not None),
+                    "",
+                )
+                return self._row(
+                    cache, stage, e, None, _NOT_ADVANCED, "", "", "", (missed.code, last)
+                )
+        return self._row(cache, stage, e, None, _UNSCORED, "", "", "")
 
     def _row(
         self,
@@ -784,10 +805,11 @@ class Scorer:
         rule: str,
         note: str,
         reason: str,
+        not_advanced: tuple[str, str] = ("", ""),  # (not admitted to, last stage scored)
     ) -> LeaderboardRow:
         stage_scores = self._stage_scores[e]
         cells = stage.juror_cells(e) if stage is not None else ()
-        signature = (rank, result, rule, note, reason, stage_scores, cells)
+        signature = (rank, result, rule, note, reason, stage_scores, cells, not_advanced)
         hit = cache.get(e)
         if hit is not None and hit[0] == signature:
             return hit[1]
@@ -802,6 +824,8 @@ class Scorer:
             stage_scores=stage_scores,
             juror_cells=cells,
             decision_reason=reason,
+            not_advanced_to=not_advanced[0],
+            last_stage=not_advanced[1],
         )
         cache[e] = (signature, row)
         return row

@@ -17,7 +17,9 @@ from typing import Literal
 Method = Literal["mean", "trimmed", "median", "banded", "zscore"]
 METHODS: tuple[str, ...] = ("mean", "trimmed", "median", "banded", "zscore")
 
-Status = Literal["final", "provisional", "unscored"]
+# "not_advanced": no final score because the entry was not admitted to a weighted stage (it did
+# not advance to it); "unscored": no score for any other reason (a stage still without scores).
+Status = Literal["final", "provisional", "unscored", "not_advanced"]
 
 # Tie-break rule codes, in the order scoring.md section 4 applies them.
 TIEBREAK_STANDARD: tuple[str, ...] = ("latest_stage", "criteria")
@@ -132,6 +134,10 @@ class LeaderboardRow:
     stage_scores: Mapping[str, Number | None] = field(default_factory=dict)  # P(s,e) per code
     juror_cells: tuple[JurorCell, ...] = ()  # for a stage board: the breakdown behind the score
     decision_reason: str = ""  # the jury's reason, when tie_rule == "jury_decision"
+    # Status "not_advanced": the first weighted stage the entry was not admitted to, and the last
+    # stage in which it has a panel score (its score there is stage_scores[last_stage]).
+    not_advanced_to: str = ""
+    last_stage: str = ""
 
 
 @dataclass(frozen=True)

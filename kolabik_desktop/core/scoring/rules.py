@@ -127,7 +127,7 @@ def text_problem(kind: str, text: str, where: Where = HERE) -> Problem | None:
 
 # A number as a person types it: digits, one optional decimal mark (dot or comma), optional sign.
 # No exponent, no spaces inside, no letters: "8o", "1e3", "85 5" and "NaN" are not scores.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")  # ASCII digits only
 
 
 def parse_value(raw: object, where: Where = HERE) -> Decimal | Problem | None:

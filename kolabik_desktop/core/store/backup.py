@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kolabik_desktop.core.errors import EventFileError
+from kolabik_desktop.core.store.db import fsync_and_rename, sqlite_uri
 
 KEEP = 10
 SUFFIX = ".kolabik-backup"
@@ -43,7 +44,8 @@ def _backup_folders(event_path: Path, fallback_dir: Path | None) -> list[Path]:
 def _copy_database(src_path: Path, dst_path: Path) -> None:
     """A consistent snapshot of src (WAL included) written to dst, atomically renamed."""
     tmp = dst_path.with_name(dst_path.name + ".part")
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
+    # Read-only: a backup must never checkpoint or delete the open event's journal.
+    src = sqlite3.connect(sqlite_uri(src_path), uri=True)
     try:
         dst = sqlite3.connect(str(tmp))
         try:
@@ -54,7 +56,7 @@ def _copy_database(src_path: Path, dst_path: Path) -> None:
             dst.close()
     finally:
         src.close()
-    tmp.replace(dst_path)
+    fsync_and_rename(tmp, dst_path)
 
 
 def make_backup(event_path: str | Path, *, fallback_dir: Path | None = None) -> Path:
@@ -90,6 +92,24 @@ def _backups_in(folder: Path) -> list[Path]:
 def prune(folder: Path, keep: int = KEEP) -> None:
     for old in _backups_in(folder)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def audit_trail_of_file(path: Path) -> tuple[str | None, list[str]]:
+    """(event uid, audit hashes in order) of an event file or backup, opened read-only.
+
+    Raises EventFileError when the file is not a readable event file (for `kolabik check
+    --against BACKUP`; a backup is always a file, whatever engine holds the event).
+    """
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            uid = con.execute("SELECT uid FROM event").fetchone()
+            hashes = [h for (h,) in con.execute("SELECT hash FROM audit_log ORDER BY id")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise EventFileError(f"{path.name}: not a readable event file or backup ({exc})") from exc
+    return (uid[0] if uid else None), hashes
 
 
 def _counts(path: Path) -> tuple[int, int]:

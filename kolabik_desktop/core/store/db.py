@@ -6,8 +6,13 @@ this program does not know (written by a newer version) is refused and left unto
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shutil
 import sqlite3
+import stat
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,10 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
-from kolabik_desktop.core.errors import EventFileError, NewerVersionError, StorageError
+from kolabik_desktop.core.errors import (
+    EventFileError,
+    KolabikError,
+    NewerVersionError,
+    StorageError,
+)
 from kolabik_desktop.core.store.models import Event
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -85,9 +96,62 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 def _make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def sqlite_uri(path: Path, *, immutable: bool = False) -> str:
+    """A read-only SQLite URI for ``path`` (quoted: '?', '#' and '%' are legal in file names)."""
+    quoted = urllib.parse.quote(str(Path(path).absolute()).replace(os.sep, "/"), safe="/:")
+    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def read_only_uri(path: Path) -> str:
+    """How to open ``path`` so that this connection can never write, checkpoint or delete a journal.
+
+    ``mode=ro`` normally. A WAL-mode reader must create the -shm index beside the file, which
+    read-only media and a full disk refuse; when no -wal journal is present the file alone holds
+    every commit, so it is then opened ``immutable`` (no locks, no index, no journal).
+    """
+    try:
+        probe = sqlite3.connect(sqlite_uri(path), uri=True)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return sqlite_uri(path)
+        finally:
+            probe.close()
+    except sqlite3.OperationalError as exc:
+        if _journal_has_frames(path) or "locked" in str(exc) or "busy" in str(exc):
+            raise
+        return sqlite_uri(path, immutable=True)
+
+
+def _journal_has_frames(path: Path) -> bool:
+    """A -wal longer than its 32-byte header may hold commits not yet in the main file."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 32
+    except OSError:
+        return False
+
+
+def _make_read_only_engine(path: Path) -> Engine:
+    uri = read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine(f"sqlite:///{path}", creator=connect, future=True)
+    event.listen(engine, "connect", _set_read_only_pragmas)
     return engine
 
 
@@ -119,13 +183,25 @@ class ChangeBus:
             listener(change)
 
 
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def storage_error(path: Path, exc: BaseException) -> StorageError:
     """Turn SQLite's terse failures into a message a juror can act on."""
     text = str(exc).lower()
-    if "disk is full" in text:
+    if "disk is full" in text or _disk_full(path):
         why = "the disk is full. Free some space (or save to a USB stick) and try again"
     elif "readonly" in text or "read-only" in text:
         why = "the file or its folder is read-only. Copy the event to a writable folder"
+    elif "malformed" in text or "not a database" in text or "corrupt" in text:
+        why = (
+            "the file is damaged. Restore the newest backup (File > Restore from backup) "
+            "and check it with `kolabik check`"
+        )
     elif "disk i/o" in text:
         why = "the disk reported an error (removed USB stick?). Check the drive"
     elif "locked" in text or "busy" in text:
@@ -135,20 +211,65 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
     return StorageError(f"{path.name}: the change was NOT saved: {why}. Earlier saves are safe.")
 
 
-class EventDB:
-    """An open event file. Hands out short sessions; holds no ORM objects itself."""
+def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
+    """The file's content is bad, or (for an I/O failure) why it could not be opened."""
+    text = str(exc).lower()
+    damaged = "malformed" in text or "not a database" in text or "corrupt" in text
+    if not damaged and not isinstance(exc, str):
+        if _disk_full(path):
+            return EventFileError(
+                f"{path}: cannot be opened for changes: the disk is full. Free some space (or "
+                "copy the event to another drive) and try again; the file itself is intact."
+            )
+        if "readonly" in text or "read-only" in text:
+            return EventFileError(
+                f"{path}: cannot be changed: the file or its folder is read-only. Copy the "
+                "event to a writable folder."
+            )
+        if "disk i/o" in text or "unable to open" in text:
+            return EventFileError(f"{path}: cannot be read ({exc}); check the drive")
+    if "not a database" in text:
+        return EventFileError(
+            f"{path}: not a Kolabik event file (not a SQLite database), or a damaged one. Nothing "
+            "was written to it."
+        )
+    return EventFileError(
+        f"{path}: the file is damaged or not a Kolabik event ({exc}). Nothing was written to it; "
+        "restore the newest backup from the NAME.kolabik-backups folder beside it."
+    )
 
-    def __init__(self, path: Path, engine: Engine):
+
+class EventDB:
+    """An open event file. Hands out short sessions; holds no ORM objects itself.
+
+    ``read_only``: opened so that nothing here can write, checkpoint or delete a journal (every
+    command that only reads). A writer keeps one extra connection (the keeper) for its whole life:
+    it keeps the file's data and journal reachable even if someone deletes or replaces the file,
+    so every committed change can be written back (see ``check_file``).
+    """
+
+    # Defaults for subclasses that keep no file (dialect.ServerEventDB): nothing to check there.
+    read_only = False
+    _keeper: sqlite3.Connection | None = None
+    _gone: str | None = None
+    _closed = False
+
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False):
         self.path = path
         self.engine = engine
+        self.read_only = read_only
         self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
         self.changes = ChangeBus()
-        # A connection held for the life of the window keeps the file's data reachable even if
-        # someone deletes the file under us, so it can be written back (see _ensure_file_present).
-        self._keeper: sqlite3.Connection | None = sqlite3.connect(str(path))
-        self._inode = path.stat().st_ino
+        self._keeper: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None
+        self._journal_identity: tuple[int, int] | None = None
+        self._index_identity: tuple[int, int] | None = None
+        self._gone: str | None = None  # set when the file was replaced: writes are refused
+        self._closed = False
         self.recovered_paths: list[Path] = []  # set when the file was put back after deletion
-        self.lock: Any = None  # an EventLock when opened by a window
+        self.lock: Any = None  # an EventLock when opened by a writer
+        if not read_only:
+            self._open_keeper()
         with self.session() as s:
             ev = s.scalars(select(Event)).first()
         if ev is None:
@@ -158,44 +279,92 @@ class EventDB:
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
 
-    def _ensure_file_present(self) -> None:
-        try:
-            present = self.path.stat().st_ino == self._inode
-        except FileNotFoundError:
-            present = False
-        if present or self._keeper is None:
+    def _open_keeper(self) -> None:
+        self._keeper = sqlite3.connect(str(self.path), check_same_thread=False)
+        # WAL first (kits and backups are stored in rollback mode), then a read: the keeper then
+        # holds the -wal and -shm open, so their content stays reachable even once unlinked.
+        self._keeper.execute("PRAGMA journal_mode=WAL").fetchone()
+        self._keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        self._identity = _identity(self.path)
+        self._journal_identity = _identity(Path(f"{self.path}-wal"))
+        self._index_identity = _identity(Path(f"{self.path}-shm"))
+
+    def check_file(self) -> None:
+        """Make sure the file at ``path`` is still this event; if not, save our data first.
+
+        Deleted (with or without its journal): every committed change is written back from the
+        keeper connection to a new file at the same path, and the lock is taken on it. Replaced by
+        another file: our data goes to ``NAME.recovered.kolabik`` beside it, our stale journal is
+        removed so it cannot touch the other file, and further writes are refused.
+        """
+        if self._gone is not None:
+            raise StorageError(self._gone)
+        if self.read_only or self._keeper is None:
             return
-        # The file was deleted or replaced under us: write our copy back before any new write,
-        # otherwise new connections would create an empty database at the path.
-        target = self.path
-        if target.exists():
-            target = self.path.with_name(self.path.stem + ".recovered" + self.path.suffix)
-        dst = sqlite3.connect(str(target))
+        current = _identity(self.path)
+        if current == self._identity:
+            return
+        target = self.path if current is None else _recovered_path(self.path)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.recovering")
         try:
-            self._keeper.backup(dst)
-        except sqlite3.Error as exc:
+            _remove_sqlite_files(tmp)
+            dst = sqlite3.connect(str(tmp))
+            try:
+                self._keeper.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+            copied = _count_rows(tmp)
+        except (sqlite3.Error, OSError) as exc:
+            _remove_sqlite_files(tmp)
             raise StorageError(
-                f"{self.path.name} was deleted while open (with its -wal journal) and could not "
-                f"be written back ({exc}); restore the newest backup from File > Restore."
+                f"{self.path.name} was deleted or replaced while open and could not be written "
+                f"back ({exc}); restore the newest backup from File > Restore."
             ) from exc
-        finally:
-            dst.close()
-        self.engine.dispose()
-        if target == self.path:
-            self._keeper.close()
-            self._keeper = sqlite3.connect(str(self.path))
-            self._inode = self.path.stat().st_ino
+        self._drop_connections_and_own_journals()
+        fsync_and_rename(tmp, target)
         self.recovered_paths.append(target)
-        if target != self.path:
-            raise StorageError(
-                f"{self.path.name} was replaced by another file while open; your data was saved "
-                f"to {target.name}. Open that file to continue."
+        if current is not None:
+            self._gone = (
+                f"{self.path.name} was replaced by another file while open; every saved change "
+                f"({copied} scores) was written to {target.name}. Open that file to continue."
             )
+            raise StorageError(self._gone)
+        self._reattach()
+
+    def _drop_connections_and_own_journals(self) -> None:
+        """Close our connections and remove OUR -wal/-shm from beside the path.
+
+        SQLite keeps the journal of a moved or unlinked database on close (no checkpoint, no
+        delete), and the next opener of whatever file now has that name would replay it: the
+        "Rowid out of order" corruption. Only files with the identity we recorded are removed; a
+        journal that came with a replacing file is left alone.
+        """
+        for suffix, ident in (("-wal", self._journal_identity), ("-shm", self._index_identity)):
+            journal = Path(f"{self.path}{suffix}")
+            if ident is not None and _identity(journal) == ident:
+                journal.unlink(missing_ok=True)
+        self.engine.dispose()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+
+    def _reattach(self) -> None:
+        """After a write-back at the same path: new connections and the lock on the new file."""
+        from kolabik_desktop.core.store.lock import EventLock
+
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = EventLock.acquire(self.path, since=utc_now())
+        self._open_keeper()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work: committed on success, rolled back on any error."""
-        self._ensure_file_present()
+        if self._closed:
+            # A closed event has released its lock: a late task must not reconnect without it.
+            raise StorageError(f"{self.path.name} is closed; the change was NOT saved.")
+        self.check_file()
         s = self._sessionmaker()
         try:
             yield s
@@ -203,6 +372,11 @@ class EventDB:
         except OperationalError as exc:
             s.rollback()
             raise storage_error(self.path, exc) from exc
+        except DatabaseError as exc:
+            s.rollback()
+            if type(exc) is DatabaseError:  # SQLite's "malformed" / "not a database"
+                raise damaged_error(self.path, exc.orig or exc) from exc
+            raise
         except BaseException:
             s.rollback()
             raise
@@ -213,6 +387,16 @@ class EventDB:
         self.changes.emit(change)
 
     def close(self) -> None:
+        if (
+            self._keeper is not None
+            and self._gone is None
+            and _identity(self.path) != self._identity
+        ):
+            # Deleted or replaced since the last save: save first, and never leave our journal
+            # beside another file.
+            with contextlib.suppress(KolabikError):
+                self.check_file()
+        self._closed = True
         self.engine.dispose()
         if self._keeper is not None:
             self._keeper.close()
@@ -228,6 +412,75 @@ class EventDB:
         self.close()
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _recovered_path(path: Path) -> Path:
+    target = path.with_name(path.stem + ".recovered" + path.suffix)
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.stem}.recovered-{n}{path.suffix}")
+        n += 1
+    return target
+
+
+def _count_rows(path: Path) -> int:
+    conn = sqlite3.connect(sqlite_uri(path), uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM score").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def fsync_and_rename(tmp: Path, target: Path) -> None:
+    """Flush a finished file to disk, rename it over ``target`` and flush the folder entry."""
+    from kolabik_desktop.core.files import fsync_dir, fsync_file
+
+    fsync_file(tmp)
+    os.replace(tmp, target)
+    fsync_dir(target.parent)
+
+
+def _building_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.building")
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """Half-built files left by a killed ``new`` or import (their process is gone)."""
+    for old in path.parent.glob(f".{glob_escape(path.name)}.*.building"):
+        pid = old.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            _remove_sqlite_files(old)
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def create_event_file(
     path: str | Path,
     *,
@@ -237,15 +490,21 @@ def create_event_file(
     uid: str | None = None,
     kind: str = "event",
     overwrite: bool = False,
+    build: Callable[[EventDB], None] | None = None,
 ) -> EventDB:
     """Create a new event file at the current schema, with a fresh unique event id.
 
-    A ``postgresql://`` URL creates the event in that (empty) server database instead.
+    The file is built beside the target (``.NAME.PID.building``), filled by ``build`` if given,
+    and renamed into place only when complete: a crash or a refusal leaves no half-made event,
+    and never blocks a retry. Returns the event open for writing (without the lock).
+
+    A ``postgresql://`` URL creates the event in that (empty) server database instead (a failed
+    ``build`` empties it again).
     """
     from kolabik_desktop.core.store import dialect
 
     if dialect.is_server_url(path):
-        return dialect.create_server_event(
+        server = dialect.create_server_event(
             str(path),
             name=name,
             year=year,
@@ -254,72 +513,141 @@ def create_event_file(
             kind=kind,
             overwrite=overwrite,
         )
+        if build is not None:
+            try:
+                build(server)
+            except BaseException:
+                server.close()
+                dialect.discard_new_event(str(path))
+                raise
+        return server
     path = Path(path)
-    if path.exists():
-        if not overwrite:
-            raise EventFileError(f"{path}: a file with this name already exists")
-        path.unlink()
-        for suffix in ("-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-    if not path.parent.exists():
-        raise EventFileError(f"{path.parent}: folder does not exist")
-    engine = _make_engine(path)
-    try:
-        with engine.begin() as conn:
-            _upgrade_to_head(conn)
-        with sessionmaker(engine)() as s:
-            s.add(
-                Event(
-                    uid=uid or str(uuid.uuid4()),
-                    name=name,
-                    year=year,
-                    organiser=organiser,
-                    kind=kind,
-                    created_at=utc_now(),
-                )
-            )
-            s.commit()
-    except Exception as exc:
-        engine.dispose()
-        path.unlink(missing_ok=True)
-        raise EventFileError(f"{path}: could not create the event file: {exc}") from exc
-    return EventDB(path, engine)
-
-
-def _check_is_sqlite(path: Path) -> None:
-    if not path.exists():
-        raise EventFileError(f"{path}: file not found")
+    if path.exists() and not overwrite:
+        raise EventFileError(f"{path}: a file with this name already exists")
     if path.is_dir():
-        raise EventFileError(f"{path}: is a folder, not an event file")
+        raise EventFileError(f"{path}: is a folder")
+    if not path.parent.is_dir():
+        raise EventFileError(f"{path.parent}: folder does not exist")
+    from kolabik_desktop.core.store.lock import writable_problem
+
+    problem = writable_problem(path, new=True)
+    if problem:
+        raise EventFileError(
+            f"{path}: cannot create the event here: {problem}. Choose a writable folder."
+        )
+    with contextlib.suppress(OSError):
+        _remove_stale_builds(path)
+    tmp = _building_path(path)
+    _remove_sqlite_files(tmp)
     try:
-        with path.open("rb") as fh:
-            magic = fh.read(16)
+        engine = _make_engine(tmp)
+        try:
+            with engine.begin() as conn:
+                _upgrade_to_head(conn)
+            with sessionmaker(engine)() as s:
+                s.add(
+                    Event(
+                        uid=uid or str(uuid.uuid4()),
+                        name=name,
+                        year=year,
+                        organiser=organiser,
+                        kind=kind,
+                        created_at=utc_now(),
+                    )
+                )
+                s.commit()
+        finally:
+            engine.dispose()
+        if build is not None:
+            with EventDB(tmp, _make_engine(tmp)) as db:
+                build(db)
+        # The last connection closed: the WAL is checkpointed into the file and removed.
+        _publish(tmp, path, overwrite=overwrite)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            _remove_sqlite_files(tmp)
+        if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
+            raise
+        if isinstance(exc, OperationalError | sqlite3.OperationalError | OSError):
+            raise _create_error(path, exc) from None
+        raise EventFileError(f"{path}: could not create the event file: {exc}") from exc
+    return open_event_file(path)
+
+
+def _create_error(path: Path, exc: BaseException) -> EventFileError:
+    from kolabik_desktop.core.files import os_error_reason
+
+    if isinstance(exc, OSError):
+        why = os_error_reason(exc)
+    else:
+        why = storage_error(path, exc).args[0].split("NOT saved: ", 1)[-1]
+    return EventFileError(f"{path}: could not create the event file: {why}; nothing was written.")
+
+
+def _publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
+    if not overwrite and path.exists():
+        raise EventFileError(f"{path}: a file with this name already exists")
+    lock = None
+    if overwrite and path.exists():
+        from kolabik_desktop.core.store.lock import EventLock
+
+        lock = EventLock.acquire(path)  # a window holding the old file refuses the overwrite
+    try:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        fsync_and_rename(tmp, path)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_path(path: Path) -> None:
+    """Refuse what cannot be an event, without opening it outside SQLite (see lock.py)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise EventFileError(f"{path}: file not found") from None
     except OSError as exc:
-        raise EventFileError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if magic != SQLITE_MAGIC:
-        raise EventFileError(f"{path}: not a Kolabik event file (not a SQLite database)")
+        raise EventFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise EventFileError(f"{path}: is a folder, not an event file")
+    if not stat.S_ISREG(st.st_mode):
+        raise EventFileError(f"{path}: is not a regular file (a device or a pipe?), not an event")
+    if st.st_size < len(SQLITE_MAGIC):
+        raise EventFileError(f"{path}: not a Kolabik event file (not a SQLite database: empty)")
 
 
 def schema_revision(path: Path) -> str | None:
     """The file's Alembic revision, read without migrating or writing anything."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            if not has_table:
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
+            return _revision_of(conn)
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise EventFileError(f"{path}: the file is locked by another program") from exc
-        raise EventFileError(f"{path}: the file is damaged or not a database ({exc})") from exc
+        if "unable to open" in str(exc) or "disk i/o" in str(exc).lower():
+            if _disk_full(path):
+                raise EventFileError(
+                    f"{path}: cannot be read: the disk is full, and SQLite needs a little space "
+                    "beside the file to read its journal. Free some space and try again."
+                ) from exc
+            raise EventFileError(f"{path}: cannot be read ({exc}); check the drive") from exc
+        raise damaged_error(path, exc) from exc
     except sqlite3.DatabaseError as exc:
-        raise EventFileError(f"{path}: the file is damaged or not a database ({exc})") from exc
+        raise damaged_error(path, exc) from exc
+
+
+def _revision_of(conn: sqlite3.Connection) -> str | None:
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not has_table:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def backup_path_for(path: Path, revision: str | None) -> Path:
@@ -327,26 +655,31 @@ def backup_path_for(path: Path, revision: str | None) -> Path:
     return path.with_name(f"{path.name}.before-upgrade-{revision or 'none'}-{stamp}.bak")
 
 
-def open_event_file(path: str | Path, *, lock: bool = False) -> EventDB:
+def open_event_file(path: str | Path, *, lock: bool = False, read_only: bool = False) -> EventDB:
     """Open an event file, migrating an older one after a backup; refuse a newer one.
 
-    ``lock=True`` (a window) takes the one-writer lock first and refuses a file another running
-    instance holds. A ``postgresql://`` URL opens a server event (no file lock: a server takes
-    many writers); with ``lock=True`` it also listens for other machines' writes.
+    ``read_only=True`` (every command that only reads): nothing can be written, and an older file
+    is migrated in memory only. ``lock=True`` (a window, every writing command) takes the
+    one-writer lock first, refuses a file another running instance holds, and refuses to write
+    into a file that fails SQLite's quick integrity check. A ``postgresql://`` URL opens a server
+    event (no file lock: a server takes many writers); with ``lock=True`` it also listens for
+    other machines' writes.
     """
     from kolabik_desktop.core.store import dialect
 
     if dialect.is_server_url(path):
-        return dialect.open_server_event(str(path), listen=lock)
+        return dialect.open_server_event(str(path), listen=lock, read_only=read_only)
     path = Path(path)
-    _check_is_sqlite(path)
+    _check_path(path)
+    if read_only:
+        return _open_read_only(path)
     held = None
     if lock:
         from kolabik_desktop.core.store.lock import EventLock
 
         held = EventLock.acquire(path, since=utc_now())
     try:
-        db = _open_checked(path)
+        db = _open_checked(path, check_integrity=lock)
     except BaseException:
         if held is not None:
             held.release()
@@ -355,8 +688,7 @@ def open_event_file(path: str | Path, *, lock: bool = False) -> EventDB:
     return db
 
 
-def _open_checked(path: Path) -> EventDB:
-    revision = schema_revision(path)
+def _known_revision(path: Path, revision: str | None) -> str:
     if revision is None:
         raise EventFileError(f"{path}: not a Kolabik event file (no schema version)")
     if revision not in known_revisions():
@@ -364,17 +696,58 @@ def _open_checked(path: Path) -> EventDB:
             f"{path}: this file was written by a newer version of Kolabik Desktop "
             f"(schema {revision}); please update the program to open it. The file was not changed."
         )
+    return revision
+
+
+def _open_read_only(path: Path) -> EventDB:
+    revision = _known_revision(path, schema_revision(path))
+    if revision == head_revision():
+        engine = _make_read_only_engine(path)
+    else:
+        # An older file is upgraded in a copy in memory: a reader never changes the file.
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        src = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            src.backup(memory)
+        finally:
+            src.close()
+        engine = _make_engine_over(memory)
+        with engine.begin() as conn:
+            _upgrade_to_head(conn)
+        memory.execute("PRAGMA foreign_keys=ON")
+        memory.execute("PRAGMA query_only=ON")
+    try:
+        return EventDB(path, engine, read_only=True)
+    except EventFileError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise damaged_error(path, exc) from exc
+
+
+def _make_engine_over(connection: sqlite3.Connection) -> Engine:
+    return create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool, future=True)
+
+
+def _open_checked(path: Path, *, check_integrity: bool) -> EventDB:
+    revision = _known_revision(path, schema_revision(path))
+    if check_integrity:
+        quick_check(path)
     engine = _make_engine(path)
     if revision != head_revision():
         backup = backup_path_for(path, revision)
         # The SQLite backup API copies a consistent snapshot even with a WAL beside the file.
-        src = sqlite3.connect(str(path))
-        dst = sqlite3.connect(str(backup))
+        src = sqlite3.connect(read_only_uri(path), uri=True)
+        tmp = backup.with_name(f".{backup.name}.part")
+        dst = sqlite3.connect(str(tmp))
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
             src.close()
+        fsync_and_rename(tmp, backup)
         try:
             with engine.begin() as conn:
                 _upgrade_to_head(conn)
@@ -385,9 +758,23 @@ def _open_checked(path: Path) -> EventDB:
             ) from exc
     try:
         return EventDB(path, engine)
-    except EventFileError:
+    except KolabikError:
         engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()
-        raise EventFileError(f"{path}: the file is damaged ({exc})") from exc
+        raise damaged_error(path, exc) from exc
+
+
+def quick_check(path: Path) -> None:
+    """Refuse to write into a damaged file: SQLite's quick_check, read-only (milliseconds)."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged_error(path, exc) from exc
+    if [r[0] for r in rows] != ["ok"]:
+        raise damaged_error(path, "; ".join(str(r[0]) for r in rows[:3]))

@@ -161,6 +161,11 @@ def _take_write_lock(conn: Any) -> None:
 
 
 def _release_write_lock(conn: Any) -> None:
+    if getattr(conn, "invalidated", False):
+        # A lost connection: reading its info would raise during the rollback and hide why the
+        # write failed. The server ended the transaction (and its lock); the pool's checkin of
+        # the connection's record releases this thread's count.
+        return
     if conn.info.pop("kolabik_locked", False):
         _holders.count = max(0, getattr(_holders, "count", 0) - 1)
 
@@ -277,6 +282,16 @@ def reset_sequences(conn: Any) -> None:
                 ),
                 {"s": seq},
             )
+
+
+def one_snapshot(session: Session) -> None:
+    """Make the session's transaction read every table as of one moment (call it first).
+
+    On a server, READ COMMITTED would let each statement see writes committed since the one
+    before; REPEATABLE READ reads one snapshot. A file is read by one connection in turn.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
 
 
 @contextmanager
@@ -416,6 +431,12 @@ def storage_problem(label: str, exc: BaseException) -> StorageError:
     """A write to the server that failed: say so, and that nothing of it was kept."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
     low = " ".join(detail).lower()
+    if "permission denied to create role" in low:
+        return StorageError(
+            f"{label}: the change was NOT saved: the database role of this URL may not create "
+            "roles; the PostgreSQL superuser gives it that once: ALTER ROLE name CREATEROLE "
+            "(or createuser --createrole). Earlier saves are safe."
+        )
     if "row-level security" in low or "permission denied" in low:
         return PanelWriteRefused(
             f"{label}: the change was NOT saved: the server refused it, because your database "

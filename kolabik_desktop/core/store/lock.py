@@ -1,8 +1,14 @@
-"""One writer per event file: an OS file lock on ``NAME.kolabik.lock`` beside the event.
+"""One writer per event file, keyed on the file itself, not on its name.
 
-The operating system releases the lock when the holding process ends, however it ends, so a
-crashed instance never leaves the file stuck. The lock file also records who holds it (host,
-process, time) so the refusal can say so.
+The lock is an OS lock held on the event file's own inode (``flock`` on POSIX, a byte-range lock
+far past SQLite's lock bytes on Windows), so a symlink, a hard link or another spelling of the
+path finds the same lock, and deleting ``NAME.kolabik.lock`` (which only says who holds the lock)
+frees nothing. The operating system drops the lock when the holder ends, crash included.
+
+SQLite hazard: closing ANY descriptor of a database file drops every POSIX lock the process holds
+on it, SQLite's included (sqlite.org/howtocorrupt.html 2.2). So the descriptor opened here is
+never closed while the process runs: on release it is unlocked and parked for the next lock of the
+same file. ``flock`` and SQLite's POSIX locks do not interact on local file systems.
 """
 
 from __future__ import annotations
@@ -11,14 +17,19 @@ import contextlib
 import json
 import os
 import socket
+import stat
 import sys
+import threading
 from pathlib import Path
-from typing import IO
 
 from kolabik_desktop.core.errors import EventFileError
 
-# Windows byte-range locks forbid reading the locked bytes, so lock a byte far past the text.
-_WINDOWS_LOCK_OFFSET = 1 << 30
+# Windows byte-range locks are mandatory: lock a byte far past SQLite's (at 1 GiB) and the data.
+_WINDOWS_LOCK_OFFSET = 1 << 40
+
+_guard = threading.Lock()
+_held: dict[tuple[int, int], EventLock] = {}  # (device, inode) -> the lock this process holds
+_parked: dict[tuple[int, int], int] = {}  # descriptors kept open after release (see docstring)
 
 
 class EventLockedError(EventFileError):
@@ -26,39 +37,45 @@ class EventLockedError(EventFileError):
 
 
 def lock_path_for(event_path: Path) -> Path:
+    """The holder's details (process, host, since): information only, not the lock."""
     return event_path.with_name(event_path.name + ".lock")
 
 
-def _try_lock(fh: IO[str]) -> bool:
+def file_identity(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":
         import msvcrt
 
-        fh.seek(_WINDOWS_LOCK_OFFSET)
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
-            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError:
             return False
         return True
     import fcntl
 
     try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
     return True
 
 
-def _unlock(fh: IO[str]) -> None:
+def _unlock(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
 
-        fh.seek(_WINDOWS_LOCK_OFFSET)
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         with contextlib.suppress(OSError):
-            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
     else:
         import fcntl
 
-        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def read_holder(event_path: Path) -> dict[str, str]:
@@ -70,58 +87,115 @@ def read_holder(event_path: Path) -> dict[str, str]:
         return {}
 
 
-class EventLock:
-    """Held for as long as a window has the event open; ``release()`` (or process exit) frees it."""
+def _write_holder(event_path: Path, since: str) -> None:
+    # Information for the refusal message only: a full disk or read-only folder must not stop
+    # the lock itself, which is already held.
+    text = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}) + "\n"
+    with contextlib.suppress(OSError):
+        lock_path_for(event_path).write_text(text, encoding="utf-8")
 
-    def __init__(self, event_path: Path, fh: IO[str]):
+
+def writable_problem(event_path: Path, *, new: bool = False) -> str | None:
+    """Why nothing can be written to this event (read-only media, folder or file), or None."""
+    folder = event_path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on read-only media (a locked USB stick, a CD, a read-only share)"
+    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+        pass
+    if not os.access(folder, os.W_OK) or (not new and not os.access(event_path, os.W_OK)):
+        return "the file or its folder is read-only"
+    return None
+
+
+def _open_descriptor(event_path: Path, key: tuple[int, int]) -> int:
+    fd = _parked.pop(key, None)
+    if fd is not None:
+        return fd
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+    if sys.platform == "win32":
+        flags = os.O_RDWR | getattr(os, "O_BINARY", 0)
+    fd = os.open(event_path, flags)
+    st = os.fstat(fd)
+    if (st.st_dev, st.st_ino) != key or not stat.S_ISREG(st.st_mode):
+        # Replaced between stat and open: keep it parked under its real identity, retry later.
+        _parked[(st.st_dev, st.st_ino)] = fd
+        raise EventFileError(f"{event_path}: the file changed while it was being opened; retry")
+    return fd
+
+
+class EventLock:
+    """Held while a window or a writing command has the event open; ``release()`` frees it."""
+
+    def __init__(self, event_path: Path, key: tuple[int, int], fd: int):
         self.event_path = event_path
-        self._fh: IO[str] | None = fh
+        self.key = key
+        self._fd: int | None = fd
 
     @classmethod
     def acquire(cls, event_path: str | Path, *, since: str = "") -> EventLock:
         event_path = Path(event_path)
-        path = lock_path_for(event_path)
         try:
-            # "a+" never truncates, so a holder's details survive a refused attempt.
-            fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+            st = os.stat(event_path)
+        except FileNotFoundError:
+            raise EventFileError(f"{event_path}: file not found") from None
         except OSError as exc:
+            raise EventFileError(f"{event_path}: cannot be read ({exc.strerror})") from None
+        if not stat.S_ISREG(st.st_mode):
+            raise EventFileError(f"{event_path}: not a regular file, so not an event file")
+        problem = writable_problem(event_path)
+        if problem:
             raise EventFileError(
-                f"{event_path}: cannot create the lock file {path.name} "
-                f"({exc.strerror}); is the folder read-only? Copy the event to a writable folder."
-            ) from exc
-        if not _try_lock(fh):
-            fh.close()
-            holder = read_holder(event_path)
-            who = ""
-            if holder:
-                who = (
-                    f" (by process {holder.get('pid', '?')} on {holder.get('host', '?')}"
-                    f" since {holder.get('since', '?')})"
-                )
-            raise EventLockedError(
-                f"{event_path}: this event is already open in another Kolabik Desktop window"
-                f"{who}. Close it there first; only one program may write to an event at a time."
+                f"{event_path}: cannot be changed: {problem}. It can still be read (leaderboard, "
+                "report, export); to change it, copy it to a writable folder and open the copy."
             )
-        fh.seek(0)
-        fh.truncate()
-        fh.write(
-            json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}) + "\n"
-        )
-        fh.flush()
-        return cls(event_path, fh)
+        key = (st.st_dev, st.st_ino)
+        with _guard:
+            if key in _held:
+                raise EventLockedError(
+                    f"{event_path}: this event is already open in another Kolabik Desktop window "
+                    f"of this program (as {_held[key].event_path}). Close it there first; only "
+                    "one program may write to an event at a time."
+                )
+            try:
+                fd = _open_descriptor(event_path, key)
+            except OSError as exc:
+                raise EventFileError(f"{event_path}: cannot be opened ({exc.strerror})") from None
+            if not _try_lock(fd):
+                _parked[key] = fd
+                raise EventLockedError(f"{event_path}: {_refusal(event_path)}")
+            lock = cls(event_path, key, fd)
+            _held[key] = lock
+        _write_holder(event_path, since)
+        return lock
 
     @property
     def held(self) -> bool:
-        return self._fh is not None
+        return self._fd is not None
 
     def release(self) -> None:
-        if self._fh is None:
-            return
-        try:
-            self._fh.seek(0)
-            self._fh.truncate()
-            _unlock(self._fh)
-        finally:
-            self._fh.close()
-            self._fh = None
-        # The empty lock file stays: unlinking it would let two openers lock different inodes.
+        with _guard:
+            fd, self._fd = self._fd, None
+            if fd is None:
+                return
+            _held.pop(self.key, None)
+            with contextlib.suppress(OSError):
+                lock_path_for(self.event_path).write_text("", encoding="utf-8")
+            try:
+                _unlock(fd)
+            finally:
+                _parked[self.key] = fd
+
+
+def _refusal(event_path: Path) -> str:
+    holder = read_holder(event_path)
+    who = ""
+    if holder:
+        who = (
+            f" (by process {holder.get('pid', '?')} on {holder.get('host', '?')}"
+            f" since {holder.get('since', '?')})"
+        )
+    return (
+        f"this event is already open in another Kolabik Desktop window{who}. Close it there "
+        "first; only one program may write to an event at a time."
+    )

@@ -322,6 +322,24 @@ class AuditLog(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class LiveOutbox(Base):
+    """A juror kit's unsent change: the saved cell, queued by a trigger in the saving transaction.
+
+    kind "score": key_a = score id; "comment": juror, entry, stage; "submission": juror, stage.
+    Rows leave the queue when the chair's hub acknowledges them (core/exchange/live.py).
+    """
+
+    __tablename__ = "live_outbox"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    key_a: Mapped[int] = mapped_column(Integer)
+    key_b: Mapped[int] = mapped_column(Integer)
+    key_c: Mapped[int] = mapped_column(Integer)
+    queued_at: Mapped[str] = mapped_column(String(32))
+
+
 class Setting(Base):
     """Per-file key/value settings (e.g. the kit's outbox folder)."""
 

@@ -1283,10 +1283,9 @@ def save_attachment_as(db: EventDB, attachment_id: int, dest: str | Path) -> Non
     with db.session() as s:
         row = _get_row(s, Attachment, attachment_id)
         data = row.data
-    try:
-        Path(dest).write_bytes(data)
-    except OSError as exc:
-        raise ValidationError(f"{dest}: cannot be written ({exc.strerror})") from None
+    from kolabik_desktop.core.files import write_output
+
+    write_output(Path(dest), data, "attachment copy")
 
 
 # ---------------------------------------------------------------------------------------------

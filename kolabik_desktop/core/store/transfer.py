@@ -53,7 +53,7 @@ def copy_event(
     src_loc, dst_loc = dialect.as_location(source), dialect.as_location(target)
     if _same(src_loc, dst_loc):
         raise KolabikError(f"{dialect.describe(src_loc)}: source and target are the same event")
-    with open_event_file(src_loc) as src:
+    with open_event_file(src_loc, read_only=True) as src:
         if dialect.is_server_url(dst_loc):
             rows = _copy_to_server(src.engine, str(dst_loc), overwrite, progress)
         else:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.store import awards, setup
+from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.setup.common import FAILED, attempt
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class EventTab(QWidget):
         self._set_signature(settings.signature)
 
     def choose_signature(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self,
             self.tr("Choose the scanned signature"),
             "",
@@ -245,7 +245,7 @@ class EventTab(QWidget):
         return attempt(self, awards.update_award_settings, db, prizes) is not FAILED
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self, self.tr("Choose the event logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:

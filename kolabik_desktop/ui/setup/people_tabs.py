@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.ui.file_dialogs import (
+    get_open_file_name,
+    get_open_file_names,
+    get_save_file_name,
+)
 from kolabik_desktop.ui.setup.common import FAILED, RecordTab, attempt, confirm
 from kolabik_desktop.ui.setup.models import (
     CategoriesModel,
@@ -179,7 +183,7 @@ class EntriesTab(RecordTab):
     def choose_attachment(self) -> None:
         if self.current_id is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files to the entry"))
+        paths, _ = get_open_file_names(self, self.tr("Attach files to the entry"))
         for path in paths:
             self.attach(Path(path))
 
@@ -198,7 +202,7 @@ class EntriesTab(RecordTab):
         if aid is None:
             return
         name = self.attachments.currentItem().text().split("  (")[0]
-        dest, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the file"), name)
+        dest, _ = get_save_file_name(self, self.tr("Save a copy of the file"), name)
         if dest:
             attempt(self, setup.save_attachment_as, self.context.db, aid, dest)
 
@@ -213,7 +217,7 @@ class EntriesTab(RecordTab):
     # -- import -------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = get_open_file_name(
             self,
             self.tr("Import entries"),
             "",

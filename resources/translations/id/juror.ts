@@ -119,8 +119,8 @@
     </message>
     <message>
         <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="302"/>
-        <source>“{0}” is not a number.</source>
-        <translation>“{0}” bukan angka.</translation>
+        <source>“{0}” is not a number: not saved, the stored value stays.</source>
+        <translation>“{0}” bukan angka: tidak disimpan, nilai yang tersimpan tetap.</translation>
     </message>
     <message>
         <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="309"/>

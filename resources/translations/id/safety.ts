@@ -187,4 +187,38 @@
         <translation>&amp;Pengaturan…</translation>
     </message>
 </context>
+<context>
+    <name>EventContext</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/context.py" line="60" />
+        <source>The event file was deleted while open. Every saved score was written back to {0}.</source>
+        <translation>Berkas kompetisi terhapus saat sedang dibuka. Semua nilai yang tersimpan telah ditulis kembali ke {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/file_dialogs.py" line="40" />
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/file_dialogs.py" line="43" />
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/file_dialogs.py" line="44" />
+        <source>{0} file</source>
+        <translation>Berkas {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="470" />
+        <source>The event file changed on disk</source>
+        <translation>Berkas kompetisi berubah di disk</translation>
+    </message>
+</context>
 </TS>

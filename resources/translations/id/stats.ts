@@ -276,6 +276,11 @@
         <translation>Toleransi pencilan: {0} poin; baris bertanda memiliki pencilan.</translation>
     </message>
     <message>
+        <location filename="../../../kolabik_desktop/ui/juror_stats.py" line="496"/>
+        <source>The final ranking: method sensitivity and leave one juror out. Per-juror statistics, agreement and charts belong to a stage: choose a stage.</source>
+        <translation>Peringkat akhir: kepekaan metode dan tanpa satu juri. Statistik per juri, kesepakatan dan grafik ada pada tiap tahap: pilih sebuah tahap.</translation>
+    </message>
+    <message>
         <location filename="../../../kolabik_desktop/ui/juror_stats.py" line="478"/>
         <source>Totals</source>
         <translation>Nilai total</translation>

@@ -1,0 +1,390 @@
+"""The live link under load (issue 14), on loopback.
+
+A chair's hub (`kolabik hub --board`, its own process, whose CPU is measured) takes 30 jurors'
+saves, 2 a second each, for LIVE_BENCH_SECONDS (default 60), while 200 web-board viewers hold an
+SSE stream. Each juror is a thread with its own kit: save a score (the kit's trigger queues it),
+push it (seal, sign, send), wait for the acknowledgement.
+
+Figures:
+- save_to_ack_*_ms: a juror's save until the hub has merged, committed and acknowledged it (the
+  hub republishes the board from the committed change; board_push_* times that push);
+- push_rtt_*_ms: one sealed push request to its answer (the network and the hub's verify,
+  merge, commit and acknowledgement; the kit's own save and bookkeeping left out). The 30 jurors
+  share one process here, so on a loaded 2-core machine save_to_ack mostly measures that
+  process waiting for a core; each real juror has a laptop of their own;
+- board_push_*_ms: the hub's publish until each of the 200 viewers has the new board;
+- lost / duplicated: every kit's last value against the chair's file; audit rows per revision;
+- catch_up_500_s: a kit that saved 500 changes offline, until all are acknowledged;
+- discovery_to_connected_s: mDNS browse until the first acknowledged hello (-1 if multicast is
+  blocked here);
+- hub_cpu_percent: the hub process's CPU time over the load, as percent of one core.
+Wall and CPU both, since the machine is shared.
+
+Run: python bench/bench_live.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import multiprocessing
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from helpers import percentile  # noqa: E402
+
+JURORS = int(os.environ.get("LIVE_BENCH_JURORS", "30"))
+SECONDS = float(os.environ.get("LIVE_BENCH_SECONDS", "60"))
+VIEWERS = int(os.environ.get("LIVE_BENCH_VIEWERS", "200"))
+ENTRIES = 40
+CRITERIA = 4
+
+TARGETS = {
+    "save_to_ack_median_ms": 150.0,
+    "save_to_ack_p95_ms": 300.0,
+    "board_push_p95_ms": 500.0,
+    "lost_changes": 0.5,
+    "duplicated_changes": 0.5,
+    "catch_up_500_s": 2.0,
+    "discovery_to_connected_s": 3.0,
+    "hub_cpu_percent": 50.0,
+}
+
+
+def build_event(folder: Path) -> tuple[Path, list[Path]]:
+    from kolabik_desktop.core.exchange.kits import export_kits
+    from kolabik_desktop.core.store.db import create_event_file
+    from kolabik_desktop.core.store.models import Criterion, Entry, Juror, Stage
+
+    db = create_event_file(folder / "chair.kolabik", name="Bench Sesi Langsung", year=2026)
+    with db.session() as s:
+        stage = Stage(code="P2", name="Presentasi", position=1, weight=Decimal(100))
+        s.add(stage)
+        s.flush()
+        s.add_all(
+            Criterion(
+                stage_id=stage.id,
+                code=f"C{c}",
+                name=f"Aspek {c}",
+                weight=Decimal(100 // CRITERIA),
+                position=c,
+            )
+            for c in range(CRITERIA)
+        )
+        s.add_all(Entry(code=f"E{i:03d}", title=f"Inovasi {i}") for i in range(ENTRIES))
+        s.add_all(Juror(code=f"J{j:02d}", name=f"Juri {j}") for j in range(JURORS + 1))
+    kits_dir = folder / "kits"
+    kits_dir.mkdir()
+    kits = export_kits(db, kits_dir)
+    db.close()
+    return folder / "chair.kolabik", kits
+
+
+def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
+        + ["--host", "127.0.0.1", "--board"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+    )
+    lines: dict[str, str] = {}
+    assert process.stdout is not None
+    while not {"hub", "board"} <= set(lines):
+        key, _, value = process.stdout.readline().partition(": ")
+        lines[key] = value.strip()
+    return process, lines["hub"], lines["board"]
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Viewers:
+    """VIEWERS SSE clients on one asyncio loop; records each board's push delay."""
+
+    def __init__(self, url: str) -> None:
+        match = re.match(r"http://([^:/]+):(\d+)(/.*)", url)
+        assert match
+        self.host, self.port, self.path = match[1], int(match[2]), match[3] + "events"
+        self.delays: list[float] = []
+        self.connected = 0
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.tasks = [
+            asyncio.run_coroutine_threadsafe(self._viewer(), self.loop) for _ in range(VIEWERS)
+        ]
+
+    async def _viewer(self) -> None:
+        reader, writer = await asyncio.open_connection(self.host, self.port, limit=2**20)
+        writer.write(f"GET {self.path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        await writer.drain()
+        await reader.readuntil(b"\r\n\r\n")
+        self.connected += 1
+        while True:
+            line = await reader.readline()
+            if not line:
+                return
+            if line.startswith(b"data: "):
+                board = json.loads(line[6:])
+                if "at" in board:
+                    self.delays.append(time.time() - board["at"])
+
+    def run_until(self, stop: Any) -> None:
+        """In the viewers' own process: hold the streams until ``stop`` is set."""
+        stop.wait()
+        self.stop()
+
+    def stop(self) -> None:
+        async def shutdown() -> None:
+            current = asyncio.current_task()
+            pending = [t for t in asyncio.all_tasks() if t is not current]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(shutdown(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+PUSH_RTT: list[float] = []  # one sealed push request to its answer (network and hub only)
+
+
+def _timed_calls() -> None:
+    from kolabik_desktop.live.client import HubClient
+
+    plain = HubClient.call
+
+    def call(self: HubClient, request: dict) -> dict:  # type: ignore[type-arg]
+        started = time.monotonic()
+        answer = plain(self, request)
+        if request.get("op") == "push":
+            PUSH_RTT.append(time.monotonic() - started)
+        return answer
+
+    HubClient.call = call  # type: ignore[method-assign]
+
+
+def _viewer_process(url: str, ready: Any, stop: Any, out: Any) -> None:
+    """The 200 viewers in a process of their own, so their parsing never slows the jurors."""
+    viewers = Viewers(url)
+    deadline = time.monotonic() + 30
+    while viewers.connected < VIEWERS and time.monotonic() < deadline:
+        time.sleep(0.1)
+    ready.set()
+    viewers.run_until(stop)
+    out.send(viewers.delays)
+
+
+def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[float]) -> None:
+    from kolabik_desktop.core.exchange import live
+    from kolabik_desktop.core.store import services
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.live.client import HubClient, sync_once
+
+    rng = random.Random(seed)
+    kit = open_event_file(kit_path)
+    client = HubClient(address, live.kit_hub_key(kit))
+    with kit.session() as s:
+        cells = [
+            (e, c)
+            for (e,) in s.execute(sqlite_text("SELECT id FROM entry"))
+            for (c,) in s.execute(sqlite_text("SELECT id FROM criterion"))
+        ]
+    try:
+        next_at = time.monotonic() + rng.random() * 0.5
+        while next_at < end:
+            time.sleep(max(0.0, next_at - time.monotonic()))
+            entry, crit = rng.choice(cells)
+            started = time.monotonic()
+            services.set_score(
+                kit,
+                juror_id=kit.kit_juror_id,
+                entry_id=entry,
+                criterion_id=crit,
+                value=Decimal(rng.randint(50, 100)),
+            )
+            result = sync_once(kit, client)
+            if result.refusal is None:
+                out.append(time.monotonic() - started)
+            next_at += 0.5
+        sync_once(kit, client)  # anything a slow round left queued
+    finally:
+        client.close()
+        kit.close()
+
+
+def sqlite_text(sql: str):  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    return text(sql)
+
+
+def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int]:
+    """(lost, duplicated): every kit's cells against the chair's; audit rows per revision."""
+    lost = 0
+    chair = sqlite3.connect(event)
+    stored = {
+        (j, e, c): (v, r)
+        for j, e, c, v, r in chair.execute(
+            "SELECT juror_id, entry_id, criterion_id, value, revision FROM score"
+        )
+    }
+    for kit_path in kits:
+        kit = sqlite3.connect(kit_path)
+        for j, e, c, v, r in kit.execute(
+            "SELECT juror_id, entry_id, criterion_id, value, revision FROM score"
+        ):
+            if stored.get((j, e, c)) != (v, r):
+                lost += 1
+        kit.close()
+    subjects = [
+        (row[0], json.loads(row[1])["revision"])
+        for row in chair.execute("SELECT subject, new FROM audit_log WHERE action = 'score.set'")
+    ]
+    chair.close()
+    return lost, len(subjects) - len(set(subjects))
+
+
+def catch_up(kit_path: Path, address: str) -> float:
+    from kolabik_desktop.core.exchange import live
+    from kolabik_desktop.core.store import services
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.live.client import HubClient, sync_once
+
+    kit = open_event_file(kit_path)
+    try:
+        with kit.session() as s:
+            cells = [
+                (e, c)
+                for (e,) in s.execute(sqlite_text("SELECT id FROM entry"))
+                for (c,) in s.execute(sqlite_text("SELECT id FROM criterion"))
+            ]
+        for i in range(500):  # offline: 500 saves queue in the kit
+            entry, crit = cells[i % len(cells)]
+            services.set_score(
+                kit,
+                juror_id=kit.kit_juror_id,
+                entry_id=entry,
+                criterion_id=crit,
+                value=Decimal(50 + i % 51),
+            )
+        assert live.kit_state(kit).unsent == 500
+        client = HubClient(address, live.kit_hub_key(kit))
+        started = time.perf_counter()
+        while not sync_once(kit, client).done:
+            pass
+        elapsed = time.perf_counter() - started
+        client.close()
+        return elapsed
+    finally:
+        kit.close()
+
+
+def discovery_time(event: Path, kit_path: Path, address: str) -> float:
+    """mDNS browse to the first acknowledged hello, against a hub announced on loopback."""
+    from kolabik_desktop.core.exchange import live
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.live.client import HubClient, sync_once
+    from kolabik_desktop.live.discovery import Announcement, discover
+
+    kit = open_event_file(kit_path)
+    host, port = address.removeprefix("http://").split(":")
+    announcement = Announcement(kit.uid, "Bench", host, int(port))
+    try:
+        started = time.perf_counter()
+        found = discover(kit.uid, 3.0, host)
+        if not found:
+            return -1.0
+        client = HubClient(found[0], live.kit_hub_key(kit))
+        result = sync_once(kit, client)
+        client.close()
+        return time.perf_counter() - started if result.refusal is None else -1.0
+    finally:
+        announcement.close()
+        kit.close()
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        event, kits = build_event(Path(tmp))
+        hub, address, board_url = start_hub(event)
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            ready, stop = ctx.Event(), ctx.Event()
+            receive, send = ctx.Pipe(duplex=False)
+            viewer_proc = ctx.Process(
+                target=_viewer_process, args=(board_url, ready, stop, send), daemon=True
+            )
+            viewer_proc.start()
+            ready.wait(60)
+            latencies: list[float] = []
+            _timed_calls()
+            cpu_before, wall_before = cpu_seconds(hub.pid), time.perf_counter()
+            end = time.monotonic() + SECONDS
+            threads = [
+                threading.Thread(
+                    target=juror_loop, args=(kits[i], address, end, i, latencies), daemon=True
+                )
+                for i in range(JURORS)
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(SECONDS + 120)
+            hub_cpu = cpu_seconds(hub.pid) - cpu_before
+            wall = time.perf_counter() - wall_before
+            push_rtt = list(PUSH_RTT)
+            time.sleep(1.0)  # the last board push
+            stop.set()
+            push = receive.recv()
+            viewer_proc.join(30)
+            catch = catch_up(kits[JURORS], address)
+            try:
+                discovered = discovery_time(event, kits[0], address)
+            except Exception:
+                discovered = -1.0
+        finally:
+            hub.terminate()
+            hub.wait(30)
+        lost, duplicated = check_exactly_once(event, kits)
+        return {
+            "changes_acknowledged": float(len(latencies)),
+            "save_to_ack_median_ms": percentile(latencies, 0.5) * 1000,
+            "save_to_ack_p95_ms": percentile(latencies, 0.95) * 1000,
+            "push_rtt_median_ms": percentile(push_rtt, 0.5) * 1000,
+            "push_rtt_p95_ms": percentile(push_rtt, 0.95) * 1000,
+            "board_pushes_received": float(len(push)),
+            "board_push_median_ms": percentile(push, 0.5) * 1000,
+            "board_push_p95_ms": percentile(push, 0.95) * 1000,
+            "lost_changes": float(lost),
+            "duplicated_changes": float(duplicated),
+            "catch_up_500_s": catch,
+            "discovery_to_connected_s": discovered,
+            "hub_cpu_percent": 100 * hub_cpu / wall,
+            "load_wall_s": wall,
+        }
+
+
+if __name__ == "__main__":
+    for name, value in run().items():
+        print(f"{name:28} {value:10.2f}")

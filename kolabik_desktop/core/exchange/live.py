@@ -1,0 +1,676 @@
+"""The live link's protocol: deltas, sequence numbers, acknowledgements and the kit's queue.
+
+No sockets here (kolabik_desktop/live/ carries the bytes); this module decides what is sent and
+what is accepted.
+
+- **The queue.** Every save in a kit enqueues the saved cell (a trigger in the saving
+  transaction, migration 0006), numbered by the kit: its ``seq``.
+- **A delta** is a score package (packages.py format) holding only the queued cells' current
+  rows, signed by the juror like any package, plus ``"live": {"first": A, "last": B}``: the
+  queue numbers it covers. The hub verifies it with ``verify_package_bytes`` and merges it with
+  ``plan_import``/``apply_import``: the very path of a package on a USB stick, so a change that
+  arrives both ways merges once, and a duplicate, replay or late arrival changes nothing.
+- **Acknowledgement.** The merge writes a package receipt named ``live:JUROR:A-B``; its id is
+  the hub's sequence number. The hub answers ``Ack(hub_seq, kit_seq=B)`` and the kit drops
+  queue rows up to B. On reconnect the kit asks for its acknowledgements since the last hub
+  sequence it saw (``acks_since``) and resends only what is still queued.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import queue
+import re
+import secrets
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from kolabik_desktop.core.errors import InputRejected, KolabikError
+from kolabik_desktop.core.exchange import packages, signing
+from kolabik_desktop.core.exchange.merge import PackagePlan, apply_import, plan_import
+from kolabik_desktop.core.store.db import EventDB, utc_now
+from kolabik_desktop.core.store.models import (
+    Event,
+    Juror,
+    LiveOutbox,
+    PackageReceipt,
+    Setting,
+)
+
+log = logging.getLogger("kolabik.live")
+
+PROTOCOL = "kolabik-live"
+PROTOCOL_VERSION = 1
+MAX_DELTA_ROWS = 400  # a delta stays far below MAX_REQUEST_BYTES even with long notes
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+MAX_ACKS = 1000  # one answer to "acks since N"
+
+SETTING_HUB_PRIVATE = "live_hub_private"  # the chair's event only: never copied into a kit
+SETTING_HUB_PUBLIC = "live_hub_public"  # the event and every kit made from it
+SETTING_APPROVED = "live_approved"  # juror codes the chair approved once
+SETTING_LAST_ACK = "live_last_ack"  # kit: the greatest hub sequence number seen
+SETTING_LAST_ACK_AT = "live_last_ack_at"  # kit: when that acknowledgement arrived
+
+LIVE_SOURCE_PREFIX = "live:"
+_RECEIPT_NAME = re.compile(r"live:(?P<juror>.+):(?P<first>[0-9]+)-(?P<last>[0-9]+)")
+
+# Refusal codes (the juror's app and the hub's log translate them).
+REFUSED_MALFORMED = "malformed"
+REFUSED_WRONG_EVENT = "wrong_event"
+REFUSED_UNKNOWN_JUROR = "unknown_juror"
+REFUSED_SIGNATURE = "bad_signature"
+REFUSED_TOO_LARGE = "too_large"
+REFUSED_RATE = "rate"
+REFUSED_PAUSED = "paused"
+REFUSED_NOT_APPROVED = "not_approved"
+REFUSED_SUBMITTED = "submitted_stage"
+REFUSED_INVALID = "invalid_rows"
+REFUSED_WRITE = "write_failed"
+
+
+class LiveRefusal(KolabikError):
+    """The hub will not take a request: ``code`` is one of REFUSED_*, ``detail`` says more."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class Ack:
+    hub_seq: int  # the hub's sequence number of the accepted delta (its receipt id)
+    kit_seq: int  # the last queue number the delta covered
+
+
+# ---------------------------------------------------------------------------------------------
+# Settings and keys
+# ---------------------------------------------------------------------------------------------
+
+
+def get_setting(s: Session, key: str) -> str | None:
+    return s.scalar(select(Setting.value).where(Setting.key == key))
+
+
+def put_setting(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def pairing_code(public_key: bytes) -> str:
+    """A short code naming the hub's key: typed by a juror whose kit predates the key."""
+    digest = base64.b32encode(hashlib.sha256(public_key).digest()).decode("ascii")
+    return f"{digest[:5]}-{digest[5:10]}"
+
+
+def normalise_code(code: str) -> str:
+    text = re.sub(r"[^A-Za-z0-9]", "", code).upper()
+    return f"{text[:5]}-{text[5:10]}"
+
+
+def ensure_hub_key(s: Session) -> bytes:
+    """The event's hub public key, made (with its private half) on first use; in ``s``."""
+    from kolabik_desktop.core.exchange.live_crypto import new_private_key, public_key_of
+
+    public = get_setting(s, SETTING_HUB_PUBLIC)
+    private = get_setting(s, SETTING_HUB_PRIVATE)
+    if public and private:
+        return bytes.fromhex(public)
+    key = new_private_key()
+    put_setting(s, SETTING_HUB_PRIVATE, key.hex())
+    put_setting(s, SETTING_HUB_PUBLIC, public_key_of(key).hex())
+    return public_key_of(key)
+
+
+def hub_private_key(db: EventDB) -> bytes:
+    """The chair's hub key (made on first use): only an event file holds it."""
+    if db.kind != "event":
+        raise KolabikError(f"{db.path.name}: a live session runs on the chair's event file")
+    with db.session() as s:
+        ensure_hub_key(s)
+        return bytes.fromhex(get_setting(s, SETTING_HUB_PRIVATE) or "")
+
+
+def kit_hub_key(kit: EventDB) -> bytes | None:
+    """The hub key the kit trusts (from the kit's export, or pinned at pairing)."""
+    with kit.session() as s:
+        value = get_setting(s, SETTING_HUB_PUBLIC)
+    return bytes.fromhex(value) if value else None
+
+
+def pin_hub_key(kit: EventDB, public_key: bytes, code: str) -> None:
+    """Trust ``public_key`` when it matches the chair's pairing code; refuse anything else."""
+    if pairing_code(public_key) != normalise_code(code):
+        raise LiveRefusal(
+            REFUSED_SIGNATURE, "the hub's key does not match the pairing code (another hub?)"
+        )
+    with kit.session() as s:
+        put_setting(s, SETTING_HUB_PUBLIC, public_key.hex())
+
+
+# ---------------------------------------------------------------------------------------------
+# The kit's side: queue, deltas, acknowledgements
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Delta:
+    first: int
+    last: int
+    rows: int
+    data: bytes  # the signed package document, UTF-8 JSON
+
+
+@dataclass(frozen=True)
+class KitState:
+    unsent: int
+    last_ack: int
+    last_ack_at: str | None
+
+
+def _require_kit(kit: EventDB) -> int:
+    if kit.kind != "kit" or kit.kit_juror_id is None:
+        raise KolabikError(f"{kit.path.name}: not a juror kit, so it has no changes to send")
+    return kit.kit_juror_id
+
+
+def kit_state(kit: EventDB) -> KitState:
+    _require_kit(kit)
+    with kit.session() as s:
+        unsent = s.scalar(select(func.count(LiveOutbox.seq))) or 0
+        last = get_setting(s, SETTING_LAST_ACK)
+        at = get_setting(s, SETTING_LAST_ACK_AT)
+    return KitState(int(unsent), int(last) if last else 0, at)
+
+
+def next_delta(kit: EventDB, max_rows: int = MAX_DELTA_ROWS) -> Delta | None:
+    """The oldest queued changes (up to ``max_rows`` queue rows) as one signed delta."""
+    _require_kit(kit)
+    with kit.session() as s:
+        queued = s.execute(
+            select(LiveOutbox.seq, LiveOutbox.kind, LiveOutbox.key_a, LiveOutbox.key_b)
+            .add_columns(LiveOutbox.key_c)
+            .order_by(LiveOutbox.seq)
+            .limit(max_rows)
+        ).all()
+    if not queued:
+        return None
+    score_ids = {a for _seq, kind, a, _b, _c in queued if kind == "score"}
+    comments = {(b, c) for _seq, kind, _a, b, c in queued if kind == "comment"}
+    stages = {b for _seq, kind, _a, b, _c in queued if kind == "submission"}
+    document, secret, private, _name, _code = packages.package_document(
+        kit, score_ids=score_ids, comment_keys=comments, submission_stages=stages
+    )
+    first, last = queued[0][0], queued[-1][0]
+    document["live"] = {"first": first, "last": last}
+    packages.sign_document(document, secret, private)
+    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Delta(first, last, len(queued), data)
+
+
+def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
+    """Drop every queue row an acknowledgement covers; returns how many left the queue."""
+    acks = list(acks)
+    if not acks:
+        return 0
+    _require_kit(kit)
+    upto = max(a.kit_seq for a in acks)
+    newest = max(a.hub_seq for a in acks)
+    with kit.session() as s:
+        gone = s.scalar(select(func.count(LiveOutbox.seq)).where(LiveOutbox.seq <= upto))
+        s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto))
+        last = get_setting(s, SETTING_LAST_ACK)
+        put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
+        put_setting(s, SETTING_LAST_ACK_AT, utc_now())
+    return int(gone or 0)
+
+
+def kit_identity(kit: EventDB) -> tuple[str, str, bytes, bytes]:
+    """(event uid, juror code, the kit's HMAC secret, the juror's Ed25519 private key) of a kit."""
+    juror_id = _require_kit(kit)
+    private = signing.ensure_kit_key(kit)
+    with kit.session() as s:
+        juror = s.get(Juror, juror_id)
+        if juror is None or not juror.secret_key or private is None:
+            raise KolabikError(f"{kit.path.name}: the kit has no signing key for its juror")
+        return kit.uid, juror.code, juror.secret_key, private
+
+
+def signed_request(kit: EventDB, op: str, **fields: Any) -> dict[str, Any]:
+    """A request of the kit's juror to the hub, signed like a package (with its ``juror_key``)."""
+    uid, code, secret, private = kit_identity(kit)
+    document: dict[str, Any] = {
+        "protocol": PROTOCOL,
+        "version": PROTOCOL_VERSION,
+        "op": op,
+        "event_uid": uid,
+        "juror": code,
+        "at": utc_now(),
+        "nonce": secrets.token_hex(8),
+        "juror_key": signing.public_key_of(private).hex(),
+    } | fields
+    packages.sign_document(document, secret, private)
+    return document
+
+
+# ---------------------------------------------------------------------------------------------
+# The hub's side
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class JurorLink:
+    """What the chair sees of one juror in the live-session dock."""
+
+    code: str
+    name: str
+    approved: bool = False
+    last_contact: float | None = None  # time.monotonic() of the last verified request
+    last_contact_at: str | None = None  # the same, as UTC text
+    unsent: int | None = None  # as the juror reported it
+    entry: str = ""  # the entry the juror has open
+    accepted: int = 0  # deltas accepted in this session
+    waiting: bool = False  # asked to connect, not approved yet
+
+    def connected(self, now: float, window: float = 10.0) -> bool:
+        return self.last_contact is not None and now - self.last_contact < window
+
+
+@dataclass
+class Refusal:
+    at: str
+    code: str
+    detail: str
+    who: str
+
+
+@dataclass
+class HubSession:
+    """The hub's protocol state over one open event: verify, merge, acknowledge, account.
+
+    ``approve`` decides a juror's first connection: "all" approves every juror who proves their
+    key, "ask" waits for the chair (``set_approved``). Thread-safe: the network layer may call
+    from its worker thread while the window reads ``jurors()``.
+    """
+
+    db: EventDB
+    approve: str = "ask"
+    paused: bool = False
+    refusals: list[Refusal] = field(default_factory=list)
+    _links: dict[str, JurorLink] = field(default_factory=dict)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+    event_name: str = ""
+    refused_total: int = 0
+    committer: GroupCommit | None = None
+    _uid: str = ""
+    _private: bytes = b""
+
+    def __post_init__(self) -> None:
+        self._private = hub_private_key(self.db)
+        self._uid = self.db.uid
+        with self.db.session() as s:
+            self.event_name = s.scalars(select(Event.name)).one()
+            approved = set((get_setting(s, SETTING_APPROVED) or "").split())
+            for code, name in s.execute(select(Juror.code, Juror.name).order_by(Juror.code)):
+                self._links[code] = JurorLink(code, name, approved=code in approved)
+
+    # -- what the window shows --------------------------------------------------------------
+
+    @property
+    def private_key(self) -> bytes:
+        return self._private
+
+    @property
+    def public_key(self) -> bytes:
+        from kolabik_desktop.core.exchange.live_crypto import public_key_of
+
+        return public_key_of(self._private)
+
+    @property
+    def pairing(self) -> str:
+        return pairing_code(self.public_key)
+
+    def jurors(self) -> list[JurorLink]:
+        with self._lock:
+            return [JurorLink(**vars(link)) for link in self._links.values()]
+
+    def set_approved(self, code: str, approved: bool = True) -> None:
+        with self._lock:
+            link = self._links.get(code)
+            if link is None:
+                raise KolabikError(f"unknown juror '{code}'")
+            link.approved, link.waiting = approved, False
+            codes = sorted(c for c, lk in self._links.items() if lk.approved)
+        with self.db.session() as s:
+            put_setting(s, SETTING_APPROVED, " ".join(codes))
+
+    def refuse(self, code: str, detail: str, who: str = "") -> LiveRefusal:
+        """Log a refusal (the hub's log and the dock read ``refusals``) and return it to raise."""
+        with self._lock:
+            self.refused_total += 1
+            self.refusals.append(Refusal(utc_now(), code, detail, who))
+            del self.refusals[:-500]
+        log.warning("refused %s from %s: %s", code, who or "?", detail)
+        return LiveRefusal(code, detail)
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def handle(self, request: object, who: str = "") -> dict[str, Any]:
+        """Answer one decrypted request; refusals are logged and answered, never raised."""
+        try:
+            return {"ok": True} | self._handle(request, who)
+        except LiveRefusal as refusal:
+            return {"ok": False, "code": refusal.code, "detail": refusal.detail}
+        except Exception as exc:  # a request no rule foresaw: refused and logged, never a crash
+            log.exception("hub: unexpected failure on a request from %s", who or "?")
+            failed = self.refuse(REFUSED_MALFORMED, f"the request could not be handled ({exc})")
+            return {"ok": False, "code": failed.code, "detail": failed.detail}
+
+    def _handle(self, request: object, who: str) -> dict[str, Any]:
+        if not isinstance(request, dict) or request.get("protocol") != PROTOCOL:
+            raise self.refuse(REFUSED_MALFORMED, "not a live-link request", who)
+        op = request.get("op")
+        juror = request.get("juror")
+        if op not in ("hello", "push") or not _is_code(juror):
+            raise self.refuse(REFUSED_MALFORMED, "unknown operation or no juror", who)
+        assert isinstance(juror, str)
+        if request.get("event_uid") != self._uid:
+            raise self.refuse(REFUSED_WRONG_EVENT, "the request is for another event", juror)
+        keys = self._juror_key(juror)
+        if keys is None:
+            raise self.refuse(REFUSED_UNKNOWN_JUROR, f"no juror '{juror}' with a key", juror)
+        try:
+            valid = packages.juror_signature_valid(request, *keys)
+        except (RecursionError, ValueError, TypeError):
+            valid = False
+        if not valid:
+            raise self.refuse(REFUSED_SIGNATURE, "the request is not signed by its juror", juror)
+        link = self._contact(juror, request)
+        answer: dict[str, Any] = {"paused": self.paused, "approved": link.approved}
+        if op == "hello":
+            since = request.get("since")
+            if not isinstance(since, int) or isinstance(since, bool) or since < 0:
+                raise self.refuse(REFUSED_MALFORMED, "'since' is not a whole number", juror)
+            answer["acks"] = [[a.hub_seq, a.kit_seq] for a in acks_since(self.db, juror, since)]
+            return answer
+        if not link.approved:
+            raise self.refuse(REFUSED_NOT_APPROVED, "waiting for the chair's approval", juror)
+        if self.paused:
+            raise self.refuse(REFUSED_PAUSED, "the chair paused acceptance", juror)
+        delta = request.get("delta")
+        if not isinstance(delta, str):
+            raise self.refuse(REFUSED_MALFORMED, "no delta", juror)
+        ack = self.accept(delta.encode("utf-8", "surrogatepass"), juror)
+        with self._lock:
+            link.accepted += 1
+        answer["ack"] = [ack.hub_seq, ack.kit_seq]
+        return answer
+
+    def _juror_key(self, code: str) -> tuple[bytes, bytes | None] | None:
+        """The juror's kit secret and the public key the event trusts for them (None until
+        their first signed package is merged: trust on first use, as a package import does)."""
+        with self.db.session() as s:
+            row = s.execute(
+                select(Juror.secret_key, Juror.public_key).where(Juror.code == code)
+            ).first()
+        if row is None or not row[0]:
+            return None
+        return row[0], row[1]
+
+    def _contact(self, juror: str, request: dict[str, Any]) -> JurorLink:
+        with self._lock:
+            link = self._links.get(juror)
+            if link is None:  # a juror added after the session started
+                link = self._links[juror] = JurorLink(juror, juror)
+            if not link.approved and self.approve == "all":
+                link.approved = True
+            link.waiting = not link.approved
+            link.last_contact = time.monotonic()
+            link.last_contact_at = utc_now()
+            unsent = request.get("unsent")
+            if isinstance(unsent, int) and not isinstance(unsent, bool) and unsent >= 0:
+                link.unsent = unsent
+            entry = request.get("entry")
+            if isinstance(entry, str):
+                link.entry = entry[:40]
+            return link
+
+    def accept(self, data: bytes, juror: str) -> Ack:
+        """Verify and merge one delta of ``juror``; its acknowledgement, or a logged refusal.
+
+        With ``committer`` set (the network hub), verification runs on the caller's thread and
+        the merge joins the group commit; otherwise it is merged at once.
+        """
+        try:
+            if self.committer is None:
+                return accept_delta(self.db, data, juror)
+            return self.committer.commit(*verify_delta(self.db, data, juror))
+        except LiveRefusal as refusal:
+            raise self.refuse(refusal.code, refusal.detail, juror) from None
+
+
+def _is_code(value: object) -> bool:
+    """A juror code as a request may carry it: short text that SQLite can store."""
+    if not isinstance(value, str) or not 0 < len(value) <= 100:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a forged "\ud800"
+        return False
+    return True
+
+
+def _delta_range(document: object) -> tuple[int, int] | None:
+    live = document.get("live") if isinstance(document, dict) else None
+    if not isinstance(live, dict):
+        return None
+    first, last = live.get("first"), live.get("last")
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (first, last)):
+        return None
+    assert isinstance(first, int) and isinstance(last, int)
+    return (first, last) if 0 < first <= last else None
+
+
+def accept_delta(db: EventDB, data: bytes, juror: str) -> Ack:
+    """Verify ``data`` as a delta of ``juror`` and merge it by the package path; its Ack.
+
+    Raises LiveRefusal (nothing written) for an oversized, malformed, foreign, unsigned or
+    invalid delta, or one changing a stage the chair holds as submitted.
+    """
+    verified, last = verify_delta(db, data, juror)
+    result = commit_deltas(db, [(verified, last)])[0]
+    if isinstance(result, LiveRefusal):
+        raise result
+    return result
+
+
+def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.VerifiedPackage, int]:
+    """The checked package of a delta and the last queue number it covers (nothing written)."""
+    if len(data) > MAX_REQUEST_BYTES:
+        raise LiveRefusal(REFUSED_TOO_LARGE, f"{len(data)} bytes")
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError):
+        raise LiveRefusal(REFUSED_MALFORMED, "the delta is not JSON") from None
+    span = _delta_range(document)
+    if span is None or not isinstance(document, dict) or document.get("juror") != juror:
+        raise LiveRefusal(REFUSED_MALFORMED, "the delta has no queue range or another juror")
+    name = f"{LIVE_SOURCE_PREFIX}{juror}:{span[0]}-{span[1]}"
+    try:
+        verified = packages.verify_package_bytes(data, name, db)
+    except InputRejected as rejection:
+        detail = "; ".join(f"{p.where} {p.message}".strip() for p in rejection.problems[:5])
+        code = REFUSED_INVALID
+        if any(w in detail for w in ("signature", "not signed", "signed by", "juror key")):
+            code = REFUSED_SIGNATURE
+        elif "another event" in detail:
+            code = REFUSED_WRONG_EVENT
+        elif "unknown juror" in detail or "no signing key" in detail:
+            code = REFUSED_UNKNOWN_JUROR
+        raise LiveRefusal(code, detail) from None
+    return verified, span[1]
+
+
+def commit_deltas(
+    db: EventDB, deltas: Sequence[tuple[packages.VerifiedPackage, int]]
+) -> list[Ack | LiveRefusal]:
+    """Merge verified deltas in ONE transaction (one disk sync for a burst); an Ack or a
+    refusal for each, in order. A delta the package merge would refuse, or would hold back from
+    a stage the chair holds as submitted (merge.py's ``locked``: the one rule), is refused
+    whole, so the kit keeps it queued until the chair reopens the stage; a failed write refuses
+    them all and changes nothing."""
+    results: list[Ack | LiveRefusal | None] = []
+    taken: list[packages.VerifiedPackage] = []
+    planned = plan_import(db, [verified for verified, _last in deltas])
+    for (verified, _last), item in zip(deltas, planned.items, strict=True):
+        refusal = _refusal_of(item)
+        results.append(refusal)
+        if refusal is None:
+            taken.append(verified)
+    if taken:
+        try:
+            applied = apply_import(db, plan_import(db, taken))
+        except KolabikError as exc:
+            return [r or LiveRefusal(REFUSED_WRITE, str(exc)) for r in results]
+        # A stage submitted between the plan and the write: the merge kept it unchanged; the
+        # delta is refused so the kit keeps those cells queued (the rest merged, once).
+        late = {item.filename: _refusal_of(item) for item in applied.items}
+        with db.session() as s:
+            receipts = {
+                (juror_id, sha): hub_seq
+                for juror_id, sha, hub_seq in s.execute(
+                    select(
+                        PackageReceipt.juror_id,
+                        PackageReceipt.sha256,
+                        func.min(PackageReceipt.id),
+                    )
+                    .where(PackageReceipt.sha256.in_([v.sha256 for v in taken]))
+                    .group_by(PackageReceipt.juror_id, PackageReceipt.sha256)
+                )
+            }
+        results = [
+            r if r is not None else late.get(verified.filename)
+            for r, (verified, _last) in zip(results, deltas, strict=True)
+        ]
+    done: list[Ack | LiveRefusal] = []
+    for result, (verified, last) in zip(results, deltas, strict=True):
+        if result is None:
+            hub_seq = receipts.get((verified.juror_id, verified.sha256))
+            # apply_import always records a receipt; without one the file is broken.
+            result = (
+                Ack(int(hub_seq), last)
+                if hub_seq is not None
+                else LiveRefusal(REFUSED_WRITE, "no receipt was recorded")
+            )
+        done.append(result)
+    return done
+
+
+class GroupCommit:
+    """The hub's one writer: deltas verified on several threads are merged here, all those
+    waiting at once in one transaction, so 30 jurors' saves cost a few disk syncs, not 30."""
+
+    def __init__(self, db: EventDB, max_batch: int = 64) -> None:
+        self.db, self.max_batch = db, max_batch
+        self._queue: queue.Queue[tuple[packages.VerifiedPackage, int, Future[Ack]] | None] = (
+            queue.Queue()
+        )
+        self.batches = 0
+        self._thread = threading.Thread(target=self._run, name="kolabik-hub-writer", daemon=True)
+        self._thread.start()
+
+    def commit(self, verified: packages.VerifiedPackage, last: int) -> Ack:
+        """Merge one verified delta (waiting for its batch); its Ack, or a LiveRefusal."""
+        future: Future[Ack] = Future()
+        self._queue.put((verified, last, future))
+        return future.result()
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(30)
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            batch = [first]
+            while len(batch) < self.max_batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    self._queue.put(None)  # finish this batch, then stop
+                    break
+                batch.append(item)
+            try:
+                results = commit_deltas(self.db, [(v, last) for v, last, _f in batch])
+            except Exception as exc:  # never leave a juror's request hanging
+                log.exception("hub: a batch of deltas could not be merged")
+                results = [LiveRefusal(REFUSED_WRITE, str(exc)) for _item in batch]
+            self.batches += 1
+            for (_v, _last, future), result in zip(batch, results, strict=True):
+                if isinstance(result, LiveRefusal):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
+
+
+def _refusal_of(item: PackagePlan) -> LiveRefusal | None:
+    """The live refusal of a delta the package merge refused or would hold back in part."""
+    if item.rejection is not None:
+        detail = "; ".join(f"{p.where} {p.message}".strip() for p in item.problems[:5])
+        return LiveRefusal(REFUSED_SIGNATURE if "signs with" in detail else REFUSED_INVALID, detail)
+    if item.locked:
+        return LiveRefusal(REFUSED_SUBMITTED, " ".join(sorted(item.locked)))
+    return None
+
+
+def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:
+    """The juror's live acknowledgements with a hub sequence number above ``since``."""
+    with db.session() as s:
+        rows = s.execute(
+            select(PackageReceipt.id, PackageReceipt.filename)
+            .join(Juror, Juror.id == PackageReceipt.juror_id)
+            .where(
+                Juror.code == juror,
+                PackageReceipt.id > since,
+                PackageReceipt.filename.like(f"{LIVE_SOURCE_PREFIX}%"),
+            )
+            .order_by(PackageReceipt.id)
+            .limit(MAX_ACKS)
+        ).all()
+    acks = []
+    for hub_seq, name in rows:
+        match = _RECEIPT_NAME.fullmatch(name)
+        if match and match["juror"] == juror:
+            acks.append(Ack(hub_seq, int(match["last"])))
+    return acks
+
+
+def describe_acks(acks: Sequence[Ack]) -> str:
+    return ", ".join(f"{a.kit_seq}@{a.hub_seq}" for a in acks)
+
+
+def entry_code(db: EventDB, entry_id: int | None) -> str:
+    """The code of the entry a juror has open, reported to the chair's dock ("" for none)."""
+    if entry_id is None:
+        return ""
+    from kolabik_desktop.core.store.models import Entry
+
+    with db.session() as s:
+        return s.scalar(select(Entry.code).where(Entry.id == entry_id)) or ""

@@ -1,0 +1,201 @@
+"""The juror's side of the live link: talk to the pinned hub, push the queue, catch up.
+
+Blocking (http.client): the CLI calls it directly, the window from a worker thread.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.exchange import live, live_crypto
+from kolabik_desktop.core.exchange.live import Ack, LiveRefusal
+from kolabik_desktop.core.store.db import EventDB
+
+TIMEOUT = 5.0
+HELLO_EVERY = 5.0  # seconds between heartbeats (unsent count, entry) on a working link
+UNREACHABLE = "unreachable"  # a refusal code of the client itself: no hub answered
+ROGUE_HUB = "rogue_hub"  # a hub answered that does not hold the pinned key
+
+
+def split_address(address: str) -> tuple[str, int]:
+    """HOST:PORT from ``http://HOST:PORT``, ``HOST:PORT`` or ``HOST`` (port 80)."""
+    text = address.strip()
+    parts = urlsplit(text if "//" in text else f"http://{text}")
+    if not parts.hostname:
+        raise KolabikError(f"'{address}' is not a hub address (HOST:PORT)")
+    try:
+        port = parts.port or 80
+    except ValueError:
+        raise KolabikError(f"'{address}' is not a hub address (HOST:PORT)") from None
+    return parts.hostname, port
+
+
+class HubClient:
+    """One keep-alive connection to a hub, speaking sealed requests to its pinned key."""
+
+    def __init__(self, address: str, hub_public: bytes | None, timeout: float = TIMEOUT):
+        self.host, self.port = split_address(address)
+        self.hub_public = hub_public
+        self.timeout = timeout
+        self._conn: http.client.HTTPConnection | None = None
+        self.greeted_at: float | None = None  # the last answered hello (acks caught up)
+
+    @property
+    def address(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _exchange(self, method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
+        for attempt in (1, 2):  # a kept connection the hub closed meanwhile is retried once
+            if self._conn is None:
+                self._conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            try:
+                headers = {"Content-Type": "application/octet-stream"} if body is not None else {}
+                self._conn.request(method, path, body=body, headers=headers)
+                response = self._conn.getresponse()
+                return response.status, response.read()
+            except (OSError, http.client.HTTPException) as exc:
+                self.close()
+                self.greeted_at = None  # after a drop, catch up again before pushing
+                if attempt == 2:
+                    raise LiveRefusal(UNREACHABLE, f"{self.address}: {exc}") from None
+        raise AssertionError("unreachable")
+
+    def info(self) -> dict[str, Any]:
+        status, body = self._exchange("GET", "/api/v1/info", None)
+        try:
+            info = json.loads(body)
+        except ValueError:
+            info = None
+        if status != 200 or not isinstance(info, dict) or info.get("protocol") != live.PROTOCOL:
+            raise LiveRefusal(UNREACHABLE, f"{self.address} is not a Kolabik hub")
+        return info
+
+    def call(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Send one signed request sealed to the pinned key; the hub's answer, opened."""
+        if self.hub_public is None:
+            raise LiveRefusal(ROGUE_HUB, "the kit knows no hub key yet: pair with the code")
+        sealed, key = live_crypto.seal_request(self.hub_public, json.dumps(request).encode())
+        status, body = self._exchange("POST", "/api/v1/call", sealed)
+        if status == 429:
+            raise LiveRefusal(live.REFUSED_RATE, "the hub asks to slow down")
+        if status != 200:
+            raise LiveRefusal(ROGUE_HUB, f"the hub at {self.address} cannot read this kit's key")
+        try:
+            answer = json.loads(live_crypto.open_answer(key, body))
+        except (live_crypto.SealError, ValueError):
+            raise LiveRefusal(ROGUE_HUB, f"{self.address} is not this event's hub") from None
+        if not isinstance(answer, dict):
+            raise LiveRefusal(ROGUE_HUB, "the hub's answer is not understood")
+        return answer
+
+
+def pair(kit: EventDB, client: HubClient, code: str) -> None:
+    """Pin the hub's key into a kit made before the key existed, checked by the pairing code."""
+    info = client.info()
+    if info.get("event_uid") != kit.uid:
+        raise LiveRefusal(live.REFUSED_WRONG_EVENT, f"{client.address} runs another event")
+    try:
+        public = bytes.fromhex(str(info.get("public_key")))
+    except ValueError:
+        raise LiveRefusal(ROGUE_HUB, "the hub sent no valid key") from None
+    live.pin_hub_key(kit, public, code)
+    client.hub_public = public
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    sent: int  # deltas acknowledged in this round
+    unsent: int  # queue rows still waiting
+    last_ack_at: str | None
+    paused: bool = False
+    approved: bool = True
+    refusal: LiveRefusal | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.unsent == 0 and self.refusal is None
+
+
+def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int = 50) -> SyncResult:
+    """Catch up acknowledgements, then push the queue in order; never raises a LiveRefusal."""
+    sent = 0
+    paused, approved = False, True
+    try:
+        greeted = client.greeted_at
+        if greeted is None or time.monotonic() - greeted > HELLO_EVERY:
+            # (Re)connected, or a heartbeat: catch up acknowledgements and report the state.
+            state = live.kit_state(kit)
+            answer = client.call(
+                live.signed_request(
+                    kit, "hello", since=state.last_ack, unsent=state.unsent, entry=entry
+                )
+            )
+            _check(answer)
+            paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
+            live.record_acks(kit, _acks(answer.get("acks")))
+            client.greeted_at = time.monotonic()
+            if live.kit_state(kit).unsent and not approved:
+                raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
+            if live.kit_state(kit).unsent and paused:
+                raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
+        while sent < max_deltas:
+            delta = live.next_delta(kit)
+            if delta is None:
+                break
+            state = live.kit_state(kit)
+            answer = client.call(
+                live.signed_request(
+                    kit, "push", delta=delta.data.decode(), unsent=state.unsent, entry=entry
+                )
+            )
+            _check(answer)
+            live.record_acks(kit, _acks([answer.get("ack")]))
+            sent += 1
+    except LiveRefusal as refusal:
+        client.greeted_at = None  # ask again next time: approval, pause or the hub changed
+        state = live.kit_state(kit)
+        if refusal.code == live.REFUSED_PAUSED:
+            paused = True
+        if refusal.code == live.REFUSED_NOT_APPROVED:
+            approved = False
+        return SyncResult(sent, state.unsent, state.last_ack_at, paused, approved, refusal)
+    state = live.kit_state(kit)
+    return SyncResult(sent, state.unsent, state.last_ack_at, paused, approved)
+
+
+def _check(answer: dict[str, Any]) -> None:
+    if not answer.get("ok"):
+        raise LiveRefusal(str(answer.get("code") or "refused"), str(answer.get("detail") or ""))
+
+
+def _acks(raw: object) -> list[Ack]:
+    acks = []
+    for item in raw if isinstance(raw, list) else []:
+        if (
+            isinstance(item, list)
+            and len(item) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in item)
+        ):
+            acks.append(Ack(item[0], item[1]))
+    return acks
+
+
+def wait_until(predicate: Any, timeout: float, step: float = 0.05) -> bool:
+    """Poll ``predicate`` until true or ``timeout`` seconds passed (CLI and tests)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(step)
+    return bool(predicate())

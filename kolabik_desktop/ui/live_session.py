@@ -1,0 +1,636 @@
+"""Tools > Live session: the chair's hub with its dock, and the juror's live link in the status bar.
+
+Chair: start/stop the hub on the open event, pause acceptance, show the short address, the
+pairing code and a QR code, and a dock listing every juror (connected, last contact, unsent
+changes, the entry being scored) with a first-time approval. Accepted changes reach the
+leaderboard and projector through the event's change bus, like any import.
+
+Juror: the kit finds its chair's hub (mDNS, or a typed address and pairing code), pushes each save
+within a second, keeps the queue while offline, and shows online/offline, the unsent count and
+the time of the last acknowledgement in the status bar.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.exchange import live
+from kolabik_desktop.core.exchange.live import HubSession, JurorLink
+from kolabik_desktop.ui.workers import run_task
+
+PORT_KEY = "live/port"
+DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
+DEFAULT_PORT = 8765
+PUSH_DELAY_MS = 150  # a save is pushed well within a second; a burst of edits goes as one delta
+RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry (heartbeat)
+
+
+def refusal_text(code: str) -> str:
+    """Why the hub is not taking the juror's changes, in the user's language."""
+    texts = {
+        live.REFUSED_PAUSED: QCoreApplication.translate(
+            "LiveSession", "The chair paused acceptance; your changes wait in the kit."
+        ),
+        live.REFUSED_NOT_APPROVED: QCoreApplication.translate(
+            "LiveSession", "Waiting for the chair to approve this laptop."
+        ),
+        live.REFUSED_SUBMITTED: QCoreApplication.translate(
+            "LiveSession", "The stage is submitted at the chair; ask to reopen it."
+        ),
+        live.REFUSED_SIGNATURE: QCoreApplication.translate(
+            "LiveSession", "The hub refused this kit's signature."
+        ),
+        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate(
+            "LiveSession", "The hub does not know this juror."
+        ),
+        live.REFUSED_WRONG_EVENT: QCoreApplication.translate(
+            "LiveSession", "The hub runs another competition."
+        ),
+        live.REFUSED_RATE: QCoreApplication.translate(
+            "LiveSession", "The hub is busy; trying again."
+        ),
+        "rogue_hub": QCoreApplication.translate(
+            "LiveSession", "This hub is not your chair's hub; nothing was sent."
+        ),
+        "unreachable": QCoreApplication.translate(
+            "LiveSession", "No hub answered; your changes wait in the kit."
+        ),
+    }
+    return texts.get(
+        code,
+        QCoreApplication.translate("LiveSession", "The hub refused the changes ({0}).").format(
+            code
+        ),
+    )
+
+
+# -- the chair's side -----------------------------------------------------------------------------
+
+
+class LiveJurorsModel(QAbstractTableModel):
+    """The live-session dock's table: one row per juror of the event."""
+
+    CODE, NAME, STATE, LAST, UNSENT, ENTRY = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[JurorLink] = []
+        self.now = time.monotonic()
+
+    def set_rows(self, rows: list[JurorLink], now: float | None = None) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.now = time.monotonic() if now is None else now
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("LiveSession", "Juror"),
+            QCoreApplication.translate("LiveSession", "Name"),
+            QCoreApplication.translate("LiveSession", "State"),
+            QCoreApplication.translate("LiveSession", "Last contact"),
+            QCoreApplication.translate("LiveSession", "Unsent"),
+            QCoreApplication.translate("LiveSession", "Scoring"),
+        )[section]
+
+    def state_text(self, link: JurorLink) -> str:
+        if link.waiting:
+            return QCoreApplication.translate("LiveSession", "waiting for approval")
+        if link.connected(self.now):
+            return QCoreApplication.translate("LiveSession", "connected")
+        return (
+            QCoreApplication.translate("LiveSession", "not connected")
+            if link.last_contact is None
+            else QCoreApplication.translate("LiveSession", "offline")
+        )
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        link = self.rows[index.row()]
+        column = index.column()
+        if column == self.CODE:
+            return link.code
+        if column == self.NAME:
+            return link.name
+        if column == self.STATE:
+            return self.state_text(link)
+        if column == self.LAST:
+            return (link.last_contact_at or "")[11:19]
+        if column == self.UNSENT:
+            return "" if link.unsent is None else str(link.unsent)
+        return link.entry
+
+
+def qr_image(text: str, scale: int = 4) -> QImage:
+    """A QR code of ``text`` (segno, pure Python), drawn for a QLabel."""
+    import segno
+
+    qr = segno.make(text, error="m")
+    size = qr.symbol_size(scale=scale, border=2)[0]
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    for y, row in enumerate(qr.matrix_iter(scale=scale, border=2)):
+        for x, dark in enumerate(row):
+            if dark:
+                image.setPixel(x, y, 0x000000)
+    return image
+
+
+def projector_snapshot(controller: Any) -> dict[str, Any] | None:
+    """What the projector shows now, for the web board; None while it is frozen (hold still).
+
+    The lines are the projector's own (scores already hidden in "ranks" mode, only the places
+    revealed so far in "reveal" mode), so the web board never shows more than the hall sees.
+    """
+    from kolabik_desktop.ui.projector import FULL, RANKS, REVEAL
+
+    if controller is None or controller.frozen:
+        return None
+    mode = controller.mode
+    if mode in (FULL, RANKS):
+        lines = controller.current_lines(show_scores=mode == FULL)
+    elif mode == REVEAL:
+        shown = controller.revealed
+        lines = controller._reveal_lines[len(controller._reveal_lines) - shown :] if shown else []
+    else:  # progress and presenting are drawn only on the projector
+        lines = []
+    return {
+        "title": controller.board_title(),
+        "event": controller.event_name,
+        "mode": mode,
+        "lines": [
+            {
+                "rank": line.rank,
+                "title": line.title,
+                "unit": line.unit,
+                "score": line.score,
+                "bar": line.bar,
+                "provisional": line.provisional,
+            }
+            for line in lines
+        ],
+    }
+
+
+class LiveSessionPanel(QWidget):
+    """The dock's content: start/stop, pause, address, pairing code, QR code, the jurors."""
+
+    started = Signal(str)  # the hub's address
+    stopped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: Any = None
+        self.session: HubSession | None = None
+        self.server: Any = None
+        self.start_button = QPushButton(
+            QCoreApplication.translate("LiveSession", "Start the live session")
+        )
+        self.pause_box = QCheckBox(QCoreApplication.translate("LiveSession", "Pause acceptance"))
+        self.pause_box.setEnabled(False)
+        self.board_box = QCheckBox(QCoreApplication.translate("LiveSession", "Web board"))
+        self.board_box.setEnabled(False)
+        self.board: Any = None
+        self.projector: Any = None  # the window's ProjectorController, whose board is served
+        self.address_label = QLabel(QCoreApplication.translate("LiveSession", "Not running."))
+        self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr_label = QLabel()
+        self.board_label = QLabel()
+        self.board_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = LiveJurorsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.approve_button = QPushButton(
+            QCoreApplication.translate("LiveSession", "Approve the selected juror")
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.start_button)
+        top.addWidget(self.pause_box)
+        top.addWidget(self.board_box)
+        top.addStretch(1)
+        info = QHBoxLayout()
+        info.addWidget(self.address_label, 1)
+        info.addWidget(self.qr_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(info)
+        layout.addWidget(self.board_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.approve_button)
+        self.start_button.clicked.connect(self.toggle)
+        self.pause_box.toggled.connect(self._on_pause)
+        self.board_box.toggled.connect(self._on_board)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
+        self._timer.timeout.connect(self.refresh)
+
+    @property
+    def running(self) -> bool:
+        return self.server is not None
+
+    def set_context(self, context: Any) -> None:
+        if context is not self.context:
+            self.stop()
+        self.context = context
+        self.start_button.setEnabled(context is not None)
+
+    def toggle(self) -> None:
+        if self.running:
+            self.stop()
+        else:
+            self.start()
+
+    def start(self, port: int | None = None) -> None:
+        from kolabik_desktop.live.server import HubServer
+
+        if self.context is None or self.running:
+            return
+        self.session = HubSession(self.context.db, approve="ask")
+        wanted = int(QSettings().value(PORT_KEY, DEFAULT_PORT)) if port is None else port
+        for candidate in dict.fromkeys((wanted, 0)):  # a busy port falls back to a free one
+            server = HubServer(self.session, "0.0.0.0", candidate)
+            try:
+                server.start()
+            except KolabikError:
+                continue
+            self.server = server
+            break
+        if self.server is None:
+            self.address_label.setText(
+                QCoreApplication.translate("LiveSession", "The live session could not start.")
+            )
+            self.session = None
+            return
+        url = self.server.url()
+        short = url.removeprefix("http://")
+        self.address_label.setText(
+            QCoreApplication.translate("LiveSession", "Address: {0}\nPairing code: {1}").format(
+                short, self.session.pairing
+            )
+        )
+        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(f"{url}/#{self.session.pairing}")))
+        self.start_button.setText(
+            QCoreApplication.translate("LiveSession", "Stop the live session")
+        )
+        self.pause_box.setEnabled(True)
+        self.board_box.setEnabled(True)
+        self._announce()
+        self._timer.start()
+        self.refresh()
+        self.started.emit(url)
+
+    def _announce(self) -> None:
+        from kolabik_desktop.live.discovery import Announcement
+        from kolabik_desktop.live.server import lan_address
+
+        assert self.session is not None and self.server is not None
+        try:
+            self._announcement: Any = Announcement(
+                self.context.db.uid, self.session.event_name, lan_address(), self.server.port
+            )
+        except Exception:  # multicast blocked: the address and the QR code still work
+            self._announcement = None
+
+    def stop(self) -> None:
+        if not self.running:
+            return
+        announcement = getattr(self, "_announcement", None)
+        if announcement is not None:
+            announcement.close()
+            self._announcement = None
+        self.board_box.setChecked(False)
+        self.board_box.setEnabled(False)
+        self.server.stop()
+        self.server = None
+        self.session = None
+        self._timer.stop()
+        self.pause_box.setChecked(False)
+        self.pause_box.setEnabled(False)
+        self.start_button.setText(
+            QCoreApplication.translate("LiveSession", "Start the live session")
+        )
+        self.address_label.setText(QCoreApplication.translate("LiveSession", "Not running."))
+        self.qr_label.clear()
+        self.model.set_rows([])
+        self.stopped.emit()
+
+    def _on_board(self, on: bool) -> None:
+        from kolabik_desktop.live.board import Board
+
+        if on and self.server is not None and self.board is None:
+            self.board = Board(self.server)
+            self.publish_board()
+            self.board_label.setText(
+                QCoreApplication.translate("LiveSession", "Web board: {0}").format(
+                    self.server.url() + self.board.path
+                )
+            )
+        elif not on and self.board is not None:
+            self.server.prefix_routes[:] = [
+                (prefix, route)
+                for prefix, route in self.server.prefix_routes
+                if prefix != "/board/"
+            ]
+            self.board = None
+            self.board_label.clear()
+
+    def publish_board(self, *_args: object) -> None:
+        """Show the projector's current board on the web board (if it is on and not frozen)."""
+        if self.board is None:
+            return
+        snapshot = projector_snapshot(self.projector)
+        if snapshot is not None:
+            self.board.publish(snapshot)
+
+    def _on_pause(self, paused: bool) -> None:
+        if self.session is not None:
+            self.session.paused = paused
+
+    def refresh(self) -> None:
+        if self.session is not None:
+            self.model.set_rows(self.session.jurors())
+
+    def approve_selected(self) -> None:
+        if self.session is None:
+            return
+        for index in self.table.selectionModel().selectedRows():
+            self.session.set_approved(self.model.rows[index.row()].code)
+        self.refresh()
+
+
+# -- the juror's side -----------------------------------------------------------------------------
+
+
+class LiveLink(QObject):
+    """Pushes the kit's queue to the chair's hub: within a second of a save, and on reconnect."""
+
+    status_changed = Signal()
+
+    def __init__(self, window: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.context: Any = None
+        self.client: Any = None
+        self.online = False
+        self.unsent = 0
+        self.last_ack_at: str | None = None
+        self.message = ""
+        self._busy = False
+        self._again = False
+        self._generation = 0
+        self._push = QTimer(self)
+        self._push.setSingleShot(True)
+        self._push.setInterval(PUSH_DELAY_MS)
+        self._push.timeout.connect(self.sync_now)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.sync_now)
+
+    def attach(self, context: Any) -> None:
+        """Follow a juror kit: find its hub and keep it in sync."""
+        self.detach()
+        self.context = context
+        self._generation += 1
+        context.changed.connect(self._on_change)
+        state = live.kit_state(context.db)
+        self.unsent, self.last_ack_at = state.unsent, state.last_ack_at
+        saved = QSettings().value(f"events/{context.db.uid}/live_hub", "")
+        if saved:
+            self.connect_to(str(saved))
+        elif QSettings().value(DISCOVER_KEY, True, type=bool):
+            self.discover()
+        self._retry.start()
+        self.status_changed.emit()
+
+    def detach(self) -> None:
+        if self.context is not None:
+            self.context.changed.disconnect(self._on_change)
+        self._generation += 1
+        self._push.stop()
+        self._retry.stop()
+        if self.client is not None:
+            self.client.close()
+        self.context = self.client = None
+        self.online = False
+        self._busy = self._again = False
+        self.status_changed.emit()
+
+    def discover(self) -> None:
+        from kolabik_desktop.live.discovery import discover
+
+        uid, generation = self.context.db.uid, self._generation
+
+        def found(addresses: list[str]) -> None:
+            if generation == self._generation and addresses and self.client is None:
+                self.connect_to(addresses[0])
+
+        run_task(lambda _p: discover(uid, 3.0), found, lambda _exc: None)
+
+    def connect_to(self, address: str, code: str = "") -> None:
+        """Use the hub at ``address`` (pinning its key by ``code`` for an older kit)."""
+        from kolabik_desktop.live.client import HubClient, pair
+
+        if self.context is None:
+            return
+        db = self.context.db
+        client = HubClient(address, live.kit_hub_key(db))
+        if client.hub_public is None:
+            if not code:
+                self.message = QCoreApplication.translate(
+                    "LiveSession", "Type the chair's pairing code to connect."
+                )
+                self.status_changed.emit()
+                return
+            try:
+                pair(db, client, code)
+            except live.LiveRefusal as refusal:
+                self.message = refusal_text(refusal.code)
+                self.status_changed.emit()
+                return
+        if self.client is not None:
+            self.client.close()
+        self.client = client
+        QSettings().setValue(f"events/{db.uid}/live_hub", client.address)
+        self.sync_now()
+
+    def _on_change(self, _change: object) -> None:
+        self.unsent = live.kit_state(self.context.db).unsent
+        self.status_changed.emit()
+        self._push.start()
+
+    def sync_now(self) -> None:
+        from kolabik_desktop.live.client import sync_once
+
+        if self.context is None or self.client is None:
+            return
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        db, client, generation = self.context.db, self.client, self._generation
+        entry = live.entry_code(db, self.window.entry_id)
+        run_task(
+            lambda _p: sync_once(db, client, entry),
+            lambda result: self._done(generation, result),
+            lambda exc: self._done(generation, None, exc),
+        )
+
+    def _done(self, generation: int, result: Any, exc: Exception | None = None) -> None:
+        if generation != self._generation:
+            return
+        self._busy = False
+        if result is None:
+            self.online, self.message = False, str(exc)
+        else:
+            refusal = result.refusal
+            self.online = refusal is None or refusal.code not in ("unreachable", "rogue_hub")
+            self.unsent, self.last_ack_at = result.unsent, result.last_ack_at
+            self.message = "" if refusal is None else refusal_text(refusal.code)
+        self.status_changed.emit()
+        if self._again or (result is not None and result.refusal is None and result.unsent):
+            self._again = False
+            self._push.start()
+
+    def status_text(self) -> str:
+        if self.context is None:
+            return ""
+        state = (
+            QCoreApplication.translate("LiveSession", "Online")
+            if self.online
+            else QCoreApplication.translate("LiveSession", "Offline")
+        )
+        parts = [state, QCoreApplication.translate("LiveSession", "{0} unsent").format(self.unsent)]
+        if self.last_ack_at:
+            parts.append(
+                QCoreApplication.translate("LiveSession", "last ack {0}").format(
+                    self.last_ack_at[11:19]
+                )
+            )
+        if self.message:
+            parts.append(self.message)
+        return " · ".join(parts)
+
+
+class ConnectDialog(QDialog):
+    """A typed hub address and, for a kit older than the chair's key, the pairing code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            QCoreApplication.translate("LiveSession", "Connect to the live session")
+        )
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("192.168.1.10:8765")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("ABCDE-FGHIJ")
+        form = QFormLayout(self)
+        form.addRow(QCoreApplication.translate("LiveSession", "Hub address"), self.address)
+        form.addRow(
+            QCoreApplication.translate("LiveSession", "Pairing code (older kits)"), self.code
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def install(window: Any) -> None:
+    """Tools > Live session (chair: the hub and its dock; juror: connect, status bar)."""
+    panel = LiveSessionPanel()
+    dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
+    dock.setObjectName("liveSessionDock")
+    dock.setWidget(panel)
+    dock.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    show_dock: QAction = dock.toggleViewAction()
+    show_dock.setText(QCoreApplication.translate("LiveSession", "&Live session"))
+    connect = QAction(
+        QCoreApplication.translate("LiveSession", "&Connect to the live session…"), window
+    )
+    window.menu_tools.addSeparator()
+    window.menu_tools.addAction(show_dock)
+    window.menu_tools.addAction(connect)
+    link = LiveLink(window, window)
+    status = QLabel()
+    window.statusBar().addPermanentWidget(status)
+    link.status_changed.connect(lambda: status.setText(link.status_text()))
+    window.live_panel, window.live_dock, window.live_link = panel, dock, link
+
+    projector = getattr(window, "projector", None)
+    panel.projector = projector
+    if projector is not None:
+        projector.state_changed.connect(panel.publish_board)
+
+    def on_open(context: Any) -> None:
+        chair = window.mode == "chair"
+        show_dock.setVisible(chair)
+        connect.setVisible(not chair)
+        if chair:
+            panel.set_context(context)
+            context.changed.connect(panel.publish_board)
+        else:
+            link.attach(context)
+        context.closing.connect(on_closing)
+
+    def on_closing() -> None:
+        panel.set_context(None)
+        link.detach()
+
+    def on_connect() -> None:
+        dialog = ConnectDialog(window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.address.text().strip():
+            try:
+                link.connect_to(dialog.address.text(), dialog.code.text())
+            except KolabikError as exc:
+                link.message = str(exc)
+                link.status_changed.emit()
+
+    show_dock.setVisible(False)
+    connect.setVisible(False)
+    connect.triggered.connect(on_connect)
+    window.event_opened.connect(on_open)

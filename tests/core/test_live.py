@@ -1,0 +1,368 @@
+"""The live link's protocol: the kit's queue, deltas, acks, catch-up, exactly-once, refusals."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from factories import make_event
+from helpers_exchange import kits_by_juror, score_rows
+from sqlalchemy import func, select
+
+from kolabik_desktop.core.exchange import live, live_crypto, packages, signing
+from kolabik_desktop.core.exchange.live import Ack, HubSession, LiveRefusal
+from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
+from kolabik_desktop.core.exchange.packages import sign, write_package
+from kolabik_desktop.core.store import services
+from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store.models import AuditLog, Juror, LiveOutbox, PackageReceipt, Setting
+
+
+@pytest.fixture
+def room(tmp_path):
+    """The chair's event (P2 unscored) and juror J1's and J2's kits, open."""
+    db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0, conflict=False)
+    kits = kits_by_juror(db, tmp_path / "kits")
+    j1 = open_event_file(kits["J1"])
+    j2 = open_event_file(kits["J2"])
+    yield db, ids, j1, j2
+    for opened in (j1, j2, db):
+        opened.close()
+
+
+def save(kit, ids, entry: int, crit: str, value: int, note: str | None = None) -> None:
+    services.set_score(
+        kit,
+        juror_id=kit.kit_juror_id,
+        entry_id=ids.entries[entry],
+        criterion_id=ids.criteria[("P2", crit)],
+        value=Decimal(value),
+        note=note,
+    )
+
+
+def chair_value(db, ids, juror_code: str, entry: int, crit: str):
+    juror = {"J1": ids.jurors[0], "J2": ids.jurors[1]}[juror_code]
+    key = (juror, ids.entries[entry], ids.criteria[("P2", crit)])
+    with db.session() as s:
+        rows = {(j, e, c): (v, n, r) for j, e, c, v, n, r, _at in score_rows(s)}
+    return rows.get(key)
+
+
+def queue(kit) -> list[tuple[str, int]]:
+    with kit.session() as s:
+        return [(k, a) for k, a in s.execute(select(LiveOutbox.kind, LiveOutbox.key_a))]
+
+
+def test_every_save_in_a_kit_is_queued_and_the_queue_survives_a_restart(room):
+    db, ids, j1, _j2 = room
+    assert live.kit_state(j1).unsent == 0  # the kit starts with nothing to send
+    save(j1, ids, 0, "PAP", 80)
+    save(j1, ids, 0, "PAP", 81, note="baik")
+    services.set_comment(
+        j1, juror_id=j1.kit_juror_id, entry_id=ids.entries[0], stage_id=ids.stages["P2"], text="ok"
+    )
+    assert [k for k, _a in queue(j1)] == ["score", "score", "comment"]
+    path = j1.path
+    j1.close()
+    reopened = open_event_file(path)
+    try:
+        assert live.kit_state(reopened).unsent == 3
+    finally:
+        reopened.close()
+    # The chair's own edits are never queued.
+    services.set_score(
+        db,
+        juror_id=ids.jurors[0],
+        entry_id=ids.entries[1],
+        criterion_id=ids.criteria[("P2", "PAP")],
+        value=Decimal(50),
+    )
+    with db.session() as s:
+        assert s.scalar(select(func.count(LiveOutbox.seq))) == 0
+
+
+def test_a_delta_merges_through_the_package_path_and_its_ack_empties_the_queue(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    save(j1, ids, 0, "MAT", 70, note="rinci")
+    save(j1, ids, 0, "PAP", 82)  # the same cell again: the delta carries its latest state
+    delta = live.next_delta(j1)
+    assert delta is not None and (delta.first, delta.last, delta.rows) == (1, 3, 3)
+    document = json.loads(delta.data)
+    assert [r["criterion"] for r in document["scores"]] == ["PAP", "MAT"]
+    ack = live.accept_delta(db, delta.data, "J1")
+    assert ack.kit_seq == 3 and ack.hub_seq >= 1
+    assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(82)
+    assert chair_value(db, ids, "J1", 0, "MAT")[:2] == (Decimal(70), "rinci")
+    assert live.record_acks(j1, [ack]) == 3
+    state = live.kit_state(j1)
+    assert (state.unsent, state.last_ack) == (0, ack.hub_seq) and state.last_ack_at
+    assert live.next_delta(j1) is None
+
+
+def test_duplicates_replays_and_late_arrivals_change_nothing(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    first = live.next_delta(j1)
+    save(j1, ids, 0, "PAP", 90)
+    second = live.next_delta(j1)
+    assert first and second
+    # The newer delta arrives first, then the older one late, then both again.
+    ack2 = live.accept_delta(db, second.data, "J1")
+    with db.session() as s:
+        before = score_rows(s)
+    ack1 = live.accept_delta(db, first.data, "J1")
+    assert live.accept_delta(db, second.data, "J1") == ack2  # a duplicate: the same ack
+    assert live.accept_delta(db, first.data, "J1") == ack1
+    with db.session() as s:
+        assert score_rows(s) == before
+    assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(90)
+
+
+def test_catch_up_after_a_lost_ack_resends_only_what_is_missing(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    lost = live.accept_delta(db, live.next_delta(j1).data, "J1")  # the answer never arrived
+    save(j1, ids, 1, "PAP", 60)  # saved while offline
+    assert live.kit_state(j1).unsent == 2
+    acks = live.acks_since(db, "J1", live.kit_state(j1).last_ack)
+    assert acks == [lost]
+    live.record_acks(j1, acks)
+    delta = live.next_delta(j1)
+    assert delta is not None and (delta.first, delta.last) == (2, 2)
+    live.record_acks(j1, [live.accept_delta(db, delta.data, "J1")])
+    assert live.kit_state(j1).unsent == 0
+    assert live.acks_since(db, "J1", lost.hub_seq)[0].kit_seq == 2
+    assert live.acks_since(db, "J2", 0) == []  # acks are per juror
+
+
+def test_a_change_arriving_by_usb_and_live_merges_once(room, tmp_path):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    delta = live.next_delta(j1)
+    package = write_package(j1, tmp_path / "j1.kolabik-scores")
+    apply_import(db, prepare_import(db, [package]))
+    with db.session() as s:
+        after_usb = score_rows(s)
+    live.accept_delta(db, delta.data, "J1")
+    with db.session() as s:
+        assert score_rows(s) == after_usb
+
+
+def _tamper(data: bytes, **changes) -> bytes:
+    document = json.loads(data)
+    document.update(changes)
+    return json.dumps(document).encode()
+
+
+def test_a_delta_that_cannot_be_verified_is_refused_and_changes_nothing(room):
+    db, ids, j1, j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    good = live.next_delta(j1).data
+    document = json.loads(good)
+    document["scores"][0]["value"] = "100"  # changed after signing
+    cases = {
+        live.REFUSED_SIGNATURE: json.dumps(document).encode(),
+        live.REFUSED_MALFORMED: b"{not json",
+        live.REFUSED_WRONG_EVENT: _tamper(good, event_uid="x"),
+        live.REFUSED_TOO_LARGE: b" " * (live.MAX_REQUEST_BYTES + 1),
+    }
+    with db.session() as s:
+        before = score_rows(s)
+    for code, data in cases.items():
+        with pytest.raises(LiveRefusal) as refused:
+            live.accept_delta(db, data, "J1")
+        assert refused.value.code == code
+    with pytest.raises(LiveRefusal):  # J1's delta presented as J2's
+        live.accept_delta(db, good, "J2")
+    with db.session() as s:
+        assert score_rows(s) == before
+        assert s.scalar(select(func.count(PackageReceipt.id))) == 0
+
+
+def test_a_change_to_a_stage_the_chair_holds_submitted_is_refused(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    services.set_submitted(db, juror_id=ids.jurors[0], stage_id=ids.stages["P2"], submitted=True)
+    with pytest.raises(LiveRefusal) as refused:
+        live.accept_delta(db, live.next_delta(j1).data, "J1")
+    assert refused.value.code == live.REFUSED_SUBMITTED and "P2" in refused.value.detail
+    assert chair_value(db, ids, "J1", 0, "PAP") is None
+    # The package merge's rule: only the chair reopens; a delta "reopening" it itself is refused.
+    services.set_submitted(j1, juror_id=j1.kit_juror_id, stage_id=ids.stages["P2"], submitted=True)
+    services.set_submitted(j1, juror_id=j1.kit_juror_id, stage_id=ids.stages["P2"], submitted=False)
+    with pytest.raises(LiveRefusal) as refused:
+        live.accept_delta(db, live.next_delta(j1).data, "J1")
+    assert refused.value.code == live.REFUSED_SUBMITTED
+    assert chair_value(db, ids, "J1", 0, "PAP") is None
+    services.reopen_stage(db, juror_code="J1", stage_code="P2")
+    live.accept_delta(db, live.next_delta(j1).data, "J1")  # the queue kept it: taken now
+    assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(80)
+
+
+def _resigned(document: dict, db, private: bytes) -> dict:
+    """``document`` signed with another Ed25519 key but the juror's true kit secret."""
+    with db.session() as s:
+        secret = s.scalar(select(Juror.secret_key).where(Juror.code == document["juror"]))
+    forged = dict(document, juror_key=signing.public_key_of(private).hex())
+    packages.sign_document(forged, secret, private)
+    return forged
+
+
+def test_deltas_and_requests_carry_the_jurors_ed25519_key_trusted_on_first_use(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    delta = live.next_delta(j1)
+    document = json.loads(delta.data)
+    public = signing.public_key_of(signing.kit_private_key(j1))
+    assert document["juror_key"] == public.hex()
+    assert document["signature"]["algorithm"] == packages.SIGNATURE_ALGORITHM
+    body = packages.canonical_bytes(document)
+    assert signing.verify_bytes(public, body, document["signature"]["value"])
+    hub = HubSession(db, approve="all")
+    other = signing.new_private_key()
+    # Before any package of J1 the event trusts no key: a request of another key passes...
+    assert hub.handle(_resigned(hello(j1), db, other))["ok"]
+    answer = hub.handle(live.signed_request(j1, "push", delta=delta.data.decode()))
+    assert answer["ok"]
+    with db.session() as s:  # ...the first merged delta records J1's key, audited
+        assert s.scalar(select(Juror.public_key).where(Juror.code == "J1")) == public
+        assert s.scalar(select(func.count()).where(AuditLog.action == "juror.key")) == 1
+    # ...and from then on only J1's own key is taken, on requests and on deltas.
+    assert hub.handle(_resigned(hello(j1), db, other))["code"] == live.REFUSED_SIGNATURE
+    save(j1, ids, 1, "PAP", 90)
+    forged = _resigned(json.loads(live.next_delta(j1).data), db, other)
+    with pytest.raises(LiveRefusal) as refused:
+        live.accept_delta(db, json.dumps(forged).encode(), "J1")
+    assert refused.value.code == live.REFUSED_SIGNATURE
+    assert chair_value(db, ids, "J1", 1, "PAP") is None
+    # Without the juror's Ed25519 signature (HMAC alone) a request is not the juror's.
+    bare = hello(j1)
+    bare["signature"] = {"algorithm": "HMAC-SHA256", "value": sign(bare, _secret(db, "J1"))}
+    assert hub.handle(bare)["code"] == live.REFUSED_SIGNATURE
+
+
+def _secret(db, code: str) -> bytes:
+    with db.session() as s:
+        return s.scalar(select(Juror.secret_key).where(Juror.code == code))
+
+
+def hello(kit, since: int = 0, **fields):
+    return live.signed_request(kit, "hello", since=since, unsent=3, entry="IN-001", **fields)
+
+
+def test_the_hub_session_approves_pauses_and_logs_every_refusal(room):
+    db, ids, j1, j2 = room
+    hub = HubSession(db, approve="ask")
+    answer = hub.handle(hello(j1))
+    assert answer["ok"] and answer["approved"] is False and answer["acks"] == []
+    link = {lk.code: lk for lk in hub.jurors()}["J1"]
+    assert link.waiting and link.unsent == 3 and link.entry == "IN-001"
+    save(j1, ids, 0, "PAP", 80)
+    push = live.signed_request(j1, "push", delta=live.next_delta(j1).data.decode())
+    assert hub.handle(push)["code"] == live.REFUSED_NOT_APPROVED
+    hub.set_approved("J1")
+    hub.paused = True
+    assert hub.handle(push)["code"] == live.REFUSED_PAUSED
+    hub.paused = False
+    answer = hub.handle(push)
+    assert answer["ok"] and answer["ack"][1] == 1
+    assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(80)
+    # The approval is kept in the event: the next session knows J1.
+    assert {lk.code: lk.approved for lk in HubSession(db).jurors()}["J1"] is True
+    forged = hello(j2)
+    forged["juror"] = "J1"  # J2's request claiming to be J1
+    assert hub.handle(forged)["code"] == live.REFUSED_SIGNATURE
+    assert hub.handle([1, 2])["code"] == live.REFUSED_MALFORMED
+    assert hub.handle(hello(j1) | {"juror": "NOBODY"})["code"] == live.REFUSED_UNKNOWN_JUROR
+    codes = [r.code for r in hub.refusals]
+    assert codes == [
+        live.REFUSED_NOT_APPROVED,
+        live.REFUSED_PAUSED,
+        live.REFUSED_SIGNATURE,
+        live.REFUSED_MALFORMED,
+        live.REFUSED_UNKNOWN_JUROR,
+    ]
+
+
+def test_kits_carry_the_hub_key_and_an_old_kit_pins_it_by_pairing_code(room):
+    db, _ids, j1, _j2 = room
+    hub = HubSession(db)
+    assert live.kit_hub_key(j1) == hub.public_key
+    with j1.session() as s:
+        s.delete(s.get(Setting, live.SETTING_HUB_PUBLIC))  # a kit made before the key existed
+    assert live.kit_hub_key(j1) is None
+    rogue = live_crypto.public_key_of(live_crypto.new_private_key())
+    with pytest.raises(LiveRefusal):
+        live.pin_hub_key(j1, rogue, hub.pairing)
+    live.pin_hub_key(j1, hub.public_key, hub.pairing.lower().replace("-", " "))
+    assert live.kit_hub_key(j1) == hub.public_key
+
+
+def test_the_envelope_opens_only_with_the_hub_key():
+    private = live_crypto.new_private_key()
+    public = live_crypto.public_key_of(private)
+    sealed, key = live_crypto.seal_request(public, b"nilai 80")
+    assert b"nilai" not in sealed
+    plain, hub_key = live_crypto.open_request(private, sealed)
+    assert plain == b"nilai 80" and hub_key == key
+    assert live_crypto.open_answer(key, live_crypto.seal_answer(hub_key, b"ok")) == b"ok"
+    other = live_crypto.new_private_key()
+    with pytest.raises(live_crypto.SealError):
+        live_crypto.open_request(other, sealed)
+    with pytest.raises(live_crypto.SealError):  # a rogue hub cannot forge the answer
+        live_crypto.open_answer(key, live_crypto.seal_answer(b"\0" * 32, b"ok"))
+    with pytest.raises(live_crypto.SealError):
+        live_crypto.open_request(private, sealed[:-1] + bytes([sealed[-1] ^ 1]))
+
+
+def test_an_ack_is_the_receipt_of_the_merge(room):
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    ack = live.accept_delta(db, live.next_delta(j1).data, "J1")
+    with db.session() as s:
+        receipt = s.get(PackageReceipt, ack.hub_seq)
+    assert receipt.filename == "live:J1:1-1"
+    assert Ack(ack.hub_seq, 1) == ack
+    assert sign  # the package signature is the one juror signature
+
+
+def test_the_group_commit_merges_deltas_of_several_jurors_in_one_batch(room):
+    import threading
+
+    db, ids, j1, j2 = room
+    deltas = []
+    for n, kit in enumerate((j1, j2, j1)):
+        save(kit, ids, n, "PAP", 70 + n)
+        delta = live.next_delta(kit)
+        live.record_acks(kit, [Ack(0, delta.last)])  # as if sent: the next delta is new
+        deltas.append((live.verify_delta(db, delta.data, "J1" if kit is j1 else "J2"), delta))
+    services.set_submitted(db, juror_id=ids.jurors[1], stage_id=ids.stages["P2"], submitted=True)
+    results = live.commit_deltas(db, [verified for verified, _d in deltas])
+    assert isinstance(results[1], LiveRefusal) and results[1].code == live.REFUSED_SUBMITTED
+    assert [r.kit_seq for r in (results[0], results[2])] == [1, 2]
+    assert results[0].hub_seq != results[2].hub_seq
+    assert chair_value(db, ids, "J1", 2, "PAP")[0] == Decimal(72)
+    # Many threads at once: every delta acknowledged, each by its own receipt.
+    committer = live.GroupCommit(db)
+    acks: list[Ack] = []
+    saved = []
+    for n in range(12):
+        save(j1, ids, n % 5, "MAT", 50 + n)
+        saved.append(live.next_delta(j1))
+        live.record_acks(j1, [Ack(0, saved[-1].last)])
+
+    def push(delta) -> None:
+        acks.append(committer.commit(*live.verify_delta(db, delta.data, "J1")))
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in saved]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    committer.close()
+    assert sorted(a.kit_seq for a in acks) == [d.last for d in saved]
+    assert len({a.hub_seq for a in acks}) == 12 and committer.batches <= 12
+    assert chair_value(db, ids, "J1", 1, "MAT")[0] == Decimal(61)

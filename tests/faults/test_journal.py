@@ -1,0 +1,65 @@
+"""Issue 13, the repro: a reader must never delete a writer's journal.
+
+A process that opens and closes the event file outside SQLite (a file dialog guessing the type)
+loses its POSIX locks (SQLite's documented hazard); a reader that then believed itself the last
+connection checkpointed and deleted the WAL, and every later commit of the writer went to a
+journal no longer on disk, lost on kill -9.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import Writer, assert_nothing_lost, kolabik
+
+READ_ONLY_COMMANDS = [
+    ("audit",),
+    ("leaderboard",),
+    ("check",),
+    ("report", "--kind", "recap", "--stage", "P1", "--out", "{out}/r.pdf"),
+    ("export", "--what", "leaderboard", "--stage", "P1", "--out", "{out}/x.csv"),
+    ("export-workbook", "{event}", "{out}/w.xlsx"),
+]
+
+
+def _run(args: tuple[str, ...], event: Path, out: Path) -> None:
+    command, *rest = args
+    argv = [a.format(out=out, event=event) for a in rest]
+    if command != "export-workbook":
+        argv = [str(event), *argv]
+    proc = kolabik(command, *argv)
+    assert proc.returncode == 0, (args, proc.stderr)
+
+
+def _deleted_journals(pid: int) -> list[str]:
+    fds = Path(f"/proc/{pid}/fd")
+    if not fds.is_dir():
+        return []
+    found = []
+    for fd in fds.iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.endswith(" (deleted)") and ("-wal" in target or "-shm" in target):
+            found.append(target)
+    return found
+
+
+@pytest.mark.parametrize("how", ["sniff", "dialog"], ids=["plain open()", "window file dialog"])
+def test_reader_after_a_sniffed_file_never_deletes_the_writers_journal(event, tmp_path, how):
+    writer = Writer(event, how)
+    try:
+        writer.read_until(marker="SNIFFED")
+        for args in READ_ONLY_COMMANDS:
+            _run(args, event, tmp_path)
+        writer.send("go\n")
+        writer.read_until(commits=30)
+        assert _deleted_journals(writer.proc.pid) == []
+        assert Path(f"{event}-wal").exists()
+    finally:
+        writer.kill9()
+    assert len(writer.committed) >= 50
+    assert_nothing_lost(event, writer.committed, writer.following)

@@ -1,0 +1,146 @@
+"""Layouts at a small laptop's 1366×768 and a desktop's 1920×1080 (issue 17, item 3), as geometry.
+
+The readable columns of the leaderboard dock and the entry list are in view without scrolling,
+the proposal keeps a readable column whichever dock is open, docks open where they belong, and
+the form keeps its width as focus moves through it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from kolabik_desktop.core.demo import build_demo_event
+from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.browser import COL_CODE, COL_STATUS, COL_TITLE
+from kolabik_desktop.ui.leaderboard import LeaderboardModel as M
+from kolabik_desktop.ui.main_window import PANE_MIN_WIDTHS, MainWindow
+
+SIZES = [(1366, 768), (1920, 1080)]
+READABLE_PROPOSAL = 320  # px: about 45 characters of the proposal's text
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("layout") / "demo.kolabik"
+    build_demo_event(path)
+    return path
+
+
+@pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def window(request, qtbot, qapp, demo_file):
+    i18n.install_translator(qapp, "id")  # Indonesian headings are the wider ones
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*request.param)
+    w.show()
+    assert w.open_event(demo_file)
+    qtbot.wait(20)
+    yield w
+    w.close()
+    i18n.install_translator(qapp, "en")
+
+
+def in_view(table: QTableView, columns: tuple[int, ...]) -> list[int]:
+    """The columns that are NOT wholly visible in the table's viewport as it is now."""
+    header = table.horizontalHeader()
+    width = table.viewport().width()
+    hidden = []
+    for col in columns:
+        left = header.sectionViewportPosition(col)
+        if left < 0 or left + header.sectionSize(col) > width:
+            hidden.append(col)
+    return hidden
+
+
+def show_dock(qtbot, window, dock) -> None:
+    dock.show()
+    dock.raise_()
+    window.make_room(dock)
+    # make_room waits for the dock's first layout; the main window applies it a pass later.
+    last: list[object] = []
+
+    def settled() -> bool:
+        now = (tuple(window.splitter.sizes()), dock.width())
+        same = last == [now]
+        last[:] = [now]
+        return same
+
+    qtbot.wait(10)
+    qtbot.waitUntil(settled, timeout=2000)
+
+
+def test_the_leaderboard_dock_shows_rank_title_score_and_status(qtbot, window):
+    dock = window.leaderboard_dock
+    show_dock(qtbot, window, dock)
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    table = dock.widget().table
+    assert table.horizontalScrollBar().value() == 0
+    assert in_view(table, (M.RANK, M.CODE, M.TITLE, M.SCORE, M.STATUS)) == []
+    title = table.horizontalHeader().sectionSize(M.TITLE)
+    assert title >= table.fontMetrics().horizontalAdvance("M" * 8)  # a readable start
+    # A wider dock (where the window has room) gives the room to the title; the score stays.
+    before = dock.width()
+    window.resizeDocks([dock], [before + 120], Qt.Orientation.Horizontal)
+    qtbot.wait(20)
+    grown = dock.width() - before
+    if window.width() >= 1920:
+        assert grown > 0
+    assert table.horizontalHeader().sectionSize(M.TITLE) - title == grown
+    assert in_view(table, (M.RANK, M.TITLE, M.SCORE, M.STATUS)) == []
+
+
+def test_the_entry_list_shows_code_title_and_status(qtbot, window):
+    table = window.browser.table
+    assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == []
+    for dock in (window.leaderboard_dock, window.presentation_dock):
+        show_dock(qtbot, window, dock)
+        assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == [], dock.objectName()
+        dock.hide()
+
+
+@pytest.mark.parametrize("dock_name", ["leaderboard_dock", "presentation_dock", "projector_dock"])
+def test_the_proposal_keeps_a_readable_column_whichever_dock_opens(qtbot, window, dock_name):
+    window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
+    dock = getattr(window, dock_name)
+    show_dock(qtbot, window, dock)
+    assert dock.isVisible() and not dock.isFloating()
+    browser, entry, form = window.splitter.sizes()
+    assert entry >= READABLE_PROPOSAL
+    assert (browser, entry, form) >= (0, 0, 0)
+    assert browser >= PANE_MIN_WIDTHS[0] and form >= PANE_MIN_WIDTHS[2]
+    assert dock.width() >= dock.minimumSizeHint().width()
+    # Docks open where they belong: the presentation on the left, boards and controls right.
+    side = window.dockWidgetArea(dock)
+    expected = (
+        Qt.DockWidgetArea.LeftDockWidgetArea
+        if dock_name == "presentation_dock"
+        else Qt.DockWidgetArea.RightDockWidgetArea
+    )
+    assert side == expected
+    # Everything fits in the window: nothing is pushed off its right edge.
+    assert window.form.mapTo(window, window.form.rect().topRight()).x() <= window.width()
+
+
+def test_the_form_keeps_its_width_as_focus_moves(qtbot, window):
+    for juror in window.context.scorer.event.jurors:  # one whose sheet is still editable
+        window.set_scoring_juror(juror.id)
+        if not window.form.read_only:
+            break
+    assert not window.form.read_only
+    show_dock(qtbot, window, window.presentation_dock)
+    sizes = {tuple(window.splitter.sizes())}
+    for row in window.form.rows:
+        for field in (row.value, row.note):
+            field.setFocus()
+            qtbot.wait(1)
+            sizes.add(tuple(window.splitter.sizes()))
+    row = window.form.rows[1]
+    row.value.setFocus()
+    qtbot.keyClicks(row.value, "8o")  # a refused value shows its message under the field
+    qtbot.wait(1)
+    sizes.add(tuple(window.splitter.sizes()))
+    assert len(sizes) == 1, sizes

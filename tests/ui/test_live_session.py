@@ -1,0 +1,170 @@
+"""Tools > Live session: the chair's dock and hub, the juror's link and status bar, in windows."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from factories import make_event
+from helpers_exchange import kits_by_juror
+
+from kolabik_desktop.core.exchange import live
+from kolabik_desktop.core.exchange.live import JurorLink
+from kolabik_desktop.core.store import services
+from kolabik_desktop.ui.live_session import LiveJurorsModel
+from kolabik_desktop.ui.main_window import MainWindow
+
+SHOTS = Path(os.environ.get("KOLABIK_SHOTS", "/tmp"))
+
+
+@pytest.fixture
+def room(tmp_path, qtbot):
+    db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0, conflict=False)
+    kits = kits_by_juror(db, tmp_path / "kits")
+    db.close()
+    chair = MainWindow()
+    qtbot.addWidget(chair)
+    chair.resize(1366, 800)
+    assert chair.open_event(tmp_path / "chair.kolabik")
+    juror = MainWindow()
+    qtbot.addWidget(juror)
+    assert juror.open_event(kits["J1"])
+    yield chair, juror, ids
+    juror.close_event()
+    chair.close_event()
+
+
+def chair_value(chair, ids, entry: int, crit: str):
+    with chair.context.db.session() as s:
+        values = services.load_values(s)
+    return values.get((ids.jurors[0], ids.entries[entry], ids.criteria[("P2", crit)]))
+
+
+def save(juror, ids, entry: int, crit: str, value: int, juror_id: int | None = None) -> None:
+    services.set_score(
+        juror.context.db,
+        juror_id=juror_id or juror.context.db.kit_juror_id,
+        entry_id=ids.entries[entry],
+        criterion_id=ids.criteria[("P2", crit)],
+        value=Decimal(value),
+    )
+
+
+def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
+    chair, juror, ids = room
+    panel, link = chair.live_panel, juror.live_link
+    assert chair.live_dock.toggleViewAction().isVisible()
+    panel.start(port=0)
+    assert panel.running and panel.server.port > 0
+    assert panel.session.pairing in panel.address_label.text()
+    assert not panel.qr_label.pixmap().isNull()
+    link.connect_to(f"127.0.0.1:{panel.server.port}")
+    # First contact: the chair has not approved this juror yet, so the save waits in the kit.
+    save(juror, ids, 0, "PAP", 81)
+    qtbot.waitUntil(lambda: "approve" in link.status_text(), timeout=5000)
+    assert link.unsent == 1 and chair_value(chair, ids, 0, "PAP") is None
+
+    def j1():
+        panel.refresh()
+        return [r for r in panel.model.rows if r.code == "J1"][0]
+
+    qtbot.waitUntil(lambda: j1().unsent == 1, timeout=5000)  # reported by the juror's retry
+    row = j1()
+    assert row.waiting
+    panel.table.selectRow(panel.model.rows.index(row))
+    panel.approve_selected()
+    # Approved: the next save goes within a second, and the chair's board hears of it.
+    with qtbot.waitSignal(chair.context.changed, timeout=5000):
+        save(juror, ids, 0, "MAT", 70)
+    qtbot.waitUntil(lambda: link.unsent == 0, timeout=3000)
+    assert chair_value(chair, ids, 0, "PAP") == Decimal(81)
+    assert chair_value(chair, ids, 0, "MAT") == Decimal(70)
+    assert link.online and link.last_ack_at and "0" in link.status_text()
+    juror.show_entry(ids.entries[2])
+    save(juror, ids, 1, "PAP", 60)
+    qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "PAP") == Decimal(60), timeout=3000)
+    panel.refresh()
+    row = [r for r in panel.model.rows if r.code == "J1"][0]
+    assert panel.model.state_text(row) == "connected" and row.entry.startswith("IN-")
+
+    # Paused: changes queue on the juror's side and go when acceptance resumes.
+    panel.pause_box.setChecked(True)
+    save(juror, ids, 1, "MAT", 65)
+    qtbot.waitUntil(lambda: "paused" in link.status_text(), timeout=5000)
+    assert link.unsent == 1 and chair_value(chair, ids, 1, "MAT") is None
+    chair.live_dock.show()
+    chair.live_dock.resize(900, 300)
+    chair.grab().save(str(SHOTS / "live_session_dock.png"))
+    panel.pause_box.setChecked(False)
+    qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "MAT") == Decimal(65), timeout=6000)
+    qtbot.waitUntil(lambda: link.unsent == 0, timeout=3000)
+    panel.stop()
+    assert not panel.running and panel.model.rows == []
+
+
+def test_the_juror_goes_offline_and_catches_up(room, qtbot):
+    chair, juror, ids = room
+    panel, link = chair.live_panel, juror.live_link
+    panel.start(port=0)
+    panel.session.set_approved("J1")
+    port = panel.server.port
+    link.connect_to(f"127.0.0.1:{port}")
+    qtbot.waitUntil(lambda: link.online, timeout=3000)
+    panel.stop()
+    save(juror, ids, 0, "PAP", 55)
+    save(juror, ids, 0, "MAT", 56)
+    qtbot.waitUntil(lambda: not link.online, timeout=5000)
+    assert link.unsent == 2 and "Offline" in link.status_text()
+    panel.start(port=port)  # back on the same address: the retry timer catches up
+    qtbot.waitUntil(lambda: link.unsent == 0, timeout=8000)
+    assert chair_value(chair, ids, 0, "MAT") == Decimal(56)
+
+
+def test_the_jurors_model_says_who_is_connected():
+    model = LiveJurorsModel()
+    fresh = JurorLink("J1", "Ana", approved=True, last_contact=100.0, unsent=2, entry="IN-003")
+    stale = JurorLink("J2", "Budi", approved=True, last_contact=50.0)
+    never = JurorLink("J3", "Citra")
+    waiting = JurorLink("J4", "Dewi", waiting=True, last_contact=100.0)
+    model.set_rows([fresh, stale, never, waiting], now=101.0)
+    column = LiveJurorsModel.STATE
+    states = [model.data(model.index(r, column)) for r in range(4)]
+    assert states == ["connected", "offline", "not connected", "waiting for approval"]
+    assert model.data(model.index(0, LiveJurorsModel.UNSENT)) == "2"
+    assert model.data(model.index(0, LiveJurorsModel.ENTRY)) == "IN-003"
+    assert model.data(model.index(2, LiveJurorsModel.UNSENT)) == ""
+    assert live.REFUSED_PAUSED  # the codes the status bar translates
+
+
+def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
+    from helpers_live import sse_events
+
+    from kolabik_desktop.ui.projector import FULL, RANKS
+
+    chair, _juror, _ids = room
+    panel, projector = chair.live_panel, chair.projector
+    projector.set_board("P1")
+    panel.start(port=0)
+    assert panel.board is None  # off by default
+    panel.board_box.setChecked(True)
+    assert panel.board.token in panel.board_label.text()
+    events = panel.board.path + "events"
+    full = sse_events(panel.server.port, events, 1)[0]
+    assert full["mode"] == FULL and len(full["lines"]) == projector.top_n
+    assert all(line["score"] for line in full["lines"])
+    projector.set_mode(RANKS)  # scores hidden on the projector: hidden on the web too
+    ranks = sse_events(panel.server.port, events, 1)[0]
+    assert ranks["mode"] == RANKS and not any(line["score"] for line in ranks["lines"])
+    assert [x["title"] for x in ranks["lines"]] == [x["title"] for x in full["lines"]]
+    projector.set_frozen(True)  # frozen: the web board holds still, even when a score moves
+    version = panel.board.version
+    with qtbot.waitSignal(chair.context.changed):
+        save(chair, _ids, 0, "PAP", 99, juror_id=_ids.jurors[0])
+    assert panel.board.version == version
+    projector.set_mode(FULL)  # a new mode unfreezes: the board follows again
+    assert panel.board.version == version + 1
+    panel.board_box.setChecked(False)
+    assert panel.board is None
+    panel.stop()

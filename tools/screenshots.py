@@ -1,0 +1,130 @@
+"""PNG screenshots of every main view at a laptop's 1366×768 and a desktop's 1920×1080, offscreen.
+
+For a person to look at after a layout change. Builds the demo competition in a temporary folder,
+opens it in the real window (Bahasa Indonesia) and grabs each view:
+
+    python tools/screenshots.py [OUT_DIR]        # default: ./screenshots
+
+Views: welcome, chair, juror scoring, leaderboard dock, presentation dock, projector controls,
+projector window, setup dialog, report dialog.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SIZES = ((1366, 768), (1920, 1080))
+DOCKS = ("leaderboard_dock", "presentation_dock", "projector_dock")
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtCore import QSettings
+
+    from kolabik_desktop.core.demo import build_demo_event
+    from kolabik_desktop.ui import i18n
+    from kolabik_desktop.ui.app import create_application
+
+    out = Path(argv[0] if argv else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the user's settings
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        app = create_application([])
+        i18n.install_translator(app, i18n.INDONESIAN)
+        event = Path(tmp) / "demo.kolabik"
+        build_demo_event(event)
+        written = [path for size in SIZES for path in shoot_all(event, size, out)]
+    for path in written:
+        print(path)
+    return 0
+
+
+def settle() -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(60)  # docks and splitters apply their sizes a layout pass later
+
+
+def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    views: list[tuple[str, Callable[[Any], Any]]] = [
+        ("01-welcome", lambda w: None),
+        ("02-chair", lambda w: w.open_event(event) and None),
+        ("03-juror-scoring", _score_as_first_juror),
+        ("04-leaderboard-dock", lambda w: _show_dock(w, "leaderboard_dock")),
+        ("05-presentation-dock", lambda w: _show_dock(w, "presentation_dock")),
+        ("06-projector-controls", lambda w: _show_dock(w, "projector_dock")),
+        ("07-projector-window", _projector_window),
+        ("08-setup-dialog", _setup_dialog),
+        ("09-report-dialog", _report_dialog),
+    ]
+    written = []
+    for name, prepare in views:
+        target = prepare(window) or window
+        settle()
+        path = out / f"{name}-{size[0]}x{size[1]}.png"
+        target.grab().save(str(path))
+        written.append(path)
+        if target is not window:
+            target.close()
+    window.close()
+    window.deleteLater()
+    settle()
+    return written
+
+
+def _score_as_first_juror(window: Any) -> None:
+    window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
+
+
+def _show_dock(window: Any, name: str) -> None:
+    for other in DOCKS:
+        getattr(window, other).hide()
+    dock = getattr(window, name)
+    dock.show()
+    dock.raise_()
+    window.make_room(dock)
+
+
+def _projector_window(window: Any) -> Any:
+    projector = window.projector.open_window()
+    projector.showNormal()  # offscreen has no second screen: grab it at the window's size
+    projector.resize(window.size())
+    return projector
+
+
+def _setup_dialog(window: Any) -> Any:
+    window.open_setup()
+    from kolabik_desktop.ui.setup.dialog import SetupDialog
+
+    return next(w for w in window.findChildren(SetupDialog) if w.isVisible())
+
+
+def _report_dialog(window: Any) -> Any:
+    from kolabik_desktop.ui.report_dialog import ReportDialog
+
+    dialog = ReportDialog(window.context.db, window)
+    dialog.resize(min(1200, window.width() - 80), window.height() - 80)
+    dialog.show()
+    from PySide6.QtTest import QTest
+
+    for _ in range(200):  # the preview is built off the GUI thread
+        if getattr(dialog, "last_pdf", b""):
+            break
+        QTest.qWait(100)
+    return dialog
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
