@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kolabik_desktop.cli.demo_cmd",  # demo
     "kolabik_desktop.cli.exchange_cmds",  # kit, export-scores, import-scores, audit
     "kolabik_desktop.cli.report_cmds",  # report
+    "kolabik_desktop.cli.score_cmds",  # set-score
     "kolabik_desktop.cli.live_cmds",  # hub, sync: the live link
     "kolabik_desktop.cli.stats_cmd",  # stats
     "kolabik_desktop.cli.promote_cmd",  # promote

@@ -310,10 +310,15 @@ def leaderboard_csv(board: Leaderboard, stage_codes: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CSV_COLUMNS, *(f"score_{code}" for code in stage_codes)])
+    from kolabik_desktop.core.exchange.exports import csv_safe
+
+    text_columns = {1, 2, 3, 4, 7}  # code, title, unit, category, tie_note: user text
     for row in board.rows:
-        writer.writerow(
-            _row_fields(row) + [_stage_display(row, c, board.precision) for c in stage_codes]
-        )
+        fields = [
+            csv_safe(value) if i in text_columns else value
+            for i, value in enumerate(_row_fields(row))
+        ]
+        writer.writerow(fields + [_stage_display(row, c, board.precision) for c in stage_codes])
     return out.getvalue()
 
 

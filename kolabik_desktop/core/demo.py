@@ -23,26 +23,23 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError
 from kolabik_desktop.core.scoring.engine import Scorer
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store import writer as store_writer
 from kolabik_desktop.core.store.db import create_event_file
 from kolabik_desktop.core.store.lock import EventLock
 from kolabik_desktop.core.store.models import (
     Attachment,
     Category,
-    Comment,
     Conflict,
     Criterion,
     Entry,
     Juror,
-    Score,
     Setting,
     StageAdmission,
-    Submission,
 )
 from kolabik_desktop.core.store.services import load_event_spec, load_values
 from kolabik_desktop.core.templates import apply_template
@@ -485,18 +482,8 @@ def _fill(s: Session, rng: random.Random, *, attachments: bool) -> dict[str, int
     for juror in jurors:
         if juror is not partway:
             at = clock.tick(600)
-            s.add(
-                Submission(
-                    juror_id=juror.id, stage_id=p1, submitted=True, revision=1, updated_at=at
-                )
-            )
-            writer.record(
-                at=at,
-                actor=juror.code,
-                action="stage.submit",
-                subject={"juror": juror.code, "stage": "P1"},
-                new={"submitted": True, "revision": 1},
-            )
+            cell = store_writer.SubmissionCell(juror.id, p1, True, 1, at)
+            store_writer.write_cells(s, [cell], source="demo", now=at)
 
     # The Top 20 of the stage 1 ranking advance, as "Advance to next stage" would record it.
     s.flush()
@@ -549,20 +536,6 @@ class _ScoreWriter:
         self.clock = clock
         self.leniency = leniency
         self.count = 0
-        self.prev_hash = audit.last_hash(s)
-
-    def record(self, *, at: str, actor: str, action: str, subject: object, new: object) -> None:
-        """One audit row, chained to the previous one without a query per row."""
-        self.prev_hash = audit.append(
-            self.s,
-            at=at,
-            actor=actor,
-            action=action,
-            source="demo",
-            subject=subject,
-            new=new,
-            prev_hash=self.prev_hash,
-        )
 
     def score(
         self,
@@ -574,7 +547,8 @@ class _ScoreWriter:
         *,
         only: int | None = None,
     ) -> None:
-        rows = []
+        cells: list[store_writer.Cell] = []
+        at = ""
         scored = [c for c in criteria if c.weight > 0]
         if only is not None:
             scored = scored[:only]
@@ -587,52 +561,15 @@ class _ScoreWriter:
                 low, high = NOTES[crit.code]
                 note = self.rng.choice(low if value < 70 else high)
             at = self.clock.tick(self.rng.randrange(20, 90))
-            rows.append(
-                {
-                    "juror_id": juror.id,
-                    "entry_id": entry.id,
-                    "criterion_id": crit.id,
-                    "value": value,
-                    "note": note,
-                    "revision": 1,
-                    "updated_at": at,
-                }
-            )
-            self.record(
-                at=at,
-                actor=juror.code,
-                action="score.set",
-                subject={
-                    "juror": juror.code,
-                    "entry": entry.code,
-                    "stage": stage_code,
-                    "criterion": crit.code,
-                },
-                new={"value": str(value), "note": note, "revision": 1},
-            )
-        if rows:
-            self.s.execute(insert(Score), rows)
-            self.count += len(rows)
+            cells.append(store_writer.ScoreCell(juror.id, entry.id, crit.id, value, note, 1, at))
         if only is None and self.rng.random() < 0.25:
-            text, at = self.rng.choice(COMMENTS), self.clock.tick(30)
-            self.s.add(
-                Comment(
-                    juror_id=juror.id,
-                    entry_id=entry.id,
-                    stage_id=stage_id,
-                    text=text,
-                    revision=1,
-                    updated_at=at,
-                )
-            )
-            # Logged like every comment, so `kolabik check` can replay the demo's log.
-            self.record(
-                at=at,
-                actor=juror.code,
-                action="comment.set",
-                subject={"juror": juror.code, "entry": entry.code, "stage": stage_code},
-                new={"text": text, "revision": 1},
-            )
+            at = self.clock.tick(30)
+            text = self.rng.choice(COMMENTS)
+            cells.append(store_writer.CommentCell(juror.id, entry.id, stage_id, text, 1, at))
+        if cells:
+            # The one writer, as if the juror's kit had sent these cells at the last moment.
+            result = store_writer.write_cells(self.s, cells, source="demo", now=at)
+            self.count += result.scores
 
 
 def _summary(rng: random.Random, title: str, unit: str) -> str:

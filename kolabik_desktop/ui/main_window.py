@@ -57,6 +57,7 @@ from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, B
 from kolabik_desktop.ui.entry_view import EntryView
 from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.leaderboard import category_choices
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.scoring_form import ScoringForm
 from kolabik_desktop.ui.submission import (
     ProgressBar,
@@ -940,7 +941,7 @@ class MainWindow(QMainWindow):
                 actor=self.undo.actor,
             )
         except KolabikError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Scores for {0} submitted.").format(stage.code), 8000)
         self.stage_submitted.emit(stage.code)

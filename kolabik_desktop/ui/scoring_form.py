@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -33,28 +32,26 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import Comment, Criterion, Score
 from kolabik_desktop.core.store.services import parse_decimal
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import COMPLETE, NOT_ASSIGNED, NOT_STARTED, PARTIAL, RECUSED
+from kolabik_desktop.ui.problems import problem_text
 from kolabik_desktop.ui.undo import CellState, SheetUndo
 
 DEBOUNCE_MS = 400
-# Digits with at most one decimal mark, comma or dot (85 / 85,5 / 85.5 / ,5), and a minus sign.
-_STRICT_NUMBER = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 
 
 def parse_typed_number(text: str) -> Decimal | None:
-    """A number exactly as a juror typed it, or None: nothing is ever stripped or guessed.
+    """A number exactly as a juror typed it (comma or dot decimal), or None when it is not one.
 
-    Only surrounding blanks are ignored; "8o", "7a5", "1e2", "1_0" and "8 5" are not numbers.
-    The one strict parse of a typed score in the window (to be swapped for the core rule).
+    The core rule's strict parse (rules.parse_value): "8o", "7a5", "1e2" are not numbers and
+    nothing is ever stripped or guessed; an empty field is None too.
     """
-    t = text.strip()
-    if not _STRICT_NUMBER.fullmatch(t):
-        return None
-    return Decimal(t.replace(",", "."))
+    parsed = rules.parse_value(text)
+    return None if isinstance(parsed, rules.Problem) else parsed
 
 
 @dataclass(frozen=True)
@@ -317,25 +314,17 @@ class CriterionRow(QFrame):
         text = self.value.text().strip()
         if not text:
             return None, None
-        value = parse_typed_number(text)
-        info = self.info
-        if value is None:
+        # The rules' own parsing and range/step check, in the window's words (ui/problems.py).
+        parsed = rules.parse_value(text)
+        if isinstance(parsed, rules.Problem) or parsed is None:
             return None, self.tr(
                 "“{0}” is not a number: not saved, the stored value stays."
             ).format(text)
-        if value < info.min_value or value > info.max_value:
-            return None, self.tr("{0} is outside the range {1} to {2}; not saved.").format(
-                i18n.format_decimal(value),
-                i18n.format_decimal(info.min_value),
-                i18n.format_decimal(info.max_value),
-            )
-        if info.step > 0 and (value - info.min_value) % info.step != 0:
-            return None, self.tr("{0} is not on a step of {1} (from {2}); not saved.").format(
-                i18n.format_decimal(value),
-                i18n.format_decimal(info.step),
-                i18n.format_decimal(info.min_value),
-            )
-        return value, None
+        info = self.info
+        found = rules.value_problem(parsed, info.min_value, info.max_value, info.step)
+        if found is not None:
+            return None, self.tr("{0}; not saved.").format(problem_text(found, with_place=False))
+        return parsed, None
 
     def set_problem(self, text: str | None) -> None:
         self.problem.setText(text or "")

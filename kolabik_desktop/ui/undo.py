@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from kolabik_desktop.core.errors import KolabikError, PanelWriteRefused
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.services import set_comment, set_score
+from kolabik_desktop.ui.problems import error_text
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class SheetUndo(QObject):
                 "panel (your database role may write only your own panel's scores). Earlier "
                 "saves are safe."
             )
-        return str(exc)
+        return error_text(exc)  # a refusal by the rules, in the window's language
 
     def set_db(self, db: EventDB | None) -> None:
         self.db = db

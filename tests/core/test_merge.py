@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from kolabik_desktop.core.errors import InputRejected, KolabikError
-from kolabik_desktop.core.exchange import merge
 from kolabik_desktop.core.exchange.kits import export_kits
 from kolabik_desktop.core.exchange.merge import apply_import, plan_import, prepare_import
 from kolabik_desktop.core.exchange.packages import (
@@ -270,7 +269,7 @@ def test_a_failure_half_way_applies_nothing(loop, monkeypatch):
         real_append_many(*args, **kwargs)  # scores and audit rows are written, then the disk fails
         raise RuntimeError("disk unplugged")
 
-    monkeypatch.setattr(merge.audit, "append_many", failing_append_many)
+    monkeypatch.setattr(audit, "append_many", failing_append_many)
     with pytest.raises(KolabikError, match="changed nothing"):
         apply_import(db, plan)
     assert (state(db), count(db, AuditLog), count(db, PackageReceipt)) == before

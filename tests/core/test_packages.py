@@ -186,8 +186,8 @@ BAD_CASES = {
     ),
     "out of range": (_set_value("101"), True, "outside the range 0 to 100"),
     "off step": (_set_value("55.5"), True, "not on the step 1"),
-    "not a decimal": (_set_value("5e1"), True, "not a decimal number"),
-    "float value": (_set_value(55.0), True, "not a decimal number"),
+    "not a decimal": (_set_value("5e1"), True, '"5e1" is not a number'),
+    "float value": (_set_value(55.0), True, '"55.0" is not a number'),
     "unknown entry": (_first_score("entry", "IN-999"), True, "unknown entry 'IN-999'"),
     "unknown criterion": (_first_score("criterion", "XYZ"), True, "unknown criterion 'XYZ'"),
     "bad revision": (_first_score("revision", 0), True, "revision"),
@@ -294,7 +294,7 @@ def test_package_for_a_recused_entry_is_refused(tmp_path, new_location):
     bad.write_bytes(_forge(db, kit, doc, add_recused, key_of="J1"))
     kit.close()
     before = snapshot(db)
-    with pytest.raises(InputRejected, match="recused from this entry"):
+    with pytest.raises(InputRejected, match="recused from entry"):
         read_package(bad, db)
     assert snapshot(db) == before
 

@@ -159,7 +159,7 @@ def test_disk_full_is_a_clear_message_and_keeps_committed_scores(tmp_path):
                 juror=2,
                 entry=i % 12,
                 crit=("P1", "KEB"),
-                note="catatan panjang " * 200 + str(i),
+                note="catatan panjang " * 120 + str(i),  # within the 2,000-character limit
             )
     assert _score(db, ids, entry=1) == Decimal(42)
     db.close()

@@ -715,14 +715,13 @@ def test_validate_event_lists_every_problem():
     decision = JuryDecision(stage_code="S4", entry_id=2, rank=1)
     problems = validate_event(event([s1, s2, s3, s4], 2, 1, decisions=(decision,)))
     assert problems == [
-        "stages S1 (1–25) and S2 (0–100) both count towards the final score but use different "
-        "score scales; stages of weight > 0 must share one scale",
+        "stage S2 scores on 0 to 100 but stage S1 on 1 to 25; all stages with a weight above 0 "
+        "must share one scale",
         "stage S1: method banded needs a band L (batas)",
         "stage S2: band L must be greater than 0, not 0",
-        "stage S3: cumulative weights name the later stage 'S4'; only this stage and earlier "
-        "ones may count",
-        "stage S3: cumulative weights name unknown stage 'S9'",
-        "stage S3: cumulative weights add up to 80, not 100",
+        "stage S3: the cumulative weights name the later stage S4",
+        "stage S3: the cumulative weights name the unknown stage S9",
+        "stage S3: the cumulative weights add up to 80, not 100",
         "jury decision for entry 2 on the S4 ranking: the entry is not in that stage",
     ]
 

@@ -96,8 +96,8 @@ def test_event_details_round_trip_audit_and_notice(event, changes):
         ({"precision": 9}, "precision 9"),
         ({"tiebreak": "coin"}, "tie-break chain 'coin'"),
         ({"logo": b"GIF89a"}, "not a PNG or JPEG"),
-        ({"report_place": "x" * 101}, "signing place is longer"),
-        ({"report_chair": "x" * 201}, "chair's name is longer"),
+        ({"report_place": "x" * 101}, "signing place: .* 101 characters long"),
+        ({"report_chair": "x" * 201}, "chair.s name: .* 201 characters long"),
     ],
 )
 def test_event_details_refused(event, changes, change, message):
@@ -782,3 +782,19 @@ def test_workbook_decision_for_an_unscored_entry_is_refused(event, tmp_path):
     with pytest.raises(InputRejected, match=f"tahap P2, peserta {code}: the entry has no score"):
         import_workbook(book, target).close()
     assert not target.exists()
+
+
+def test_stage_weights_above_100_are_refused_and_check_names_a_total_below(tmp_path):
+    """Stage weights add up to 100: setup refuses a total above it (stages are added one at a
+    time, so a total below it is an event still being set up), and `kolabik check` names it."""
+    from kolabik_desktop.core.store.integrity import check_event
+
+    db, _ids = make_event(tmp_path / "w.kolabik", entries=2, jurors=2)
+    try:
+        p2 = next(st for st in setup.list_stages(db) if st.data.code == "P2")
+        with pytest.raises(ValidationError, match="the stage weights add up to 110, not 100"):
+            setup.update_stage(db, p2.id, setup.replace(p2.data, weight=Decimal(70)))
+        setup.update_stage(db, p2.id, setup.replace(p2.data, weight=Decimal(50)))
+        assert "the stage weights add up to 90, not 100" in check_event(db)
+    finally:
+        db.close()

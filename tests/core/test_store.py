@@ -237,7 +237,7 @@ def test_set_score_refuses_what_the_rules_forbid_and_writes_nothing(event):
         s.add(
             Assignment(stage_id=ids.stages["P1"], juror_id=ids.jurors[2], entry_id=ids.entries[1])
         )
-    with pytest.raises(ValidationError, match="not assigned to this entry in stage P1"):
+    with pytest.raises(ValidationError, match="not assigned to entry IN-002 in stage P1"):
         score(db, ids, juror=1, entry=1)
     score(db, ids, juror=2, entry=1)
     assert counts(db) == (1, 1)

@@ -353,15 +353,35 @@ BAD_CASES = {
     ),
     "cumulative names a later stage": (
         {"Tahap": [("I2", "P1:50 P2:50")]},
-        "Tahap row 2, column kumulatif: P2 comes after P1",
+        "Tahap row 2, column kumulatif: stage P1: the cumulative weights name the later stage P2",
     ),
     "cumulative names an unknown stage": (
         {"Tahap": [("I3", "P0:30 P2:70")]},
-        'Tahap row 3, column kumulatif: the stage "P0" is not in the sheet Tahap',
+        "Tahap row 3, column kumulatif: stage P2: the cumulative weights name the unknown stage P0",
     ),
     "cumulative not 100": (
         {"Tahap": [("I3", "P1:30 P2:60")]},
-        "Tahap row 3, column kumulatif: the weights add up to 90, not 100",
+        "Tahap row 3, column kumulatif: stage P2: the cumulative weights add up to 90, not 100",
+    ),
+    "stage weights not 100": (
+        {"Tahap": [("D3", 70)]},
+        "Tahap column bobot: the stage weights add up to 110, not 100",
+    ),
+    "cumulative part of 0": (
+        {"Tahap": [("I3", "P1:0 P2:100")]},
+        "Tahap row 3, column kumulatif: stage P2: the cumulative weight of P1 must be above 0",
+    ),
+    "formula without a value": (
+        {"Nilai": [("E2", "=40+45")]},
+        "Nilai row 2, column nilai: a formula with no saved value (=40+45)",
+    ),
+    "boolean where a number belongs": (
+        {"Nilai": [("E2", True)]},
+        "Nilai row 2, column nilai: a true/false value True where a number belongs",
+    ),
+    "title over its limit": (
+        {"Peserta": [("B2", "judul " * 100)]},
+        "Peserta row 2, column judul: the text (title) is 599 characters long",
     ),
     "cumulative malformed": ({"Tahap": [("I3", "P1=30")]}, "Tahap row 3, column kumulatif:"),
     "different scales": (
@@ -382,7 +402,7 @@ BAD_CASES = {
     ),
     "date where a number belongs": (
         {"Nilai": [("E2", datetime(2024, 1, 2))]},
-        'Nilai row 2, column nilai: "2024-01-02 00:00:00" is not a number',
+        "Nilai row 2, column nilai: a date or time 2024-01-02T00:00:00 where a number belongs",
     ),
     "slot parts": (
         {"Tahap": [("J3", "Video; Paparan 7")]},
@@ -413,9 +433,10 @@ def test_a_duplicate_score_row_is_refused(good_xlsx, tmp_path):
     ]
 
 
-def test_scores_the_rules_ignore_are_kept_so_every_export_imports_again(tmp_path, rich_event):
+def test_scores_the_rules_ignore_stay_out_so_every_export_imports_again(tmp_path, rich_event):
     """A recusal added after scoring, an entry taken out of P2 and an assignment dropped leave
-    scores the engine ignores; the workbook carries them and the ranking stays the same."""
+    scores the engine ignores; the gate would refuse them, so the workbook leaves them out, and
+    the ranking stays the same."""
     db, ids = rich_event
     scored = ids.entries[0]
     with db.session() as s:
@@ -428,7 +449,11 @@ def test_scores_the_rules_ignore_are_kept_so_every_export_imports_again(tmp_path
         )
     export_workbook(db, tmp_path / "a.xlsx")
     imported = import_workbook(tmp_path / "a.xlsx", tmp_path / "b.kolabik")
-    assert dump(imported) == dump(db)
+    assert dump(imported) != dump(db)  # the ignored cells are not in the workbook
+    with imported.session() as s:
+        assert not s.scalars(
+            select(Score).where(Score.juror_id == ids.jurors[1], Score.entry_id == scored)
+        ).all()
     assert board(imported) == board(db) and board(imported, "P2") == board(db, "P2")
     export_workbook(imported, tmp_path / "b.xlsx")
     assert sha(tmp_path / "b.xlsx") == sha(tmp_path / "a.xlsx")
@@ -699,6 +724,18 @@ def test_entry_list_from_a_windows_csv(tmp_path):
     path.write_bytes("kode,judul,unit\nB-1,Layanan Prima – Cepat,Dinas\n".encode("cp1252"))
     (entry,) = read_entries_list(path)
     assert entry.title == "Layanan Prima – Cepat"
+
+
+def test_merged_value_cells_are_refused_never_dropped(good_xlsx, tmp_path):
+    """A merged range hides the values of all its cells but the first: refused by its place."""
+    wb = load_workbook(good_xlsx)
+    wb["Nilai"].merge_cells("E2:E3")
+    wb.save(tmp_path / "merged.xlsx")
+    problems = refused(tmp_path / "merged.xlsx", tmp_path)
+    assert any(
+        p.startswith("Nilai row 2, column nilai: a merged cell where a value belongs")
+        for p in problems
+    ), problems
 
 
 def test_stage_tolerance_round_trips_through_the_workbook(tmp_path, rich_event):

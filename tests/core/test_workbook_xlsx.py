@@ -8,7 +8,12 @@ from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
 
-from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
+from kolabik_desktop.core.exchange.tabular_xlsx import (
+    SheetOut,
+    UncachedFormula,
+    read_rows,
+    write_xlsx,
+)
 
 
 def test_reader_gives_what_openpyxl_gives_for_an_excel_style_file(tmp_path):
@@ -29,8 +34,9 @@ def test_reader_gives_what_openpyxl_gives_for_an_excel_style_file(tmp_path):
     assert rows[1] == ["kode", "nilai", None, "catatan"]
     assert rows[2] == ["A-1", 85.5, None, "baik"]
     assert rows[4] == ["A-2", 70, True, "  spasi  "]
-    # Trailing empty cells are left off; a formula Excel never computed has no value to read.
-    assert rows[6] == [None, datetime(2024, 1, 2)]
+    # A formula Excel never computed has no value: it is read as what it is, to be refused.
+    assert rows[6] == [None, datetime(2024, 1, 2), None, "=1+1"]
+    assert isinstance(rows[6][3], UncachedFormula)
     assert 3 not in rows or rows[3] == []
 
 

@@ -118,7 +118,7 @@ def test_out_of_range_and_off_step_values_are_refused_with_a_reason(qtbot, windo
     assert row.value.hasFocus()  # Enter on a refused value stays there to fix it
     type_into(qtbot, row.value, "85.5")
     qtbot.keyClick(row.value, Qt.Key.Key_Return)
-    assert "not on a step of 1" in row.problem.text()
+    assert "not on the step 1" in row.problem.text()
     assert scores(path, ids.jurors[1], window.entry_id) == {}
     # A letter is never dropped silently ("8x" is not 8): it stays in view, refused.
     type_into(qtbot, row.value, "8x")

@@ -45,7 +45,7 @@ def info(min_value="1", max_value="25", step="0.5") -> CriterionInfo:
         ("25", Decimal(25), None),
         ("0,5", None, "outside the range 1 to 25"),
         ("26", None, "outside the range 1 to 25"),
-        ("12.3", None, "not on a step of 0.5 (from 1)"),
+        ("12.3", None, "not on the step 0.5 (from 1)"),
         (".", None, "is not a number"),
     ],
 )
@@ -132,7 +132,7 @@ def test_descriptors_and_typed_edits_are_saved_after_the_debounce(qtbot, tmp_pat
         ("85.5,0", None),
         ("NaN", None),
         ("Infinity", None),
-        ("+5", None),
+        ("+5", Decimal(5)),  # a sign is part of a number, as the rules read it
         ("٨٥", None),  # other scripts' digits: not what a juror types on this keyboard
         ("", None),
     ],

@@ -203,6 +203,10 @@ def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
             cell.border = Border(bottom=THIN)
         for row in sheet.rows:
             ws.append(row)
+            for cell in ws[ws.max_row]:
+                # User text is data, never code: openpyxl would store "=..." as a formula.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
         for col, fmt in sheet.formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1):
                 cell.number_format = fmt
@@ -228,7 +232,18 @@ def to_csv(sheet: Sheet) -> bytes:
 def _csv_value(value: Cell) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, str):
+        return csv_safe(value)
     return str(value)
+
+
+# A spreadsheet reads a CSV field starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """User text for a CSV field: a leading apostrophe when it would start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def export(

@@ -22,15 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, insert, inspect, select, update
+from sqlalchemy import create_engine, delete, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.exchange.live import SETTING_HUB_PUBLIC, ensure_hub_key
-from kolabik_desktop.core.exchange.merge import comment_key, score_key, submission_key
 from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.scoring import rules
+from kolabik_desktop.core.scoring.rules import Where
+from kolabik_desktop.core.store import audit, writer
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
@@ -58,7 +59,6 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
     Submission,
 )
-from kolabik_desktop.core.store.services import decimal_text
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
 from kolabik_desktop.core.store.transfer import as_file
 
@@ -462,142 +462,75 @@ def _upsert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 def _drop_recused(s: Session, juror_code: str, recused: set[int], source: str, now: str) -> int:
     """The juror's cells on entries they are now recused from: the chair would refuse them."""
-    rows = s.execute(
-        select(Score, Entry.code, Criterion.code)
-        .join(Entry, Entry.id == Score.entry_id)
-        .join(Criterion, Criterion.id == Score.criterion_id)
-        .where(Score.entry_id.in_(recused))
-    ).all()
-    prev = audit.last_hash(s)
-    for score, entry_code, crit_code in rows:
-        prev = audit.append(
-            s,
-            at=now,
-            actor="chair",
-            action="score.remove",
-            source=source,
-            subject={"juror": juror_code, "entry": entry_code, "criterion": crit_code},
-            old={"value": decimal_text(score.value), "note": score.note},
-            new={"reason": "recused (conflict of interest)"},
-            prev_hash=prev,
-        )
-    s.execute(delete(Score).where(Score.entry_id.in_(recused)))
-    s.execute(delete(Comment).where(Comment.entry_id.in_(recused)))
-    return len(rows)
+    return writer.remove_recused(s, juror_code, recused, source=source, now=now)
+
+
+_COUNTS_FOR_NOTHING = {
+    rules.CELL_RECUSED,
+    rules.CELL_NOT_ADMITTED,
+    rules.CELL_NOT_ASSIGNED,
+    rules.CELL_UNKNOWN_ENTRY,
+}
 
 
 def _merge_kit_scores(
     s: Session, new: Session, juror_id: int | None, juror_code: str, source: str, now: str
 ) -> int:
-    existing = {
-        (r.entry_id, r.criterion_id): r
-        for r in s.scalars(select(Score).where(Score.juror_id == juror_id))
-    }
-    entry_codes = dict(s.execute(select(Entry.id, Entry.code)).all())
-    crit_codes = {
-        cid: (stage_code, code)
-        for cid, code, stage_code in s.execute(
-            select(Criterion.id, Criterion.code, Stage.code).join(Stage)
+    """The chair's newer cells of this juror through the one writer (newest revision wins).
+
+    A cell of an entry the juror may not score in the kit (e.g. a score the chair's event keeps
+    from before an entry left a stage) counts for nothing and is not copied; the chair's event
+    keeps it."""
+    if juror_id is None:
+        return 0
+    cells: list[writer.Cell] = [
+        writer.ScoreCell(
+            juror_id, r.entry_id, r.criterion_id, r.value, r.note, r.revision, r.updated_at
         )
+        for r in new.scalars(select(Score).where(Score.juror_id == juror_id))
+    ]
+    cells += [
+        writer.CommentCell(juror_id, c.entry_id, c.stage_id, c.text, c.revision, c.updated_at)
+        for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id))
+    ]
+    mine = {
+        u.stage_id: (u.submitted, u.revision, u.updated_at)
+        for u in s.scalars(select(Submission).where(Submission.juror_id == juror_id))
     }
-    prev = audit.last_hash(s)
-    changed = 0
-    for r in new.scalars(select(Score).where(Score.juror_id == juror_id)):
-        mine = existing.get((r.entry_id, r.criterion_id))
-        theirs = score_key(r.revision, r.updated_at, decimal_text(r.value), r.note)
-        if (
-            mine is not None
-            and score_key(mine.revision, mine.updated_at, decimal_text(mine.value), mine.note)
-            >= theirs
-        ):
-            continue
-        old = None
-        if mine is None:
-            s.add(
-                Score(
-                    juror_id=juror_id,
-                    entry_id=r.entry_id,
-                    criterion_id=r.criterion_id,
-                    value=r.value,
-                    note=r.note,
-                    revision=r.revision,
-                    updated_at=r.updated_at,
-                )
-            )
-        else:
-            old = {"value": decimal_text(mine.value), "note": mine.note, "revision": mine.revision}
-            mine.value, mine.note = r.value, r.note
-            mine.revision, mine.updated_at = r.revision, r.updated_at
-        changed += 1
-        prev = audit.append(
-            s,
-            at=now,
-            actor="chair",
-            action="score.set",
-            source=source,
-            subject={
-                "juror": juror_code,
-                "entry": entry_codes.get(r.entry_id, ""),
-                "stage": crit_codes.get(r.criterion_id, ("", ""))[0],
-                "criterion": crit_codes.get(r.criterion_id, ("", ""))[1],
-            },
-            old=old,
-            new={"value": decimal_text(r.value), "note": r.note, "revision": r.revision},
-            prev_hash=prev,
+    cells += [
+        _carried(
+            writer.SubmissionCell(juror_id, u.stage_id, u.submitted, u.revision, u.updated_at),
+            mine.get(u.stage_id),
         )
-    for c in new.scalars(select(Comment).where(Comment.juror_id == juror_id)):
-        _take_if_newer(s, Comment, c, lambda r: comment_key(r.revision, r.updated_at, r.text))
-    for sub in new.scalars(select(Submission).where(Submission.juror_id == juror_id)):
-        if not _carry_reopen(s, sub, juror_code, source, now):
-            _take_if_newer(
-                s, Submission, sub, lambda r: submission_key(r.revision, r.updated_at, r.submitted)
-            )
-    return changed
-
-
-def _carry_reopen(
-    s: Session,
-    theirs: Submission,
-    juror_code: str,
-    source: str,
-    now: str,
-) -> bool:
-    """The chair's reopen of a stage the kit holds as submitted: True when carried.
-
-    The chair's file is the authority on the lock: a stage the chair reopened after the juror
-    submitted it (by time) is reopened here, with a revision at least the kit's, so that the
-    juror's next submit outranks both.
-    """
-    mine = s.get(Submission, (theirs.juror_id, theirs.stage_id))
-    if (
-        mine is None
-        or theirs.submitted
-        or not mine.submitted
-        or theirs.updated_at <= mine.updated_at
-    ):
-        return False
-    mine.submitted = False
-    mine.revision = max(mine.revision, theirs.revision)
-    mine.updated_at = theirs.updated_at
-    stage_code = s.scalar(select(Stage.code).where(Stage.id == theirs.stage_id)) or ""
-    audit.append(
-        s,
-        at=now,
-        actor="chair",
-        action="stage.reopen",
-        source=source,
-        subject={"juror": juror_code, "stage": stage_code},
-        new={"submitted": False, "revision": mine.revision},
+        for u in new.scalars(select(Submission).where(Submission.juror_id == juror_id))
+    ]
+    s.flush()
+    located = [_at(cell, i) for i, cell in enumerate(cells)]
+    ignored = {p.where.row for p in writer.check_cells(s, located) if p.code in _COUNTS_FOR_NOTHING}
+    kept = [cell for i, cell in enumerate(cells) if i not in ignored]
+    # Any other problem (a value out of range, an over-long note) refuses the whole update.
+    # The chair's event is the authority on the submitted-stage lock: nothing is held here.
+    result = writer.write_cells(
+        s, kept, actor=writer.CHAIR, source=source, now=now, hold_submitted=False
     )
-    return True
+    return result.scores
 
 
-def _take_if_newer(s: Session, model: Any, theirs: Any, key: Callable[[Any], Any]) -> None:
-    """Copy the new kit's row into ours when we lack the cell or hold an older key."""
-    mine = s.get(model, inspect(theirs).identity)
-    if mine is None:
-        s.add(model(**{c.key: getattr(theirs, c.key) for c in model.__table__.columns}))
-    elif key(theirs) > key(mine):
-        for c in model.__table__.columns:
-            if not c.primary_key:
-                setattr(mine, c.key, getattr(theirs, c.key))
+def _carried(
+    theirs: writer.SubmissionCell, mine: tuple[bool, int, str] | None
+) -> writer.SubmissionCell:
+    """The chair's reopen of a stage the kit holds as submitted, made to win the merge.
+
+    The chair reopened after the juror submitted (by time), perhaps at a lower revision than the
+    kit's: the reopen takes the kit's revision, so it wins by its later time, and the juror's
+    next submit outranks both. Any other submission row merges as it is."""
+    if mine is None or theirs.submitted or not mine[0] or not theirs.updated_at:
+        return theirs
+    if theirs.updated_at <= mine[2] or theirs.revision is None:
+        return theirs
+    return theirs._replace(revision=max(mine[1], theirs.revision))
+
+
+def _at(cell: writer.Cell, index: int) -> writer.Cell:
+    """The cell, located by its index in the batch, to tell which cells the gate refuses."""
+    return cell._replace(where=Where(row=index))

@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import String, Table, bindparam, insert, select, text, type_coerce, update
+from sqlalchemy import String, select, text, type_coerce
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
@@ -29,6 +30,9 @@ from kolabik_desktop.core.exchange.packages import (
     read_package,
 )
 from kolabik_desktop.core.exchange.signing import key_fingerprint
+from kolabik_desktop.core.scoring import rules
+from kolabik_desktop.core.scoring.problem_text import problem_message
+from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
 from kolabik_desktop.core.store.dialect import serialized_write
@@ -41,26 +45,20 @@ from kolabik_desktop.core.store.models import (
     Stage,
     Submission,
 )
+from kolabik_desktop.core.store.writer import (
+    Cell,
+    CellsRefused,
+    CommentCell,
+    ScoreCell,
+    SubmissionCell,
+    database_refused,
+    write_cells,
+)
 
-# ---------------------------------------------------------------------------------------------
-# The rule
-# ---------------------------------------------------------------------------------------------
-
-
-def score_key(
-    revision: int, updated_at: str, value_text: str | None, note: str
-) -> tuple[int, str, str, str]:
-    """``value_text`` is the canonical decimal text (services.decimal_text), None when cleared."""
-    return (revision, updated_at, value_text or "", note)
-
-
-def comment_key(revision: int, updated_at: str, text_: str) -> tuple[int, str, str]:
-    return (revision, updated_at, text_)
-
-
-def submission_key(revision: int, updated_at: str, submitted: bool) -> tuple[int, str, bool]:
-    return (revision, updated_at, submitted)
-
+# The merge rule (newest revision wins) lives with the one writer that applies it.
+from kolabik_desktop.core.store.writer import comment_key as comment_key
+from kolabik_desktop.core.store.writer import score_key as score_key
+from kolabik_desktop.core.store.writer import submission_key as submission_key
 
 # ---------------------------------------------------------------------------------------------
 # Plans
@@ -353,10 +351,12 @@ def _unlocked(
     """The winners outside stages the event holds as submitted; the others noted in the plan."""
     kept: dict[Any, tuple[VerifiedPackage, Any]] = {}
     for cell, (p, row) in winners.items():
-        stage = locked.get(lock_of(cell, row))
-        if stage is None:
+        juror_stage = lock_of(cell, row)
+        stage = locked.get(juror_stage)
+        submitting = row.submitted if kind == "submission" else None
+        if stage is None or not rules.held_submitted(locked, *juror_stage, submitting=submitting):
             kept[cell] = (p, row)
-        elif kind != "submission" or not row.submitted:  # re-submitting changes nothing
+        else:
             plan = plans[id(p)]
             plan.locked[stage] = plan.locked.get(stage, 0) + 1
             plan.refused_scores += kind == "score"
@@ -425,11 +425,7 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
             # Take SQLite's write lock before reading, so the diff and the writes see one state.
             s.execute(text("UPDATE event SET id = id WHERE 0 = 1"))
             resolution = _resolve(s, given)
-            trail: list[dict[str, Any]] = []
-            _write_scores(s, resolution, now, trail)
-            _write_comments(s, resolution, now, trail)
-            _write_submissions(s, resolution, now, trail)
-            audit.append_many(s, trail, prev_hash=audit.last_hash(s))
+            _write_cells(s, resolution, now)
             recorded: set[str] = set()
             receipts = 0
             _record_keys(s, resolution, now)
@@ -450,7 +446,9 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
                     )
     except KolabikError:
         raise
-    except Exception as exc:  # e.g. the rubric changed under the import: nothing was written
+    except SQLAlchemyError as exc:  # e.g. the rubric changed under the import: nothing was written
+        raise database_refused(exc) from exc
+    except Exception as exc:
         raise KolabikError(f"the import failed and changed nothing ({exc})") from exc
     result = resolution.plan
     source = result.packages[0].filename if len(result.packages) == 1 else "import"
@@ -485,119 +483,57 @@ def _record_keys(s: Session, resolution: _Resolution, now: str) -> None:
         )
 
 
-def _write_scores(
-    s: Session, resolution: _Resolution, now: str, trail: list[dict[str, Any]]
-) -> None:
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    for p, row, old in resolution.scores:
-        values = {
-            "value": row.value_text,
-            "note": row.note,
-            "revision": row.revision,
-            "updated_at": row.updated_at,
-        }
-        if old is None:
-            inserts.append(
-                {"juror_id": p.juror_id, "entry_id": row.entry_id, "criterion_id": row.criterion_id}
-                | values
-            )
-        else:
-            updates.append({"score_id": old[0]} | values)
-        trail.append(
-            dict(
-                at=now,
-                actor=p.juror_code,
-                action="score.set",
-                source=p.filename,
-                subject={
-                    "juror": p.juror_code,
-                    "entry": row.entry_code,
-                    "stage": row.stage_code,
-                    "criterion": row.criterion_code,
-                },
-                old=None if old is None else {"value": old[2], "note": old[3], "revision": old[4]},
-                new=values,
+def _write_cells(s: Session, resolution: _Resolution, now: str) -> None:
+    """Each package's winning cells through the one writer, in the import's transaction.
+
+    The writer checks every cell again and keeps a cell only when it is newer than the stored
+    one, so the plan's counts and the writes agree."""
+    cells: dict[int, list[Cell]] = {}
+    packages: dict[int, VerifiedPackage] = {}
+    for p, row, _old in resolution.scores:
+        packages[id(p)] = p
+        cells.setdefault(id(p), []).append(
+            ScoreCell(
+                p.juror_id,
+                row.entry_id,
+                row.criterion_id,
+                row.value,
+                row.note,
+                row.revision,
+                row.updated_at,
+                Where(f"score {row.entry_code}/{row.stage_code}/{row.criterion_code}"),
             )
         )
-    # Core statements on the table: thousands of rows, no ORM objects needed.
-    table = cast(Table, Score.__table__)
-    # Values are bound as their canonical text, exactly what DecimalText would store.
-    value_text = bindparam("value", type_=String())
-    if inserts:
-        s.execute(insert(table).values(value=value_text), inserts)
-    if updates:
-        s.execute(
-            update(table)
-            .where(table.c.id == bindparam("score_id"))
-            .values(
-                value=value_text,
-                note=bindparam("note"),
-                revision=bindparam("revision"),
-                updated_at=bindparam("updated_at"),
-            ),
-            updates,
-        )
-
-
-def _write_comments(
-    s: Session, resolution: _Resolution, now: str, trail: list[dict[str, Any]]
-) -> None:
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    for p, row, old in resolution.comments:
-        values = {
-            "juror_id": p.juror_id,
-            "entry_id": row.entry_id,
-            "stage_id": row.stage_id,
-            "text": row.text,
-            "revision": row.revision,
-            "updated_at": row.updated_at,
-        }
-        (inserts if old is None else updates).append(values)
-        trail.append(
-            dict(
-                at=now,
-                actor=p.juror_code,
-                action="comment.set",
-                source=p.filename,
-                subject={"juror": p.juror_code, "entry": row.entry_code, "stage": row.stage_code},
-                old=None if old is None else {"text": old[1], "revision": old[2]},
-                new={"text": row.text, "revision": row.revision, "updated_at": row.updated_at},
+    for p, row, _old in resolution.comments:
+        packages[id(p)] = p
+        cells.setdefault(id(p), []).append(
+            CommentCell(
+                p.juror_id,
+                row.entry_id,
+                row.stage_id,
+                row.text,
+                row.revision,
+                row.updated_at,
+                Where(f"comment {row.entry_code}/{row.stage_code}"),
             )
         )
-    if inserts:
-        s.execute(insert(Comment), inserts)
-    if updates:
-        s.execute(update(Comment), updates)
-
-
-def _write_submissions(
-    s: Session, resolution: _Resolution, now: str, trail: list[dict[str, Any]]
-) -> None:
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    for p, row, old in resolution.submissions:
-        values = {
-            "juror_id": p.juror_id,
-            "stage_id": row.stage_id,
-            "submitted": row.submitted,
-            "revision": row.revision,
-            "updated_at": row.updated_at,
-        }
-        (inserts if old is None else updates).append(values)
-        trail.append(
-            dict(
-                at=now,
-                actor=p.juror_code,
-                action="stage.submit" if row.submitted else "stage.reopen",
-                source=p.filename,
-                subject={"juror": p.juror_code, "stage": row.stage_code},
-                old=None if old is None else {"submitted": old[1], "revision": old[2]},
-                new={"submitted": row.submitted, "revision": row.revision},
+    for p, row, _old in resolution.submissions:
+        packages[id(p)] = p
+        cells.setdefault(id(p), []).append(
+            SubmissionCell(
+                p.juror_id,
+                row.stage_id,
+                row.submitted,
+                row.revision,
+                row.updated_at,
+                Where(f"submission {row.stage_code}"),
             )
         )
-    if inserts:
-        s.execute(insert(Submission), inserts)
-    if updates:
-        s.execute(update(Submission), updates)
+    for key, batch in cells.items():
+        p = packages[key]
+        try:
+            write_cells(s, batch, actor=p.juror_code, source=p.filename, now=now)
+        except CellsRefused as exc:
+            raise InputRejected(
+                p.filename, [Problem(x.where.text(), problem_message(x)) for x in exc.problems]
+            ) from exc

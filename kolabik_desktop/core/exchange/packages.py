@@ -29,6 +29,8 @@ from kolabik_desktop import __version__
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.files import read_regular_file, write_output
+from kolabik_desktop.core.scoring import rules
+from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -45,7 +47,7 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
     Submission,
 )
-from kolabik_desktop.core.store.services import decimal_text, value_problem
+from kolabik_desktop.core.store.services import decimal_text
 
 FORMAT_NAME = "kolabik-scores"
 FORMAT_VERSION = 2
@@ -414,10 +416,6 @@ def _parse(data: bytes) -> dict[str, Any]:
     return document
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
     uid = document.get("event_uid")
     juror_code = document.get("juror")
@@ -556,6 +554,7 @@ def _check_rows(
     scores_in, comments_in, submissions_in = lists
 
     entries = dict(s.execute(select(Entry.code, Entry.id)).all())
+    entry_codes = {eid: code for code, eid in entries.items()}
     stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
     stages = {code: sid for sid, code in stages_rows}
     first_stage = stages_rows[0][0] if stages_rows else None
@@ -569,25 +568,32 @@ def _check_rows(
     admitted: dict[int, set[int]] = {}
     for stage_id, entry_id in s.execute(select(StageAdmission.stage_id, StageAdmission.entry_id)):
         admitted.setdefault(stage_id, set()).add(entry_id)
-    assigned_stages = set(s.scalars(select(Assignment.stage_id).distinct()).all())
-    assigned = set(
-        s.execute(
-            select(Assignment.stage_id, Assignment.entry_id).where(Assignment.juror_id == juror_id)
-        ).all()
+    assigned: dict[int, set[tuple[int, int]]] = {
+        sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
+    }
+    for stage_id, entry_id in s.execute(
+        select(Assignment.stage_id, Assignment.entry_id).where(Assignment.juror_id == juror_id)
+    ):
+        assigned[stage_id].add((juror_id, entry_id))
+    # The same eligibility rule as every other write path (core/scoring/rules.py).
+    eligibility = rules.Eligibility(
+        first_stage=first_stage,
+        recused=frozenset((juror_id, e) for e in recused),
+        admitted={k: frozenset(v) for k, v in admitted.items()},
+        assigned={k: frozenset(v) for k, v in assigned.items()},
     )
 
     def entry_problem(where: str, entry_id: int, stage_id: int, stage_code: str) -> bool:
-        if entry_id in recused:
-            problem(
-                where, f"juror '{juror_code}' is recused from this entry (conflict of interest)"
-            )
-        elif stage_id != first_stage and entry_id not in admitted.get(stage_id, ()):
-            problem(where, f"the entry is not admitted to stage {stage_code}")
-        elif stage_id in assigned_stages and (stage_id, entry_id) not in assigned:
-            problem(where, f"juror '{juror_code}' is not assigned to this entry in {stage_code}")
-        else:
-            return False
-        return True
+        names = {"juror": juror_code, "entry": entry_codes[entry_id], "stage": stage_code}
+        return broken(
+            where, rules.eligibility_problem(eligibility, juror_id, entry_id, stage_id, names)
+        )
+
+    def broken(where: str, found: rules.Problem | None) -> bool:
+        """Note a rule's problem in this package's words; True when there was one."""
+        if found is not None:
+            problem(where, problem_message(found))
+        return found is not None
 
     scores: list[PackageScore] = []
     seen_cells: set[tuple[int, int]] = set()
@@ -599,8 +605,7 @@ def _check_rows(
         entry_code, stage_code, crit_code, note, updated_at = fields
         where = f"score {entry_code}/{stage_code}/{crit_code}"
         revision = row.get("revision")
-        if not _is_int(revision) or revision < 1:
-            problem(where, "the revision is not a whole number of 1 or more")
+        if broken(where, rules.revision_problem(revision)):
             continue
         entry_id = entries.get(entry_code)
         crit = criteria.get((stage_code, crit_code))
@@ -614,13 +619,14 @@ def _check_rows(
         value: Decimal | None = None
         if raw is not None:
             if not isinstance(raw, str) or not _DECIMAL_TEXT.fullmatch(raw):
-                problem(where, f"the value {raw!r} is not a decimal number written as text")
+                # A package writes values as canonical decimal text: anything else is not one.
+                broken(where, rules.Problem(rules.VALUE_NOT_NUMBER, {"text": str(raw)}))
                 continue
             value = Decimal(raw)
-            why = value_problem(value, crit.min_value, crit.max_value, crit.step)
-            if why:
-                problem(where, why)
+            if broken(where, rules.value_problem(value, crit.min_value, crit.max_value, crit.step)):
                 continue
+        if broken(where, rules.text_problem("note", note)):
+            continue
         if entry_problem(where, entry_id, crit.stage_id, stage_code):
             continue
         if (entry_id, crit.id) in seen_cells:
@@ -653,8 +659,10 @@ def _check_rows(
         revision = row.get("revision")
         entry_id = entries.get(entry_code)
         stage_id = stages.get(stage_code)
-        if not _is_int(revision) or revision < 1:
-            problem(where, "the revision is not a whole number of 1 or more")
+        if broken(where, rules.revision_problem(revision)) or broken(
+            where, rules.text_problem("comment", text)
+        ):
+            pass
         elif entry_id is None:
             problem(where, f"unknown entry '{entry_code}'")
         elif stage_id is None:
@@ -682,8 +690,8 @@ def _check_rows(
         revision = row.get("revision")
         submitted = row.get("submitted")
         stage_id = stages.get(stage_code)
-        if not _is_int(revision) or revision < 1:
-            problem(where, "the revision is not a whole number of 1 or more")
+        if broken(where, rules.revision_problem(revision)):
+            pass
         elif not isinstance(submitted, bool):
             problem(where, "'submitted' is not true or false")
         elif stage_id is None:

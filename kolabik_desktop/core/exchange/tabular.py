@@ -17,9 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+
 from kolabik_desktop.core.errors import Problem
+from kolabik_desktop.core.exchange.tabular_xlsx import FormulaRow, UncachedFormula
 from kolabik_desktop.core.files import read_regular_file
-from kolabik_desktop.core.store.services import parse_decimal
+from kolabik_desktop.core.scoring import rules
+from kolabik_desktop.core.scoring.problem_text import problem_message
 
 TRUE_WORDS = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 FALSE_WORDS = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
@@ -82,8 +86,19 @@ class TableRow:
     def problem(self, column: str | None, message: str) -> None:
         self.table.problems.add(self.table.name, self.number, column, message)
 
-    def text(self, column: str, *, required: bool = False, strip: bool = True) -> str:
-        """Text; ``strip=False`` keeps free text (a note ending in a new line) exactly."""
+    def rule(self, column: str | None, found: rules.Problem | None) -> bool:
+        """Note a rule's problem at this row and column; True when there was one."""
+        if found is not None:
+            self.problem(column, problem_message(found))
+        return found is not None
+
+    def text(
+        self, column: str, *, required: bool = False, strip: bool = True, kind: str = ""
+    ) -> str:
+        """Text; ``strip=False`` keeps free text (a note ending in a new line) exactly.
+
+        ``kind`` (a rules.TEXT_LIMITS key) refuses a text over its stated maximum length.
+        """
         value = self.raw(column, strip=strip)
         if value is None:
             if required:
@@ -93,7 +108,11 @@ class TableRow:
             return str(int(value))
         if isinstance(value, datetime | date | time):
             return value.isoformat()
-        return str(value)
+        text = str(value)
+        if kind and len(text) > rules.TEXT_LIMITS[kind]:
+            self.rule(column, rules.text_problem(kind, text))
+            return text[: rules.TEXT_LIMITS[kind]]
+        return text
 
     def code(self, column: str) -> str:
         """A code: text without surrounding blanks; a number typed as a code (101) reads as '101'."""
@@ -107,9 +126,10 @@ class TableRow:
             if required:
                 self.problem(column, "is empty; a number is needed")
             return default
-        number = parse_decimal(value)
-        if number is None:
-            self.problem(column, f"{show(value)} is not a number")
+        number = rules.parse_value(value)
+        if isinstance(number, rules.Problem):
+            self.rule(column, number)
+            return None
         return number
 
     def integer(
@@ -133,12 +153,44 @@ class Table:
     columns: dict[str, int]
     rows: Iterable[tuple[int, Sequence[Any]]]
     problems: Problems
+    merged: list[str] = field(default_factory=list)  # filled by the reader after the last row
 
     def __iter__(self) -> Iterator[TableRow]:
         for number, cells in self.rows:
+            if type(cells) is FormulaRow:
+                cells = self._refuse_formulas(number, cells)
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             yield TableRow(self, number, cells)
+        self._refuse_merged()
+
+    def _column_name(self, index: int) -> str:
+        names = {i: name for name, i in self.columns.items()}
+        return names.get(index, get_column_letter(index + 1))
+
+    def _refuse_formulas(self, number: int, cells: Sequence[Any]) -> list[Any]:
+        """A formula with no saved value is refused at its cell, never read as empty."""
+        kept = list(cells)
+        for i, cell in enumerate(cells):
+            if isinstance(cell, UncachedFormula):
+                found = rules.Problem(rules.VALUE_FORMULA, {"text": str(cell)})
+                self.problems.add(self.name, number, self._column_name(i), problem_message(found))
+                kept[i] = None
+        return kept
+
+    def _refuse_merged(self) -> None:
+        """A merged range below the header hides values in all its cells but the first."""
+        for ref in self.merged:
+            try:
+                min_col, min_row, _max_col, max_row = range_boundaries(ref)
+            except (TypeError, ValueError):
+                continue
+            if max_row is None or max_row < 2 or min_col is None or min_row is None:
+                continue
+            found = rules.Problem(rules.VALUE_MERGED, {"range": ref})
+            self.problems.add(
+                self.name, max(min_row, 2), self._column_name(min_col - 1), problem_message(found)
+            )
 
 
 def header_columns(

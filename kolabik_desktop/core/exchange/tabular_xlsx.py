@@ -47,8 +47,23 @@ def _number(text: str) -> int | float:
     return int(text)
 
 
+class UncachedFormula(str):
+    """A formula cell with no saved value (openpyxl writes formulas that way): never a value.
+
+    The text is the formula ("=SUM(E2:E4)"); readers refuse it naming the cell, never drop it.
+    """
+
+
+class FormulaRow(list[Any]):
+    """A row holding an UncachedFormula, marked so readers test one type, not every cell."""
+
+
 class _SheetParser:
-    """Collects (row number, values) from sheet XML events; values are as openpyxl gives them."""
+    """Collects (row number, values) from sheet XML events; values are as openpyxl gives them.
+
+    A formula without a cached value becomes an UncachedFormula; merged ranges are collected
+    in ``merged`` (their refs, e.g. "E5:E6") for the reader to refuse.
+    """
 
     def __init__(self, shared: Sequence[str], date_formats: set[int], epoch: datetime):
         self.shared = shared
@@ -63,6 +78,9 @@ class _SheetParser:
         self.text: list[str] = []
         self.capture = False
         self.in_phonetic = False
+        self.formula: list[str] | None = None  # the cell's formula text, when it has one
+        self.in_formula = False
+        self.merged: list[str] = []
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         name = tag.rpartition(":")[2]
@@ -76,22 +94,26 @@ class _SheetParser:
             self.kind = attrs.get("t", "n")
             self.style = int(attrs.get("s", 0))
             self.text = []
+            self.formula = None
         elif name in ("v", "t") and not self.in_phonetic:
             self.capture = True
-        elif name == "rPh":
-            self.in_phonetic = True
         elif name == "row":
             ref = attrs.get("r")
             self.row_number = int(ref) if ref else self.row_number + 1
             self.cells = []
             self.column = 0
+        elif name == "f":
+            self.formula = []
+            self.in_formula = True
+        elif name == "mergeCell":
+            self.merged.append(attrs.get("ref", ""))
+        elif name == "rPh":
+            self.in_phonetic = True
 
     def end(self, tag: str) -> None:
         name = tag.rpartition(":")[2]
         if name in ("v", "t"):
             self.capture = False
-        elif name == "rPh":
-            self.in_phonetic = False
         elif name == "c":
             value = self._value()
             if value is not None:
@@ -99,15 +121,25 @@ class _SheetParser:
                 if missing > 0:
                     self.cells.extend([None] * missing)
                 self.cells[self.column - 1] = value
+                if type(value) is UncachedFormula:
+                    self.cells = FormulaRow(self.cells)
         elif name == "row":
             self.rows.append((self.row_number, self.cells))
+        elif name == "f":
+            self.in_formula = False
+        elif name == "rPh":
+            self.in_phonetic = False
 
     def data(self, text: str) -> None:
         if self.capture:
             self.text.append(text)
+        elif self.in_formula and self.formula is not None:
+            self.formula.append(text)
 
     def _value(self) -> Any:
         if not self.text:
+            if self.formula is not None:
+                return UncachedFormula("=" + "".join(self.formula))
             return None
         text = "".join(self.text)
         kind = self.kind
@@ -125,8 +157,12 @@ class _SheetParser:
         return number
 
 
-def read_rows(ws: Any) -> Iterator[tuple[int, list[Any]]]:
-    """(row number, cell values) of every row of an openpyxl read-only worksheet."""
+def read_rows(ws: Any, merged: list[str] | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cell values) of every row of an openpyxl read-only worksheet.
+
+    ``merged``, when given, receives the sheet's merged ranges once every row has been read
+    (they follow the rows in the file).
+    """
     wb = ws.parent
     parser = _SheetParser(ws._shared_strings, set(wb._date_formats), wb.epoch)
     xml = expat.ParserCreate()
@@ -141,6 +177,8 @@ def read_rows(ws: Any) -> Iterator[tuple[int, list[Any]]]:
             parser.rows.clear()
         xml.Parse(b"", True)
         yield from parser.rows
+    if merged is not None:
+        merged.extend(parser.merged)
 
 
 # ---------------------------------------------------------------------------------------------

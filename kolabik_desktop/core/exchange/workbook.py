@@ -70,8 +70,10 @@ from kolabik_desktop.core.exchange.tabular import (
 )
 from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
 from kolabik_desktop.core.files import replacing
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
+from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import (
     Change,
@@ -102,9 +104,15 @@ from kolabik_desktop.core.store.services import (
     load_values,
     parse_cumulative,
     parse_decimal,
-    value_problem,
 )
 from kolabik_desktop.core.store.tolerance import TOLERANCE_KEY, check_tolerance, stage_tolerances
+from kolabik_desktop.core.store.writer import (
+    Cell,
+    CellsRefused,
+    CommentCell,
+    ScoreCell,
+    write_cells,
+)
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -373,7 +381,8 @@ def _sheet_table(
         return None
     ws = wb[actual]
     total = ws.max_row or 0
-    rows = read_rows(ws)
+    merged: list[str] = []
+    rows = read_rows(ws, merged)
     header = next(rows, (1, []))[1]
     columns = header_columns(sheet, header, REQUIRED_HEADERS[sheet], problems)
     if columns is None:
@@ -385,7 +394,7 @@ def _sheet_table(
                 progress(number, total, sheet)
             yield number, cells
 
-    return Table(sheet, columns, counted(), problems)
+    return Table(sheet, columns, counted(), problems, merged)
 
 
 def _check_code(row: TableRow, column: str, code: str) -> bool:
@@ -429,11 +438,11 @@ def _read_event(table: Table | None) -> EventRow:
         if not _first_time(row, seen, key, "kunci", f"the key {show(key)} appears twice"):
             continue
         if key == "nama":
-            name = row.text("nilai", required=True)
+            name = row.text("nilai", required=True, kind="event_name")
         elif key == "tahun":
             year = row.integer("nilai")
         elif key == "penyelenggara":
-            organiser = row.text("nilai")
+            organiser = row.text("nilai", kind="organiser")
         elif key == "presisi":
             p = row.integer("nilai", default=2)
             if p is not None and not 0 <= p <= MAX_PRECISION:
@@ -501,7 +510,7 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
     for row in table:
         code = row.code("kode")
         typed.add(code)
-        name = row.text("nama", required=True)
+        name = row.text("nama", required=True, kind="stage_name")
         position = row.integer("urutan", required=True)
         weight = row.decimal("bobot", required=True)
         method = row.text("metode", required=True).lower()
@@ -576,44 +585,33 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
     return stages, rows, typed
 
 
+# The column of the sheet Tahap each stage rule points at.
+_STAGE_COLUMN = {
+    rules.STAGE_WEIGHTS: "bobot",
+    rules.STAGE_SCALES_DIFFER: "skala_min",
+    rules.CUMULATIVE_WEIGHT: "kumulatif",
+    rules.CUMULATIVE_TOTAL: "kumulatif",
+    rules.CUMULATIVE_UNKNOWN: "kumulatif",
+    rules.CUMULATIVE_LATER: "kumulatif",
+    rules.CUMULATIVE_TWICE: "kumulatif",
+}
+
+
 def _check_stage_rules(stages: list[StageRow], rows: dict[str, int], problems: Problems) -> None:
-    """issue 9: cumulative blends over this and earlier stages adding to 100; one scale."""
-    order = {s.code: s.position for s in stages}
-    for stage in stages:
-        if not stage.cumulative:
-            continue
-        total = Decimal(0)
-        seen: set[str] = set()
-        for code, weight in stage.cumulative:
-            total += weight
-            if code not in order:
-                msg = f"the stage {show(code)} is not in the sheet Tahap"
-                problems.add("Tahap", rows[stage.code], "kumulatif", msg)
-            elif order[code] > stage.position:
-                msg = f"{code} comes after {stage.code}; a blend uses this and earlier stages"
-                problems.add("Tahap", rows[stage.code], "kumulatif", msg)
-            if code in seen:
-                problems.add("Tahap", rows[stage.code], "kumulatif", f"{code} is named twice")
-            seen.add(code)
-            if weight < 0:
-                problems.add("Tahap", rows[stage.code], "kumulatif", f"{code}: weight below 0")
-        if total != 100:
-            msg = f"the weights add up to {decimal_text(total)}, not 100"
-            problems.add("Tahap", rows[stage.code], "kumulatif", msg)
-    weighted = [s for s in stages if s.weight > 0]
-    if weighted:
-        first = weighted[0]
-        for stage in weighted[1:]:
-            if (stage.scale_min, stage.scale_max) != (first.scale_min, first.scale_max):
-                problems.add(
-                    "Tahap",
-                    rows[stage.code],
-                    "skala_min",
-                    f"stage {stage.code} scores on {decimal_text(stage.scale_min)} to "
-                    f"{decimal_text(stage.scale_max)} but stage {first.code} on "
-                    f"{decimal_text(first.scale_min)} to {decimal_text(first.scale_max)}; "
-                    "all stages with a weight above 0 must share one scale",
-                )
+    """The stage rules over all stages (core/scoring/rules.py): stage weights adding to 100,
+    one scale, cumulative blends over this and earlier stages, each part above 0, adding to 100.
+    Each stage's own weight and scale were checked on its row."""
+    found = rules.stage_problems(
+        rules.StageRule(s.code, s.position, s.weight, s.scale_min, s.scale_max, None, s.cumulative)
+        for s in stages
+    )
+    for p in found:
+        column = _STAGE_COLUMN.get(p.code)
+        if column is None:
+            continue  # reported on the stage's own row already
+        stage = p.params.get("stage")
+        row = rows.get(stage) if isinstance(stage, str) else None
+        problems.add("Tahap", row, column, problem_message(p))
 
 
 def _read_criteria(
@@ -629,13 +627,13 @@ def _read_criteria(
         stage = row.code("tahap")
         code = row.code("kode")
         typed.add((stage, code))
-        name = row.text("nama", required=True)
+        name = row.text("nama", required=True, kind="criterion_name")
         weight = row.decimal("bobot", required=True)
         lo = row.decimal("min", default=Decimal(0))
         hi = row.decimal("maks", default=Decimal(100))
         step = row.decimal("langkah", default=Decimal(1))
-        description = row.text("deskripsi", strip=False)
-        descriptors, bad = descriptors_from_lines(row.text("tingkat"))
+        description = row.text("deskripsi", strip=False, kind="criterion_description")
+        descriptors, bad = descriptors_from_lines(row.text("tingkat", kind="descriptors"))
         if bad:
             row.problem("tingkat", bad)
         ok = _check_code(row, "kode", code)
@@ -690,16 +688,16 @@ def _read_coded(
 
 
 def _entry_row(row: TableRow, code: str) -> EntryRow | None:
-    title = row.text("judul", required=True)
-    unit = row.text("unit")
-    category = row.text("kelompok")
-    summary = row.text("ringkasan", strip=False)
+    title = row.text("judul", required=True, kind="title")
+    unit = row.text("unit", kind="unit")
+    category = row.text("kelompok", kind="category")
+    summary = row.text("ringkasan", strip=False, kind="summary")
     return EntryRow(code, title, unit, category, summary) if title else None
 
 
 def _juror_row(row: TableRow, code: str) -> JurorRow | None:
-    name = row.text("nama", required=True)
-    return JurorRow(code, name, row.text("instansi")) if name else None
+    name = row.text("nama", required=True, kind="juror_name")
+    return JurorRow(code, name, row.text("instansi", kind="affiliation")) if name else None
 
 
 @dataclass
@@ -787,14 +785,14 @@ def _read_tables(tables: dict[str, Table | None], problems: Problems) -> Workboo
     def in_stage(stage: str, entry: str) -> bool:
         return stage == first_stage or entry in admitted.get(stage, ())
 
-    # Scores, comments and assignments of a recused, unassigned or not admitted juror/entry are
-    # kept: the engine ignores them (scoring.md 5), and an event can hold them (a recusal added
-    # after scoring), so its export must import again.
+    # A score or comment of a recused, unassigned or not admitted juror/entry is refused, as
+    # every other write path refuses it (the gate); the export leaves such cells out (README).
     assignments = _read_assignments(tables["Penugasan"], known)
+    gate = _Gate(_eligibility(first_stage, conflicts, admissions, assignments))
     criteria_by_key = {(c.stage, c.code): c for c in criteria}
-    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed)
+    scores = _read_scores(tables["Nilai"], known, criteria_by_key, criteria_typed, gate)
     decisions = _read_decisions(tables["Keputusan"], known, stages, in_stage)
-    comments = _read_comments(tables["Komentar"], known)
+    comments = _read_comments(tables["Komentar"], known, gate)
     if problems:
         return None
     categories: list[str] = []
@@ -815,6 +813,26 @@ def _read_tables(tables: dict[str, Table | None], problems: Problems) -> Workboo
         scores=tuple(scores),
         decisions=tuple(decisions),
         comments=tuple(comments),
+    )
+
+
+def _eligibility(
+    first_stage: str | None,
+    conflicts: list[ConflictRow],
+    admissions: list[AdmissionRow],
+    assignments: list[AssignmentRow],
+) -> rules.Eligibility:
+    admitted: dict[str, set[str]] = {}
+    for adm in admissions:
+        admitted.setdefault(adm.stage, set()).add(adm.entry)
+    assigned: dict[str, set[tuple[str, str]]] = {}
+    for a in assignments:
+        assigned.setdefault(a.stage, set()).add((a.juror, a.entry))
+    return rules.Eligibility(
+        first_stage=first_stage,
+        recused=frozenset((c.juror, c.entry) for c in conflicts),
+        admitted={k: frozenset(v) for k, v in admitted.items()},
+        assigned={k: frozenset(v) for k, v in assigned.items()},
     )
 
 
@@ -849,7 +867,7 @@ def _read_conflicts(table: Table | None, known: _Known) -> list[ConflictRow]:
     for row in table:
         juror = known.juror(row)
         entry = known.entry(row)
-        reason = row.text("alasan", strip=False)
+        reason = row.text("alasan", strip=False, kind="reason")
         if juror is None or entry is None:
             continue
         if not _first_time(row, seen, (juror, entry), "peserta", "this pair appears twice"):
@@ -902,6 +920,7 @@ def _read_scores(
     known: _Known,
     criteria: dict[tuple[str, str], CriterionRow],
     criteria_typed: set[tuple[str, str]] | None,
+    gate: _Gate,
 ) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
     if table is None:
@@ -913,7 +932,7 @@ def _read_scores(
         entry = known.entry(row)
         code = row.code("kriteria")
         value = row.decimal("nilai")
-        note = row.text("catatan", strip=False)
+        note = row.text("catatan", strip=False, kind="note")
         if stage is None or juror is None or entry is None or not code:
             continue
         criterion = criteria.get((stage, code))
@@ -925,16 +944,44 @@ def _read_scores(
         if not _first_time(row, seen, key, "nilai", "this score appears twice"):
             continue
         if value is not None:
-            problem = value_problem(value, criterion.min_value, criterion.max_value, criterion.step)
-            if problem:
-                row.problem("nilai", problem)
+            lo, hi, step = criterion.min_value, criterion.max_value, criterion.step
+            if row.rule("nilai", rules.value_problem(value, lo, hi, step)):
                 continue
         elif row.raw("nilai") is not None:
             continue  # not a number: already reported
         elif not note:
             continue  # an empty cell with no note carries nothing
+        if gate.refuses(row, juror, entry, stage):
+            continue
         rows.append(ScoreRow(stage, juror, entry, code, value, note))
     return rows
+
+
+# The column each eligibility problem points at.
+_ELIGIBILITY_COLUMN = {
+    rules.CELL_RECUSED: "juri",
+    rules.CELL_NOT_ADMITTED: "peserta",
+    rules.CELL_NOT_ASSIGNED: "juri",
+}
+
+
+class _Gate:
+    """The gate's eligibility rule on workbook rows: refused where any other path refuses it."""
+
+    def __init__(self, eligibility: rules.Eligibility):
+        self.eligibility = eligibility
+        # One answer per juror, entry and stage: a juror's form has a row per criterion.
+        self.known: dict[tuple[str, str, str], rules.Problem | None] = {}
+
+    def refuses(self, row: TableRow, juror: str, entry: str, stage: str) -> bool:
+        key = (juror, entry, stage)
+        if key not in self.known:
+            names = {"juror": juror, "entry": entry, "stage": stage}
+            self.known[key] = rules.eligibility_problem(
+                self.eligibility, juror, entry, stage, names
+            )
+        found = self.known[key]
+        return found is not None and row.rule(_ELIGIBILITY_COLUMN[found.code], found)
 
 
 def _read_decisions(
@@ -953,7 +1000,7 @@ def _read_decisions(
         stage: str | None = FINAL if stage_text.lower() == FINAL else known.stage(row)
         entry = known.entry(row)
         rank = row.integer("peringkat", required=True)
-        reason = row.text("alasan", strip=False)
+        reason = row.text("alasan", strip=False, kind="reason")
         if rank is not None and rank < 1:
             row.problem("peringkat", f"a place is 1 or more, not {rank}")
             rank = None
@@ -980,7 +1027,7 @@ def _read_decisions(
     return rows
 
 
-def _read_comments(table: Table | None, known: _Known) -> list[CommentRow]:
+def _read_comments(table: Table | None, known: _Known, gate: _Gate) -> list[CommentRow]:
     rows: list[CommentRow] = []
     if table is None:
         return rows
@@ -989,11 +1036,13 @@ def _read_comments(table: Table | None, known: _Known) -> list[CommentRow]:
         stage = known.stage(row)
         juror = known.juror(row)
         entry = known.entry(row)
-        text = row.text("komentar", strip=False)
+        text = row.text("komentar", strip=False, kind="comment")
         if stage is None or juror is None or entry is None or not text:
             continue
         key = (stage, juror, entry)
         if not _first_time(row, seen, key, "komentar", "this comment appears twice"):
+            continue
+        if gate.refuses(row, juror, entry, stage):
             continue
         rows.append(CommentRow(stage, juror, entry, text))
     return rows
@@ -1024,10 +1073,11 @@ def read_entries_list(path: str | Path) -> list[EntryRow]:
         try:
             names = {n.lower(): n for n in wb.sheetnames}
             sheet = names.get("peserta", wb.sheetnames[0])
-            rows = read_rows(wb[sheet])
+            merged: list[str] = []
+            rows = read_rows(wb[sheet], merged)
             header = next(rows, (1, []))[1]
             columns = header_columns(sheet, header, required, problems, ENTRY_ALIASES)
-            table = Table(sheet, columns, rows, problems) if columns else None
+            table = Table(sheet, columns, rows, problems, merged) if columns else None
             entries, _ = _read_coded(table, "entry", _entry_row)
         finally:
             wb.close()
@@ -1047,6 +1097,23 @@ def _natural(code: str) -> tuple[Any, ...]:
     """Sort key that puts J2 before J10; the raw code last keeps the order total."""
     parts = re.split(r"(\d+)", code.lower())
     return (tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts), code)
+
+
+def _eligibility_of(session: Session, first_stage: int | None) -> rules.Eligibility:
+    admitted: dict[int, set[int]] = {}
+    for stage, entry in session.execute(select(StageAdmission.stage_id, StageAdmission.entry_id)):
+        admitted.setdefault(stage, set()).add(entry)
+    assigned: dict[int, set[tuple[int, int]]] = {}
+    for stage, juror, entry in session.execute(
+        select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id)
+    ):
+        assigned.setdefault(stage, set()).add((juror, entry))
+    return rules.Eligibility(
+        first_stage=first_stage,
+        recused=frozenset(session.execute(select(Conflict.juror_id, Conflict.entry_id)).all()),
+        admitted={k: frozenset(v) for k, v in admitted.items()},
+        assigned={k: frozenset(v) for k, v in assigned.items()},
+    )
 
 
 def _award_settings(session: Session) -> tuple[tuple[str, str], ...]:
@@ -1110,8 +1177,26 @@ def event_workbook_data(session: Session) -> WorkbookData:
     score_rows = session.execute(
         select(Score.juror_id, Score.entry_id, Score.criterion_id, Score.value, Score.note)
     ).all()
+    # Cells the gate would refuse on import (kept in the event from before a recusal or an
+    # admission change, and counting for nothing) stay out of the workbook (README).
+    eligibility = _eligibility_of(session, first_stage)
+
+    names = {"juror": "", "entry": "", "stage": ""}
+    counted: dict[tuple[int, int, int], bool] = {}
+
+    def counts(juror: int, entry: int, stage: int) -> bool:
+        key = (juror, entry, stage)
+        if key not in counted:
+            found = rules.eligibility_problem(eligibility, juror, entry, stage, names)
+            counted[key] = found is None
+        return counted[key]
+
     scores = sorted(
-        (r for r in score_rows if r[3] is not None or r[4]),
+        (
+            r
+            for r in score_rows
+            if (r[3] is not None or r[4]) and counts(r[0], r[1], criterion_key[r[2]][0])
+        ),
         key=lambda r: (
             stage_order[criterion_key[r[2]][0]],
             juror_order[r[0]],
@@ -1135,7 +1220,7 @@ def event_workbook_data(session: Session) -> WorkbookData:
             for r in session.execute(
                 select(Comment.stage_id, Comment.juror_id, Comment.entry_id, Comment.text)
             )
-            if r[3]
+            if r[3] and counts(r[1], r[2], r[0])
         ),
         key=lambda r: (stage_order[r[0]], juror_order[r[1]], entry_order[r[2]]),
     )
@@ -1480,24 +1565,37 @@ def store_workbook_data(
                 ],
             )
         total = len(data.scores)
-        for start in range(0, total, SCORE_BATCH):
-            if progress is not None:
-                progress(start, total, "Nilai")
-            s.execute(
-                insert(Score.metadata.tables["score"]),  # Core executemany: no ORM per-row work
-                [
-                    {
-                        "juror_id": juror_id[sc.juror],
-                        "entry_id": entry_id[sc.entry],
-                        "criterion_id": criterion_id[sc.stage, sc.criterion],
-                        "value": sc.value,
-                        "note": sc.note,
-                        "revision": 1,
-                        "updated_at": now,
-                    }
-                    for sc in data.scores[start : start + SCORE_BATCH]
-                ],
+        if progress is not None:
+            progress(0, total, "Nilai")
+        score_cells: list[Cell] = [
+            ScoreCell(
+                juror_id[sc.juror],
+                entry_id[sc.entry],
+                criterion_id[sc.stage, sc.criterion],
+                sc.value,
+                sc.note,
             )
+            for sc in data.scores
+        ]
+        comment_cells: list[Cell] = [
+            CommentCell(juror_id[c.juror], entry_id[c.entry], stage_id[c.stage], c.text)
+            for c in data.comments
+        ]
+        try:
+            # The one writer; the import's own audit row below summarises these cells.
+            write_cells(
+                s,
+                score_cells + comment_cells,
+                actor="chair",
+                source=source,
+                audit_mode="summary",
+                now=now,
+            )
+        except CellsRefused as exc:
+            raise InputRejected(
+                source or db.path.name,
+                [Problem(p.where.text(), problem_message(p)) for p in exc.problems],
+            ) from exc
         if data.decisions:
             s.execute(
                 insert(Decision),
@@ -1512,21 +1610,6 @@ def store_workbook_data(
                 ],
             )
             _check_decisions_scored(s, data.decisions, source or db.path.name)
-        if data.comments:
-            s.execute(
-                insert(Comment),
-                [
-                    {
-                        "juror_id": juror_id[c.juror],
-                        "entry_id": entry_id[c.entry],
-                        "stage_id": stage_id[c.stage],
-                        "text": c.text,
-                        "revision": 1,
-                        "updated_at": now,
-                    }
-                    for c in data.comments
-                ],
-            )
         audit.append(
             s,
             at=now,

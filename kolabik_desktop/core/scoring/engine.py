@@ -18,6 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from types import MappingProxyType
 
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.model import (
     FINAL,
     METHODS,
@@ -33,6 +34,7 @@ from kolabik_desktop.core.scoring.model import (
     StageSpec,
     Status,
 )
+from kolabik_desktop.core.scoring.problem_text import problem_message
 
 __all__ = ["Scorer", "compute_leaderboard", "format_score", "validate_event"]
 
@@ -112,10 +114,6 @@ def _scaled_int(value: Decimal, places: int) -> int | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _scale_text(stage: StageSpec) -> str:
-    return f"{format(stage.scale_min.normalize(), 'f')}–{format(stage.scale_max.normalize(), 'f')}"
-
-
 def validate_event(event: EventSpec) -> list[str]:
     """Every reason the engine cannot rank this event as scoring.md says; [] when it can."""
     problems: list[str] = []
@@ -132,16 +130,14 @@ def validate_event(event: EventSpec) -> list[str]:
         if code == FINAL:
             problems.append(f"stage code '{FINAL}' is reserved for the final ranking")
         seen.add(code)
-    position = {s.code: i for i, s in enumerate(event.stages)}
     weighted = [s for s in event.stages if s.weight > 0]
-    for s in weighted[1:]:
-        first = weighted[0]
-        if (s.scale_min, s.scale_max) != (first.scale_min, first.scale_max):
-            problems.append(
-                f"stages {first.code} ({_scale_text(first)}) and {s.code} ({_scale_text(s)}) "
-                "both count towards the final score but use different score scales; "
-                "stages of weight > 0 must share one scale"
-            )
+    # Scales and cumulative blends: the stage rules of core/scoring/rules.py, in words.
+    stage_rules = [
+        rules.StageRule(s.code, i, s.weight, s.scale_min, s.scale_max, None, s.cumulative)
+        for i, s in enumerate(event.stages)
+    ]
+    shared = [p for p in rules.stage_problems(stage_rules) if p.code == rules.STAGE_SCALES_DIFFER]
+    problems += [problem_message(p) for p in shared]
     for s in event.stages:
         where = f"stage {s.code}"
         if s.weight < 0:
@@ -167,26 +163,7 @@ def validate_event(event: EventSpec) -> list[str]:
                     f"{where}, criterion {c.code}: maximum {c.max_value} must be above "
                     f"the minimum {c.min_value}"
                 )
-        if s.cumulative:
-            named = [code for code, _ in s.cumulative]
-            for code, weight in s.cumulative:
-                if code not in position:
-                    problems.append(f"{where}: cumulative weights name unknown stage '{code}'")
-                elif position[code] > position[s.code]:
-                    problems.append(
-                        f"{where}: cumulative weights name the later stage '{code}'; "
-                        "only this stage and earlier ones may count"
-                    )
-                if weight < 0:
-                    problems.append(f"{where}: cumulative weight of {code} must not be negative")
-            if len(set(named)) != len(named):
-                problems.append(f"{where}: cumulative weights name a stage twice")
-            total = sum((w for _, w in s.cumulative), Decimal(0))
-            if total != 100:
-                problems.append(
-                    f"{where}: cumulative weights add up to {format(total.normalize(), 'f')}, "
-                    "not 100"
-                )
+    problems += [problem_message(p) for p in rules.cumulative_problems(stage_rules)]
     entry_ids = {e.id for e in event.entries}
     stage_by_code = {s.code: s for s in event.stages}
     decided: set[tuple[str, int]] = set()

@@ -15,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import validate_event
+from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
@@ -26,7 +28,7 @@ from kolabik_desktop.core.store.models import (
     Score,
     Stage,
 )
-from kolabik_desktop.core.store.services import decimal_text, load_event_spec, value_problem
+from kolabik_desktop.core.store.services import decimal_text, load_event_spec
 
 
 def check_event(db: EventDB) -> list[str]:
@@ -77,9 +79,9 @@ def _check_scores(s: Session) -> list[str]:
     )
     for juror_id, entry_id, juror, entry, stage, criterion, value, lo, hi, step in rows:
         where = f"score of juror {juror} for entry {entry} on {stage}/{criterion}"
-        problem = value_problem(value, lo, hi, step) if value is not None else None
+        problem = rules.value_problem(value, lo, hi, step) if value is not None else None
         if problem:
-            problems.append(f"{where}: {problem}")
+            problems.append(f"{where}: {problem_message(problem)}")
         if (juror_id, entry_id) in recused:
             problems.append(f"{where}: the juror is recused from this entry (conflict of interest)")
     return problems
@@ -93,8 +95,18 @@ def _check_weights(s: Session) -> list[str]:
         select(Stage.code, Criterion.weight).join(Criterion, Criterion.stage_id == Stage.id)
     ):
         totals[stage] += weight
-    return [
+    problems = [
         f"stage {stage}: the criteria weights add up to {decimal_text(total)}, not 100"
         for stage, total in totals.items()
         if total != 100
     ]
+    stages = [
+        rules.StageRule(code, position, weight, lo, hi)
+        for code, position, weight, lo, hi in s.execute(
+            select(Stage.code, Stage.position, Stage.weight, Stage.scale_min, Stage.scale_max)
+        )
+    ]
+    problems += [
+        problem_message(p) for p in rules.stage_problems(stages) if p.code == rules.STAGE_WEIGHTS
+    ]
+    return problems

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import overload
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.model import (
     FINAL,
     TIEBREAK_NONE,
@@ -26,13 +26,13 @@ from kolabik_desktop.core.scoring.model import (
     JuryDecision,
     StageSpec,
 )
-from kolabik_desktop.core.store import audit
-from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.scoring.rules import Problem
+from kolabik_desktop.core.store import audit, writer
+from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.dialect import serialized_write
 from kolabik_desktop.core.store.models import (
     Assignment,
     Category,
-    Comment,
     Conflict,
     Criterion,
     Decision,
@@ -51,26 +51,10 @@ from kolabik_desktop.core.store.models import (
 
 
 def parse_decimal(text: object) -> Decimal | None:
-    """A user's number as a Decimal; accepts a comma as the decimal mark (85,5). None if not one."""
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, Decimal):
-        return text if text.is_finite() else None
-    if isinstance(text, int):
-        return Decimal(text)
-    if isinstance(text, float):
-        # Excel hands over floats; repr() gives the shortest text that round-trips.
-        return Decimal(repr(text)) if text == text and abs(text) != float("inf") else None
-    if isinstance(text, str):
-        t = text.strip().replace(",", ".")
-        if not t:
-            return None
-        try:
-            d = Decimal(t)
-        except InvalidOperation:
-            return None
-        return d if d.is_finite() else None
-    return None
+    """A user's number as a Decimal, by the rules' strict parsing (a comma may be the decimal
+    mark: 85,5); None when it is not one ("8o", "1e3", a date, a bool, an empty cell)."""
+    value = rules.parse_value(text)
+    return value if isinstance(value, Decimal) else None
 
 
 @overload
@@ -85,17 +69,6 @@ def decimal_text(value: Decimal | None) -> str | None:
         return None
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
-
-
-def value_problem(
-    value: Decimal, min_value: Decimal, max_value: Decimal, step: Decimal
-) -> str | None:
-    """Why a value is not allowed for a criterion, or None when it is."""
-    if value < min_value or value > max_value:
-        return f"{value} is outside the range {min_value} to {max_value}"
-    if step > 0 and (value - min_value) % step != 0:
-        return f"{value} is not on the step {step} (from {min_value})"
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,16 +228,6 @@ class ScoreState:
     updated_at: str
 
 
-def _juror_and_entry(session: Session, juror_id: int, entry_id: int) -> tuple[Juror, Entry]:
-    juror = session.get(Juror, juror_id)
-    if juror is None:
-        raise ValidationError(f"unknown juror id {juror_id}")
-    entry = session.get(Entry, entry_id)
-    if entry is None:
-        raise ValidationError(f"unknown entry id {entry_id}")
-    return juror, entry
-
-
 def first_stage_id(session: Session) -> int | None:
     """The stage every entry is admitted to without an admission row."""
     return session.scalar(select(Stage.id).order_by(Stage.position, Stage.id).limit(1))
@@ -272,26 +235,9 @@ def first_stage_id(session: Session) -> int | None:
 
 def check_can_score(session: Session, juror_id: int, entry_id: int, stage: Stage) -> None:
     """Raise ValidationError when this juror may not score this entry in this stage now."""
-    if session.get(Conflict, (juror_id, entry_id)) is not None:
-        raise ValidationError("the juror is recused from this entry (conflict of interest)")
-    if (
-        stage.id != first_stage_id(session)
-        and session.get(StageAdmission, (stage.id, entry_id)) is None
-    ):
-        raise ValidationError(f"the entry is not admitted to stage {stage.code}")
-    has_assignments = session.scalar(
-        select(Assignment.stage_id).where(Assignment.stage_id == stage.id).limit(1)
-    )
-    if (
-        has_assignments is not None
-        and session.get(Assignment, (stage.id, juror_id, entry_id)) is None
-    ):
-        raise ValidationError(f"the juror is not assigned to this entry in stage {stage.code}")
-    sub = session.get(Submission, (juror_id, stage.id))
-    if sub is not None and sub.submitted:
-        raise ValidationError(
-            f"the juror's scores for stage {stage.code} are submitted (read-only until reopened)"
-        )
+    problems = writer.check_cells(session, [writer.CommentCell(juror_id, entry_id, stage.id, "")])
+    if problems:
+        raise writer.CellsRefused(problems)
 
 
 @serialized_write
@@ -308,68 +254,14 @@ def set_score(
 ) -> ScoreState:
     """Set (or clear, with value None) one cell and its note, in its own committed transaction.
 
-    ``note=None`` keeps the existing note. Returns the new state; raises ValidationError (and
-    changes nothing) for a value out of range or off step, a recused or unassigned juror, or a
-    submitted stage.
+    ``note=None`` keeps the existing note. Returns the new state; raises ValidationError
+    (writer.CellsRefused, with the structured problems; nothing changed) for a value out of
+    range or off step, a recused or unassigned juror, a submitted stage or an over-long note.
     """
-    with db.session() as s:
-        crit = s.get(Criterion, criterion_id)
-        if crit is None:
-            raise ValidationError(f"unknown criterion id {criterion_id}")
-        stage = crit.stage
-        juror, entry = _juror_and_entry(s, juror_id, entry_id)
-        if value is not None:
-            problem = value_problem(value, crit.min_value, crit.max_value, crit.step)
-            if problem:
-                raise ValidationError(f"{crit.code}: {problem}")
-        check_can_score(s, juror_id, entry_id, stage)
-        row = s.scalars(
-            select(Score).where(
-                Score.juror_id == juror_id,
-                Score.entry_id == entry_id,
-                Score.criterion_id == criterion_id,
-            )
-        ).first()
-        now = utc_now()
-        old = None
-        if row is None:
-            row = Score(
-                juror_id=juror_id,
-                entry_id=entry_id,
-                criterion_id=criterion_id,
-                value=value,
-                note=note or "",
-                revision=1,
-                updated_at=now,
-            )
-            s.add(row)
-        else:
-            if row.value == value and (note is None or note == row.note):
-                return ScoreState(row.value, row.note, row.revision, row.updated_at)
-            old = {"value": decimal_text(row.value), "note": row.note, "revision": row.revision}
-            row.value = value
-            if note is not None:
-                row.note = note
-            row.revision += 1
-            row.updated_at = now
-        audit.append(
-            s,
-            at=now,
-            actor=actor or _default_actor(db, juror),
-            action="score.set",
-            source=source,
-            subject={
-                "juror": juror.code,
-                "entry": entry.code,
-                "stage": stage.code,
-                "criterion": crit.code,
-            },
-            old=old,
-            new={"value": decimal_text(value), "note": row.note, "revision": row.revision},
-        )
-        state = ScoreState(row.value, row.note, row.revision, row.updated_at)
-    db.notify(Change("scores", frozenset({entry_id}), source))
-    return state
+    cell = writer.ScoreCell(juror_id, entry_id, criterion_id, value, note)
+    result = writer.write_cells(db, [cell], actor=actor, source=source, states=True)
+    state = result.states[(juror_id, entry_id, criterion_id)]
+    return ScoreState(state.value, state.note, state.revision, state.updated_at)
 
 
 @serialized_write
@@ -384,43 +276,8 @@ def set_comment(
     source: str = "local",
 ) -> None:
     """A juror's overall comment on an entry in a stage, committed at once."""
-    with db.session() as s:
-        stage = s.get(Stage, stage_id)
-        if stage is None:
-            raise ValidationError(f"unknown stage id {stage_id}")
-        juror, entry = _juror_and_entry(s, juror_id, entry_id)
-        check_can_score(s, juror_id, entry_id, stage)
-        row = s.get(Comment, (juror_id, entry_id, stage_id))
-        now = utc_now()
-        old = None
-        if row is None:
-            row = Comment(
-                juror_id=juror_id,
-                entry_id=entry_id,
-                stage_id=stage_id,
-                text=text,
-                revision=1,
-                updated_at=now,
-            )
-            s.add(row)
-        else:
-            if row.text == text:
-                return
-            old = {"text": row.text, "revision": row.revision}
-            row.text = text
-            row.revision += 1
-            row.updated_at = now
-        audit.append(
-            s,
-            at=now,
-            actor=actor or _default_actor(db, juror),
-            action="comment.set",
-            source=source,
-            subject={"juror": juror.code, "entry": entry.code, "stage": stage.code},
-            old=old,
-            new={"text": text, "revision": row.revision},
-        )
-    db.notify(Change("comments", frozenset({entry_id}), source))
+    cell = writer.CommentCell(juror_id, entry_id, stage_id, text)
+    writer.write_cells(db, [cell], actor=actor, source=source)
 
 
 @serialized_write
@@ -434,46 +291,13 @@ def set_submitted(
     source: str = "local",
 ) -> None:
     """Submit (lock) or reopen a juror's scores for a stage; both go into the audit log."""
-    with db.session() as s:
-        stage = s.get(Stage, stage_id)
-        juror = s.get(Juror, juror_id)
-        if stage is None or juror is None:
-            raise ValidationError("unknown juror or stage")
-        row = s.get(Submission, (juror_id, stage_id))
-        now = utc_now()
-        if row is None:
-            row = Submission(
-                juror_id=juror_id,
-                stage_id=stage_id,
-                submitted=submitted,
-                revision=1,
-                updated_at=now,
-            )
-            s.add(row)
-        elif row.submitted == submitted:
-            return
-        else:
-            row.submitted = submitted
-            row.revision += 1
-            row.updated_at = now
-        audit.append(
-            s,
-            at=now,
-            actor=actor or _default_actor(db, juror),
-            action="stage.submit" if submitted else "stage.reopen",
-            source=source,
-            subject={"juror": juror.code, "stage": stage.code},
-            new={"submitted": submitted, "revision": row.revision},
-        )
-    db.notify(Change("submission", frozenset(), source))
+    cell = writer.SubmissionCell(juror_id, stage_id, submitted)
+    writer.write_cells(db, [cell], actor=actor, source=source)
 
 
-CHAIR_ACTOR = "chair"
-
-
-def _default_actor(db: EventDB, juror: Juror) -> str:
-    """Who the audit log names: in the chair's event a juror's cell is the chair's entry."""
-    return juror.code if db.kind == "kit" else CHAIR_ACTOR
+# Who the audit log names for a local edit in the chair's event (a chair's entry): the writer
+# defaults to it (writer.local_actor); proof.py counts such cells as the chair's.
+CHAIR_ACTOR = writer.CHAIR
 
 
 def reopen_stage(db: EventDB, *, juror_code: str, stage_code: str) -> None:
@@ -483,19 +307,21 @@ def reopen_stage(db: EventDB, *, juror_code: str, stage_code: str) -> None:
     carries it to the juror's kit. Refuses a stage that is not submitted.
     """
     if db.kind != "event":
-        raise ValidationError("only the chair reopens a stage, in the chair's event file")
+        raise writer.CellsRefused([Problem(rules.REOPEN_NOT_CHAIR, {})])
     with db.session() as s:
         juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
         stage = s.scalars(select(Stage).where(Stage.code == stage_code)).first()
+        problems = []
         if juror is None:
-            raise ValidationError(f"unknown juror '{juror_code}'")
+            problems.append(Problem(rules.CELL_UNKNOWN_JUROR, {"juror": juror_code}))
         if stage is None:
-            raise ValidationError(f"unknown stage '{stage_code}'")
+            problems.append(Problem(rules.CELL_UNKNOWN_STAGE, {"stage": stage_code}))
+        if juror is None or stage is None:
+            raise writer.CellsRefused(problems)
         row = s.get(Submission, (juror.id, stage.id))
         if row is None or not row.submitted:
-            raise ValidationError(
-                f"juror {juror_code} has not submitted stage {stage_code}: nothing to reopen"
-            )
+            params = {"juror": juror_code, "stage": stage_code}
+            raise writer.CellsRefused([Problem(rules.REOPEN_NOT_SUBMITTED, params)])
         juror_id, stage_id = juror.id, stage.id
     set_submitted(db, juror_id=juror_id, stage_id=stage_id, submitted=False, actor=CHAIR_ACTOR)
 

@@ -23,8 +23,10 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
+from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -95,11 +97,17 @@ def _check_code(what: str, code: str) -> None:
         )
 
 
-def _check_text(what: str, text: str, limit: int) -> None:
+def _check_text(what: str, text: str, kind: str) -> None:
+    """Not empty, and within the stated maximum of its kind (rules.TEXT_LIMITS)."""
     if not text.strip():
         raise ValidationError(f"{what} is empty")
-    if len(text) > limit:
-        raise ValidationError(f"{what} is longer than {limit} characters")
+    _check_limit(what, text, kind)
+
+
+def _check_limit(what: str, text: str, kind: str) -> None:
+    found = rules.text_problem(kind, text)
+    if found is not None:
+        raise ValidationError(f"{what}: {problem_message(found)}")
 
 
 def _number(what: str, value: object) -> Decimal:
@@ -218,13 +226,10 @@ def image_kind(data: bytes) -> str | None:
 
 def update_event_details(db: EventDB, details: EventDetails, *, actor: str = CHAIR) -> None:
     _check_chair(db)
-    _check_text("The event name", details.name, 200)
-    if len(details.organiser) > 200:
-        raise ValidationError("The organiser is longer than 200 characters")
-    if len(details.report_place) > 100:
-        raise ValidationError("The signing place is longer than 100 characters")
-    if len(details.report_chair) > 200:
-        raise ValidationError("The chair's name is longer than 200 characters")
+    _check_text("The event name", details.name, "event_name")
+    _check_limit("The organiser", details.organiser, "organiser")
+    _check_limit("The signing place", details.report_place, "place")
+    _check_limit("The chair's name", details.report_chair, "chair")
     if details.year is not None and not 1900 <= details.year <= 2200:
         raise ValidationError(f"The year {details.year} is not between 1900 and 2200")
     if not 0 <= details.precision <= 6:
@@ -364,7 +369,7 @@ def normalise_slot_parts(text: str) -> str:
 def _clean_stage(data: StageData) -> StageData:
     code = data.code.strip()
     _check_code("Stage", code)
-    _check_text(f"Stage {code}: the name", data.name, 200)
+    _check_text(f"Stage {code}: the name", data.name, "stage_name")
     if not 0 <= data.weight <= 100:
         raise ValidationError(f"Stage {code}: the weight {data.weight} is not between 0 and 100")
     if data.method not in METHODS:
@@ -437,6 +442,13 @@ def _check_stages_together(session: Session) -> None:
             for st in weighted
         )
         raise ValidationError(f"Stages of weight above 0 must share one scale ({described})")
+    # Stage weights add up to 100 (rules.STAGE_WEIGHTS). While stages are being added one at a
+    # time the total is below 100, so setup refuses only a total above it; `kolabik check`,
+    # the leaderboard title and the workbook import hold the full rule.
+    total = sum((st.weight for st in stages), Decimal(0))
+    if total > 100:
+        found = rules.Problem(rules.STAGE_WEIGHTS, {"total": total})
+        raise ValidationError(problem_message(found))
 
 
 def add_stage(db: EventDB, data: StageData, *, actor: str = CHAIR) -> int:
@@ -662,6 +674,14 @@ def descriptor_lines(descriptors: str) -> str:
     )
 
 
+def _lines_or_empty(descriptors: str) -> str:
+    """The descriptors as lines, for their length; "" when the JSON is bad (reported apart)."""
+    try:
+        return descriptor_lines(descriptors)
+    except (ValueError, AttributeError, TypeError, KeyError):
+        return ""
+
+
 def _descriptors(text: str) -> list[dict[str, Any]]:
     items = json.loads(text)
     if not isinstance(items, list):
@@ -692,6 +712,14 @@ def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
         seen.add(code.upper())
         if not c.name.strip():
             problems.append(f"{where}: the name is empty")
+        for kind, text in (
+            ("criterion_name", c.name),
+            ("criterion_description", c.description),
+            ("descriptors", _lines_or_empty(c.descriptors)),
+        ):
+            found = rules.text_problem(kind, text)
+            if found is not None:
+                problems.append(f"{where}: {problem_message(found)}")
         if c.weight < 0:
             problems.append(f"{where}: the weight is below 0")
         if c.min_value >= c.max_value:
@@ -928,7 +956,7 @@ def list_categories(db: EventDB) -> list[CategoryRow]:
 
 def _check_category_name(session: Session, name: str, category_id: int | None) -> str:
     name = name.strip()
-    _check_text("The category name", name, 200)
+    _check_text("The category name", name, "category")
     if _taken(session, Category.id, Category.name, name, category_id):
         raise ValidationError(f"The category '{name}' already exists")
     return name
@@ -1049,9 +1077,9 @@ def list_entries(db: EventDB) -> list[EntryRow]:
 def _clean_entry(session: Session, data: EntryData, entry_id: int | None) -> EntryData:
     code = data.code.strip()
     _check_code("Entry", code)
-    _check_text(f"Entry {code}: the title", data.title, 400)
-    if len(data.unit) > 300:
-        raise ValidationError(f"Entry {code}: the unit is longer than 300 characters")
+    _check_text(f"Entry {code}: the title", data.title, "title")
+    _check_limit(f"Entry {code}: the unit", data.unit, "unit")
+    _check_limit(f"Entry {code}: the summary", data.summary, "summary")
     if _taken(session, Entry.id, Entry.code, code, entry_id):
         raise ValidationError(f"Entry {code} already exists")
     if data.category_id is not None and session.get(Category, data.category_id) is None:
@@ -1312,9 +1340,8 @@ def list_jurors(db: EventDB) -> list[JurorRow]:
 def _clean_juror(session: Session, data: JurorData, juror_id: int | None) -> JurorData:
     code = data.code.strip()
     _check_code("Juror", code)
-    _check_text(f"Juror {code}: the name", data.name, 200)
-    if len(data.affiliation) > 300:
-        raise ValidationError(f"Juror {code}: the affiliation is longer than 300 characters")
+    _check_text(f"Juror {code}: the name", data.name, "juror_name")
+    _check_limit(f"Juror {code}: the affiliation", data.affiliation, "affiliation")
     if _taken(session, Juror.id, Juror.code, code, juror_id):
         raise ValidationError(f"Juror {code} already exists")
     return JurorData(code, data.name.strip(), data.affiliation.strip())
@@ -1425,6 +1452,7 @@ def set_conflict(
     reason = reason.strip()
     if not reason:
         raise ValidationError("A conflict of interest needs a reason (e.g. 'own unit')")
+    _check_limit("The reason", reason, "reason")
     with db.session() as s:
         juror = s.get(Juror, juror_id)
         entry = s.get(Entry, entry_id)
@@ -1782,6 +1810,7 @@ def set_decision(
     reason = reason.strip()
     if not reason:
         raise ValidationError("A jury decision needs a reason (e.g. 'ex aequo, minutes p. 2')")
+    _check_limit("The reason", reason, "reason")
     if rank < 1:
         raise ValidationError(f"The place {rank} must be 1 or more")
     with db.session() as s:

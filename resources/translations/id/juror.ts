@@ -123,14 +123,9 @@
         <translation>“{0}” bukan angka: tidak disimpan, nilai yang tersimpan tetap.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="304"/>
-        <source>{0} is outside the range {1} to {2}; not saved.</source>
-        <translation>{0} di luar rentang {1} sampai {2}; tidak disimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="310"/>
-        <source>{0} is not on a step of {1} (from {2}); not saved.</source>
-        <translation>{0} bukan kelipatan {1} (mulai {2}); tidak disimpan.</translation>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="309"/>
+        <source>{0}; not saved.</source>
+        <translation>{0}; tidak disimpan.</translation>
     </message>
 </context>
 <context>

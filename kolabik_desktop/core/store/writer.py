@@ -1,0 +1,848 @@
+"""The one writer of score, note, comment and submission cells (architecture.md, "the gate").
+
+Every path that can move a score -- the scoring form (``services.set_score`` and friends), the
+package merge, the event workbook import, a kit update, ``kolabik set-score``, and the coming live
+link -- hands its cells to ``write_cells``. It:
+
+1. checks every cell through ``core.scoring.rules`` (known ids, value range and step, eligibility:
+   recused, admitted, assigned, the submitted-stage lock for local edits; text limits; revisions
+   SQLite can hold) and refuses the whole batch with every problem found (``CellsRefused``), so
+   nothing is half-written;
+2. writes the cells that change: a *local edit* (``revision=None``) takes the stored revision + 1
+   and the time now; a *replicated* cell (a package's, a kit's or a live push's row, carrying its
+   own ``revision`` and ``updated_at``) is taken only when its merge key is greater than the
+   stored one (newest revision wins; then the later edit; then the greater value text and note),
+   which makes replicated writes idempotent and independent of their order;
+3. appends one audit row per changed cell (actions ``score.set``, ``comment.set``,
+   ``stage.submit``/``stage.reopen``; subject and old/new as ``audit.py`` records them), or, for
+   a bulk load into an empty event (``audit="summary"``), leaves the one summary row to the
+   caller;
+4. announces the change once: with an ``EventDB`` it commits and notifies the change bus itself;
+   with a ``Session`` (a caller that writes more in the same transaction) the caller commits and
+   then calls ``announce(db, result)``.
+
+The live link pushes a delta as replicated cells: ``write_cells(db, cells, actor=juror_code,
+source="live:<peer>")``; a delta arriving twice, late or out of order leaves the same state.
+No other module inserts, updates or deletes rows of the score, comment and submission tables
+(tests/core/test_one_writer.py enforces it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal, NamedTuple, cast
+
+from sqlalchemy import String, Table, bindparam, delete, insert, select, type_coerce, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from kolabik_desktop.core.errors import StorageError, ValidationError
+from kolabik_desktop.core.scoring import rules
+from kolabik_desktop.core.scoring.problem_text import problem_line
+from kolabik_desktop.core.scoring.rules import HERE, Problem, Where
+from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store.db import Change, EventDB, utc_now
+from kolabik_desktop.core.store.dialect import serialized_write
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    Comment,
+    Conflict,
+    Criterion,
+    Entry,
+    Juror,
+    Score,
+    Stage,
+    StageAdmission,
+    Submission,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Cells
+# ---------------------------------------------------------------------------------------------
+
+
+# Cells are NamedTuples rather than frozen dataclasses: a bulk load builds 100,000s of them, and a
+# tuple is built several times faster.
+class ScoreCell(NamedTuple):
+    """One juror's value (None = cleared) and note for one entry on one criterion.
+
+    ``note=None`` keeps the stored note (a local edit of the value only). ``revision=None`` is a
+    local edit; a replicated cell gives ``revision`` and ``updated_at``.
+    """
+
+    juror_id: int
+    entry_id: int
+    criterion_id: int
+    value: Decimal | None
+    note: str | None = None
+    revision: int | None = None
+    updated_at: str | None = None
+    where: Where = HERE
+
+
+class CommentCell(NamedTuple):
+    juror_id: int
+    entry_id: int
+    stage_id: int
+    text: str
+    revision: int | None = None
+    updated_at: str | None = None
+    where: Where = HERE
+
+
+class SubmissionCell(NamedTuple):
+    juror_id: int
+    stage_id: int
+    submitted: bool
+    revision: int | None = None
+    updated_at: str | None = None
+    where: Where = HERE
+
+
+Cell = ScoreCell | CommentCell | SubmissionCell
+
+
+@dataclass(frozen=True, slots=True)
+class CellState:
+    """A score cell after the write: (value, note, revision, updated_at)."""
+
+    value: Decimal | None
+    note: str
+    revision: int
+    updated_at: str
+
+
+@dataclass
+class WriteResult:
+    source: str = "local"
+    scores_new: int = 0
+    scores_changed: int = 0
+    scores_unchanged: int = 0
+    comments: int = 0
+    submissions: int = 0
+    held: int = 0  # replicated cells not taken: their stage is held as submitted
+    entry_ids: set[int] = field(default_factory=set)
+    comment_entry_ids: set[int] = field(default_factory=set)
+    states: dict[tuple[int, int, int], CellState] = field(default_factory=dict)
+
+    @property
+    def scores(self) -> int:
+        return self.scores_new + self.scores_changed
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.scores or self.comments or self.submissions)
+
+
+class CellsRefused(ValidationError):
+    """The whole batch refused by the rules; nothing was written. ``problems`` are structured."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        lines = [problem_line(p) for p in self.problems[:20]]
+        if len(self.problems) > 20:
+            lines.append(f"... and {len(self.problems) - 20} more")
+        super().__init__("\n".join(lines))
+
+
+def score_key(
+    revision: int, updated_at: str, value_text: str | None, note: str
+) -> tuple[int, str, str, str]:
+    """The merge order of score cells; ``value_text`` is the canonical text, None when cleared."""
+    return (revision, updated_at, value_text or "", note)
+
+
+def comment_key(revision: int, updated_at: str, text_: str) -> tuple[int, str, str]:
+    return (revision, updated_at, text_)
+
+
+def submission_key(revision: int, updated_at: str, submitted: bool) -> tuple[int, str, bool]:
+    return (revision, updated_at, submitted)
+
+
+def value_text(value: Decimal | None) -> str | None:
+    """The canonical text of a value, as DecimalText stores it (services.decimal_text)."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+# ---------------------------------------------------------------------------------------------
+# What the rules need, loaded once per batch
+# ---------------------------------------------------------------------------------------------
+
+_FEW = 200  # below this many distinct ids, load only those rows
+_BATCH = 10_000  # score rows per insert statement: bounds the memory of a bulk load
+
+
+@dataclass
+class _Context:
+    jurors: dict[int, str]
+    entries: dict[int, str]
+    stages: dict[int, str]
+    criteria: dict[int, tuple[int, str, Decimal, Decimal, Decimal]]  # stage, code, min, max, step
+    eligibility: rules.Eligibility
+
+
+def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Context:
+    def only(column: Any, ids: set[int]) -> list[Any]:
+        return [column.in_(ids)] if len(ids) < _FEW else []
+
+    jurors = dict(s.execute(select(Juror.id, Juror.code).where(Juror.id.in_(juror_ids))).all())
+    entries = dict(s.execute(select(Entry.id, Entry.code).where(*only(Entry.id, entry_ids))).all())
+    stage_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
+    criteria = {
+        cid: (stage_id, code, lo, hi, step)
+        for cid, stage_id, code, lo, hi, step in s.execute(
+            select(
+                Criterion.id,
+                Criterion.stage_id,
+                Criterion.code,
+                Criterion.min_value,
+                Criterion.max_value,
+                Criterion.step,
+            )
+        )
+    }
+    recused = frozenset(
+        s.execute(
+            select(Conflict.juror_id, Conflict.entry_id).where(Conflict.juror_id.in_(juror_ids))
+        ).all()
+    )
+    admitted: dict[int, set[int]] = {}
+    for stage_id, entry_id in s.execute(
+        select(StageAdmission.stage_id, StageAdmission.entry_id).where(
+            *only(StageAdmission.entry_id, entry_ids)
+        )
+    ):
+        admitted.setdefault(stage_id, set()).add(entry_id)
+    assigned: dict[int, set[tuple[int, int]]] = {
+        sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
+    }
+    for stage_id, juror_id, entry_id in s.execute(
+        select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
+            Assignment.juror_id.in_(juror_ids), *only(Assignment.entry_id, entry_ids)
+        )
+    ):
+        assigned[stage_id].add((juror_id, entry_id))
+    submitted = frozenset(
+        s.execute(
+            select(Submission.juror_id, Submission.stage_id).where(
+                Submission.juror_id.in_(juror_ids), Submission.submitted.is_(True)
+            )
+        ).all()
+    )
+    return _Context(
+        jurors=jurors,
+        entries=entries,
+        stages=dict(stage_rows),
+        criteria=criteria,
+        eligibility=rules.Eligibility(
+            first_stage=stage_rows[0][0] if stage_rows else None,
+            recused=recused,
+            admitted={k: frozenset(v) for k, v in admitted.items()},
+            assigned={k: frozenset(v) for k, v in assigned.items()},
+            submitted=submitted,
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking
+# ---------------------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Checks cells against one context, caching what repeats (values, juror-entry-stage)."""
+
+    def __init__(self, ctx: _Context):
+        self.ctx = ctx
+        self.problems: list[Problem] = []
+        self._values: dict[tuple[int, Decimal], Problem | None] = {}
+        self._eligible: dict[tuple[int, int, int, bool], Problem | None] = {}
+        self._note_limit = rules.TEXT_LIMITS["note"]
+
+    def _names(
+        self, juror_id: int, entry_id: int, stage_id: int, where: Where
+    ) -> dict[str, str] | None:
+        juror = self.ctx.jurors.get(juror_id)
+        entry = self.ctx.entries.get(entry_id)
+        stage = self.ctx.stages.get(stage_id)
+        if juror is None:
+            params = {"juror": f"id {juror_id}"}
+            self.problems.append(Problem(rules.CELL_UNKNOWN_JUROR, params, where))
+        if entry is None:
+            params = {"entry": f"id {entry_id}"}
+            self.problems.append(Problem(rules.CELL_UNKNOWN_ENTRY, params, where))
+        if stage is None:
+            params = {"stage": f"id {stage_id}"}
+            self.problems.append(Problem(rules.CELL_UNKNOWN_STAGE, params, where))
+        if juror is None or entry is None or stage is None:
+            return None
+        return {"juror": juror, "entry": entry, "stage": stage}
+
+    def _eligible_at(
+        self, juror_id: int, entry_id: int, stage_id: int, local: bool, where: Where
+    ) -> bool:
+        key = (juror_id, entry_id, stage_id, local)
+        if key not in self._eligible:
+            names = self._names(juror_id, entry_id, stage_id, where)
+            if names is None:
+                return False
+            self._eligible[key] = rules.eligibility_problem(
+                self.ctx.eligibility, juror_id, entry_id, stage_id, names, check_submitted=local
+            )
+        problem = self._eligible[key]
+        if problem is not None:
+            self.problems.append(problem.at(where))
+            return False
+        return True
+
+    def _revision(self, revision: int | None, updated_at: str | None, where: Where) -> None:
+        if revision is None:
+            return
+        problem = rules.revision_problem(revision, where)
+        if problem is not None:
+            self.problems.append(problem)
+        if not isinstance(updated_at, str) or not updated_at:
+            self.problems.append(
+                Problem(rules.VALUE_REVISION, {"revision": "?", "max": "?"}, where)
+            )
+
+    def _text(self, kind: str, text: str, where: Where) -> None:
+        problem = rules.text_problem(kind, text, where)
+        if problem is not None:
+            self.problems.append(problem)
+
+    def score(self, cell: ScoreCell) -> int | None:
+        """The criterion's stage when the cell passes; None (problem noted) when it does not."""
+        crit = self.ctx.criteria.get(cell.criterion_id)
+        if crit is None:
+            params = {"criterion": f"id {cell.criterion_id}", "stage": "?"}
+            self.problems.append(Problem(rules.CELL_UNKNOWN_CRITERION, params, cell.where))
+            return None
+        stage_id = crit[0]
+        before = len(self.problems)
+        value = cell.value
+        if value is not None:
+            # Values and eligibility repeat across a bulk load: each is checked once.
+            key = (cell.criterion_id, value)
+            if key in self._values:
+                problem = self._values[key]
+            else:
+                problem = self._values[key] = rules.value_problem(value, *crit[2:])
+            if problem is not None:
+                self.problems.append(problem.at(cell.where))
+        if cell.note is not None and len(cell.note) > self._note_limit:
+            self._text("note", cell.note, cell.where)
+        if cell.revision is not None:
+            self._revision(cell.revision, cell.updated_at, cell.where)
+        local = cell.revision is None
+        key3 = (cell.juror_id, cell.entry_id, stage_id, local)
+        if key3 not in self._eligible or self._eligible[key3] is not None:
+            self._eligible_at(cell.juror_id, cell.entry_id, stage_id, local, cell.where)
+        return stage_id if len(self.problems) == before else None
+
+    def comment(self, cell: CommentCell) -> bool:
+        before = len(self.problems)
+        self._text("comment", cell.text, cell.where)
+        self._revision(cell.revision, cell.updated_at, cell.where)
+        local = cell.revision is None
+        self._eligible_at(cell.juror_id, cell.entry_id, cell.stage_id, local, cell.where)
+        return len(self.problems) == before
+
+    def submission(self, cell: SubmissionCell) -> bool:
+        before = len(self.problems)
+        self._revision(cell.revision, cell.updated_at, cell.where)
+        if cell.juror_id not in self.ctx.jurors:
+            params = {"juror": f"id {cell.juror_id}"}
+            self.problems.append(Problem(rules.CELL_UNKNOWN_JUROR, params, cell.where))
+        if cell.stage_id not in self.ctx.stages:
+            params = {"stage": f"id {cell.stage_id}"}
+            self.problems.append(Problem(rules.CELL_UNKNOWN_STAGE, params, cell.where))
+        return len(self.problems) == before
+
+
+def check_cells(s: Session, cells: Sequence[Cell]) -> list[Problem]:
+    """Every problem the rules find in these cells (nothing written); [] when all pass."""
+    juror_ids = {c.juror_id for c in cells}
+    entry_ids = {c.entry_id for c in cells if not isinstance(c, SubmissionCell)}
+    checker = _Checker(_load_context(s, juror_ids, entry_ids))
+    _check_all(checker, cells)
+    return checker.problems
+
+
+def _check_all(checker: _Checker, cells: Sequence[Cell]) -> None:
+    seen: set[tuple[Any, ...]] = set()
+    for cell in cells:
+        if isinstance(cell, ScoreCell):
+            key: tuple[Any, ...] = ("s", cell.juror_id, cell.entry_id, cell.criterion_id)
+            checker.score(cell)
+        elif isinstance(cell, CommentCell):
+            key = ("c", cell.juror_id, cell.entry_id, cell.stage_id)
+            checker.comment(cell)
+        else:
+            key = ("u", cell.juror_id, cell.stage_id)
+            checker.submission(cell)
+        if key in seen:
+            checker.problems.append(Problem(rules.CELL_TWICE, {}, cell.where))
+        seen.add(key)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------
+
+AuditMode = Literal["cells", "summary"]
+# The audit actor of a chair's entry: a local edit in the chair's event (proof.py counts these).
+CHAIR = "chair"
+
+
+def local_actor(db: EventDB, actor: str) -> str:
+    """Who the audit log names for a local edit: the given actor; else, in the chair's event,
+    the chair (a juror's cell typed there is the chair's entry); in a kit "" (the juror)."""
+    return actor or ("" if db.kind == "kit" else CHAIR)
+
+
+@serialized_write
+def write_cells(
+    target: EventDB | Session,
+    cells: Iterable[Cell],
+    *,
+    actor: str = "",
+    source: str = "local",
+    audit_mode: AuditMode = "cells",
+    now: str | None = None,
+    states: bool = False,
+    hold_submitted: bool = True,
+) -> WriteResult:
+    """Check, write, audit and (given an EventDB) commit and announce a batch of cells.
+
+    ``actor`` is who made the change ("" = the juror whose cell it is, except that given the
+    chair's EventDB it is the chair: ``local_actor``). ``states=True`` fills
+    ``result.states`` with each score cell's state after the write (a form wants it; a bulk
+    import does not). Raises CellsRefused (nothing written) when any cell breaks a rule,
+    StorageError when the database refuses.
+
+    On a PostgreSQL server the transaction takes the event's write lock when it begins
+    (``@serialized_write``): two chairs' writes never read the same audit head, so the hash
+    chain cannot fork, and revisions never collide.
+
+    A replicated cell (a live push's, a package's) in a stage the target holds as submitted is
+    not taken (``rules.held_submitted``; counted in ``result.held``); a kit update passes
+    ``hold_submitted=False``: there the chair's event is the authority on the lock.
+    """
+    batch = list(cells)
+    if isinstance(target, Session):
+        return _write(
+            target, batch, actor, source, audit_mode, now or utc_now(), states, hold_submitted
+        )
+    actor = local_actor(target, actor)
+    try:
+        with target.session() as s:
+            result = _write(
+                s, batch, actor, source, audit_mode, now or utc_now(), states, hold_submitted
+            )
+    except SQLAlchemyError as exc:
+        raise database_refused(exc) from exc
+    announce(target, result)
+    return result
+
+
+def database_refused(exc: BaseException) -> StorageError:
+    """A raw database error (e.g. a number too large for SQLite's integer) as a clear message."""
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return StorageError(problem_line(Problem(rules.DB_ERROR, {"detail": detail})))
+
+
+def announce(db: EventDB, result: WriteResult) -> None:
+    """Tell the change bus, once per kind, what a committed write changed."""
+    if result.scores:
+        db.notify(Change("scores", frozenset(result.entry_ids), result.source))
+    if result.comments:
+        db.notify(Change("comments", frozenset(result.comment_entry_ids), result.source))
+    if result.submissions:
+        db.notify(Change("submission", frozenset(), result.source))
+
+
+def _write(
+    s: Session,
+    cells: list[Cell],
+    actor: str,
+    source: str,
+    mode: AuditMode,
+    now: str,
+    states: bool,
+    hold: bool = True,
+) -> WriteResult:
+    juror_ids = {c.juror_id for c in cells}
+    entry_ids = {c.entry_id for c in cells if not isinstance(c, SubmissionCell)}
+    ctx = _load_context(s, juror_ids, entry_ids)
+    checker = _Checker(ctx)
+    _check_all(checker, cells)
+    if checker.problems:
+        raise CellsRefused(checker.problems)
+    result = WriteResult(source=source)
+    if hold and ctx.eligibility.submitted:
+        cells = _not_held(ctx, cells, result)
+    trail: list[dict[str, Any]] = []
+    score_cells = [c for c in cells if isinstance(c, ScoreCell)]
+    comment_cells = [c for c in cells if isinstance(c, CommentCell)]
+    submission_cells = [c for c in cells if isinstance(c, SubmissionCell)]
+    if score_cells:
+        _write_scores(s, ctx, score_cells, (actor, source, now), result, trail, states, mode)
+    if comment_cells:
+        _write_comments(s, ctx, comment_cells, actor, source, now, result, trail)
+    if submission_cells:
+        _write_submissions(s, ctx, submission_cells, actor, source, now, result, trail)
+    if trail and mode == "cells":
+        audit.append_many(s, trail, prev_hash=audit.last_hash(s))
+    return result
+
+
+def _not_held(ctx: _Context, cells: list[Cell], result: WriteResult) -> list[Cell]:
+    """The cells the submitted-stage lock lets through (local edits were checked already)."""
+    held = ctx.eligibility.submitted
+    kept: list[Cell] = []
+    for cell in cells:
+        if cell.revision is not None:
+            if isinstance(cell, ScoreCell):
+                stage_id, submitting = ctx.criteria[cell.criterion_id][0], None
+            elif isinstance(cell, CommentCell):
+                stage_id, submitting = cell.stage_id, None
+            else:
+                stage_id, submitting = cell.stage_id, cell.submitted
+            if rules.held_submitted(held, cell.juror_id, stage_id, submitting=submitting):
+                result.held += 1
+                continue
+        kept.append(cell)
+    return kept
+
+
+def _bump(revision: int, where: Where) -> int:
+    if revision + 1 > rules.MAX_REVISION:
+        params = {"revision": str(revision + 1), "max": rules.MAX_REVISION}
+        raise CellsRefused([Problem(rules.VALUE_REVISION, params, where)])
+    return revision + 1
+
+
+def _write_scores(
+    s: Session,
+    ctx: _Context,
+    cells: list[ScoreCell],
+    who: tuple[str, str, str],
+    result: WriteResult,
+    trail: list[dict[str, Any]],
+    states: bool,
+    mode: AuditMode,
+) -> None:
+    actor, source, now = who
+    table = cast(Table, Score.__table__)
+    c = table.c
+    query = select(
+        c.id, c.juror_id, c.entry_id, c.criterion_id, type_coerce(c.value, String()), c.note
+    ).add_columns(c.revision, c.updated_at)
+    query = query.where(c.juror_id.in_({x.juror_id for x in cells}))
+    wanted = {x.entry_id for x in cells}
+    if len(wanted) < _FEW:
+        query = query.where(c.entry_id.in_(wanted))
+    stored = {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query)}
+    texts: dict[Decimal, str | None] = {}  # values repeat: one canonical text per value
+    audited = mode == "cells"
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for cell in cells:
+        cell_id = (cell.juror_id, cell.entry_id, cell.criterion_id)
+        old = stored.get(cell_id)
+        value = cell.value
+        if value is None:
+            text = None
+        else:
+            text = texts.get(value, "")
+            if text == "":
+                text = texts[value] = value_text(value)
+        if cell.revision is None:  # a local edit
+            note = cell.note if cell.note is not None else (old[2] if old else "")
+            if old is not None and old[1] == text and old[2] == note:
+                result.scores_unchanged += 1
+                if states:
+                    result.states[cell_id] = _state(old[1], old[2], old[3], old[4])
+                continue
+            revision = 1 if old is None else _bump(old[3], cell.where)
+            updated_at = now
+        else:
+            note = cell.note if cell.note is not None else ""
+            revision, updated_at = cell.revision, cell.updated_at or now
+            if old is not None and score_key(old[3], old[4], old[1], old[2]) >= score_key(
+                revision, updated_at, text, note
+            ):
+                result.scores_unchanged += 1
+                if states:
+                    result.states[cell_id] = _state(old[1], old[2], old[3], old[4])
+                continue
+        if old is None:
+            inserts.append(
+                {
+                    "juror_id": cell.juror_id,
+                    "entry_id": cell.entry_id,
+                    "criterion_id": cell.criterion_id,
+                    "value": value,
+                    "note": note,
+                    "revision": revision,
+                    "updated_at": updated_at,
+                }
+            )
+            result.scores_new += 1
+        else:
+            updates.append(
+                {
+                    "score_id": old[0],
+                    "value": text,
+                    "note": note,
+                    "revision": revision,
+                    "updated_at": updated_at,
+                }
+            )
+            result.scores_changed += 1
+        if len(inserts) >= _BATCH:
+            _flush_scores(s, inserts, [])
+            inserts.clear()
+        result.entry_ids.add(cell.entry_id)
+        if states:
+            result.states[cell_id] = CellState(value, note, revision, updated_at)
+        if audited:
+            old_audit = None
+            if old is not None:
+                old_audit = {"value": old[1], "note": old[2], "revision": old[3]}
+            trail.append(
+                {
+                    "at": now,
+                    "actor": actor or ctx.jurors[cell.juror_id],
+                    "action": "score.set",
+                    "source": source,
+                    "subject": _subject(ctx, cell_id),
+                    "old": old_audit,
+                    "new": {
+                        "value": text,
+                        "note": note,
+                        "revision": revision,
+                        "updated_at": updated_at,
+                    },
+                }
+            )
+    _flush_scores(s, inserts, updates)
+
+
+def _flush_scores(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    """Core statements, values bound as their canonical text: many rows, no ORM objects."""
+    table = cast(Table, Score.__table__)
+    bound_value = bindparam("value", type_=String())
+    if inserts:
+        # Inserts carry the Decimal: the column type writes its canonical text (the bulk path).
+        s.execute(insert(table), inserts)
+    if updates:
+        result = s.execute(
+            update(table)
+            .where(table.c.id == bindparam("score_id"))
+            .values(
+                value=bound_value,
+                note=bindparam("note"),
+                revision=bindparam("revision"),
+                updated_at=bindparam("updated_at"),
+            ),
+            updates,
+        )
+        _all_matched(s, result, len(updates))
+
+
+def _all_matched(s: Session, result: Any, wanted: int) -> None:
+    """Every row the writer read must be updated: on a server, row-level security hides
+    another panel's row from a chair's UPDATE (0 rows, no error). StaleDataError makes the
+    session say so (dialect.py: PanelWriteRefused) and roll the whole batch back."""
+    count = getattr(result, "rowcount", -1)
+    if count < 0 or (wanted > 1 and not s.get_bind().dialect.supports_sane_multi_rowcount):
+        return
+    if count != wanted:
+        raise StaleDataError(f"{wanted} row(s) to update, {count} matched")
+
+
+def _subject(ctx: _Context, cell: tuple[int, int, int]) -> dict[str, str]:
+    """The audit subject of a score cell: juror, entry, stage and criterion codes."""
+    juror, entry, criterion = cell
+    stage_id, crit_code = ctx.criteria[criterion][:2]
+    return {
+        "juror": ctx.jurors[juror],
+        "entry": ctx.entries[entry],
+        "stage": ctx.stages[stage_id],
+        "criterion": crit_code,
+    }
+
+
+def _state(text: str | None, note: str, revision: int, updated_at: str) -> CellState:
+    return CellState(None if text is None else Decimal(text), note, revision, updated_at)
+
+
+def _write_comments(
+    s: Session,
+    ctx: _Context,
+    cells: list[CommentCell],
+    actor: str,
+    source: str,
+    now: str,
+    result: WriteResult,
+    trail: list[dict[str, Any]],
+) -> None:
+    stored = {
+        (j, e, st): (txt, rev, at)
+        for j, e, st, txt, rev, at in s.execute(
+            select(
+                Comment.juror_id,
+                Comment.entry_id,
+                Comment.stage_id,
+                Comment.text,
+                Comment.revision,
+                Comment.updated_at,
+            ).where(Comment.juror_id.in_({x.juror_id for x in cells}))
+        )
+    }
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for cell in cells:
+        cell_id = (cell.juror_id, cell.entry_id, cell.stage_id)
+        old = stored.get(cell_id)
+        if cell.revision is None:
+            if old is not None and old[0] == cell.text:
+                continue
+            revision = 1 if old is None else _bump(old[1], cell.where)
+            updated_at = now
+        else:
+            revision, updated_at = cell.revision, cell.updated_at or now
+            if old is not None and comment_key(old[1], old[2], old[0]) >= comment_key(
+                revision, updated_at, cell.text
+            ):
+                continue
+        row: dict[str, Any] = {"juror_id": cell.juror_id, "entry_id": cell.entry_id}
+        row |= {"stage_id": cell.stage_id}
+        row |= {"text": cell.text, "revision": revision, "updated_at": updated_at}
+        (inserts if old is None else updates).append(row)
+        stored[cell_id] = (cell.text, revision, updated_at)
+        result.comments += 1
+        result.comment_entry_ids.add(cell.entry_id)
+        juror_code = ctx.jurors[cell.juror_id]
+        trail.append(
+            {
+                "at": now,
+                "actor": actor or juror_code,
+                "action": "comment.set",
+                "source": source,
+                "subject": {
+                    "juror": juror_code,
+                    "entry": ctx.entries[cell.entry_id],
+                    "stage": ctx.stages[cell.stage_id],
+                },
+                "old": None if old is None else {"text": old[0], "revision": old[1]},
+                "new": {"text": cell.text, "revision": revision, "updated_at": updated_at},
+            }
+        )
+    if inserts:
+        s.execute(insert(Comment), inserts)
+    if updates:
+        s.execute(update(Comment), updates)
+
+
+def _write_submissions(
+    s: Session,
+    ctx: _Context,
+    cells: list[SubmissionCell],
+    actor: str,
+    source: str,
+    now: str,
+    result: WriteResult,
+    trail: list[dict[str, Any]],
+) -> None:
+    stored = {
+        (j, st): (sub, rev, at)
+        for j, st, sub, rev, at in s.execute(
+            select(
+                Submission.juror_id,
+                Submission.stage_id,
+                Submission.submitted,
+                Submission.revision,
+                Submission.updated_at,
+            ).where(Submission.juror_id.in_({x.juror_id for x in cells}))
+        )
+    }
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for cell in cells:
+        cell_id = (cell.juror_id, cell.stage_id)
+        old = stored.get(cell_id)
+        if cell.revision is None:
+            if old is not None and old[0] == cell.submitted:
+                continue
+            revision = 1 if old is None else _bump(old[1], cell.where)
+            updated_at = now
+        else:
+            revision, updated_at = cell.revision, cell.updated_at or now
+            if old is not None and submission_key(old[1], old[2], old[0]) >= submission_key(
+                revision, updated_at, cell.submitted
+            ):
+                continue
+        row: dict[str, Any] = {"juror_id": cell.juror_id, "stage_id": cell.stage_id}
+        row |= {"submitted": cell.submitted, "revision": revision, "updated_at": updated_at}
+        (inserts if old is None else updates).append(row)
+        stored[cell_id] = (cell.submitted, revision, updated_at)
+        result.submissions += 1
+        juror_code = ctx.jurors[cell.juror_id]
+        trail.append(
+            {
+                "at": now,
+                "actor": actor or juror_code,
+                "action": "stage.submit" if cell.submitted else "stage.reopen",
+                "source": source,
+                "subject": {"juror": juror_code, "stage": ctx.stages[cell.stage_id]},
+                "old": None if old is None else {"submitted": old[0], "revision": old[1]},
+                "new": {"submitted": cell.submitted, "revision": revision},
+            }
+        )
+    if inserts:
+        s.execute(insert(Submission), inserts)
+    if updates:
+        s.execute(update(Submission), updates)
+
+
+# ---------------------------------------------------------------------------------------------
+# Removing: a kit update drops the cells of entries the juror is now recused from
+# ---------------------------------------------------------------------------------------------
+
+
+def remove_recused(
+    s: Session, juror_code: str, entry_ids: set[int], *, source: str, now: str
+) -> int:
+    """Delete the score and comment cells on these entries, one audit row per score removed."""
+    rows = s.execute(
+        select(Score.value, Score.note, Entry.code, Criterion.code)
+        .join(Entry, Entry.id == Score.entry_id)
+        .join(Criterion, Criterion.id == Score.criterion_id)
+        .where(Score.entry_id.in_(entry_ids))
+    ).all()
+    trail = [
+        {
+            "at": now,
+            "actor": "chair",
+            "action": "score.remove",
+            "source": source,
+            "subject": {"juror": juror_code, "entry": entry_code, "criterion": crit_code},
+            "old": {"value": value_text(value), "note": note},
+            "new": {"reason": "recused (conflict of interest)"},
+        }
+        for value, note, entry_code, crit_code in rows
+    ]
+    audit.append_many(s, trail, prev_hash=audit.last_hash(s))
+    s.execute(delete(Score).where(Score.entry_id.in_(entry_ids)))
+    s.execute(delete(Comment).where(Comment.entry_id.in_(entry_ids)))
+    return len(rows)
