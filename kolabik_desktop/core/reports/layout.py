@@ -399,13 +399,15 @@ def grid(
     zebra: bool = True,
     row_heights: Sequence[float | None] | float | None = None,
     tail: Sequence[Flowable] = (),
-    keep_with_tail: int = 3,
+    keep_with_tail: int = 1,
 ) -> Table:
     """A ruled table whose header rows repeat on every page it spans.
 
     ``tail`` (legend, signatures) goes in an unruled last row across all columns that never
     starts a page alone: it keeps the table's last ``keep_with_tail`` rows with it, so a page
-    break moves them too and the header repeats above them.
+    break moves them too and the header repeats above them. One row by default: the longest texts
+    the rules allow make a row a third of a page tall, and three such rows with the signatures no
+    longer fit on one page (ReportLab's LayoutError).
     """
     if tail:
         rows = [*rows, [list(tail)] + [""] * (len(col_widths) - 1)]
