@@ -291,13 +291,18 @@ def test_audit_chain_finds_an_edited_or_deleted_row(event):
     # An outside tamperer, on a connection of its own (the file with sqlite3, the server as well)
     tamper = create_engine(db.engine.url)
     with tamper.begin() as conn:
-        conn.execute(text("UPDATE audit_log SET new=replace(new, '75', '99') WHERE id=2"))
+        # The row's own text is put back exactly below (a reverse replace() could also hit a '99'
+        # of the row's timestamp and leave it changed).
+        original = conn.execute(text("SELECT new FROM audit_log WHERE id=2")).scalar_one()
+        assert '"value":"75"' in original
+        forged = original.replace('"value":"75"', '"value":"99"')
+        conn.execute(text("UPDATE audit_log SET new=:new WHERE id=2"), {"new": forged})
     with db.session() as s:
         assert audit.verify_chain(s) == [
             "audit row 2: its content was changed after it was written"
         ]
     with tamper.begin() as conn:
-        conn.execute(text("UPDATE audit_log SET new=replace(new, '99', '75') WHERE id=2"))
+        conn.execute(text("UPDATE audit_log SET new=:new WHERE id=2"), {"new": original})
         conn.execute(text("DELETE FROM audit_log WHERE id=3"))
     tamper.dispose()
     with db.session() as s:
