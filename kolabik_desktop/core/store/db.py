@@ -453,6 +453,24 @@ def fsync_and_rename(tmp: Path, target: Path) -> None:
     fsync_dir(target.parent)
 
 
+def add_event_row(
+    engine: Engine, *, uid: str | None, name: str, year: int | None, organiser: str, kind: str
+) -> None:
+    """The one ``event`` row of a new event, file or server (a fresh uid unless one is given)."""
+    with sessionmaker(engine)() as s:
+        s.add(
+            Event(
+                uid=uid or str(uuid.uuid4()),
+                name=name,
+                year=year,
+                organiser=organiser,
+                kind=kind,
+                created_at=utc_now(),
+            )
+        )
+        s.commit()
+
+
 def _building_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.building")
 
@@ -544,18 +562,7 @@ def create_event_file(
         try:
             with engine.begin() as conn:
                 _upgrade_to_head(conn)
-            with sessionmaker(engine)() as s:
-                s.add(
-                    Event(
-                        uid=uid or str(uuid.uuid4()),
-                        name=name,
-                        year=year,
-                        organiser=organiser,
-                        kind=kind,
-                        created_at=utc_now(),
-                    )
-                )
-                s.commit()
+            add_event_row(engine, uid=uid, name=name, year=year, organiser=organiser, kind=kind)
         finally:
             engine.dispose()
         if build is not None:

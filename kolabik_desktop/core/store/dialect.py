@@ -47,9 +47,9 @@ from kolabik_desktop.core.store.db import (
     ChangeBus,
     EventDB,
     _upgrade_to_head,
+    add_event_row,
     head_revision,
     known_revisions,
-    utc_now,
 )
 from kolabik_desktop.core.store.models import Base, Event
 
@@ -685,18 +685,7 @@ def create_server_event(
         if tables:
             drop_all_tables(engine)
         _upgrade(engine)
-        with sessionmaker(engine)() as s:
-            s.add(
-                Event(
-                    uid=uid or str(uuid.uuid4()),
-                    name=name,
-                    year=year,
-                    organiser=organiser,
-                    kind=kind,
-                    created_at=utc_now(),
-                )
-            )
-            s.commit()
+        add_event_row(engine, uid=uid, name=name, year=year, organiser=organiser, kind=kind)
         return ServerEventDB(url, engine)
     except EventFileError:
         engine.dispose()
