@@ -105,7 +105,7 @@ def _projector_window(window: Any) -> Any:
 
 
 def _setup_dialog(window: Any) -> Any:
-    window.open_setup()
+    window.features.setup.open_setup()
     from kolabik_desktop.ui.setup.dialog import SetupDialog
 
     return next(w for w in window.findChildren(SetupDialog) if w.isVisible())
