@@ -74,7 +74,7 @@ def exec_then_report(self=None):
         dock.show()
         dock.raise_()
         def board():
-            if dock.panel.model.rowCount() == 0:
+            if not window.context.scores_loaded or dock.panel.model.rowCount() == 0:
                 QTimer.singleShot(1, board)
                 return
             print("BOARD", time.perf_counter() - T0, time.process_time(), flush=True)

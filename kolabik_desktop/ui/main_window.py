@@ -496,9 +496,14 @@ class MainWindow(QMainWindow):
         if ok and url.strip():
             self.open_event(url.strip())
 
-    def open_event(self, path: Path | str) -> bool:
+    def open_event(self, path: Path | str, *, defer_scores: bool = False) -> bool:
         """Open an event file, juror kit or server event (postgresql:// URL); a failure is
-        explained, not raised."""
+        explained, not raised.
+
+        ``defer_scores`` (the program's start): the window fills its lists from the event's
+        structure and paints; the chair's scores are read next in the event's task runner (the
+        leaderboard and progress follow when they are in). A juror's kit is small: read at once.
+        """
         from kolabik_desktop.core.exchange.signing import ensure_kit_key
         from kolabik_desktop.core.store.db import open_event_file
         from kolabik_desktop.core.store.dialect import as_location, is_server_url
@@ -531,7 +536,7 @@ class MainWindow(QMainWindow):
             self._open_failed(name, lead, exc)
             return False
         try:
-            context = EventContext(db, self)
+            context = EventContext(db, self, defer_scores=defer_scores and db.kind == "event")
         except Exception as exc:  # a damaged file can fail on first read, past the header
             log.exception("reading %s failed", name)
             db.close()
@@ -564,6 +569,8 @@ class MainWindow(QMainWindow):
             self._show_current()  # nothing to list: the form says why
         self._update_actions()
         self.event_opened.emit(context)
+        if not context.scores_loaded:
+            QTimer.singleShot(0, context.load_scores)  # after this turn's paint
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:

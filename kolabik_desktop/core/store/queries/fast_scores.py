@@ -208,6 +208,22 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         raw.close()
 
 
+def read_event_spec(db: EventDB) -> EventSpec:
+    """The event's structure alone (no scores): what a window needs to paint its lists."""
+    if db.engine.dialect.name != "sqlite":
+        from kolabik_desktop.core.store.services import load_event_spec
+
+        with db.session() as s:
+            return load_event_spec(s)
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        return load_event_spec_sqlite(conn)
+    finally:
+        raw.close()
+
+
 def read_file_scoring_input(path: str | Path) -> FileRead | None:
     """Read a current event file (or kit) read-only with sqlite3 alone; None for anything that
     needs the usual opening (a server URL, a missing or odd file, an older or newer schema, a
