@@ -353,7 +353,10 @@ class LeaderboardPanel(QWidget):
         if context is not None:
             context.changed.connect(self._on_changed)
         self._fill_choices()
-        self.rebuild()
+        if self._active or context is None:
+            self.rebuild()
+        else:  # a hidden dock ranks nothing until it shows (3,000 rows on a national event)
+            self._stale = True
 
     def board(self) -> str:
         return self.board_box.currentData() or FINAL
@@ -583,12 +586,12 @@ def install(window: MainWindow) -> LeaderboardDock:
     def opened(context: EventContext) -> None:
         # A juror's kit holds one juror's scores: the standings are the chair's business.
         chair = window.mode != MODE_JUROR
-        dock.panel.set_context(context if chair else None)
         screen = window.screen() or QGuiApplication.primaryScreen()
         width = screen.availableGeometry().width() if screen is not None else 0
         visible = chair and remembered_visible(width)
+        dock.panel.set_active(visible)  # first: a hidden board is not ranked until it shows
+        dock.panel.set_context(context if chair else None)
         dock.setVisible(visible)
-        dock.panel.set_active(visible)
         toggle.setEnabled(chair)
         toggle.setVisible(chair)  # a juror's kit has no standings to offer
         if visible:

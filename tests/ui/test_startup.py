@@ -81,3 +81,24 @@ def test_a_juror_kit_and_a_plain_open_read_the_scores_at_once(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert window.open_event(path)
     assert window.context is not None and window.context.scores_loaded
+
+
+def test_a_hidden_leaderboard_ranks_nothing_until_it_shows(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kolabik_desktop.ui.leaderboard import VISIBLE_KEY
+
+    QSettings().setValue(VISIBLE_KEY, False)  # the chair closed it last time
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14)[0].close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_event(path)
+    dock = window.leaderboard_dock
+    assert dock is not None and not dock.isVisible()
+    assert dock.panel.model.rowCount() == 0  # no 3,000-row ranking built for a hidden dock
+    dock.toggleViewAction().trigger()  # View > Leaderboard
+    qtbot.waitUntil(lambda: dock.panel.model.rowCount() == 14)
+    shown = [(r.entry.id, r.rank, r.display) for r in dock.panel.model.rows()]
+    assert shown == _ranking(window.context.scorer, dock.panel.board())
