@@ -89,7 +89,7 @@ class EventContext(QObject):
                     per_entry[entry_id][(juror_id, criterion_id)] = value
             for entry_id, values in per_entry.items():
                 self.scorer.replace_entry_values(entry_id, values)
-        elif change.kind in ("comments", "submission", "packages"):
+        elif change.kind in ("comments", "submission", "packages", "presentation"):
             pass  # no score moves; listeners still hear about it
         else:
             self.scorer = self._build_scorer()
