@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
 from kolabik_desktop.core.store import services
-from kolabik_desktop.ui.board_export import export_board_png
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.projector import (
     FULL,
@@ -19,6 +18,7 @@ from kolabik_desktop.ui.projector import (
     TextOp,
     pick_screen,
 )
+from kolabik_desktop.ui.projector.export import export_board_png
 
 P1_SCORED = ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL")
 
