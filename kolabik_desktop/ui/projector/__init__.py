@@ -8,7 +8,7 @@
 - ``controls``: the chair's control dock and menu actions, and ``install`` into the main window;
 - ``export``: the board as a PNG.
 
-The modules import each other in that order only (tests/ui/test_ui_import_cycles.py).
+The modules import each other in that order only (tests/ui/test_ui_imports.py).
 """
 
 from kolabik_desktop.ui.projector.canvas import (
