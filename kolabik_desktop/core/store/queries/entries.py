@@ -70,7 +70,7 @@ def attachment_data(source: Source, attachment_id: int) -> bytes:
 def entry_by_code(source: Source, code: str) -> EntryRef | None:
     with reading(source) as s:
         row = s.execute(select(Entry.id, Entry.code, Entry.title).where(Entry.code == code)).first()
-    return None if row is None else EntryRef(*row.tuple())
+    return None if row is None else EntryRef(*row)
 
 
 def category_names(source: Source) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ def _info(row: tuple[int, str, str, str | None]) -> JurorInfo:
 def jurors(source: Source) -> tuple[JurorInfo, ...]:
     """Every juror, by code."""
     with reading(source) as s:
-        return tuple(_info(r.tuple()) for r in s.execute(select(*_COLUMNS).order_by(Juror.code)))
+        return tuple(_info(r) for r in s.execute(select(*_COLUMNS).order_by(Juror.code)))
 
 
 def juror(source: Source, juror_id: int | None) -> JurorInfo | None:
@@ -38,4 +38,4 @@ def juror(source: Source, juror_id: int | None) -> JurorInfo | None:
         return None
     with reading(source) as s:
         row = s.execute(select(*_COLUMNS).where(Juror.id == juror_id)).first()
-    return None if row is None else _info(row.tuple())
+    return None if row is None else _info(row)

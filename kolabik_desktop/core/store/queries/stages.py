@@ -42,13 +42,13 @@ def stages(source: Source) -> tuple[StageInfo, ...]:
     """Every stage in the event's order."""
     with reading(source) as s:
         rows = s.execute(select(*_STAGE).order_by(Stage.position, Stage.id))
-        return tuple(StageInfo(*r.tuple()) for r in rows)
+        return tuple(StageInfo(*r) for r in rows)
 
 
 def stage_by_code(source: Source, code: str) -> StageInfo | None:
     with reading(source) as s:
         row = s.execute(select(*_STAGE).where(Stage.code == code)).first()
-    return None if row is None else StageInfo(*row.tuple())
+    return None if row is None else StageInfo(*row)
 
 
 _CRITERION = (
@@ -81,7 +81,7 @@ def criteria(source: Source, stage_id: int) -> tuple[CriterionInfo, ...]:
             .where(Criterion.stage_id == stage_id)
             .order_by(Criterion.position, Criterion.id)
         )
-        return tuple(_criterion(r.tuple()) for r in rows)
+        return tuple(_criterion(r) for r in rows)
 
 
 def criterion_by_code(source: Source, stage_id: int, code: str) -> CriterionInfo | None:
@@ -89,4 +89,4 @@ def criterion_by_code(source: Source, stage_id: int, code: str) -> CriterionInfo
         row = s.execute(
             select(*_CRITERION).where(Criterion.stage_id == stage_id, Criterion.code == code)
         ).first()
-    return None if row is None else _criterion(row.tuple())
+    return None if row is None else _criterion(row)
