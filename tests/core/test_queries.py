@@ -324,3 +324,14 @@ def test_queries_read_inside_a_session_the_caller_holds(made):
         assert [j.code for j in people.jurors(s)] == ["J1", "J2", "J3"]
         s.rollback()
     assert entries.entry_by_code(db, "IN-TX") is None
+
+
+def test_stage_tolerance_as_set(made):
+    from kolabik_desktop.core.store.tolerance import set_stage_tolerance
+
+    db, ids = made
+    assert stages.tolerance(db, "P1") is None
+    set_stage_tolerance(db, ids.stages["P1"], Decimal("7.5"))
+    assert stages.tolerance(db, "P1") == Decimal("7.5")
+    assert stages.tolerance(db, "P2") is None
+    assert stages.tolerance(db, "P9") is None

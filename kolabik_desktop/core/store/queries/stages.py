@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from kolabik_desktop.core.store.models import Criterion, Stage
 from kolabik_desktop.core.store.queries._session import Source, reading
+from kolabik_desktop.core.store.tolerance import stage_tolerances
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,10 @@ def criterion_by_code(source: Source, stage_id: int, code: str) -> CriterionInfo
             select(*_CRITERION).where(Criterion.stage_id == stage_id, Criterion.code == code)
         ).first()
     return None if row is None else _criterion(row)
+
+
+def tolerance(source: Source, stage_code: str) -> Decimal | None:
+    """The juror-statistics tolerance set for a stage, None when unset (the rule for reading the
+    setting stays ``tolerance.stage_tolerances``)."""
+    with reading(source) as s:
+        return stage_tolerances(s).get(stage_code)
