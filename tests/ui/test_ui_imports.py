@@ -1,5 +1,5 @@
 """Imports of the ui modules (issue 17, item 10): no cycle among them (the projector↔board_export
-cycle), and the projector and the presentation session read through the read layer.
+cycle). That ui reads through the read layer is tests/core/test_layering.py's.
 
 Every import counts, wherever it is written: at the top, inside a function (a lazy import still
 closes a cycle at run time) or under ``if TYPE_CHECKING`` (a type-only cycle still ties the two
@@ -40,18 +40,6 @@ def ui_import_graph(root: Path = ROOT) -> dict[str, set[str]]:
                     targets.add(sub if sub in modules else base)
         graph[name] = {t for t in targets if t in modules and t != name}
     return graph
-
-
-def imported_names(path: Path) -> set[str]:
-    """Every module named by an import in the file (``from a.b import c`` names a.b and a.b.c)."""
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-            names.update(f"{node.module}.{a.name}" for a in node.names)
-    return names
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str]:
@@ -111,18 +99,3 @@ def test_the_check_finds_a_cycle_through_a_lazy_import(tmp_path):
         ["kolabik_desktop.ui.board", "kolabik_desktop.ui.paint", "kolabik_desktop.ui.board"],
         ["kolabik_desktop.ui.paint", "kolabik_desktop.ui.board", "kolabik_desktop.ui.paint"],
     )
-
-
-def test_projector_and_presentation_use_neither_the_orm_models_nor_sqlalchemy():
-    ui = ROOT / "kolabik_desktop" / "ui"
-    files = [*sorted((ui / "projector").glob("*.py")), ui / "presentation.py"]
-    offenders = {
-        str(path.relative_to(ROOT)): sorted(
-            n
-            for n in imported_names(path)
-            if n.split(".")[0] == "sqlalchemy" or n.startswith("kolabik_desktop.core.store.models")
-        )
-        for path in files
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
-    assert len(files) == 8

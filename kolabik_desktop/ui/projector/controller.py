@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
-from kolabik_desktop.core.store.queries.presentation import event_name, submitted_juror_ids
+from kolabik_desktop.core.store.queries.event import event_info
+from kolabik_desktop.core.store.queries.presentation import submitted_juror_ids
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.leaderboard import board_choices, category_choices
 from kolabik_desktop.ui.projector.canvas import BoardCanvas
@@ -148,7 +149,7 @@ class ProjectorController(QObject):
 
     def _read_event_name(self) -> None:
         assert self.context is not None
-        self.event_name = event_name(self.context.db)
+        self.event_name = event_info(self.context.db).name
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("event", "all"):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from kolabik_desktop.core.store.db import EventDB
-from kolabik_desktop.core.store.models import Event, Setting, Stage, Submission
+from kolabik_desktop.core.store.models import Setting, Stage, Submission
+from kolabik_desktop.core.store.queries._session import Source, reading
 
 ORDER_KEY = "presentation_order:{stage}"
 
@@ -64,8 +64,8 @@ def parse_order(text: str | None) -> tuple[int, ...]:
     return tuple(i for i in ids if isinstance(i, int) and not isinstance(i, bool))
 
 
-def presentation_schedule(db: EventDB, stage_code: str) -> PresentationSchedule:
-    with db.session() as s:
+def presentation_schedule(source: Source, stage_code: str) -> PresentationSchedule:
+    with reading(source) as s:
         parts_text = s.scalar(select(Stage.slot_parts).where(Stage.code == stage_code)) or ""
         order_text = s.scalar(
             select(Setting.value).where(Setting.key == ORDER_KEY.format(stage=stage_code))
@@ -79,15 +79,9 @@ def presentation_schedule(db: EventDB, stage_code: str) -> PresentationSchedule:
     return PresentationSchedule(stage_code, parse_order(order_text), parts)
 
 
-def event_name(db: EventDB) -> str:
-    """The event's name as the projector's header shows it ("" if the record is missing)."""
-    with db.session() as s:
-        return s.scalar(select(Event.name)) or ""
-
-
-def submitted_juror_ids(db: EventDB, stage_id: int) -> frozenset[int]:
+def submitted_juror_ids(source: Source, stage_id: int) -> frozenset[int]:
     """The jurors who have submitted their scores of a stage (the projector's progress mode)."""
-    with db.session() as s:
+    with reading(source) as s:
         return frozenset(
             s.scalars(
                 select(Submission.juror_id).where(
