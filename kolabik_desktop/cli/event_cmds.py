@@ -133,24 +133,22 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import_workbook(args: argparse.Namespace) -> int:
-    from sqlalchemy import func, select
-
     from kolabik_desktop.core.exchange.workbook import import_workbook
     from kolabik_desktop.core.store import dialect
-    from kolabik_desktop.core.store.models import Entry, Juror, Score
+    from kolabik_desktop.core.store.queries.event import event_counts
 
     xlsx, event = Path(args.xlsx), dialect.as_location(args.event)
     _require_file(xlsx, "workbook")
     created = not dialect.event_exists(event)
     db = import_workbook(xlsx, event)
     try:
-        with db.session() as s:
-            counts = [s.scalar(select(func.count()).select_from(t)) for t in (Entry, Juror, Score)]
+        counts = event_counts(db)
     finally:
         db.close()
     verb = "Created" if created else "Filled"
     print(
-        f"{verb} {event} from {xlsx}: {counts[0]} entries, {counts[1]} jurors, {counts[2]} scores"
+        f"{verb} {event} from {xlsx}: {counts.entries} entries, {counts.jurors} jurors, "
+        f"{counts.scores} scores"
     )
     return 0
 
@@ -217,10 +215,10 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     # a server event, an older file or a damaged one goes through the usual opening.
     read = read_file_scoring_input(args.event)
     if read is None:
-        kind, spec, values, event_name, category_names = _leaderboard_input_portable(args.event)
+        kind, spec, values, event_name, categories = _leaderboard_input_portable(args.event)
     else:
         kind, spec, values = read.kind, read.scoring.event, read.scoring.values
-        event_name, category_names = read.event_name, list(read.category_names)
+        event_name, categories = read.event_name, list(read.category_names)
     if kind == "kit":
         raise KolabikError(
             f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
@@ -232,7 +230,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if problems:
         raise KolabikError(f"{args.event}: the event cannot be ranked: " + "; ".join(problems))
     board = _resolve_board(args.stage, spec)
-    category = _resolve_category(args.category, category_names) if args.category else None
+    category = _resolve_category(args.category, categories) if args.category else None
     leaderboard = Scorer(spec, values).leaderboard(board, category)
     stage_codes = [st.code for st in spec.stages]
     if args.format == "csv":
@@ -253,20 +251,15 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
 def _leaderboard_input_portable(
     event: str,
 ) -> tuple[str, EventSpec, dict[tuple[int, int, int], Decimal], str, list[str]]:
-    from sqlalchemy import select
-
     from kolabik_desktop.core.store.db import open_event_file
-    from kolabik_desktop.core.store.models import Category, Event
+    from kolabik_desktop.core.store.queries.entries import category_names
+    from kolabik_desktop.core.store.queries.event import event_info
     from kolabik_desktop.core.store.services import load_event_spec, load_values
 
     with open_event_file(event, read_only=True) as db, db.session() as s:
         spec = load_event_spec(s)
         values = load_values(s)
-        event_name = s.scalar(select(Event.name)) or ""
-        category_names = list(
-            s.scalars(select(Category.name).order_by(Category.position, Category.name))
-        )
-        return db.kind, spec, values, event_name, category_names
+        return db.kind, spec, values, event_info(s).name, list(category_names(s))
 
 
 def _resolve_board(text: str, spec: EventSpec) -> str:

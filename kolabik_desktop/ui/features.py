@@ -28,7 +28,7 @@ from kolabik_desktop.ui.setup import SetupFeature
 
 if TYPE_CHECKING:
     from kolabik_desktop.ui.main_window import MainWindow
-    from kolabik_desktop.ui.projector import ProjectorController
+    from kolabik_desktop.ui.projector.controller import ProjectorController
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Features:
     settings: SettingsFeature  # Tools > Settings
     setup: SetupFeature  # Tools > Setup (chair mode)
     # The leaderboard dock, View > Projector (F5) and the presentation session: the projector
-    # module's install shim builds all three (ui/projector.py is being split into a package).
+    # package's install shim builds all three (ui/projector/controls.py).
     projector: ProjectorController
     kit_export: KitExportFeature  # File > Export juror kits
     import_scores: ImportFeature  # File > Import scores, dropped score packages
