@@ -1,11 +1,19 @@
-"""The window's words for the rules' problem codes: the one table of core/scoring/problem_text.py,
-in the window's language (so a refusal reads the same in the window, the CLI and the reports)."""
+"""The window's words for the rules' problem codes and `kolabik check`'s findings: the one table
+of core/scoring/problem_text.py, in the window's language (so a refusal or a finding reads the
+same in the window, the CLI and the reports)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kolabik_desktop.core.scoring.problem_text import problem_line, problem_message
+from kolabik_desktop.core.scoring.problem_text import (
+    FindingLike,
+    ProofLike,
+    finding_line,
+    problem_line,
+    problem_message,
+    proof_summary,
+)
 from kolabik_desktop.core.scoring.rules import Problem
 from kolabik_desktop.ui import i18n
 
@@ -14,6 +22,17 @@ def problem_text(problem: Problem, *, with_place: bool = True) -> str:
     """One problem in the window's language."""
     lang = i18n.current_language()
     return problem_line(problem, lang) if with_place else problem_message(problem, lang)
+
+
+def finding_text(finding: FindingLike) -> str:
+    """One finding of the full check (core/exchange/proof.py), with its place, in the window's
+    language."""
+    return finding_line(finding, i18n.current_language())
+
+
+def proof_text(proof: ProofLike) -> str:
+    """What a full check that found nothing checked, in the window's language."""
+    return proof_summary(proof, i18n.current_language())
 
 
 def error_text(exc: BaseException) -> str:
