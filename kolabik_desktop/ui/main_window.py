@@ -85,6 +85,7 @@ FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
     "kolabik_desktop.ui.live_session.install",  # Tools > Live session (hub dock; juror's link)
     "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
+    "kolabik_desktop.ui.audit_view.install",  # Tools > Audit log (chair's event and juror kit)
     "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
 ]
 

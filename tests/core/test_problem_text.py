@@ -99,3 +99,28 @@ def test_findings_read_in_indonesian_with_a_comma_and_blanks_for_missing_paramet
     cut = Finding("against.head_missing", "p1.pdf", (("head", "ab" * 32),))
     assert "abababababababab..." in finding_message(cut, "id")
     assert "dipotong" in finding_message(cut, "id")
+
+
+def test_a_findings_place_reads_in_both_languages_and_a_cleared_value_too():
+    from kolabik_desktop.core.exchange.proof import Finding
+    from kolabik_desktop.core.scoring.problem_text import PLACE_TEXTS, place_text
+
+    for kind, texts in PLACE_TEXTS.items():
+        assert set(texts) == set(LANGS), kind
+    place = (
+        ("kind", "score"),
+        ("juror", "J1"),
+        ("entry", "E1"),
+        ("stage", "P1"),
+        ("criterion", "C"),
+    )
+    f = Finding(
+        "score.missing", place_text(place), (("value", "(empty)"), ("revision", "2")), place
+    )
+    assert finding_line(f) == (
+        "score of juror J1 for entry E1 on P1/C: the audit log says it holds (empty) (revision 2) "
+        "but the score table has no such row: deleted behind the program's back"
+    )
+    assert finding_line(f, "id").startswith(
+        "nilai juri J1 untuk peserta E1 di P1/C: menurut log audit bernilai (kosong) (revisi 2)"
+    )

@@ -332,6 +332,39 @@ FINDING_TEXTS: dict[str, dict[str, str]] = {
 
 # Finding parameters that hold a number in the canonical dot-decimal form.
 _FINDING_NUMBERS = ("value", "logged_value")
+# A cleared score, as a finding's value parameter holds it.
+EMPTY_VALUE = "(empty)"
+EMPTY_WORDS = {"id": "(kosong)", "en": EMPTY_VALUE}
+
+# Where a finding is (its ``place``: a kind and parameters); a file's name needs no words.
+PLACE_TEXTS: dict[str, dict[str, str]] = {
+    "score": {
+        "id": "nilai juri {juror} untuk peserta {entry} di {stage}/{criterion}",
+        "en": "score of juror {juror} for entry {entry} on {stage}/{criterion}",
+    },
+    "comment": {
+        "id": "komentar juri {juror} untuk peserta {entry} di {stage}",
+        "en": "comment of juror {juror} on entry {entry} in {stage}",
+    },
+    "submission": {
+        "id": "penyerahan tahap {stage} oleh juri {juror}",
+        "en": "submission of stage {stage} by juror {juror}",
+    },
+    "package": {
+        "id": "paket bertanda tangan {package} dari juri {juror}",
+        "en": "signed package {package} of juror {juror}",
+    },
+}
+
+
+def place_text(place: tuple[tuple[str, str], ...], lang: str = "en") -> str:
+    """A finding's place in words: 'score of juror J1 for entry E1 on P1/SIG'."""
+    params = dict(place)
+    texts = PLACE_TEXTS.get(params.pop("kind", ""))
+    if texts is None:
+        return ", ".join(f"{k}={v}" for k, v in params.items())
+    template = texts[lang if lang in LANGS else "en"]
+    return template.format(**(dict.fromkeys(_fields(template), "") | params))
 
 
 class FindingLike(Protocol):
@@ -343,6 +376,8 @@ class FindingLike(Protocol):
     def where(self) -> str: ...
     @property
     def params(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def place(self) -> tuple[tuple[str, str], ...]: ...
 
 
 def finding_message(finding: FindingLike, lang: str = "en") -> str:
@@ -353,15 +388,19 @@ def finding_message(finding: FindingLike, lang: str = "en") -> str:
         return f"{finding.code} {dict(finding.params)}"
     template = texts[lang]
     params = dict.fromkeys(_fields(template), "") | dict(finding.params)
-    if lang == "id":
-        for name in _FINDING_NUMBERS:
+    for name in _FINDING_NUMBERS:
+        if params.get(name) == EMPTY_VALUE:
+            params[name] = EMPTY_WORDS[lang]
+        elif lang == "id":
             params[name] = params.get(name, "").replace(".", ",")
     return template.format(**params)
 
 
 def finding_line(finding: FindingLike, lang: str = "en") -> str:
-    """The finding with its place: 'J1/E1/P1/SIG: in the score table (...)'."""
-    return f"{finding.where}: {finding_message(finding, lang)}"
+    """The finding with its place: 'score of juror J1 for entry E1 on P1/SIG: in the score
+    table (...)'."""
+    where = place_text(finding.place, lang) if finding.place else finding.where
+    return f"{where}: {finding_message(finding, lang)}"
 
 
 def _fields(template: str) -> set[str]:
