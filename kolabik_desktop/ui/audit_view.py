@@ -149,6 +149,10 @@ def stored_time(moment: QDateTime) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime(STORED_TIME)
 
 
+def _count(n: int) -> str:
+    return i18n.localize_number_text(str(n))
+
+
 def change_text(row: AuditRow) -> str:
     if row.old and row.new:
         return f"{row.old} → {row.new}"
@@ -392,7 +396,7 @@ class AuditView(QDialog):
             return
         self.model.reset(self.db, f)
         count = audit_count(self.db, f) if self.db is not None else 0
-        self.count_label.setText(self.tr("%n row(s)", "", count))
+        self.count_label.setText(self.tr("{0} row(s)").format(_count(count)))
 
     # --- the chain and the full check -----------------------------------------------------------
 
@@ -418,15 +422,15 @@ class AuditView(QDialog):
             self.chain_label.setText(self.tr("Audit chain: checking…"))
         elif state.intact:
             self.chain_label.setText(
-                self.tr("Audit chain: intact · %n row(s) · head {0}", "", state.rows).format(
-                    state.head[:16] or "-"
+                self.tr("Audit chain: intact · {0} row(s) · head {1}").format(
+                    _count(state.rows), state.head[:16] or "-"
                 )
             )
         else:
             self.chain_label.setText(
-                self.tr(
-                    "Audit chain: BROKEN at row {0} · %n row(s) · head {1}", "", state.rows
-                ).format(state.broken_at, state.head[:16] or "-")
+                self.tr("Audit chain: BROKEN at row {0} · {1} row(s) · head {2}").format(
+                    state.broken_at, _count(state.rows), state.head[:16] or "-"
+                )
             )
         self.chain_label.setStyleSheet("color: #b00020;" if state and not state.intact else "")
 
@@ -457,7 +461,7 @@ class AuditView(QDialog):
         self.findings.clear()
         lines = list(result.chain.problems and self._chain_lines(result.chain)) + list(result.lines)
         if lines:
-            self.findings.addItem(self.tr("%n problem(s) found:", "", len(lines)))
+            self.findings.addItem(self.tr("{0} problem(s) found:").format(len(lines)))
             self.findings.addItems(lines)
         else:
             self.findings.addItem(self.tr("No problem found: {0}").format(result.summary))
@@ -514,7 +518,7 @@ class AuditView(QDialog):
             )
             return
         QMessageBox.information(
-            self, self.tr("Export"), self.tr("%n row(s) written to {0}", "", count).format(out)
+            self, self.tr("Export"), self.tr("{0} row(s) written to {1}").format(_count(count), out)
         )
 
     def export_to(self, out: Path) -> int:

@@ -248,149 +248,149 @@
         <translation>Lama → baru</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="243" />
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="487" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="247" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="491" />
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="256" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="260" />
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="258" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="262" />
         <source>until</source>
         <translation>sampai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="269" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="273" />
         <source>Juror:</source>
         <translation>Juri:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="270" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="274" />
         <source>Entry:</source>
         <translation>Peserta:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="271" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="275" />
         <source>Action:</source>
         <translation>Tindakan:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="302" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="306" />
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="305" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="309" />
         <source>Replay the audit log against the scores, comments and submissions and verify the jurors' signatures (as kolabik check)</source>
         <translation>Putar ulang log audit terhadap nilai, komentar dan penyerahan, dan verifikasi tanda tangan juri (seperti kolabik check)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="310" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="314" />
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="312" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="316" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="365" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="369" />
         <source>All jurors</source>
         <translation>Semua juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="368" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="372" />
         <source>All entries</source>
         <translation>Semua peserta</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="371" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="375" />
         <source>All actions</source>
         <translation>Semua tindakan</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="395" />
-        <source>%n row(s)</source>
-        <translation><numerusform>%n baris</numerusform></translation>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="399" />
+        <source>{0} row(s)</source>
+        <translation>{0} baris</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="418" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="422" />
         <source>Audit chain: checking…</source>
         <translation>Rantai audit: sedang diperiksa…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="421" />
-        <source>Audit chain: intact · %n row(s) · head {0}</source>
-        <translation><numerusform>Rantai audit: utuh · %n baris · kepala {0}</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="428" />
-        <source>Audit chain: BROKEN at row {0} · %n row(s) · head {1}</source>
-        <translation><numerusform>Rantai audit: RUSAK di baris {0} · %n baris · kepala {1}</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="460" />
-        <source>%n problem(s) found:</source>
-        <translation><numerusform>%n masalah ditemukan:</numerusform></translation>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="425" />
+        <source>Audit chain: intact · {0} row(s) · head {1}</source>
+        <translation>Rantai audit: utuh · {0} baris · kepala {1}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="463" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="431" />
+        <source>Audit chain: BROKEN at row {0} · {1} row(s) · head {2}</source>
+        <translation>Rantai audit: RUSAK di baris {0} · {1} baris · kepala {2}</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="464" />
+        <source>{0} problem(s) found:</source>
+        <translation>{0} masalah ditemukan:</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="467" />
         <source>No problem found: {0}</source>
         <translation>Tidak ada masalah: {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="470" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="474" />
         <source>Audit row {0}: changed or removed after it was written</source>
         <translation>Baris audit {0}: diubah atau dihapus setelah ditulis</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="487" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="491" />
         <source>The check could not run: {0}</source>
         <translation>Pemeriksaan tidak dapat berjalan: {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="495" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="499" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="495" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="499" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="496" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="500" />
         <source>audit-log</source>
         <translation>log-audit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="500" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="504" />
         <source>Export the audit log</source>
         <translation>Ekspor log audit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="513" />
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="517" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="521" />
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="513" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="517" />
         <source>Nothing was exported: {0}</source>
         <translation>Tidak ada yang diekspor: {0}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="517" />
-        <source>%n row(s) written to {0}</source>
-        <translation><numerusform>%n baris ditulis ke {0}</numerusform></translation>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="521" />
+        <source>{0} row(s) written to {1}</source>
+        <translation>{0} baris ditulis ke {1}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="530" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="534" />
         <source>&amp;Audit log…</source>
         <translation>&amp;Log audit…</translation>
     </message>
