@@ -94,7 +94,7 @@ MODE_JUROR = "juror"
 EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
-DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
+DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
 DOCK_MAX_WIDTH = 560
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
