@@ -63,7 +63,7 @@ from kolabik_desktop.core.store.queries.audit import (
 )
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
-from kolabik_desktop.ui.problems import finding_text, proof_text
+from kolabik_desktop.ui.problems import error_text, finding_text, proof_text
 from kolabik_desktop.ui.workers import run_task
 
 STORED_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -488,7 +488,9 @@ class AuditView(QDialog):
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
         QMessageBox.warning(
-            self, self.tr("Audit log"), self.tr("The check could not run: {0}").format(exc)
+            self,
+            self.tr("Audit log"),
+            self.tr("The check could not run: {0}").format(error_text(exc)),
         )
 
     # --- export ---------------------------------------------------------------------------------
@@ -514,7 +516,9 @@ class AuditView(QDialog):
             count = self.export_to(out)
         except KolabikError as exc:
             QMessageBox.warning(
-                self, self.tr("Export"), self.tr("Nothing was exported: {0}").format(exc)
+                self,
+                self.tr("Export"),
+                self.tr("Nothing was exported: {0}").format(error_text(exc)),
             )
             return
         QMessageBox.information(

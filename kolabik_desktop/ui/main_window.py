@@ -534,7 +534,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
-        text = lead + "\n\n" + str(exc) if lead else str(exc)
+        detail = error_text(exc)
+        text = lead + "\n\n" + detail if lead else detail
         QMessageBox.critical(
             self,
             self.tr("Cannot open {0}").format(name),

@@ -496,3 +496,123 @@ def against_summary(against: AgainstLike, name: str, lang: str = "en") -> str:
     if against.kind == "backup":
         return f"{name}: the event's audit log continues this backup's unchanged; {since}"
     return f"{name}: every score of this package is in the event's history"
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors the window shows in its language (core/errors.py ``KolabikError.coded``): a file that
+# cannot be written or opened, a refused package. The English wording is the CLI's.
+# ---------------------------------------------------------------------------------------------
+
+ERROR_TEXTS: dict[str, dict[str, str]] = {
+    "file.write_failed": {
+        "id": "{path}: {what} tidak dapat ditulis: {reason}. Berkas lama dengan nama itu tidak "
+        "berubah.",
+        "en": "{path}: could not write the {what}: {reason}. An earlier file of that name is "
+        "unchanged.",
+    },
+    "file.create_failed": {
+        "id": "{path}: {what} tidak dapat ditulis: {reason}",
+        "en": "{path}: could not write the {what}: {reason}",
+    },
+    "file.came_out_empty": {
+        "id": "{path}: {what} yang dibuat kosong; tidak ada yang ditulis",
+        "en": "{path}: the {what} came out empty; nothing was written",
+    },
+    "file.not_event": {
+        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite), atau berkas yang "
+        "rusak. Tidak ada yang ditulis ke berkas itu.",
+        "en": "{path}: not a Kolabik event file (not a SQLite database), or a damaged one. "
+        "Nothing was written to it.",
+    },
+    "file.empty": {
+        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite: kosong)",
+        "en": "{path}: not a Kolabik event file (not a SQLite database: empty)",
+    },
+    "file.no_event_record": {
+        "id": "{path}: bukan berkas acara Kolabik (tidak ada data acara)",
+        "en": "{path}: not a Kolabik event file (no event record)",
+    },
+    "file.damaged": {
+        "id": "{path}: berkas rusak atau bukan acara Kolabik ({detail}). Tidak ada yang ditulis "
+        "ke berkas itu; pulihkan cadangan terbaru dari folder NAMA.kolabik-backups di "
+        "sebelahnya.",
+        "en": "{path}: the file is damaged or not a Kolabik event ({detail}). Nothing was "
+        "written to it; restore the newest backup from the NAME.kolabik-backups folder beside "
+        "it.",
+    },
+    "input.rejected": {
+        "id": "{source}: ditolak, tidak ada yang diubah ({count} masalah):",
+        "en": "{source}: refused, nothing was changed ({count} problem(s)):",
+    },
+    "package.too_large": {
+        "id": "berkas terlalu besar untuk paket nilai",
+        "en": "the file is too large for a score package",
+    },
+    "package.empty": {"id": "berkasnya kosong", "en": "the file is empty"},
+    "package.not_utf8": {
+        "id": "bukan paket nilai (berkasnya bukan teks JSON UTF-8)",
+        "en": "not a score package (the file is not UTF-8 JSON text)",
+    },
+    "package.truncated": {
+        "id": "berkasnya terpotong: JSON berakhir terlalu awal (baris {line}, kolom {column})",
+        "en": "the file is truncated: the JSON ends early (line {line}, column {column})",
+    },
+    "package.bad_json": {
+        "id": "bukan JSON yang sah ({detail}, baris {line}, kolom {column}): rusak atau bukan "
+        "paket",
+        "en": "not valid JSON ({detail}, line {line}, column {column}): damaged or not a package",
+    },
+    "package.not_package": {
+        "id": "bukan paket nilai Kolabik (tidak ada 'format': '{format}')",
+        "en": "not a Kolabik score package (no 'format': '{format}')",
+    },
+}
+
+# Why a file could not be written (core/files.py ``os_error_code``).
+REASON_TEXTS: dict[str, dict[str, str]] = {
+    "disk_full": {
+        "id": "disk penuh; kosongkan ruang atau pilih drive lain",
+        "en": "the disk is full; free some space or choose another drive",
+    },
+    "read_only": {
+        "id": "drive hanya-baca; pilih folder yang dapat ditulis",
+        "en": "the drive is read-only; choose a writable folder",
+    },
+    "permission": {
+        "id": "izin ditolak: folder hanya-baca atau berkas sedang dibuka di program lain",
+        "en": "permission denied: the folder is read-only or the file is open in another program",
+    },
+    "no_folder": {"id": "folder tidak ada", "en": "the folder does not exist"},
+    "io_error": {
+        "id": "drive melaporkan kesalahan (USB dicabut?)",
+        "en": "the drive reported an error (removed USB stick?)",
+    },
+}
+
+# What was being written (the ``what`` of core/files.py's atomic write).
+WHAT_NAMES: dict[str, dict[str, str]] = {
+    "report": {"id": "laporan", "en": "report"},
+    "export": {"id": "ekspor", "en": "export"},
+    "image": {"id": "gambar", "en": "image"},
+    "leaderboard": {"id": "papan peringkat", "en": "leaderboard"},
+    "score package": {"id": "paket nilai", "en": "score package"},
+    "workbook": {"id": "buku kerja", "en": "workbook"},
+    "attachment copy": {"id": "salinan lampiran", "en": "attachment copy"},
+}
+
+
+def error_message(code: str, params: tuple[tuple[str, str], ...], lang: str = "en") -> str:
+    """A coded error in words (``reason_code`` and ``what`` are worded too)."""
+    lang = lang if lang in LANGS else "en"
+    texts = ERROR_TEXTS.get(code)
+    values = dict(params)
+    if texts is None:
+        return f"{code} {values}"
+    reason = REASON_TEXTS.get(values.get("reason_code", ""))
+    if reason is not None:
+        values["reason"] = reason[lang]
+    what = WHAT_NAMES.get(values.get("what", ""))
+    if what is not None:
+        values["what"] = what[lang]
+    template = texts[lang]
+    return template.format(**(dict.fromkeys(_fields(template), "") | values))
