@@ -153,10 +153,22 @@ def _count(n: int) -> str:
     return i18n.localize_number_text(str(n))
 
 
+# The fields of a logged change, in the window's language.
+FIELD_NAMES = {
+    "value": QT_TRANSLATE_NOOP("AuditView", "value"),
+    "note": QT_TRANSLATE_NOOP("AuditView", "note"),
+    "text": QT_TRANSLATE_NOOP("AuditView", "text"),
+    "submitted": QT_TRANSLATE_NOOP("AuditView", "submitted"),
+    "revision": QT_TRANSLATE_NOOP("AuditView", "revision"),
+}
+
+
 def change_text(row: AuditRow) -> str:
-    if row.old and row.new:
-        return f"{row.old} → {row.new}"
-    return row.new or row.old
+    names = {k: _tr(v) for k, v in FIELD_NAMES.items()}
+    old, new = row.old_text(names), row.new_text(names)
+    if old and new:
+        return f"{old} → {new}"
+    return new or old
 
 
 _ROOT = QModelIndex()

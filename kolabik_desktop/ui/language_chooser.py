@@ -31,7 +31,11 @@ class LanguageChooser(QDialog):
         self.chosen: str | None = None
         self.setWindowTitle(self.tr("Choose a language"))
         title = QLabel(self.tr("Welcome to Kolabik Desktop"))
-        title.setObjectName("welcomeTitle")
+        font = title.font()
+        font.setPointSize(14)
+        font.setBold(True)
+        title.setFont(font)
+        title.setWordWrap(True)
         hint = QLabel(
             self.tr("Choose the language of the program. You can change it later in Settings.")
         )

@@ -68,7 +68,7 @@ def new_rows(v: AuditView) -> list:
 
 
 def score_rows(v: AuditView) -> list[tuple[str, str, str]]:
-    return [(r.juror, r.entry, r.new) for r in new_rows(v) if r.action == "score.set"]
+    return [(r.juror, r.entry, r.new_text()) for r in new_rows(v) if r.action == "score.set"]
 
 
 def test_filters_by_juror_entry_action_and_time(view):
@@ -96,7 +96,7 @@ def test_filters_by_juror_entry_action_and_time(view):
 
     # J4's row was made by the chair but is about J4: the juror filter finds it.
     view.juror.setCurrentIndex(view.juror.findData("J4"))
-    assert [(r.actor, r.juror, r.new.split(",")[0]) for r in new_rows(view)] == [
+    assert [(r.actor, r.juror, r.new_text().split(",")[0]) for r in new_rows(view)] == [
         ("chair", "J4", "value=-")
     ]
 
@@ -228,8 +228,8 @@ def test_export_of_a_field_that_starts_a_formula(tmp_path):
         "P1",
         "SIG",
         "",
-        "",
-        "value=1",
+        (),
+        (("value", "1"), ("note", "-x")),
     )
     export_audit([row], tmp_path / "a.csv", "id")
     text = (tmp_path / "a.csv").read_bytes().decode("utf-8-sig")
@@ -238,3 +238,4 @@ def test_export_of_a_field_that_starts_a_formula(tmp_path):
     ws = load_workbook(tmp_path / "a.xlsx").active
     assert ws["A1"].value == "No." and ws["B1"].value == "Waktu (UTC)"
     assert ws["C2"].value == "=cmd" and ws["C2"].data_type == "s"
+    assert ws["L2"].value == "nilai=1, catatan=-x"

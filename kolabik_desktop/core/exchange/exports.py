@@ -308,10 +308,22 @@ AUDIT_HEADERS = {
         "After",
     ],
 }
+# The fields of a logged change, as the export names them.
+AUDIT_FIELDS = {
+    "id": {
+        "value": "nilai",
+        "note": "catatan",
+        "text": "teks",
+        "submitted": "diserahkan",
+        "revision": "revisi",
+    },
+    "en": {},
+}
 AUDIT_WIDTHS = (8, 28, 10, 16, 20, 8, 10, 8, 10, 24, 24, 24)
 
 
 def audit_sheet(rows: Iterable[AuditRow], lang: str = "id") -> Sheet:
+    names = AUDIT_FIELDS[lang]
     title = "Log audit" if lang == "id" else "Audit log"
     data: list[list[Cell]] = [
         [
@@ -325,8 +337,8 @@ def audit_sheet(rows: Iterable[AuditRow], lang: str = "id") -> Sheet:
             r.stage,
             r.criterion,
             r.other,
-            r.old,
-            r.new,
+            r.old_text(names),
+            r.new_text(names),
         ]
         for r in rows
     ]

@@ -248,149 +248,174 @@
         <translation>Lama → baru</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="247" />
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="491" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="158" />
+        <source>value</source>
+        <translation>nilai</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="159" />
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="160" />
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="161" />
+        <source>submitted</source>
+        <translation>diserahkan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="162" />
+        <source>revision</source>
+        <translation>revisi</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="259" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="504" />
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="260" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="272" />
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="262" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="274" />
         <source>until</source>
         <translation>sampai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="273" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="285" />
         <source>Juror:</source>
         <translation>Juri:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="274" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="286" />
         <source>Entry:</source>
         <translation>Peserta:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="275" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="287" />
         <source>Action:</source>
         <translation>Tindakan:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="306" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="318" />
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="309" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="321" />
         <source>Replay the audit log against the scores, comments and submissions and verify the jurors' signatures (as kolabik check)</source>
         <translation>Putar ulang log audit terhadap nilai, komentar dan penyerahan, dan verifikasi tanda tangan juri (seperti kolabik check)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="314" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="326" />
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="316" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="328" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="369" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="381" />
         <source>All jurors</source>
         <translation>Semua juri</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="372" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="384" />
         <source>All entries</source>
         <translation>Semua peserta</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="375" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="387" />
         <source>All actions</source>
         <translation>Semua tindakan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="399" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="411" />
         <source>{0} row(s)</source>
         <translation>{0} baris</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="422" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="434" />
         <source>Audit chain: checking…</source>
         <translation>Rantai audit: sedang diperiksa…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="425" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="437" />
         <source>Audit chain: intact · {0} row(s) · head {1}</source>
         <translation>Rantai audit: utuh · {0} baris · kepala {1}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="431" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="443" />
         <source>Audit chain: BROKEN at row {0} · {1} row(s) · head {2}</source>
         <translation>Rantai audit: RUSAK di baris {0} · {1} baris · kepala {2}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="464" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="476" />
         <source>{0} problem(s) found:</source>
         <translation>{0} masalah ditemukan:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="467" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="479" />
         <source>No problem found: {0}</source>
         <translation>Tidak ada masalah: {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="474" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="486" />
         <source>Audit row {0}: changed or removed after it was written</source>
         <translation>Baris audit {0}: diubah atau dihapus setelah ditulis</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="491" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="505" />
         <source>The check could not run: {0}</source>
         <translation>Pemeriksaan tidak dapat berjalan: {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="499" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="513" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="499" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="513" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="500" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="514" />
         <source>audit-log</source>
         <translation>log-audit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="504" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="518" />
         <source>Export the audit log</source>
         <translation>Ekspor log audit</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="517" />
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="521" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="532" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="537" />
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="517" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="533" />
         <source>Nothing was exported: {0}</source>
         <translation>Tidak ada yang diekspor: {0}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="521" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="537" />
         <source>{0} row(s) written to {1}</source>
         <translation>{0} baris ditulis ke {1}</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="534" />
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="550" />
         <source>&amp;Audit log…</source>
         <translation>&amp;Log audit…</translation>
     </message>

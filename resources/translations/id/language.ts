@@ -13,7 +13,7 @@
         <translation>Selamat datang di Kolabik Desktop</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/language_chooser.py" line="36" />
+        <location filename="../../../kolabik_desktop/ui/language_chooser.py" line="40" />
         <source>Choose the language of the program. You can change it later in Settings.</source>
         <translation>Pilih bahasa program. Anda dapat mengubahnya nanti di Pengaturan.</translation>
     </message>

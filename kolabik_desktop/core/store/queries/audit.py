@@ -14,7 +14,7 @@ row 100,000 as at row 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import AuditLog, Entry, Juror
 
 PAGE_ROWS = 500
+Fields = tuple[tuple[str, str], ...]
 SUBJECT_KEYS = ("juror", "entry", "stage", "criterion")
 
 
@@ -53,8 +54,14 @@ class AuditRow:
     stage: str
     criterion: str
     other: str  # the rest of the subject, "key=value, ..."
-    old: str  # the value before, as "key=value, ..." or the bare value ("" when none)
-    new: str
+    old: Fields  # the value before: (field, value) pairs, value first; () when none
+    new: Fields
+
+    def old_text(self, names: Mapping[str, str] | None = None) -> str:
+        return fields_text(self.old, names)
+
+    def new_text(self, names: Mapping[str, str] | None = None) -> str:
+        return fields_text(self.new, names)
 
 
 @dataclass(frozen=True)
@@ -194,13 +201,24 @@ _HIDDEN = ("updated_at",)
 
 
 def _text(value: Any) -> str:
+    return fields_text(_fields(value))
+
+
+def _fields(value: Any) -> Fields:
+    """A logged value as (field, value) pairs in reading order; a bare value has field ""."""
     if value is None:
-        return ""
+        return ()
     if isinstance(value, dict):
         keys = [k for k in _FIRST if k in value]
         keys += sorted(k for k in value if k not in _FIRST and k not in _HIDDEN)
-        return ", ".join(f"{k}={'-' if value[k] in (None, '') else value[k]}" for k in keys)
-    return str(value)
+        return tuple((k, "-" if value[k] in (None, "") else str(value[k])) for k in keys)
+    return (("", str(value)),)
+
+
+def fields_text(fields: Fields, names: Mapping[str, str] | None = None) -> str:
+    """'value=85, note=-' (``names`` renames the fields: {"value": "nilai"})."""
+    names = names or {}
+    return ", ".join(f"{names.get(k, k)}={v}" if k else v for k, v in fields)
 
 
 def _row(
@@ -222,6 +240,6 @@ def _row(
         stage=named["stage"],
         criterion=named["criterion"],
         other=other,
-        old=_text(_json(old)),
-        new=_text(_json(new)),
+        old=_fields(_json(old)),
+        new=_fields(_json(new)),
     )
