@@ -53,13 +53,13 @@ from kolabik_desktop.core.store.queries.audit import (
     PAGE_ROWS,
     AuditChoices,
     AuditFilter,
-    AuditRow,
+    AuditLine,
     ChainState,
     audit_choices,
     audit_count,
     audit_page,
-    audit_rows,
     chain_state,
+    filtered_lines,
 )
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
@@ -163,7 +163,7 @@ FIELD_NAMES = {
 }
 
 
-def change_text(row: AuditRow) -> str:
+def change_text(row: AuditLine) -> str:
     names = {k: _tr(v) for k, v in FIELD_NAMES.items()}
     old, new = row.old_text(names), row.new_text(names)
     if old and new:
@@ -181,7 +181,7 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self.db: EventDB | None = None
         self.filter = AuditFilter()
-        self.rows: list[AuditRow] = []
+        self.rows: list[AuditLine] = []
         self._more = False
 
     def reset(self, db: EventDB | None, f: AuditFilter) -> None:
@@ -230,7 +230,7 @@ class AuditModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def text(row: AuditRow, column: int) -> str:
+    def text(row: AuditLine, column: int) -> str:
         return (
             str(row.id),
             local_time(row.at),
@@ -542,7 +542,9 @@ class AuditView(QDialog):
         from kolabik_desktop.core.exchange.exports import export_audit
 
         assert self.db is not None
-        return export_audit(audit_rows(self.db, self.model.filter), out, i18n.current_language())
+        return export_audit(
+            filtered_lines(self.db, self.model.filter), out, i18n.current_language()
+        )
 
 
 def install(window: Any) -> None:

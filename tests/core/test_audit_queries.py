@@ -14,8 +14,8 @@ from kolabik_desktop.core.store.queries.audit import (
     audit_choices,
     audit_count,
     audit_page,
-    audit_rows,
     chain_state,
+    filtered_lines,
 )
 from kolabik_desktop.core.store.services import set_score
 
@@ -47,7 +47,7 @@ def test_filters_pages_and_chain_on_both_backends(new_location):
         both = audit_page(db, AuditFilter(juror="J2", entry="IN-003"), limit=100)
         assert {(r.juror, r.entry) for r in both} == {("J2", "IN-003")}
         # Time: nothing before the first row, everything before a far future.
-        first = min(r.at for r in audit_rows(db, AuditFilter()))
+        first = min(r.at for r in filtered_lines(db, AuditFilter()))
         assert audit_count(db, AuditFilter(until=first)) == 0
         assert audit_count(db, AuditFilter(since=first, until="9999")) == base + 3
         # Keyset pages meet without a gap or an overlap.

@@ -215,9 +215,9 @@ def test_export_writes_the_filtered_rows_oldest_first_as_data(view, tmp_path, su
 
 def test_export_of_a_field_that_starts_a_formula(tmp_path):
     from kolabik_desktop.core.exchange.exports import export_audit
-    from kolabik_desktop.core.store.queries.audit import AuditRow
+    from kolabik_desktop.core.store.queries.audit import AuditLine
 
-    row = AuditRow(
+    row = AuditLine(
         1,
         "2026-12-01T10:00:00.000000Z",
         "=cmd",

@@ -26,7 +26,7 @@ from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Number, StageSpec
-from kolabik_desktop.core.store.queries.audit import AuditRow
+from kolabik_desktop.core.store.queries.audit import AuditLine
 from kolabik_desktop.core.store.services import decimal_text
 
 WHATS = ("leaderboard", "matrix")
@@ -322,7 +322,7 @@ AUDIT_FIELDS = {
 AUDIT_WIDTHS = (8, 28, 10, 16, 20, 8, 10, 8, 10, 24, 24, 24)
 
 
-def audit_sheet(rows: Iterable[AuditRow], lang: str = "id") -> Sheet:
+def audit_sheet(rows: Iterable[AuditLine], lang: str = "id") -> Sheet:
     names = AUDIT_FIELDS[lang]
     title = "Log audit" if lang == "id" else "Audit log"
     data: list[list[Cell]] = [
@@ -345,7 +345,7 @@ def audit_sheet(rows: Iterable[AuditRow], lang: str = "id") -> Sheet:
     return Sheet(title, AUDIT_HEADERS[lang], data, {}, AUDIT_WIDTHS, freeze_cols=1)
 
 
-def export_audit(rows: Iterable[AuditRow], out: Path, lang: str = "id") -> int:
+def export_audit(rows: Iterable[AuditLine], out: Path, lang: str = "id") -> int:
     """Write audit rows to ``out`` (.xlsx or .csv, through the atomic write); returns the count.
 
     As every export: user text is a text cell in xlsx, and a CSV field that would start a

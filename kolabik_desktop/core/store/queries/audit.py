@@ -1,4 +1,5 @@
-"""The audit log as the window's audit view reads it: filtered pages, counts, the chain's state.
+"""The audit log: its rows as stored (``audit_rows``, for ``kolabik audit``), and as the
+window's audit view reads them (``AuditLine``): filtered pages, counts, the chain's state.
 
 Filters are set-based (one SQL query each, on a file or on the server): a juror's rows are the
 rows that juror made (the actor) or that are about that juror (the subject's "juror"); an entry's
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import AuditLog, Entry, Juror
+from kolabik_desktop.core.store.queries._session import Source, reading
 
 PAGE_ROWS = 500
 Fields = tuple[tuple[str, str], ...]
@@ -43,7 +45,7 @@ class AuditFilter:
 
 
 @dataclass(frozen=True)
-class AuditRow:
+class AuditLine:
     id: int
     at: str  # UTC, as stored: 2026-11-30T09:15:02.123456Z
     actor: str  # a juror's code, "chair", "system"
@@ -137,7 +139,7 @@ def _select(session: Session, f: AuditFilter) -> Select[int, str, str, str, str,
 
 def audit_page(
     db: EventDB, f: AuditFilter, *, before_id: int | None = None, limit: int = PAGE_ROWS
-) -> tuple[AuditRow, ...]:
+) -> tuple[AuditLine, ...]:
     """Up to ``limit`` rows that pass the filter, newest first, older than ``before_id``."""
     with db.session() as s:
         query = _select(s, f)
@@ -154,7 +156,7 @@ def audit_count(db: EventDB, f: AuditFilter) -> int:
         return int(s.scalar(query) or 0)
 
 
-def audit_rows(db: EventDB, f: AuditFilter, *, batch: int = 5000) -> Iterator[AuditRow]:
+def filtered_lines(db: EventDB, f: AuditFilter, *, batch: int = 5000) -> Iterator[AuditLine]:
     """Every row that passes the filter, oldest first (for an export), read in batches."""
     after = 0
     while True:
@@ -223,13 +225,13 @@ def fields_text(fields: Fields, names: Mapping[str, str] | None = None) -> str:
 
 def _row(
     row_id: int, at: str, actor: str, action: str, source: str, subject: str, old: str, new: str
-) -> AuditRow:
+) -> AuditLine:
     parsed = _json(subject)
     parts = parsed if isinstance(parsed, dict) else {}
     named = {k: "" if parts.get(k) is None else str(parts[k]) for k in SUBJECT_KEYS}
     rest = {k: v for k, v in parts.items() if k not in SUBJECT_KEYS}
     other = _text(rest) if isinstance(parsed, dict) else _text(parsed)
-    return AuditRow(
+    return AuditLine(
         id=row_id,
         at=at,
         actor=actor,
@@ -243,3 +245,41 @@ def _row(
         old=_fields(_json(old)),
         new=_fields(_json(new)),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The rows as stored (kolabik audit words them itself)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    actor: str
+    action: str
+    source: str
+    subject: str  # JSON text, "" = none
+    old: str  # JSON text
+    new: str  # JSON text
+
+
+def audit_rows(source: Source) -> tuple[AuditRow, ...]:
+    """Every row, oldest first."""
+    with reading(source) as s:
+        rows = s.execute(
+            select(
+                AuditLog.id,
+                AuditLog.at,
+                AuditLog.actor,
+                AuditLog.action,
+                AuditLog.source,
+                AuditLog.subject,
+                AuditLog.old,
+                AuditLog.new,
+            ).order_by(AuditLog.id)
+        )
+        return tuple(
+            AuditRow(i, at, actor or "", action, src or "", subject or "", old or "", new or "")
+            for i, at, actor, action, src, subject, old, new in rows
+        )
