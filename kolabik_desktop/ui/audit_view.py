@@ -374,6 +374,18 @@ class AuditView(QDialog):
         if db is not None:
             self._start_chain()
 
+    def refresh(self) -> None:
+        """Read the rows again (the filter kept) and recompute the chain's state."""
+        if self.db is None:
+            return
+        self.model.reset(self.db, self.current_filter())
+        self.count_label.setText(
+            self.tr("{0} row(s)").format(_count(audit_count(self.db, self.model.filter)))
+        )
+        self.chain = None
+        self._show_chain()
+        self._start_chain()
+
     def _fill_choices(self, choices: AuditChoices) -> None:
         for box in (self.juror, self.entry, self.action):
             box.blockSignals(True)
@@ -562,6 +574,8 @@ def install(window: Any) -> None:
             view = window.audit_view = AuditView(window)
         if view.db is not window.context.db:
             view.set_db(window.context.db)
+        elif not view.isVisible():
+            view.refresh()  # rows written since it was last shown
         view.show()
         view.raise_()
 

@@ -239,3 +239,37 @@ def test_export_of_a_field_that_starts_a_formula(tmp_path):
     assert ws["A1"].value == "No." and ws["B1"].value == "Waktu (UTC)"
     assert ws["C2"].value == "=cmd" and ws["C2"].data_type == "s"
     assert ws["L2"].value == "nilai=1, catatan=-x"
+
+
+def test_tools_audit_log_in_the_window_shows_rows_written_since_it_was_last_open(qtbot, event):
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_event(event)
+    assert window.act_audit_log.isEnabled()
+    window.act_audit_log.trigger()
+    view = window.audit_view
+    assert view.isVisible() and view.db is window.context.db
+    qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
+    top = view.model.rows[0].id
+    view.hide()
+    scorer = window.context.scorer.event
+    entry = next(e for e in scorer.entries if e.code == "IN-005")
+    criterion = next(c for c in scorer.stages[0].criteria if c.code == "SIG")
+    juror = next(j for j in scorer.jurors if j.code == "J5")
+    set_score(
+        window.context.db,
+        juror_id=juror.id,
+        entry_id=entry.id,
+        criterion_id=criterion.id,
+        value=Decimal(55),
+    )
+    window.act_audit_log.trigger()
+    assert view.model.rows[0].id == top + 1
+    assert (view.model.rows[0].juror, view.model.rows[0].entry) == ("J5", "IN-005")
+    qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
+    assert view.chain.rows == top + 1
+    window.close()
+    assert not window.act_audit_log.isEnabled()
