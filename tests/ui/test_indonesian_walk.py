@@ -309,9 +309,12 @@ def test_error_messages_speak_indonesian(qtbot, qapp, demo_file, tmp_path, monke
         dialog.show()
         failures: list[str] = []
         dialog.failed.connect(failures.append)
-        qtbot.waitUntil(lambda: dialog._data is not None, timeout=10_000)
+        # Its preview first (a result arriving after the dialog closed is not this test's).
+        qtbot.waitUntil(lambda: bool(getattr(dialog, "last_pdf", b"")), timeout=30_000)
+        qtbot.waitUntil(lambda: not dialog._busy, timeout=30_000)
         dialog.save_to(tmp_path / "laporan.pdf")
         qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+        qtbot.waitUntil(lambda: not dialog._busy, timeout=30_000)
         walk.look(dialog, "report, disk full")
         walk.seen += [("report failure", text) for text in failures]
         dialog.close()
