@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from helpers import national_event_file, percentile
+from helpers import national_event_file, percentile, seed_language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,6 +148,7 @@ def _startup(path: Path, tmp: Path) -> dict[str, float]:
         "PYTHONPATH": str(ROOT),
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    seed_language(tmp / "config")  # not a first start: no language chooser before the window
     _launch(FLOOR_CHILD, str(path), env=env)  # warm the disk cache for both
     _launch(STARTUP_CHILD, str(path), env=env, marks=2)
     floor, app, board = [], [], []

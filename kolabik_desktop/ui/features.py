@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kolabik_desktop.ui.audit_view import AuditFeature
 from kolabik_desktop.ui.backup_ui import BackupFeature
 from kolabik_desktop.ui.import_dialog import ImportFeature
 from kolabik_desktop.ui.inbox import InboxFeature
@@ -47,6 +48,7 @@ class Features:
     report: ReportFeature  # File > Print / Export (reports, spreadsheets)
     live_session: LiveSessionFeature  # Tools > Live session (hub dock; juror's link)
     juror_stats: JurorStatsFeature  # Tools > Juror statistics (chair mode)
+    audit: AuditFeature  # Tools > Audit log (chair's event and juror kit)
     promote: PromoteFeature  # File > Send to the next level (promote)
 
 
@@ -71,5 +73,6 @@ def build_features(window: MainWindow) -> Features:
         report=ReportFeature(window),
         live_session=LiveSessionFeature(window, controller),
         juror_stats=JurorStatsFeature(window),
+        audit=AuditFeature(window),
         promote=PromoteFeature(window),
     )

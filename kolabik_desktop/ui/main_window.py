@@ -73,7 +73,7 @@ log = logging.getLogger(__name__)
 EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
-DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
+DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
 DOCK_MAX_WIDTH = 560
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
@@ -573,7 +573,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
-        text = lead + "\n\n" + str(exc) if lead else str(exc)
+        detail = error_text(exc)
+        text = lead + "\n\n" + detail if lead else detail
         QMessageBox.critical(
             self,
             self.tr("Cannot open {0}").format(name),

@@ -27,6 +27,7 @@ FEATURE_MODULES = (
     "juror_stats.py",
     "promote_dialog.py",
     "leaderboard.py",
+    "audit_view.py",
 )
 
 
