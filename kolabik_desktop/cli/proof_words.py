@@ -85,6 +85,11 @@ def against_summary(against: Against, name: str) -> str:
             f"{name}: the event's history still contains the state this report certifies "
             f"(fingerprint {against.fingerprint}, audit head {against.head[:16]}); {since}; {data}"
         )
+    if against.kind == "kit":
+        return (
+            f"{name}: a juror kit made at audit head {against.head[:16]}, which the event's "
+            f"audit log holds; {since}"
+        )
     if against.kind == "backup":
         return f"{name}: the event's audit log continues this backup's unchanged; {since}"
     return f"{name}: every score of this package is in the event's history"

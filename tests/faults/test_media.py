@@ -119,3 +119,22 @@ def test_read_only_media(disk, tmp_path):
     # Only the event (readers may leave SQLite's empty -wal/-shm index files beside it).
     names = {p.name for p in disk.iterdir()} - {"lomba.kolabik-wal", "lomba.kolabik-shm"}
     assert names == {"lomba.kolabik"}
+
+
+def test_a_kit_onto_a_full_disk_is_not_audited(disk, tmp_path):
+    event = make_small_event(tmp_path / "lomba.kolabik")
+    earlier = disk / "J1.kolabik-kit"
+    earlier.write_bytes(b"an earlier kit")
+    filler = fill_disk(disk)
+    try:
+        kit = kolabik("kit", event, "--juror", "J1", "--out", earlier)
+        assert_clean_refusal(kit, "disk is full")
+        assert earlier.read_bytes() == b"an earlier kit"
+        assert sorted(p.name for p in disk.iterdir()) == ["J1.kolabik-kit", "filler.bin"]
+        assert "kit.export" not in kolabik("audit", event).stdout
+    finally:
+        filler.unlink()
+    assert kolabik("kit", event, "--juror", "J1", "--out", earlier).returncode == 0
+    assert kolabik("audit", event).stdout.count("kit.export") == 1
+    against = kolabik("check", event, "--against", earlier)
+    assert against.returncode == 0 and "juror kit" in against.stdout, against.stdout

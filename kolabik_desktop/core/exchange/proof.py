@@ -41,7 +41,7 @@ from kolabik_desktop.core.exchange.packages import (
     verify_package_bytes,
 )
 from kolabik_desktop.core.store import dialect
-from kolabik_desktop.core.store.backup import audit_trail_of_file
+from kolabik_desktop.core.store.backup import audit_trail_of_file, kit_anchor_of_file
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     AuditLog,
@@ -560,7 +560,7 @@ def audit_head(db: EventDB) -> tuple[str, int]:
 class Against:
     """What comparing the event with an earlier file found."""
 
-    kind: str  # "report", "backup", "package"
+    kind: str  # "report", "backup", "kit", "package"
     findings: list[Finding] = field(default_factory=list)
     head: str = ""  # the audit head the file certifies
     rows_since: int = 0  # audit rows written after it
@@ -626,6 +626,16 @@ def _against_backup(db: EventDB, path: Path) -> Against:
     if uid != db.uid:
         raise KolabikError(f"{path.name}: a file of another event, so it cannot be compared")
     ours = _log_hashes(db)
+    anchor = kit_anchor_of_file(path)
+    if anchor is not None:
+        # A juror kit: its own log starts when it was made; it certifies the chair's log up to
+        # the head it was made at, which the event's log must still hold.
+        kit = Against("kit", head=anchor)
+        if anchor not in ours:
+            kit.findings.append(_finding("against.head_missing", path.name, head=anchor))
+        else:
+            kit.rows_since = len(ours) - 1 - ours.index(anchor)
+        return kit
     result = Against("backup", head=theirs[-1] if theirs else "")
     for i, h in enumerate(theirs):
         if i >= len(ours) or ours[i] != h:
