@@ -9,15 +9,12 @@ reader has had ample time, and the test fails if the reader needed it to return.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import kolabik
+from conftest import cli, unblocker
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.reports.fingerprint import fingerprint
@@ -31,36 +28,6 @@ KINDS = {
 }
 
 
-@contextlib.contextmanager
-def unblocker(path: Path, after: float = 20.0) -> Iterator[threading.Event]:
-    """Opens the FIFO's write end (giving a blocked reader EOF) if the reader still waits after
-    ``after`` seconds; the yielded event tells whether it had to."""
-    done, needed = threading.Event(), threading.Event()
-
-    def run() -> None:
-        if done.wait(after) or not path.is_fifo():
-            return
-        while not done.is_set():
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
-            except OSError as exc:  # ENXIO: no reader has it open (yet)
-                if exc.errno != errno.ENXIO:
-                    return
-                done.wait(0.05)
-                continue
-            needed.set()
-            os.close(fd)
-            done.wait(0.05)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    try:
-        yield needed
-    finally:
-        done.set()
-        thread.join()
-
-
 def _special(tmp_path: Path, kind: str, name: str) -> Path:
     path = tmp_path / name
     KINDS[kind](path)
@@ -69,7 +36,7 @@ def _special(tmp_path: Path, kind: str, name: str) -> Path:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_import_workbook_and_check_against_refuse_special_files(event, tmp_path, kind):
-    before = kolabik("check", event, "--fingerprint").stdout
+    before = cli("check", event, "--fingerprint").stdout
     cases: list[tuple[str, Callable[[Path], list[str | Path]]]] = [
         ("w.xlsx", lambda p: ["import-workbook", tmp_path / "baru.kolabik", p]),
         ("r.pdf", lambda p: ["check", event, "--against", p]),
@@ -77,12 +44,12 @@ def test_import_workbook_and_check_against_refuse_special_files(event, tmp_path,
     for name, argv in cases:
         path = _special(tmp_path, kind, name)
         with unblocker(path) as needed:
-            proc = kolabik(*argv(path), timeout=60)
+            proc = cli(*argv(path))
         assert not needed.is_set(), f"{argv(path)[0]} waited on the pipe"
         assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
         assert "not a regular file" in proc.stdout + proc.stderr, (argv(path), proc.stderr)
     assert not (tmp_path / "baru.kolabik").exists()
-    assert kolabik("check", event, "--fingerprint").stdout == before
+    assert cli("check", event, "--fingerprint").stdout == before
 
 
 @pytest.mark.parametrize("kind", KINDS)
