@@ -6,7 +6,7 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
     python tools/screenshots.py [OUT_DIR]        # default: ./screenshots
 
 Views: welcome, chair, juror scoring, leaderboard dock, presentation dock, projector controls,
-projector window, setup dialog, report dialog.
+projector window, setup dialog, report dialog, the event opened read-only.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("07-projector-window", _projector_window),
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
+        ("10-read-only-view", lambda w: _read_only_view(w, event)),
     ]
     written = []
     for name, prepare in views:
@@ -86,6 +87,12 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
 
 def _score_as_first_juror(window: Any) -> None:
     window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
+
+
+def _read_only_view(window: Any, event: Path) -> None:
+    window.close_event()
+    window.open_event(event, read_only=True)  # File > Buka hanya-baca
+    _score_as_first_juror(window)
 
 
 def _show_dock(window: Any, name: str) -> None:
