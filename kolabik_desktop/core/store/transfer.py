@@ -146,19 +146,19 @@ def _copy_to_file(
             with engine.begin() as dst, dialect.snapshot(src) as s:
                 _upgrade_to_head(dst)
                 rows.update(copy_rows(s, dst, progress))
+        except OperationalError as exc:  # SQLite's "disk is full", "readonly", ...
+            raise storage_error(path, exc) from None
+        except KolabikError:
+            raise
+        except Exception as exc:  # the source's server dropped, ...: not a file-system error
+            raise EventFileError(f"{path}: the copy failed, nothing was written ({exc})") from exc
         finally:
             engine.dispose()
         if Path(f"{tmp}-wal").exists():
             raise EventFileError(f"{path}: the copy's journal was not merged; nothing was written")
 
-    try:
-        write_output_with(path, "event copy", build)
-    except OperationalError as exc:
-        raise storage_error(path, exc) from None
-    except KolabikError:
-        raise
-    except Exception as exc:
-        raise EventFileError(f"{path}: the copy failed, nothing was written ({exc})") from exc
+    # Creating, syncing or renaming the file failing is said by the atomic write, with why.
+    write_output_with(path, "event copy", build)
     return rows
 
 
