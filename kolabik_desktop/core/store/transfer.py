@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, event, func, insert, select
 from sqlalchemy.exc import OperationalError
@@ -27,6 +26,7 @@ from kolabik_desktop.core.store.db import (
     _make_engine,
     _upgrade_to_head,
     open_event_file,
+    set_self_contained_pragmas,
     storage_error,
 )
 from kolabik_desktop.core.store.models import Base
@@ -120,13 +120,6 @@ def _copy_to_server(
         engine.dispose()
 
 
-def _self_contained(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=DELETE")
-    cursor.execute("PRAGMA synchronous=OFF")
-    cursor.close()
-
-
 def _copy_to_file(
     src: Engine, path: Path, overwrite: bool, progress: Callable[[str, int], None] | None
 ) -> dict[str, int]:
@@ -141,7 +134,7 @@ def _copy_to_file(
         # A rollback journal, not WAL: every committed row is in the file itself when the
         # transaction ends, so the rename moves the whole copy (a WAL left unmerged beside the
         # temporary name would not move with it). Synced once, by the atomic write.
-        event.listen(engine, "connect", _self_contained)
+        event.listen(engine, "connect", set_self_contained_pragmas)
         try:
             with engine.begin() as dst, dialect.snapshot(src) as s:
                 _upgrade_to_head(dst)
