@@ -173,6 +173,8 @@ class BackupFeature:
         action.setEnabled(False)
 
         def on_opened(context: EventContext) -> None:
+            if context.db.read_only:
+                return  # nothing changes while it is open read-only; restoring would write
             scheduler.attach(context)
             action.setEnabled(True)
 

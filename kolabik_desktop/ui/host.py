@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 MenuName = Literal["file", "edit", "view", "tools", "help"]
 MODE_CHAIR = "chair"
 MODE_JUROR = "juror"
+MODE_VIEW = "view"  # opened read-only: nothing in the window writes to the event
 
 
 class LazyDock(QDockWidget):
@@ -80,7 +81,8 @@ class WindowHost(Protocol):
 
     @property
     def mode(self) -> str | None:
-        """MODE_CHAIR (an event file), MODE_JUROR (a juror's kit) or None (nothing open)."""
+        """MODE_CHAIR (an event file), MODE_JUROR (a juror's kit), MODE_VIEW (opened read-only)
+        or None (nothing open)."""
         ...
 
     @property
@@ -97,7 +99,7 @@ class WindowHost(Protocol):
     @property
     def stage_submitted(self) -> SignalInstance: ...  # (stage code)
 
-    def open_event(self, path: Path | str) -> bool: ...
+    def open_event(self, path: Path | str, *, read_only: bool = False) -> bool: ...
     def close_event(self) -> None: ...
 
     # -- the selection: whose sheet, which stage, which entry ---------------------------------

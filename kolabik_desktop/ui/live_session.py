@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
-from kolabik_desktop.ui.host import MODE_CHAIR
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -616,11 +616,11 @@ class LiveSessionFeature:
         def on_open(context: EventContext) -> None:
             chair = host.mode == MODE_CHAIR
             show_dock.setVisible(chair)
-            connect.setVisible(not chair)
+            connect.setVisible(host.mode == MODE_JUROR)
             if chair:
                 panel.set_context(context)
                 context.changed.connect(panel.publish_board)
-            else:
+            elif host.mode == MODE_JUROR:  # a kit open read-only never syncs
                 link.attach(context)
             context.closing.connect(on_closing)
 

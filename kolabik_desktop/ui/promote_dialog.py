@@ -234,7 +234,9 @@ class PromoteFeature:
         action.setEnabled(False)
 
         def enable(context: EventContext | None) -> None:
-            action.setEnabled(context is not None and context.db.kind == "event")
+            action.setEnabled(
+                context is not None and context.db.kind == "event" and not context.db.read_only
+            )
 
         def open_dialog() -> None:
             if host.context is None:
