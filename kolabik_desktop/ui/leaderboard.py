@@ -45,7 +45,7 @@ from kolabik_desktop.ui.i18n import format_score_text, localize_number_text
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
-    from kolabik_desktop.ui.main_window import MainWindow
+    from kolabik_desktop.ui.host import WindowHost
 
 
 _ROOT = QModelIndex()
@@ -563,13 +563,13 @@ class LeaderboardDock(QDockWidget):
         super().closeEvent(event)
 
 
-def install(window: MainWindow) -> LeaderboardDock:
+def install(window: WindowHost) -> LeaderboardDock:
     """Add the leaderboard dock and its View-menu toggle; follow the window's open event.
 
     Called by the projector feature (ui/projector.py), which tabs its controls with this dock.
     """
-    dock = LeaderboardDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock = LeaderboardDock(window.widget)
+    window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Leaderboard", "&Leaderboard"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -586,7 +586,7 @@ def install(window: MainWindow) -> LeaderboardDock:
     def opened(context: EventContext) -> None:
         # A juror's kit holds one juror's scores: the standings are the chair's business.
         chair = window.mode != MODE_JUROR
-        screen = window.screen() or QGuiApplication.primaryScreen()
+        screen = window.widget.screen() or QGuiApplication.primaryScreen()
         width = screen.availableGeometry().width() if screen is not None else 0
         visible = chair and remembered_visible(width)
         dock.panel.set_active(visible)  # first: a hidden board is not ranked until it shows
@@ -606,5 +606,4 @@ def install(window: MainWindow) -> LeaderboardDock:
     window.event_closed.connect(closed)
     dock.hide()
     toggle.setEnabled(False)
-    window.leaderboard_dock = dock
     return dock
