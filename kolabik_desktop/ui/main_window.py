@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
             and not d.isFloating()
             and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
         )
-        room = self.width() - others - sum(PANE_MIN_WIDTHS) - 3 * self.splitter.handleWidth()
+        panes = sum(self.splitter.widget(i).minimumWidth() for i in range(self.splitter.count()))
+        room = self.width() - others - panes - 3 * self.splitter.handleWidth()
         wanted = max(dock.minimumSizeHint().width(), min(wanted, room, self.width() // 2))
         self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
@@ -355,8 +356,11 @@ class MainWindow(QMainWindow):
             (self.browser, self.entry_view, self.form), PANE_MIN_WIDTHS, strict=True
         ):
             pane.setMinimumWidth(width)
-        for i, stretch in enumerate((0, 1, 0)):
-            self.splitter.setStretchFactor(i, stretch)
+        # All three panes share a change of width in proportion to their sizes: a wider window
+        # (or a dock closing) gives the entry list and the form their room back too, instead
+        # of leaving them at the width a dock squeezed them to and the proposal 1,000 px wide.
+        for i in range(3):
+            self.splitter.setStretchFactor(i, 1)
 
         self.welcome = QWidget(self)
         self.welcome.setObjectName("welcome")

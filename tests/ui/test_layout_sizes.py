@@ -15,9 +15,18 @@ from PySide6.QtWidgets import QTableView
 
 from kolabik_desktop.core.demo import build_demo_event
 from kolabik_desktop.ui import i18n
-from kolabik_desktop.ui.browser import COL_CODE, COL_STATUS, COL_TITLE
+from kolabik_desktop.ui.browser import (
+    COL_CODE,
+    COL_STATUS,
+    COL_TITLE,
+    COMPLETE,
+    NOT_STARTED,
+    PARTIAL,
+    RECUSED,
+    status_label,
+)
 from kolabik_desktop.ui.leaderboard import LeaderboardModel as M
-from kolabik_desktop.ui.main_window import PANE_MIN_WIDTHS, MainWindow
+from kolabik_desktop.ui.main_window import DEFAULT_SPLIT, PANE_MIN_WIDTHS, MainWindow
 
 SIZES = [(1366, 768), (1920, 1080)]
 READABLE_PROPOSAL = 320  # px: about 45 characters of the proposal's text
@@ -100,6 +109,50 @@ def test_the_entry_list_shows_code_title_and_status(qtbot, window):
         show_dock(qtbot, window, dock)
         assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == [], dock.objectName()
         dock.hide()
+
+
+def shares(window) -> list[float]:
+    sizes = window.splitter.sizes()
+    return [size / sum(sizes) for size in sizes]
+
+
+def test_the_panes_share_a_wide_window_and_get_their_room_back_when_a_dock_closes(qtbot, window):
+    """At 1920 px the entry list and the form grow with the window (not the proposal alone,
+    leaving the list at a laptop's width); a dock that squeezed them gives the room back."""
+    default = [w / sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT]
+    assert shares(window) == pytest.approx(default, abs=0.02)
+    before = window.splitter.sizes()
+    for dock in (window.leaderboard_dock, window.presentation_dock, window.projector_dock):
+        show_dock(qtbot, window, dock)
+        dock.hide()
+        qtbot.wait(20)
+        after = window.splitter.sizes()
+        assert sum(after) == sum(before), dock.objectName()
+        # Back to about where they were (the dock's squeeze met the panes' minimums on the way).
+        assert all(a >= 0.9 * b for a, b in zip(after, before, strict=True)), (before, after)
+    assert window.browser.width() >= DEFAULT_SPLIT[0] * window.width() // 1366 * 0.9
+
+
+def test_the_status_column_fits_its_heading_and_every_status_word_it_shows(window):
+    """Not "St…" nor "Status s…": the heading and each status a juror's rows show (and those
+    scoring moves them to) fit whole, for every juror, with the list in view."""
+    table = window.browser.table
+    header = table.horizontalHeader()
+    padding = 2 * (table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+    seen = set()
+    for juror in window.context.scorer.event.jurors:
+        window.set_scoring_juror(juror.id)
+        statuses = {NOT_STARTED, PARTIAL, COMPLETE} | {
+            r.status for r in window.browser.model.rows()
+        }
+        seen |= statuses
+        width = header.sectionSize(COL_STATUS)
+        assert width >= header.sectionSizeFromContents(COL_STATUS).width()
+        for status in statuses:
+            text = status_label(status)  # Indonesian: "Mengundurkan diri" is the longest
+            assert table.fontMetrics().horizontalAdvance(text) + padding <= width, text
+        assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == []
+    assert RECUSED in seen  # the demo has a recusal: the longest word is exercised
 
 
 @pytest.mark.parametrize("dock_name", ["leaderboard_dock", "presentation_dock", "projector_dock"])
