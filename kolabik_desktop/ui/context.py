@@ -77,7 +77,7 @@ class EventContext(QObject):
             per_entry = scores.entry_values(self.db, change.entry_ids)
             for entry_id, values in per_entry.items():
                 self.scorer.replace_entry_values(entry_id, values)
-        elif change.kind in ("comments", "submission", "packages"):
+        elif change.kind in ("comments", "submission", "packages", "presentation"):
             pass  # no score moves; listeners still hear about it
         else:
             self.scorer = self._build_scorer()
