@@ -93,7 +93,7 @@ EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
 DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
-DOCK_MAX_WIDTH = 560
+DOCK_MAX_WIDTH = 640  # at 1920 px a board shows its statuses whole; the proposal keeps 60+ chars
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
 # keeps its fields and notes.

@@ -102,6 +102,26 @@ def test_the_leaderboard_dock_shows_rank_title_score_and_status(qtbot, window):
     assert in_view(table, (M.RANK, M.TITLE, M.SCORE, M.STATUS)) == []
 
 
+def test_the_leaderboard_shows_each_status_whole_where_the_window_has_room(qtbot, window):
+    """At 1920 px "tidak lolos ke P2 (P1: 71,23)" shows whole (not "tidak lolos ke …"); at
+    1366 px it is elided in view, whole in its tooltip, and the title keeps its readable start."""
+    dock = window.leaderboard_dock
+    show_dock(qtbot, window, dock)
+    panel = dock.widget()
+    table, model = panel.table, panel.model
+    header = table.horizontalHeader()
+    texts = {model.status_of(row) for row in model._rows}
+    assert any("P2" in t for t in texts)  # the demo has entries that did not advance
+    widest = max(table.fontMetrics().horizontalAdvance(t) for t in texts)
+    if window.width() >= 1920:
+        assert widest + 8 <= header.sectionSize(M.STATUS)
+    assert in_view(table, (M.RANK, M.CODE, M.TITLE, M.SCORE, M.STATUS)) == []
+    assert header.sectionSize(M.TITLE) >= table.fontMetrics().horizontalAdvance("M" * 8)
+    row = next(i for i, r in enumerate(model._rows) if r.status == "not_advanced")
+    tip = model.index(row, M.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == model.index(row, M.STATUS).data() and "P2" in tip
+
+
 def test_the_entry_list_shows_code_title_and_status(qtbot, window):
     table = window.browser.table
     assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == []
@@ -163,6 +183,10 @@ def test_the_proposal_keeps_a_readable_column_whichever_dock_opens(qtbot, window
     assert dock.isVisible() and not dock.isFloating()
     browser, entry, form = window.splitter.sizes()
     assert entry >= READABLE_PROPOSAL
+    if window.width() >= 1920:  # where there is room, 60 characters of the proposal a line
+        summary = window.entry_view.summary
+        sixty = summary.fontMetrics().horizontalAdvance(summary.toPlainText()[:60])
+        assert summary.viewport().width() - 2 * summary.document().documentMargin() >= sixty
     assert (browser, entry, form) >= (0, 0, 0)
     assert browser >= PANE_MIN_WIDTHS[0] and form >= PANE_MIN_WIDTHS[2]
     assert dock.width() >= dock.minimumSizeHint().width()
