@@ -84,6 +84,7 @@ FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
     "kolabik_desktop.ui.live_session.install",  # Tools > Live session (hub dock; juror's link)
     "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
+    "kolabik_desktop.ui.audit_view.install",  # Tools > Audit log (chair's event and juror kit)
     "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
 ]
 
@@ -92,7 +93,7 @@ MODE_JUROR = "juror"
 EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
-DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
+DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
 DOCK_MAX_WIDTH = 640  # at 1920 px a board shows its statuses whole; the proposal keeps 60+ chars
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
@@ -536,7 +537,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
-        text = lead + "\n\n" + str(exc) if lead else str(exc)
+        detail = error_text(exc)
+        text = lead + "\n\n" + detail if lead else detail
         QMessageBox.critical(
             self,
             self.tr("Cannot open {0}").format(name),

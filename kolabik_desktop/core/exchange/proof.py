@@ -40,6 +40,7 @@ from kolabik_desktop.core.exchange.packages import (
     canonical_bytes,
     verify_package_bytes,
 )
+from kolabik_desktop.core.scoring.problem_text import EMPTY_VALUE, place_text
 from kolabik_desktop.core.store import dialect
 from kolabik_desktop.core.store.backup import audit_trail_of_file
 from kolabik_desktop.core.store.db import EventDB
@@ -71,15 +72,28 @@ class Finding:
     """One thing the proof found; ``code`` names the kind, ``params`` the details to word."""
 
     code: str
-    where: str
+    where: str  # in English (the CLI's words); ``place`` says it for any language
     params: tuple[tuple[str, str], ...] = ()
+    # The place's kind and parameters (problem_text.PLACE_TEXTS), e.g. (("kind", "score"),
+    # ("juror", "J1"), ...); empty when ``where`` is a file's name, the same in every language.
+    place: tuple[tuple[str, str], ...] = ()
 
     def param(self, name: str) -> str:
         return dict(self.params).get(name, "")
 
 
-def _finding(code: str, where: str, **params: object) -> Finding:
-    return Finding(code, where, tuple((k, "" if v is None else str(v)) for k, v in params.items()))
+Place = tuple[tuple[str, str], ...]
+
+
+def _place(kind: str, **params: str) -> Place:
+    return (("kind", kind), *params.items())
+
+
+def _finding(code: str, where: str | Place, **params: object) -> Finding:
+    values = tuple((k, "" if v is None else str(v)) for k, v in params.items())
+    if isinstance(where, str):
+        return Finding(code, where, values)
+    return Finding(code, place_text(where, "en"), values, where)
 
 
 @dataclass
@@ -306,14 +320,14 @@ def _table_scores(s: Session) -> dict[CellKey, tuple[ScoreState, str]]:
     }
 
 
-def _where(key: CellKey) -> str:
-    return f"score of juror {key[0]} for entry {key[1]} on {key[2]}/{key[3]}"
+def _where(key: CellKey) -> Place:
+    return _place("score", juror=key[0], entry=key[1], stage=key[2], criterion=key[3])
 
 
 def _state_params(prefix: str, state: ScoreState) -> dict[str, object]:
     value, note, revision = state
     return {
-        f"{prefix}value": value or "(empty)",
+        f"{prefix}value": value or EMPTY_VALUE,
         f"{prefix}note": note,
         f"{prefix}revision": revision,
     }
@@ -359,7 +373,7 @@ def _compare_comments(s: Session, r: Replay, out: list[Finding]) -> None:
     workbook_times = {at for at, _n in r.workbook_imports}
     for key in sorted(table.keys() | r.comments.keys()):
         stored, logged = table.get(key), r.comments.get(key)
-        where = f"comment of juror {key[0]} on entry {key[1]} in {key[2]}"
+        where = _place("comment", juror=key[0], entry=key[1], stage=key[2])
         if stored is not None and logged is None:
             if stored[0][1] == 1 and stored[1] in workbook_times:
                 continue
@@ -379,7 +393,7 @@ def _compare_submissions(s: Session, r: Replay, out: list[Finding]) -> None:
     table = {(j, st): (bool(sub), rev) for j, st, sub, rev in rows}
     for key in sorted(table.keys() | r.submissions.keys()):
         stored, logged = table.get(key), r.submissions.get(key)
-        where = f"submission of stage {key[1]} by juror {key[0]}"
+        where = _place("submission", juror=key[0], stage=key[1])
         if stored is not None and logged is None:
             out.append(_finding("submission.added", where, submitted=stored[0]))
         elif stored is None and logged is not None:
@@ -466,7 +480,7 @@ def _check_signed(s: Session, proof: Proof, r: Replay, table: dict[CellKey, Any]
         if data is None:
             continue
         code, trusted, secret = jurors.get(juror_id, ("?", None, None))
-        where = f"signed package {filename} of juror {code}"
+        where = _place("package", package=filename, juror=code)
         if hashlib.sha256(data).hexdigest() != sha:
             proof.findings.append(_finding("package.altered", where))
             continue

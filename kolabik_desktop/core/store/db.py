@@ -230,14 +230,8 @@ def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
         if "disk i/o" in text or "unable to open" in text:
             return EventFileError(f"{path}: cannot be read ({exc}); check the drive")
     if "not a database" in text:
-        return EventFileError(
-            f"{path}: not a Kolabik event file (not a SQLite database), or a damaged one. Nothing "
-            "was written to it."
-        )
-    return EventFileError(
-        f"{path}: the file is damaged or not a Kolabik event ({exc}). Nothing was written to it; "
-        "restore the newest backup from the NAME.kolabik-backups folder beside it."
-    )
+        return EventFileError.coded("file.not_event", path=path)
+    return EventFileError.coded("file.damaged", path=path, detail=exc)
 
 
 class EventDB:
@@ -275,7 +269,7 @@ class EventDB:
             ev = s.scalars(select(Event)).first()
         if ev is None:
             self.close()
-            raise EventFileError(f"{path}: not a Kolabik event file (no event record)")
+            raise EventFileError.coded("file.no_event_record", path=path)
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
@@ -622,7 +616,7 @@ def _check_path(path: Path) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise EventFileError(f"{path}: is not a regular file (a device or a pipe?), not an event")
     if st.st_size < len(SQLITE_MAGIC):
-        raise EventFileError(f"{path}: not a Kolabik event file (not a SQLite database: empty)")
+        raise EventFileError.coded("file.empty", path=path)
 
 
 def schema_revision(path: Path) -> str | None:
