@@ -104,6 +104,9 @@ def _score_as_first_juror(window: Any) -> None:
     if with_pdf:  # the demo's first entry with a proposal PDF
         window.show_entry(with_pdf[0].id)
         window.entry_view.show_first_pdf()
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(800)  # QPdfView draws its pages off the GUI thread: not a blank page
 
 
 def _audit_log(window: Any) -> Any:
