@@ -7,7 +7,7 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
 
 Views: the first start's language chooser, welcome, chair, juror scoring (a proposal PDF open),
 leaderboard dock, presentation dock, projector controls, projector window, setup dialog, report
-dialog, audit log (after its full check).
+dialog, audit log (after its full check), the event opened read-only.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
         ("10-audit-log", _audit_log),
+        ("11-read-only-view", lambda w: _read_only_view(w, event)),
     ]
     written = []
     for name, prepare in views:
@@ -121,6 +122,12 @@ def _audit_log(window: Any) -> Any:
             break
         QTest.qWait(100)
     return view
+
+
+def _read_only_view(window: Any, event: Path) -> None:
+    window.close_event()
+    window.open_event(event, read_only=True)  # File > Buka hanya-baca
+    _score_as_first_juror(window)
 
 
 def _show_dock(window: Any, name: str) -> None:

@@ -115,8 +115,10 @@ def write_output_with(path: Path, what: str, writer: Callable[[Path], None]) -> 
         writer(tmp)
 
 
-def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
+def read_regular_file(path: Path, max_bytes: int, what: str, *, first: int | None = None) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; anything else refused at once.
+
+    ``first``: only its first bytes (to tell what kind of file it is); the bound still holds.
 
     O_NONBLOCK makes opening a FIFO return immediately; fstat on the open descriptor then sees
     what was really opened (a symlink to /dev/zero reports size 0 by name but is a device).
@@ -144,6 +146,8 @@ def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
             )
         chunks: list[bytes] = []
         total = 0
+        if first is not None:
+            return os.read(fd, first)
         while True:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
             if not chunk:

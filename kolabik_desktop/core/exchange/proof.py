@@ -40,9 +40,10 @@ from kolabik_desktop.core.exchange.packages import (
     canonical_bytes,
     verify_package_bytes,
 )
+from kolabik_desktop.core.files import read_regular_file
 from kolabik_desktop.core.scoring.problem_text import EMPTY_VALUE, place_text
 from kolabik_desktop.core.store import dialect
-from kolabik_desktop.core.store.backup import audit_trail_of_file
+from kolabik_desktop.core.store.backup import audit_trail_of_file, kit_anchor_of_file
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     AuditLog,
@@ -574,7 +575,7 @@ def audit_head(db: EventDB) -> tuple[str, int]:
 class Against:
     """What comparing the event with an earlier file found."""
 
-    kind: str  # "report", "backup", "package"
+    kind: str  # "report", "backup", "kit", "package"
     findings: list[Finding] = field(default_factory=list)
     head: str = ""  # the audit head the file certifies
     rows_since: int = 0  # audit rows written after it
@@ -582,13 +583,13 @@ class Against:
     same_data: bool = False  # the event's fingerprint is still the report's
 
 
+MAX_AGAINST_BYTES = 4 * 1024 * 1024 * 1024  # a report, backup or package; a bound, not a limit
+
+
 def check_against(db: EventDB, path: str | Path) -> Against:
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            start = fh.read(16)
-    except OSError as exc:
-        raise KolabikError(f"{path}: cannot be read ({exc.strerror})") from exc
+    # A regular file only: a FIFO or a device named here is refused at once, never read.
+    start = read_regular_file(path, MAX_AGAINST_BYTES, "file to compare", first=16)
     if start.startswith(b"%PDF"):
         return _against_report(db, path)
     if start.startswith(b"SQLite format 3\x00"):
@@ -609,7 +610,7 @@ def _log_hashes(db: EventDB) -> list[str]:
 def _against_report(db: EventDB, path: Path) -> Against:
     from kolabik_desktop.core.reports.fingerprint import fingerprint
 
-    data = path.read_bytes()
+    data = read_regular_file(path, MAX_AGAINST_BYTES, "report")
     head, printed = _PDF_HEAD.search(data), _PDF_FINGERPRINT.search(data)
     if head is None or printed is None:
         raise KolabikError(
@@ -640,6 +641,16 @@ def _against_backup(db: EventDB, path: Path) -> Against:
     if uid != db.uid:
         raise KolabikError(f"{path.name}: a file of another event, so it cannot be compared")
     ours = _log_hashes(db)
+    anchor = kit_anchor_of_file(path)
+    if anchor is not None:
+        # A juror kit: its own log starts when it was made; it certifies the chair's log up to
+        # the head it was made at, which the event's log must still hold.
+        kit = Against("kit", head=anchor)
+        if anchor not in ours:
+            kit.findings.append(_finding("against.head_missing", path.name, head=anchor))
+        else:
+            kit.rows_since = len(ours) - 1 - ours.index(anchor)
+        return kit
     result = Against("backup", head=theirs[-1] if theirs else "")
     for i, h in enumerate(theirs):
         if i >= len(ours) or ours[i] != h:
@@ -652,9 +663,7 @@ def _against_backup(db: EventDB, path: Path) -> Against:
 
 
 def _against_package(db: EventDB, path: Path) -> Against:
-    if path.stat().st_size > MAX_PACKAGE_BYTES:
-        raise KolabikError(f"{path.name}: too large for a score package")
-    data = path.read_bytes()
+    data = read_regular_file(path, MAX_PACKAGE_BYTES, "score package")
     result = Against("package")
     try:
         package = verify_package_bytes(data, path.name, db)

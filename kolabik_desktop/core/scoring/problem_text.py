@@ -479,6 +479,11 @@ def against_summary(against: AgainstLike, name: str, lang: str = "en") -> str:
                 f"{name}: riwayat acara masih memuat keadaan yang dijamin laporan ini (sidik "
                 f"jari {against.fingerprint}, kepala audit {against.head[:16]}); {since}; {data}"
             )
+        if against.kind == "kit":
+            return (
+                f"{name}: kit juri yang dibuat pada kepala audit {against.head[:16]}, yang masih "
+                f"ada di log audit acara; {since}"
+            )
         if against.kind == "backup":
             return f"{name}: log audit acara melanjutkan log cadangan ini tanpa perubahan; {since}"
         return f"{name}: setiap nilai paket ini ada di riwayat acara"
@@ -492,6 +497,11 @@ def against_summary(against: AgainstLike, name: str, lang: str = "en") -> str:
         return (
             f"{name}: the event's history still contains the state this report certifies "
             f"(fingerprint {against.fingerprint}, audit head {against.head[:16]}); {since}; {data}"
+        )
+    if against.kind == "kit":
+        return (
+            f"{name}: a juror kit made at audit head {against.head[:16]}, which the event's "
+            f"audit log holds; {since}"
         )
     if against.kind == "backup":
         return f"{name}: the event's audit log continues this backup's unchanged; {since}"

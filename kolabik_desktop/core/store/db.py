@@ -96,6 +96,16 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def set_self_contained_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """A file being built to be renamed into place (after the WAL pragmas of a new engine): a
+    rollback journal, so every committed row is in the file itself when its transaction ends
+    and the rename moves all of it; no syncs, the atomic write syncs the finished file once."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.close()
+
+
 def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
