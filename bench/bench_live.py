@@ -1,36 +1,39 @@
 """The live link under load (issue 14), on loopback.
 
 A chair's hub (`kolabik hub --board`, its own process, whose CPU is measured) takes 30 jurors'
-saves, 2 a second each, for LIVE_BENCH_SECONDS (default 60), while 200 web-board viewers hold an
-SSE stream. Each juror is a thread with its own kit: save a score (the kit's trigger queues it),
-push it (seal, sign, send), wait for the acknowledgement.
+saves, 2 a second each, for LIVE_BENCH_SECONDS (default 60; `--quick`: 15), while 200 web-board
+viewers hold an SSE stream (a process of their own). The jurors run in LIVE_BENCH_PROCESSES
+(default 6) processes, several per process, each juror a thread with its own kit and connection:
+save a score (the kit's trigger queues it), push it (seal, sign, send), wait for the ack.
 
 Figures:
-- save_to_ack_*_ms: a juror's save until the hub has merged, committed and acknowledged it (the
-  hub republishes the board from the committed change; board_push_* times that push);
-- push_rtt_*_ms: one sealed push request to its answer (the network and the hub's verify,
-  merge, commit and acknowledgement; the kit's own save and bookkeeping left out). The 30 jurors
-  share one process here, so on a loaded 2-core machine save_to_ack mostly measures that
-  process waiting for a core; each real juror has a laptop of their own;
+- save_to_board_*_ms: a juror's save until the chair's board (viewer 0's SSE stream) shows a
+  board computed after the change was committed (the board carries the hub sequence it
+  includes); saves_never_on_board: acknowledged saves no board ever showed;
+- save_to_ack_*_ms: a juror's save until the hub's acknowledgement;
+- push_rtt_*_ms: one sealed push request to its answer (network, verify, merge, commit);
 - board_push_*_ms: the hub's publish until each of the 200 viewers has the new board;
 - lost / duplicated: every kit's last value against the chair's file; audit rows per revision;
 - catch_up_500_s: a kit that saved 500 changes offline, until all are acknowledged;
 - discovery_to_connected_s: mDNS browse until the first acknowledged hello (-1 if multicast is
   blocked here);
-- hub_cpu_percent: the hub process's CPU time over the load, as percent of one core.
+- hub_cpu_percent: the hub process's CPU time over the load, as percent of one core, and
+  hub_cpu_ms_per_change; jurors_cpu_percent: the juror processes' CPU, for comparison.
 Wall and CPU both, since the machine is shared.
 
-Run: python bench/bench_live.py
+Run: python bench/bench_live.py [--quick]
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import json
 import multiprocessing
 import os
 import random
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -48,15 +51,18 @@ sys.path.insert(0, str(ROOT))
 
 from helpers import percentile  # noqa: E402
 
+QUICK = "--quick" in sys.argv or bool(os.environ.get("LIVE_BENCH_QUICK"))
 JURORS = int(os.environ.get("LIVE_BENCH_JURORS", "30"))
-SECONDS = float(os.environ.get("LIVE_BENCH_SECONDS", "60"))
+SECONDS = float(os.environ.get("LIVE_BENCH_SECONDS", "15" if QUICK else "60"))
+PROCESSES = int(os.environ.get("LIVE_BENCH_PROCESSES", "6"))  # juror processes, jurors spread
 VIEWERS = int(os.environ.get("LIVE_BENCH_VIEWERS", "200"))
 ENTRIES = 40
 CRITERIA = 4
 
 TARGETS = {
-    "save_to_ack_median_ms": 150.0,
-    "save_to_ack_p95_ms": 300.0,
+    "save_to_board_median_ms": 150.0,
+    "save_to_board_p95_ms": 300.0,
+    "saves_never_on_board": 0.5,
     "board_push_p95_ms": 500.0,
     "lost_changes": 0.5,
     "duplicated_changes": 0.5,
@@ -96,8 +102,15 @@ def build_event(folder: Path) -> tuple[Path, list[Path]]:
 
 
 def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
+    # LIVE_BENCH_PROFILE=FILE: the hub runs under `py-spy record` (collapsed stacks into FILE).
+    profile = os.environ.get("LIVE_BENCH_PROFILE")
+    spy = (
+        ["py-spy", "record", "--format", "raw", "--threads", "-o", profile, "--"]
+        if profile
+        else []
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
+        [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
         + ["--host", "127.0.0.1", "--board"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -125,15 +138,17 @@ class Viewers:
         assert match
         self.host, self.port, self.path = match[1], int(match[2]), match[3] + "events"
         self.delays: list[float] = []
+        self.chair: list[tuple[float, int]] = []  # viewer 0: (received, hub sequence) per board
         self.connected = 0
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
         self.tasks = [
-            asyncio.run_coroutine_threadsafe(self._viewer(), self.loop) for _ in range(VIEWERS)
+            asyncio.run_coroutine_threadsafe(self._viewer(n == 0), self.loop)
+            for n in range(VIEWERS)
         ]
 
-    async def _viewer(self) -> None:
+    async def _viewer(self, chair: bool) -> None:
         reader, writer = await asyncio.open_connection(self.host, self.port, limit=2**20)
         writer.write(f"GET {self.path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         await writer.drain()
@@ -144,9 +159,12 @@ class Viewers:
             if not line:
                 return
             if line.startswith(b"data: "):
+                received = time.time()
                 board = json.loads(line[6:])
                 if "at" in board:
-                    self.delays.append(time.time() - board["at"])
+                    self.delays.append(received - board["at"])
+                if chair and "seq" in board:
+                    self.chair.append((received, int(board["seq"])))
 
     def run_until(self, stop: Any) -> None:
         """In the viewers' own process: hold the streams until ``stop`` is set."""
@@ -166,24 +184,6 @@ class Viewers:
         self.thread.join(10)
 
 
-PUSH_RTT: list[float] = []  # one sealed push request to its answer (network and hub only)
-
-
-def _timed_calls() -> None:
-    from kolabik_desktop.live.client import HubClient
-
-    plain = HubClient.call
-
-    def call(self: HubClient, request: dict) -> dict:  # type: ignore[type-arg]
-        started = time.monotonic()
-        answer = plain(self, request)
-        if request.get("op") == "push":
-            PUSH_RTT.append(time.monotonic() - started)
-        return answer
-
-    HubClient.call = call  # type: ignore[method-assign]
-
-
 def _viewer_process(url: str, ready: Any, stop: Any, out: Any) -> None:
     """The 200 viewers in a process of their own, so their parsing never slows the jurors."""
     viewers = Viewers(url)
@@ -192,10 +192,43 @@ def _viewer_process(url: str, ready: Any, stop: Any, out: Any) -> None:
         time.sleep(0.1)
     ready.set()
     viewers.run_until(stop)
-    out.send(viewers.delays)
+    out.send((viewers.delays, viewers.chair, viewers.connected))
 
 
-def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[float]) -> None:
+def _juror_process(
+    kit_paths: list[str], address: str, start_at: float, seconds: float, seed: int, out: Any
+) -> None:
+    """Several jurors (one thread each, each with its own kit and connection) in one process;
+    sends back (save wall time, ack wall time, hub sequence) per acknowledged save, the push
+    round trips, refusals and this process's CPU seconds."""
+    saves: list[tuple[float, float, int]] = []
+    rtts: list[float] = []
+    refused: list[str] = []
+    threads = [
+        threading.Thread(
+            target=juror_loop,
+            args=(Path(k), address, start_at, seconds, seed + i, saves, rtts, refused),
+            daemon=True,
+        )
+        for i, k in enumerate(kit_paths)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 120)
+    out.send((saves, rtts, refused, time.process_time()))
+
+
+def juror_loop(
+    kit_path: Path,
+    address: str,
+    start_at: float,
+    seconds: float,
+    seed: int,
+    saves: list[tuple[float, float, int]],
+    rtts: list[float],
+    refused: list[str],
+) -> None:
     from kolabik_desktop.core.exchange import live
     from kolabik_desktop.core.store import services
     from kolabik_desktop.core.store.db import open_event_file
@@ -204,18 +237,32 @@ def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[fl
     rng = random.Random(seed)
     kit = open_event_file(kit_path)
     client = HubClient(address, live.kit_hub_key(kit))
+    plain_call = client.call
+
+    def timed_call(request: dict[str, Any]) -> dict[str, Any]:
+        started = time.monotonic()
+        answer = plain_call(request)
+        if request.get("op") == "push":
+            rtts.append(time.monotonic() - started)
+        return answer
+
+    client.call = timed_call  # type: ignore[method-assign]
     with kit.session() as s:
         cells = [
             (e, c)
             for (e,) in s.execute(sqlite_text("SELECT id FROM entry"))
             for (c,) in s.execute(sqlite_text("SELECT id FROM criterion"))
         ]
+    sync_once(kit, client)  # connected (hello) before the load starts
     try:
+        while time.time() < start_at:
+            time.sleep(0.01)
+        end = time.monotonic() + seconds
         next_at = time.monotonic() + rng.random() * 0.5
         while next_at < end:
             time.sleep(max(0.0, next_at - time.monotonic()))
             entry, crit = rng.choice(cells)
-            started = time.monotonic()
+            saved = time.time()
             services.set_score(
                 kit,
                 juror_id=kit.kit_juror_id,
@@ -223,11 +270,19 @@ def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[fl
                 criterion_id=crit,
                 value=Decimal(rng.randint(50, 100)),
             )
+            before = live.kit_state(kit).last_ack
             result = sync_once(kit, client)
             if result.refusal is None:
-                out.append(time.monotonic() - started)
+                seq = live.kit_state(kit).last_ack
+                if seq > before:
+                    saves.append((saved, time.time(), seq))
+            else:
+                refused.append(result.refusal.code)
             next_at += 0.5
-        sync_once(kit, client)  # anything a slow round left queued
+        for _ in range(20):  # anything a slow or refused round left queued
+            if sync_once(kit, client).done:
+                break
+            time.sleep(0.2)
     finally:
         client.close()
         kit.close()
@@ -324,6 +379,31 @@ def discovery_time(event: Path, kit_path: Path, address: str) -> float:
         kit.close()
 
 
+def save_to_board(
+    saves: list[tuple[float, float, int]], boards: list[tuple[float, int]]
+) -> tuple[list[float], int]:
+    """Per acknowledged save: until the first board push that includes its hub sequence; and how
+    many saves no board ever showed."""
+    boards = sorted(boards)
+    times = [t for t, _seq in boards]
+    # The greatest sequence shown by each time (a push carries the state it was computed from).
+    shown: list[int] = []
+    best = 0
+    for _t, seq in boards:
+        best = max(best, seq)
+        shown.append(best)
+    delays, missing = [], 0
+    for saved, _acked, seq in saves:
+        i = bisect.bisect_left(times, saved)
+        while i < len(shown) and shown[i] < seq:
+            i += 1
+        if i == len(shown):
+            missing += 1
+        else:
+            delays.append(times[i] - saved)
+    return delays, missing
+
+
 def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         event, kits = build_event(Path(tmp))
@@ -337,26 +417,39 @@ def run() -> dict[str, float]:
             )
             viewer_proc.start()
             ready.wait(60)
-            latencies: list[float] = []
-            _timed_calls()
-            cpu_before, wall_before = cpu_seconds(hub.pid), time.perf_counter()
-            end = time.monotonic() + SECONDS
-            threads = [
-                threading.Thread(
-                    target=juror_loop, args=(kits[i], address, end, i, latencies), daemon=True
+            start_at = time.time() + 8.0  # every juror process imported and connected
+            pipes, procs = [], []
+            for p in range(PROCESSES):
+                mine = [str(k) for k in kits[p:JURORS:PROCESSES]]
+                r, s = ctx.Pipe(duplex=False)
+                proc = ctx.Process(
+                    target=_juror_process,
+                    args=(mine, address, start_at, SECONDS, 1000 * p, s),
+                    daemon=True,
                 )
-                for i in range(JURORS)
-            ]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(SECONDS + 120)
+                proc.start()
+                pipes.append(r)
+                procs.append(proc)
+            while time.time() < start_at:
+                time.sleep(0.01)
+            cpu_before, wall_before = cpu_seconds(hub.pid), time.perf_counter()
+            saves: list[tuple[float, float, int]] = []
+            rtts: list[float] = []
+            refused: list[str] = []
+            juror_cpu = 0.0
+            for r in pipes:
+                got_saves, got_rtts, got_refused, cpu = r.recv()
+                saves += got_saves
+                rtts += got_rtts
+                refused += got_refused
+                juror_cpu += cpu
             hub_cpu = cpu_seconds(hub.pid) - cpu_before
             wall = time.perf_counter() - wall_before
-            push_rtt = list(PUSH_RTT)
+            for proc in procs:
+                proc.join(30)
             time.sleep(1.0)  # the last board push
             stop.set()
-            push = receive.recv()
+            push, chair_boards, connected = receive.recv()
             viewer_proc.join(30)
             catch = catch_up(kits[JURORS], address)
             try:
@@ -364,15 +457,25 @@ def run() -> dict[str, float]:
             except Exception:
                 discovered = -1.0
         finally:
-            hub.terminate()
+            if os.environ.get("LIVE_BENCH_PROFILE"):
+                hub.send_signal(signal.SIGINT)  # py-spy writes its profile on Ctrl+C
+            else:
+                hub.terminate()
             hub.wait(30)
         lost, duplicated = check_exactly_once(event, kits)
+        to_board, never_shown = save_to_board(saves, chair_boards)
+        to_ack = [acked - saved for saved, acked, _seq in saves]
         return {
-            "changes_acknowledged": float(len(latencies)),
-            "save_to_ack_median_ms": percentile(latencies, 0.5) * 1000,
-            "save_to_ack_p95_ms": percentile(latencies, 0.95) * 1000,
-            "push_rtt_median_ms": percentile(push_rtt, 0.5) * 1000,
-            "push_rtt_p95_ms": percentile(push_rtt, 0.95) * 1000,
+            "changes_acknowledged": float(len(saves)),
+            "changes_refused": float(len(refused)),
+            "save_to_board_median_ms": percentile(to_board, 0.5) * 1000,
+            "save_to_board_p95_ms": percentile(to_board, 0.95) * 1000,
+            "saves_never_on_board": float(never_shown),
+            "save_to_ack_median_ms": percentile(to_ack, 0.5) * 1000,
+            "save_to_ack_p95_ms": percentile(to_ack, 0.95) * 1000,
+            "push_rtt_median_ms": percentile(rtts, 0.5) * 1000,
+            "push_rtt_p95_ms": percentile(rtts, 0.95) * 1000,
+            "board_viewers_connected": float(connected),
             "board_pushes_received": float(len(push)),
             "board_push_median_ms": percentile(push, 0.5) * 1000,
             "board_push_p95_ms": percentile(push, 0.95) * 1000,
@@ -381,10 +484,22 @@ def run() -> dict[str, float]:
             "catch_up_500_s": catch,
             "discovery_to_connected_s": discovered,
             "hub_cpu_percent": 100 * hub_cpu / wall,
+            "hub_cpu_ms_per_change": 1000 * hub_cpu / max(1, len(saves)),
+            "jurors_cpu_percent": 100 * juror_cpu / wall,
             "load_wall_s": wall,
         }
 
 
+def main() -> None:
+    figures = run()
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            ok = value < target and not (name.startswith("discovery") and value < 0)
+            verdict = f"  target < {target:g}: {'ok' if ok else 'MISSED'}"
+        print(f"{name:28} {value:10.2f}{verdict}", flush=True)
+
+
 if __name__ == "__main__":
-    for name, value in run().items():
-        print(f"{name:28} {value:10.2f}")
+    main()

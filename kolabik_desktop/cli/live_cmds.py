@@ -87,12 +87,20 @@ def cmd_hub(args: argparse.Namespace) -> int:
         server = HubServer(session, args.host, args.port)
         feed = None
         if args.board:
-            from kolabik_desktop.live.board import Board, BoardFeed, final_ranking_snapshot
+            from kolabik_desktop.live.board import Board, BoardFeed, FinalRanking
 
             board = Board(server)
-            feed = BoardFeed(board, lambda: final_ranking_snapshot(db, session.event_name))
+            ranking = FinalRanking(db, session.event_name)
+            db.changes.subscribe(ranking.changed)
+            feed = BoardFeed(
+                board,
+                ranking,
+                sequence=lambda: session.committer.last_seq if session.committer else 0,
+            )
             db.changes.subscribe(feed.changed)
         server.start()
+        if feed is not None and session.committer is not None:
+            session.committer.listeners.append(feed.changed)  # the board names its hub sequence
         announcement = None
         try:
             print(f"hub: {server.url()}", flush=True)

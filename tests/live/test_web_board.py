@@ -14,7 +14,7 @@ from helpers_exchange import kits_by_juror
 from helpers_live import kolabik, save_scores, sse_events, start_hub
 
 from kolabik_desktop.core.exchange.live import HubSession
-from kolabik_desktop.live.board import Board, final_ranking_snapshot
+from kolabik_desktop.live.board import Board, FinalRanking
 from kolabik_desktop.live.server import HubServer
 
 SHOTS = Path(os.environ.get("KOLABIK_SHOTS", "/tmp"))
@@ -62,7 +62,7 @@ def test_the_board_is_served_only_with_its_token_and_pushes_each_change(room):
         assert get(server.port, board.path + "../../etc/passwd")[0] == 404
         first = sse_events(server.port, board.path + "events", 1)
         assert first[0]["title"] == "A"
-        board.publish(final_ranking_snapshot(db, session.event_name))
+        board.publish(FinalRanking(db, session.event_name)())
         latest = sse_events(server.port, board.path + "events", 1)[0]
         assert latest["event"] == "Kolabik Uji 2023" and latest["version"] == 2
     finally:

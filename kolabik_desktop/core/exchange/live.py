@@ -27,7 +27,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
@@ -542,7 +542,9 @@ def commit_deltas(
             taken.append(verified)
     if taken:
         try:
-            applied = apply_import(db, plan_import(db, taken))
+            # Nothing refused (the usual case): apply the plan made above, not a second one.
+            chosen = planned if len(taken) == len(deltas) else plan_import(db, taken)
+            applied = apply_import(db, chosen)
         except KolabikError as exc:
             return [r or LiveRefusal(REFUSED_WRITE, str(exc)) for r in results]
         # A stage submitted between the plan and the write: the merge kept it unchanged; the
@@ -589,6 +591,8 @@ class GroupCommit:
             queue.Queue()
         )
         self.batches = 0
+        self.last_seq = 0  # the greatest hub sequence committed (the board says what it shows)
+        self.listeners: list[Callable[[], None]] = []  # told after each batch's acks are known
         self._thread = threading.Thread(target=self._run, name="kolabik-hub-writer", daemon=True)
         self._thread.start()
 
@@ -623,6 +627,11 @@ class GroupCommit:
                 log.exception("hub: a batch of deltas could not be merged")
                 results = [LiveRefusal(REFUSED_WRITE, str(exc)) for _item in batch]
             self.batches += 1
+            self.last_seq = max(
+                [self.last_seq] + [r.hub_seq for r in results if isinstance(r, Ack)]
+            )
+            for listener in list(self.listeners):
+                listener()
             for (_v, _last, future), result in zip(batch, results, strict=True):
                 if isinstance(result, LiveRefusal):
                     future.set_exception(result)
