@@ -111,7 +111,7 @@ def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
     )
     process = subprocess.Popen(
         [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
-        + ["--host", "127.0.0.1", "--board"],
+        + ["--host", "127.0.0.1", "--board", "--approve-new"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

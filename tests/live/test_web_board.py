@@ -96,7 +96,7 @@ def _browser_or_skip():
 def test_the_board_moves_in_chromium_when_a_juror_saves(room):
     event, ids, kits = room
     browser = _browser_or_skip()
-    hub = start_hub(event, "--no-discovery", "--board", wait_for=("hub", "pairing", "board"))
+    hub = start_hub(event, "--no-discovery", "--approve-new", "--board", wait_for=("hub", "pairing", "board"))
     try:
         board_url = hub.lines["board"]
         assert board_url.startswith(hub.url + "/board/")

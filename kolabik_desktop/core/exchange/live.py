@@ -73,6 +73,7 @@ REFUSED_TOO_LARGE = "too_large"
 REFUSED_RATE = "rate"
 REFUSED_PAUSED = "paused"
 REFUSED_NOT_APPROVED = "not_approved"
+REFUSED_KEY_CHANGED = "key_changed"  # signed by the juror's kit, but not the key the event trusts
 REFUSED_SUBMITTED = "submitted_stage"
 REFUSED_INVALID = "invalid_rows"
 REFUSED_WRITE = "write_failed"
@@ -284,6 +285,9 @@ class JurorLink:
     entry: str = ""  # the entry the juror has open
     accepted: int = 0  # deltas accepted in this session
     waiting: bool = False  # asked to connect, not approved yet
+    last_refusal: str = ""  # the REFUSED_* code of the juror's last refused request
+    last_refusal_detail: str = ""
+    last_refusal_at: str | None = None  # UTC text
 
     def connected(self, now: float, window: float = 10.0) -> bool:
         return self.last_contact is not None and now - self.last_contact < window
@@ -301,8 +305,12 @@ class Refusal:
 class HubSession:
     """The hub's protocol state over one open event: verify, merge, acknowledge, account.
 
-    ``approve`` decides a juror's first connection: "all" approves every juror who proves their
-    key, "ask" waits for the chair (``set_approved``). Thread-safe: the network layer may call
+    ``approve`` decides a juror's first connection. A juror whose signing key the event already
+    trusts (from an earlier package or live change), or whom the chair approved before, is
+    accepted in every mode. A juror with a key the event does not know yet: "ask" (the window)
+    shows them waiting until the chair approves (``set_approved``); "known" (the headless hub)
+    refuses them, logged and told; "all" (``kolabik hub --approve-new``) accepts them, and their
+    first merged change makes the event trust their key. Thread-safe: the network layer may call
     from its worker thread while the window reads ``jurors()``.
     """
 
@@ -358,11 +366,17 @@ class HubSession:
             put_setting(s, SETTING_APPROVED, " ".join(codes))
 
     def refuse(self, code: str, detail: str, who: str = "") -> LiveRefusal:
-        """Log a refusal (the hub's log and the dock read ``refusals``) and return it to raise."""
+        """Log a refusal (the hub's log and the dock read ``refusals``; a juror's last refusal
+        shows on their row) and return it to raise."""
+        now = utc_now()
         with self._lock:
             self.refused_total += 1
-            self.refusals.append(Refusal(utc_now(), code, detail, who))
+            self.refusals.append(Refusal(now, code, detail, who))
             del self.refusals[:-500]
+            link = self._links.get(who)
+            if link is not None:
+                link.last_refusal, link.last_refusal_detail = code, detail
+                link.last_refusal_at = now
         log.warning("refused %s from %s: %s", code, who or "?", detail)
         return LiveRefusal(code, detail)
 
@@ -392,13 +406,27 @@ class HubSession:
         keys = self._juror_key(juror)
         if keys is None:
             raise self.refuse(REFUSED_UNKNOWN_JUROR, f"no juror '{juror}' with a key", juror)
-        try:
-            valid = packages.juror_signature_valid(request, *keys)
-        except (RecursionError, ValueError, TypeError):
-            valid = False
-        if not valid:
+        secret, trusted = keys
+        if not _signed(request, secret, trusted):
+            if trusted is not None and _signed(request, secret, None):
+                # The juror's own kit secret and a valid key, but not the key the event trusts:
+                # a new kit for the juror. Only the chair can forget the old key.
+                raise self.refuse(
+                    REFUSED_KEY_CHANGED,
+                    "the kit signs with a key the event does not trust (a new kit?): the chair "
+                    "must forget the juror's old key (kolabik forget-key, or the live-session "
+                    "dock)",
+                    juror,
+                )
             raise self.refuse(REFUSED_SIGNATURE, "the request is not signed by its juror", juror)
-        link = self._contact(juror, request)
+        link = self._contact(juror, request, known=trusted is not None)
+        if not link.approved and self.approve == "known":
+            raise self.refuse(
+                REFUSED_NOT_APPROVED,
+                "a key the event does not know yet: the chair approves it in the window's live "
+                "session, or runs the hub with --approve-new",
+                juror,
+            )
         answer: dict[str, Any] = {"paused": self.paused, "approved": link.approved}
         if op == "hello":
             since = request.get("since")
@@ -430,12 +458,12 @@ class HubSession:
             return None
         return row[0], row[1]
 
-    def _contact(self, juror: str, request: dict[str, Any]) -> JurorLink:
+    def _contact(self, juror: str, request: dict[str, Any], known: bool) -> JurorLink:
         with self._lock:
             link = self._links.get(juror)
             if link is None:  # a juror added after the session started
                 link = self._links[juror] = JurorLink(juror, juror)
-            if not link.approved and self.approve == "all":
+            if not link.approved and (known or self.approve == "all"):
                 link.approved = True
             link.waiting = not link.approved
             link.last_contact = time.monotonic()
@@ -460,6 +488,13 @@ class HubSession:
             return self.committer.commit(*verify_delta(self.db, data, juror))
         except LiveRefusal as refusal:
             raise self.refuse(refusal.code, refusal.detail, juror) from None
+
+
+def _signed(request: dict[str, Any], secret: bytes, trusted: bytes | None) -> bool:
+    try:
+        return packages.juror_signature_valid(request, secret, trusted)
+    except (RecursionError, ValueError, TypeError):
+        return False
 
 
 def _is_code(value: object) -> bool:
