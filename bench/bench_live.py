@@ -105,9 +105,7 @@ def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
     # LIVE_BENCH_PROFILE=FILE: the hub runs under `py-spy record` (collapsed stacks into FILE).
     profile = os.environ.get("LIVE_BENCH_PROFILE")
     spy = (
-        ["py-spy", "record", "--format", "raw", "--threads", "-o", profile, "--"]
-        if profile
-        else []
+        ["py-spy", "record", "--format", "raw", "--threads", "-o", profile, "--"] if profile else []
     )
     process = subprocess.Popen(
         [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]

@@ -170,7 +170,12 @@ class FinalRanking:
             for row in board.rows
             if row.rank is not None and row.rank <= self.top_n
         ]
-        return {"title": "Peringkat akhir", "event": self.event_name, "mode": "full", "lines": lines}
+        return {
+            "title": "Peringkat akhir",
+            "event": self.event_name,
+            "mode": "full",
+            "lines": lines,
+        }
 
 
 class BoardFeed:

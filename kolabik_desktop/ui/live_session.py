@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -53,6 +54,27 @@ DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (def
 DEFAULT_PORT = 8765
 PUSH_DELAY_MS = 150  # a save is pushed well within a second; a burst of edits goes as one delta
 RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry (heartbeat)
+
+
+def refusal_label(code: str) -> str:
+    """A refusal in a few words, for the chair's dock (the juror's full wording: refusal_text)."""
+    labels = {
+        live.REFUSED_MALFORMED: QCoreApplication.translate("LiveSession", "unreadable request"),
+        live.REFUSED_WRONG_EVENT: QCoreApplication.translate("LiveSession", "another event"),
+        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate("LiveSession", "unknown juror"),
+        live.REFUSED_SIGNATURE: QCoreApplication.translate("LiveSession", "bad signature"),
+        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
+            "LiveSession", "new kit: forget the old key"
+        ),
+        live.REFUSED_TOO_LARGE: QCoreApplication.translate("LiveSession", "too large"),
+        live.REFUSED_RATE: QCoreApplication.translate("LiveSession", "too many requests"),
+        live.REFUSED_PAUSED: QCoreApplication.translate("LiveSession", "acceptance paused"),
+        live.REFUSED_NOT_APPROVED: QCoreApplication.translate("LiveSession", "not approved yet"),
+        live.REFUSED_SUBMITTED: QCoreApplication.translate("LiveSession", "stage submitted"),
+        live.REFUSED_INVALID: QCoreApplication.translate("LiveSession", "invalid scores"),
+        live.REFUSED_WRITE: QCoreApplication.translate("LiveSession", "could not save"),
+    }
+    return labels.get(code, code)
 
 
 def refusal_text(code: str) -> str:
@@ -79,6 +101,25 @@ def refusal_text(code: str) -> str:
         live.REFUSED_RATE: QCoreApplication.translate(
             "LiveSession", "The hub is busy; trying again."
         ),
+        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
+            "LiveSession",
+            "This kit is new and the chair still trusts your old kit's key: the chair must "
+            "forget your old key (Forget juror key in the live-session dock, or kolabik "
+            "forget-key). Your changes wait in the kit.",
+        ),
+        live.REFUSED_MALFORMED: QCoreApplication.translate(
+            "LiveSession",
+            "The hub could not read this kit's request; your changes wait in the kit.",
+        ),
+        live.REFUSED_TOO_LARGE: QCoreApplication.translate(
+            "LiveSession", "The change was too large for the hub; your changes wait in the kit."
+        ),
+        live.REFUSED_INVALID: QCoreApplication.translate(
+            "LiveSession", "The hub refused these scores as invalid; ask the chair."
+        ),
+        live.REFUSED_WRITE: QCoreApplication.translate(
+            "LiveSession", "The chair's laptop could not save the changes; trying again."
+        ),
         "rogue_hub": QCoreApplication.translate(
             "LiveSession", "This hub is not your chair's hub; nothing was sent."
         ),
@@ -100,7 +141,7 @@ def refusal_text(code: str) -> str:
 class LiveJurorsModel(QAbstractTableModel):
     """The live-session dock's table: one row per juror of the event."""
 
-    CODE, NAME, STATE, LAST, UNSENT, ENTRY = range(6)
+    CODE, NAME, STATE, LAST, UNSENT, ENTRY, REFUSAL = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +158,7 @@ class LiveJurorsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -129,6 +170,7 @@ class LiveJurorsModel(QAbstractTableModel):
             QCoreApplication.translate("LiveSession", "Last contact"),
             QCoreApplication.translate("LiveSession", "Unsent"),
             QCoreApplication.translate("LiveSession", "Scoring"),
+            QCoreApplication.translate("LiveSession", "Last refusal"),
         )[section]
 
     def state_text(self, link: JurorLink) -> str:
@@ -142,11 +184,29 @@ class LiveJurorsModel(QAbstractTableModel):
             else QCoreApplication.translate("LiveSession", "offline")
         )
 
+    def refusal_tooltip(self, link: JurorLink) -> str:
+        if not link.last_refusal:
+            return ""
+        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}\n{3}").format(
+            refusal_label(link.last_refusal),
+            (link.last_refusal_at or "")[11:19],
+            refusal_text(link.last_refusal),
+            link.last_refusal_detail,
+        )
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         link = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REFUSAL:
+            return self.refusal_tooltip(link) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.REFUSAL:
+            if not link.last_refusal:
+                return ""
+            return f"{(link.last_refusal_at or '')[11:19]} {refusal_label(link.last_refusal)}"
         if column == self.CODE:
             return link.code
         if column == self.NAME:
@@ -245,6 +305,16 @@ class LiveSessionPanel(QWidget):
         self.approve_button = QPushButton(
             QCoreApplication.translate("LiveSession", "Approve the selected juror")
         )
+        self.forget_button = QPushButton(
+            QCoreApplication.translate("LiveSession", "Forget juror key…")
+        )
+        self.forget_button.setToolTip(
+            QCoreApplication.translate(
+                "LiveSession",
+                "For a juror given a new kit: stop trusting the old kit's key (recorded in the "
+                "audit log); the next change signed by the new kit is trusted instead.",
+            )
+        )
         top = QHBoxLayout()
         top.addWidget(self.start_button)
         top.addWidget(self.pause_box)
@@ -258,11 +328,16 @@ class LiveSessionPanel(QWidget):
         layout.addLayout(info)
         layout.addWidget(self.board_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.approve_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.forget_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.start_button.clicked.connect(self.toggle)
         self.pause_box.toggled.connect(self._on_pause)
         self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
+        self.forget_button.clicked.connect(self.forget_selected_key)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
         self._timer.timeout.connect(self.refresh)
@@ -393,6 +468,41 @@ class LiveSessionPanel(QWidget):
         if self.session is not None:
             self.model.set_rows(self.session.jurors())
 
+    def selected_codes(self) -> list[str]:
+        return [self.model.rows[i.row()].code for i in self.table.selectionModel().selectedRows()]
+
+    def forget_selected_key(self, *, confirm: bool = True) -> list[str]:
+        """The dock's "Forget juror key": core's forget_juror_key (audited) for each selected
+        juror, after the chair confirms; returns the fingerprints forgotten."""
+        from kolabik_desktop.core.exchange.signing import forget_juror_key
+
+        codes = self.selected_codes()
+        if self.context is None or not codes:
+            return []
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("LiveSession", "Forget juror key"),
+                QCoreApplication.translate(
+                    "LiveSession",
+                    "Stop trusting the key of juror {0}? Do this only when the juror has a new "
+                    "kit: the next change signed by a kit of theirs will be trusted instead. "
+                    "Compare its fingerprint with the juror's sheet.",
+                ).format(", ".join(codes)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        forgotten = []
+        for code in codes:
+            try:
+                forgotten.append(forget_juror_key(self.context.db, code))
+            except KolabikError as exc:
+                QMessageBox.warning(
+                    self, QCoreApplication.translate("LiveSession", "Forget juror key"), str(exc)
+                )
+        self.refresh()
+        return forgotten
+
     def approve_selected(self) -> None:
         if self.session is None:
             return
@@ -452,7 +562,7 @@ class LiveLink(QObject):
         self._push.stop()
         self._retry.stop()
         if self.client is not None:
-            self.client.close()
+            self.client.abort()  # a sync blocked on the network returns at once
         self.context = self.client = None
         self.online = False
         self._busy = self._again = False
@@ -512,10 +622,13 @@ class LiveLink(QObject):
         self._busy = True
         db, client, generation = self.context.db, self.client, self._generation
         entry = live.entry_code(db, self.window.entry_id)
+        # In the event's own task runner: closing the kit waits for a running sync (aborted
+        # by detach) before the kit's lock is released, so no sync writes to a closed kit.
         run_task(
             lambda _p: sync_once(db, client, entry),
             lambda result: self._done(generation, result),
             lambda exc: self._done(generation, None, exc),
+            db=db,
         )
 
     def _done(self, generation: int, result: Any, exc: Exception | None = None) -> None:

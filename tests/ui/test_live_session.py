@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from factories import make_event
 from helpers_exchange import kits_by_juror
+from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import JurorLink
@@ -168,3 +170,100 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     panel.board_box.setChecked(False)
     assert panel.board is None
     panel.stop()
+
+
+def _j1(panel):
+    panel.refresh()
+    return [r for r in panel.model.rows if r.code == "J1"][0]
+
+
+def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_told_to_forget(
+    room, qtbot, tmp_path
+):
+    from helpers_exchange import kits_by_juror
+
+    from kolabik_desktop.core.store.models import AuditLog, Juror
+    from kolabik_desktop.ui.live_session import refusal_label, refusal_text
+
+    chair, juror, ids = room
+    panel, link = chair.live_panel, juror.live_link
+    panel.start(port=0)
+    address = f"127.0.0.1:{panel.server.port}"
+    link.connect_to(address)
+    panel.session.set_approved("J1")
+    save(juror, ids, 0, "PAP", 81)  # the first merged change: the event now trusts J1's key
+    qtbot.waitUntil(lambda: chair_value(chair, ids, 0, "PAP") == Decimal(81), timeout=5000)
+    # Paused: the juror reads why in the status bar; the chair sees it on the juror's row.
+    panel.pause_box.setChecked(True)
+    save(juror, ids, 0, "MAT", 70)
+    qtbot.waitUntil(lambda: refusal_text(live.REFUSED_PAUSED) in link.status_text(), timeout=5000)
+    qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_PAUSED, timeout=5000)
+    row = panel.model.rows.index(_j1(panel))
+    cell = panel.model.index(row, LiveJurorsModel.REFUSAL)
+    assert refusal_label(live.REFUSED_PAUSED) in panel.model.data(cell)
+    tip = panel.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert refusal_text(live.REFUSED_PAUSED) in tip and "paused" in tip
+    panel.pause_box.setChecked(False)
+    qtbot.waitUntil(lambda: link.unsent == 0, timeout=6000)
+
+    # The juror is given a new kit: its key is not the one the event trusts.
+    fresh = kits_by_juror(chair.context.db, tmp_path / "fresh")["J1"]
+    juror.close_event()
+    assert juror.open_event(fresh)
+    link = juror.live_link
+    link.connect_to(address)
+    save(juror, ids, 1, "PAP", 60)
+    told = refusal_text(live.REFUSED_KEY_CHANGED)
+    assert "forget" in told.lower()
+    qtbot.waitUntil(lambda: told in link.status_text(), timeout=6000)
+    qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_KEY_CHANGED, timeout=5000)
+    assert chair_value(chair, ids, 1, "PAP") is None
+    chair.live_dock.show()
+    chair.live_dock.resize(1100, 320)
+    chair.grab().save(str(SHOTS / "live_session_dock_refusals.png"))
+    # The dock's "Forget juror key": through core's forget_juror_key, audited; the new kit's
+    # next change is then trusted (J1 stays approved) and merged.
+    panel.table.selectRow(panel.model.rows.index(_j1(panel)))
+    assert len(panel.forget_selected_key(confirm=False)) == 1
+    with chair.context.db.session() as s:
+        forgot = s.scalars(select(AuditLog).where(AuditLog.action == "juror.key.forget")).all()
+        assert len(forgot) == 1 and forgot[0].actor == "chair"
+    qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "PAP") == Decimal(60), timeout=8000)
+    with chair.context.db.session() as s:
+        assert s.scalar(select(Juror.public_key).where(Juror.code == "J1")) is not None
+    panel.stop()
+
+
+def test_closing_the_kit_waits_for_its_sync_and_aborts_it(room, qtbot, monkeypatch):
+    import socket
+    import threading
+
+    import kolabik_desktop.live.client as client_module
+
+    _chair, juror, ids = room
+    # A "hub" that takes the connection and never answers: the sync blocks on the network.
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(8)
+    real = client_module.sync_once
+    started = threading.Event()
+    seen: dict[str, object] = {}
+
+    def watched(kit, client, entry=""):
+        started.set()
+        result = real(kit, client, entry)
+        seen["result"] = result
+        seen["kit_closed_when_done"] = kit._closed
+        return result
+
+    monkeypatch.setattr(client_module, "sync_once", watched)
+    save(juror, ids, 0, "PAP", 81)
+    juror.live_link.connect_to(f"127.0.0.1:{hole.getsockname()[1]}")
+    assert started.wait(5)
+    kit = juror.context.db
+    juror.close_event()
+    # close_event returned: the sync had ended, before the kit closed and its lock went.
+    assert seen["kit_closed_when_done"] is False and kit._closed
+    refusal = seen["result"].refusal
+    assert refusal.code == "unreachable" and "closing" in refusal.detail
+    hole.close()

@@ -62,7 +62,12 @@ SETTING_LAST_ACK = "live_last_ack"  # kit: the greatest hub sequence number seen
 SETTING_LAST_ACK_AT = "live_last_ack_at"  # kit: when that acknowledgement arrived
 
 LIVE_SOURCE_PREFIX = "live:"
-_RECEIPT_NAME = re.compile(r"live:(?P<juror>.+):(?P<first>[0-9]+)-(?P<last>[0-9]+)")
+# live:JUROR:KIT:A-B, KIT naming the kit's key (kit_tag): a juror given a new kit numbers its
+# queue from 1 again, and must not take the old kit's acknowledgements for its own changes.
+# (Receipts of the first protocol, live:JUROR:A-B, name no kit.)
+_RECEIPT_NAME = re.compile(
+    r"live:(?P<juror>.+?)(?::(?P<kit>[0-9a-f]{12}))?:(?P<first>[0-9]+)-(?P<last>[0-9]+)"
+)
 
 # Refusal codes (the juror's app and the hub's log translate them).
 REFUSED_MALFORMED = "malformed"
@@ -432,7 +437,9 @@ class HubSession:
             since = request.get("since")
             if not isinstance(since, int) or isinstance(since, bool) or since < 0:
                 raise self.refuse(REFUSED_MALFORMED, "'since' is not a whole number", juror)
-            answer["acks"] = [[a.hub_seq, a.kit_seq] for a in acks_since(self.db, juror, since)]
+            kit = kit_tag(request.get("juror_key"))
+            acks = acks_since(self.db, juror, since, kit)
+            answer["acks"] = [[a.hub_seq, a.kit_seq] for a in acks]
             return answer
         if not link.approved:
             raise self.refuse(REFUSED_NOT_APPROVED, "waiting for the chair's approval", juror)
@@ -508,6 +515,16 @@ def _is_code(value: object) -> bool:
     return True
 
 
+def kit_tag(juror_key: object) -> str:
+    """A short name of the kit's signing key (hex) in receipt names; "" when there is none."""
+    if not isinstance(juror_key, str):
+        return ""
+    try:
+        return hashlib.sha256(bytes.fromhex(juror_key)).hexdigest()[:12]
+    except ValueError:
+        return ""
+
+
 def _delta_range(document: object) -> tuple[int, int] | None:
     live = document.get("live") if isinstance(document, dict) else None
     if not isinstance(live, dict):
@@ -543,7 +560,9 @@ def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.Verifie
     span = _delta_range(document)
     if span is None or not isinstance(document, dict) or document.get("juror") != juror:
         raise LiveRefusal(REFUSED_MALFORMED, "the delta has no queue range or another juror")
-    name = f"{LIVE_SOURCE_PREFIX}{juror}:{span[0]}-{span[1]}"
+    tag = kit_tag(document.get("juror_key"))
+    kit = f"{tag}:" if tag else ""
+    name = f"{LIVE_SOURCE_PREFIX}{juror}:{kit}{span[0]}-{span[1]}"
     try:
         verified = packages.verify_package_bytes(data, name, db)
     except InputRejected as rejection:
@@ -684,8 +703,9 @@ def _refusal_of(item: PackagePlan) -> LiveRefusal | None:
     return None
 
 
-def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:
-    """The juror's live acknowledgements with a hub sequence number above ``since``."""
+def acks_since(db: EventDB, juror: str, since: int, kit: str | None = None) -> list[Ack]:
+    """The juror's live acknowledgements with a hub sequence number above ``since``; with
+    ``kit`` (a kit_tag), only those of that kit's deltas."""
     with db.session() as s:
         rows = s.execute(
             select(PackageReceipt.id, PackageReceipt.filename)
@@ -701,7 +721,7 @@ def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:
     acks = []
     for hub_seq, name in rows:
         match = _RECEIPT_NAME.fullmatch(name)
-        if match and match["juror"] == juror:
+        if match and match["juror"] == juror and (kit is None or match["kit"] == kit):
             acks.append(Ack(hub_seq, int(match["last"])))
     return acks
 
