@@ -53,6 +53,7 @@ PORT_KEY = "live/port"
 DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
 DEFAULT_PORT = 8765
 PUSH_DELAY_MS = 150  # a save is pushed well within a second; a burst of edits goes as one delta
+PUBLISH_MS = 100  # the web board follows the projector at most 10 times a second
 RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry (heartbeat)
 
 
@@ -238,26 +239,41 @@ def qr_image(text: str, scale: int = 4) -> QImage:
 def projector_snapshot(controller: Any) -> dict[str, Any] | None:
     """What the projector shows now, for the web board; None while it is frozen (hold still).
 
-    The lines are the projector's own (scores already hidden in "ranks" mode, only the places
-    revealed so far in "reveal" mode), so the web board never shows more than the hall sees.
+    Every mode as the projector draws it, from the projector's own data and never more: in
+    "ranks" the scores are absent, in "reveal" only the places revealed so far (the others are
+    empty placeholders), in "progress" the jurors' submitted count, in "presenting" the entry on
+    stage and its slot timer. (Reads the controller's state until the projector package's
+    public ProjectorController.board_state() lands.)
     """
-    from kolabik_desktop.ui.projector import FULL, RANKS, REVEAL
+    from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
 
     if controller is None or controller.frozen:
         return None
     mode = controller.mode
-    if mode in (FULL, RANKS):
-        lines = controller.current_lines(show_scores=mode == FULL)
-    elif mode == REVEAL:
-        shown = controller.revealed
-        lines = controller._reveal_lines[len(controller._reveal_lines) - shown :] if shown else []
-    else:  # progress and presenting are drawn only on the projector
-        lines = []
-    return {
+    snapshot: dict[str, Any] = {
         "title": controller.board_title(),
         "event": controller.event_name,
         "mode": mode,
-        "lines": [
+        "note": "",
+        "lines": [],
+    }
+    if controller.context is None:
+        snapshot["title"] = "Kolabik"
+        return snapshot
+    lines: list[Any] = []
+    hidden = 0
+    if mode in (FULL, RANKS):
+        lines = controller.current_lines(show_scores=mode == FULL)
+    elif mode == REVEAL:
+        every = controller._reveal_lines
+        shown = controller.revealed
+        lines = every[len(every) - shown :] if shown else []
+        hidden = len(every) - len(lines)
+    if mode in (FULL, RANKS, REVEAL):
+        snapshot["note"] = controller._provisional_note(lines)
+        snapshot["lines"] = [
+            {"rank": "", "title": "", "unit": "", "score": "", "placeholder": True}
+        ] * hidden + [
             {
                 "rank": line.rank,
                 "title": line.title,
@@ -267,7 +283,90 @@ def projector_snapshot(controller: Any) -> dict[str, Any] | None:
                 "provisional": line.provisional,
             }
             for line in lines
-        ],
+        ]
+    elif mode == PROGRESS:
+        snapshot.update(_progress_snapshot(controller))
+    elif mode == PRESENTING:
+        snapshot.update(_presenting_snapshot(controller))
+    return snapshot
+
+
+def _progress_snapshot(controller: Any) -> dict[str, Any]:
+    from kolabik_desktop.ui.projector import translate
+
+    info = controller._progress_info()
+    return {
+        "title": translate("Projector", "Scoring progress: %1").replace("%1", info.stage_name),
+        "progress": {
+            "count": f"{info.submitted} / {len(info.jurors)}",
+            "complete": bool(info.jurors) and info.submitted == len(info.jurors),
+            "caption": translate("Projector", "jurors have submitted their scores"),
+            "jurors": [
+                {
+                    "name": juror.name,
+                    "submitted": juror.submitted,
+                    "status": translate("Projector", "submitted")
+                    if juror.submitted
+                    else translate("Projector", "still scoring"),
+                }
+                for juror in info.jurors
+            ],
+        },
+    }
+
+
+def _presenting_snapshot(controller: Any) -> dict[str, Any]:
+    from kolabik_desktop.ui.projector import translate
+
+    session = controller.session
+    if session is None:
+        return {"title": controller.event_name, "presenting": None}
+    info = session.info()
+    title = info.stage_name
+    if info.count:
+        title += "  ·  " + translate("Projector", "%1 of %2").replace(
+            "%1", str(info.position)
+        ).replace("%2", str(info.count))
+    entry = info.entry
+    if entry is None:
+        return {
+            "title": title,
+            "presenting": {"empty": translate("Projector", "No finalists scheduled")},
+        }
+    t = info.timer
+    part = info.parts[t.part_index] if info.parts else None
+    if t.overtime > 0:
+        label = translate("Projector", "Over time")
+    elif not t.started:
+        label = translate("Projector", "Ready: %1").replace("%1", part.name if part else "")
+    else:
+        label = part.name if part else ""
+    if t.started and not t.running:
+        label += "  ·  " + translate("Projector", "paused")
+    parts, start = [], 0.0
+    for i, p in enumerate(info.parts):
+        done = min(max(t.elapsed / 60.0 - start, 0.0), p.minutes) / p.minutes if p.minutes else 0
+        parts.append(
+            {"name": p.name, "minutes": f"{p.minutes:g}′", "done": done, "now": i == t.part_index}
+        )
+        start += p.minutes
+    following = info.next_entry
+    return {
+        "title": title,
+        "presenting": {
+            "caption": f"{entry.code}  ·  {entry.category}" if entry.category else entry.code,
+            "entry": entry.title,
+            "unit": entry.unit,
+            "label": label,
+            "countdown": t.countdown_text(),
+            "colour": t.colour if t.overtime > 0 or t.colour != "normal" else "normal",
+            "parts": parts,
+            "next": translate("Projector", "Next: %1").replace(
+                "%1", f"{following.title} — {following.unit}"
+            )
+            if following is not None
+            else "",
+        },
     }
 
 
@@ -338,6 +437,10 @@ class LiveSessionPanel(QWidget):
         self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
         self.forget_button.clicked.connect(self.forget_selected_key)
+        self._publish = QTimer(self)
+        self._publish.setSingleShot(True)
+        self._publish.setInterval(PUBLISH_MS)
+        self._publish.timeout.connect(self.publish_board_now)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
         self._timer.timeout.connect(self.refresh)
@@ -437,7 +540,7 @@ class LiveSessionPanel(QWidget):
 
         if on and self.server is not None and self.board is None:
             self.board = Board(self.server)
-            self.publish_board()
+            self.publish_board_now()
             self.board_label.setText(
                 QCoreApplication.translate("LiveSession", "Web board: {0}").format(
                     self.server.url() + self.board.path
@@ -453,6 +556,12 @@ class LiveSessionPanel(QWidget):
             self.board_label.clear()
 
     def publish_board(self, *_args: object) -> None:
+        """Show the projector's board on the web board soon: at most 10 times a second, so a
+        burst of accepted changes costs one snapshot and one push to every viewer."""
+        if self.board is not None and not self._publish.isActive():
+            self._publish.start()
+
+    def publish_board_now(self) -> None:
         """Show the projector's current board on the web board (if it is on and not frozen)."""
         if self.board is None:
             return
@@ -718,6 +827,9 @@ def install(window: Any) -> None:
     panel.projector = projector
     if projector is not None:
         projector.state_changed.connect(panel.publish_board)
+        session = getattr(projector, "session", None)
+        if session is not None and hasattr(session, "changed"):
+            session.changed.connect(panel.publish_board)  # the slot timer ticks
 
     def on_open(context: Any) -> None:
         chair = window.mode == "chair"

@@ -156,7 +156,9 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     full = sse_events(panel.server.port, events, 1)[0]
     assert full["mode"] == FULL and len(full["lines"]) == projector.top_n
     assert all(line["score"] for line in full["lines"])
+    before = panel.board.version
     projector.set_mode(RANKS)  # scores hidden on the projector: hidden on the web too
+    qtbot.waitUntil(lambda: panel.board.version > before, timeout=2000)  # (≤ 10 a second)
     ranks = sse_events(panel.server.port, events, 1)[0]
     assert ranks["mode"] == RANKS and not any(line["score"] for line in ranks["lines"])
     assert [x["title"] for x in ranks["lines"]] == [x["title"] for x in full["lines"]]
@@ -165,8 +167,10 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     with qtbot.waitSignal(chair.context.changed):
         save(chair, _ids, 0, "PAP", 99, juror_id=_ids.jurors[0])
     assert panel.board.version == version
+    qtbot.wait(300)  # the republishing throttle would have fired by now
+    assert panel.board.version == version
     projector.set_mode(FULL)  # a new mode unfreezes: the board follows again
-    assert panel.board.version == version + 1
+    qtbot.waitUntil(lambda: panel.board.version == version + 1, timeout=2000)
     panel.board_box.setChecked(False)
     assert panel.board is None
     panel.stop()
@@ -267,3 +271,74 @@ def test_closing_the_kit_waits_for_its_sync_and_aborts_it(room, qtbot, monkeypat
     refusal = seen["result"].refusal
     assert refusal.code == "unreachable" and "closing" in refusal.detail
     hole.close()
+
+
+def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(room, qtbot):
+    from helpers_live import browser_or_skip
+
+    from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
+
+    chair, _juror, ids = room
+    panel, projector = chair.live_panel, chair.projector
+    projector.set_board("P1")
+    panel.start(port=0)
+    panel.board_box.setChecked(True)
+    browser = browser_or_skip("1920,1080")
+    try:
+        browser.get(panel.server.url("127.0.0.1") + panel.board.path)
+
+        def shown(mode: str):
+            def ready() -> bool:
+                qtbot.wait(50)
+                return browser.execute_script("return document.body.dataset.mode") == mode
+
+            qtbot.waitUntil(ready, timeout=10000)
+            browser.save_screenshot(str(SHOTS / f"web_board_{mode}.png"))
+            return [
+                li.text
+                for li in browser.find_elements("css selector", "#lines li:not(.placeholder)")
+            ]
+
+        full = projector.current_lines(show_scores=True)
+        projector.set_mode(FULL)
+        lines = shown(FULL)
+        assert len(lines) == len(full) > 0
+        assert all(line.score in text for line, text in zip(full, lines, strict=True))
+        projector.set_mode(RANKS)
+        ranks = shown(RANKS)
+        assert len(ranks) == len(full)
+        assert not any(line.score in text for line, text in zip(full, ranks, strict=True))
+        projector.set_mode(PROGRESS)
+        shown(PROGRESS)
+        count = browser.find_element("id", "count").text
+        assert count.endswith(f"/ {len(browser.find_elements('css selector', '#jurors li'))}")
+        assert browser.find_elements("css selector", "#lines li") == []
+        projector.set_mode(REVEAL)  # nothing revealed yet: only empty places
+        assert shown(REVEAL) == []
+        placeholders = browser.find_elements("css selector", "#lines li.placeholder")
+        assert len(placeholders) == len(full)
+        projector.reveal_next()
+        projector.reveal_next()  # the last two places, and only they
+
+        def revealed() -> list[str]:
+            qtbot.wait(50)
+            return [
+                li.text
+                for li in browser.find_elements("css selector", "#lines li:not(.placeholder)")
+            ]
+
+        qtbot.waitUntil(lambda: len(revealed()) == 2, timeout=10000)
+        assert full[-1].title in revealed()[-1] and full[0].title not in " ".join(revealed())
+        projector.set_mode(PRESENTING)
+        shown(PRESENTING)
+        info = projector.session.info()
+        if info.entry is not None:
+            assert browser.find_element("id", "p-entry").text == info.entry.title
+            assert browser.find_element("id", "p-countdown").text == info.timer.countdown_text()
+        else:
+            assert browser.find_element("id", "p-caption").text
+        assert browser.find_elements("css selector", "#lines li") == []
+        browser.save_screenshot(str(SHOTS / f"web_board_{PRESENTING}.png"))
+    finally:
+        browser.quit()
+        panel.stop()
