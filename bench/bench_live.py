@@ -107,13 +107,17 @@ def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
     spy = (
         ["py-spy", "record", "--format", "raw", "--threads", "-o", profile, "--"] if profile else []
     )
+    # LIVE_BENCH_HUB_ROOT=DIR: the hub runs from another source tree (a baseline: an older
+    # commit's `git archive`), the jurors and viewers from this one; measured in the same run.
+    hub_root = os.environ.get("LIVE_BENCH_HUB_ROOT", str(ROOT))
+    approve = ["--approve-new"] if hub_root == str(ROOT) else []
     process = subprocess.Popen(
         [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
-        + ["--host", "127.0.0.1", "--board", "--approve-new"],
+        + ["--host", "127.0.0.1", "--board", *approve],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        env=os.environ | {"PYTHONPATH": hub_root},
     )
     lines: dict[str, str] = {}
     assert process.stdout is not None

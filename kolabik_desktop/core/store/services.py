@@ -226,7 +226,8 @@ def load_entry_values(
         )
     )
     for entry_id, juror_id, criterion_id, value in rows:
-        per_entry[entry_id][(juror_id, criterion_id)] = value
+        if value is not None:  # (the query keeps only stored values)
+            per_entry[entry_id][(juror_id, criterion_id)] = value
     return per_entry
 
 
