@@ -6,7 +6,7 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
     python tools/screenshots.py [OUT_DIR]        # default: ./screenshots
 
 Views: welcome, chair, juror scoring, leaderboard dock, presentation dock, projector controls,
-projector window, setup dialog, report dialog.
+projector window, setup dialog, report dialog, live-session dock (its hub started on loopback).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SIZES = ((1366, 768), (1920, 1080))
-DOCKS = ("leaderboard_dock", "presentation_dock", "projector_dock")
+DOCKS = ("leaderboard_dock", "presentation_dock", "projector_dock", "live_dock")
 
 
 def main(argv: list[str]) -> int:
@@ -68,6 +68,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("07-projector-window", _projector_window),
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
+        ("10-live-session-dock", _live_session_dock),
     ]
     written = []
     for name, prepare in views:
@@ -78,6 +79,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         written.append(path)
         if target is not window:
             target.close()
+    window.live_panel.stop()
     window.close()
     window.deleteLater()
     settle()
@@ -95,6 +97,19 @@ def _show_dock(window: Any, name: str) -> None:
     dock.show()
     dock.raise_()
     window.make_room(dock)
+
+
+def _live_session_dock(window: Any) -> None:
+    """The chair's live session running, with one juror's refusal on its row (as a juror given a
+    new kit would leave it) so the refusal column shows."""
+    from kolabik_desktop.core.exchange import live
+
+    panel = window.live_panel
+    panel.start(port=0)
+    first = panel.session.jurors()[0].code
+    panel.session.refuse(live.REFUSED_KEY_CHANGED, "screenshot", first)
+    panel.refresh()
+    _show_dock(window, "live_dock")
 
 
 def _projector_window(window: Any) -> Any:
