@@ -28,7 +28,7 @@ REASONS = {
     "not_approved": "waiting for the chair to approve this juror",
     "key_changed": (
         "the chair's event trusts another key for this juror (a new kit?): the chair must run "
-        "'kolabik forget-key EVENT JUROR' or use 'Forget juror key' in the live-session dock"
+        "'kolabik forget-key EVENT --juror CODE' or use 'Forget juror key' in the live-session dock"
     ),
     "submitted_stage": "the stage is submitted at the chair; ask the chair to reopen it",
     "invalid_rows": "the hub refused the changes",
