@@ -281,9 +281,8 @@ def juror_loop(
             else:
                 refused.append(result.refusal.code)
             next_at += 0.5
-        for _ in range(20):  # anything a slow or refused round left queued
-            if sync_once(kit, client).done:
-                break
+        tail = time.monotonic() + 60  # anything a slow or refused round left queued
+        while not sync_once(kit, client).done and time.monotonic() < tail:
             time.sleep(0.2)
     finally:
         client.close()
@@ -296,9 +295,10 @@ def sqlite_text(sql: str):  # type: ignore[no-untyped-def]
     return text(sql)
 
 
-def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int]:
-    """(lost, duplicated): every kit's cells against the chair's; audit rows per revision."""
-    lost = 0
+def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int, int]:
+    """(lost, duplicated, unsent): every kit's cells against the chair's (a cell still queued
+    in its kit is unsent, not lost); audit rows per revision."""
+    lost = unsent = 0
     chair = sqlite3.connect(event)
     stored = {
         (j, e, c): (v, r)
@@ -308,18 +308,22 @@ def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int]:
     }
     for kit_path in kits:
         kit = sqlite3.connect(kit_path)
-        for j, e, c, v, r in kit.execute(
-            "SELECT juror_id, entry_id, criterion_id, value, revision FROM score"
+        queued = {a for (a,) in kit.execute("SELECT key_a FROM live_outbox WHERE kind = 'score'")}
+        for score_id, j, e, c, v, r in kit.execute(
+            "SELECT id, juror_id, entry_id, criterion_id, value, revision FROM score"
         ):
             if stored.get((j, e, c)) != (v, r):
-                lost += 1
+                if score_id in queued:
+                    unsent += 1
+                else:
+                    lost += 1
         kit.close()
     subjects = [
         (row[0], json.loads(row[1])["revision"])
         for row in chair.execute("SELECT subject, new FROM audit_log WHERE action = 'score.set'")
     ]
     chair.close()
-    return lost, len(subjects) - len(set(subjects))
+    return lost, len(subjects) - len(set(subjects)), unsent
 
 
 def catch_up(kit_path: Path, address: str) -> float:
@@ -464,7 +468,7 @@ def run() -> dict[str, float]:
             else:
                 hub.terminate()
             hub.wait(30)
-        lost, duplicated = check_exactly_once(event, kits)
+        lost, duplicated, unsent = check_exactly_once(event, kits)
         to_board, never_shown = save_to_board(saves, chair_boards)
         to_ack = [acked - saved for saved, acked, _seq in saves]
         return {
@@ -483,6 +487,7 @@ def run() -> dict[str, float]:
             "board_push_p95_ms": percentile(push, 0.95) * 1000,
             "lost_changes": float(lost),
             "duplicated_changes": float(duplicated),
+            "unsent_at_end": float(unsent),
             "catch_up_500_s": catch,
             "discovery_to_connected_s": discovered,
             "hub_cpu_percent": 100 * hub_cpu / wall,
