@@ -564,11 +564,12 @@ def _check_rows(
         if isinstance(row, dict) and isinstance(row.get("entry"), str)
     }
     few = len(named) <= _FEW_ENTRIES
-    entries = dict(
-        s.execute(select(Entry.code, Entry.id).where(*([Entry.code.in_(named)] if few else [])))
-        .tuples()
-        .all()
-    )
+    entries: dict[str, int] = {
+        code: entry_id
+        for code, entry_id in s.execute(
+            select(Entry.code, Entry.id).where(*([Entry.code.in_(named)] if few else []))
+        )
+    }
     entry_codes = {eid: code for code, eid in entries.items()}
     stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
     stages = {code: sid for sid, code in stages_rows}
