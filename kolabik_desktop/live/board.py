@@ -146,7 +146,8 @@ class FinalRanking:
     def __call__(self) -> dict[str, Any]:
         from kolabik_desktop.core.scoring.engine import Scorer
         from kolabik_desktop.core.scoring.model import FINAL
-        from kolabik_desktop.core.store.services import load_entry_values, load_scoring_input
+        from kolabik_desktop.core.store.queries import scores
+        from kolabik_desktop.core.store.services import load_scoring_input
 
         with self._lock:
             dirty, self._dirty = self._dirty, set()
@@ -154,8 +155,7 @@ class FinalRanking:
             data = load_scoring_input(self.db)
             self.scorer = Scorer(data.event, data.values)
         elif dirty:
-            with self.db.session() as s:
-                per_entry = load_entry_values(s, dirty)
+            per_entry = scores.entry_values(self.db, dirty)
             for entry_id, values in per_entry.items():
                 self.scorer.replace_entry_values(entry_id, values)
         board = self.scorer.leaderboard(FINAL)

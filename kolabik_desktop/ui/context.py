@@ -14,7 +14,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.store.db import Change, EventDB
-from kolabik_desktop.core.store.services import load_entry_values, load_scoring_input
+from kolabik_desktop.core.store.queries import scores
+from kolabik_desktop.core.store.services import load_scoring_input
 from kolabik_desktop.ui.workers import TaskRunner, register_runner, unregister_runner
 
 
@@ -73,11 +74,10 @@ class EventContext(QObject):
         if change.kind == "scores" and change.entry_ids:
             # Incremental: re-read only the changed entries' scores (a leaderboard must move
             # within 200 ms on a 3,000-entry event; a full reload takes longer than that).
-            with self.db.session() as s:
-                per_entry = load_entry_values(s, change.entry_ids)
+            per_entry = scores.entry_values(self.db, change.entry_ids)
             for entry_id, values in per_entry.items():
                 self.scorer.replace_entry_values(entry_id, values)
-        elif change.kind in ("comments", "submission", "packages"):
+        elif change.kind in ("comments", "submission", "packages", "presentation"):
             pass  # no score moves; listeners still hear about it
         else:
             self.scorer = self._build_scorer()

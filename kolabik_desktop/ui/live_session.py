@@ -13,7 +13,7 @@ the time of the last acknowledgement in the status bar.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,6 +48,9 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.projector.controller import ProjectorController
 
 PORT_KEY = "live/port"
 DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
@@ -236,41 +239,28 @@ def qr_image(text: str, scale: int = 4) -> QImage:
     return image
 
 
-def projector_snapshot(controller: Any) -> dict[str, Any] | None:
+def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any] | None:
     """What the projector shows now, for the web board; None while it is frozen (hold still).
 
-    Every mode as the projector draws it, from the projector's own data and never more: in
-    "ranks" the scores are absent, in "reveal" only the places revealed so far (the others are
-    empty placeholders), in "progress" the jurors' submitted count, in "presenting" the entry on
-    stage and its slot timer. (Reads the controller's state until the projector package's
-    public ProjectorController.board_state() lands.)
+    Read through ``board_state()`` and nothing else, so the web board never shows more than the
+    hall sees: in "ranks" the scores are absent, in "reveal" only the places revealed so far
+    (the others are empty placeholders), in "progress" the jurors' submitted count, in
+    "presenting" the entry on stage and its slot timer; blank when no event is open.
     """
-    from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
-
-    if controller is None or controller.frozen:
+    if controller is None:
         return None
-    mode = controller.mode
+    state = controller.board_state()
+    if state.frozen:
+        return None
     snapshot: dict[str, Any] = {
-        "title": controller.board_title(),
-        "event": controller.event_name,
-        "mode": mode,
-        "note": "",
+        "title": state.title,
+        "event": state.subtitle,
+        "mode": state.mode,
+        "note": state.note,
         "lines": [],
     }
-    if controller.context is None:
-        snapshot["title"] = "Kolabik"
-        return snapshot
-    lines: list[Any] = []
-    hidden = 0
-    if mode in (FULL, RANKS):
-        lines = controller.current_lines(show_scores=mode == FULL)
-    elif mode == REVEAL:
-        every = controller._reveal_lines
-        shown = controller.revealed
-        lines = every[len(every) - shown :] if shown else []
-        hidden = len(every) - len(lines)
-    if mode in (FULL, RANKS, REVEAL):
-        snapshot["note"] = controller._provisional_note(lines)
+    if state.shown == "board":
+        hidden = state.reveal_hidden if state.placeholders else 0
         snapshot["lines"] = [
             {"rank": "", "title": "", "unit": "", "score": "", "placeholder": True}
         ] * hidden + [
@@ -282,67 +272,55 @@ def projector_snapshot(controller: Any) -> dict[str, Any] | None:
                 "bar": line.bar,
                 "provisional": line.provisional,
             }
-            for line in lines
+            for line in state.rows
         ]
-    elif mode == PROGRESS:
-        snapshot.update(_progress_snapshot(controller))
-    elif mode == PRESENTING:
-        snapshot.update(_presenting_snapshot(controller))
+    elif state.shown == "progress" and state.progress is not None:
+        snapshot["progress"] = _progress_snapshot(state.progress)
+    elif state.shown == "presenting":
+        snapshot["presenting"] = _presenting_snapshot(state.presenting)
     return snapshot
 
 
-def _progress_snapshot(controller: Any) -> dict[str, Any]:
-    from kolabik_desktop.ui.projector import translate
+def _projector_text(text: str) -> str:
+    return QCoreApplication.translate("Projector", text)
 
-    info = controller._progress_info()
+
+def _progress_snapshot(info: Any) -> dict[str, Any]:
+    total = len(info.jurors)
     return {
-        "title": translate("Projector", "Scoring progress: %1").replace("%1", info.stage_name),
-        "progress": {
-            "count": f"{info.submitted} / {len(info.jurors)}",
-            "complete": bool(info.jurors) and info.submitted == len(info.jurors),
-            "caption": translate("Projector", "jurors have submitted their scores"),
-            "jurors": [
-                {
-                    "name": juror.name,
-                    "submitted": juror.submitted,
-                    "status": translate("Projector", "submitted")
-                    if juror.submitted
-                    else translate("Projector", "still scoring"),
-                }
-                for juror in info.jurors
-            ],
-        },
+        "count": f"{info.submitted} / {total}",
+        "complete": bool(total) and info.submitted == total,
+        "caption": _projector_text("jurors have submitted their scores"),
+        "jurors": [
+            {
+                "name": juror.name,
+                "submitted": juror.submitted,
+                "status": _projector_text("submitted")
+                if juror.submitted
+                else _projector_text("still scoring"),
+            }
+            for juror in info.jurors
+        ],
     }
 
 
-def _presenting_snapshot(controller: Any) -> dict[str, Any]:
-    from kolabik_desktop.ui.projector import translate
-
-    session = controller.session
-    if session is None:
-        return {"title": controller.event_name, "presenting": None}
-    info = session.info()
-    title = info.stage_name
-    if info.count:
-        title += "  ·  " + translate("Projector", "%1 of %2").replace(
-            "%1", str(info.position)
-        ).replace("%2", str(info.count))
+def _presenting_snapshot(info: Any) -> dict[str, Any] | None:
+    """The presenting mode as the projector draws it (canvas._presenting): words and numbers."""
+    if info is None:
+        return None
     entry = info.entry
     if entry is None:
-        return {
-            "title": title,
-            "presenting": {"empty": translate("Projector", "No finalists scheduled")},
-        }
+        return {"empty": _projector_text("No finalists scheduled")}
     t = info.timer
     part = info.parts[t.part_index] if info.parts else None
     if t.overtime > 0:
-        label = translate("Projector", "Over time")
+        label = _projector_text("Over time")
     elif not t.started:
-        label = translate("Projector", "Ready: %1").replace("%1", part.name if part else "")
+        label = _projector_text("Ready: %1").replace("%1", part.name if part else "")
     else:
         label = part.name if part else ""
     if t.started and not t.running:
-        label += "  ·  " + translate("Projector", "paused")
+        label += "  ·  " + _projector_text("paused")
     parts, start = [], 0.0
     for i, p in enumerate(info.parts):
         done = min(max(t.elapsed / 60.0 - start, 0.0), p.minutes) / p.minutes if p.minutes else 0
@@ -352,21 +330,18 @@ def _presenting_snapshot(controller: Any) -> dict[str, Any]:
         start += p.minutes
     following = info.next_entry
     return {
-        "title": title,
-        "presenting": {
-            "caption": f"{entry.code}  ·  {entry.category}" if entry.category else entry.code,
-            "entry": entry.title,
-            "unit": entry.unit,
-            "label": label,
-            "countdown": t.countdown_text(),
-            "colour": t.colour if t.overtime > 0 or t.colour != "normal" else "normal",
-            "parts": parts,
-            "next": translate("Projector", "Next: %1").replace(
-                "%1", f"{following.title} — {following.unit}"
-            )
-            if following is not None
-            else "",
-        },
+        "caption": f"{entry.code}  ·  {entry.category}" if entry.category else entry.code,
+        "entry": entry.title,
+        "unit": entry.unit,
+        "label": label,
+        "countdown": t.countdown_text(),
+        "colour": t.colour,
+        "parts": parts,
+        "next": _projector_text("Next: %1").replace(
+            "%1", f"{following.title} — {following.unit}"
+        )
+        if following is not None
+        else "",
     }
 
 
@@ -389,7 +364,8 @@ class LiveSessionPanel(QWidget):
         self.board_box = QCheckBox(QCoreApplication.translate("LiveSession", "Web board"))
         self.board_box.setEnabled(False)
         self.board: Any = None
-        self.projector: Any = None  # the window's ProjectorController, whose board is served
+        # the window's ProjectorController, whose board is served
+        self.projector: ProjectorController | None = None
         self.address_label = QLabel(QCoreApplication.translate("LiveSession", "Not running."))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr_label = QLabel()

@@ -210,27 +210,6 @@ def load_values(session: Session) -> dict[tuple[int, int, int], Decimal]:
     return values
 
 
-def load_entry_values(
-    session: Session, entry_ids: Iterable[int]
-) -> dict[int, dict[tuple[int, int], Decimal]]:
-    """Every stored value of the given entries, per entry: (juror, criterion) -> value; the
-    incremental update of a Scorer after a change to those entries (Scorer.replace_entry_values;
-    an entry with no value left maps to an empty dict)."""
-    wanted = set(entry_ids)
-    per_entry: dict[int, dict[tuple[int, int], Decimal]] = {e: {} for e in wanted}
-    if not wanted:
-        return per_entry
-    rows = session.execute(
-        select(Score.entry_id, Score.juror_id, Score.criterion_id, Score.value).where(
-            Score.entry_id.in_(wanted), Score.value.is_not(None)
-        )
-    )
-    for entry_id, juror_id, criterion_id, value in rows:
-        if value is not None:  # (the query keeps only stored values)
-            per_entry[entry_id][(juror_id, criterion_id)] = value
-    return per_entry
-
-
 def load_scoring_input(db: EventDB) -> ScoringInput:
     with db.session() as s:
         return ScoringInput(event=load_event_spec(s), values=load_values(s))
