@@ -337,9 +337,7 @@ def _presenting_snapshot(info: Any) -> dict[str, Any] | None:
         "countdown": t.countdown_text(),
         "colour": t.colour,
         "parts": parts,
-        "next": _projector_text("Next: %1").replace(
-            "%1", f"{following.title} — {following.unit}"
-        )
+        "next": _projector_text("Next: %1").replace("%1", f"{following.title} — {following.unit}")
         if following is not None
         else "",
     }
