@@ -260,10 +260,7 @@ def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any]
         "lines": [],
     }
     if state.shown == "board":
-        hidden = state.reveal_hidden if state.placeholders else 0
-        snapshot["lines"] = [
-            {"rank": "", "title": "", "unit": "", "score": "", "placeholder": True}
-        ] * hidden + [
+        rows: list[dict[str, Any]] = [
             {
                 "rank": line.rank,
                 "title": line.title,
@@ -274,6 +271,14 @@ def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any]
             }
             for line in state.rows
         ]
+        if state.placeholders:  # reveal: every place not yet revealed is an empty numbered card
+            by_slot = dict(zip((line.slot for line in state.rows), rows, strict=True))
+            rows = [
+                by_slot.get(slot)
+                or {"rank": str(slot + 1), "title": "", "unit": "", "placeholder": True}
+                for slot in range(max([state.slots, *(s + 1 for s in by_slot)]))
+            ]
+        snapshot["lines"] = rows
     elif state.shown == "progress" and state.progress is not None:
         snapshot["progress"] = _progress_snapshot(state.progress)
     elif state.shown == "presenting":

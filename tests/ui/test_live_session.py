@@ -329,6 +329,9 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
 
         qtbot.waitUntil(lambda: len(revealed()) == 2, timeout=10000)
         assert full[-1].title in revealed()[-1] and full[0].title not in " ".join(revealed())
+        numbers = [li.text for li in browser.find_elements("css selector", "#lines li.placeholder")]
+        assert numbers == [str(n) for n in range(1, len(full) - 1)]  # numbered as on the projector
+        browser.save_screenshot(str(SHOTS / f"web_board_{REVEAL}_two.png"))
         projector.set_mode(PRESENTING)
         shown(PRESENTING)
         info = projector.session.info()
