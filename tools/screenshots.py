@@ -5,8 +5,10 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
 
     python tools/screenshots.py [OUT_DIR]        # default: ./screenshots
 
-Views: welcome, chair, juror scoring, leaderboard dock, presentation dock, projector controls,
-projector window, setup dialog, report dialog, live-session dock (its hub started on loopback).
+Views: the first start's language chooser, welcome, chair, juror scoring (a proposal PDF open),
+leaderboard dock, presentation dock, projector controls, projector window, setup dialog, report
+dialog, live-session dock (its hub started on loopback), audit log (after its full check), the
+event opened read-only.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SIZES = ((1366, 768), (1920, 1080))
-DOCKS = ("leaderboard_dock", "presentation_dock", "projector_dock", "live_dock")
+DOCKS = ("leaderboard_dock", "presentation_dock", "projector_dock")
 
 
 def main(argv: list[str]) -> int:
@@ -59,6 +61,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
     window.resize(*size)
     window.show()
     views: list[tuple[str, Callable[[Any], Any]]] = [
+        ("00-language-chooser", _language_chooser),
         ("01-welcome", lambda w: None),
         ("02-chair", lambda w: w.open_event(event) and None),
         ("03-juror-scoring", _score_as_first_juror),
@@ -69,6 +72,8 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
         ("10-live-session-dock", _live_session_dock),
+        ("11-audit-log", _audit_log),
+        ("12-read-only-view", lambda w: _read_only_view(w, event)),
     ]
     written = []
     for name, prepare in views:
@@ -79,21 +84,55 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         written.append(path)
         if target is not window:
             target.close()
-    window.live_panel.stop()
+    window.features.live_session.panel.stop()
     window.close()
     window.deleteLater()
     settle()
     return written
 
 
+def _language_chooser(window: Any) -> Any:
+    from kolabik_desktop.ui.language_chooser import LanguageChooser
+
+    chooser = LanguageChooser(lambda _lang: None)
+    chooser.show()
+    return chooser
+
+
 def _score_as_first_juror(window: Any) -> None:
     window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
+    with_pdf = [e for e in window.context.scorer.event.entries if e.code == "KM-05"]
+    if with_pdf:  # the demo's first entry with a proposal PDF
+        window.show_entry(with_pdf[0].id)
+        window.entry_view.show_first_pdf()
+
+
+def _audit_log(window: Any) -> Any:
+    from PySide6.QtTest import QTest
+
+    window.features.audit.action.trigger()
+    view = window.features.audit.view
+    view.resize(min(1200, window.width() - 80), window.height() - 80)
+    view.run_check()
+    for _ in range(300):  # the chain and the check run off the GUI thread
+        if view.check is not None:
+            break
+        QTest.qWait(100)
+    return view
+
+
+def _read_only_view(window: Any, event: Path) -> None:
+    window.close_event()
+    window.open_event(event, read_only=True)  # File > Buka hanya-baca
+    _score_as_first_juror(window)
 
 
 def _show_dock(window: Any, name: str) -> None:
+    live_dock = window.features.live_session.dock
     for other in DOCKS:
         getattr(window, other).hide()
-    dock = getattr(window, name)
+    live_dock.hide()
+    dock = live_dock if name == "live_dock" else getattr(window, name)
     dock.show()
     dock.raise_()
     window.make_room(dock)
@@ -104,7 +143,7 @@ def _live_session_dock(window: Any) -> None:
     new kit would leave it) so the refusal column shows."""
     from kolabik_desktop.core.exchange import live
 
-    panel = window.live_panel
+    panel = window.features.live_session.panel
     panel.start(port=0)
     first = panel.session.jurors()[0].code
     panel.session.refuse(live.REFUSED_KEY_CHANGED, "screenshot", first)
@@ -120,7 +159,7 @@ def _projector_window(window: Any) -> Any:
 
 
 def _setup_dialog(window: Any) -> Any:
-    window.open_setup()
+    window.features.setup.open_setup()
     from kolabik_desktop.ui.setup.dialog import SetupDialog
 
     return next(w for w in window.findChildren(SetupDialog) if w.isVisible())

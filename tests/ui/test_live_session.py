@@ -56,8 +56,8 @@ def save(juror, ids, entry: int, crit: str, value: int, juror_id: int | None = N
 
 def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
-    assert chair.live_dock.toggleViewAction().isVisible()
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
+    assert chair.features.live_session.dock.toggleViewAction().isVisible()
     panel.start(port=0)
     assert panel.running and panel.server.port > 0
     assert panel.session.pairing in panel.address_label.text()
@@ -96,8 +96,8 @@ def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
     save(juror, ids, 1, "MAT", 65)
     qtbot.waitUntil(lambda: "paused" in link.status_text(), timeout=5000)
     assert link.unsent == 1 and chair_value(chair, ids, 1, "MAT") is None
-    chair.live_dock.show()
-    chair.live_dock.resize(900, 300)
+    chair.features.live_session.dock.show()
+    chair.features.live_session.dock.resize(900, 300)
     chair.grab().save(str(SHOTS / "live_session_dock.png"))
     panel.pause_box.setChecked(False)
     qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "MAT") == Decimal(65), timeout=6000)
@@ -108,7 +108,7 @@ def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
 
 def test_the_juror_goes_offline_and_catches_up(room, qtbot):
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
     panel.start(port=0)
     panel.session.set_approved("J1")
     port = panel.server.port
@@ -146,7 +146,7 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     from kolabik_desktop.ui.projector import FULL, RANKS
 
     chair, _juror, _ids = room
-    panel, projector = chair.live_panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.projector
     projector.set_board("P1")
     panel.start(port=0)
     assert panel.board is None  # off by default
@@ -190,7 +190,7 @@ def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_to
     from kolabik_desktop.ui.live_session import refusal_label, refusal_text
 
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
     panel.start(port=0)
     address = f"127.0.0.1:{panel.server.port}"
     link.connect_to(address)
@@ -214,7 +214,7 @@ def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_to
     fresh = kits_by_juror(chair.context.db, tmp_path / "fresh")["J1"]
     juror.close_event()
     assert juror.open_event(fresh)
-    link = juror.live_link
+    link = juror.features.live_session.link
     link.connect_to(address)
     save(juror, ids, 1, "PAP", 60)
     told = refusal_text(live.REFUSED_KEY_CHANGED)
@@ -222,8 +222,8 @@ def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_to
     qtbot.waitUntil(lambda: told in link.status_text(), timeout=6000)
     qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_KEY_CHANGED, timeout=5000)
     assert chair_value(chair, ids, 1, "PAP") is None
-    chair.live_dock.show()
-    chair.live_dock.resize(1100, 320)
+    chair.features.live_session.dock.show()
+    chair.features.live_session.dock.resize(1100, 320)
     chair.grab().save(str(SHOTS / "live_session_dock_refusals.png"))
     # The dock's "Forget juror key": through core's forget_juror_key, audited; the new kit's
     # next change is then trusted (J1 stays approved) and merged.
@@ -262,7 +262,7 @@ def test_closing_the_kit_waits_for_its_sync_and_aborts_it(room, qtbot, monkeypat
 
     monkeypatch.setattr(client_module, "sync_once", watched)
     save(juror, ids, 0, "PAP", 81)
-    juror.live_link.connect_to(f"127.0.0.1:{hole.getsockname()[1]}")
+    juror.features.live_session.link.connect_to(f"127.0.0.1:{hole.getsockname()[1]}")
     assert started.wait(5)
     kit = juror.context.db
     juror.close_event()
@@ -279,7 +279,7 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
     from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
 
     chair, _juror, ids = room
-    panel, projector = chair.live_panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.projector
     projector.set_board("P1")
     panel.start(port=0)
     panel.board_box.setChecked(True)
