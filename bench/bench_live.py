@@ -377,8 +377,11 @@ def catch_up(kit_path: Path, address: str) -> float:
         assert live.kit_state(kit).unsent == 500
         client = HubClient(address, live.kit_hub_key(kit))
         started = time.perf_counter()
+        deadline = time.monotonic() + 60
         while not sync_once(kit, client).done:
-            pass
+            if time.monotonic() > deadline:  # refused over and over: report it, never spin
+                client.close()
+                return -1.0
         elapsed = time.perf_counter() - started
         client.close()
         return elapsed
