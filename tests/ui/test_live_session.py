@@ -146,7 +146,7 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     from kolabik_desktop.ui.projector import FULL, RANKS
 
     chair, _juror, _ids = room
-    panel, projector = chair.features.live_session.panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.features.projector.controller
     projector.set_board("P1")
     panel.start(port=0)
     assert panel.board is None  # off by default
@@ -279,7 +279,7 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
     from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
 
     chair, _juror, ids = room
-    panel, projector = chair.features.live_session.panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.features.projector.controller
     projector.set_board("P1")
     panel.start(port=0)
     panel.board_box.setChecked(True)
