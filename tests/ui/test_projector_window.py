@@ -234,3 +234,67 @@ def test_show_on_projector_opens_it_and_the_chairs_shortcuts_work_there(qtbot, t
     qtbot.keyClick(projector, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not controller.is_open(), timeout=1000)
     QApplication.processEvents()
+
+
+P1_SCORED = ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL")
+
+
+def test_a_closed_projector_ranks_nothing_and_is_current_when_opened(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "e.kolabik"
+    _db, ids = make_event(path, entries=14)
+    _db.close()
+    window = _window(qtbot, path)
+    window.show()
+    window.features.leaderboard.dock.hide()  # only the projector ranks in this window now
+    feature = window.features.projector
+    controller = feature.controller
+    assert not controller.is_open() and not feature.dock.isVisible()
+    scorer = window.context.scorer
+    real = scorer.leaderboard
+    calls: list[tuple] = []
+
+    def spy(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scorer, "leaderboard", spy)
+    controller.set_board("P1")  # a choice made while closed is ranked when shown, too
+    ranked = [r for r in real("P1").rows if r.rank is not None]
+    outsider = ranked[-1].entry.id
+    for juror in ids.jurors:
+        if (juror, outsider) == ids.conflict:
+            continue
+        for code in P1_SCORED:
+            services.set_score(
+                window.context.db,
+                juror_id=juror,
+                entry_id=outsider,
+                criterion_id=ids.criteria[("P1", code)],
+                value=Decimal(100),
+            )
+    qtbot.wait(50)  # the change signal and any queued redraw have run
+    assert calls == []
+
+    feature.open_action.trigger()  # F5: the projector opens on the current standings at once
+    assert controller.is_open()
+    assert calls == [("P1", None)]
+    assert controller.canvas.visible_rows()[0].entry_id == outsider
+    assert controller.board_state().rows[0].entry_id == outsider
+
+    # Closed (and its controls too), it stops ranking again.
+    feature.open_action.trigger()
+    assert not controller.is_open()
+    feature.dock.hide()
+    calls.clear()
+    services.set_score(
+        window.context.db,
+        juror_id=ids.jurors[0],
+        entry_id=ranked[0].entry.id,
+        criterion_id=ids.criteria[("P1", "LBT")],
+        value=Decimal(1),
+    )
+    qtbot.wait(50)
+    assert calls == []
+    # The controls' preview shows the board as well: showing the dock catches it up.
+    feature.dock.show()
+    qtbot.waitUntil(lambda: calls == [("P1", None)], timeout=1000)

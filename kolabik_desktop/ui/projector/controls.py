@@ -250,9 +250,7 @@ class ProjectorFeature:
         dock.hide()
         # The preview in the dock shows the board: while neither it nor the projector's window
         # is on a screen, nothing is ranked (it catches up when one shows).
-        dock.visibilityChanged.connect(
-            lambda _shown: self.controller.set_preview_shown(dock.isVisible())
-        )
+        dock.visibilityChanged.connect(self.controller.set_preview_shown)
         self.dock = dock
 
         self.menu = menu = host.add_menu("view", translate("Projector", "Projector"))
