@@ -345,3 +345,35 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
     finally:
         browser.quit()
         panel.stop()
+
+
+def test_the_web_board_follows_scores_while_the_projector_is_closed(room, qtbot):
+    """A closed projector ranks nothing on a change, but a served web board reads its state,
+    which catches up first: the web board still moves with every accepted score."""
+    from helpers_live import sse_events
+
+    chair, _juror, ids = room
+    panel, projector = chair.features.live_session.panel, chair.features.projector.controller
+    assert not projector.is_open() and not projector.is_shown()
+    projector.set_board("P2")
+    panel.start(port=0)
+    panel.board_box.setChecked(True)
+    events = panel.board.path + "events"
+    first = sse_events(panel.server.port, events, 1)[0]
+    before = panel.board.version
+    p2 = sorted(code for stage, code in ids.criteria if stage == "P2")
+    for juror_id in ids.jurors:
+        for crit in p2:
+            services.set_score(
+                chair.context.db,
+                juror_id=juror_id,
+                entry_id=ids.entries[0],
+                criterion_id=ids.criteria[("P2", crit)],
+                value=Decimal(100),
+            )
+    qtbot.waitUntil(lambda: panel.board.version > before, timeout=2000)
+    after = sse_events(panel.server.port, events, 1)[0]
+    assert after["lines"] != first["lines"]
+    ranked = [r for r in chair.context.scorer.leaderboard("P2").rows if r.rank is not None]
+    assert after["lines"][0]["title"] == ranked[0].entry.title
+    panel.stop()
