@@ -4,6 +4,7 @@ Indonesian), and the export of the filtered rows (issue 17 item 6)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import sqlite3
 from decimal import Decimal
@@ -273,3 +274,43 @@ def test_tools_audit_log_in_the_window_shows_rows_written_since_it_was_last_open
     assert view.chain.rows == top + 1
     window.close()
     assert not window.act_audit_log.isEnabled()
+
+
+def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, monkeypatch):
+    """The runner has two threads: a chain read started before new rows were written (or for the
+    event shown before) can finish after the later read; the view keeps the later state."""
+    import threading
+
+    from kolabik_desktop.ui import audit_view
+
+    real = audit_view.chain_state
+    release = threading.Event()
+    calls: list[int] = []
+
+    def chain_state(db, progress=None):
+        calls.append(1)
+        state = real(db, progress)
+        if len(calls) == 1:  # the earlier read: held until the later one has reported
+            release.wait(10)
+            return dataclasses.replace(state, rows=-1)  # marks the stale answer
+        return state
+
+    monkeypatch.setattr(audit_view, "chain_state", chain_state)
+    delivered: list[object] = []
+    deliver = view._chain_done
+
+    def chain_done(result):
+        delivered.append(result)
+        deliver(result)
+
+    monkeypatch.setattr(view, "_chain_done", chain_done)
+    view.refresh()  # the earlier read (held)
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
+    view.refresh()  # the later read
+    qtbot.waitUntil(lambda: len(delivered) == 1, timeout=10_000)
+    fresh = audit_count(view.db, AuditFilter())
+    assert view.chain is not None and view.chain.rows == fresh
+    assert view.check_button.isEnabled() and not view.progress.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=10_000)  # the held read has reported
+    assert view.chain.rows == fresh  # and changed nothing
