@@ -107,6 +107,8 @@ ACTION_NAMES = {
     "attachment.remove": QT_TRANSLATE_NOOP("AuditView", "Attachment removed"),
     "kit.export": QT_TRANSLATE_NOOP("AuditView", "Juror kit made"),
     "kit.update": QT_TRANSLATE_NOOP("AuditView", "Juror kit updated"),
+    "kit.export.failed": QT_TRANSLATE_NOOP("AuditView", "Juror kit not written"),
+    "presentation.order": QT_TRANSLATE_NOOP("AuditView", "Presentation order set"),
     "panel.add": QT_TRANSLATE_NOOP("AuditView", "Panel added"),
     "panel.grant": QT_TRANSLATE_NOOP("AuditView", "Panel access granted"),
     "workbook.import": QT_TRANSLATE_NOOP("AuditView", "Workbook imported"),

@@ -314,3 +314,26 @@ def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, mo
     release.set()
     qtbot.waitUntil(lambda: len(delivered) == 2, timeout=10_000)  # the held read has reported
     assert view.chain.rows == fresh  # and changed nothing
+
+
+def test_every_action_the_core_logs_has_a_name_in_the_view():
+    """An action without a name shows as its code (presentation.order, kit.export.failed were
+    shown so in the Indonesian window): every literal action the core logs is named."""
+    import ast
+    from pathlib import Path
+
+    import kolabik_desktop.core
+    from kolabik_desktop.ui.audit_view import ACTION_NAMES
+
+    logged: set[str] = set()
+    for path in Path(kolabik_desktop.core.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "action"
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                logged.add(node.value.value)
+    assert {"stage.add", "presentation.order", "kit.export.failed"} <= logged
+    assert sorted(logged - set(ACTION_NAMES)) == []

@@ -189,6 +189,16 @@
     </message>
     <message>
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="110" />
+        <source>Juror kit not written</source>
+        <translation>Kit juri gagal ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="111" />
+        <source>Presentation order set</source>
+        <translation>Urutan presentasi ditetapkan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="110" />
         <source>Panel added</source>
         <translation>Panel ditambahkan</translation>
     </message>
