@@ -150,6 +150,9 @@ def test_entry_detail_with_category_and_attachments(made):
     )
     assert_frozen(detail)
     assert_frozen(detail.attachments[0])
+    assert [att.is_pdf for att in detail.attachments] == [True, False]
+    typeless = entries.AttachmentInfo(b.id, "LAPORAN.PDF", "", 9)  # a type not recorded
+    assert typeless.is_pdf
     assert entries.attachment_data(db, a.id) == b"%PDF-1.4 isi"
     assert entries.attachment_data(db, b.id) == b"\x89PNG data"
     assert entries.attachment_data(db, 99999) == b""
