@@ -107,8 +107,8 @@ def _score_as_first_juror(window: Any) -> None:
 def _audit_log(window: Any) -> Any:
     from PySide6.QtTest import QTest
 
-    window.act_audit_log.trigger()
-    view = window.audit_view
+    window.features.audit.action.trigger()
+    view = window.features.audit.view
     view.resize(min(1200, window.width() - 80), window.height() - 80)
     view.run_check()
     for _ in range(300):  # the chain and the check run off the GUI thread
@@ -141,7 +141,7 @@ def _projector_window(window: Any) -> Any:
 
 
 def _setup_dialog(window: Any) -> Any:
-    window.open_setup()
+    window.features.setup.open_setup()
     from kolabik_desktop.ui.setup.dialog import SetupDialog
 
     return next(w for w in window.findChildren(SetupDialog) if w.isVisible())

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -65,6 +65,9 @@ from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.problems import error_text, finding_text, proof_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 STORED_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -578,36 +581,36 @@ class AuditView(QDialog):
         )
 
 
-def install(window: Any) -> None:
-    """Tools › Audit log (the chair's event and the juror's kit)."""
-    action = QAction(QCoreApplication.translate("AuditView", "&Audit log…"), window)
-    action.setEnabled(False)
-    window.act_audit_log = action
-    window.audit_view = None
+class AuditFeature:
+    """Tools › Audit log (the chair's event and the juror's kit); the view is built when first
+    asked for."""
 
-    def show() -> None:
-        if window.context is None:
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        self.action = QAction(QCoreApplication.translate("AuditView", "&Audit log…"), host.widget)
+        self.action.setEnabled(False)
+        self.view: AuditView | None = None
+        self.action.triggered.connect(self.show)
+        host.add_action("tools", self.action)
+        host.event_opened.connect(lambda _context: self.action.setEnabled(True))
+        host.event_closed.connect(self._closed)
+
+    def show(self) -> None:
+        context = self.host.context
+        if context is None:
             return
-        view = window.audit_view
+        view = self.view
         if view is None:
-            view = window.audit_view = AuditView(window)
-        if view.db is not window.context.db:
-            view.set_db(window.context.db)
+            view = self.view = AuditView(self.host.widget)
+        if view.db is not context.db:
+            view.set_db(context.db)
         elif not view.isVisible():
             view.refresh()  # rows written since it was last shown
         view.show()
         view.raise_()
 
-    def on_opened(_context: Any) -> None:
-        action.setEnabled(True)
-
-    def on_closed() -> None:
-        action.setEnabled(False)
-        if window.audit_view is not None:
-            window.audit_view.hide()
-            window.audit_view.set_db(None)
-
-    action.triggered.connect(show)
-    window.menu_tools.addAction(action)
-    window.event_opened.connect(on_opened)
-    window.event_closed.connect(on_closed)
+    def _closed(self) -> None:
+        self.action.setEnabled(False)
+        if self.view is not None:
+            self.view.hide()
+            self.view.set_db(None)

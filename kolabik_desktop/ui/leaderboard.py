@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
 from kolabik_desktop.ui.columns import keep_in_view
+from kolabik_desktop.ui.host import MODE_JUROR
 from kolabik_desktop.ui.i18n import format_score_text, localize_number_text
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.main_window import MainWindow
 
 
 _ROOT = QModelIndex()
@@ -351,7 +353,10 @@ class LeaderboardPanel(QWidget):
         if context is not None:
             context.changed.connect(self._on_changed)
         self._fill_choices()
-        self.rebuild()
+        if self._active or context is None:
+            self.rebuild()
+        else:  # a hidden dock ranks nothing until it shows (3,000 rows on a national event)
+            self._stale = True
 
     def board(self) -> str:
         return self.board_box.currentData() or FINAL
@@ -558,35 +563,38 @@ class LeaderboardDock(QDockWidget):
         super().closeEvent(event)
 
 
-def install(window: Any) -> LeaderboardDock:
-    """Add the leaderboard dock and its View-menu toggle; follow the window's open event."""
+def install(window: MainWindow) -> LeaderboardDock:
+    """Add the leaderboard dock and its View-menu toggle; follow the window's open event.
+
+    Called by the projector feature (ui/projector.py), which tabs its controls with this dock.
+    """
     dock = LeaderboardDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Leaderboard", "&Leaderboard"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    window.menu_view.addAction(toggle)
+    window.add_action("view", toggle)
 
     def toggled(on: bool) -> None:
         QSettings().setValue(VISIBLE_KEY, bool(on))
         dock.panel.set_active(on)
-        if on and hasattr(window, "make_room"):
+        if on:
             window.make_room(dock)
 
     toggle.triggered.connect(toggled)
 
     def opened(context: EventContext) -> None:
         # A juror's kit holds one juror's scores: the standings are the chair's business.
-        chair = getattr(window, "mode", "chair") != "juror"
-        dock.panel.set_context(context if chair else None)
+        chair = window.mode != MODE_JUROR
         screen = window.screen() or QGuiApplication.primaryScreen()
         width = screen.availableGeometry().width() if screen is not None else 0
         visible = chair and remembered_visible(width)
+        dock.panel.set_active(visible)  # first: a hidden board is not ranked until it shows
+        dock.panel.set_context(context if chair else None)
         dock.setVisible(visible)
-        dock.panel.set_active(visible)
         toggle.setEnabled(chair)
         toggle.setVisible(chair)  # a juror's kit has no standings to offer
-        if visible and hasattr(window, "make_room"):
+        if visible:
             window.make_room(dock, remembered_width())
 
     def closed() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -44,13 +44,15 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.reports.i18n import default_file_name
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 PDF_KINDS = (
     "sheet",
@@ -438,8 +440,10 @@ class ReportDialog(QDialog):
     # -- saving ------------------------------------------------------------------------------
 
     def _ask_and_save(self) -> None:
+        from kolabik_desktop.core.reports.i18n import default_file_name  # reportlab: not at start
+
         kind = self.kind.currentData()
-        base = Path(QSettings().value("last_report_folder", str(Path.home())))
+        base = Path(str(QSettings().value("last_report_folder", str(Path.home()))))
         suffix = ".xlsx" if kind in EXPORT_KINDS else ".pdf"
         stage = self.stage.currentData() or FINAL
         suggested = base / default_file_name(self.lang.currentData(), kind, stage, suffix)
@@ -549,22 +553,26 @@ class ReportDialog(QDialog):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def install(window: Any) -> None:
+class ReportFeature:
     """File > Print / Export… (Ctrl+P), enabled while an event is open."""
-    action = QAction(QCoreApplication.translate("ReportDialog", "&Print / Export…"), window)
-    action.setShortcut(QKeySequence.StandardKey.Print)
-    action.setEnabled(window.context is not None)
 
-    def open_dialog() -> None:
-        if window.context is None:
-            return
-        dialog = ReportDialog(window.context.db, window)
-        window.context.changed.connect(dialog.reload)
-        dialog.exec()
-        dialog.deleteLater()  # Qt drops the changed -> reload connection with it
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        action = QAction(QCoreApplication.translate("ReportDialog", "&Print / Export…"), window)
+        action.setShortcut(QKeySequence.StandardKey.Print)
+        action.setEnabled(host.context is not None)
 
-    action.triggered.connect(open_dialog)
-    window.event_opened.connect(lambda _ctx: action.setEnabled(True))
-    window.event_closed.connect(lambda: action.setEnabled(False))
-    window.add_file_action(action)
-    window.report_action = action
+        def open_dialog() -> None:
+            context = host.context
+            if context is None:
+                return
+            dialog = ReportDialog(context.db, window)
+            context.changed.connect(dialog.reload)
+            dialog.exec()
+            dialog.deleteLater()  # Qt drops the changed -> reload connection with it
+
+        action.triggered.connect(open_dialog)
+        host.event_opened.connect(lambda _ctx: action.setEnabled(True))
+        host.event_closed.connect(lambda: action.setEnabled(False))
+        host.add_action("file", action)
+        self.action = action

@@ -249,9 +249,9 @@ def test_tools_audit_log_in_the_window_shows_rows_written_since_it_was_last_open
     qtbot.addWidget(window)
     window.show()
     assert window.open_event(event)
-    assert window.act_audit_log.isEnabled()
-    window.act_audit_log.trigger()
-    view = window.audit_view
+    assert window.features.audit.action.isEnabled()
+    window.features.audit.action.trigger()
+    view = window.features.audit.view
     assert view.isVisible() and view.db is window.context.db
     qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
     top = view.model.rows[0].id
@@ -267,13 +267,13 @@ def test_tools_audit_log_in_the_window_shows_rows_written_since_it_was_last_open
         criterion_id=criterion.id,
         value=Decimal(55),
     )
-    window.act_audit_log.trigger()
+    window.features.audit.action.trigger()
     assert view.model.rows[0].id == top + 1
     assert (view.model.rows[0].juror, view.model.rows[0].entry) == ("J5", "IN-005")
     qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
     assert view.chain.rows == top + 1
     window.close()
-    assert not window.act_audit_log.isEnabled()
+    assert not window.features.audit.action.isEnabled()
 
 
 def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, monkeypatch):

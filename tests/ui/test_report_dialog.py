@@ -7,7 +7,7 @@ from factories import make_event
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from kolabik_desktop.ui.report_dialog import ReportDialog, install
+from kolabik_desktop.ui.report_dialog import ReportDialog
 
 TIMEOUT = 20000
 
@@ -90,11 +90,9 @@ def test_install_adds_a_file_menu_action_enabled_with_an_event(qtbot):
 
     window = MainWindow()
     qtbot.addWidget(window)
-    if not hasattr(window, "report_action"):
-        install(window)
     actions = window.menu_file.actions()
-    assert actions.index(window.report_action) < actions.index(window.act_quit)
-    assert not window.report_action.isEnabled()
+    assert actions.index(window.features.report.action) < actions.index(window.act_quit)
+    assert not window.features.report.action.isEnabled()
 
 
 def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.exchange.csv_text import FORMULA_STARTS, csv_safe  # noqa: F401
 from kolabik_desktop.core.files import write_output
 from kolabik_desktop.core.reports.common import tie_text
 from kolabik_desktop.core.reports.data import ReportData
@@ -239,12 +240,6 @@ def _csv_value(value: Cell) -> str:
 
 
 # A spreadsheet reads a CSV field starting with one of these as a formula (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(text: str) -> str:
-    """User text for a CSV field: a leading apostrophe when it would start a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def export(
