@@ -54,8 +54,11 @@ def settle() -> None:
 
 
 def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
+    from PySide6.QtCore import QSettings
+
     from kolabik_desktop.ui.main_window import MainWindow
 
+    QSettings().clear()  # each size as a first start, not the layout the other size left
     window = MainWindow()
     window.resize(*size)
     window.show()
@@ -102,6 +105,9 @@ def _score_as_first_juror(window: Any) -> None:
     if with_pdf:  # the demo's first entry with a proposal PDF
         window.show_entry(with_pdf[0].id)
         window.entry_view.show_first_pdf()
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(800)  # QPdfView draws its pages off the GUI thread: not a blank page
 
 
 def _audit_log(window: Any) -> Any:
@@ -131,6 +137,17 @@ def _show_dock(window: Any, name: str) -> None:
     dock.show()
     dock.raise_()
     window.make_room(dock)
+    from PySide6.QtTest import QTest
+
+    # make_room resizes after the dock's first layout, a pass or two later on a loaded machine:
+    # grab once the sizes have settled, not a fixed time after.
+    last = None
+    for _ in range(40):
+        QTest.qWait(50)
+        now = (tuple(window.splitter.sizes()), dock.width())
+        if now == last:
+            break
+        last = now
 
 
 def _projector_window(window: Any) -> Any:

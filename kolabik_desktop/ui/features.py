@@ -28,7 +28,7 @@ from kolabik_desktop.ui.settings_dialog import SettingsFeature
 from kolabik_desktop.ui.setup import SetupFeature
 
 if TYPE_CHECKING:
-    from kolabik_desktop.ui.main_window import MainWindow
+    from kolabik_desktop.ui.host import WindowHost
     from kolabik_desktop.ui.projector.controller import ProjectorController
 
 
@@ -52,7 +52,7 @@ class Features:
     promote: PromoteFeature  # File > Send to the next level (promote)
 
 
-def build_features(window: MainWindow) -> Features:
+def build_features(window: WindowHost) -> Features:
     """Build every feature on the window, in menu order."""
     from kolabik_desktop.ui import projector
 

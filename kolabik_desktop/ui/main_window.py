@@ -77,11 +77,15 @@ EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
 DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
-DOCK_MAX_WIDTH = 560
+DOCK_MAX_WIDTH = 640  # at 1920 px a board shows its statuses whole; the proposal keeps 60+ chars
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
 # keeps its fields and notes.
 PANE_MIN_WIDTHS = (260, 320, 340)
+# The proposal keeps 60 characters a line when a dock opens; on a laptop the entry list gives way
+# (collapsed, its handle at the window's left edge) and comes back when the dock closes.
+READABLE_CHARS = 60
+READABLE_SAMPLE = "Sebelum inovasi ini, data penerima layanan tersebar di banyak buku catatan"
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -141,6 +145,8 @@ class MainWindow(QMainWindow):
         self.undo = SheetUndo(self)
         self._progress = ProgressTracker()
         self._submitted_cache: dict[tuple[int, int], bool] = {}
+        self._list_given_way_to: QDockWidget | None = None  # see _make_room
+        self._docks_watched: set[QDockWidget] = set()
         self.browser = BrowserView(self)
         self.entry_view = EntryView(self)
         self.form = ScoringForm(self.undo, self)
@@ -290,12 +296,60 @@ class MainWindow(QMainWindow):
             and not d.isFloating()
             and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
         )
-        room = self.width() - others - sum(PANE_MIN_WIDTHS) - 3 * self.splitter.handleWidth()
+        mins = [self.splitter.widget(i).minimumWidth() for i in range(self.splitter.count())]
+        mins[1] = max(mins[1], self.readable_width())
+        room = self.width() - others - sum(mins) - 3 * self.splitter.handleWidth()
+        # Where the list, a readable proposal, the form and the dock do not all fit (a laptop),
+        # the entry list gives way rather than the proposal or the dock's columns.
+        collapse = room < wanted and self.splitter.sizes()[0] > 0
+        if collapse:  # first, so that the list's minimum no longer holds the dock back
+            room += mins[0]
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([0, sizes[0] + sizes[1], sizes[2]])
         wanted = max(dock.minimumSizeHint().width(), min(wanted, room, self.width() // 2))
         self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
-        if 0 < total < sum(DEFAULT_SPLIT):
+        if collapse:
+            self._list_given_way_to = dock
+            if dock not in self._docks_watched:
+                self._docks_watched.add(dock)
+                dock.visibilityChanged.connect(lambda shown, d=dock: self._dock_left(d, shown))
+                dock.topLevelChanged.connect(
+                    lambda floating, d=dock: self._dock_left(d, not floating)
+                )
+            rest = DEFAULT_SPLIT[1] + DEFAULT_SPLIT[2]
+            entry = total * DEFAULT_SPLIT[1] // rest
+            self.splitter.setSizes([0, entry, total - entry])
+        elif 0 < total < sum(DEFAULT_SPLIT):
             self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
+    def readable_width(self) -> int:
+        """The proposal pane's width for READABLE_CHARS characters a line of its text."""
+        summary = self.entry_view.summary
+        sample = (READABLE_SAMPLE * 2)[:READABLE_CHARS]
+        margins = self.entry_view.layout().contentsMargins()
+        return (
+            summary.fontMetrics().horizontalAdvance(sample)
+            + int(2 * summary.document().documentMargin())
+            + 2 * summary.frameWidth()
+            + margins.left()
+            + margins.right()
+            + 8
+        )
+
+    def _dock_left(self, dock: QDockWidget, shown: bool) -> None:
+        """The dock the entry list gave way to is closed or floated: the list comes back."""
+        if shown or self._list_given_way_to is not dock:
+            return
+        self._list_given_way_to = None
+
+        def restore() -> None:
+            sizes = self.splitter.sizes()
+            if sizes[0] == 0 and sum(sizes) > 0:
+                total = sum(sizes)
+                self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
+        QTimer.singleShot(0, restore)
 
     def add_file_action(self, action: QAction) -> None:
         """For features: put an action in the File menu above Quit."""
@@ -349,8 +403,11 @@ class MainWindow(QMainWindow):
             (self.browser, self.entry_view, self.form), PANE_MIN_WIDTHS, strict=True
         ):
             pane.setMinimumWidth(width)
-        for i, stretch in enumerate((0, 1, 0)):
-            self.splitter.setStretchFactor(i, stretch)
+        # All three panes share a change of width in proportion to their sizes: a wider window
+        # (or a dock closing) gives the entry list and the form their room back too, instead
+        # of leaving them at the width a dock squeezed them to and the proposal 1,000 px wide.
+        for i in range(3):
+            self.splitter.setStretchFactor(i, 1)
 
         self.welcome = QWidget(self)
         self.welcome.setObjectName("welcome")

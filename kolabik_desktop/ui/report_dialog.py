@@ -24,7 +24,15 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -114,6 +122,9 @@ class ReportDialog(QDialog):
         self.resize(960, 720)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._refresh_preview)
+        # A resized dialog redraws the page at the new width (the PDF is kept, not rebuilt).
+        self._rerender = QTimer(self, singleShot=True, interval=80)
+        self._rerender.timeout.connect(self._show_page)
         self._load_data()
 
     # -- widgets ---------------------------------------------------------------------------
@@ -192,6 +203,7 @@ class ReportDialog(QDialog):
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(PREVIEW_WIDTH + 24)
+        self.preview_scroll = scroll
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -215,8 +227,9 @@ class ReportDialog(QDialog):
         left.addWidget(self.progress)
         left.addWidget(self.status)
         top = QHBoxLayout()
-        top.addLayout(left, 1)
-        top.addWidget(scroll, 1)
+        # The page gets the room: the choices are short, a page at 44 % zoom is unreadable.
+        top.addLayout(left, 2)
+        top.addWidget(scroll, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.buttons)
@@ -414,12 +427,28 @@ class ReportDialog(QDialog):
         if generation != self._generation:
             return  # the choices moved on while this was being built
         self.last_pdf = pdf
-        image = _render_first_page(pdf, PREVIEW_WIDTH)
+        self._show_page()
+        self.preview_ready.emit()
+
+    def preview_width(self) -> int:
+        """The page fills the preview's width (never narrower than PREVIEW_WIDTH)."""
+        viewport = self.preview_scroll.viewport().width()
+        bar = self.preview_scroll.verticalScrollBar().sizeHint().width()
+        return max(PREVIEW_WIDTH, viewport - bar - 8)  # room for a scroll bar when it is tall
+
+    def _show_page(self) -> None:
+        if not self.last_pdf:
+            return  # an export (no PDF) shows its summary instead
+        image = _render_first_page(self.last_pdf, self.preview_width())
         if image is None:
             self.preview.setText(self.tr("Preview not available; the report is ready to save."))
         else:
             self.preview.setPixmap(QPixmap.fromImage(image))
-        self.preview_ready.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.last_pdf and not self.preview.pixmap().isNull():
+            self._rerender.start()
 
     def _export_summary(self, kind: str) -> str:
         data = self._data
