@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.queries.audit import (
+    FIELD_NAMES,
     PAGE_ROWS,
     AuditChoices,
     AuditFilter,
@@ -158,18 +159,9 @@ def _count(n: int) -> str:
     return i18n.localize_number_text(str(n))
 
 
-# The fields of a logged change, in the window's language.
-FIELD_NAMES = {
-    "value": QT_TRANSLATE_NOOP("AuditView", "value"),
-    "note": QT_TRANSLATE_NOOP("AuditView", "note"),
-    "text": QT_TRANSLATE_NOOP("AuditView", "text"),
-    "submitted": QT_TRANSLATE_NOOP("AuditView", "submitted"),
-    "revision": QT_TRANSLATE_NOOP("AuditView", "revision"),
-}
-
-
 def change_text(row: AuditLine) -> str:
-    names = {k: _tr(v) for k, v in FIELD_NAMES.items()}
+    """The change in the window's language (the field names are the export's: one list)."""
+    names = FIELD_NAMES.get(i18n.current_language(), {})
     old, new = row.old_text(names), row.new_text(names)
     if old and new:
         return f"{old} → {new}"

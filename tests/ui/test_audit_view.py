@@ -181,6 +181,10 @@ def test_a_score_edited_behind_the_programs_back_is_found_in_indonesian(qtbot, q
         assert len(edited) == 1, texts
         assert "tabel nilai berisi 99" in edited[0] and "diubah di luar program" in edited[0]
         assert any("Baris audit 3" in t for t in texts)
+        # The change column speaks the window's language, with the export's words.
+        changes = [v.model.text(r, 8) for r in v.model.rows if r.action == "score.set"]
+        assert changes and all(c.startswith("nilai=") and "value=" not in c for c in changes)
+        assert any("catatan=naik" in c for c in changes)
     finally:
         i18n.install_translator(qapp, "en")
         v.set_db(None)

@@ -258,31 +258,6 @@
         <translation>Lama → baru</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="158" />
-        <source>value</source>
-        <translation>nilai</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="159" />
-        <source>note</source>
-        <translation>catatan</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="160" />
-        <source>text</source>
-        <translation>teks</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="161" />
-        <source>submitted</source>
-        <translation>diserahkan</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="162" />
-        <source>revision</source>
-        <translation>revisi</translation>
-    </message>
-    <message>
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="259" />
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="504" />
         <source>Audit log</source>

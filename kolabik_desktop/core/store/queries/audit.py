@@ -197,6 +197,18 @@ def _json(text: str) -> Any:
         return text
 
 
+# A change's fields as people read them, per language: the audit view's and the export's words.
+FIELD_NAMES: dict[str, dict[str, str]] = {
+    "id": {
+        "value": "nilai",
+        "note": "catatan",
+        "text": "teks",
+        "submitted": "diserahkan",
+        "revision": "revisi",
+    },
+    "en": {},
+}
+
 # A change's fields in the order people read them; the save time is the row's own time.
 _FIRST = ("value", "note", "text", "submitted", "revision")
 _HIDDEN = ("updated_at",)
