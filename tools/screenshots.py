@@ -7,7 +7,8 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
 
 Views: the first start's language chooser, welcome, chair, juror scoring (a proposal PDF open),
 leaderboard dock, presentation dock, projector controls, projector window, setup dialog, report
-dialog, audit log (after its full check), the event opened read-only.
+dialog, live-session dock (its hub started on loopback), audit log (after its full check), the
+event opened read-only.
 """
 
 from __future__ import annotations
@@ -73,8 +74,9 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("07-projector-window", _projector_window),
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
-        ("10-audit-log", _audit_log),
-        ("11-read-only-view", lambda w: _read_only_view(w, event)),
+        ("10-live-session-dock", _live_session_dock),
+        ("11-audit-log", _audit_log),
+        ("12-read-only-view", lambda w: _read_only_view(w, event)),
     ]
     written = []
     for name, prepare in views:
@@ -85,6 +87,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         written.append(path)
         if target is not window:
             target.close()
+    window.features.live_session.panel.stop()
     window.close()
     window.deleteLater()
     settle()
@@ -131,9 +134,11 @@ def _read_only_view(window: Any, event: Path) -> None:
 
 
 def _show_dock(window: Any, name: str) -> None:
+    live_dock = window.features.live_session.dock
     for other in DOCKS:
         getattr(window, other).hide()
-    dock = getattr(window, name)
+    live_dock.hide()
+    dock = live_dock if name == "live_dock" else getattr(window, name)
     dock.show()
     dock.raise_()
     window.make_room(dock)
@@ -148,6 +153,19 @@ def _show_dock(window: Any, name: str) -> None:
         if now == last:
             break
         last = now
+
+
+def _live_session_dock(window: Any) -> None:
+    """The chair's live session running, with one juror's refusal on its row (as a juror given a
+    new kit would leave it) so the refusal column shows."""
+    from kolabik_desktop.core.exchange import live
+
+    panel = window.features.live_session.panel
+    panel.start(port=0)
+    first = panel.session.jurors()[0].code
+    panel.session.refuse(live.REFUSED_KEY_CHANGED, "screenshot", first)
+    panel.refresh()
+    _show_dock(window, "live_dock")
 
 
 def _projector_window(window: Any) -> Any:

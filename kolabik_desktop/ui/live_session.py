@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -58,7 +59,29 @@ PORT_KEY = "live/port"
 DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
 DEFAULT_PORT = 8765
 PUSH_DELAY_MS = 150  # a save is pushed well within a second; a burst of edits goes as one delta
+PUBLISH_MS = 100  # the web board follows the projector at most 10 times a second
 RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry (heartbeat)
+
+
+def refusal_label(code: str) -> str:
+    """A refusal in a few words, for the chair's dock (the juror's full wording: refusal_text)."""
+    labels = {
+        live.REFUSED_MALFORMED: QCoreApplication.translate("LiveSession", "unreadable request"),
+        live.REFUSED_WRONG_EVENT: QCoreApplication.translate("LiveSession", "another event"),
+        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate("LiveSession", "unknown juror"),
+        live.REFUSED_SIGNATURE: QCoreApplication.translate("LiveSession", "bad signature"),
+        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
+            "LiveSession", "new kit: forget the old key"
+        ),
+        live.REFUSED_TOO_LARGE: QCoreApplication.translate("LiveSession", "too large"),
+        live.REFUSED_RATE: QCoreApplication.translate("LiveSession", "too many requests"),
+        live.REFUSED_PAUSED: QCoreApplication.translate("LiveSession", "acceptance paused"),
+        live.REFUSED_NOT_APPROVED: QCoreApplication.translate("LiveSession", "not approved yet"),
+        live.REFUSED_SUBMITTED: QCoreApplication.translate("LiveSession", "stage submitted"),
+        live.REFUSED_INVALID: QCoreApplication.translate("LiveSession", "invalid scores"),
+        live.REFUSED_WRITE: QCoreApplication.translate("LiveSession", "could not save"),
+    }
+    return labels.get(code, code)
 
 
 def refusal_text(code: str) -> str:
@@ -85,6 +108,25 @@ def refusal_text(code: str) -> str:
         live.REFUSED_RATE: QCoreApplication.translate(
             "LiveSession", "The hub is busy; trying again."
         ),
+        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
+            "LiveSession",
+            "This kit is new and the chair still trusts your old kit's key: the chair must "
+            "forget your old key (Forget juror key in the live-session dock, or kolabik "
+            "forget-key). Your changes wait in the kit.",
+        ),
+        live.REFUSED_MALFORMED: QCoreApplication.translate(
+            "LiveSession",
+            "The hub could not read this kit's request; your changes wait in the kit.",
+        ),
+        live.REFUSED_TOO_LARGE: QCoreApplication.translate(
+            "LiveSession", "The change was too large for the hub; your changes wait in the kit."
+        ),
+        live.REFUSED_INVALID: QCoreApplication.translate(
+            "LiveSession", "The hub refused these scores as invalid; ask the chair."
+        ),
+        live.REFUSED_WRITE: QCoreApplication.translate(
+            "LiveSession", "The chair's laptop could not save the changes; trying again."
+        ),
         "rogue_hub": QCoreApplication.translate(
             "LiveSession", "This hub is not your chair's hub; nothing was sent."
         ),
@@ -106,7 +148,7 @@ def refusal_text(code: str) -> str:
 class LiveJurorsModel(QAbstractTableModel):
     """The live-session dock's table: one row per juror of the event."""
 
-    CODE, NAME, STATE, LAST, UNSENT, ENTRY = range(6)
+    CODE, NAME, STATE, LAST, UNSENT, ENTRY, REFUSAL = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +165,7 @@ class LiveJurorsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -135,6 +177,7 @@ class LiveJurorsModel(QAbstractTableModel):
             QCoreApplication.translate("LiveSession", "Last contact"),
             QCoreApplication.translate("LiveSession", "Unsent"),
             QCoreApplication.translate("LiveSession", "Scoring"),
+            QCoreApplication.translate("LiveSession", "Last refusal"),
         )[section]
 
     def state_text(self, link: JurorLink) -> str:
@@ -148,11 +191,29 @@ class LiveJurorsModel(QAbstractTableModel):
             else QCoreApplication.translate("LiveSession", "offline")
         )
 
+    def refusal_tooltip(self, link: JurorLink) -> str:
+        if not link.last_refusal:
+            return ""
+        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}\n{3}").format(
+            refusal_label(link.last_refusal),
+            (link.last_refusal_at or "")[11:19],
+            refusal_text(link.last_refusal),
+            link.last_refusal_detail,
+        )
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         link = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REFUSAL:
+            return self.refusal_tooltip(link) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.REFUSAL:
+            if not link.last_refusal:
+                return ""
+            return f"{(link.last_refusal_at or '')[11:19]} {refusal_label(link.last_refusal)}"
         if column == self.CODE:
             return link.code
         if column == self.NAME:
@@ -184,21 +245,25 @@ def qr_image(text: str, scale: int = 4) -> QImage:
 def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any] | None:
     """What the projector shows now, for the web board; None while it is frozen (hold still).
 
-    Read through ``board_state()``: the lines are the projector's own (scores already hidden in
-    "ranks" mode, only the places revealed so far in "reveal" mode), so the web board never shows
-    more than the hall sees. Progress and presenting are not drawn on the web board yet.
+    Read through ``board_state()`` and nothing else, so the web board never shows more than the
+    hall sees: in "ranks" the scores are absent, in "reveal" only the places revealed so far
+    (the others are empty placeholders), in "progress" the jurors' submitted count, in
+    "presenting" the entry on stage and its slot timer; blank when no event is open.
     """
     if controller is None:
         return None
     state = controller.board_state()
     if state.frozen:
         return None
-    lines = state.rows if state.shown == "board" else ()
-    return {
+    snapshot: dict[str, Any] = {
         "title": state.title,
         "event": state.subtitle,
         "mode": state.mode,
-        "lines": [
+        "note": state.note,
+        "lines": [],
+    }
+    if state.shown == "board":
+        rows: list[dict[str, Any]] = [
             {
                 "rank": line.rank,
                 "title": line.title,
@@ -207,8 +272,82 @@ def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any]
                 "bar": line.bar,
                 "provisional": line.provisional,
             }
-            for line in lines
+            for line in state.rows
+        ]
+        if state.placeholders:  # reveal: every place not yet revealed is an empty numbered card
+            by_slot = dict(zip((line.slot for line in state.rows), rows, strict=True))
+            rows = [
+                by_slot.get(slot)
+                or {"rank": str(slot + 1), "title": "", "unit": "", "placeholder": True}
+                for slot in range(max([state.slots, *(s + 1 for s in by_slot)]))
+            ]
+        snapshot["lines"] = rows
+    elif state.shown == "progress" and state.progress is not None:
+        snapshot["progress"] = _progress_snapshot(state.progress)
+    elif state.shown == "presenting":
+        snapshot["presenting"] = _presenting_snapshot(state.presenting)
+    return snapshot
+
+
+def _projector_text(text: str) -> str:
+    return QCoreApplication.translate("Projector", text)
+
+
+def _progress_snapshot(info: Any) -> dict[str, Any]:
+    total = len(info.jurors)
+    return {
+        "count": f"{info.submitted} / {total}",
+        "complete": bool(total) and info.submitted == total,
+        "caption": _projector_text("jurors have submitted their scores"),
+        "jurors": [
+            {
+                "name": juror.name,
+                "submitted": juror.submitted,
+                "status": _projector_text("submitted")
+                if juror.submitted
+                else _projector_text("still scoring"),
+            }
+            for juror in info.jurors
         ],
+    }
+
+
+def _presenting_snapshot(info: Any) -> dict[str, Any] | None:
+    """The presenting mode as the projector draws it (canvas._presenting): words and numbers."""
+    if info is None:
+        return None
+    entry = info.entry
+    if entry is None:
+        return {"empty": _projector_text("No finalists scheduled")}
+    t = info.timer
+    part = info.parts[t.part_index] if info.parts else None
+    if t.overtime > 0:
+        label = _projector_text("Over time")
+    elif not t.started:
+        label = _projector_text("Ready: %1").replace("%1", part.name if part else "")
+    else:
+        label = part.name if part else ""
+    if t.started and not t.running:
+        label += "  ·  " + _projector_text("paused")
+    parts, start = [], 0.0
+    for i, p in enumerate(info.parts):
+        done = min(max(t.elapsed / 60.0 - start, 0.0), p.minutes) / p.minutes if p.minutes else 0
+        parts.append(
+            {"name": p.name, "minutes": f"{p.minutes:g}′", "done": done, "now": i == t.part_index}
+        )
+        start += p.minutes
+    following = info.next_entry
+    return {
+        "caption": f"{entry.code}  ·  {entry.category}" if entry.category else entry.code,
+        "entry": entry.title,
+        "unit": entry.unit,
+        "label": label,
+        "countdown": t.countdown_text(),
+        "colour": t.colour,
+        "parts": parts,
+        "next": _projector_text("Next: %1").replace("%1", f"{following.title} — {following.unit}")
+        if following is not None
+        else "",
     }
 
 
@@ -247,6 +386,16 @@ class LiveSessionPanel(QWidget):
         self.approve_button = QPushButton(
             QCoreApplication.translate("LiveSession", "Approve the selected juror")
         )
+        self.forget_button = QPushButton(
+            QCoreApplication.translate("LiveSession", "Forget juror key…")
+        )
+        self.forget_button.setToolTip(
+            QCoreApplication.translate(
+                "LiveSession",
+                "For a juror given a new kit: stop trusting the old kit's key (recorded in the "
+                "audit log); the next change signed by the new kit is trusted instead.",
+            )
+        )
         top = QHBoxLayout()
         top.addWidget(self.start_button)
         top.addWidget(self.pause_box)
@@ -260,11 +409,20 @@ class LiveSessionPanel(QWidget):
         layout.addLayout(info)
         layout.addWidget(self.board_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.approve_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.forget_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.start_button.clicked.connect(self.toggle)
         self.pause_box.toggled.connect(self._on_pause)
         self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
+        self.forget_button.clicked.connect(self.forget_selected_key)
+        self._publish = QTimer(self)
+        self._publish.setSingleShot(True)
+        self._publish.setInterval(PUBLISH_MS)
+        self._publish.timeout.connect(self.publish_board_now)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
         self._timer.timeout.connect(self.refresh)
@@ -364,7 +522,7 @@ class LiveSessionPanel(QWidget):
 
         if on and self.server is not None and self.board is None:
             self.board = Board(self.server)
-            self.publish_board()
+            self.publish_board_now()
             self.board_label.setText(
                 QCoreApplication.translate("LiveSession", "Web board: {0}").format(
                     self.server.url() + self.board.path
@@ -380,6 +538,12 @@ class LiveSessionPanel(QWidget):
             self.board_label.clear()
 
     def publish_board(self, *_args: object) -> None:
+        """Show the projector's board on the web board soon: at most 10 times a second, so a
+        burst of accepted changes costs one snapshot and one push to every viewer."""
+        if self.board is not None and not self._publish.isActive():
+            self._publish.start()
+
+    def publish_board_now(self) -> None:
         """Show the projector's current board on the web board (if it is on and not frozen)."""
         if self.board is None:
             return
@@ -394,6 +558,41 @@ class LiveSessionPanel(QWidget):
     def refresh(self) -> None:
         if self.session is not None:
             self.model.set_rows(self.session.jurors())
+
+    def selected_codes(self) -> list[str]:
+        return [self.model.rows[i.row()].code for i in self.table.selectionModel().selectedRows()]
+
+    def forget_selected_key(self, *, confirm: bool = True) -> list[str]:
+        """The dock's "Forget juror key": core's forget_juror_key (audited) for each selected
+        juror, after the chair confirms; returns the fingerprints forgotten."""
+        from kolabik_desktop.core.exchange.signing import forget_juror_key
+
+        codes = self.selected_codes()
+        if self.context is None or not codes:
+            return []
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("LiveSession", "Forget juror key"),
+                QCoreApplication.translate(
+                    "LiveSession",
+                    "Stop trusting the key of juror {0}? Do this only when the juror has a new "
+                    "kit: the next change signed by a kit of theirs will be trusted instead. "
+                    "Compare its fingerprint with the juror's sheet.",
+                ).format(", ".join(codes)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        forgotten = []
+        for code in codes:
+            try:
+                forgotten.append(forget_juror_key(self.context.db, code))
+            except KolabikError as exc:
+                QMessageBox.warning(
+                    self, QCoreApplication.translate("LiveSession", "Forget juror key"), str(exc)
+                )
+        self.refresh()
+        return forgotten
 
     def approve_selected(self) -> None:
         if self.session is None:
@@ -454,7 +653,7 @@ class LiveLink(QObject):
         self._push.stop()
         self._retry.stop()
         if self.client is not None:
-            self.client.close()
+            self.client.abort()  # a sync blocked on the network returns at once
         self.context = self.client = None
         self.online = False
         self._busy = self._again = False
@@ -514,10 +713,13 @@ class LiveLink(QObject):
         self._busy = True
         db, client, generation = self.context.db, self.client, self._generation
         entry = live.entry_code(db, self.host.entry_id)
+        # In the event's own task runner: closing the kit waits for a running sync (aborted
+        # by detach) before the kit's lock is released, so no sync writes to a closed kit.
         run_task(
             lambda _p: sync_once(db, client, entry),
             lambda result: self._done(generation, result),
             lambda exc: self._done(generation, None, exc),
+            db=db,
         )
 
     def _done(self, generation: int, result: Any, exc: Exception | None = None) -> None:
@@ -612,6 +814,9 @@ class LiveSessionFeature:
         panel.projector = projector
         if projector is not None:
             projector.state_changed.connect(panel.publish_board)
+            session = getattr(projector, "session", None)
+            if session is not None:
+                session.changed.connect(panel.publish_board)  # the slot timer ticks
 
         def on_open(context: EventContext) -> None:
             chair = host.mode == MODE_CHAIR

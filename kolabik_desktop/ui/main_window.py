@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMargins, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
             and not d.isFloating()
             and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
         )
-        mins = [self.splitter.widget(i).minimumWidth() for i in range(self.splitter.count())]
+        panes = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        mins = [pane.minimumWidth() if pane is not None else 0 for pane in panes]
         mins[1] = max(mins[1], self.readable_width())
         room = self.width() - others - sum(mins) - 3 * self.splitter.handleWidth()
         # Where the list, a readable proposal, the form and the dock do not all fit (a laptop),
@@ -327,7 +328,8 @@ class MainWindow(QMainWindow):
         """The proposal pane's width for READABLE_CHARS characters a line of its text."""
         summary = self.entry_view.summary
         sample = (READABLE_SAMPLE * 2)[:READABLE_CHARS]
-        margins = self.entry_view.layout().contentsMargins()
+        layout = self.entry_view.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         return (
             summary.fontMetrics().horizontalAdvance(sample)
             + int(2 * summary.document().documentMargin())

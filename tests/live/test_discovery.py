@@ -47,7 +47,7 @@ def test_sync_finds_the_hub_without_an_address(tmp_path):
     kits = kits_by_juror(db, tmp_path / "kits")
     db.close()
     save_scores(kits["J1"], ids, {(0, "PAP"): 81})
-    hub = start_hub(tmp_path / "chair.kolabik")  # discovery on
+    hub = start_hub(tmp_path / "chair.kolabik", "--approve-new")  # discovery on
     try:
         end = time.monotonic() + 20  # mDNS probes for its name before announcing (~2 s)
         while not any("announced" in line for line in hub.stderr):

@@ -539,6 +539,9 @@ def _check_signature(
     return public
 
 
+_FEW_ENTRIES = 200  # a package naming at most this many entries loads only those
+
+
 def _check_rows(
     s: Any, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
 ) -> tuple[
@@ -564,7 +567,20 @@ def _check_rows(
         lists.append(rows)
     scores_in, comments_in, submissions_in = lists
 
-    entries = dict(s.execute(select(Entry.code, Entry.id)).all())
+    # Only the entries the package names, when they are few (a live delta names one or two):
+    # loading every entry and admission of a national event per delta cost the hub ~ms each.
+    named = {
+        row["entry"]
+        for row in [*scores_in, *comments_in]
+        if isinstance(row, dict) and isinstance(row.get("entry"), str)
+    }
+    few = len(named) <= _FEW_ENTRIES
+    entries: dict[str, int] = {
+        code: entry_id
+        for code, entry_id in s.execute(
+            select(Entry.code, Entry.id).where(*([Entry.code.in_(named)] if few else []))
+        )
+    }
     entry_codes = {eid: code for code, eid in entries.items()}
     stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
     stages = {code: sid for sid, code in stages_rows}
@@ -577,7 +593,11 @@ def _check_rows(
     }
     recused = set(s.scalars(select(Conflict.entry_id).where(Conflict.juror_id == juror_id)).all())
     admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in s.execute(select(StageAdmission.stage_id, StageAdmission.entry_id)):
+    for stage_id, entry_id in s.execute(
+        select(StageAdmission.stage_id, StageAdmission.entry_id).where(
+            *([StageAdmission.entry_id.in_(entry_codes)] if few else [])
+        )
+    ):
         admitted.setdefault(stage_id, set()).add(entry_id)
     assigned: dict[int, set[tuple[int, int]]] = {
         sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
