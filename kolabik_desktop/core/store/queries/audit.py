@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import AuditLog, Entry, Juror
 from kolabik_desktop.core.store.queries._session import Source, reading
@@ -91,9 +91,7 @@ class ChainState:
 
 def _contains(session: Session, column: Any, text: str) -> ColumnElement[bool]:
     """An exact, case-sensitive substring test in the event's database."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.strpos(column, text) > 0
-    return func.instr(column, text) > 0
+    return dialect.contains(session.get_bind().dialect.name, column, text)
 
 
 def _subject_pair(key: str, code: str) -> str:
