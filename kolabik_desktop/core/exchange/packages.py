@@ -583,11 +583,19 @@ def _check_rows(
         assigned={k: frozenset(v) for k, v in assigned.items()},
     )
 
+    # A juror's package repeats each entry per criterion and each value many times: the rules
+    # answer once per (entry, stage) and per (criterion, value).
+    eligible: dict[tuple[int, int], rules.Problem | None] = {}
+    allowed: dict[tuple[int, Decimal], rules.Problem | None] = {}
+
     def entry_problem(where: str, entry_id: int, stage_id: int, stage_code: str) -> bool:
-        names = {"juror": juror_code, "entry": entry_codes[entry_id], "stage": stage_code}
-        return broken(
-            where, rules.eligibility_problem(eligibility, juror_id, entry_id, stage_id, names)
-        )
+        key = (entry_id, stage_id)
+        if key not in eligible:
+            names = {"juror": juror_code, "entry": entry_codes[entry_id], "stage": stage_code}
+            eligible[key] = rules.eligibility_problem(
+                eligibility, juror_id, entry_id, stage_id, names
+            )
+        return broken(where, eligible[key])
 
     def broken(where: str, found: rules.Problem | None) -> bool:
         """Note a rule's problem in this package's words; True when there was one."""
@@ -623,7 +631,10 @@ def _check_rows(
                 broken(where, rules.Problem(rules.VALUE_NOT_NUMBER, {"text": str(raw)}))
                 continue
             value = Decimal(raw)
-            if broken(where, rules.value_problem(value, crit.min_value, crit.max_value, crit.step)):
+            if (crit.id, value) not in allowed:
+                lo, hi, step = crit.min_value, crit.max_value, crit.step
+                allowed[crit.id, value] = rules.value_problem(value, lo, hi, step)
+            if broken(where, allowed[crit.id, value]):
                 continue
         if broken(where, rules.text_problem("note", note)):
             continue

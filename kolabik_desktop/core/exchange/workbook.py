@@ -926,6 +926,8 @@ def _read_scores(
     if table is None:
         return rows
     seen: dict[tuple[str, str, str, str], int] = {}
+    # The same few values recur on every juror's form: each is checked once per criterion.
+    checked: dict[tuple[str, str, Decimal], rules.Problem | None] = {}
     for row in table:
         stage = known.stage(row)
         juror = known.juror(row)
@@ -944,8 +946,11 @@ def _read_scores(
         if not _first_time(row, seen, key, "nilai", "this score appears twice"):
             continue
         if value is not None:
-            lo, hi, step = criterion.min_value, criterion.max_value, criterion.step
-            if row.rule("nilai", rules.value_problem(value, lo, hi, step)):
+            value_key = (stage, code, value)
+            if value_key not in checked:
+                lo, hi, step = criterion.min_value, criterion.max_value, criterion.step
+                checked[value_key] = rules.value_problem(value, lo, hi, step)
+            if row.rule("nilai", checked[value_key]):
                 continue
         elif row.raw("nilai") is not None:
             continue  # not a number: already reported

@@ -192,15 +192,18 @@ class _Context:
 
 
 def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Context:
+    # Core rows (the session's connection): ORM row loading cost more than the queries.
+    c = s.connection()
+
     def only(column: Any, ids: set[int]) -> list[Any]:
         return [column.in_(ids)] if len(ids) < _FEW else []
 
-    jurors = dict(s.execute(select(Juror.id, Juror.code).where(Juror.id.in_(juror_ids))).all())
-    entries = dict(s.execute(select(Entry.id, Entry.code).where(*only(Entry.id, entry_ids))).all())
-    stage_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
+    jurors = dict(c.execute(select(Juror.id, Juror.code).where(Juror.id.in_(juror_ids))).all())
+    entries = dict(c.execute(select(Entry.id, Entry.code).where(*only(Entry.id, entry_ids))).all())
+    stage_rows = c.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
     criteria = {
         cid: (stage_id, code, lo, hi, step)
-        for cid, stage_id, code, lo, hi, step in s.execute(
+        for cid, stage_id, code, lo, hi, step in c.execute(
             select(
                 Criterion.id,
                 Criterion.stage_id,
@@ -212,28 +215,28 @@ def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Cont
         )
     }
     recused = frozenset(
-        s.execute(
+        c.execute(
             select(Conflict.juror_id, Conflict.entry_id).where(Conflict.juror_id.in_(juror_ids))
         ).all()
     )
     admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in s.execute(
+    for stage_id, entry_id in c.execute(
         select(StageAdmission.stage_id, StageAdmission.entry_id).where(
             *only(StageAdmission.entry_id, entry_ids)
         )
     ):
         admitted.setdefault(stage_id, set()).add(entry_id)
     assigned: dict[int, set[tuple[int, int]]] = {
-        sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
+        sid: set() for sid in c.scalars(select(Assignment.stage_id).distinct())
     }
-    for stage_id, juror_id, entry_id in s.execute(
+    for stage_id, juror_id, entry_id in c.execute(
         select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
             Assignment.juror_id.in_(juror_ids), *only(Assignment.entry_id, entry_ids)
         )
     ):
         assigned[stage_id].add((juror_id, entry_id))
     submitted = frozenset(
-        s.execute(
+        c.execute(
             select(Submission.juror_id, Submission.stage_id).where(
                 Submission.juror_id.in_(juror_ids), Submission.submitted.is_(True)
             )
@@ -413,9 +416,9 @@ def _scores_pass(ctx: _Context, cells: Sequence[Any]) -> bool:
     for juror, entry, stage in {(j, e, criteria[c][0]) for j, e, c in ids}:
         if juror not in jurors or entry not in entries or stage not in stages:
             return False
-        names = {"juror": jurors[juror], "entry": entries[entry], "stage": stages[stage]}
+        # A problem's wording is not needed here (False sends the batch to the checker).
         problem = rules.eligibility_problem(
-            eligibility, juror, entry, stage, names, check_submitted=local
+            eligibility, juror, entry, stage, _UNNAMED, check_submitted=local
         )
         if problem is not None:
             return False
@@ -427,6 +430,7 @@ def _scores_pass(ctx: _Context, cells: Sequence[Any]) -> bool:
 _JUROR, _ENTRY, _CRITERION, _VALUE, _NOTE, _REVISION = (itemgetter(i) for i in range(6))
 _CELL_ID, _CRITERION_VALUE = itemgetter(0, 1, 2), itemgetter(2, 3)
 _REVISION_UPDATED = itemgetter(5, 6)
+_UNNAMED = {"juror": "", "entry": "", "stage": ""}
 
 
 def _check_all(
