@@ -131,24 +131,22 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import_workbook(args: argparse.Namespace) -> int:
-    from sqlalchemy import func, select
-
     from kolabik_desktop.core.exchange.workbook import import_workbook
     from kolabik_desktop.core.store import dialect
-    from kolabik_desktop.core.store.models import Entry, Juror, Score
+    from kolabik_desktop.core.store.queries.event import event_counts
 
     xlsx, event = Path(args.xlsx), dialect.as_location(args.event)
     _require_file(xlsx, "workbook")
     created = not dialect.event_exists(event)
     db = import_workbook(xlsx, event)
     try:
-        with db.session() as s:
-            counts = [s.scalar(select(func.count()).select_from(t)) for t in (Entry, Juror, Score)]
+        counts = event_counts(db)
     finally:
         db.close()
     verb = "Created" if created else "Filled"
     print(
-        f"{verb} {event} from {xlsx}: {counts[0]} entries, {counts[1]} jurors, {counts[2]} scores"
+        f"{verb} {event} from {xlsx}: {counts.entries} entries, {counts.jurors} jurors, "
+        f"{counts.scores} scores"
     )
     return 0
 
@@ -208,11 +206,10 @@ def _require_file(path: Path, what: str) -> None:
 
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from kolabik_desktop.core.scoring.engine import Scorer, validate_event
     from kolabik_desktop.core.store.db import open_event_file
-    from kolabik_desktop.core.store.models import Category, Event
+    from kolabik_desktop.core.store.queries.entries import category_names
+    from kolabik_desktop.core.store.queries.event import event_info
     from kolabik_desktop.core.store.services import load_event_spec, load_values
 
     with open_event_file(args.event, read_only=True) as db:
@@ -224,17 +221,15 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         with db.session() as s:
             spec = load_event_spec(s)
             values = load_values(s)
-            event_name = s.scalar(select(Event.name)) or ""
-            category_names = list(
-                s.scalars(select(Category.name).order_by(Category.position, Category.name))
-            )
+            event_name = event_info(s).name
+            categories = list(category_names(s))
     if not spec.stages:
         raise KolabikError(f"{args.event}: the event has no stages yet, so nothing to rank")
     problems = validate_event(spec)
     if problems:
         raise KolabikError(f"{args.event}: the event cannot be ranked: " + "; ".join(problems))
     board = _resolve_board(args.stage, spec)
-    category = _resolve_category(args.category, category_names) if args.category else None
+    category = _resolve_category(args.category, categories) if args.category else None
     leaderboard = Scorer(spec, values).leaderboard(board, category)
     stage_codes = [st.code for st in spec.stages]
     if args.format == "csv":

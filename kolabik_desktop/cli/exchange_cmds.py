@@ -16,6 +16,7 @@ from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan
+    from kolabik_desktop.core.store.queries.audit import AuditRow
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -281,18 +282,17 @@ def _confirm() -> bool:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from kolabik_desktop.core.store.audit import verify_chain
     from kolabik_desktop.core.store.db import open_event_file
-    from kolabik_desktop.core.store.models import AuditLog, Juror
+    from kolabik_desktop.core.store.queries.audit import audit_rows
+    from kolabik_desktop.core.store.queries.people import jurors as list_jurors
 
     if args.last is not None and args.last < 1:
         raise KolabikError(f"--last {args.last}: give a number of rows, 1 or more")
     with open_event_file(args.event, read_only=True) as db, db.session() as s:
-        rows = list(s.scalars(select(AuditLog).order_by(AuditLog.id)))
+        rows = list(audit_rows(s))
         problems = verify_chain(s)
-        jurors = list(s.scalars(select(Juror.code).order_by(Juror.code)))
+        jurors = [j.code for j in list_jurors(s)]
     if args.juror and args.juror not in jurors:
         known = ", ".join(jurors) or "none"
         raise KolabikError(f"--juror {args.juror}: no such juror in this event (jurors: {known})")
@@ -312,7 +312,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _about_juror(row: Any, code: str) -> bool:
+def _about_juror(row: AuditRow, code: str) -> bool:
     subject = _json(row.subject)
     return row.actor == code or (isinstance(subject, dict) and subject.get("juror") == code)
 
@@ -335,7 +335,7 @@ def _describe(value: Any) -> str:
 SUBJECT_ORDER = ("juror", "entry", "stage", "criterion")
 
 
-def _audit_line(row: Any) -> str:
+def _audit_line(row: AuditRow) -> str:
     subject = _json(row.subject)
     if isinstance(subject, dict):
         # Canonical JSON sorts keys; people read who, what, where.

@@ -7,9 +7,13 @@ same call the scoring form makes, so the rules (core/scoring/rules.py) and the w
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from kolabik_desktop.core.errors import KolabikError
+
+if TYPE_CHECKING:
+    from kolabik_desktop.core.store.queries.people import JurorInfo
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -32,13 +36,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_set_score(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from kolabik_desktop.core.scoring import rules
     from kolabik_desktop.core.scoring.problem_text import problem_message
     from kolabik_desktop.core.store import services
     from kolabik_desktop.core.store.db import open_event_file
-    from kolabik_desktop.core.store.models import Criterion, Entry, Juror, Stage
+    from kolabik_desktop.core.store.queries import entries, people, stages
 
     value = None
     if not args.clear:
@@ -50,28 +52,24 @@ def cmd_set_score(args: argparse.Namespace) -> int:
         value = parsed
     with open_event_file(args.event, lock=True) as db:
         with db.session() as s:
-            stage_id = s.scalar(select(Stage.id).where(Stage.code == args.stage))
-            if stage_id is None:
+            stage = stages.stage_by_code(s, args.stage)
+            if stage is None:
                 raise KolabikError(f"{args.event}: --stage: no stage {args.stage}")
-            criterion_id = s.scalar(
-                select(Criterion.id).where(
-                    Criterion.stage_id == stage_id, Criterion.code == args.criterion
-                )
-            )
-            if criterion_id is None:
+            criterion = stages.criterion_by_code(s, stage.id, args.criterion)
+            if criterion is None:
                 raise KolabikError(
                     f"{args.event}: --criterion: stage {args.stage} has no criterion "
                     f"{args.criterion}"
                 )
-            entry_id = s.scalar(select(Entry.id).where(Entry.code == args.entry))
-            if entry_id is None:
+            entry = entries.entry_by_code(s, args.entry)
+            if entry is None:
                 raise KolabikError(f"{args.event}: --entry: no entry {args.entry}")
-            juror_id = _juror(s, db.kit_juror_id, args, select(Juror.id, Juror.code))
+            juror_id = _juror(db.kit_juror_id, args, people.jurors(s))
         state = services.set_score(
             db,
             juror_id=juror_id,
-            entry_id=entry_id,
-            criterion_id=criterion_id,
+            entry_id=entry.id,
+            criterion_id=criterion.id,
             value=value,
             note=args.note,
             source="cli",
@@ -84,9 +82,9 @@ def cmd_set_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _juror(s: Any, kit_juror: int | None, args: argparse.Namespace, query: Any) -> int:
+def _juror(kit_juror: int | None, args: argparse.Namespace, jurors: Sequence[JurorInfo]) -> int:
     """The kit's own juror, or the --juror of a chair's event."""
-    codes = {code: jid for jid, code in s.execute(query)}
+    codes = {j.code: j.id for j in jurors}
     if kit_juror is not None:
         own = next(code for code, jid in codes.items() if jid == kit_juror)
         if args.juror and args.juror != own:

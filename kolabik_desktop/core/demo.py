@@ -41,6 +41,7 @@ from kolabik_desktop.core.store.models import (
     Setting,
     StageAdmission,
 )
+from kolabik_desktop.core.store.queries.presentation import ORDER_KEY
 from kolabik_desktop.core.store.services import load_event_spec, load_values
 from kolabik_desktop.core.templates import apply_template
 
@@ -253,8 +254,8 @@ CONFLICT_JUROR = "J3"
 CONFLICT_REASON = (
     "Juri adalah dosen pembina program pengabdian masyarakat yang mendampingi inovasi ini."
 )
-# The presentation session's running order, as ui/presentation.py stores it (ORDER_KEY).
-PRESENTATION_ORDER_KEY = "presentation_order:{stage}"
+# The presentation session's running order, where the setup services keep it.
+PRESENTATION_ORDER_KEY = ORDER_KEY
 PARTWAY_JUROR = "J5"  # still working through stage 1
 PARTWAY_SHARE = 0.7  # share of stage 1 entries J5 has finished
 PRESENTED_COMPLETE = 12  # finalists presented and scored by every juror

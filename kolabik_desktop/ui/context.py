@@ -8,15 +8,13 @@ from there queues delivery onto the GUI thread, so slots never run off the GUI t
 from __future__ import annotations
 
 import gc
-from decimal import Decimal
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
-from sqlalchemy import select
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.store.db import Change, EventDB
-from kolabik_desktop.core.store.models import Score
+from kolabik_desktop.core.store.queries import scores
 from kolabik_desktop.core.store.services import load_scoring_input
 from kolabik_desktop.ui.workers import TaskRunner, register_runner, unregister_runner
 
@@ -76,20 +74,10 @@ class EventContext(QObject):
         if change.kind == "scores" and change.entry_ids:
             # Incremental: re-read only the changed entries' scores (a leaderboard must move
             # within 200 ms on a 3,000-entry event; a full reload takes longer than that).
-            with self.db.session() as s:
-                rows = s.execute(
-                    select(Score.entry_id, Score.juror_id, Score.criterion_id, Score.value).where(
-                        Score.entry_id.in_(change.entry_ids), Score.value.is_not(None)
-                    )
-                )
-                per_entry: dict[int, dict[tuple[int, int], Decimal]] = {
-                    e: {} for e in change.entry_ids
-                }
-                for entry_id, juror_id, criterion_id, value in rows:
-                    per_entry[entry_id][(juror_id, criterion_id)] = value
+            per_entry = scores.entry_values(self.db, change.entry_ids)
             for entry_id, values in per_entry.items():
                 self.scorer.replace_entry_values(entry_id, values)
-        elif change.kind in ("comments", "submission", "packages"):
+        elif change.kind in ("comments", "submission", "packages", "presentation"):
             pass  # no score moves; listeners still hear about it
         else:
             self.scorer = self._build_scorer()

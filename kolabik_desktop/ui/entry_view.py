@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.awards import Provenance, get_provenance
 from kolabik_desktop.core.store.db import EventDB
-from kolabik_desktop.core.store.models import Attachment, Category, Entry
+from kolabik_desktop.core.store.queries import entries
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.i18n import localize_number_text
 
@@ -76,38 +75,23 @@ class EntryInfo:
 
 
 def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
-    with db.session() as s:
-        row = s.execute(
-            select(Entry.code, Entry.title, Entry.unit, Entry.summary, Category.name)
-            .outerjoin(Category, Category.id == Entry.category_id)
-            .where(Entry.id == entry_id)
-        ).first()
-        if row is None:
-            return None
-        atts = tuple(
-            AttachmentInfo(aid, name, mime or "", size or 0)
-            for aid, name, mime, size in s.execute(
-                select(Attachment.id, Attachment.filename, Attachment.mime, Attachment.size)
-                .where(Attachment.entry_id == entry_id)
-                .order_by(Attachment.id)
-            )
-        )
-        code, title, unit, summary, category = row
+    row = entries.entry_detail(db, entry_id)
+    if row is None:
+        return None
     return EntryInfo(
-        entry_id,
-        code,
-        title,
-        unit or "",
-        category or "",
-        summary or "",
-        atts,
+        row.id,
+        row.code,
+        row.title,
+        row.unit,
+        row.category,
+        row.summary,
+        tuple(AttachmentInfo(a.id, a.filename, a.mime, a.size) for a in row.attachments),
         get_provenance(db, entry_id),
     )
 
 
 def load_attachment_data(db: EventDB, attachment_id: int) -> bytes:
-    with db.session() as s:
-        return bytes(s.scalar(select(Attachment.data).where(Attachment.id == attachment_id)) or b"")
+    return entries.attachment_data(db, attachment_id)
 
 
 def human_size(size: int) -> str:

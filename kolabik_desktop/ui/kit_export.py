@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from kolabik_desktop.core.exchange.kits import current_stages, export_kits
-from kolabik_desktop.core.store.models import Juror, Stage
+from kolabik_desktop.core.exchange.kits import export_kits
+from kolabik_desktop.core.store.queries.kits import kit_choices
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.workers import run_task
 
@@ -46,12 +45,10 @@ class KitExportDialog(QDialog):
         self.context = context
         self.setWindowTitle(self.tr("Export juror kits"))
         self.resize(520, 460)
-        with context.db.session() as s:
-            stages = s.execute(
-                select(Stage.code, Stage.name).order_by(Stage.position, Stage.id)
-            ).all()
-            current = [st.code for st in current_stages(s)]
-            jurors = s.execute(select(Juror.code, Juror.name).order_by(Juror.code)).all()
+        choices = kit_choices(context.db)
+        current = choices.current
+        stages = [(st.code, st.name) for st in choices.stages]
+        jurors = [(j.code, j.name) for j in choices.jurors]
 
         self.folder = QLineEdit(str(QSettings().value(FOLDER_KEY, "") or ""), self)
         browse = QPushButton(self.tr("Browse…"), self)

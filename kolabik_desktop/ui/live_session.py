@@ -13,7 +13,7 @@ the time of the last acknowledgement in the status bar.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -47,6 +47,9 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.projector.controller import ProjectorController
 
 PORT_KEY = "live/port"
 DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
@@ -175,28 +178,23 @@ def qr_image(text: str, scale: int = 4) -> QImage:
     return image
 
 
-def projector_snapshot(controller: Any) -> dict[str, Any] | None:
+def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any] | None:
     """What the projector shows now, for the web board; None while it is frozen (hold still).
 
-    The lines are the projector's own (scores already hidden in "ranks" mode, only the places
-    revealed so far in "reveal" mode), so the web board never shows more than the hall sees.
+    Read through ``board_state()``: the lines are the projector's own (scores already hidden in
+    "ranks" mode, only the places revealed so far in "reveal" mode), so the web board never shows
+    more than the hall sees. Progress and presenting are not drawn on the web board yet.
     """
-    from kolabik_desktop.ui.projector import FULL, RANKS, REVEAL
-
-    if controller is None or controller.frozen:
+    if controller is None:
         return None
-    mode = controller.mode
-    if mode in (FULL, RANKS):
-        lines = controller.current_lines(show_scores=mode == FULL)
-    elif mode == REVEAL:
-        shown = controller.revealed
-        lines = controller._reveal_lines[len(controller._reveal_lines) - shown :] if shown else []
-    else:  # progress and presenting are drawn only on the projector
-        lines = []
+    state = controller.board_state()
+    if state.frozen:
+        return None
+    lines = state.rows if state.shown == "board" else ()
     return {
-        "title": controller.board_title(),
-        "event": controller.event_name,
-        "mode": mode,
+        "title": state.title,
+        "event": state.subtitle,
+        "mode": state.mode,
         "lines": [
             {
                 "rank": line.rank,
@@ -230,7 +228,8 @@ class LiveSessionPanel(QWidget):
         self.board_box = QCheckBox(QCoreApplication.translate("LiveSession", "Web board"))
         self.board_box.setEnabled(False)
         self.board: Any = None
-        self.projector: Any = None  # the window's ProjectorController, whose board is served
+        # the window's ProjectorController, whose board is served
+        self.projector: ProjectorController | None = None
         self.address_label = QLabel(QCoreApplication.translate("LiveSession", "Not running."))
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr_label = QLabel()

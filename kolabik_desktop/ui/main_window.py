@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kolabik_desktop.core.errors import KolabikError, NewerVersionError
 from kolabik_desktop.core.store.lock import EventLockedError
@@ -575,11 +574,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _set_title(self) -> None:
-        from kolabik_desktop.core.store.models import Event
+        from kolabik_desktop.core.store.queries.event import event_info
 
         assert self.context is not None
-        with self.context.db.session() as s:
-            name = s.scalar(select(Event.name)) or ""
+        name = event_info(self.context.db).name
         self.event_name = name
         role = self.tr("juror kit") if self.mode == MODE_JUROR else self.tr("chair")
         self.setWindowTitle(f"{name} — {self.context.db.path.name} ({role}) — Kolabik Desktop")

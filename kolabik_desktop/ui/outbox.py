@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import select
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange.kits import KIT_SUFFIX, update_kit
@@ -24,7 +23,8 @@ from kolabik_desktop.core.exchange.packages import (
     package_file_name,
     write_package,
 )
-from kolabik_desktop.core.store.models import Event, Juror
+from kolabik_desktop.core.store.queries.event import event_info
+from kolabik_desktop.core.store.queries.people import juror as juror_info
 from kolabik_desktop.ui.file_dialogs import (
     get_existing_directory,
     get_open_file_name,
@@ -38,10 +38,8 @@ DELAY_MS = 3000  # after the last change: a burst of edits gives one package, no
 
 
 def _names(db: Any) -> tuple[str, str]:
-    with db.session() as s:
-        event_name = s.scalar(select(Event.name)) or ""
-        juror_code = s.scalar(select(Juror.code).where(Juror.id == db.kit_juror_id)) or ""
-    return event_name, juror_code
+    juror = juror_info(db, db.kit_juror_id)
+    return event_info(db).name, juror.code if juror is not None else ""
 
 
 def outbox_file_name(db: Any) -> str:

@@ -2,13 +2,13 @@
 
 The schedule is the entries admitted to a stage in an order the chair sets (drag to reorder),
 kept in the event file's ``setting`` table as JSON keyed by stage. A slot is made of named parts
-(``Stage.slot_parts``, e.g. video 3, presentation 7, questions 13 minutes). The clock is
-injectable so that tests drive the countdown with a fake clock.
+(``Stage.slot_parts``, e.g. video 3, presentation 7, questions 13 minutes). Both are read through
+``core.store.queries.presentation`` and written by the setup services (audited, announced on the
+change bus). The clock is injectable so that tests drive the countdown with a fake clock.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,10 +33,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import EntrySpec, EventSpec
-from kolabik_desktop.core.store.models import Setting, Stage
+from kolabik_desktop.core.store.queries.presentation import ORDER_KEY as ORDER_KEY
+from kolabik_desktop.core.store.queries.presentation import SlotPart as SlotPart
+from kolabik_desktop.core.store.queries.presentation import (
+    parse_slot_parts as parse_slot_parts,
+)
+from kolabik_desktop.core.store.queries.presentation import presentation_schedule
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.scoring.engine import Scorer
@@ -44,18 +49,11 @@ if TYPE_CHECKING:
     from kolabik_desktop.ui.context import EventContext
 
 Clock = Callable[[], float]
-ORDER_KEY = "presentation_order:{stage}"
 AMBER_SECONDS = 60.0  # the countdown turns amber in the last minute of a part
 TICK_MS = 200
 
 
 translate = QCoreApplication.translate
-
-
-@dataclass(frozen=True, slots=True)
-class SlotPart:
-    name: str
-    minutes: float
 
 
 def default_parts() -> list[SlotPart]:
@@ -67,67 +65,29 @@ def default_parts() -> list[SlotPart]:
     ]
 
 
-# -- persistence: short sessions, plain values out ------------------------------------------------
-
-
-def parse_slot_parts(text: str) -> list[SlotPart]:
-    """Stage.slot_parts JSON -> parts; raises ValueError naming what is wrong."""
-    data = json.loads(text)
-    if not isinstance(data, list):
-        raise ValueError("slot parts must be a JSON list")
-    parts = []
-    for i, item in enumerate(data, start=1):
-        if not isinstance(item, dict) or "name" not in item or "minutes" not in item:
-            raise ValueError(f"slot part {i} needs a name and minutes")
-        minutes = float(item["minutes"])
-        if not minutes > 0:
-            raise ValueError(f"slot part {i} ({item['name']}): minutes must be more than 0")
-        parts.append(SlotPart(str(item["name"]), minutes))
-    return parts
+# -- persistence: reads through the read layer, writes through the setup services ---------------
 
 
 def load_slot_parts(db: EventDB, stage_code: str) -> list[SlotPart]:
-    with db.session() as s:
-        text = s.scalar(select(Stage.slot_parts).where(Stage.code == stage_code)) or ""
-    if text.strip():
-        try:
-            parts = parse_slot_parts(text)
-        except (ValueError, TypeError):
-            parts = []
-        if parts:
-            return parts
-    return default_parts()
+    """The stage's saved slot parts, or the default parts when none are saved (or unreadable)."""
+    return list(presentation_schedule(db, stage_code).parts) or default_parts()
 
 
 def save_slot_parts(db: EventDB, stage_code: str, parts: Sequence[SlotPart]) -> None:
-    payload = json.dumps(
-        [{"name": p.name, "minutes": p.minutes} for p in parts], ensure_ascii=False
-    )
-    with db.session() as s:
-        stage = s.scalars(select(Stage).where(Stage.code == stage_code)).one()
-        stage.slot_parts = payload
+    """Raises ValidationError naming what is wrong (nothing is changed then)."""
+    from kolabik_desktop.core.store.setup import set_slot_parts
+
+    set_slot_parts(db, stage_code, [(p.name, p.minutes) for p in parts])
 
 
 def load_order(db: EventDB, stage_code: str) -> list[int]:
-    with db.session() as s:
-        text = s.scalar(
-            select(Setting.value).where(Setting.key == ORDER_KEY.format(stage=stage_code))
-        )
-    try:
-        ids = json.loads(text) if text else []
-    except ValueError:
-        return []
-    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
+    return list(presentation_schedule(db, stage_code).order)
 
 
 def save_order(db: EventDB, stage_code: str, entry_ids: Sequence[int]) -> None:
-    key = ORDER_KEY.format(stage=stage_code)
-    with db.session() as s:
-        row = s.get(Setting, key)
-        if row is None:
-            s.add(Setting(key=key, value=json.dumps(list(entry_ids))))
-        else:
-            row.value = json.dumps(list(entry_ids))
+    from kolabik_desktop.core.store.setup import set_presentation_order
+
+    set_presentation_order(db, stage_code, entry_ids)
 
 
 def resume_index(scorer: Scorer, stage_code: str, entries: Sequence[EntrySpec]) -> int:
@@ -321,8 +281,10 @@ class PresentationSession(QObject):
         self.changed.emit()
 
     def _on_changed(self, change: Change) -> None:
-        # Admissions, entries or titles may have moved; keep the chair's place in the schedule.
-        if change.kind in ("rubric", "entries", "event", "all") and self.stage_code is not None:
+        # Admissions, entries, titles or the saved order (another chair's) may have moved; keep
+        # the chair's place in the schedule.
+        kinds = ("rubric", "entries", "event", "presentation", "all")
+        if change.kind in kinds and self.stage_code is not None:
             current = self.current_entry()
             assert self.context is not None
             event = self.context.scorer.event
@@ -343,10 +305,12 @@ class PresentationSession(QObject):
         current = self.current_entry()
         by_id = {e.id: e for e in self.entries}
         placed = set(entry_ids)
-        self.entries = [by_id[i] for i in entry_ids if i in by_id] + [
+        entries = [by_id[i] for i in entry_ids if i in by_id] + [
             e for e in self.entries if e.id not in placed
         ]
-        save_order(self.context.db, self.stage_code, [e.id for e in self.entries])
+        # Saved first: a refused write leaves the session as it was.
+        save_order(self.context.db, self.stage_code, [e.id for e in entries])
+        self.entries = entries
         if current is not None:
             self.index = next(i for i, e in enumerate(self.entries) if e.id == current.id)
         self.changed.emit()
@@ -584,8 +548,14 @@ class PresentationPanel(QWidget):
             self.schedule.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.schedule.count())
         ]
+        try:
+            self.session.set_order(ids)
+        except KolabikError as exc:
+            QMessageBox.warning(self, self.tr("Order not saved"), str(exc))
+            self._fill_schedule()  # back to the order that is saved
+            self._refresh()
+            return
         self._shown_ids = ids
-        self.session.set_order(ids)
         # Renumber the labels after the move (the order is what the numbers say).
         for n, e in enumerate(self.session.entries, start=1):
             self.schedule.item(n - 1).setText(f"{n}. {e.code} — {e.title} ({e.unit})")
@@ -626,7 +596,10 @@ class PresentationPanel(QWidget):
         if isinstance(parts, str):
             QMessageBox.warning(self, self.tr("Slot not saved"), parts)
             return
-        self.session.set_parts(parts)
+        try:
+            self.session.set_parts(parts)
+        except KolabikError as exc:
+            QMessageBox.warning(self, self.tr("Slot not saved"), str(exc))
 
 
 def install(

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.store.db import Change, EventDB
-from kolabik_desktop.core.store.models import Comment, Criterion, Score
+from kolabik_desktop.core.store.queries import scores, stages
 from kolabik_desktop.core.store.services import parse_decimal
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import COMPLETE, NOT_ASSIGNED, NOT_STARTED, PARTIAL, RECUSED
@@ -74,26 +73,20 @@ class Sheet:
 
 
 def load_criteria(db: EventDB, stage_id: int) -> list[CriterionInfo]:
-    with db.session() as s:
-        rows = s.scalars(
-            select(Criterion)
-            .where(Criterion.stage_id == stage_id)
-            .order_by(Criterion.position, Criterion.id)
-        ).all()
-        return [
-            CriterionInfo(
-                id=c.id,
-                code=c.code,
-                name=c.name,
-                description=c.description or "",
-                weight=c.weight,
-                min_value=c.min_value,
-                max_value=c.max_value,
-                step=c.step,
-                descriptors=_parse_descriptors(c.descriptors),
-            )
-            for c in rows
-        ]
+    return [
+        CriterionInfo(
+            id=c.id,
+            code=c.code,
+            name=c.name,
+            description=c.description,
+            weight=c.weight,
+            min_value=c.min_value,
+            max_value=c.max_value,
+            step=c.step,
+            descriptors=_parse_descriptors(c.descriptors),
+        )
+        for c in stages.criteria(db, stage_id)
+    ]
 
 
 def _parse_descriptors(text: str) -> tuple[tuple[str, str], ...]:
@@ -113,19 +106,8 @@ def _parse_descriptors(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def load_sheet(db: EventDB, juror_id: int, entry_id: int, stage_id: int) -> Sheet:
-    with db.session() as s:
-        rows = s.execute(
-            select(Score.criterion_id, Score.value, Score.note)
-            .join(Criterion, Criterion.id == Score.criterion_id)
-            .where(
-                Score.juror_id == juror_id,
-                Score.entry_id == entry_id,
-                Criterion.stage_id == stage_id,
-            )
-        )
-        cells = {cid: CellState(value, note or "") for cid, value, note in rows}
-        comment = s.get(Comment, (juror_id, entry_id, stage_id))
-        return Sheet(cells, comment.text if comment is not None else "")
+    stored = scores.score_sheet(db, juror_id, entry_id, stage_id)
+    return Sheet({c.criterion_id: CellState(c.value, c.note) for c in stored.cells}, stored.comment)
 
 
 def is_undo_key(event: QEvent) -> bool:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.store.db import EventDB
-from kolabik_desktop.core.store.models import Submission
+from kolabik_desktop.core.store.queries import submissions
 from kolabik_desktop.ui.browser import COMPLETE, NOT_STARTED, PARTIAL, status_label
 
 SCORABLE = (NOT_STARTED, PARTIAL, COMPLETE)
@@ -33,9 +33,7 @@ class Progress:
 
 
 def is_submitted(db: EventDB, juror_id: int, stage_id: int) -> bool:
-    with db.session() as s:
-        row = s.get(Submission, (juror_id, stage_id))
-        return bool(row is not None and row.submitted)
+    return submissions.is_submitted(db, juror_id, stage_id)
 
 
 def stage_progress(scorer: object, stage_code: str, juror_id: int) -> Progress:

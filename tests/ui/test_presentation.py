@@ -202,3 +202,61 @@ def test_a_reopened_session_resumes_at_the_first_finalist_not_yet_presented(qtbo
     assert f"({presented + 1} of 20)" in panel.now_label.text()
     s.set_context(None)
     context.close()
+
+
+def test_a_schedule_change_is_audited_announced_and_the_check_stays_clean(
+    qtbot, tmp_path, capsysbinary
+):
+    """Issue 17, item 10: the session's writes go through the setup services."""
+    from PySide6.QtCore import QModelIndex
+
+    from kolabik_desktop.cli import main
+
+    path = tmp_path / "jadwal.kolabik"
+    db, ids = make_event(path, audited=True)
+    context = EventContext(db)
+    s = PresentationSession(clock=FakeClock())
+    panel = PresentationPanel(s)
+    qtbot.addWidget(panel)
+    s.set_context(context)
+    heard = []
+    context.changed.connect(lambda change: heard.append(change.kind))
+    assert panel.schedule.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)  # a drag
+    panel.parts_table.item(1, 0).setText("Paparan")
+    panel.save_parts()
+    qtbot.waitUntil(lambda: {"presentation", "rubric"} <= set(heard))
+    moved = [e.code for e in s.entries]
+    assert moved[:3] == ["IN-002", "IN-003", "IN-001"]
+    s.set_context(None)
+    context.close()
+    capsysbinary.readouterr()
+    assert main(["audit", str(path), "--last", "2"]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    order, slot = out.splitlines()[:2]
+    assert " chair presentation.order [P2] " in order and str(moved) in order
+    assert " chair stage.update [P2] " in slot and "Paparan" in slot
+    assert main(["check", str(path)]) == 0
+    assert ": OK" in capsysbinary.readouterr().out.decode()
+
+
+def test_board_state_while_presenting_has_what_the_projector_draws(qtbot, session):
+    s, context, ids, clock = session
+    controller = ProjectorController()
+    controller.set_session(s)
+    controller.set_context(context)
+    controller.set_mode(PRESENTING)
+    s.set_parts(PARTS)
+    s.next()
+    s.start_pause()
+    clock.now += 200
+    s.changed.emit()
+    st = controller.board_state()
+    assert (st.mode, st.shown, st.rows) == (PRESENTING, "presenting", ())
+    info = st.presenting
+    assert (info.position, info.count, info.entry.id) == (2, 5, ids.entries[1])
+    assert info.next_entry.id == ids.entries[2] and info.parts == tuple(PARTS)
+    assert info.timer.running and info.timer.part_index == 1
+    assert info.timer.countdown_text() == "06:40" and info.timer.countdown_text() in (
+        controller.canvas.display_text()
+    )
+    assert st.title.endswith("2 of 5") and st.subtitle == "Kolabik Uji 2023"

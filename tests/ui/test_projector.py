@@ -8,10 +8,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
 from kolabik_desktop.core.store import services
-from kolabik_desktop.ui.board_export import export_board_png
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.projector import (
     FULL,
+    PRESENTING,
     PROGRESS,
     RANKS,
     REVEAL,
@@ -19,6 +19,7 @@ from kolabik_desktop.ui.projector import (
     TextOp,
     pick_screen,
 )
+from kolabik_desktop.ui.projector.export import export_board_png
 
 P1_SCORED = ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL")
 
@@ -307,3 +308,72 @@ def test_in_bahasa_indonesia_the_board_reads_peringkat_and_decimal_commas(qapp, 
     finally:
         qapp.removeTranslator(translator)
         i18n.install_translator(qapp, i18n.ENGLISH)
+
+
+def test_board_state_is_what_the_hall_sees_in_every_mode(qtbot, proj):
+    """Issue 17, item 10: the public, typed view of the projector (the web board reads it)."""
+    controller, context, ids = proj
+
+    def top():
+        return [r.entry.id for r in _board(context) if r.rank <= controller.top_n]
+
+    st = controller.board_state()
+    assert (st.mode, st.shown, st.frozen, st.open) == (FULL, "board", False, False)
+    assert (st.title, st.subtitle, st.board, st.top_n) == (
+        controller.board_title(),
+        "Kolabik Uji 2023",
+        "P1",
+        10,
+    )
+    assert [r.entry_id for r in st.rows] == top() and st.slots == len(top())
+    assert all(r.score and r.bar is not None for r in st.rows)
+    # Asked at the change notice itself (as the live board is), before the redraw's turn of the
+    # event loop: the state already holds the new score.
+    agreed = []
+    context.changed.connect(
+        lambda _c: agreed.append([r.entry_id for r in controller.board_state().rows] == top())
+    )
+    outsider = _board(context)[15].entry.id
+    _set_entry(context, ids, outsider, 100)
+    qtbot.waitUntil(lambda: controller.board_state().rows[0].entry_id == outsider, timeout=1000)
+    assert agreed and all(agreed)
+
+    controller.set_mode(RANKS)
+    st = controller.board_state()
+    assert st.mode == RANKS and [r.entry_id for r in st.rows] == top()
+    assert all(r.score == "" and r.bar is None for r in st.rows)
+
+    controller.set_frozen(True)  # holds the picture, even when a score moves
+    held = controller.board_state()
+    assert held.frozen
+    _set_entry(context, ids, _board(context)[14].entry.id, 100)
+    qtbot.wait(50)
+    assert controller.board_state() == held
+
+    controller.set_top_n(5)
+    controller.set_mode(REVEAL)
+    st = controller.board_state()
+    assert (st.shown, st.rows, st.slots, st.placeholders) == ("board", (), 5, True)
+    assert (st.reveal_total, st.reveal_hidden, st.frozen) == (5, 5, False)
+    controller.reveal_next()
+    controller.reveal_next()
+    st = controller.board_state()
+    assert [r.rank for r in st.rows] == ["4", "5"] and st.reveal_hidden == 3
+    hidden = [r.entry.title for r in _board(context)[:3]]
+    assert not any(title in repr(st) for title in hidden)  # not shown, not told
+
+    services.set_submitted(
+        context.db, juror_id=ids.jurors[1], stage_id=ids.stages["P1"], submitted=True
+    )
+    controller.set_mode(PROGRESS)
+    st = controller.board_state()
+    assert (st.shown, st.rows, st.progress.stage_name) == ("progress", (), "Penilaian Proposal")
+    assert [(j.name, j.submitted) for j in st.progress.jurors][:2] == [
+        ("Juri 1", False),
+        ("Juri 2", True),
+    ]
+    assert st.title == "Scoring progress: Penilaian Proposal"
+
+    controller.set_mode(PRESENTING)  # no presentation session here: a blank board
+    st = controller.board_state()
+    assert (st.mode, st.shown, st.presenting) == (PRESENTING, "blank", None)

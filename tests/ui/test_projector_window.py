@@ -134,7 +134,8 @@ def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeyp
     controls.mode_buttons[FULL].click()
     target = tmp_path / "papan.png"
     monkeypatch.setattr(
-        "kolabik_desktop.ui.projector.get_save_file_name", lambda *a, **k: (str(target), "")
+        "kolabik_desktop.ui.projector.controls.get_save_file_name",
+        lambda *a, **k: (str(target), ""),
     )
     controls.export_button.click()
     assert QImage(str(target)).size().width() == 1920

@@ -160,7 +160,8 @@ def _make_read_only_engine(path: Path) -> Engine:
 class Change:
     """What a committed write changed, for listeners (leaderboard, projector, progress views).
 
-    kind: "scores", "rubric", "entries", "jurors", "event", "submission", "decisions", "all".
+    kind: "scores", "rubric", "entries", "jurors", "event", "submission", "decisions",
+    "presentation" (the presentation session's running order), "all".
     entry_ids: the entries whose scores may have moved (empty = unknown, treat as all).
     """
 

@@ -44,6 +44,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
+from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     decimal_text,
@@ -591,6 +592,75 @@ def move_stage(db: EventDB, stage_id: int, offset: int, *, actor: str = CHAIR) -
             new=[st.code for st in stages],
         )
     db.notify(Change("rubric"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The presentation schedule (the session's running order and slot, ui/presentation.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def set_presentation_order(
+    db: EventDB, stage_code: str, entry_ids: Sequence[int], *, actor: str = CHAIR
+) -> None:
+    """The running order of a stage's finalists, as entry ids (the first presents first).
+
+    Audited as "presentation.order" with the entries' codes before and after, announced as a
+    "presentation" change. Nothing is written when the order is the saved one.
+    """
+    _check_chair(db)
+    ids = list(entry_ids)
+    if any(not isinstance(i, int) or isinstance(i, bool) for i in ids):
+        raise ValidationError(f"The presentation order of stage {stage_code}: entry ids only")
+    if len(set(ids)) != len(ids):
+        raise ValidationError(f"The presentation order of stage {stage_code} names an entry twice")
+    key = ORDER_KEY.format(stage=stage_code)
+    with db.session() as s:
+        if s.scalar(select(Stage.id).where(Stage.code == stage_code)) is None:
+            raise ValidationError(f"Stage {stage_code} does not exist (deleted meanwhile?)")
+        saved = _setting(s, key)
+        old_ids = list(parse_order(saved))
+        wanted = Entry.id.in_(set(ids) | set(old_ids))
+        codes = {eid: code for eid, code in s.execute(select(Entry.id, Entry.code).where(wanted))}
+        unknown = [i for i in ids if i not in codes]
+        if unknown:
+            raise ValidationError(
+                f"The presentation order of stage {stage_code}: there is no entry with id "
+                f"{unknown[0]} (deleted meanwhile?)"
+            )
+        if saved and ids == old_ids:
+            return
+        _put_setting(s, key, json.dumps(ids))
+        audit_rubric_change(
+            s,
+            actor=actor,
+            action="presentation.order",
+            subject={"stage": stage_code},
+            old=[codes[i] for i in old_ids if i in codes] if saved else None,
+            new=[codes[i] for i in ids],
+        )
+    db.notify(Change("presentation"))
+
+
+def set_slot_parts(
+    db: EventDB, stage_code: str, parts: Sequence[tuple[str, float]], *, actor: str = CHAIR
+) -> None:
+    """A stage's presentation slot: its named parts and their minutes, in order.
+
+    A change of the stage (audited as "stage.update" like any other, checked by ``update_stage``
+    and ``normalise_slot_parts``); raises ValidationError naming what is wrong.
+    """
+    _check_chair(db)
+    if not parts:
+        raise ValidationError(f"Stage {stage_code}: a slot needs at least one part")
+    payload = json.dumps(
+        [{"name": name, "minutes": minutes} for name, minutes in parts], ensure_ascii=False
+    )
+    with db.session() as s:
+        st = s.scalars(select(Stage).where(Stage.code == stage_code)).one_or_none()
+        if st is None:
+            raise ValidationError(f"Stage {stage_code} does not exist (deleted meanwhile?)")
+        stage_id, data = st.id, _stage_data(st)
+    update_stage(db, stage_id, replace(data, slot_parts=payload), actor=actor)
 
 
 # ---------------------------------------------------------------------------------------------

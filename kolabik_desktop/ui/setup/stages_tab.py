@@ -3,7 +3,6 @@ outlier tolerance of juror statistics, order."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
@@ -11,11 +10,11 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 from kolabik_desktop.core.exchange.workbook import slots_to_text
 from kolabik_desktop.core.scoring.model import METHODS
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.core.store.queries import stages as stage_queries
 from kolabik_desktop.core.store.services import parse_decimal
 from kolabik_desktop.core.store.tolerance import (
     check_tolerance,
     set_stage_tolerance,
-    stage_tolerances,
 )
 from kolabik_desktop.ui.setup.common import FAILED, RecordTab, attempt, confirm, warn
 from kolabik_desktop.ui.setup.models import StagesModel, dec_text, method_label
@@ -82,12 +81,10 @@ class StagesTab(RecordTab):
         self.scale_max.setText(dec_text(d.scale_max))
         self.cumulative.setText(d.cumulative)
         self.slot_parts.setText(slots_to_text(d.slot_parts))
-        self.tolerance.setText(dec_text(self._tolerances().get(d.code)) if row else "")
+        self.tolerance.setText(
+            dec_text(stage_queries.tolerance(self.context.db, d.code)) if row else ""
+        )
         self._method_changed()
-
-    def _tolerances(self) -> dict[str, Decimal]:
-        with self.context.db.session() as s:
-            return stage_tolerances(s)
 
     def _number(self, field: QLineEdit, label: str) -> Any:
         value = parse_decimal(field.text())

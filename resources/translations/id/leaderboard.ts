@@ -354,132 +354,137 @@
         <source>Slot not saved</source>
         <translation>Alokasi waktu tidak disimpan</translation>
     </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/presentation.py" line="554"/>
+        <source>Order not saved</source>
+        <translation>Urutan tidak disimpan</translation>
+    </message>
 </context>
 <context>
     <name>Projector</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="550"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="429"/>
         <source>NEW</source>
         <translation>BARU</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="635"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="514"/>
         <source>jurors have submitted their scores</source>
         <translation>juri telah mengirim nilainya</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="667"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="546"/>
         <source>submitted</source>
         <translation>sudah dikirim</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="669"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="548"/>
         <source>still scoring</source>
         <translation>masih menilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="706"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="585"/>
         <source>No finalists scheduled</source>
         <translation>Belum ada finalis terjadwal</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="746"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="625"/>
         <source>Over time</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="748"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="627"/>
         <source>Ready: %1</source>
         <translation>Siap: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="752"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="631"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="808"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="687"/>
         <source>Next: %1</source>
         <translation>Berikutnya: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1107"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controller.py" line="311"/>
         <source>Final ranking</source>
         <translation>Peringkat akhir</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1133"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controller.py" line="368"/>
         <source>Kolabik</source>
         <translation>Kolabik</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1150"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controller.py" line="385"/>
         <source>Scoring progress: %1</source>
         <translation>Kemajuan penilaian: %1</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1161"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controller.py" line="396"/>
         <source>%1 of %2</source>
         <translation>%1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1170"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controller.py" line="405"/>
         <source>amber score = provisional</source>
         <translation>nilai jingga = sementara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1171"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controller.py" line="406"/>
         <source>provisional standings</source>
         <translation>peringkat sementara</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1417"/>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1429"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="429"/>
+        <location filename="../../../kolabik_desktop/ui/projector/canvas.py" line="429"/>
         <source>Projector</source>
         <translation>Proyektor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1430"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="246"/>
         <source>&amp;Projector</source>
         <translation>&amp;Proyektor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1451"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="273"/>
         <source>Projector &amp;controls</source>
         <translation>&amp;Kendali proyektor</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1458"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="83"/>
         <source>Full board</source>
         <translation>Papan lengkap</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1460"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="84"/>
         <source>Ranks without scores</source>
         <translation>Peringkat tanpa nilai</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1465"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="85"/>
         <source>Progress only</source>
         <translation>Kemajuan saja</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1470"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="292"/>
         <source>Reveal place by place</source>
         <translation>Umumkan satu per satu</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1475"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="87"/>
         <source>Now presenting</source>
         <translation>Sedang tampil</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1479"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="301"/>
         <source>Freeze / unfreeze the board</source>
         <translation>Bekukan / cairkan papan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1480"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="302"/>
         <source>Reveal the next place</source>
         <translation>Umumkan peringkat berikutnya</translation>
     </message>
@@ -487,97 +492,97 @@
 <context>
     <name>ProjectorControls</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1263"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="83"/>
         <source>Full board (Ctrl+Shift+1)</source>
         <translation>Papan lengkap (Ctrl+Shift+1)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1264"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="84"/>
         <source>Ranks without scores (Ctrl+Shift+2)</source>
         <translation>Peringkat tanpa nilai (Ctrl+Shift+2)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1265"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="85"/>
         <source>Progress only (Ctrl+Shift+3)</source>
         <translation>Kemajuan saja (Ctrl+Shift+3)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1266"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="86"/>
         <source>Reveal, place by place (Ctrl+Shift+4)</source>
         <translation>Umumkan satu per satu (Ctrl+Shift+4)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1267"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="87"/>
         <source>Now presenting (Ctrl+Shift+5)</source>
         <translation>Sedang tampil (Ctrl+Shift+5)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1277"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="97"/>
         <source>Freeze the board (F6)</source>
         <translation>Bekukan papan (F6)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1278"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="98"/>
         <source>Reveal next place (F7)</source>
         <translation>Umumkan peringkat berikutnya (F7)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1281"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="101"/>
         <source>On the projector itself: 1–5 switch modes, F freezes, Space or a click reveals the next place (or starts and pauses the clock), Backspace hides it again, ← → change the finalist, Esc closes.</source>
         <translation>Di layar proyektor: 1–5 mengganti tampilan, F membekukan, Spasi atau klik mengumumkan peringkat berikutnya (atau memulai dan menjeda waktu), Backspace menyembunyikannya lagi, ← → mengganti finalis, Esc menutup.</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1288"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="108"/>
         <source>Export board as PNG…</source>
         <translation>Ekspor papan sebagai PNG…</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1291"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="111"/>
         <source>Screen:</source>
         <translation>Layar:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1293"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="113"/>
         <source>Ranking:</source>
         <translation>Daftar peringkat:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1295"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="115"/>
         <source>Category:</source>
         <translation>Kategori:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1297"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="117"/>
         <source>Places shown:</source>
         <translation>Jumlah peringkat:</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1366"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="186"/>
         <source>Close the projector (F5)</source>
         <translation>Tutup proyektor (F5)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1368"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="188"/>
         <source>Open the projector (F5)</source>
         <translation>Buka proyektor (F5)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1381"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="201"/>
         <source>%1 places still hidden</source>
         <translation>%1 peringkat belum diumumkan</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1394"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="212"/>
         <source>Export the board</source>
         <translation>Ekspor papan peringkat</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1394"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="212"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="1401"/>
+        <location filename="../../../kolabik_desktop/ui/projector/controls.py" line="219"/>
         <source>Board not exported</source>
         <translation>Papan tidak diekspor</translation>
     </message>
@@ -585,7 +590,7 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/projector.py" line="855"/>
+        <location filename="../../../kolabik_desktop/ui/projector/window.py" line="44"/>
         <source>Kolabik — projector</source>
         <translation>Kolabik — proyektor</translation>
     </message>

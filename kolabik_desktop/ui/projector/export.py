@@ -1,4 +1,4 @@
-"""Export the board as a PNG at projector resolution (for the committee's chat group).
+"""Board export: the board as a PNG at projector resolution (for the committee's chat group).
 
 The image is painted by the projector's own canvas, so it shows exactly what the hall would see
 in full mode (or without scores when the projector is showing ranks only).
@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QImage, QPainter
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.ui.projector import RANKS, BoardCanvas
+from kolabik_desktop.ui.projector.canvas import BoardCanvas
+from kolabik_desktop.ui.projector.state import RANKS
 
 if TYPE_CHECKING:
-    from kolabik_desktop.ui.projector import ProjectorController
+    from kolabik_desktop.ui.projector.controller import ProjectorController
 
 EXPORT_SIZE = (1920, 1080)
 

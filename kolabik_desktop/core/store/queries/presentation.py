@@ -1,0 +1,91 @@
+"""Reads for the projector and the presentation session, as frozen values.
+
+The presentation schedule is kept per stage: the running order of the finalists in the event
+file's ``setting`` table (``ORDER_KEY``, a JSON list of entry ids) and the slot's parts in
+``Stage.slot_parts`` (JSON, checked on write by ``core.store.setup.normalise_slot_parts``). Both
+are written only by the setup services ``set_presentation_order`` and ``set_slot_parts``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from kolabik_desktop.core.store.models import Setting, Stage, Submission
+from kolabik_desktop.core.store.queries._session import Source, reading
+
+ORDER_KEY = "presentation_order:{stage}"
+
+
+@dataclass(frozen=True, slots=True)
+class SlotPart:
+    """One named part of a presentation slot (e.g. video, 3 minutes)."""
+
+    name: str
+    minutes: float
+
+
+@dataclass(frozen=True, slots=True)
+class PresentationSchedule:
+    """A stage's saved schedule: the running order (entry ids, as saved: an id may name an entry
+    since removed or no longer admitted) and the slot's parts (empty: none saved, or unreadable)."""
+
+    stage_code: str
+    order: tuple[int, ...]
+    parts: tuple[SlotPart, ...]
+
+
+def parse_slot_parts(text: str) -> list[SlotPart]:
+    """Stage.slot_parts JSON -> parts; raises ValueError naming what is wrong."""
+    data = json.loads(text)
+    if not isinstance(data, list):
+        raise ValueError("slot parts must be a JSON list")
+    parts = []
+    for i, item in enumerate(data, start=1):
+        if not isinstance(item, dict) or "name" not in item or "minutes" not in item:
+            raise ValueError(f"slot part {i} needs a name and minutes")
+        minutes = float(item["minutes"])
+        if not minutes > 0:
+            raise ValueError(f"slot part {i} ({item['name']}): minutes must be more than 0")
+        parts.append(SlotPart(str(item["name"]), minutes))
+    return parts
+
+
+def parse_order(text: str | None) -> tuple[int, ...]:
+    """The saved running order's JSON -> entry ids (anything unreadable reads as no order)."""
+    try:
+        ids = json.loads(text) if text else []
+    except ValueError:
+        return ()
+    if not isinstance(ids, list):
+        return ()
+    return tuple(i for i in ids if isinstance(i, int) and not isinstance(i, bool))
+
+
+def presentation_schedule(source: Source, stage_code: str) -> PresentationSchedule:
+    with reading(source) as s:
+        parts_text = s.scalar(select(Stage.slot_parts).where(Stage.code == stage_code)) or ""
+        order_text = s.scalar(
+            select(Setting.value).where(Setting.key == ORDER_KEY.format(stage=stage_code))
+        )
+    parts: tuple[SlotPart, ...] = ()
+    if parts_text.strip():
+        try:
+            parts = tuple(parse_slot_parts(parts_text))
+        except (ValueError, TypeError):
+            parts = ()
+    return PresentationSchedule(stage_code, parse_order(order_text), parts)
+
+
+def submitted_juror_ids(source: Source, stage_id: int) -> frozenset[int]:
+    """The jurors who have submitted their scores of a stage (the projector's progress mode)."""
+    with reading(source) as s:
+        return frozenset(
+            s.scalars(
+                select(Submission.juror_id).where(
+                    Submission.stage_id == stage_id, Submission.submitted.is_(True)
+                )
+            )
+        )

@@ -1,0 +1,149 @@
+"""Issue 17, item 10: the presentation schedule is written by setup services, audited and
+announced, and read back through the read layer (core.store.queries.presentation)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from factories import make_event
+from sqlalchemy import func, select
+
+from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.exchange.proof import prove
+from kolabik_desktop.core.store import setup
+from kolabik_desktop.core.store.audit import verify_chain
+from kolabik_desktop.core.store.db import Change, create_event_file
+from kolabik_desktop.core.store.integrity import check_event
+from kolabik_desktop.core.store.models import AuditLog, Entry
+from kolabik_desktop.core.store.queries.presentation import (
+    PresentationSchedule,
+    SlotPart,
+    presentation_schedule,
+    submitted_juror_ids,
+)
+
+
+@pytest.fixture
+def event(new_location):
+    db, ids = make_event(new_location("e"), audited=True)
+    seen: list[Change] = []
+    db.changes.subscribe(seen.append)
+    yield db, ids, seen
+    db.close()
+
+
+def codes_of(db, entry_ids):
+    with db.session() as s:
+        by_id = {eid: code for eid, code in s.execute(select(Entry.id, Entry.code))}
+    return [by_id[i] for i in entry_ids]
+
+
+def audit_rows(db, action):
+    with db.session() as s:
+        return [
+            (r.actor, json.loads(r.subject), json.loads(r.old or "null"), json.loads(r.new))
+            for r in s.scalars(select(AuditLog).where(AuditLog.action == action))
+        ]
+
+
+def audit_count(db):
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(AuditLog))
+
+
+def test_order_is_written_audited_announced_and_read_back(event):
+    db, ids, seen = event
+    assert presentation_schedule(db, "P2") == PresentationSchedule("P2", (), ())
+    first = [ids.entries[2], ids.entries[0], ids.entries[1]]
+    setup.set_presentation_order(db, "P2", first)
+    assert presentation_schedule(db, "P2").order == tuple(first)
+    assert presentation_schedule(db, "P1").order == ()  # kept per stage
+    assert seen == [Change("presentation")]
+    second = [ids.entries[0], ids.entries[2], ids.entries[1]]
+    setup.set_presentation_order(db, "P2", second)
+    assert audit_rows(db, "presentation.order") == [
+        ("chair", {"stage": "P2"}, None, codes_of(db, first)),
+        ("chair", {"stage": "P2"}, codes_of(db, first), codes_of(db, second)),
+    ]
+    # The same order again writes nothing and tells no one.
+    rows = audit_count(db)
+    setup.set_presentation_order(db, "P2", second)
+    assert audit_count(db) == rows and len(seen) == 2
+    with db.session() as s:
+        assert verify_chain(s) == []
+    assert check_event(db) == [] and prove(db).findings == []
+
+
+@pytest.mark.parametrize(
+    ("stage", "order", "message"),
+    [
+        ("P9", lambda ids: ids.entries[:2], "Stage P9 does not exist"),
+        ("P2", lambda ids: [ids.entries[0], ids.entries[0]], "names an entry twice"),
+        ("P2", lambda ids: [ids.entries[0], 99999], "no entry with id 99999"),
+        ("P2", lambda ids: [ids.entries[0], "IN-001"], "entry ids only"),
+    ],
+)
+def test_order_refused_changes_nothing(event, stage, order, message):
+    db, ids, seen = event
+    setup.set_presentation_order(db, "P2", ids.entries[:3])
+    rows = audit_count(db)
+    with pytest.raises(ValidationError, match=message):
+        setup.set_presentation_order(db, stage, order(ids))
+    assert presentation_schedule(db, "P2").order == tuple(ids.entries[:3])
+    assert audit_count(db) == rows and len(seen) == 1
+
+
+def test_slot_parts_are_a_stage_update(event):
+    db, _ids, seen = event
+    setup.set_slot_parts(db, "P2", [("Paparan", 7.0), ("Tanya jawab", 12.5)])
+    assert presentation_schedule(db, "P2").parts == (
+        SlotPart("Paparan", 7.0),
+        SlotPart("Tanya jawab", 12.5),
+    )
+    assert seen == [Change("rubric")]
+    [(actor, subject, old, new)] = audit_rows(db, "stage.update")
+    assert actor == "chair" and subject == {"stage": "P2"}
+    assert old["slot_parts"] == "" and json.loads(new["slot_parts"])[1] == {
+        "name": "Tanya jawab",
+        "minutes": 12.5,
+    }
+    with pytest.raises(ValidationError, match="minutes must be above 0"):
+        setup.set_slot_parts(db, "P2", [("Video", 0.0)])
+    with pytest.raises(ValidationError, match="at least one part"):
+        setup.set_slot_parts(db, "P2", [])
+    with pytest.raises(ValidationError, match="Stage P7 does not exist"):
+        setup.set_slot_parts(db, "P7", [("Video", 3.0)])
+    assert len(presentation_schedule(db, "P2").parts) == 2 and len(seen) == 1
+    assert check_event(db) == [] and prove(db).findings == []
+
+
+def test_schedule_writes_are_refused_in_a_juror_kit(tmp_path):
+    db = create_event_file(tmp_path / "k.kolabik", name="Kit", kind="kit")
+    try:
+        with pytest.raises(ValidationError, match="not in a juror kit"):
+            setup.set_presentation_order(db, "P2", [])
+        with pytest.raises(ValidationError, match="not in a juror kit"):
+            setup.set_slot_parts(db, "P2", [("Video", 3.0)])
+    finally:
+        db.close()
+
+
+def test_reads_for_the_projector(event):
+    db, ids, _seen = event
+    from kolabik_desktop.core.store.services import set_submitted
+
+    assert submitted_juror_ids(db, ids.stages["P1"]) == frozenset()
+    set_submitted(db, juror_id=ids.jurors[0], stage_id=ids.stages["P1"], submitted=True)
+    assert submitted_juror_ids(db, ids.stages["P1"]) == {ids.jurors[0]}
+    assert submitted_juror_ids(db, ids.stages["P2"]) == frozenset()
+
+
+def test_unreadable_saved_values_read_as_none_saved(event):
+    db, _ids, _seen = event
+    from kolabik_desktop.core.store.models import Setting, Stage
+
+    with db.session() as s:
+        s.add(Setting(key="presentation_order:P2", value="{not json"))
+        s.scalars(select(Stage).where(Stage.code == "P2")).one().slot_parts = "[1, 2]"
+    assert presentation_schedule(db, "P2") == PresentationSchedule("P2", (), ())
