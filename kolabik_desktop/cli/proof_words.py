@@ -41,6 +41,9 @@ _WORDS = {
     "the score was forged",
     "against.score_missing": "the juror signed {value} (revision {revision}) in {package}, and "
     "the event's log holds neither it nor a later revision",
+    "audit.bulk_unreadable": "this row itemises the cells of a bulk write (an event workbook "
+    "import), and its record cannot be read back or no longer matches its own hash: damaged or "
+    "altered, so those cells are not vouched for",
 }
 
 

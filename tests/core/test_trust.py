@@ -660,7 +660,7 @@ def test_a_workbook_imported_comment_edited_is_named(from_workbook):
     assert _codes(prove(from_workbook).findings) == ["comment.differs"]
 
 
-def test_a_damaged_cell_record_is_named_even_with_the_log_rehashed(from_workbook):
+def test_a_damaged_cell_record_is_named_even_with_the_log_rehashed(from_workbook, capsys):
     # The record's own hash no longer matches: the row is named, and its cells (no longer
     # vouched for) are reported as added.
     path = from_workbook.path
@@ -678,3 +678,6 @@ def test_a_damaged_cell_record_is_named_even_with_the_log_rehashed(from_workbook
     codes = _codes(prove(from_workbook).findings)
     assert codes[0] == "audit.bulk_unreadable"
     assert set(codes[1:]) <= {"score.added", "comment.added"} and len(codes) > 1
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "audit row 1: this row itemises the cells of a bulk write" in err
