@@ -40,6 +40,13 @@ ProgressFn = Callable[[int, int, str], None]
 
 _CELL_REF = re.compile(r"([A-Z]+)(\d*)")
 _DIGITS = "0123456789"
+# Tag -> its local name ("x:c" -> "c"): millions of events, a few distinct tags.
+_LOCAL: dict[str, str] = {}
+
+
+def _local(tag: str) -> str:
+    name = _LOCAL[tag] = tag.rpartition(":")[2]
+    return name
 
 
 def _number(text: str) -> int | float:
@@ -85,7 +92,7 @@ class _SheetParser:
         self.column_of: dict[str, int] = {}  # column letters -> index (1-based)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        name = tag.rpartition(":")[2]
+        name = _LOCAL.get(tag) or _local(tag)
         if name == "c":
             ref = attrs.get("r")
             if ref:
@@ -120,7 +127,7 @@ class _SheetParser:
             self.in_phonetic = True
 
     def end(self, tag: str) -> None:
-        name = tag.rpartition(":")[2]
+        name = _LOCAL.get(tag) or _local(tag)
         if name in ("v", "t"):
             self.capture = False
         elif name == "c":

@@ -192,7 +192,10 @@ class _Context:
 
 
 def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Context:
-    # Core rows (the session's connection): ORM row loading cost more than the queries.
+    # Core rows (the session's connection): ORM row loading cost more than the queries. The
+    # connection does not flush the session: rows the caller added in this transaction (a
+    # demo's or a setup's admissions) are flushed first so the rules see them.
+    s.flush()
     c = s.connection()
 
     def only(column: Any, ids: set[int]) -> list[Any]:
