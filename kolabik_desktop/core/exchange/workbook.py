@@ -26,8 +26,9 @@ audit log stay out of the workbook.
 Import is all-or-nothing: the whole workbook is read and checked first (every problem listed by
 sheet, row and column), then written in one transaction. It goes into a new event file, or into
 an existing one that has no entries and no jurors yet (e.g. made by ``kolabik new --template``),
-whose event settings, categories and rubric it then replaces. Imported scores get revision 1 and
-the import one audit row. Export writes a byte-identical file for the same event: rows in a fixed
+whose event settings, categories and rubric it then replaces. Imported scores get revision 1; the
+writer logs one ``cells.bulk`` row itemising every score and comment written (so `kolabik check`
+proves them cell by cell) and the import one ``workbook.import`` row summarising it. Export writes a byte-identical file for the same event: rows in a fixed
 order (codes sorted naturally), every timestamp inside the file pinned to 1 January of the event's
 year. The cells of big sheets go through ``tabular_xlsx`` (streamed, several times faster than
 openpyxl's cell objects) so that a national-scale event stays inside issue 3's time limits.
@@ -1423,8 +1424,9 @@ def store_workbook_data(
 ) -> None:
     """Write checked WorkbookData into an event with no entries and no jurors, in one transaction.
 
-    The event's settings, categories and rubric are replaced; scores get revision 1; one audit
-    row summarises the import. Raises KolabikError (nothing written) if the event is not empty.
+    The event's settings, categories and rubric are replaced; scores get revision 1; the writer's
+    ``cells.bulk`` audit row itemises the cells, and one ``workbook.import`` row summarises.
+    Raises KolabikError (nothing written) if the event is not empty.
     """
     now = utc_now()
     with db.session() as s:
@@ -1587,7 +1589,7 @@ def store_workbook_data(
             for c in data.comments
         ]
         try:
-            # The one writer; the import's own audit row below summarises these cells.
+            # The one writer: it logs every cell in one cells.bulk row; ours below summarises.
             write_cells(
                 s,
                 score_cells + comment_cells,
