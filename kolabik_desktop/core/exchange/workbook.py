@@ -112,6 +112,7 @@ from kolabik_desktop.core.store.writer import (
     CellsRefused,
     CommentCell,
     ScoreCell,
+    collector_paused,
     write_cells,
 )
 
@@ -1667,7 +1668,11 @@ def import_workbook(
     All or nothing: the workbook is checked completely before anything is written; on refusal
     no change is made and an event file created by this call is removed. Returns the open event.
     """
-    xlsx_path = Path(xlsx_path)
+    with collector_paused():  # a national workbook: 124,000 rows (writer.py says why)
+        return _import_workbook(Path(xlsx_path), event_path, progress)
+
+
+def _import_workbook(xlsx_path: Path, event_path: str | Path, progress: Progress | None) -> EventDB:
     event_path = dialect.as_location(event_path)
     data = read_workbook(xlsx_path, progress=progress)
     created = not dialect.event_exists(event_path)
