@@ -46,9 +46,12 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
     from kolabik_desktop.ui.projector.controller import ProjectorController
 
 PORT_KEY = "live/port"
@@ -168,7 +171,7 @@ def qr_image(text: str, scale: int = 4) -> QImage:
     import segno
 
     qr = segno.make(text, error="m")
-    size = qr.symbol_size(scale=scale, border=2)[0]
+    size = int(qr.symbol_size(scale=scale, border=2)[0])
     image = QImage(size, size, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)
     for y, row in enumerate(qr.matrix_iter(scale=scale, border=2)):
@@ -288,7 +291,7 @@ class LiveSessionPanel(QWidget):
         if self.context is None or self.running:
             return
         self.session = HubSession(self.context.db, approve="ask")
-        wanted = int(QSettings().value(PORT_KEY, DEFAULT_PORT)) if port is None else port
+        wanted = int(str(QSettings().value(PORT_KEY, DEFAULT_PORT))) if port is None else port
         for candidate in dict.fromkeys((wanted, 0)):  # a busy port falls back to a free one
             server = HubServer(self.session, "0.0.0.0", candidate)
             try:
@@ -408,9 +411,9 @@ class LiveLink(QObject):
 
     status_changed = Signal()
 
-    def __init__(self, window: Any, parent: QObject | None = None) -> None:
+    def __init__(self, host: WindowHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.host = host
         self.context: Any = None
         self.client: Any = None
         self.online = False
@@ -510,7 +513,7 @@ class LiveLink(QObject):
             return
         self._busy = True
         db, client, generation = self.context.db, self.client, self._generation
-        entry = live.entry_code(db, self.window.entry_id)
+        entry = live.entry_code(db, self.host.entry_id)
         run_task(
             lambda _p: sync_once(db, client, entry),
             lambda result: self._done(generation, result),
@@ -578,58 +581,63 @@ class ConnectDialog(QDialog):
         form.addRow(buttons)
 
 
-def install(window: Any) -> None:
-    """Tools > Live session (chair: the hub and its dock; juror: connect, status bar)."""
-    panel = LiveSessionPanel()
-    dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
-    dock.setObjectName("liveSessionDock")
-    dock.setWidget(panel)
-    dock.hide()
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    show_dock: QAction = dock.toggleViewAction()
-    show_dock.setText(QCoreApplication.translate("LiveSession", "&Live session"))
-    connect = QAction(
-        QCoreApplication.translate("LiveSession", "&Connect to the live session…"), window
-    )
-    window.menu_tools.addSeparator()
-    window.menu_tools.addAction(show_dock)
-    window.menu_tools.addAction(connect)
-    link = LiveLink(window, window)
-    status = QLabel()
-    window.statusBar().addPermanentWidget(status)
-    link.status_changed.connect(lambda: status.setText(link.status_text()))
-    window.live_panel, window.live_dock, window.live_link = panel, dock, link
+class LiveSessionFeature:
+    """Tools > Live session (chair: the hub and its dock; juror: connect, status bar).
 
-    projector = getattr(window, "projector", None)
-    panel.projector = projector
-    if projector is not None:
-        projector.state_changed.connect(panel.publish_board)
+    The web board serves the projector's board: the projector is given, not looked up.
+    """
 
-    def on_open(context: Any) -> None:
-        chair = window.mode == "chair"
-        show_dock.setVisible(chair)
-        connect.setVisible(not chair)
-        if chair:
-            panel.set_context(context)
-            context.changed.connect(panel.publish_board)
-        else:
-            link.attach(context)
-        context.closing.connect(on_closing)
+    def __init__(self, host: WindowHost, projector: ProjectorController | None) -> None:
+        window = host.widget
+        panel = LiveSessionPanel()
+        dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
+        dock.setObjectName("liveSessionDock")
+        dock.setWidget(panel)
+        dock.hide()
+        host.add_dock(dock, Qt.DockWidgetArea.BottomDockWidgetArea)
+        show_dock: QAction = dock.toggleViewAction()
+        show_dock.setText(QCoreApplication.translate("LiveSession", "&Live session"))
+        connect = QAction(
+            QCoreApplication.translate("LiveSession", "&Connect to the live session…"), window
+        )
+        host.add_separator("tools")
+        host.add_action("tools", show_dock)
+        host.add_action("tools", connect)
+        link = LiveLink(host, window)
+        status = QLabel()
+        host.add_status_widget(status)
+        link.status_changed.connect(lambda: status.setText(link.status_text()))
+        self.panel, self.dock, self.link = panel, dock, link
 
-    def on_closing() -> None:
-        panel.set_context(None)
-        link.detach()
+        panel.projector = projector
+        if projector is not None:
+            projector.state_changed.connect(panel.publish_board)
 
-    def on_connect() -> None:
-        dialog = ConnectDialog(window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.address.text().strip():
-            try:
-                link.connect_to(dialog.address.text(), dialog.code.text())
-            except KolabikError as exc:
-                link.message = str(exc)
-                link.status_changed.emit()
+        def on_open(context: EventContext) -> None:
+            chair = host.mode == MODE_CHAIR
+            show_dock.setVisible(chair)
+            connect.setVisible(host.mode == MODE_JUROR)
+            if chair:
+                panel.set_context(context)
+                context.changed.connect(panel.publish_board)
+            elif host.mode == MODE_JUROR:  # a kit open read-only never syncs
+                link.attach(context)
+            context.closing.connect(on_closing)
 
-    show_dock.setVisible(False)
-    connect.setVisible(False)
-    connect.triggered.connect(on_connect)
-    window.event_opened.connect(on_open)
+        def on_closing() -> None:
+            panel.set_context(None)
+            link.detach()
+
+        def on_connect() -> None:
+            dialog = ConnectDialog(window)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.address.text().strip():
+                try:
+                    link.connect_to(dialog.address.text(), dialog.code.text())
+                except KolabikError as exc:
+                    link.message = str(exc)
+                    link.status_changed.emit()
+
+        show_dock.setVisible(False)
+        connect.setVisible(False)
+        connect.triggered.connect(on_connect)
+        host.event_opened.connect(on_open)

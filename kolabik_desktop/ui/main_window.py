@@ -1,25 +1,20 @@
 """The main window: one per open event file, where a juror (or the chair) scores.
 
-Extension seams for other features (leaderboard, projector, setup, import, reports, settings):
-- ``FEATURE_INSTALLERS``: dotted paths to ``install(window)`` functions, called once when the
-  window is built. Add one line per feature; an installer adds menu actions, docks or tabs.
-- Menus as attributes: ``menu_file``, ``menu_edit``, ``menu_view``, ``menu_tools``, ``menu_help``.
-- ``window.context`` (EventContext or None) and the signals ``event_opened(context)`` and
-  ``event_closing()`` (still open: last writes) and ``event_closed()``; ``window.mode`` is "chair"
-  (event file) or "juror" (a juror kit).
-- ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
-  ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
-- ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
-  that are not event files (e.g. score packages); the first to return True took them.
+Features (leaderboard, projector, setup, import, reports, settings, ...) are classes listed once
+in ``ui/features.py``; each is built with this window as its ``ui.host.WindowHost`` (menus by
+name, docks built on first show, the open event, the selection and its signals, the status bar).
+A feature that fails to build is an error, not a window that silently lacks it.
+``window.mode`` is "chair" (event file), "juror" (a juror kit) or "view" (opened read-only:
+read-only media, another writer holds the lock, or File > Open read-only; every feature that
+writes stays disabled).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -55,6 +50,7 @@ from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
 from kolabik_desktop.ui.file_dialogs import get_open_file_name
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR, MODE_VIEW, MenuName
 from kolabik_desktop.ui.leaderboard import category_choices
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.scoring_form import ScoringForm
@@ -71,33 +67,25 @@ from kolabik_desktop.ui.undo import SheetUndo
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.features import Features
+    from kolabik_desktop.ui.leaderboard import LeaderboardDock
+    from kolabik_desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-# Each feature appends one dotted path to a function ``install(window: MainWindow) -> None``.
-FEATURE_INSTALLERS: list[str] = [
-    "kolabik_desktop.ui.backup_ui.install",  # backups on a timer, File > Restore from backup
-    "kolabik_desktop.ui.settings_dialog.install",  # Tools > Settings
-    "kolabik_desktop.ui.setup.install",  # Tools > Setup (chair mode)
-    "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
-    "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
-    "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
-    "kolabik_desktop.ui.live_session.install",  # Tools > Live session (hub dock; juror's link)
-    "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
-    "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
-]
-
-MODE_CHAIR = "chair"
-MODE_JUROR = "juror"
 EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
-DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
-DOCK_MAX_WIDTH = 560
+DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
+DOCK_MAX_WIDTH = 640  # at 1920 px a board shows its statuses whole; the proposal keeps 60+ chars
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
 # keeps its fields and notes.
 PANE_MIN_WIDTHS = (260, 320, 340)
+# The proposal keeps 60 characters a line when a dock opens; on a laptop the entry list gives way
+# (collapsed, its handle at the window's left edge) and comes back when the dock closes.
+READABLE_CHARS = 60
+READABLE_SAMPLE = "Sebelum inovasi ini, data penerima layanan tersebar di banyak buku catatan"
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -107,11 +95,13 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _same_event(db: Any, location: Path | str) -> bool:
+def _same_event(db: EventDB, location: Path | str) -> bool:
     """Is the open event the one at this location (a file by identity, a server by URL)?"""
+    from kolabik_desktop.core.store.dialect import ServerEventDB
+
     if isinstance(location, str):
-        return getattr(db, "label", None) == location
-    return not hasattr(db, "label") and _same_file(db.path, location)
+        return isinstance(db, ServerEventDB) and db.label == location
+    return not isinstance(db, ServerEventDB) and _same_file(db.path, location)
 
 
 def _recent_name(entry: str) -> str:
@@ -155,6 +145,8 @@ class MainWindow(QMainWindow):
         self.undo = SheetUndo(self)
         self._progress = ProgressTracker()
         self._submitted_cache: dict[tuple[int, int], bool] = {}
+        self._list_given_way_to: QDockWidget | None = None  # see _make_room
+        self._docks_watched: set[QDockWidget] = set()
         self.browser = BrowserView(self)
         self.entry_view = EntryView(self)
         self.form = ScoringForm(self.undo, self)
@@ -166,7 +158,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window_state()
         self._update_actions()
-        self._install_features()
+        # Set by the projector's install shim (ui/projector.py), which builds the leaderboard.
+        self.leaderboard_dock: LeaderboardDock | None = None
+        from kolabik_desktop.ui.features import build_features
+
+        self.features: Features = build_features(self)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -185,6 +181,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_open = self._action(
             self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog
+        )
+        self.act_open_read_only = self._action(
+            self.tr("Open &read-only…"), [], self.open_read_only_dialog
         )
         self.act_open_server = self._action(
             self.tr("Open from a &server…"), [], self.open_server_dialog
@@ -244,6 +243,7 @@ class MainWindow(QMainWindow):
         self.menu_help: QMenu = bar.addMenu(self.tr("&Help"))
 
         self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_open_read_only)
         self.menu_file.addAction(self.act_open_server)
         self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
@@ -296,12 +296,60 @@ class MainWindow(QMainWindow):
             and not d.isFloating()
             and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
         )
-        room = self.width() - others - sum(PANE_MIN_WIDTHS) - 3 * self.splitter.handleWidth()
+        mins = [self.splitter.widget(i).minimumWidth() for i in range(self.splitter.count())]
+        mins[1] = max(mins[1], self.readable_width())
+        room = self.width() - others - sum(mins) - 3 * self.splitter.handleWidth()
+        # Where the list, a readable proposal, the form and the dock do not all fit (a laptop),
+        # the entry list gives way rather than the proposal or the dock's columns.
+        collapse = room < wanted and self.splitter.sizes()[0] > 0
+        if collapse:  # first, so that the list's minimum no longer holds the dock back
+            room += mins[0]
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([0, sizes[0] + sizes[1], sizes[2]])
         wanted = max(dock.minimumSizeHint().width(), min(wanted, room, self.width() // 2))
         self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
-        if 0 < total < sum(DEFAULT_SPLIT):
+        if collapse:
+            self._list_given_way_to = dock
+            if dock not in self._docks_watched:
+                self._docks_watched.add(dock)
+                dock.visibilityChanged.connect(lambda shown, d=dock: self._dock_left(d, shown))
+                dock.topLevelChanged.connect(
+                    lambda floating, d=dock: self._dock_left(d, not floating)
+                )
+            rest = DEFAULT_SPLIT[1] + DEFAULT_SPLIT[2]
+            entry = total * DEFAULT_SPLIT[1] // rest
+            self.splitter.setSizes([0, entry, total - entry])
+        elif 0 < total < sum(DEFAULT_SPLIT):
             self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
+    def readable_width(self) -> int:
+        """The proposal pane's width for READABLE_CHARS characters a line of its text."""
+        summary = self.entry_view.summary
+        sample = (READABLE_SAMPLE * 2)[:READABLE_CHARS]
+        margins = self.entry_view.layout().contentsMargins()
+        return (
+            summary.fontMetrics().horizontalAdvance(sample)
+            + int(2 * summary.document().documentMargin())
+            + 2 * summary.frameWidth()
+            + margins.left()
+            + margins.right()
+            + 8
+        )
+
+    def _dock_left(self, dock: QDockWidget, shown: bool) -> None:
+        """The dock the entry list gave way to is closed or floated: the list comes back."""
+        if shown or self._list_given_way_to is not dock:
+            return
+        self._list_given_way_to = None
+
+        def restore() -> None:
+            sizes = self.splitter.sizes()
+            if sizes[0] == 0 and sum(sizes) > 0:
+                total = sum(sizes)
+                self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
+        QTimer.singleShot(0, restore)
 
     def add_file_action(self, action: QAction) -> None:
         """For features: put an action in the File menu above Quit."""
@@ -355,8 +403,11 @@ class MainWindow(QMainWindow):
             (self.browser, self.entry_view, self.form), PANE_MIN_WIDTHS, strict=True
         ):
             pane.setMinimumWidth(width)
-        for i, stretch in enumerate((0, 1, 0)):
-            self.splitter.setStretchFactor(i, stretch)
+        # All three panes share a change of width in proportion to their sizes: a wider window
+        # (or a dock closing) gives the entry list and the form their room back too, instead
+        # of leaving them at the width a dock squeezed them to and the proposal 1,000 px wide.
+        for i in range(3):
+            self.splitter.setStretchFactor(i, 1)
 
         self.welcome = QWidget(self)
         self.welcome.setObjectName("welcome")
@@ -392,7 +443,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.splitter)
-        self.setCentralWidget(self.pages)
+        # "Hanya baca: ...": shown while the event is open read-only, above everything.
+        self.read_only_banner = QLabel(self)
+        self.read_only_banner.setObjectName("banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
         self.saved_label = QLabel(self)
@@ -421,13 +483,60 @@ class MainWindow(QMainWindow):
         )
         self.entry_view.problem.connect(self._show_problem)
 
-    def _install_features(self) -> None:
-        for dotted in FEATURE_INSTALLERS:
-            module_name, _, func_name = dotted.rpartition(".")
-            try:
-                getattr(importlib.import_module(module_name), func_name)(self)
-            except Exception:  # one broken feature must not keep a juror from scoring
-                log.exception("installing %s failed", dotted)
+    # -- the host of the features (ui/host.py WindowHost) -----------------------------------
+
+    @property
+    def widget(self) -> QMainWindow:
+        return self
+
+    @property
+    def tasks(self) -> TaskRunner | None:
+        return self.context.tasks if self.context is not None else None
+
+    def _menu(self, menu: MenuName) -> QMenu:
+        return {
+            "file": self.menu_file,
+            "edit": self.menu_edit,
+            "view": self.menu_view,
+            "tools": self.menu_tools,
+            "help": self.menu_help,
+        }[menu]
+
+    def add_action(self, menu: MenuName, action: QAction) -> None:
+        if menu == "file":
+            self.add_file_action(action)
+        else:
+            self._menu(menu).addAction(action)
+        self.addAction(action)  # its shortcut works even while the menu bar is hidden
+
+    def add_menu(self, menu: MenuName, title: str) -> QMenu:
+        if menu == "file":
+            sub = QMenu(title, self)
+            self.menu_file.insertMenu(self._quit_separator, sub)
+            return sub
+        return self._menu(menu).addMenu(title)
+
+    def add_separator(self, menu: MenuName) -> None:
+        if menu == "file":
+            self.menu_file.insertSeparator(self._quit_separator)
+        else:
+            self._menu(menu).addSeparator()
+
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea, *, tab_with: QDockWidget | None = None
+    ) -> None:
+        self.addDockWidget(area, dock)
+        if tab_with is not None:
+            self.tabifyDockWidget(tab_with, dock)
+
+    def show_status(self, message: str, timeout_ms: int = 10000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def add_drop_handler(self, handler: Callable[[list[Path]], bool]) -> None:
+        self.drop_handlers.append(handler)
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -435,16 +544,19 @@ class MainWindow(QMainWindow):
     def db(self) -> EventDB | None:
         return self.context.db if self.context is not None else None
 
-    def open_dialog(self) -> None:
+    def open_dialog(self, *, read_only: bool = False) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
         path, _ = get_open_file_name(
             self,
-            self.tr("Open an event file"),
+            self.tr("Open an event file read-only") if read_only else self.tr("Open an event file"),
             start,
             self.tr("Kolabik files (*.kolabik *.kolabik-kit);;All files (*)"),
         )
         if path:
-            self.open_event(Path(path))
+            self.open_event(Path(path), read_only=read_only)
+
+    def open_read_only_dialog(self) -> None:
+        self.open_dialog(read_only=True)
 
     def open_server_dialog(self) -> None:
         """Ask for a postgresql:// URL (the password comes from PGPASSWORD or ~/.pgpass)."""
@@ -461,12 +573,24 @@ class MainWindow(QMainWindow):
         if ok and url.strip():
             self.open_event(url.strip())
 
-    def open_event(self, path: Path | str) -> bool:
+    def open_event(
+        self, path: Path | str, *, read_only: bool = False, defer_scores: bool = False
+    ) -> bool:
         """Open an event file, juror kit or server event (postgresql:// URL); a failure is
-        explained, not raised."""
+        explained, not raised.
+
+        Read-only (``read_only``, a file on read-only media or in a read-only folder, or one
+        another window or program is writing to): opened so that nothing can be written, with
+        the banner saying why, and every action that writes disabled.
+
+        ``defer_scores`` (the program's start): the window fills its lists from the event's
+        structure and paints; the chair's scores are read next in the event's task runner (the
+        leaderboard and progress follow when they are in). A juror's kit is small: read at once.
+        """
         from kolabik_desktop.core.exchange.signing import ensure_kit_key
         from kolabik_desktop.core.store.db import open_event_file
         from kolabik_desktop.core.store.dialect import as_location, is_server_url
+        from kolabik_desktop.core.store.lock import writable_problem
         from kolabik_desktop.ui.context import EventContext
 
         location = as_location(path)
@@ -474,8 +598,26 @@ class MainWindow(QMainWindow):
         name = str(location) if on_server else Path(location).name
         if self.context is not None and _same_event(self.context.db, location):
             return True  # already open here (our own lock would refuse it)
+        view_reason: str | None = None
+        if read_only:
+            view_reason = self.tr("opened with File › Open read-only; nothing can be changed.")
+        elif not on_server and Path(location).is_file() and writable_problem(Path(location)):
+            view_reason = self.tr(
+                "the file is on read-only media or in a read-only folder. To make changes, copy "
+                "it to a writable folder and open the copy."
+            )
         try:
-            db = open_event_file(location, lock=True)
+            if view_reason is None:
+                try:
+                    db = open_event_file(location, lock=True)
+                except EventLockedError:
+                    view_reason = self.tr(
+                        "another window or program is writing to this event. Close it there to "
+                        "make changes here; what you see is not updated by its changes until you "
+                        "reopen."
+                    )
+            if view_reason is not None:
+                db = open_event_file(location, read_only=True)
         except NewerVersionError as exc:
             self._open_failed(
                 name, self.tr("It was made by a newer version of Kolabik Desktop."), exc
@@ -496,7 +638,7 @@ class MainWindow(QMainWindow):
             self._open_failed(name, lead, exc)
             return False
         try:
-            context = EventContext(db, self)
+            context = EventContext(db, self, defer_scores=defer_scores and db.kind == "event")
         except Exception as exc:  # a damaged file can fail on first read, past the header
             log.exception("reading %s failed", name)
             db.close()
@@ -506,8 +648,15 @@ class MainWindow(QMainWindow):
         self.context = context
         self._submitted_cache.clear()
         self._progress.reset()
-        self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
-        if db.kind == "kit":
+        if view_reason is not None:
+            self.mode = MODE_VIEW
+        else:
+            self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
+        self.read_only_banner.setText(
+            self.tr("Read-only: {0}").format(view_reason) if view_reason else ""
+        )
+        self.read_only_banner.setVisible(view_reason is not None)
+        if db.kind == "kit" and self.mode == MODE_JUROR:
             # The kit makes its own signing key the first time it is opened (kept in the kit).
             ensure_kit_key(db)
         self.undo.set_db(db)
@@ -529,10 +678,13 @@ class MainWindow(QMainWindow):
             self._show_current()  # nothing to list: the form says why
         self._update_actions()
         self.event_opened.emit(context)
+        if not context.scores_loaded:
+            QTimer.singleShot(0, context.load_scores)  # after this turn's paint
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
-        text = lead + "\n\n" + str(exc) if lead else str(exc)
+        detail = error_text(exc)
+        text = lead + "\n\n" + detail if lead else detail
         QMessageBox.critical(
             self,
             self.tr("Cannot open {0}").format(name),
@@ -566,6 +718,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_list()
         self.setWindowTitle(self.tr("Kolabik Desktop"))
         self.saved_label.clear()
+        self.read_only_banner.hide()
         self._update_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -579,7 +732,9 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         name = event_info(self.context.db).name
         self.event_name = name
-        role = self.tr("juror kit") if self.mode == MODE_JUROR else self.tr("chair")
+        role = self.tr("juror kit") if self.context.db.kind == "kit" else self.tr("chair")
+        if self.mode == MODE_VIEW:
+            role = self.tr("{0}, read-only").format(role)
         self.setWindowTitle(f"{name} — {self.context.db.path.name} ({role}) — Kolabik Desktop")
 
     # -- recent files and drag-and-drop ------------------------------------------------------
@@ -587,8 +742,8 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         value = QSettings().value(RECENT_KEY, [])
         if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def _remember_recent(self, location: Path | str) -> None:
         text = location if isinstance(location, str) else str(location.resolve())
@@ -668,7 +823,7 @@ class MainWindow(QMainWindow):
 
     def _default_stage_id(self, by_code: dict[str, int]) -> int | None:
         """A juror's kit opens on the stage it was made for (a stage-2 kit on stage 2)."""
-        if self.mode != MODE_JUROR or self.context is None:
+        if self.context is None or self.context.db.kind != "kit":
             return None
         from kolabik_desktop.core.exchange.kits import kit_stage_codes
 
@@ -685,7 +840,7 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         jurors = list(self.context.scorer.event.jurors)
         db = self.context.db
-        chair = self.mode == MODE_CHAIR
+        chair = self._browses_as_chair()
         for item in self._juror_items:
             item.setVisible(chair)
         self._juror_fixed_item.setVisible(not chair)
@@ -707,6 +862,10 @@ class MainWindow(QMainWindow):
             self.scoring_juror_id = None
         self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(self.scoring_juror_id), 0))
 
+    def _browses_as_chair(self) -> bool:
+        """The chair's event, writable or read-only: any juror's sheet can be chosen."""
+        return self.context is not None and self.context.db.kind == "event"
+
     def set_stage(self, stage_id: int | None) -> None:
         if stage_id == self.stage_id or self.context is None:
             self._show_stage_choice()
@@ -727,7 +886,11 @@ class MainWindow(QMainWindow):
 
     def set_scoring_juror(self, juror_id: int | None) -> None:
         """The chair picks whose sheet to type (paper sheets); a kit's juror is fixed."""
-        if self.context is None or self.mode != MODE_CHAIR or juror_id == self.scoring_juror_id:
+        if (
+            self.context is None
+            or not self._browses_as_chair()
+            or juror_id == self.scoring_juror_id
+        ):
             return
         self.form.flush()
         self.scoring_juror_id = juror_id
@@ -846,7 +1009,7 @@ class MainWindow(QMainWindow):
             unit=entry.unit,
             category=entry.category,
             status=status,
-            total=total,
+            total=total,  # type: ignore[arg-type]  # BrowserRow's hint lacks the engine's float
             total_text=i18n.format_score_text(total, precision),
         )
 
@@ -990,7 +1153,8 @@ class MainWindow(QMainWindow):
             self.act_focus_form,
         ):
             action.setEnabled(is_open)
-        self.act_submit.setEnabled(has_juror and not submitted)
+        writable = self.mode in (MODE_CHAIR, MODE_JUROR)
+        self.act_submit.setEnabled(writable and has_juror and not submitted)
         self.act_reopen.setEnabled(has_juror and submitted and self.mode == MODE_CHAIR)
         self.act_reopen.setVisible(self.mode != MODE_JUROR)
 

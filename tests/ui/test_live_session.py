@@ -54,8 +54,8 @@ def save(juror, ids, entry: int, crit: str, value: int, juror_id: int | None = N
 
 def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
-    assert chair.live_dock.toggleViewAction().isVisible()
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
+    assert chair.features.live_session.dock.toggleViewAction().isVisible()
     panel.start(port=0)
     assert panel.running and panel.server.port > 0
     assert panel.session.pairing in panel.address_label.text()
@@ -94,8 +94,8 @@ def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
     save(juror, ids, 1, "MAT", 65)
     qtbot.waitUntil(lambda: "paused" in link.status_text(), timeout=5000)
     assert link.unsent == 1 and chair_value(chair, ids, 1, "MAT") is None
-    chair.live_dock.show()
-    chair.live_dock.resize(900, 300)
+    chair.features.live_session.dock.show()
+    chair.features.live_session.dock.resize(900, 300)
     chair.grab().save(str(SHOTS / "live_session_dock.png"))
     panel.pause_box.setChecked(False)
     qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "MAT") == Decimal(65), timeout=6000)
@@ -106,7 +106,7 @@ def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
 
 def test_the_juror_goes_offline_and_catches_up(room, qtbot):
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
     panel.start(port=0)
     panel.session.set_approved("J1")
     port = panel.server.port
@@ -144,7 +144,7 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     from kolabik_desktop.ui.projector import FULL, RANKS
 
     chair, _juror, _ids = room
-    panel, projector = chair.live_panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.projector
     projector.set_board("P1")
     panel.start(port=0)
     assert panel.board is None  # off by default

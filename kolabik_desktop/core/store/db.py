@@ -12,13 +12,11 @@ import re
 import shutil
 import sqlite3
 import stat
-import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,15 @@ from kolabik_desktop.core.errors import (
 )
 from kolabik_desktop.core.store import outbox
 from kolabik_desktop.core.store.models import Event
+
+# SQLAlchemy-free helpers (the read layer's fast path uses them without loading SQLAlchemy).
+from kolabik_desktop.core.store.sqlite_file import (  # noqa: F401 (re-exported)
+    _journal_has_frames,
+    _revision_graph,
+    _revision_of,
+    read_only_uri,
+    sqlite_uri,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -55,23 +62,6 @@ def _upgrade_to_head(connection: Any) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, "head")
-
-
-_REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN_REVISION_RE = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-
-
-@cache
-def _revision_graph(migrations_dir: Path) -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration scripts' own headers."""
-    graph: dict[str, str | None] = {}
-    for script in (migrations_dir / "versions").glob("*.py"):
-        text = script.read_text(encoding="utf-8")
-        rev = _REVISION_RE.search(text)
-        if rev:
-            down = _DOWN_REVISION_RE.search(text)
-            graph[rev.group(1)] = down.group(1) if down else None
-    return graph
 
 
 def known_revisions() -> set[str]:
@@ -97,6 +87,16 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def set_self_contained_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """A file being built to be renamed into place (after the WAL pragmas of a new engine): a
+    rollback journal, so every committed row is in the file itself when its transaction ends
+    and the rename moves all of it; no syncs, the atomic write syncs the finished file once."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.close()
+
+
 def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -109,40 +109,6 @@ def _make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
-
-
-def sqlite_uri(path: Path, *, immutable: bool = False) -> str:
-    """A read-only SQLite URI for ``path`` (quoted: '?', '#' and '%' are legal in file names)."""
-    quoted = urllib.parse.quote(str(Path(path).absolute()).replace(os.sep, "/"), safe="/:")
-    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-def read_only_uri(path: Path) -> str:
-    """How to open ``path`` so that this connection can never write, checkpoint or delete a journal.
-
-    ``mode=ro`` normally. A WAL-mode reader must create the -shm index beside the file, which
-    read-only media and a full disk refuse; when no -wal journal is present the file alone holds
-    every commit, so it is then opened ``immutable`` (no locks, no index, no journal).
-    """
-    try:
-        probe = sqlite3.connect(sqlite_uri(path), uri=True)
-        try:
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return sqlite_uri(path)
-        finally:
-            probe.close()
-    except sqlite3.OperationalError as exc:
-        if _journal_has_frames(path) or "locked" in str(exc) or "busy" in str(exc):
-            raise
-        return sqlite_uri(path, immutable=True)
-
-
-def _journal_has_frames(path: Path) -> bool:
-    """A -wal longer than its 32-byte header may hold commits not yet in the main file."""
-    try:
-        return os.stat(f"{path}-wal").st_size > 32
-    except OSError:
-        return False
 
 
 def _make_read_only_engine(path: Path) -> Engine:
@@ -231,14 +197,8 @@ def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
         if "disk i/o" in text or "unable to open" in text:
             return EventFileError(f"{path}: cannot be read ({exc}); check the drive")
     if "not a database" in text:
-        return EventFileError(
-            f"{path}: not a Kolabik event file (not a SQLite database), or a damaged one. Nothing "
-            "was written to it."
-        )
-    return EventFileError(
-        f"{path}: the file is damaged or not a Kolabik event ({exc}). Nothing was written to it; "
-        "restore the newest backup from the NAME.kolabik-backups folder beside it."
-    )
+        return EventFileError.coded("file.not_event", path=path)
+    return EventFileError.coded("file.damaged", path=path, detail=exc)
 
 
 class EventDB:
@@ -276,7 +236,7 @@ class EventDB:
             ev = s.scalars(select(Event)).first()
         if ev is None:
             self.close()
-            raise EventFileError(f"{path}: not a Kolabik event file (no event record)")
+            raise EventFileError.coded("file.no_event_record", path=path)
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
@@ -626,7 +586,7 @@ def _check_path(path: Path) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise EventFileError(f"{path}: is not a regular file (a device or a pipe?), not an event")
     if st.st_size < len(SQLITE_MAGIC):
-        raise EventFileError(f"{path}: not a Kolabik event file (not a SQLite database: empty)")
+        raise EventFileError.coded("file.empty", path=path)
 
 
 def schema_revision(path: Path) -> str | None:
@@ -650,16 +610,6 @@ def schema_revision(path: Path) -> str | None:
         raise damaged_error(path, exc) from exc
     except sqlite3.DatabaseError as exc:
         raise damaged_error(path, exc) from exc
-
-
-def _revision_of(conn: sqlite3.Connection) -> str | None:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    ).fetchone()
-    if not has_table:
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
 
 
 def backup_path_for(path: Path, revision: str | None) -> Path:

@@ -21,8 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from kolabik_desktop.core.errors import ValidationError
-from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
+from kolabik_desktop.core.errors import KolabikError, ValidationError
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
@@ -346,6 +345,10 @@ def normalise_slot_parts(text: str) -> str:
     if not text.strip():
         return ""
     if not text.lstrip().startswith("["):
+        # The workbook module loads openpyxl: imported when used, not by everything that
+        # imports setup (the window's first entry, through awards).
+        from kolabik_desktop.core.exchange.workbook import slots_from_text
+
         parts_json, problem = slots_from_text(text)
         if problem:
             raise ValidationError(f"Slot parts: {problem}")
@@ -1287,13 +1290,13 @@ def attach_file(
     """Store a file inside the event, with its SHA-256, type and size."""
     _check_chair(db)
     path = Path(path)
+    from kolabik_desktop.core.files import read_regular_file
+
     try:
-        size = path.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(f"{path.name}: larger than 200 MB, too big to attach")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"{path.name}: cannot be read ({exc.strerror})") from None
+        # A regular file of at most 200 MB: a FIFO or a device is refused at once.
+        data = read_regular_file(path, MAX_ATTACHMENT_BYTES, "file to attach")
+    except KolabikError as exc:
+        raise ValidationError(str(exc)) from None
     return attach_data(db, entry_id, path.name, data, actor=actor)
 
 
@@ -1973,6 +1976,8 @@ def import_entries_file(db: EventDB, path: str | Path, *, actor: str = CHAIR) ->
 
     Raises InputRejected naming the sheet, row and reason when the file is refused.
     """
+    from kolabik_desktop.core.exchange.workbook import read_entries_list  # openpyxl: when used
+
     _check_chair(db)
     rows = read_entries_list(path)
     for row in rows:

@@ -223,7 +223,7 @@ def install(window: Any) -> ProjectorController:
     """Issue 6 in the main window: the leaderboard dock, the projector and the presentation session."""
     from kolabik_desktop.ui import leaderboard, presentation
 
-    leaderboard.install(window)
+    window.leaderboard_dock = leaderboard.install(window)
     controller = ProjectorController(window)
     session = presentation.install(window, show_on_projector=lambda: present())
     controller.set_session(session)
