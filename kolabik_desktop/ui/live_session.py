@@ -409,6 +409,8 @@ class LiveSessionPanel(QWidget):
         layout.addLayout(info)
         layout.addWidget(self.board_label)
         layout.addWidget(self.table, 1)
+        self.approve_button.setEnabled(False)  # until the hub runs
+        self.forget_button.setEnabled(False)  # until the chair's event is open
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.forget_button)
@@ -436,6 +438,8 @@ class LiveSessionPanel(QWidget):
             self.stop()
         self.context = context
         self.start_button.setEnabled(context is not None)
+        # Forgetting a key writes to the event (audited): only with the chair's event open.
+        self.forget_button.setEnabled(context is not None)
 
     def toggle(self) -> None:
         if self.running:
@@ -477,6 +481,7 @@ class LiveSessionPanel(QWidget):
         )
         self.pause_box.setEnabled(True)
         self.board_box.setEnabled(True)
+        self.approve_button.setEnabled(True)  # approving admits a juror to the running hub
         self._announce()
         self._timer.start()
         self.refresh()
@@ -509,6 +514,7 @@ class LiveSessionPanel(QWidget):
         self._timer.stop()
         self.pause_box.setChecked(False)
         self.pause_box.setEnabled(False)
+        self.approve_button.setEnabled(False)
         self.start_button.setText(
             QCoreApplication.translate("LiveSession", "Start the live session")
         )
