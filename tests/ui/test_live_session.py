@@ -345,3 +345,25 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
     finally:
         browser.quit()
         panel.stop()
+
+
+def test_the_web_board_publishes_a_lone_change_at_once_and_coalesces_a_burst(room, qtbot):
+    from kolabik_desktop.ui.projector import FULL, RANKS
+
+    chair, _juror, _ids = room
+    panel, projector = chair.features.live_session.panel, chair.projector
+    panel.start(port=0)
+    panel.board_box.setChecked(True)
+    start = panel.board.version
+    projector.set_mode(RANKS)  # after a quiet spell: published at once, no timer waited for
+    assert panel.board.version == start + 1
+    assert b'"mode": "ranks"' in panel.board._data
+    projector.set_mode(FULL)  # a burst within the cooldown: held, then one publish of the last
+    projector.set_mode(RANKS)
+    projector.set_mode(FULL)
+    assert panel.board.version == start + 1
+    qtbot.waitUntil(lambda: panel.board.version == start + 2, timeout=2000)
+    assert b'"mode": "full"' in panel.board._data
+    qtbot.wait(300)  # nothing more was pending
+    assert panel.board.version == start + 2
+    panel.stop()
