@@ -193,13 +193,15 @@ def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
     # LIVE_BENCH_HUB_ROOT=DIR: the hub runs from another source tree (a baseline: an older
     # commit's `git archive`), the jurors and viewers from this one; measured in the same run.
     hub_root = os.environ.get("LIVE_BENCH_HUB_ROOT", str(ROOT))
-    approve = ["--approve-new"] if hub_root == str(ROOT) else []
+    # An older hub without --approve-new: LIVE_BENCH_HUB_APPROVE=0.
+    approve = ["--approve-new"] if os.environ.get("LIVE_BENCH_HUB_APPROVE", "1") == "1" else []
     process = subprocess.Popen(
         [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
         + ["--host", "127.0.0.1", "--board", *approve],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        cwd=hub_root,  # `python -m` puts the working folder first on sys.path, before PYTHONPATH
         env=os.environ
         | {"PYTHONPATH": hub_root}
         | ({"KOLABIK_LIVE_TRACE": str(TRACE_FILE)} if TRACE_FILE else {}),
