@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.queries import entries
+from kolabik_desktop.core.store.queries.entries import AttachmentInfo
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.i18n import localize_number_text
 
@@ -51,18 +52,6 @@ def _stored_share() -> float:
     except (TypeError, ValueError):
         return DEFAULT_SUMMARY_SHARE
     return share if 0.05 <= share <= 0.95 else DEFAULT_SUMMARY_SHARE
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    filename: str
-    mime: str
-    size: int
-
-    @property
-    def is_pdf(self) -> bool:
-        return self.mime == "application/pdf" or self.filename.lower().endswith(".pdf")
 
 
 @dataclass(frozen=True)
@@ -88,7 +77,7 @@ def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
         row.unit,
         row.category,
         row.summary,
-        tuple(AttachmentInfo(a.id, a.filename, a.mime, a.size) for a in row.attachments),
+        row.attachments,
         _provenance(db, entry_id),
     )
 

@@ -406,19 +406,23 @@ class LiveSessionPanel(QWidget):
         top.addWidget(self.pause_box)
         top.addWidget(self.board_box)
         top.addStretch(1)
-        info = QHBoxLayout()
-        info.addWidget(self.address_label, 1)
-        info.addWidget(self.qr_label)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(info)
-        layout.addWidget(self.board_label)
-        layout.addWidget(self.table, 1)
+        self.approve_button.setEnabled(False)  # until the hub runs
+        self.forget_button.setEnabled(False)  # until the chair's event is open
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
+        # The QR code stands beside everything, so the jurors' table keeps the dock's height
+        # (below the address it left room for two jurors at 1366x768).
+        layout = QVBoxLayout()
+        layout.addLayout(top)
+        layout.addWidget(self.address_label)
+        layout.addWidget(self.board_label)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        outer = QHBoxLayout(self)
+        outer.addLayout(layout, 1)
+        outer.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
         self.start_button.clicked.connect(self.toggle)
         self.pause_box.toggled.connect(self._on_pause)
         self.board_box.toggled.connect(self._on_board)
@@ -442,6 +446,8 @@ class LiveSessionPanel(QWidget):
             self.stop()
         self.context = context
         self.start_button.setEnabled(context is not None)
+        # Forgetting a key writes to the event (audited): only with the chair's event open.
+        self.forget_button.setEnabled(context is not None)
 
     def toggle(self) -> None:
         if self.running:
@@ -483,6 +489,7 @@ class LiveSessionPanel(QWidget):
         )
         self.pause_box.setEnabled(True)
         self.board_box.setEnabled(True)
+        self.approve_button.setEnabled(True)  # approving admits a juror to the running hub
         self._announce()
         self._timer.start()
         self.refresh()
@@ -515,6 +522,7 @@ class LiveSessionPanel(QWidget):
         self._timer.stop()
         self.pause_box.setChecked(False)
         self.pause_box.setEnabled(False)
+        self.approve_button.setEnabled(False)
         self.start_button.setText(
             QCoreApplication.translate("LiveSession", "Start the live session")
         )

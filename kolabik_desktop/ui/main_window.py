@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
     def _make_room(self, dock: QDockWidget, width: int | None) -> None:
         if not dock.isVisible() or dock.isFloating():
             return
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        if self.dockWidgetArea(dock) not in sides:
+            return  # a dock above or below the panes takes height, not their width
         wanted = width if width else min(DOCK_MAX_WIDTH, self.width() // 3)
         # What the scoring panes leave (their minimums, the splitter handles, the other docks).
         others = sum(
@@ -294,6 +297,7 @@ class MainWindow(QMainWindow):
             if d is not dock
             and d.isVisible()
             and not d.isFloating()
+            and self.dockWidgetArea(d) in sides
             and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
         )
         panes = [self.splitter.widget(i) for i in range(self.splitter.count())]

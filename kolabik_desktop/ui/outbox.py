@@ -30,6 +30,7 @@ from kolabik_desktop.ui.file_dialogs import (
     get_save_file_name,
 )
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ class OutboxFeature:
                     15000,
                 ),
                 lambda exc: _warn(
-                    window, QCoreApplication.translate("Outbox", "Send scores"), str(exc)
+                    window, QCoreApplication.translate("Outbox", "Send scores"), error_text(exc)
                 ),
                 db=db,
             )
@@ -188,7 +189,9 @@ class OutboxFeature:
                     15000,
                 ),
                 lambda exc: _warn(
-                    window, QCoreApplication.translate("Outbox", "Update from a new kit"), str(exc)
+                    window,
+                    QCoreApplication.translate("Outbox", "Update from a new kit"),
+                    error_text(exc),
                 ),
                 db=db,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from decimal import Decimal
 
 import pytest
@@ -14,8 +15,8 @@ from kolabik_desktop.core.exchange import live, live_crypto, packages, signing
 from kolabik_desktop.core.exchange.live import Ack, HubSession, LiveRefusal
 from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import sign, write_package
-from kolabik_desktop.core.store import services
-from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store import outbox, services
+from kolabik_desktop.core.store.db import create_event_file, open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Juror, LiveOutbox, PackageReceipt, Setting
 
 
@@ -81,6 +82,35 @@ def test_every_save_in_a_kit_is_queued_and_the_queue_survives_a_restart(room):
     )
     with db.session() as s:
         assert s.scalar(select(func.count(LiveOutbox.seq))) == 0
+
+
+def _triggers(path) -> set[str]:
+    con = sqlite3.connect(path)
+    try:
+        return {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    finally:
+        con.close()
+
+
+def test_only_kits_carry_the_queue_triggers_and_an_older_event_file_loses_them(room, tmp_path):
+    # A trigger on the score table costs every row a bulk import writes, even when it never
+    # fires: the chair's event has none, the kits have all six.
+    db, _ids, j1, _j2 = room
+    assert _triggers(db.path) == set()
+    assert _triggers(j1.path) == set(outbox.NAMES)
+    new_kit = create_event_file(tmp_path / "new.kolabik", name="Kit", kind="kit")
+    new_kit.close()
+    assert _triggers(new_kit.path) == set(outbox.NAMES)
+    # An event file made before migration 0007 carries them; opening it drops them.
+    old = create_event_file(tmp_path / "old.kolabik", name="Old")
+    old.close()
+    con = sqlite3.connect(old.path)
+    with con:
+        outbox.add_triggers(con.execute)
+        con.execute("UPDATE alembic_version SET version_num = '0006'")
+    con.close()
+    open_event_file(old.path).close()
+    assert _triggers(old.path) == set()
 
 
 def test_a_delta_merges_through_the_package_path_and_its_ack_empties_the_queue(room):

@@ -16,7 +16,7 @@ def _loopback_multicast_or_skip() -> None:
     try:
         probe = Announcement("probe-0000", "probe", "127.0.0.1", 9)
     except Exception as exc:
-        reason = f"mDNS cannot run here ({exc})"
+        reason = f"mDNS cannot run here ({type(exc).__name__}: {exc})"
         print(f"SKIPPED: {reason}")
         pytest.skip(reason)
     try:

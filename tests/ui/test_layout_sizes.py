@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QDockWidget, QTableView
 
 from kolabik_desktop.core.demo import build_demo_event
 from kolabik_desktop.ui import i18n
@@ -250,3 +250,14 @@ def test_the_proposal_pdf_opens_fitted_to_width_at_a_readable_zoom(qtbot, window
     # Fitted: the page's width is in view, no sideways scrolling.
     assert not pane.view.horizontalScrollBar().isVisible()
     assert pane.zoom_label.text() == f"{round(pane.zoom_factor() * 100)}%"
+
+
+def test_a_dock_below_the_panes_takes_height_not_the_entry_list(qtbot, window):
+    """The live-session dock sits below the panes: the entry list must not give way to it."""
+    dock = window.findChild(QDockWidget, "liveSessionDock")
+    before = window.splitter.sizes()[0]
+    assert before >= PANE_MIN_WIDTHS[0]
+    show_dock(qtbot, window, dock)
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.splitter.sizes()[0] >= PANE_MIN_WIDTHS[0]
+    assert in_view(window.browser.table, (COL_CODE, COL_TITLE, COL_STATUS)) == []

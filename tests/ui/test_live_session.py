@@ -367,3 +367,19 @@ def test_the_web_board_publishes_a_lone_change_at_once_and_coalesces_a_burst(roo
     qtbot.wait(300)  # nothing more was pending
     assert panel.board.version == start + 2
     panel.stop()
+
+
+def test_the_docks_writing_buttons_follow_the_event_and_the_hub(room, tmp_path):
+    """Approve needs a running hub; Forget juror key (an audited write) needs the chair's event
+    open for writing: a read-only event leaves both disabled."""
+    chair, _juror, _ids = room
+    panel = chair.features.live_session.panel
+    assert panel.forget_button.isEnabled() and not panel.approve_button.isEnabled()
+    panel.start(port=0)
+    assert panel.approve_button.isEnabled()
+    panel.stop()
+    assert not panel.approve_button.isEnabled()
+    chair.close_event()
+    assert not panel.forget_button.isEnabled()
+    assert chair.open_event(tmp_path / "chair.kolabik", read_only=True)
+    assert not panel.forget_button.isEnabled() and not panel.approve_button.isEnabled()

@@ -27,7 +27,7 @@ from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Number, StageSpec
-from kolabik_desktop.core.store.queries.audit import AuditLine
+from kolabik_desktop.core.store.queries.audit import FIELD_NAMES, AuditLine
 from kolabik_desktop.core.store.services import decimal_text
 
 WHATS = ("leaderboard", "matrix")
@@ -303,22 +303,11 @@ AUDIT_HEADERS = {
         "After",
     ],
 }
-# The fields of a logged change, as the export names them.
-AUDIT_FIELDS = {
-    "id": {
-        "value": "nilai",
-        "note": "catatan",
-        "text": "teks",
-        "submitted": "diserahkan",
-        "revision": "revisi",
-    },
-    "en": {},
-}
 AUDIT_WIDTHS = (8, 28, 10, 16, 20, 8, 10, 8, 10, 24, 24, 24)
 
 
 def audit_sheet(rows: Iterable[AuditLine], lang: str = "id") -> Sheet:
-    names = AUDIT_FIELDS[lang]
+    names = FIELD_NAMES[lang]
     title = "Log audit" if lang == "id" else "Audit log"
     data: list[list[Cell]] = [
         [

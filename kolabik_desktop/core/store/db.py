@@ -31,6 +31,7 @@ from kolabik_desktop.core.errors import (
     NewerVersionError,
     StorageError,
 )
+from kolabik_desktop.core.store import outbox
 from kolabik_desktop.core.store.models import Event
 
 # SQLAlchemy-free helpers (the read layer's fast path uses them without loading SQLAlchemy).
@@ -524,6 +525,9 @@ def create_event_file(
             with engine.begin() as conn:
                 _upgrade_to_head(conn)
             add_event_row(engine, uid=uid, name=name, year=year, organiser=organiser, kind=kind)
+            if kind == "kit":
+                with engine.begin() as conn:
+                    outbox.add_triggers(conn.exec_driver_sql)
         finally:
             engine.dispose()
         if build is not None:
