@@ -103,6 +103,87 @@ def build_event(folder: Path) -> tuple[Path, list[Path]]:
     return folder / "chair.kolabik", kits
 
 
+TRACE_FILE: Path | None = None  # the hub's trace (KOLABIK_LIVE_TRACE), read by path_legs
+
+
+def read_trace() -> tuple[dict[int, dict[str, float]], list[dict[str, float]]]:
+    changes: dict[int, dict[str, float]] = {}
+    boards: list[dict[str, float]] = []
+    if TRACE_FILE is None or not TRACE_FILE.exists():
+        return changes, boards
+    for line in TRACE_FILE.read_text().splitlines():
+        record = json.loads(line)
+        if record.get("kind") == "change":
+            changes[int(record["seq"])] = record
+        elif record.get("kind") == "board" and record.get("seq") is not None:
+            boards.append(record)
+    return changes, boards
+
+
+# The path of one change, leg by leg (all time.monotonic(), one clock for every process here):
+# juror save → stored in the kit → push call (kit queue read, delta signed) → request sealed and
+# sent → hub read the head → hub opened the envelope → a worker thread started (executor queue)
+# → verified, queued for the group commit → its batch started → committed → the board feed woke
+# and published → the chair's viewer received it; and committed → the juror had the answer.
+LEGS = (
+    ("leg_save_ms", "save", "stored"),
+    ("leg_prepare_ms", "stored", "call"),
+    ("leg_seal_ms", "call", "sent"),
+    ("leg_to_hub_ms", "sent", "received"),
+    ("leg_hub_read_ms", "received", "opened"),
+    ("leg_open_executor_ms", "opened", "worker"),
+    ("leg_verify_ms", "worker", "queued"),
+    ("leg_batch_wait_ms", "queued", "start"),
+    ("leg_commit_ms", "start", "committed"),
+    ("leg_to_publish_ms", "committed", "published"),
+    ("leg_publish_to_chair_ms", "published", "chair"),
+    ("leg_commit_to_answer_ms", "committed", "answered"),
+    ("leg_answer_to_done_ms", "answered", "done"),
+)
+
+
+def path_legs(legs: list[dict[str, float]], chair: list[tuple[float, int]]) -> dict[str, float]:
+    """Median and p95 per leg over the acknowledged saves the hub traced."""
+    changes, boards = read_trace()
+    boards.sort(key=lambda b: b["published"])
+    chair = sorted(chair)
+    joined = []
+    for juror in legs:
+        hub = changes.get(int(juror["seq"]))
+        if hub is None:
+            continue
+        path = hub | juror
+        # The first board published after the commit that includes this sequence; the first
+        # time the chair's viewer showed a board with at least this sequence.
+        seq = int(juror["seq"])
+        published = next(
+            (
+                b["published"]
+                for b in boards
+                if b["seq"] >= seq and b["published"] >= hub["committed"]
+            ),
+            None,
+        )
+        shown = next((t for t, s in chair if s >= seq and t >= hub["committed"]), None)
+        if published is None or shown is None:
+            continue
+        path["published"], path["chair"] = published, shown
+        joined.append(path)
+    figures: dict[str, float] = {"legs_traced": float(len(joined))}
+    if joined:
+        figures["batch_size_median"] = percentile([p["batch"] for p in joined], 0.5)
+        cpu = [p["commit_cpu"] for p in joined]
+        figures["commit_thread_cpu_median_ms"] = percentile(cpu, 0.5) * 1000
+        figures["commit_thread_cpu_p95_ms"] = percentile(cpu, 0.95) * 1000
+    for name, start, end in LEGS:
+        values = [p[end] - p[start] for p in joined]
+        if values:
+            base = name.removesuffix("_ms")
+            figures[f"{base}_median_ms"] = percentile(values, 0.5) * 1000
+            figures[f"{base}_p95_ms"] = percentile(values, 0.95) * 1000
+    return figures
+
+
 def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
     # LIVE_BENCH_PROFILE=FILE: the hub runs under `py-spy record` (collapsed stacks into FILE).
     profile = os.environ.get("LIVE_BENCH_PROFILE")
@@ -112,14 +193,18 @@ def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
     # LIVE_BENCH_HUB_ROOT=DIR: the hub runs from another source tree (a baseline: an older
     # commit's `git archive`), the jurors and viewers from this one; measured in the same run.
     hub_root = os.environ.get("LIVE_BENCH_HUB_ROOT", str(ROOT))
-    approve = ["--approve-new"] if hub_root == str(ROOT) else []
+    # An older hub without --approve-new: LIVE_BENCH_HUB_APPROVE=0.
+    approve = ["--approve-new"] if os.environ.get("LIVE_BENCH_HUB_APPROVE", "1") == "1" else []
     process = subprocess.Popen(
         [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
         + ["--host", "127.0.0.1", "--board", *approve],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=os.environ | {"PYTHONPATH": hub_root},
+        cwd=hub_root,  # `python -m` puts the working folder first on sys.path, before PYTHONPATH
+        env=os.environ
+        | {"PYTHONPATH": hub_root}
+        | ({"KOLABIK_LIVE_TRACE": str(TRACE_FILE)} if TRACE_FILE else {}),
     )
     lines: dict[str, str] = {}
     assert process.stdout is not None
@@ -143,6 +228,7 @@ class Viewers:
         self.host, self.port, self.path = match[1], int(match[2]), match[3] + "events"
         self.delays: list[float] = []
         self.chair: list[tuple[float, int]] = []  # viewer 0: (received, hub sequence) per board
+        self.chair_mono: list[tuple[float, int]] = []  # the same, time.monotonic() (the legs)
         self.connected = 0
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
@@ -163,12 +249,13 @@ class Viewers:
             if not line:
                 return
             if line.startswith(b"data: "):
-                received = time.time()
+                received, received_mono = time.time(), time.monotonic()
                 board = json.loads(line[6:])
                 if "at" in board:
                     self.delays.append(received - board["at"])
                 if chair and "seq" in board:
                     self.chair.append((received, int(board["seq"])))
+                    self.chair_mono.append((received_mono, int(board["seq"])))
 
     def run_until(self, stop: Any) -> None:
         """In the viewers' own process: hold the streams until ``stop`` is set."""
@@ -196,7 +283,7 @@ def _viewer_process(url: str, ready: Any, stop: Any, out: Any) -> None:
         time.sleep(0.1)
     ready.set()
     viewers.run_until(stop)
-    out.send((viewers.delays, viewers.chair, viewers.connected))
+    out.send((viewers.delays, viewers.chair, viewers.connected, viewers.chair_mono))
 
 
 def _juror_process(
@@ -208,6 +295,7 @@ def _juror_process(
     saves: list[tuple[float, float, int]] = []
     rtts: list[float] = []
     refused: list[str] = []
+    legs: list[dict[str, float]] = []
     threads = [
         threading.Thread(
             target=juror_loop,
@@ -221,6 +309,7 @@ def _juror_process(
                 rtts,
                 refused,
                 f"127.0.0.{2 + seed // 1000 + PROCESSES * i}",
+                legs,
             ),
             daemon=True,
         )
@@ -230,7 +319,7 @@ def _juror_process(
         t.start()
     for t in threads:
         t.join(seconds + 120)
-    out.send((saves, rtts, refused, time.process_time()))
+    out.send((saves, rtts, refused, time.process_time(), legs))
 
 
 def juror_loop(
@@ -243,6 +332,7 @@ def juror_loop(
     rtts: list[float],
     refused: list[str],
     source: str = "127.0.0.1",
+    legs: list[dict[str, float]] | None = None,
 ) -> None:
     from kolabik_desktop.core.exchange import live
     from kolabik_desktop.core.store import services
@@ -262,15 +352,27 @@ def juror_loop(
             client._conn = http.client.HTTPConnection(
                 client.host, client.port, timeout=client.timeout, source_address=(source, 0)
             )
-        return plain_exchange(method, path, body)
+        if method == "POST":
+            stamps["sent"] = time.monotonic()
+        try:
+            return plain_exchange(method, path, body)
+        finally:
+            if method == "POST":
+                stamps["answered"] = time.monotonic()
 
     client._exchange = from_own_address  # type: ignore[method-assign]
+
+    stamps: dict[str, float] = {}  # this save's path on the juror's side (time.monotonic())
+    pushes: list[dict[str, float]] = []
 
     def timed_call(request: dict[str, Any]) -> dict[str, Any]:
         started = time.monotonic()
         answer = plain_call(request)
         if request.get("op") == "push":
             rtts.append(time.monotonic() - started)
+            ack = answer.get("ack")
+            if isinstance(ack, list):
+                pushes.append({"seq": ack[0], "call": started, **stamps})
         return answer
 
     client.call = timed_call  # type: ignore[method-assign]
@@ -289,7 +391,7 @@ def juror_loop(
         while next_at < end:
             time.sleep(max(0.0, next_at - time.monotonic()))
             entry, crit = rng.choice(cells)
-            saved = time.time()
+            saved, saved_mono = time.time(), time.monotonic()
             services.set_score(
                 kit,
                 juror_id=kit.kit_juror_id,
@@ -297,8 +399,14 @@ def juror_loop(
                 criterion_id=crit,
                 value=Decimal(rng.randint(50, 100)),
             )
+            stored = time.monotonic()
             before = live.kit_state(kit).last_ack
+            pushes.clear()
             result = sync_once(kit, client)
+            if legs is not None and len(pushes) == 1:
+                legs.append(
+                    {"save": saved_mono, "stored": stored, "done": time.monotonic(), **pushes[0]}
+                )
             if result.refusal is None:
                 seq = live.kit_state(kit).last_ack
                 if seq > before:
@@ -441,6 +549,8 @@ def save_to_board(
 def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         event, kits = build_event(Path(tmp))
+        global TRACE_FILE
+        TRACE_FILE = Path(tmp) / "hub-trace.jsonl"
         hub, address, board_url = start_hub(event)
         try:
             ctx = multiprocessing.get_context("spawn")
@@ -471,8 +581,10 @@ def run() -> dict[str, float]:
             rtts: list[float] = []
             refused: list[str] = []
             juror_cpu = 0.0
+            legs: list[dict[str, float]] = []
             for r in pipes:
-                got_saves, got_rtts, got_refused, cpu = r.recv()
+                got_saves, got_rtts, got_refused, cpu, got_legs = r.recv()
+                legs += got_legs
                 saves += got_saves
                 rtts += got_rtts
                 refused += got_refused
@@ -483,7 +595,7 @@ def run() -> dict[str, float]:
                 proc.join(30)
             time.sleep(1.0)  # the last board push
             stop.set()
-            push, chair_boards, connected = receive.recv()
+            push, chair_boards, connected, chair_mono = receive.recv()
             viewer_proc.join(30)
             catch = catch_up(kits[JURORS], address)
             try:
@@ -499,6 +611,7 @@ def run() -> dict[str, float]:
         lost, duplicated, unsent = check_exactly_once(event, kits)
         to_board, never_shown = save_to_board(saves, chair_boards)
         to_ack = [acked - saved for saved, acked, _seq in saves]
+        leg_figures = path_legs(legs, chair_mono)
         return {
             "changes_acknowledged": float(len(saves)),
             "changes_refused": float(len(refused)),
@@ -523,6 +636,8 @@ def run() -> dict[str, float]:
             "hub_cpu_ms_per_change": 1000 * hub_cpu / max(1, len(saves)),
             "jurors_cpu_percent": 100 * juror_cpu / wall,
             "load_wall_s": wall,
+            "load_average_1min": os.getloadavg()[0],
+            **leg_figures,
         }
 
 

@@ -107,7 +107,10 @@ def cmd_hub(args: argparse.Namespace) -> int:
                 ranking,
                 sequence=lambda: session.committer.last_seq if session.committer else 0,
             )
-            db.changes.subscribe(feed.changed)
+            # Woken by the group commit once a batch's sequence is known, not by the change bus:
+            # the bus speaks inside the commit, before last_seq moves, so a board woken by it
+            # named the sequence before the change and the one that named it waited out the
+            # feed's interval (~100 ms). The hub holds the event's lock: every change is a batch.
         server.start()
         if feed is not None and session.committer is not None:
             session.committer.listeners.append(feed.changed)  # the board names its hub sequence
@@ -220,20 +223,40 @@ def _sync_until_done(kit: Any, client: Any, timeout: float, sync_once: Any) -> i
             return 1
 
 
+WATCH_POLL = 0.01  # seconds between looks at the kit's data_version (a few microseconds each)
+WATCH_ROUND = 0.25  # a round anyway (heartbeat, retry after a refusal or a drop)
+
+
 def _watch(kit: Any, client: Any) -> int:
+    """Push every change soon after another process saves it into the kit: SQLite tells no
+    other process, so look at ``PRAGMA data_version`` (it moves when another connection
+    commits) every WATCH_POLL seconds, and sync at once when it moved, else every WATCH_ROUND."""
+    import sqlite3
+    import time
+
+    from kolabik_desktop.core.store.sqlite_file import read_only_uri
     from kolabik_desktop.live.client import sync_once
 
     shown = ""
-    with _until_stopped() as stop:
-        while True:
-            result = sync_once(kit, client)
-            line = (
-                f"sync: {_reason(result.refusal)}; {result.unsent} unsent"
-                if result.refusal
-                else f"sync: online, {result.unsent} unsent, last ack {result.last_ack_at}"
-            )
-            if line != shown:
-                print(line, flush=True)
-                shown = line
-            if stop.wait(0.25):
-                return 0
+    watcher = sqlite3.connect(read_only_uri(kit.path), uri=True, check_same_thread=False)
+    try:
+        with _until_stopped() as stop:
+            while True:
+                version = watcher.execute("PRAGMA data_version").fetchone()[0]
+                result = sync_once(kit, client)
+                line = (
+                    f"sync: {_reason(result.refusal)}; {result.unsent} unsent"
+                    if result.refusal
+                    else f"sync: online, {result.unsent} unsent, last ack {result.last_ack_at}"
+                )
+                if line != shown:
+                    print(line, flush=True)
+                    shown = line
+                round_end = time.monotonic() + WATCH_ROUND
+                while time.monotonic() < round_end:
+                    if stop.wait(WATCH_POLL):
+                        return 0
+                    if watcher.execute("PRAGMA data_version").fetchone()[0] != version:
+                        break
+    finally:
+        watcher.close()

@@ -207,10 +207,17 @@ class BoardFeed:
             if self._stop:
                 return
             self._wake.clear()
+            woke = time.monotonic()
             # Read before the snapshot: the board then holds at least every change up to seq.
             seq = self.sequence() if self.sequence is not None else None
             self.board.publish(self.snapshot(), seq)
-            time.sleep(self.interval)
+            if live.trace_enabled():
+                live.trace(
+                    {"kind": "board", "seq": seq, "woke": woke, "published": time.monotonic()}
+                )
+            # At most one publish per interval, counted from this one's start (the snapshot's
+            # own time is not added on top); a change during the rest of it is coalesced.
+            time.sleep(max(0.0, woke + self.interval - time.monotonic()))
 
     def close(self) -> None:
         self._stop = True

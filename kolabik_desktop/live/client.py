@@ -147,24 +147,32 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
     """Catch up acknowledgements, then push the queue in order; never raises a LiveRefusal."""
     sent = 0
     paused, approved = False, True
+
+    def hello() -> None:
+        # Catch up acknowledgements and report the state (unsent count, entry).
+        nonlocal paused, approved
+        state = live.kit_state(kit)
+        answer = client.call(
+            live.signed_request(
+                kit, "hello", since=state.last_ack, unsent=state.unsent, entry=entry
+            )
+        )
+        _check(answer)
+        paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
+        live.record_acks(kit, _acks(answer.get("acks")))
+        client.greeted_at = time.monotonic()
+        if live.kit_state(kit).unsent and not approved:
+            raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
+        if live.kit_state(kit).unsent and paused:
+            raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
+
     try:
         greeted = client.greeted_at
-        if greeted is None or time.monotonic() - greeted > HELLO_EVERY:
-            # (Re)connected, or a heartbeat: catch up acknowledgements and report the state.
-            state = live.kit_state(kit)
-            answer = client.call(
-                live.signed_request(
-                    kit, "hello", since=state.last_ack, unsent=state.unsent, entry=entry
-                )
-            )
-            _check(answer)
-            paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
-            live.record_acks(kit, _acks(answer.get("acks")))
-            client.greeted_at = time.monotonic()
-            if live.kit_state(kit).unsent and not approved:
-                raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
-            if live.kit_state(kit).unsent and paused:
-                raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
+        # (Re)connected: catch up before pushing. A heartbeat on a working link goes after the
+        # push, so a save is never held behind a round trip that only reports the state.
+        heartbeat = greeted is not None and time.monotonic() - greeted > HELLO_EVERY
+        if greeted is None:
+            hello()
         while sent < max_deltas:
             delta = live.next_delta(kit)
             if delta is None:
@@ -178,6 +186,8 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
             _check(answer)
             live.record_acks(kit, _acks([answer.get("ack")]))
             sent += 1
+        if heartbeat:
+            hello()
     except LiveRefusal as refusal:
         client.greeted_at = None  # ask again next time: approval, pause or the hub changed
         state = live.kit_state(kit)

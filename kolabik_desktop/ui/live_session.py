@@ -58,8 +58,13 @@ if TYPE_CHECKING:
 PORT_KEY = "live/port"
 DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
 DEFAULT_PORT = 8765
-PUSH_DELAY_MS = 150  # a save is pushed well within a second; a burst of edits goes as one delta
-PUBLISH_MS = 100  # the web board follows the projector at most 10 times a second
+# A save is pushed at once (the next turn of the event loop, so the changes of one edit go
+# together); saves made while a push is in flight go as one delta when it returns. No fixed wait.
+PUSH_DELAY_MS = 0
+# The web board follows the projector at most 10 times a second: the first change after a quiet
+# spell is published at once, the changes of a burst are coalesced into one publish at the end of
+# the PUBLISH_MS that follows it.
+PUBLISH_MS = 100
 RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry (heartbeat)
 
 
@@ -423,10 +428,11 @@ class LiveSessionPanel(QWidget):
         self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
         self.forget_button.clicked.connect(self.forget_selected_key)
-        self._publish = QTimer(self)
+        self._publish = QTimer(self)  # the cooldown after a publish (see publish_board)
         self._publish.setSingleShot(True)
         self._publish.setInterval(PUBLISH_MS)
-        self._publish.timeout.connect(self.publish_board_now)
+        self._publish.timeout.connect(self._cooled_down)
+        self._publish_pending = False
         self._timer = QTimer(self)
         self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
         self._timer.timeout.connect(self.refresh)
@@ -546,10 +552,21 @@ class LiveSessionPanel(QWidget):
             self.board_label.clear()
 
     def publish_board(self, *_args: object) -> None:
-        """Show the projector's board on the web board soon: at most 10 times a second, so a
-        burst of accepted changes costs one snapshot and one push to every viewer."""
-        if self.board is not None and not self._publish.isActive():
-            self._publish.start()
+        """Show the projector's board on the web board: at once after a quiet spell, then at
+        most 10 times a second, so a burst of accepted changes costs one snapshot and one push
+        to every viewer at the end of the cooldown, and a lone change waits for nothing."""
+        if self.board is None:
+            return
+        if self._publish.isActive():
+            self._publish_pending = True
+            return
+        self._publish_pending = False
+        self.publish_board_now()
+        self._publish.start()
+
+    def _cooled_down(self) -> None:
+        if self._publish_pending:
+            self.publish_board(None)
 
     def publish_board_now(self) -> None:
         """Show the projector's current board on the web board (if it is on and not frozen)."""
@@ -832,7 +849,11 @@ class LiveSessionFeature:
             connect.setVisible(host.mode == MODE_JUROR)
             if chair:
                 panel.set_context(context)
-                context.changed.connect(panel.publish_board)
+                if projector is None:
+                    context.changed.connect(panel.publish_board)
+                # else: the projector refreshes after a change (next event-loop turn) and says
+                # so by state_changed; publishing on the change itself would show the board
+                # before the change and hold the real one back by the cooldown.
             elif host.mode == MODE_JUROR:  # a kit open read-only never syncs
                 link.attach(context)
             context.closing.connect(on_closing)

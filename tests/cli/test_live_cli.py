@@ -179,3 +179,40 @@ def test_the_headless_hub_accepts_known_keys_and_refuses_new_ones_unless_told(ro
     assert "refused key_changed from J1" in printed
     values = chair_p2(event, ids)
     assert Decimal(83) in values.values() and Decimal(60) not in values.values()
+
+
+def test_sync_watch_pushes_a_change_saved_by_another_process(room):
+    """`kolabik sync --watch` sees another connection's commit by the kit's data_version and
+    pushes it; Ctrl+C/SIGTERM stops it with 0."""
+    import signal
+    import subprocess
+    import sys
+
+    from helpers_live import ROOT, env
+
+    from kolabik_desktop.live.client import wait_until
+
+    event, ids, kits = room
+    hub = start_hub(event, "--no-discovery", "--approve-new")
+    watch = subprocess.Popen(
+        [sys.executable, "-m", "kolabik_desktop", "sync", str(kits["J1"])]
+        + ["--hub", hub.address, "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+    )
+    try:
+        assert watch.stdout is not None
+        assert watch.stdout.readline().startswith("sync: online, 0 unsent")
+        save_scores(kits["J1"], ids, {(2, "PAP"): 77})  # another process writes the kit
+        key = (ids.jurors[0], ids.entries[2], ids.criteria[("P2", "PAP")])
+        assert wait_until(lambda: chair_p2(event, ids).get(key) == Decimal(77), 30, 0.1)
+        watch.send_signal(signal.SIGTERM)
+        assert watch.wait(30) == 0
+    finally:
+        if watch.poll() is None:
+            watch.kill()
+            watch.wait(10)
+        hub.stop()

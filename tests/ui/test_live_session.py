@@ -376,6 +376,27 @@ def test_the_web_board_follows_scores_while_the_projector_is_closed(room, qtbot)
     assert after["lines"] != first["lines"]
     ranked = [r for r in chair.context.scorer.leaderboard("P2").rows if r.rank is not None]
     assert after["lines"][0]["title"] == ranked[0].entry.title
+
+
+def test_the_web_board_publishes_a_lone_change_at_once_and_coalesces_a_burst(room, qtbot):
+    from kolabik_desktop.ui.projector import FULL, RANKS
+
+    chair, _juror, _ids = room
+    panel, projector = chair.features.live_session.panel, chair.projector
+    panel.start(port=0)
+    panel.board_box.setChecked(True)
+    start = panel.board.version
+    projector.set_mode(RANKS)  # after a quiet spell: published at once, no timer waited for
+    assert panel.board.version == start + 1
+    assert b'"mode": "ranks"' in panel.board._data
+    projector.set_mode(FULL)  # a burst within the cooldown: held, then one publish of the last
+    projector.set_mode(RANKS)
+    projector.set_mode(FULL)
+    assert panel.board.version == start + 1
+    qtbot.waitUntil(lambda: panel.board.version == start + 2, timeout=2000)
+    assert b'"mode": "full"' in panel.board._data
+    qtbot.wait(300)  # nothing more was pending
+    assert panel.board.version == start + 2
     panel.stop()
 
 

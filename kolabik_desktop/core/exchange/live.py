@@ -22,6 +22,7 @@ import base64
 import hashlib
 import json
 import logging
+import os
 import queue
 import re
 import secrets
@@ -48,6 +49,35 @@ from kolabik_desktop.core.store.models import (
 )
 
 log = logging.getLogger("kolabik.live")
+
+# Latency tracing (bench/bench_live.py): with KOLABIK_LIVE_TRACE=FILE the hub appends one JSON
+# line per accepted change and per board publish, stamped with time.monotonic() (one clock for
+# every process on the host). Off (None) otherwise: nothing is timed or written.
+_TRACE_PATH = os.environ.get("KOLABIK_LIVE_TRACE") or None
+_trace_lock = threading.Lock()
+_trace_local = threading.local()
+
+
+def trace_enabled() -> bool:
+    return _TRACE_PATH is not None
+
+
+def trace(record: dict[str, Any]) -> None:
+    """Append one trace record (only with KOLABIK_LIVE_TRACE set)."""
+    if _TRACE_PATH is None:
+        return
+    line = json.dumps(record) + "\n"
+    with _trace_lock, open(_TRACE_PATH, "a", encoding="utf-8") as out:
+        out.write(line)
+
+
+def trace_stamps() -> dict[str, float]:
+    """This thread's stamps for the request being handled (the hub's worker threads)."""
+    stamps = getattr(_trace_local, "stamps", None)
+    if stamps is None:
+        stamps = _trace_local.stamps = {}
+    return stamps
+
 
 PROTOCOL = "kolabik-live"
 PROTOCOL_VERSION = 1
@@ -653,8 +683,14 @@ class GroupCommit:
     def commit(self, verified: packages.VerifiedPackage, last: int) -> Ack:
         """Merge one verified delta (waiting for its batch); its Ack, or a LiveRefusal."""
         future: Future[Ack] = Future()
+        if _TRACE_PATH is not None:
+            trace_stamps()["queued"] = time.monotonic()
         self._queue.put((verified, last, future))
-        return future.result()
+        try:
+            return future.result()
+        finally:
+            if _TRACE_PATH is not None:
+                trace_stamps().update(getattr(future, "stamps", {}))
 
     def close(self) -> None:
         self._queue.put(None)
@@ -675,11 +711,13 @@ class GroupCommit:
                     self._queue.put(None)  # finish this batch, then stop
                     break
                 batch.append(item)
+            started, started_cpu = time.monotonic(), time.thread_time()
             try:
                 results = commit_deltas(self.db, [(v, last) for v, last, _f in batch])
             except Exception as exc:  # never leave a juror's request hanging
                 log.exception("hub: a batch of deltas could not be merged")
                 results = [LiveRefusal(REFUSED_WRITE, str(exc)) for _item in batch]
+            committed, commit_cpu = time.monotonic(), time.thread_time() - started_cpu
             self.batches += 1
             self.last_seq = max(
                 [self.last_seq] + [r.hub_seq for r in results if isinstance(r, Ack)]
@@ -687,6 +725,13 @@ class GroupCommit:
             for listener in list(self.listeners):
                 listener()
             for (_v, _last, future), result in zip(batch, results, strict=True):
+                if _TRACE_PATH is not None:
+                    future.stamps = {  # type: ignore[attr-defined]
+                        "start": started,
+                        "committed": committed,
+                        "batch": len(batch),
+                        "commit_cpu": commit_cpu,
+                    }
                 if isinstance(result, LiveRefusal):
                     future.set_exception(result)
                 else:
