@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Self
+
+from kolabik_desktop.core.scoring import rules
 
 
 class KolabikError(Exception):
-    """An expected error with a message meant for the user."""
+    """An expected error with a message meant for the user.
+
+    Raise it with a coded problem, ``ValidationError.coded(codes.STAGE_EXISTS, stage="P1")``:
+    its ``str()`` is the English wording of ``core.scoring.problem_text`` (what the CLI prints),
+    and the window words ``problem`` in its own language (``ui.problems.error_text``).
+    """
+
+    problem: rules.Problem | None = None
+
+    @classmethod
+    def coded(cls, code: str, /, *, at: rules.Where = rules.HERE, **params: Any) -> Self:
+        """The error of one coded problem; ``params`` are plain values (or nested problems)."""
+        from kolabik_desktop.core.scoring.problem_text import problem_line
+
+        problem = rules.Problem(code, params, at)
+        exc = cls(problem_line(problem, "en"))
+        exc.problem = problem
+        return exc
 
 
 class EventFileError(KolabikError):

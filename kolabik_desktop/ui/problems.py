@@ -17,7 +17,14 @@ def problem_text(problem: Problem, *, with_place: bool = True) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """An expected error's message; a refusal by the rules is told from its problem codes."""
+    """An expected error's message, told from its problem code(s) in the window's language.
+
+    A core error raised with ``KolabikError.coded`` carries one ``problem``; a refusal by the
+    rules carries ``problems``; any other error falls back to its (English) text.
+    """
+    problem = getattr(exc, "problem", None)
+    if isinstance(problem, Problem):
+        return problem_text(problem)
     problems: Sequence[object] = getattr(exc, "problems", ())
     coded = [p for p in problems if isinstance(p, Problem)]
     if coded:

@@ -158,7 +158,7 @@ def test_slot_parts_typed_as_text():
         ({"cumulative": "P1=30"}, "'P1=30' is not STAGE:WEIGHT"),
         ({"cumulative": "P1:30 P4:70"}, "the unknown stage P4"),
         ({"cumulative": "P1:30 P3:60"}, "add up to 90, not 100"),
-        ({"cumulative": "P1:50 P1:50"}, "name a stage twice"),
+        ({"cumulative": "P1:50 P1:50"}, "name P1 twice"),  # rules.CUMULATIVE_TWICE, one wording
         ({"weight": Decimal(10), "scale_max": Decimal(25)}, "must share one scale"),
         ({"slot_parts": "[{"}, "not valid JSON"),
         ({"slot_parts": '[{"name": "Video", "minutes": 0}]'}, "minutes must be above 0"),

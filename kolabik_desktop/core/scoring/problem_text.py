@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from kolabik_desktop.core import codes as c
 from kolabik_desktop.core.scoring import rules as r
 
 LANGS = ("id", "en")
@@ -152,6 +153,304 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "basis data menolak perubahan ({detail}); tidak ada yang diubah",
         "en": "the database refused the change ({detail}); nothing was changed",
     },
+    # -- core's expected errors beyond the rules (codes in core/codes.py) -------------------
+    c.SUBJECT_EVENT_NAME: {"id": "Nama kompetisi", "en": "The event name"},
+    c.SUBJECT_ORGANISER: {"id": "Penyelenggara", "en": "The organiser"},
+    c.SUBJECT_PLACE: {"id": "Tempat penandatanganan", "en": "The signing place"},
+    c.SUBJECT_CHAIR: {"id": "Nama ketua juri", "en": "The chair's name"},
+    c.SUBJECT_STAGE: {"id": "Tahap", "en": "Stage"},
+    c.SUBJECT_STAGE_CODE: {"id": "Tahap {stage}", "en": "Stage {stage}"},
+    c.SUBJECT_STAGE_NAME: {"id": "Tahap {stage}: nama", "en": "Stage {stage}: the name"},
+    c.SUBJECT_STAGE_ORDER: {"id": "Urutan tahap", "en": "Stage order"},
+    c.SUBJECT_CATEGORY: {"id": "Kelompok", "en": "Category"},
+    c.SUBJECT_CATEGORY_NAME: {"id": "Nama kelompok", "en": "The category name"},
+    c.SUBJECT_ENTRY: {"id": "Peserta", "en": "Entry"},
+    c.SUBJECT_ENTRY_TITLE: {"id": "Peserta {entry}: judul", "en": "Entry {entry}: the title"},
+    c.SUBJECT_ENTRY_UNIT: {"id": "Peserta {entry}: unit", "en": "Entry {entry}: the unit"},
+    c.SUBJECT_ENTRY_SUMMARY: {
+        "id": "Peserta {entry}: ringkasan",
+        "en": "Entry {entry}: the summary",
+    },
+    c.SUBJECT_FILE_ENTRY: {"id": "{file}: peserta", "en": "{file}: entry"},
+    c.SUBJECT_JUROR: {"id": "Juri", "en": "Juror"},
+    c.SUBJECT_JUROR_NAME: {"id": "Juri {juror}: nama", "en": "Juror {juror}: the name"},
+    c.SUBJECT_JUROR_AFFILIATION: {
+        "id": "Juri {juror}: instansi",
+        "en": "Juror {juror}: the affiliation",
+    },
+    c.SUBJECT_ATTACHMENT: {"id": "Lampiran", "en": "Attachment"},
+    c.SUBJECT_DECISION: {"id": "Keputusan juri", "en": "Decision"},
+    c.SUBJECT_DECISION_FOR: {"id": "Keputusan untuk {entry}", "en": "Decision for {entry}"},
+    c.SUBJECT_REASON: {"id": "Alasan", "en": "The reason"},
+    c.SUBJECT_CRITERION: {"id": "Kriteria", "en": "Criterion"},
+    c.FIELD_CODE_EMPTY: {"id": "{what}: kodenya kosong", "en": "{what}: the code is empty"},
+    c.FIELD_CODE_PATTERN: {
+        "id": "{what}, kode '{code}': gunakan paling banyak 40 huruf, angka, '-', '_', '.' "
+        "atau '/', diawali huruf atau angka (tanpa spasi atau titik dua)",
+        "en": "{what} code '{code}': use up to 40 letters, digits, '-', '_', '.' or '/', "
+        "starting with a letter or digit (no spaces or colons)",
+    },
+    c.FIELD_EMPTY: {"id": "{what} kosong", "en": "{what} is empty"},
+    c.FIELD_TOO_LONG: {
+        "id": "{what}: teks ({kind}) sepanjang {length} karakter, melebihi batas {max}",
+        "en": "{what}: the text ({kind}) is {length} characters long, over the limit of {max}",
+    },
+    c.FIELD_NOT_NUMBER: {
+        "id": "{what}: '{text}' bukan angka",
+        "en": "{what}: '{text}' is not a number",
+    },
+    c.ROW_GONE: {
+        "id": "{what} id {id} tidak ada (baru saja dihapus?)",
+        "en": "{what} id {id} does not exist (deleted meanwhile?)",
+    },
+    c.SETUP_NOT_CHAIR: {
+        "id": "pengaturan dilakukan di berkas acara ketua, bukan di kit juri",
+        "en": "setup is done in the chair's event file, not in a juror kit",
+    },
+    c.SETUP_ENGINE: {"id": "{what}: ditolak oleh penilaian ({detail})", "en": "{what}: {detail}"},
+    c.EVENT_YEAR: {
+        "id": "Tahun {year} tidak di antara 1900 dan 2200",
+        "en": "The year {year} is not between 1900 and 2200",
+    },
+    c.EVENT_PRECISION: {
+        "id": "Ketelitian tampilan {precision} tidak di antara 0 dan 6 desimal",
+        "en": "The display precision {precision} is not 0 to 6 decimals",
+    },
+    c.EVENT_TIEBREAK: {
+        "id": "Urutan penentu seri '{tiebreak}' bukan standard atau none",
+        "en": "The tie-break chain '{tiebreak}' is not standard or none",
+    },
+    c.EVENT_LOGO_SIZE: {"id": "Logo lebih besar dari 2 MB", "en": "The logo is larger than 2 MB"},
+    c.EVENT_LOGO_KIND: {
+        "id": "Logo bukan gambar PNG atau JPEG",
+        "en": "The logo is not a PNG or JPEG image",
+    },
+    c.SLOTS_TEXT: {"id": "Bagian sesi: {detail}", "en": "Slot parts: {detail}"},
+    c.SLOTS_JSON: {
+        "id": "Bagian sesi bukan JSON yang sah ({detail})",
+        "en": "Slot parts are not valid JSON ({detail})",
+    },
+    c.SLOTS_NOT_LIST: {
+        "id": 'Bagian sesi harus berupa daftar seperti [{{"name": "Video", "minutes": 3}}]',
+        "en": 'Slot parts must be a list like [{{"name": "Video", "minutes": 3}}]',
+    },
+    c.SLOT_NO_NAME: {"id": "Bagian sesi {n} tidak bernama", "en": "Slot part {n} has no name"},
+    c.SLOT_MINUTES: {
+        "id": "Bagian sesi {n} ('{name}'): menitnya harus di atas 0",
+        "en": "Slot part {n} ('{name}'): minutes must be above 0",
+    },
+    c.SLOTS_EMPTY: {
+        "id": "Tahap {stage}: satu sesi memerlukan sedikitnya satu bagian",
+        "en": "Stage {stage}: a slot needs at least one part",
+    },
+    c.SLOTS_OF_STAGE: {"id": "Tahap {stage}: {problem}", "en": "Stage {stage}: {problem}"},
+    c.STAGE_WEIGHT: {
+        "id": "Tahap {stage}: bobot {weight} tidak di antara 0 dan 100",
+        "en": "Stage {stage}: the weight {weight} is not between 0 and 100",
+    },
+    c.STAGE_METHOD: {
+        "id": "Tahap {stage}: metode '{method}' bukan salah satu dari {methods}",
+        "en": "Stage {stage}: the method '{method}' is not one of {methods}",
+    },
+    c.STAGE_BAND_MISSING: {
+        "id": "Tahap {stage}: metode banded memerlukan pita L",
+        "en": "Stage {stage}: the banded method needs a band L",
+    },
+    c.STAGE_BAND: {
+        "id": "Tahap {stage}: pita L harus di atas 0 (saat ini {band})",
+        "en": "Stage {stage}: the band L must be above 0 (it is {band})",
+    },
+    c.STAGE_SCALE_ORDER: {
+        "id": "Tahap {stage}: skala minimum {min} tidak di bawah maksimum {max}",
+        "en": "Stage {stage}: the scale minimum {min} is not below the maximum {max}",
+    },
+    c.STAGE_CUMULATIVE_TEXT: {
+        "id": "Tahap {stage}: bobot kumulatif tidak terbaca ({detail})",
+        "en": "Stage {stage}: cumulative weights: {detail}",
+    },
+    c.STAGE_SHARE_SCALE: {
+        "id": "Tahap berbobot di atas 0 harus memakai satu skala ({scales})",
+        "en": "Stages of weight above 0 must share one scale ({scales})",
+    },
+    c.STAGE_EXISTS: {"id": "Tahap {stage} sudah ada", "en": "Stage {stage} already exists"},
+    c.STAGE_GONE: {
+        "id": "Tahap {stage} tidak ada (baru saja dihapus?)",
+        "en": "Stage {stage} does not exist (deleted meanwhile?)",
+    },
+    c.STAGE_HAS_SCORES: {
+        "id": "Tahap {stage} memiliki {scores} nilai; konfirmasikan untuk menghapusnya "
+        "bersama tahap",
+        "en": "Stage {stage} has {scores} scores; confirm to delete them with the stage",
+    },
+    c.STAGE_USED_IN_CUMULATIVE: {
+        "id": "Tahap {stage} dipakai dalam bobot kumulatif {users}; ubah itu dahulu",
+        "en": "Stage {stage} is used in the cumulative weights of {users}; change those first",
+    },
+    c.ORDER_IDS_ONLY: {
+        "id": "Urutan presentasi tahap {stage}: hanya id peserta",
+        "en": "The presentation order of stage {stage}: entry ids only",
+    },
+    c.ORDER_TWICE: {
+        "id": "Urutan presentasi tahap {stage} menyebut satu peserta dua kali",
+        "en": "The presentation order of stage {stage} names an entry twice",
+    },
+    c.ORDER_ENTRY_GONE: {
+        "id": "Urutan presentasi tahap {stage}: tidak ada peserta dengan id {id} "
+        "(baru saja dihapus?)",
+        "en": "The presentation order of stage {stage}: there is no entry with id {id} "
+        "(deleted meanwhile?)",
+    },
+    c.DESCRIPTOR_LINE: {
+        "id": "Baris tingkat nilai {n} ('{line}') tidak berbentuk 'NILAI: teks'",
+        "en": "Descriptor line {n} ('{line}') is not 'VALUE: text'",
+    },
+    c.RUBRIC_REFUSED: {
+        "id": "Rubrik tidak dapat disimpan: {problems}",
+        "en": "The rubric cannot be saved: {problems}",
+    },
+    c.RUBRIC_CRITERIA_GONE: {
+        "id": "Tahap {stage}: kriteria {ids} tidak ada di tahap ini (baru saja diubah?)",
+        "en": "Stage {stage}: criteria {ids} are not in this stage (changed meanwhile?)",
+    },
+    c.RUBRIC_CONFIRM: {
+        "id": "Tahap {stage}: perubahan ini menyentuh {touched} nilai yang ada ({deleted} "
+        "pada kriteria yang dihapus akan ikut terhapus); konfirmasikan dahulu",
+        "en": "Stage {stage}: this change touches {touched} existing scores ({deleted} on "
+        "removed criteria would be deleted); confirm it first",
+    },
+    c.RUBRIC_STRANDED: {
+        "id": "Kriteria {criterion}: {count} nilai yang ada tidak sesuai rentang {min} "
+        "sampai {max} kelipatan {step} (mis. {value} oleh {juror} untuk {entry}); ubah atau "
+        "kosongkan dahulu",
+        "en": "Criterion {criterion}: {count} existing scores do not fit the range {min} "
+        "to {max} step {step} (e.g. {value} by {juror} for {entry}); change or clear them first",
+    },
+    c.CATEGORY_EXISTS: {
+        "id": "Kelompok '{name}' sudah ada",
+        "en": "The category '{name}' already exists",
+    },
+    c.ENTRY_EXISTS: {"id": "Peserta {entry} sudah ada", "en": "Entry {entry} already exists"},
+    c.ENTRY_CATEGORY_GONE: {
+        "id": "Peserta {entry}: kelompok dengan id {id} tidak ada",
+        "en": "Entry {entry}: category id {id} does not exist",
+    },
+    c.ENTRY_HAS_SCORES: {
+        "id": "Peserta {entry} memiliki {scores} nilai; konfirmasikan untuk menghapusnya "
+        "bersama peserta",
+        "en": "Entry {entry} has {scores} scores; confirm to delete them with the entry",
+    },
+    c.FILE_TOO_LARGE: {
+        "id": "{file}: lebih besar dari 200 MB, terlalu besar untuk dilampirkan",
+        "en": "{file}: larger than 200 MB, too big to attach",
+    },
+    c.FILE_UNREADABLE: {
+        "id": "{file}: tidak dapat dibaca ({detail})",
+        "en": "{file}: cannot be read ({detail})",
+    },
+    c.JUROR_EXISTS: {"id": "Juri {juror} sudah ada", "en": "Juror {juror} already exists"},
+    c.JUROR_HAS_SCORES: {
+        "id": "Juri {juror} telah memberi {scores} nilai; konfirmasikan untuk menghapusnya "
+        "bersama juri",
+        "en": "Juror {juror} has given {scores} scores; confirm to delete them with the juror",
+    },
+    c.CONFLICT_REASON: {
+        "id": "Konflik kepentingan memerlukan alasan (mis. 'unit sendiri')",
+        "en": "A conflict of interest needs a reason (e.g. 'own unit')",
+    },
+    c.CONFLICT_GONE: {
+        "id": "Juri atau peserta itu tidak ada (baru saja dihapus?)",
+        "en": "The juror or the entry does not exist (deleted meanwhile?)",
+    },
+    c.CONFLICT_NONE: {
+        "id": "Tidak ada konflik kepentingan seperti itu",
+        "en": "There is no such conflict of interest",
+    },
+    c.ASSIGN_MODE: {
+        "id": "Cara penugasan '{mode}' tidak dikenal",
+        "en": "Unknown assignment mode '{mode}'",
+    },
+    c.ASSIGN_JUROR_GONE: {
+        "id": "Juri dengan id {id} tidak ada",
+        "en": "Juror id {id} does not exist",
+    },
+    c.ASSIGN_CATEGORIES_GONE: {
+        "id": "Kelompok dengan id {ids} tidak ada",
+        "en": "Category ids {ids} do not exist",
+    },
+    c.ASSIGN_NO_CATEGORY: {
+        "id": "Tahap {stage}: tidak ada juri yang diberi kelompok yang memiliki peserta",
+        "en": "Stage {stage}: no juror is given a category that has entries",
+    },
+    c.ASSIGN_UNKNOWN_PAIR: {
+        "id": "Tahap {stage}: juri atau peserta tidak dikenal dalam {pairs}",
+        "en": "Stage {stage}: unknown juror or entry in {pairs}",
+    },
+    c.ASSIGN_NONE: {
+        "id": "Tahap {stage}: tidak ada juri yang ditugaskan ke peserta mana pun",
+        "en": "Stage {stage}: no juror is assigned to any entry",
+    },
+    c.SHORTLIST_CHOICE: {
+        "id": "Pilih salah satu: jumlah peserta atau kuota per kelompok",
+        "en": "Choose either a number of entries or quotas per category",
+    },
+    c.SHORTLIST_TOP_N: {
+        "id": "Jumlah peserta yang lolos sedikitnya 1",
+        "en": "The number of entries to advance must be at least 1",
+    },
+    c.SHORTLIST_QUOTA: {"id": "Kuota tidak boleh di bawah 0", "en": "A quota may not be below 0"},
+    c.ADMIT_FIRST_STAGE: {
+        "id": "Tahap {stage} adalah tahap pertama: semua peserta ada di dalamnya",
+        "en": "Stage {stage} is the first stage: every entry is in it",
+    },
+    c.ADMIT_NONE: {
+        "id": "Belum ada peserta yang dipilih untuk lolos ke tahap {stage}",
+        "en": "No entry chosen to admit to stage {stage}",
+    },
+    c.ADMIT_ENTRIES_GONE: {
+        "id": "Peserta dengan id {ids} tidak ada",
+        "en": "Entry ids {ids} do not exist",
+    },
+    c.ADMIT_SCORED: {
+        "id": "Tahap {stage}: {count} peserta yang sudah dinilai di sana akan keluar dari "
+        "tahap ({entries}); konfirmasikan dahulu",
+        "en": "Stage {stage}: {count} entries already scored there would leave the stage "
+        "({entries}); confirm first",
+    },
+    c.ADMIT_DECIDED: {
+        "id": "Tahap {stage}: {entries} akan keluar dari tahap, padahal keputusan juri "
+        "menempatkannya; hapus keputusan itu dahulu",
+        "en": "Stage {stage}: {entries} would leave the stage, but a jury decision places "
+        "them; remove that decision first",
+    },
+    c.DECISION_REASON: {
+        "id": "Keputusan juri memerlukan alasan (mis. 'ex aequo, notulen hlm. 2')",
+        "en": "A jury decision needs a reason (e.g. 'ex aequo, minutes p. 2')",
+    },
+    c.DECISION_PLACE: {
+        "id": "Peringkat {rank} harus 1 atau lebih",
+        "en": "The place {rank} must be 1 or more",
+    },
+    c.DECISION_NO_STAGE: {"id": "Tidak ada tahap {stage}", "en": "There is no stage {stage}"},
+    c.DECISION_NOT_IN_STAGE: {
+        "id": "Peserta {entry} tidak ada di tahap {stage}",
+        "en": "Entry {entry} is not in stage {stage}",
+    },
+    c.DECISION_BEYOND: {
+        "id": "Peringkat {rank} melebihi jumlah peserta ({entries})",
+        "en": "The place {rank} is beyond the {entries} entries",
+    },
+    c.DECISION_UNSCORED: {
+        "id": "Peserta {entry} belum memiliki nilai di tahap {stage}, jadi belum ada peringkat "
+        "yang dapat diputuskan: catat keputusan juri setelah nilainya masuk",
+        "en": "Entry {entry} has no score on stage {stage} yet, so it has no place to decide: "
+        "record the jury's decision once its scores are in",
+    },
+    c.DECISION_UNSCORED_FINAL: {
+        "id": "Peserta {entry} belum memiliki nilai di peringkat akhir, jadi belum ada "
+        "peringkat yang dapat diputuskan: catat keputusan juri setelah nilainya masuk",
+        "en": "Entry {entry} has no score on the final ranking yet, so it has no place to "
+        "decide: record the jury's decision once its scores are in",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
@@ -177,6 +476,8 @@ KIND_NAMES: dict[str, dict[str, str]] = {
 
 
 def _plain(value: Any, lang: str) -> str:
+    if isinstance(value, r.Problem):  # a nested problem: what a refusal is about, or its cause
+        return problem_line(value, lang)
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
         text = "0" if text in ("-0", "") else text
