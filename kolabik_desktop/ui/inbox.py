@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 SETTINGS_KEY = "inbox_folder"
@@ -113,7 +114,7 @@ class InboxWatcher(QObject):
         for path in self._current:  # e.g. the disk was busy: try these files again later
             self._seen.pop(path.name, None)
         self._finish()
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
 
 def notice_text(plan: ImportPlan) -> str:

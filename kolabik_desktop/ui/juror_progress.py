@@ -40,6 +40,7 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progress
 from kolabik_desktop.core.store.services import reopen_stage
 from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -269,7 +270,9 @@ class JurorProgressView(QWidget):
             reopen_stage(self.context.db, juror_code=row.juror_code, stage_code=row.stage_code)
         except KolabikError as exc:
             QMessageBox.warning(
-                self, self.tr("Reopen stage"), self.tr("The stage was not reopened.") + f"\n{exc}"
+                self,
+                self.tr("Reopen stage"),
+                self.tr("The stage was not reopened.") + "\n" + error_text(exc),
             )
             return False
         self.refresh()

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -522,7 +523,7 @@ class LiveLink(QObject):
             return
         self._busy = False
         if result is None:
-            self.online, self.message = False, str(exc)
+            self.online, self.message = False, error_text(exc)
         else:
             refusal = result.refusal
             self.online = refusal is None or refusal.code not in ("unreachable", "rogue_hub")
@@ -626,7 +627,7 @@ def install(window: Any) -> None:
             try:
                 link.connect_to(dialog.address.text(), dialog.code.text())
             except KolabikError as exc:
-                link.message = str(exc)
+                link.message = error_text(exc)
                 link.status_changed.emit()
 
     show_dock.setVisible(False)

@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
-        text = lead + "\n\n" + str(exc) if lead else str(exc)
+        text = lead + "\n\n" + error_text(exc) if lead else error_text(exc)
         QMessageBox.critical(
             self,
             self.tr("Cannot open {0}").format(name),

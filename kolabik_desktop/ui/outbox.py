@@ -30,6 +30,7 @@ from kolabik_desktop.ui.file_dialogs import (
     get_open_file_name,
     get_save_file_name,
 )
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 SETTINGS_KEY = "outbox_folder"
@@ -77,7 +78,7 @@ class OutboxWriter(QObject):
                 # The window is about to close the kit (still open and locked): quick, in line.
                 write_package(self.context.db, self.target)
             except KolabikError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(error_text(exc))
 
     def _on_change(self, _change: object) -> None:
         self._timer.start()
@@ -102,7 +103,7 @@ class OutboxWriter(QObject):
 
     def _error(self, exc: Exception) -> None:
         self._finish()
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
 
 def install(window: Any) -> None:
@@ -145,7 +146,7 @@ def install(window: Any) -> None:
                 15000,
             ),
             lambda exc: QMessageBox.warning(
-                window, QCoreApplication.translate("Outbox", "Send scores"), str(exc)
+                window, QCoreApplication.translate("Outbox", "Send scores"), error_text(exc)
             ),
             db=db,
         )
@@ -173,7 +174,9 @@ def install(window: Any) -> None:
                 15000,
             ),
             lambda exc: QMessageBox.warning(
-                window, QCoreApplication.translate("Outbox", "Update from a new kit"), str(exc)
+                window,
+                QCoreApplication.translate("Outbox", "Update from a new kit"),
+                error_text(exc),
             ),
             db=db,
         )

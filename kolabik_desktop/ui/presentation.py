@@ -42,6 +42,7 @@ from kolabik_desktop.core.store.queries.presentation import (
     parse_slot_parts as parse_slot_parts,
 )
 from kolabik_desktop.core.store.queries.presentation import presentation_schedule
+from kolabik_desktop.ui.problems import error_text
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.scoring.engine import Scorer
@@ -551,7 +552,7 @@ class PresentationPanel(QWidget):
         try:
             self.session.set_order(ids)
         except KolabikError as exc:
-            QMessageBox.warning(self, self.tr("Order not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Order not saved"), error_text(exc))
             self._fill_schedule()  # back to the order that is saved
             self._refresh()
             return
@@ -599,7 +600,7 @@ class PresentationPanel(QWidget):
         try:
             self.session.set_parts(parts)
         except KolabikError as exc:
-            QMessageBox.warning(self, self.tr("Slot not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Slot not saved"), error_text(exc))
 
 
 def install(

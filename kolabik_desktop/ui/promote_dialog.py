@@ -34,6 +34,7 @@ from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 
@@ -118,7 +119,7 @@ class PromoteDialog(QDialog):
                 self.data, stage=self.stage.currentData(), top_n=self.top_n.value()
             )
         except KolabikError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             self.send_button.setEnabled(False)
             return
         self.awards = plan.awards
@@ -211,9 +212,9 @@ class PromoteDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.send_button.setEnabled(True)
         message = (
-            str(exc)
+            error_text(exc)
             if isinstance(exc, KolabikError)
-            else self.tr("Could not send: %1").replace("%1", str(exc))
+            else self.tr("Could not send: %1").replace("%1", error_text(exc))
         )
         self.status.setText(message)
         self.failed.emit(message)
@@ -235,7 +236,7 @@ def install(window: Any) -> None:
         try:
             dialog = PromoteDialog(window.context.db, window)
         except KolabikError as exc:
-            QMessageBox.warning(window, action.text(), str(exc))
+            QMessageBox.warning(window, action.text(), error_text(exc))
             return
         dialog.exec()
         dialog.deleteLater()

@@ -48,6 +48,7 @@ from kolabik_desktop.core.reports.i18n import default_file_name
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
 
@@ -354,9 +355,9 @@ class ReportDialog(QDialog):
     def _on_error(self, exc: Exception) -> None:
         self._set_busy(False, "")
         message = (
-            str(exc)
+            error_text(exc)
             if isinstance(exc, KolabikError)
-            else self.tr("Could not build: %1").replace("%1", str(exc))
+            else self.tr("Could not build: %1").replace("%1", error_text(exc))
         )
         self.status.setText(message)
         self.failed.emit(message)

@@ -183,6 +183,11 @@ TEXTS: dict[str, dict[str, str]] = {
     c.SUBJECT_DECISION_FOR: {"id": "Keputusan untuk {entry}", "en": "Decision for {entry}"},
     c.SUBJECT_REASON: {"id": "Alasan", "en": "The reason"},
     c.SUBJECT_CRITERION: {"id": "Kriteria", "en": "Criterion"},
+    c.SUBJECT_CRITERION_N: {"id": "Kriteria {n} ({code})", "en": "Criterion {n} ({code})"},
+    c.SUBJECT_CRITERION_N_NO_CODE: {
+        "id": "Kriteria {n} (tanpa kode)",
+        "en": "Criterion {n} (no code)",
+    },
     c.FIELD_CODE_EMPTY: {"id": "{what}: kodenya kosong", "en": "{what}: the code is empty"},
     c.FIELD_CODE_PATTERN: {
         "id": "{what}, kode '{code}': gunakan paling banyak 40 huruf, angka, '-', '_', '.' "
@@ -307,6 +312,47 @@ TEXTS: dict[str, dict[str, str]] = {
     c.RUBRIC_REFUSED: {
         "id": "Rubrik tidak dapat disimpan: {problems}",
         "en": "The rubric cannot be saved: {problems}",
+    },
+    c.RUBRIC_CODE_CHARS: {
+        "id": "{what}: kode hanya boleh berisi huruf, angka, '-', '_', '.', '/'",
+        "en": "{what}: the code may hold only letters, digits, '-', '_', '.', '/'",
+    },
+    c.RUBRIC_CODE_TWICE: {
+        "id": "{what}: kode dipakai dua kali",
+        "en": "{what}: the code is used twice",
+    },
+    c.RUBRIC_NAME_EMPTY: {"id": "{what}: namanya kosong", "en": "{what}: the name is empty"},
+    c.RUBRIC_WEIGHT_NEGATIVE: {
+        "id": "{what}: bobotnya di bawah 0",
+        "en": "{what}: the weight is below 0",
+    },
+    c.RUBRIC_MIN_MAX: {
+        "id": "{what}: minimum {min} tidak di bawah maksimum",
+        "en": "{what}: the minimum {min} is not below the maximum",
+    },
+    c.RUBRIC_STEP: {
+        "id": "{what}: kelipatan harus di atas 0",
+        "en": "{what}: the step must be above 0",
+    },
+    c.RUBRIC_STEP_REACH: {
+        "id": "{what}: kelipatan {step} tidak mencapai maksimum {max} dari {min}",
+        "en": "{what}: the step {step} does not reach the maximum {max} from {min}",
+    },
+    c.RUBRIC_DESCRIPTOR_EMPTY: {
+        "id": "{what}: sebuah tingkat nilai tidak memiliki nilai atau teks",
+        "en": "{what}: a level descriptor lacks a value or text",
+    },
+    c.RUBRIC_DESCRIPTOR_RANGE: {
+        "id": "{what}: tingkat nilai {value} di luar rentang",
+        "en": "{what}: the level descriptor {value} is outside the range",
+    },
+    c.RUBRIC_DESCRIPTORS_JSON: {
+        "id": "{what}: tingkat nilai bukan JSON yang sah",
+        "en": "{what}: the level descriptors are not valid JSON",
+    },
+    c.RUBRIC_WEIGHTS: {
+        "id": "Bobot kriteria berjumlah {total}, bukan 100",
+        "en": "The weights add up to {total}, not 100",
     },
     c.RUBRIC_CRITERIA_GONE: {
         "id": "Tahap {stage}: kriteria {ids} tidak ada di tahap ini (baru saja diubah?)",
@@ -478,6 +524,8 @@ KIND_NAMES: dict[str, dict[str, str]] = {
 def _plain(value: Any, lang: str) -> str:
     if isinstance(value, r.Problem):  # a nested problem: what a refusal is about, or its cause
         return problem_line(value, lang)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, r.Problem) for v in value):
+        return "; ".join(problem_line(v, lang) for v in value)
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
         text = "0" if text in ("-0", "") else text

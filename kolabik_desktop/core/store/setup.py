@@ -27,7 +27,6 @@ from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer, validate_event
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
-from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -89,9 +88,9 @@ def _check_chair(db: EventDB) -> None:
         raise ValidationError.coded(ec.SETUP_NOT_CHAIR)
 
 
-def _subject(code: str, **params: Any) -> rules.Problem:
-    """What a refusal is about (``ec.SUBJECT_*``), worded in the reader's language."""
-    return rules.Problem(code, params)
+def _subject(subject: str, /, **params: Any) -> rules.Problem:
+    """What a refusal is about (``codes.SUBJECT_*``), worded in the reader's language."""
+    return rules.Problem(subject, params)
 
 
 def _check_code(what: rules.Problem, code: str) -> None:
@@ -772,22 +771,29 @@ def _descriptor_json(items: list[dict[str, Any]]) -> str:
     )
 
 
-def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
-    """Everything wrong with a rubric as edited (empty when it may be saved)."""
-    problems: list[str] = []
+def rubric_problems(criteria: Sequence[CriterionData]) -> list[rules.Problem]:
+    """Everything wrong with a rubric as edited (empty when it may be saved), as coded problems."""
+    problems: list[rules.Problem] = []
+
+    def add(code: str, what: rules.Problem, **params: Any) -> None:
+        problems.append(rules.Problem(code, {"what": what, **params}))
+
     seen: set[str] = set()
     for n, c in enumerate(criteria, 1):
-        where = f"Criterion {n} ({c.code or 'no code'})"
+        if c.code:
+            where = _subject(ec.SUBJECT_CRITERION_N, n=n, code=c.code)
+        else:
+            where = _subject(ec.SUBJECT_CRITERION_N_NO_CODE, n=n)
         code = c.code.strip()
         if not code:
-            problems.append(f"{where}: the code is empty")
+            add(ec.FIELD_CODE_EMPTY, where)
         elif not CODE_PATTERN.match(code):
-            problems.append(f"{where}: the code may hold only letters, digits, '-', '_', '.', '/'")
+            add(ec.RUBRIC_CODE_CHARS, where)
         elif code.upper() in seen:
-            problems.append(f"{where}: the code is used twice")
+            add(ec.RUBRIC_CODE_TWICE, where)
         seen.add(code.upper())
         if not c.name.strip():
-            problems.append(f"{where}: the name is empty")
+            add(ec.RUBRIC_NAME_EMPTY, where)
         for kind, text in (
             ("criterion_name", c.name),
             ("criterion_description", c.description),
@@ -795,35 +801,28 @@ def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
         ):
             found = rules.text_problem(kind, text)
             if found is not None:
-                problems.append(f"{where}: {problem_message(found)}")
+                add(ec.FIELD_TOO_LONG, where, **found.params)
         if c.weight < 0:
-            problems.append(f"{where}: the weight is below 0")
+            add(ec.RUBRIC_WEIGHT_NEGATIVE, where)
         if c.min_value >= c.max_value:
-            problems.append(
-                f"{where}: the minimum {decimal_text(c.min_value)} is not below the maximum"
-            )
+            add(ec.RUBRIC_MIN_MAX, where, min=c.min_value)
         if c.step <= 0:
-            problems.append(f"{where}: the step must be above 0")
+            add(ec.RUBRIC_STEP, where)
         elif c.min_value < c.max_value and (c.max_value - c.min_value) % c.step != 0:
-            problems.append(
-                f"{where}: the step {decimal_text(c.step)} does not reach the maximum "
-                f"{decimal_text(c.max_value)} from {decimal_text(c.min_value)}"
-            )
+            add(ec.RUBRIC_STEP_REACH, where, step=c.step, max=c.max_value, min=c.min_value)
         if c.descriptors:
             try:
                 for d in _descriptors(c.descriptors):
                     value = parse_decimal(d.get("value"))
                     if value is None or not str(d.get("text", "")).strip():
-                        problems.append(f"{where}: a level descriptor lacks a value or text")
+                        add(ec.RUBRIC_DESCRIPTOR_EMPTY, where)
                     elif not c.min_value <= value <= c.max_value:
-                        problems.append(
-                            f"{where}: the level descriptor {decimal_text(value)} is outside the range"
-                        )
+                        add(ec.RUBRIC_DESCRIPTOR_RANGE, where, value=value)
             except (ValueError, AttributeError, TypeError):
-                problems.append(f"{where}: the level descriptors are not valid JSON")
+                add(ec.RUBRIC_DESCRIPTORS_JSON, where)
     total = weight_sum(criteria)
     if total != 100:
-        problems.append(f"The weights add up to {decimal_text(total)}, not 100")
+        problems.append(rules.Problem(ec.RUBRIC_WEIGHTS, {"total": total}))
     return problems
 
 
@@ -894,7 +893,7 @@ def save_rubric(
     clean = _clean_criteria(criteria)
     problems = rubric_problems(clean)
     if problems:
-        raise ValidationError.coded(ec.RUBRIC_REFUSED, problems="; ".join(problems))
+        raise ValidationError.coded(ec.RUBRIC_REFUSED, problems=tuple(problems))
     with db.session() as s:
         st = _get_row(s, Stage, stage_id)
         existing = {

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.leaderboard import fill_board_boxes
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.projector.canvas import BoardCanvas
 from kolabik_desktop.ui.projector.controller import ProjectorController
 from kolabik_desktop.ui.projector.export import export_board_png
@@ -216,7 +217,7 @@ class ProjectorControls(QWidget):
         try:
             export_board_png(c, path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Board not exported"), str(exc))
+            QMessageBox.warning(self, self.tr("Board not exported"), error_text(exc))
 
 
 def install(window: Any) -> ProjectorController:
