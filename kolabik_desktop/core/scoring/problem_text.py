@@ -497,6 +497,122 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Entry {entry} has no score on the final ranking yet, so it has no place to "
         "decide: record the jury's decision once its scores are in",
     },
+    c.AWARD_SIGNER_NAME_LONG: {
+        "id": "Nama penanda tangan lebih dari 200 karakter",
+        "en": "The signer's name is longer than 200 characters",
+    },
+    c.AWARD_SIGNER_TITLE_LONG: {
+        "id": "Jabatan penanda tangan lebih dari 200 karakter",
+        "en": "The signer's title is longer than 200 characters",
+    },
+    c.AWARD_PLACE_NAME_LONG: {
+        "id": "Nama peringkat '{name}…' lebih dari 100 karakter",
+        "en": "The place name '{name}…' is longer than 100 characters",
+    },
+    c.AWARD_HONOURABLE_NAME_LONG: {
+        "id": "Nama Juara Harapan '{name}…' lebih dari 100 karakter",
+        "en": "The Juara Harapan name '{name}…' is longer than 100 characters",
+    },
+    c.AWARD_GROUP_LONG: {
+        "id": "Nama peringkat penghargaan lainnya lebih dari 100 karakter",
+        "en": "The name of the other awarded places is longer than 100 characters",
+    },
+    c.AWARD_COUNT: {
+        "id": "Jumlah peringkat penghargaan {count} tidak di antara 1 dan 1000",
+        "en": "The number of awarded places {count} is not 1 to 1000",
+    },
+    c.AWARD_LEGAL_LONG: {
+        "id": "Dasar hukum lebih dari 5000 karakter",
+        "en": "The legal bases are longer than 5000 characters",
+    },
+    c.AWARD_SIGNATURE_SIZE: {
+        "id": "Gambar tanda tangan lebih besar dari 2 MB",
+        "en": "The signature image is larger than 2 MB",
+    },
+    c.AWARD_SIGNATURE_KIND: {
+        "id": "Gambar tanda tangan bukan gambar PNG atau JPEG",
+        "en": "The signature image is not a PNG or JPEG image",
+    },
+    c.ENTRY_ID_GONE: {
+        "id": "peserta dengan id {id} tidak ada",
+        "en": "entry id {id} does not exist",
+    },
+    c.TOLERANCE_NOT_NUMBER: {
+        "id": "{what}: toleransi {value} bukan angka 0 atau lebih",
+        "en": "{what}: the tolerance {value} is not a number of 0 or more",
+    },
+    c.TOLERANCE_TOO_LARGE: {
+        "id": "{what}: toleransi {value} lebih besar dari skala tahap ({min} sampai {max})",
+        "en": "{what}: the tolerance {value} is larger than the stage's scale ({min} to {max})",
+    },
+    c.PANEL_UNKNOWN_JURORS: {
+        "id": "juri tidak dikenal: {codes}; tidak ada yang diubah",
+        "en": "unknown juror(s): {codes}; nothing was changed",
+    },
+    c.PANEL_UNKNOWN_CATEGORIES: {
+        "id": "kelompok tidak dikenal: {codes}; tidak ada yang diubah",
+        "en": "unknown category(ies): {codes}; nothing was changed",
+    },
+    c.PANEL_UNKNOWN_ENTRIES: {
+        "id": "peserta tidak dikenal: {codes}; tidak ada yang diubah",
+        "en": "unknown entry(ies): {codes}; nothing was changed",
+    },
+    c.PANEL_NAME_MISSING: {
+        "id": "panel memerlukan nama",
+        "en": "a panel needs a name",
+    },
+    c.PANEL_JURORS_MISSING: {
+        "id": "panel {panel}: sebutkan jurinya (--jurors J1,J2)",
+        "en": "panel {panel}: give its jurors (--jurors J1,J2)",
+    },
+    c.PANEL_SCOPE_MISSING: {
+        "id": "panel {panel}: sebutkan kelompok atau pesertanya",
+        "en": "panel {panel}: give its categories or its entries",
+    },
+    c.PANEL_EXISTS: {
+        "id": "panel {panel}: panel dengan nama ini sudah ada; tidak ada yang diubah",
+        "en": "panel {panel}: a panel of this name exists; nothing was changed",
+    },
+    c.PANEL_ROLES_ON_FILE: {
+        "id": "{file}: berkas acara tidak memiliki peran basis data; di berkas, panel hanyalah data (satu ketua, semua diizinkan). Salin acara ke server dahulu (kolabik copy)",
+        "en": "{file}: an event file has no database roles; on a file, panels are just data (one chair, everything allowed). Copy the event to a server first (kolabik copy)",
+    },
+    c.PANEL_GONE: {
+        "id": "panel {panel}: panel itu tidak ada; tidak ada yang diubah",
+        "en": "panel {panel}: no such panel; nothing was changed",
+    },
+    c.PANEL_ROLE_TAKEN: {
+        "id": "{role}: sudah menjadi peran panel {panel}; tidak ada yang diubah",
+        "en": "{role}: already the role of panel {panel}; nothing was changed",
+    },
+    c.COPY_SAME: {
+        "id": "{source}: sumber dan tujuan adalah acara yang sama",
+        "en": "{source}: source and target are the same event",
+    },
+    c.COPY_COUNT: {
+        "id": "{table}: {read} baris terbaca tetapi {written} di salinan",
+        "en": "{table}: {read} rows read but {written} in the copy",
+    },
+    c.COPY_TARGET_NOT_EMPTY: {
+        "id": "{target}: basis data tidak kosong ({tables} tabel); salin ke basis data kosong, atau beri --force untuk mengganti acara di dalamnya",
+        "en": "{target}: the database is not empty ({tables} tables); copy into an empty database, or pass --force to replace the event in it",
+    },
+    c.COPY_ROLLED_BACK: {
+        "id": "{target}: penyalinan gagal dan dibatalkan, tidak ada yang ditulis ({detail})",
+        "en": "{target}: the copy failed and was rolled back, nothing was written ({detail})",
+    },
+    c.COPY_FILE_EXISTS: {
+        "id": "{file}: berkas dengan nama ini sudah ada (--force menggantinya)",
+        "en": "{file}: a file with this name already exists (--force replaces it)",
+    },
+    c.COPY_NO_FOLDER: {
+        "id": "{folder}: folder tidak ada",
+        "en": "{folder}: folder does not exist",
+    },
+    c.COPY_FAILED: {
+        "id": "{file}: penyalinan gagal, tidak ada yang ditulis ({detail})",
+        "en": "{file}: the copy failed, nothing was written ({detail})",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
