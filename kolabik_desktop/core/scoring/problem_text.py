@@ -613,6 +613,114 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{file}: penyalinan gagal, tidak ada yang ditulis ({detail})",
         "en": "{file}: the copy failed, nothing was written ({detail})",
     },
+    c.REPORT_KIND: {
+        "id": "jenis laporan '{kind}' tidak dikenal (gunakan {known})",
+        "en": "unknown report kind '{kind}' (use {known})",
+    },
+    c.REPORT_PAPER: {
+        "id": "ukuran kertas '{paper}' tidak dikenal (gunakan a4 atau f4)",
+        "en": "unknown paper '{paper}' (use a4 or f4)",
+    },
+    c.REPORT_LANG: {
+        "id": "bahasa '{lang}' tidak dikenal (gunakan id atau en)",
+        "en": "unknown language '{lang}' (use id or en)",
+    },
+    c.REPORT_ORIENTATION: {
+        "id": "orientasi '{orientation}' tidak dikenal (gunakan {known})",
+        "en": "unknown orientation '{orientation}' (use {known})",
+    },
+    c.REPORT_KIT_KIND: {
+        "id": "kit juri hanya berisi nilai juri itu, sehingga laporan {kind} akan menampilkan nilai panel yang salah: buat dari berkas acara ketua",
+        "en": "a juror's kit holds only that juror's scores, so a {kind} report would show wrong panel scores: make it from the chair's event file",
+    },
+    c.REPORT_NO_STAGES: {
+        "id": "acara belum memiliki tahap: tambahkan tahap dan rubriknya dahulu",
+        "en": "the event has no stages yet: add a stage and its rubric first",
+    },
+    c.REPORT_NO_STAGE: {
+        "id": "tidak ada tahap '{stage}' di acara ini (tahap: {known})",
+        "en": "no stage '{stage}' in this event (stages: {known})",
+    },
+    c.REPORT_NO_JUROR: {
+        "id": "tidak ada juri '{juror}' di acara ini (juri: {known})",
+        "en": "no juror '{juror}' in this event (jurors: {known})",
+    },
+    c.REPORT_ONE_STAGE: {
+        "id": "laporan {kind} untuk satu tahap, bukan peringkat akhir",
+        "en": "a {kind} report is for one stage, not the final",
+    },
+    c.REPORT_NO_JURORS: {
+        "id": "acara belum memiliki juri",
+        "en": "the event has no jurors yet",
+    },
+    c.REPORT_NO_CATEGORY: {
+        "id": "tidak ada kelompok '{category}' (kelompok: {known})",
+        "en": "no category '{category}' (categories: {known})",
+    },
+    c.REPORT_NO_ENTRY: {
+        "id": "tidak ada peserta '{entry}' di acara ini",
+        "en": "no entry '{entry}' in this event",
+    },
+    c.REPORT_TOP_N: {
+        "id": "jumlah teratas (top N) sedikitnya 1, bukan {top_n}",
+        "en": "top N must be at least 1, not {top_n}",
+    },
+    c.AWARD_NOTHING_STAGE: {
+        "id": "belum ada peserta yang memiliki nilai di tahap {stage}: belum ada yang dapat diberi penghargaan",
+        "en": "no entry has a score on stage {stage} yet: nothing to award",
+    },
+    c.AWARD_NOTHING_FINAL: {
+        "id": "belum ada peserta yang memiliki nilai di peringkat akhir: belum ada yang dapat diberi penghargaan",
+        "en": "no entry has a score on the final ranking yet: nothing to award",
+    },
+    c.AWARD_NOT_RANKED: {
+        "id": "peserta {entry} tidak memiliki peringkat, jadi tidak ada penghargaan untuknya",
+        "en": "entry {entry} is not ranked, so it has no place to award",
+    },
+    c.AWARD_OUTSIDE: {
+        "id": "peserta {entry} berada di peringkat {rank}, di luar {count} peringkat penghargaan (gunakan --top {rank} atau lebih)",
+        "en": "entry {entry} is placed {rank}, outside the {count} awarded places (use --top {rank} or more)",
+    },
+    c.AWARD_PROVISIONAL_FINAL: {
+        "id": "peringkat akhir masih sementara ({count} peserta belum dinilai oleh semua juri: {entries}), jadi urutannya masih dapat berubah",
+        "en": "the final ranking is still provisional ({count} entries not scored by every juror: {entries}), so its places may still change",
+    },
+    c.AWARD_PROVISIONAL_STAGE: {
+        "id": "peringkat tahap {stage} masih sementara ({count} peserta belum dinilai oleh semua juri: {entries}), jadi urutannya masih dapat berubah",
+        "en": "the ranking of stage {stage} is still provisional ({count} entries not scored by every juror: {entries}), so its places may still change",
+    },
+    c.PROMOTE_FROM_KIT: {
+        "id": "kit juri hanya berisi nilai juri itu: lanjutkan dari berkas acara",
+        "en": "a juror's kit holds only that juror's scores: promote from the event",
+    },
+    c.PROMOTE_INTO_KIT: {
+        "id": "{file}: ini kit juri, bukan acara: lanjutkan ke berkas acara",
+        "en": "{file}: a juror's kit, not an event: promote into an event file",
+    },
+    c.PROMOTE_SUFFIX: {
+        "id": "{file}: berkas acara berikutnya harus berakhiran .kolabik",
+        "en": "{file}: the next event's file should end in .kolabik",
+    },
+    c.PROMOTE_APPEARED: {
+        "id": "{file}: muncul saat sedang dibuat; tidak ada yang ditulis",
+        "en": "{file}: appeared while it was being built; nothing was written",
+    },
+    c.PROMOTE_SAME_FILE: {
+        "id": "{file}: acara berikutnya harus berkas lain daripada sumbernya",
+        "en": "{file}: the next event must be another file than the source",
+    },
+    c.PROMOTE_CLASHES: {
+        "id": "{file} sudah memiliki peserta dengan kode ini tetapi isinya berbeda: {clashes}. Ganti nama atau hapus dahulu di sana; tidak ada yang diubah.",
+        "en": "{file} already has entries with these codes but other content: {clashes}. Rename or remove them there first; nothing was changed.",
+    },
+    c.TEMPLATE_UNKNOWN: {
+        "id": "templat '{name}' tidak dikenal (yang ada: {known})",
+        "en": "unknown template '{name}' (known: {known})",
+    },
+    c.TEMPLATE_HAS_STAGES: {
+        "id": "acara sudah memiliki tahap; templat hanya untuk memulai acara baru",
+        "en": "the event already has stages; a template only starts a new event",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
