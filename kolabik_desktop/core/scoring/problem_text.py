@@ -721,6 +721,82 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "acara sudah memiliki tahap; templat hanya untuk memulai acara baru",
         "en": "the event already has stages; a template only starts a new event",
     },
+    c.SUBJECT_CURRENT_USER: {
+        "id": "pengguna saat ini",
+        "en": "the current user",
+    },
+    c.SERVER_BAD_URL: {
+        "id": "{location}: bukan alamat server yang sah; tulis postgresql://user@host[:port]/dbname",
+        "en": "{location}: not a valid server address; write postgresql://user@host[:port]/dbname",
+    },
+    c.SERVER_PASSWORD_IN_URL: {
+        "id": "{server}: kata sandi di dalam URL ditolak (siapa pun di komputer ini dapat membacanya dari daftar proses atau riwayat shell); simpan di variabel PGPASSWORD atau di ~/.pgpass",
+        "en": "{server}: a password in the URL is refused (anyone on this computer could read it from the process list or the shell history); put it in the PGPASSWORD variable or in ~/.pgpass instead",
+    },
+    c.SERVER_NOT_POSTGRES: {
+        "id": "{server}: hanya server postgresql:// yang didukung",
+        "en": "{server}: only postgresql:// servers are supported",
+    },
+    c.SERVER_NO_DBNAME: {
+        "id": "{server}: URL tidak menyebut basis data; tambahkan /dbname di ujungnya",
+        "en": "{server}: the URL names no database; add /dbname at its end",
+    },
+    c.SERVER_NO_LIBPQ: {
+        "id": "{server}: instalasi ini tidak dapat menghubungi server PostgreSQL: pustaka klien PostgreSQL (libpq) tidak ada. Pasang dahulu (Debian/Ubuntu: apt install libpq5; Windows dan macOS: klien PostgreSQL dari postgresql.org), lalu coba lagi",
+        "en": "{server}: this installation cannot reach PostgreSQL servers: the PostgreSQL client library (libpq) is missing. Install it (Debian/Ubuntu: apt install libpq5; Windows and macOS: the PostgreSQL client from postgresql.org) and try again",
+    },
+    c.SERVER_AUTH: {
+        "id": "{server}: server menolak nama pengguna atau kata sandi (atur PGPASSWORD atau ~/.pgpass untuk pengguna {user})",
+        "en": "{server}: the server refused the user name or password (set PGPASSWORD or ~/.pgpass for user {user})",
+    },
+    c.SERVER_NO_DATABASE: {
+        "id": "{server}: server tidak memiliki basis data '{dbname}'; buat dahulu (createdb)",
+        "en": "{server}: the server has no database '{dbname}'; create it first (createdb)",
+    },
+    c.SERVER_NO_USER: {
+        "id": "{server}: server tidak memiliki pengguna '{user}'",
+        "en": "{server}: the server has no user '{user}'",
+    },
+    c.SERVER_UNREACHABLE: {
+        "id": "{server}: server tidak dapat dihubungi (apakah server berjalan, dan apakah host serta port sudah benar?)",
+        "en": "{server}: the server cannot be reached (is it running, and are host and port right?)",
+    },
+    c.SERVER_UNKNOWN_HOST: {
+        "id": "{server}: nama host '{host}' tidak dikenal",
+        "en": "{server}: the host name '{host}' is unknown",
+    },
+    c.SERVER_CONNECT_FAILED: {
+        "id": "{server}: koneksi gagal ({detail})",
+        "en": "{server}: the connection failed ({detail})",
+    },
+    c.SERVER_ROLE_NAME: {
+        "id": "{role}: bukan nama peran basis data yang dapat dipakai (huruf kecil, angka dan _, diawali huruf, paling banyak 63)",
+        "en": "{role}: not a usable database role name (lower-case letters, digits and _, starting with a letter, at most 63)",
+    },
+    c.EVENT_NO_RECORD: {
+        "id": "{source}: bukan acara Kolabik (tidak ada catatan acara)",
+        "en": "{source}: not a Kolabik event (no event record)",
+    },
+    c.EVENT_NO_SCHEMA: {
+        "id": "{source}: bukan acara Kolabik (tidak ada versi skema)",
+        "en": "{source}: not a Kolabik event (no schema version)",
+    },
+    c.EVENT_NEWER_SERVER: {
+        "id": "{source}: basis data ini ditulis oleh versi Kolabik Desktop yang lebih baru (skema {revision}); perbarui program untuk membukanya. Tidak ada yang diubah.",
+        "en": "{source}: this database was written by a newer version of Kolabik Desktop (schema {revision}); please update the program to open it. Nothing was changed.",
+    },
+    c.EVENT_OLDER_READ_ONLY: {
+        "id": "{source}: basis data memiliki skema lama ({revision}); buka sekali untuk menulis (mis. di jendela) agar diperbarui",
+        "en": "{source}: the database has an older schema ({revision}); open it once for writing (e.g. in the window) to upgrade it",
+    },
+    c.EVENT_DB_NOT_EMPTY: {
+        "id": "{source}: basis data tidak kosong ({tables} tabel); acara baru memerlukan basis data kosong",
+        "en": "{source}: the database is not empty ({tables} tables); a new event needs an empty database",
+    },
+    c.EVENT_CREATE_FAILED: {
+        "id": "{source}: acara tidak dapat dibuat: {detail}",
+        "en": "{source}: could not create the event: {detail}",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
