@@ -212,7 +212,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "pengaturan dilakukan di berkas acara ketua, bukan di kit juri",
         "en": "setup is done in the chair's event file, not in a juror kit",
     },
-    c.SETUP_ENGINE: {"id": "{what}: ditolak oleh penilaian ({detail})", "en": "{what}: {detail}"},
+    c.SETUP_ENGINE: {"id": "{what} ditolak: {detail}", "en": "{what}: {detail}"},
     c.EVENT_YEAR: {
         "id": "Tahun {year} tidak di antara 1900 dan 2200",
         "en": "The year {year} is not between 1900 and 2200",
@@ -796,6 +796,66 @@ TEXTS: dict[str, dict[str, str]] = {
     c.EVENT_CREATE_FAILED: {
         "id": "{source}: acara tidak dapat dibuat: {detail}",
         "en": "{source}: could not create the event: {detail}",
+    },
+    c.ENGINE_PRECISION: {
+        "id": "ketelitian tampilan {precision} harus 0 atau lebih",
+        "en": "display precision {precision} must be 0 or more",
+    },
+    c.ENGINE_TIEBREAK: {
+        "id": "aturan penentu seri '{rule}' tidak dikenal",
+        "en": "unknown tie-break rule '{rule}'",
+    },
+    c.ENGINE_STAGE_TWICE: {
+        "id": "kode tahap '{stage}' dipakai dua kali",
+        "en": "stage code '{stage}' is used twice",
+    },
+    c.ENGINE_STAGE_RESERVED: {
+        "id": "kode tahap '{stage}' dicadangkan untuk peringkat akhir",
+        "en": "stage code '{stage}' is reserved for the final ranking",
+    },
+    c.ENGINE_STAGE_WEIGHT: {
+        "id": "tahap {stage}: bobot {weight} tidak boleh negatif",
+        "en": "stage {stage}: weight {weight} must not be negative",
+    },
+    c.ENGINE_STAGE_METHOD: {
+        "id": "tahap {stage}: metode '{method}' tidak dikenal (seharusnya salah satu dari {methods})",
+        "en": "stage {stage}: unknown method '{method}' (expected one of {methods})",
+    },
+    c.ENGINE_BAND_MISSING: {
+        "id": "tahap {stage}: metode banded memerlukan pita L (batas)",
+        "en": "stage {stage}: method banded needs a band L (batas)",
+    },
+    c.ENGINE_BAND: {
+        "id": "tahap {stage}: pita L harus lebih besar dari 0, bukan {band}",
+        "en": "stage {stage}: band L must be greater than 0, not {band}",
+    },
+    c.ENGINE_SCALE: {
+        "id": "tahap {stage}: maksimum skala {max} harus di atas minimum {min}",
+        "en": "stage {stage}: scale maximum {max} must be above the minimum {min}",
+    },
+    c.ENGINE_CRITERION_WEIGHT: {
+        "id": "tahap {stage}, kriteria {criterion}: bobot tidak boleh negatif",
+        "en": "stage {stage}, criterion {criterion}: weight must not be negative",
+    },
+    c.ENGINE_CRITERION_RANGE: {
+        "id": "tahap {stage}, kriteria {criterion}: maksimum {max} harus di atas minimum {min}",
+        "en": "stage {stage}, criterion {criterion}: maximum {max} must be above the minimum {min}",
+    },
+    c.ENGINE_DECISION_STAGE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: tahap '{board}' tidak dikenal",
+        "en": "jury decision for entry {entry} on the {board} ranking: unknown stage '{board}'",
+    },
+    c.ENGINE_DECISION_PLACE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peringkat {rank} harus 1 atau lebih",
+        "en": "jury decision for entry {entry} on the {board} ranking: place {rank} must be 1 or more",
+    },
+    c.ENGINE_DECISION_TWICE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peserta memiliki dua keputusan pada peringkat ini",
+        "en": "jury decision for entry {entry} on the {board} ranking: the entry has two decisions on this ranking",
+    },
+    c.ENGINE_DECISION_NOT_IN_STAGE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peserta tidak ada di tahap itu",
+        "en": "jury decision for entry {entry} on the {board} ranking: the entry is not in that stage",
     },
 }
 

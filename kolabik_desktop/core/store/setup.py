@@ -3,7 +3,7 @@
 Each service is one short committed unit of work over an open ``EventDB``: it validates its input
 (raising ``ValidationError`` with a message naming what is wrong, and changing nothing), writes,
 records an audit row, and after the commit tells the change bus what moved. Rubric and stage
-changes are also checked by the scoring engine's ``validate_event`` before they are committed.
+changes are also checked by the scoring engine's ``event_problems`` before they are committed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
 from kolabik_desktop.core.scoring import rules
-from kolabik_desktop.core.scoring.engine import Scorer, validate_event
+from kolabik_desktop.core.scoring.engine import Scorer, event_problems
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import (
@@ -176,9 +176,9 @@ def _engine_check(session: Session, what: rules.Problem) -> None:
             st if st.criteria else replace(st, criteria=(placeholder,)) for st in spec.stages
         ),
     )
-    problems = validate_event(spec)
+    problems = event_problems(spec)
     if problems:
-        raise ValidationError.coded(ec.SETUP_ENGINE, what=what, detail="; ".join(problems))
+        raise ValidationError.coded(ec.SETUP_ENGINE, what=what, detail=tuple(problems))
 
 
 # ---------------------------------------------------------------------------------------------
