@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Self
 
+from kolabik_desktop.core import codes
 from kolabik_desktop.core.scoring import rules
 
 
@@ -75,4 +76,4 @@ class PanelWriteRefused(StorageError):
     problem code: "panel.write_refused"; the UI shows its own (translated) sentence.
     """
 
-    code = "panel.write_refused"
+    code = codes.PANEL_WRITE_REFUSED

@@ -857,6 +857,106 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peserta tidak ada di tahap itu",
         "en": "jury decision for entry {entry} on the {board} ranking: the entry is not in that stage",
     },
+    c.DEMO_IS_FOLDER: {
+        "id": "{path}: ini folder; beri nama berkas untuk demo",
+        "en": "{path}: is a folder; give a file name for the demo",
+    },
+    c.DEMO_NOT_DEMO: {
+        "id": "{path}: sudah ada dan bukan demo Kolabik; pilih nama lain atau gunakan --force untuk menggantinya",
+        "en": "{path}: exists and is not a Kolabik demo; choose another name or use --force to replace it",
+    },
+    c.BACKUP_WRITE: {
+        "id": "{path}: cadangan tidak dapat ditulis ({detail})",
+        "en": "{path}: the backup could not be written ({detail})",
+    },
+    c.BACKUP_UNREADABLE: {
+        "id": "{file}: bukan berkas acara atau cadangan yang dapat dibaca ({detail})",
+        "en": "{file}: not a readable event file or backup ({detail})",
+    },
+    c.BACKUP_NOT_FOUND: {
+        "id": "{path}: cadangan tidak ditemukan",
+        "en": "{path}: backup not found",
+    },
+    c.BACKUP_RESTORE_FAILED: {
+        "id": "{path}: pemulihan gagal ({detail}); tidak ada yang diubah",
+        "en": "{path}: restore failed ({detail}); nothing was changed",
+    },
+    c.KEY_FORGET_NOT_CHAIR: {
+        "id": "hanya ketua yang melupakan kunci juri, di berkas acara ketua",
+        "en": "only the chair forgets a juror's key, in the chair's event file",
+    },
+    c.JUROR_UNKNOWN: {
+        "id": "juri '{juror}' tidak dikenal",
+        "en": "unknown juror '{juror}'",
+    },
+    c.KEY_NONE: {
+        "id": "acara belum memercayai kunci apa pun untuk juri {juror}",
+        "en": "the event trusts no key for juror {juror} yet",
+    },
+    c.LIVE_NOT_EVENT: {
+        "id": "{file}: sesi langsung berjalan di berkas acara ketua",
+        "en": "{file}: a live session runs on the chair's event file",
+    },
+    c.LIVE_NOT_KIT: {
+        "id": "{file}: bukan kit juri, jadi tidak ada perubahan untuk dikirim",
+        "en": "{file}: not a juror kit, so it has no changes to send",
+    },
+    c.LIVE_NO_KEY: {
+        "id": "{file}: kit tidak memiliki kunci tanda tangan untuk jurinya",
+        "en": "{file}: the kit has no signing key for its juror",
+    },
+    c.MINUTES_NOTHING_FINAL: {
+        "id": "belum ada peserta yang memiliki nilai di peringkat akhir: berita acara memerlukan peringkat",
+        "en": "no entry has a score on the final ranking yet: the minutes need a ranking",
+    },
+    c.MINUTES_NOTHING_STAGE: {
+        "id": "belum ada peserta yang memiliki nilai di tahap {stage}: berita acara memerlukan peringkat",
+        "en": "no entry has a score on stage {stage} yet: the minutes need a ranking",
+    },
+    c.MINUTES_NOTHING_FINAL_CATEGORY: {
+        "id": "belum ada peserta yang memiliki nilai di peringkat akhir dalam kelompok {category}: berita acara memerlukan peringkat",
+        "en": "no entry has a score on the final ranking in category {category} yet: the minutes need a ranking",
+    },
+    c.MINUTES_NOTHING_STAGE_CATEGORY: {
+        "id": "belum ada peserta yang memiliki nilai di tahap {stage} dalam kelompok {category}: berita acara memerlukan peringkat",
+        "en": "no entry has a score on stage {stage} in category {category} yet: the minutes need a ranking",
+    },
+    c.IMPORT_FAILED: {
+        "id": "impor gagal dan tidak mengubah apa pun ({detail})",
+        "en": "the import failed and changed nothing ({detail})",
+    },
+    c.SERVER_CANNOT_CREATE_ROLE: {
+        "id": "{source}: perubahan TIDAK tersimpan: peran basis data pada URL ini tidak boleh membuat peran; superuser PostgreSQL memberinya sekali: ALTER ROLE name CREATEROLE (atau createuser --createrole). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the database role of this URL may not create roles; the PostgreSQL superuser gives it that once: ALTER ROLE name CREATEROLE (or createuser --createrole). Earlier saves are safe.",
+    },
+    c.PANEL_WRITE_REFUSED: {
+        "id": "{source}: perubahan TIDAK tersimpan: server menolaknya, karena peran basis data Anda tidak boleh mengubah ini (milik panel lain, atau hanya panitia yang boleh mengubahnya). Yang tersimpan sebelumnya aman. ({detail})",
+        "en": "{source}: the change was NOT saved: the server refused it, because your database role may not change this (it belongs to another panel, or only the committee may change it). Earlier saves are safe. ({detail})",
+    },
+    c.PANEL_WRITE_NO_ROW: {
+        "id": "{source}: perubahan TIDAK tersimpan: server tidak mengizinkan baris mana pun berubah, karena peran basis data Anda tidak boleh mengubah ini (milik panel lain). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the server let no row change, because your database role may not change this (it belongs to another panel). Earlier saves are safe.",
+    },
+    c.SERVER_READ_ONLY: {
+        "id": "{source}: perubahan TIDAK tersimpan: acara dibuka hanya-baca (oleh perintah yang hanya membaca). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the event was opened read-only (by a command that only reads). Earlier saves are safe.",
+    },
+    c.SERVER_BUSY: {
+        "id": "{source}: perubahan TIDAK tersimpan: perubahan ketua lain membuat acara sibuk terlalu lama (lock_timeout); coba lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: other chairs' changes kept the event busy too long (lock_timeout); try again. Earlier saves are safe.",
+    },
+    c.SERVER_CONNECTION_LOST: {
+        "id": "{source}: perubahan TIDAK tersimpan: koneksi ke server terputus. Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the connection to the server was lost. Earlier saves are safe.",
+    },
+    c.SERVER_CONFLICT: {
+        "id": "{source}: perubahan TIDAK tersimpan: ketua lain mengubah baris yang sama pada saat yang sama; coba lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: another chair changed the same rows at the same moment; try again. Earlier saves are safe.",
+    },
+    c.SERVER_REFUSED: {
+        "id": "{source}: perubahan TIDAK tersimpan: server menolak perubahan ({detail}). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the server refused the change ({detail}). Earlier saves are safe.",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.

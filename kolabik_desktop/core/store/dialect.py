@@ -419,29 +419,20 @@ def storage_problem(label: str, exc: BaseException) -> StorageError:
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
     low = " ".join(detail).lower()
     if "permission denied to create role" in low:
-        return StorageError(
-            f"{label}: the change was NOT saved: the database role of this URL may not create "
-            "roles; the PostgreSQL superuser gives it that once: ALTER ROLE name CREATEROLE "
-            "(or createuser --createrole). Earlier saves are safe."
-        )
+        return StorageError.coded(ec.SERVER_CANNOT_CREATE_ROLE, source=label)
+    first = detail[0] if detail else str(exc)
     if "row-level security" in low or "permission denied" in low:
-        return PanelWriteRefused(
-            f"{label}: the change was NOT saved: the server refused it, because your database "
-            f"role may not change this (it belongs to another panel, or only the committee may "
-            f"change it). Earlier saves are safe. ({detail[0] if detail else exc})"
-        )
+        return PanelWriteRefused.coded(ec.PANEL_WRITE_REFUSED, source=label, detail=first)
     state = _sqlstate(exc) if isinstance(exc, DBAPIError) else None
     if state == READ_ONLY_TRANSACTION:
-        why = "the event was opened read-only (by a command that only reads)"
-    elif state == LOCK_NOT_AVAILABLE:
-        why = "other chairs' changes kept the event busy too long (lock_timeout); try again"
-    elif isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
-        why = "the connection to the server was lost"
-    elif "could not serialize" in low or "deadlock" in low:
-        why = "another chair changed the same rows at the same moment; try again"
-    else:
-        why = f"the server refused the change ({detail[0] if detail else exc})"
-    return StorageError(f"{label}: the change was NOT saved: {why}. Earlier saves are safe.")
+        return StorageError.coded(ec.SERVER_READ_ONLY, source=label)
+    if state == LOCK_NOT_AVAILABLE:
+        return StorageError.coded(ec.SERVER_BUSY, source=label)
+    if isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
+        return StorageError.coded(ec.SERVER_CONNECTION_LOST, source=label)
+    if "could not serialize" in low or "deadlock" in low:
+        return StorageError.coded(ec.SERVER_CONFLICT, source=label)
+    return StorageError.coded(ec.SERVER_REFUSED, source=label, detail=first)
 
 
 # --- Live across machines: NOTIFY after each write, LISTEN in every open window ---------------
@@ -562,11 +553,7 @@ class ServerEventDB(EventDB):
         except StaleDataError as exc:
             # Row-level security hides another panel's row from an UPDATE: 0 rows matched.
             s.rollback()
-            raise PanelWriteRefused(
-                f"{self.label}: the change was NOT saved: the server let no row change, because "
-                "your database role may not change this (it belongs to another panel). Earlier "
-                "saves are safe."
-            ) from exc
+            raise PanelWriteRefused.coded(ec.PANEL_WRITE_NO_ROW, source=self.label) from exc
         except BaseException:
             s.rollback()
             raise
