@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from helpers import national_event_file, percentile
+from helpers import national_event_file, percentile, seed_language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -90,6 +90,7 @@ def _startup(path: Path, tmp: Path) -> dict[str, float]:
         "XDG_CONFIG_HOME": str(tmp / "config"),
         "XDG_DATA_HOME": str(tmp / "data"),
     }
+    seed_language(tmp / "config")  # not a first start: no language chooser before the window
     _launch(BARE_CHILD, env=env)  # warm the disk cache for both
     bare = [_launch(BARE_CHILD, env=env) for _ in range(LAUNCHES)]
     app = [_launch(STARTUP_CHILD, str(path), env=env) for _ in range(LAUNCHES)]

@@ -37,6 +37,14 @@ def national_event_file() -> Iterator[tuple[Path, float]]:
         yield path, build_national_event_file(path)
 
 
+def seed_language(config_home: Path, lang: str = "id") -> None:
+    """A start that is not the first (the language is saved): no first-run language chooser, so
+    a start-up bench measures the main window. ``config_home``: the child's XDG_CONFIG_HOME."""
+    conf = config_home / "Kolabik" / "Kolabik Desktop.conf"
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(f"[General]\nlanguage={lang}\n", encoding="utf-8")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]

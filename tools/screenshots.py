@@ -5,8 +5,9 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
 
     python tools/screenshots.py [OUT_DIR]        # default: ./screenshots
 
-Views: welcome, chair, juror scoring, leaderboard dock, presentation dock, projector controls,
-projector window, setup dialog, report dialog.
+Views: the first start's language chooser, welcome, chair, juror scoring (a proposal PDF open),
+leaderboard dock, presentation dock, projector controls, projector window, setup dialog, report
+dialog, audit log (after its full check), the event opened read-only.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
     window.resize(*size)
     window.show()
     views: list[tuple[str, Callable[[Any], Any]]] = [
+        ("00-language-chooser", _language_chooser),
         ("01-welcome", lambda w: None),
         ("02-chair", lambda w: w.open_event(event) and None),
         ("03-juror-scoring", _score_as_first_juror),
@@ -68,6 +70,8 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("07-projector-window", _projector_window),
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
+        ("10-audit-log", _audit_log),
+        ("11-read-only-view", lambda w: _read_only_view(w, event)),
     ]
     written = []
     for name, prepare in views:
@@ -84,8 +88,40 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
     return written
 
 
+def _language_chooser(window: Any) -> Any:
+    from kolabik_desktop.ui.language_chooser import LanguageChooser
+
+    chooser = LanguageChooser(lambda _lang: None)
+    chooser.show()
+    return chooser
+
+
 def _score_as_first_juror(window: Any) -> None:
     window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
+    with_pdf = [e for e in window.context.scorer.event.entries if e.code == "KM-05"]
+    if with_pdf:  # the demo's first entry with a proposal PDF
+        window.show_entry(with_pdf[0].id)
+        window.entry_view.show_first_pdf()
+
+
+def _audit_log(window: Any) -> Any:
+    from PySide6.QtTest import QTest
+
+    window.act_audit_log.trigger()
+    view = window.audit_view
+    view.resize(min(1200, window.width() - 80), window.height() - 80)
+    view.run_check()
+    for _ in range(300):  # the chain and the check run off the GUI thread
+        if view.check is not None:
+            break
+        QTest.qWait(100)
+    return view
+
+
+def _read_only_view(window: Any, event: Path) -> None:
+    window.close_event()
+    window.open_event(event, read_only=True)  # File > Buka hanya-baca
+    _score_as_first_juror(window)
 
 
 def _show_dock(window: Any, name: str) -> None:

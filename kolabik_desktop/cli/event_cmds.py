@@ -163,8 +163,12 @@ def cmd_export_workbook(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kolabik_desktop.cli.proof_words import against_summary, describe, proof_summary
     from kolabik_desktop.core.exchange.proof import check_against, prove
+    from kolabik_desktop.core.scoring.problem_text import (
+        against_summary,
+        finding_line,
+        proof_summary,
+    )
     from kolabik_desktop.core.store.db import open_event_file
     from kolabik_desktop.core.store.integrity import check_event
 
@@ -174,14 +178,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_event_file(args.event, read_only=True) as db:
         problems = check_event(db)
         proof = prove(db)
-        problems += [describe(f) for f in proof.findings]
+        problems += [finding_line(f) for f in proof.findings]
         compared = check_against(db, against) if against is not None else None
         if getattr(args, "fingerprint", False):
             from kolabik_desktop.core.reports.fingerprint import fingerprint
 
             print(f"{args.event}: data fingerprint {fingerprint(db)}")
     if compared is not None:
-        problems += [describe(f) for f in compared.findings]
+        problems += [finding_line(f) for f in compared.findings]
     if problems:
         lines = [f"{args.event}: {len(problems)} problem(s) found:"]
         lines += [f"  - {p}" for p in problems]

@@ -247,3 +247,22 @@ SERVER_BUSY = "server.busy"
 SERVER_CONNECTION_LOST = "server.connection_lost"
 SERVER_CONFLICT = "server.conflict"
 SERVER_REFUSED = "server.refused"
+
+# Copying an event, after merging main.
+COPY_JOURNAL_NOT_MERGED = "copy.journal_not_merged"
+
+# Files and packages (core/files.py, store/db.py, exchange/packages.py).
+FILE_WRITE_FAILED = "file.write_failed"
+FILE_CREATE_FAILED = "file.create_failed"
+FILE_CAME_OUT_EMPTY = "file.came_out_empty"
+FILE_NOT_EVENT = "file.not_event"
+FILE_EMPTY = "file.empty"
+FILE_NO_EVENT_RECORD = "file.no_event_record"
+FILE_DAMAGED = "file.damaged"
+INPUT_REJECTED = "input.rejected"
+PACKAGE_TOO_LARGE = "package.too_large"
+PACKAGE_EMPTY = "package.empty"
+PACKAGE_TRUNCATED = "package.truncated"
+PACKAGE_BAD_JSON = "package.bad_json"
+PACKAGE_NOT_PACKAGE = "package.not_package"
+PACKAGE_NOT_UTF8 = "package.not_utf8"

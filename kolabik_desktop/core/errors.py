@@ -15,9 +15,12 @@ class KolabikError(Exception):
     Raise it with a coded problem, ``ValidationError.coded(codes.STAGE_EXISTS, stage="P1")``:
     its ``str()`` is the English wording of ``core.scoring.problem_text`` (what the CLI prints),
     and the window words ``problem`` in its own language (``ui.problems.error_text``).
+    ``code`` and ``params`` (the parameters as text) say the same for readers of plain values.
     """
 
     problem: rules.Problem | None = None
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def coded(cls, code: str, /, *, at: rules.Where = rules.HERE, **params: Any) -> Self:
@@ -25,9 +28,18 @@ class KolabikError(Exception):
         from kolabik_desktop.core.scoring.problem_text import problem_line
 
         problem = rules.Problem(code, params, at)
-        exc = cls(problem_line(problem, "en"))
-        exc.problem = problem
-        return exc
+        error = cls(problem_line(problem, "en"))
+        error.problem = problem
+        error.code = code
+        error.params = tuple((k, "" if v is None else str(v)) for k, v in params.items())
+        return error
+
+    @classmethod
+    def like(cls, other: KolabikError) -> Self:
+        """``other``'s message (and code) as an error of this class."""
+        error = cls(str(other))
+        error.problem, error.code, error.params = other.problem, other.code, other.params
+        return error
 
 
 class EventFileError(KolabikError):
@@ -51,7 +63,9 @@ class Problem:
     """One thing wrong with an input, located as precisely as the input allows."""
 
     where: str  # e.g. "Kriteria row 4, column bobot" or a file name
-    message: str
+    message: str  # in English; ``code`` and ``params`` (when set) word it in any language
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
@@ -60,9 +74,12 @@ class Problem:
 class InputRejected(KolabikError):
     """A whole input (workbook, score package) refused; nothing was written."""
 
+    code = "input.rejected"
+
     def __init__(self, source: str, problems: list[Problem]):
         self.source = source
         self.problems = problems
+        self.params = (("source", source), ("count", str(len(problems))))
         lines = [f"{source}: refused, nothing was changed ({len(problems)} problem(s)):"]
         lines += [f"  - {p}" for p in problems[:200]]
         if len(problems) > 200:

@@ -18,21 +18,34 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.scoring.problem_text import REASON_TEXTS
+
+
+def os_error_code(exc: OSError) -> str:
+    """Why a write failed, as a code of problem_text.REASON_TEXTS ("" when none fits)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "disk_full"
+    if exc.errno == errno.EROFS:
+        return "read_only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission"
+    if exc.errno == errno.ENOENT:
+        return "no_folder"
+    if exc.errno == errno.EIO:
+        return "io_error"
+    return ""
 
 
 def os_error_reason(exc: OSError) -> str:
     """What went wrong, in words that say what the user can do."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full; free some space or choose another drive"
-    if exc.errno == errno.EROFS:
-        return "the drive is read-only; choose a writable folder"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied: the folder is read-only or the file is open in another program"
-    if exc.errno == errno.ENOENT:
-        return "the folder does not exist"
-    if exc.errno == errno.EIO:
-        return "the drive reported an error (removed USB stick?)"
-    return exc.strerror or str(exc)
+    texts = REASON_TEXTS.get(os_error_code(exc))
+    return texts["en"] if texts else exc.strerror or str(exc)
+
+
+def _write_failed(code: str, path: Path, what: str, exc: OSError) -> KolabikError:
+    return KolabikError.coded(
+        code, path=path, what=what, reason=os_error_reason(exc), reason_code=os_error_code(exc)
+    )
 
 
 def fsync_file(path: Path) -> None:
@@ -67,21 +80,18 @@ def replacing(path: Path, what: str) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise KolabikError(f"{path}: could not write the {what}: {os_error_reason(exc)}") from None
+        raise _write_failed("file.create_failed", path, what, exc) from None
     tmp = Path(name)
     try:
         yield tmp
         if tmp.stat().st_size == 0:
-            raise KolabikError(f"{path}: the {what} came out empty; nothing was written")
+            raise KolabikError.coded("file.came_out_empty", path=path, what=what)
         fsync_file(tmp)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except OSError as exc:
         _discard(tmp)
-        raise KolabikError(
-            f"{path}: could not write the {what}: {os_error_reason(exc)}. "
-            "An earlier file of that name is unchanged."
-        ) from None
+        raise _write_failed("file.write_failed", path, what, exc) from None
     except BaseException:
         _discard(tmp)
         raise
@@ -105,8 +115,10 @@ def write_output_with(path: Path, what: str, writer: Callable[[Path], None]) -> 
         writer(tmp)
 
 
-def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
+def read_regular_file(path: Path, max_bytes: int, what: str, *, first: int | None = None) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; anything else refused at once.
+
+    ``first``: only its first bytes (to tell what kind of file it is); the bound still holds.
 
     O_NONBLOCK makes opening a FIFO return immediately; fstat on the open descriptor then sees
     what was really opened (a symlink to /dev/zero reports size 0 by name but is a device).
@@ -134,6 +146,8 @@ def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
             )
         chunks: list[bytes] = []
         total = 0
+        if first is not None:
+            return os.read(fd, first)
         while True:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
             if not chunk:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.ui import i18n
@@ -98,17 +98,30 @@ def install_file_open_handler(app: QApplication) -> FileOpenHandler:
 
 def run_gui(event_path: str | None = None) -> int:
     from kolabik_desktop.ui.crash import install_excepthook, setup_logging
-    from kolabik_desktop.ui.main_window import MainWindow
+    from kolabik_desktop.ui.language_chooser import LanguageChooser, first_run
 
     app = create_application()
     setup_logging()
     install_excepthook()  # an unexpected error shows a calm dialog; the window keeps running
     # Only macOS sends file-open events; elsewhere an app-wide filter would cost every event.
     opener = install_file_open_handler(app) if sys.platform == "darwin" else None
-    window = MainWindow()
-    window.show()
-    if event_path:
-        window.open_event(event_path)  # a file path or a postgresql:// URL
-    if opener is not None:
-        opener.set_target(window.open_dropped)
+    windows: list[QWidget] = []
+
+    def start(_lang: str | None = None) -> None:
+        from kolabik_desktop.ui.main_window import MainWindow
+
+        window = MainWindow()
+        windows.append(window)
+        window.show()
+        if event_path:
+            window.open_event(event_path)  # a file path or a postgresql:// URL
+        if opener is not None:
+            opener.set_target(window.open_dropped)
+
+    if first_run():  # a small chooser first; the main window is built in the chosen language
+        chooser = LanguageChooser(start)
+        windows.append(chooser)
+        chooser.show()
+    else:
+        start()
     return app.exec()

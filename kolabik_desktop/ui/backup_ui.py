@@ -166,6 +166,8 @@ def install(window: Any) -> None:
     action.setEnabled(False)
 
     def on_opened(context: Any) -> None:
+        if context.db.read_only:
+            return  # nothing changes while it is open read-only; restoring would write
         scheduler.attach(context)
         action.setEnabled(True)
 

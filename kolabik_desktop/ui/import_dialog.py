@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_open_file_names
+from kolabik_desktop.ui.problems import error_text, input_problem_text
 from kolabik_desktop.ui.workers import run_task
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -85,7 +86,7 @@ class ImportPlanModel(QAbstractTableModel):
             if col == self.STATUS:
                 return self._status(item)
         if role == Qt.ItemDataRole.ToolTipRole and item.refused:
-            return "\n".join(str(p) for p in item.problems)
+            return "\n".join(input_problem_text(p) for p in item.problems)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and item.refused:
             return QColor("#b00020")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
@@ -98,7 +99,7 @@ class ImportPlanModel(QAbstractTableModel):
 
     def _status(self, item: Any) -> str:
         if item.refused:
-            reasons = "; ".join(p.message for p in item.problems[:3])
+            reasons = "; ".join(input_problem_text(p, with_place=False) for p in item.problems[:3])
             return self.tr("Refused: {0}").format(reasons)
         parts = []
         if item.comments:
@@ -178,12 +179,12 @@ class ImportDialog(QDialog):
         self.table.resizeRowsToContents()
         text = summary_text(plan)
         if not plan.has_changes:
-            text += " " + self.tr("Nothing to apply.")
+            text += "\n" + self.tr("Nothing to apply.")
         self.summary.setText(text)
         self.apply_button.setEnabled(plan.has_changes)
 
     def _failed(self, exc: Exception) -> None:
-        self.summary.setText(self.tr("The import failed: {0}").format(exc))
+        self.summary.setText(self.tr("The import failed: {0}").format(error_text(exc)))
         self.apply_button.setEnabled(False)
 
     def apply(self) -> None:

@@ -609,11 +609,11 @@ def install(window: Any) -> None:
     def on_open(context: Any) -> None:
         chair = window.mode == "chair"
         show_dock.setVisible(chair)
-        connect.setVisible(not chair)
+        connect.setVisible(window.mode == "juror")
         if chair:
             panel.set_context(context)
             context.changed.connect(panel.publish_board)
-        else:
+        elif window.mode == "juror":  # a kit open read-only never syncs
             link.attach(context)
         context.closing.connect(on_closing)
 

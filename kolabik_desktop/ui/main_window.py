@@ -6,7 +6,8 @@ Extension seams for other features (leaderboard, projector, setup, import, repor
 - Menus as attributes: ``menu_file``, ``menu_edit``, ``menu_view``, ``menu_tools``, ``menu_help``.
 - ``window.context`` (EventContext or None) and the signals ``event_opened(context)`` and
   ``event_closing()`` (still open: last writes) and ``event_closed()``; ``window.mode`` is "chair"
-  (event file) or "juror" (a juror kit).
+  (event file), "juror" (a juror kit) or "view" (opened read-only: read-only media, another
+  writer holds the lock, or File > Open read-only; every feature that writes stays disabled).
 - ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
   ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
 - ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
@@ -84,15 +85,17 @@ FEATURE_INSTALLERS: list[str] = [
     "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
     "kolabik_desktop.ui.live_session.install",  # Tools > Live session (hub dock; juror's link)
     "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
+    "kolabik_desktop.ui.audit_view.install",  # Tools > Audit log (chair's event and juror kit)
     "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
 ]
 
 MODE_CHAIR = "chair"
 MODE_JUROR = "juror"
+MODE_VIEW = "view"  # opened read-only: nothing in the window writes to the event
 EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
-DEFAULT_SPLIT = (400, 470, 496)  # browser | entry | form, at 1366 px wide
+DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
 DOCK_MAX_WIDTH = 560
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
@@ -186,6 +189,9 @@ class MainWindow(QMainWindow):
         self.act_open = self._action(
             self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog
         )
+        self.act_open_read_only = self._action(
+            self.tr("Open &read-only…"), [], self.open_read_only_dialog
+        )
         self.act_open_server = self._action(
             self.tr("Open from a &server…"), [], self.open_server_dialog
         )
@@ -244,6 +250,7 @@ class MainWindow(QMainWindow):
         self.menu_help: QMenu = bar.addMenu(self.tr("&Help"))
 
         self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_open_read_only)
         self.menu_file.addAction(self.act_open_server)
         self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
@@ -392,7 +399,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.splitter)
-        self.setCentralWidget(self.pages)
+        # "Hanya baca: ...": shown while the event is open read-only, above everything.
+        self.read_only_banner = QLabel(self)
+        self.read_only_banner.setObjectName("banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
         self.saved_label = QLabel(self)
@@ -435,16 +453,19 @@ class MainWindow(QMainWindow):
     def db(self) -> EventDB | None:
         return self.context.db if self.context is not None else None
 
-    def open_dialog(self) -> None:
+    def open_dialog(self, *, read_only: bool = False) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
         path, _ = get_open_file_name(
             self,
-            self.tr("Open an event file"),
+            self.tr("Open an event file read-only") if read_only else self.tr("Open an event file"),
             start,
             self.tr("Kolabik files (*.kolabik *.kolabik-kit);;All files (*)"),
         )
         if path:
-            self.open_event(Path(path))
+            self.open_event(Path(path), read_only=read_only)
+
+    def open_read_only_dialog(self) -> None:
+        self.open_dialog(read_only=True)
 
     def open_server_dialog(self) -> None:
         """Ask for a postgresql:// URL (the password comes from PGPASSWORD or ~/.pgpass)."""
@@ -461,12 +482,17 @@ class MainWindow(QMainWindow):
         if ok and url.strip():
             self.open_event(url.strip())
 
-    def open_event(self, path: Path | str) -> bool:
+    def open_event(self, path: Path | str, *, read_only: bool = False) -> bool:
         """Open an event file, juror kit or server event (postgresql:// URL); a failure is
-        explained, not raised."""
+        explained, not raised.
+
+        Read-only (``read_only``, a file on read-only media or in a read-only folder, or one
+        another window or program is writing to): opened so that nothing can be written, with
+        the banner saying why, and every action that writes disabled."""
         from kolabik_desktop.core.exchange.signing import ensure_kit_key
         from kolabik_desktop.core.store.db import open_event_file
         from kolabik_desktop.core.store.dialect import as_location, is_server_url
+        from kolabik_desktop.core.store.lock import writable_problem
         from kolabik_desktop.ui.context import EventContext
 
         location = as_location(path)
@@ -474,8 +500,26 @@ class MainWindow(QMainWindow):
         name = str(location) if on_server else Path(location).name
         if self.context is not None and _same_event(self.context.db, location):
             return True  # already open here (our own lock would refuse it)
+        view_reason: str | None = None
+        if read_only:
+            view_reason = self.tr("opened with File › Open read-only; nothing can be changed.")
+        elif not on_server and Path(location).is_file() and writable_problem(Path(location)):
+            view_reason = self.tr(
+                "the file is on read-only media or in a read-only folder. To make changes, copy "
+                "it to a writable folder and open the copy."
+            )
         try:
-            db = open_event_file(location, lock=True)
+            if view_reason is None:
+                try:
+                    db = open_event_file(location, lock=True)
+                except EventLockedError:
+                    view_reason = self.tr(
+                        "another window or program is writing to this event. Close it there to "
+                        "make changes here; what you see is not updated by its changes until you "
+                        "reopen."
+                    )
+            if view_reason is not None:
+                db = open_event_file(location, read_only=True)
         except NewerVersionError as exc:
             self._open_failed(
                 name, self.tr("It was made by a newer version of Kolabik Desktop."), exc
@@ -506,8 +550,15 @@ class MainWindow(QMainWindow):
         self.context = context
         self._submitted_cache.clear()
         self._progress.reset()
-        self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
-        if db.kind == "kit":
+        if view_reason is not None:
+            self.mode = MODE_VIEW
+        else:
+            self.mode = MODE_JUROR if db.kind == "kit" else MODE_CHAIR
+        self.read_only_banner.setText(
+            self.tr("Read-only: {0}").format(view_reason) if view_reason else ""
+        )
+        self.read_only_banner.setVisible(view_reason is not None)
+        if db.kind == "kit" and self.mode == MODE_JUROR:
             # The kit makes its own signing key the first time it is opened (kept in the kit).
             ensure_kit_key(db)
         self.undo.set_db(db)
@@ -532,7 +583,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
-        text = lead + "\n\n" + error_text(exc) if lead else error_text(exc)
+        detail = error_text(exc)
+        text = lead + "\n\n" + detail if lead else detail
         QMessageBox.critical(
             self,
             self.tr("Cannot open {0}").format(name),
@@ -566,6 +618,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_list()
         self.setWindowTitle(self.tr("Kolabik Desktop"))
         self.saved_label.clear()
+        self.read_only_banner.hide()
         self._update_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -579,7 +632,9 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         name = event_info(self.context.db).name
         self.event_name = name
-        role = self.tr("juror kit") if self.mode == MODE_JUROR else self.tr("chair")
+        role = self.tr("juror kit") if self.context.db.kind == "kit" else self.tr("chair")
+        if self.mode == MODE_VIEW:
+            role = self.tr("{0}, read-only").format(role)
         self.setWindowTitle(f"{name} — {self.context.db.path.name} ({role}) — Kolabik Desktop")
 
     # -- recent files and drag-and-drop ------------------------------------------------------
@@ -668,7 +723,7 @@ class MainWindow(QMainWindow):
 
     def _default_stage_id(self, by_code: dict[str, int]) -> int | None:
         """A juror's kit opens on the stage it was made for (a stage-2 kit on stage 2)."""
-        if self.mode != MODE_JUROR or self.context is None:
+        if self.context is None or self.context.db.kind != "kit":
             return None
         from kolabik_desktop.core.exchange.kits import kit_stage_codes
 
@@ -685,7 +740,7 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         jurors = list(self.context.scorer.event.jurors)
         db = self.context.db
-        chair = self.mode == MODE_CHAIR
+        chair = self._browses_as_chair()
         for item in self._juror_items:
             item.setVisible(chair)
         self._juror_fixed_item.setVisible(not chair)
@@ -707,6 +762,10 @@ class MainWindow(QMainWindow):
             self.scoring_juror_id = None
         self.juror_combo.setCurrentIndex(max(self.juror_combo.findData(self.scoring_juror_id), 0))
 
+    def _browses_as_chair(self) -> bool:
+        """The chair's event, writable or read-only: any juror's sheet can be chosen."""
+        return self.context is not None and self.context.db.kind == "event"
+
     def set_stage(self, stage_id: int | None) -> None:
         if stage_id == self.stage_id or self.context is None:
             self._show_stage_choice()
@@ -727,7 +786,11 @@ class MainWindow(QMainWindow):
 
     def set_scoring_juror(self, juror_id: int | None) -> None:
         """The chair picks whose sheet to type (paper sheets); a kit's juror is fixed."""
-        if self.context is None or self.mode != MODE_CHAIR or juror_id == self.scoring_juror_id:
+        if (
+            self.context is None
+            or not self._browses_as_chair()
+            or juror_id == self.scoring_juror_id
+        ):
             return
         self.form.flush()
         self.scoring_juror_id = juror_id
@@ -990,7 +1053,8 @@ class MainWindow(QMainWindow):
             self.act_focus_form,
         ):
             action.setEnabled(is_open)
-        self.act_submit.setEnabled(has_juror and not submitted)
+        writable = self.mode in (MODE_CHAIR, MODE_JUROR)
+        self.act_submit.setEnabled(writable and has_juror and not submitted)
         self.act_reopen.setEnabled(has_juror and submitted and self.mode == MODE_CHAIR)
         self.act_reopen.setVisible(self.mode != MODE_JUROR)
 

@@ -652,7 +652,7 @@ def install(
     session.presenting_changed.connect(follow)
 
     def opened(context: EventContext) -> None:
-        chair = getattr(window, "mode", "chair") != "juror"
+        chair = getattr(window, "mode", "chair") == "chair"  # not a kit, not read-only
         session.set_context(context if chair else None)
         for a in [toggle, *actions]:
             a.setEnabled(chair)

@@ -1,11 +1,23 @@
-"""The window's words for the rules' problem codes: the one table of core/scoring/problem_text.py,
-in the window's language (so a refusal reads the same in the window, the CLI and the reports)."""
+"""The window's words for the rules' problem codes and `kolabik check`'s findings: the one table
+of core/scoring/problem_text.py, in the window's language (so a refusal or a finding reads the
+same in the window, the CLI and the reports)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kolabik_desktop.core.scoring.problem_text import problem_line, problem_message
+from kolabik_desktop.core.errors import InputRejected
+from kolabik_desktop.core.errors import Problem as InputProblem
+from kolabik_desktop.core.scoring.problem_text import (
+    TEXTS,
+    FindingLike,
+    ProofLike,
+    error_message,
+    finding_line,
+    problem_line,
+    problem_message,
+    proof_summary,
+)
 from kolabik_desktop.core.scoring.rules import Problem
 from kolabik_desktop.ui import i18n
 
@@ -16,12 +28,21 @@ def problem_text(problem: Problem, *, with_place: bool = True) -> str:
     return problem_line(problem, lang) if with_place else problem_message(problem, lang)
 
 
-def error_text(exc: BaseException) -> str:
-    """An expected error's message, told from its problem code(s) in the window's language.
+def finding_text(finding: FindingLike) -> str:
+    """One finding of the full check (core/exchange/proof.py), with its place, in the window's
+    language."""
+    return finding_line(finding, i18n.current_language())
 
-    A core error raised with ``KolabikError.coded`` carries one ``problem``; a refusal by the
-    rules carries ``problems``; any other error falls back to its (English) text.
-    """
+
+def proof_text(proof: ProofLike) -> str:
+    """What a full check that found nothing checked, in the window's language."""
+    return proof_summary(proof, i18n.current_language())
+
+
+def error_text(exc: BaseException) -> str:
+    """An expected error's message in the window's language: a coded error
+    (core/errors.py ``KolabikError.coded``) or a refusal by the rules is told from its problem
+    code(s); any other error as core wrote it."""
     problem = getattr(exc, "problem", None)
     if isinstance(problem, Problem):
         return problem_text(problem)
@@ -29,4 +50,21 @@ def error_text(exc: BaseException) -> str:
     coded = [p for p in problems if isinstance(p, Problem)]
     if coded:
         return "\n".join(problem_text(p) for p in coded)
+    lang = i18n.current_language()
+    if isinstance(exc, InputRejected):
+        lines = [error_message(exc.code, exc.params, lang)]
+        lines += [f"  - {input_problem_text(p)}" for p in exc.problems[:200]]
+        return "\n".join(lines)
+    code = getattr(exc, "code", "")
+    if code in TEXTS:
+        return error_message(code, getattr(exc, "params", ()), lang)
     return str(exc)
+
+
+def input_problem_text(problem: InputProblem, *, with_place: bool = True) -> str:
+    """One problem of a refused input (a package, a workbook) in the window's language when it
+    is coded, else as core wrote it."""
+    message = problem.message
+    if problem.code in TEXTS:
+        message = error_message(problem.code, problem.params, i18n.current_language())
+    return f"{problem.where}: {message}" if with_place and problem.where else message

@@ -228,7 +228,9 @@ def install(window: Any) -> None:
     action.setEnabled(False)
 
     def enable(context: Any) -> None:
-        action.setEnabled(context is not None and context.db.kind == "event")
+        action.setEnabled(
+            context is not None and context.db.kind == "event" and not context.db.read_only
+        )
 
     def open_dialog() -> None:
         if window.context is None:

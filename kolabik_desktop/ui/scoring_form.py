@@ -543,6 +543,8 @@ class ScoringForm(QWidget):
             reason = self.tr("This entry is not admitted to this stage.")
         elif self._submitted:
             reason = self.tr("Your scores for this stage are submitted: read-only.")
+        if ctx.db.read_only:
+            reason = self.tr("The event is open read-only: nothing can be changed here.")
         self.read_only = reason is not None
         self.banner.setText(reason or "")
         self.banner.setVisible(reason is not None)

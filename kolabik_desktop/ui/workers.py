@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,23 @@ def _connect(
     live: set[_Signals],
     gate: Callable[[], bool] = lambda: True,
 ) -> _Signals:
-    """Connect the callbacks; ``gate()`` false (the event closed) drops what arrives later."""
+    """Connect the callbacks; ``gate()`` false (the event closed) drops what arrives later.
+
+    A callback that is a method of a Qt object (a dialog's ``self._saved``) is also dropped once
+    that object is deleted: a report finishing after its dialog was closed must not touch the
+    dialog's deleted widgets.
+    """
     live.add(signals)
+    owners = [
+        owner
+        for owner in (getattr(cb, "__self__", None) for cb in (on_done, on_error, on_progress))
+        if isinstance(owner, QObject)
+    ]
+    if owners:
+        event_gate = gate
+
+        def gate() -> bool:
+            return event_gate() and all(shiboken6.isValid(owner) for owner in owners)
 
     def _finish(_: object = None) -> None:
         live.discard(signals)

@@ -134,3 +134,35 @@ def test_bad_server_addresses_get_a_message_naming_them_and_exit_1(capsys, serve
         code, _out, err = run(capsys, *argv)
         assert code == 1 and message in err, (argv, err)
         assert "Traceback" not in err and "rahasia" not in err
+
+
+def test_a_copy_failing_midway_leaves_the_earlier_file_and_no_part_file(
+    tmp_path, capsys, monkeypatch
+):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    source = tmp_path / "demo.kolabik"
+    build_demo_event(source)
+    target = tmp_path / "copy.kolabik"
+    target.write_bytes(b"an earlier file")
+    real = transfer.copy_rows
+
+    def fills_the_disk(src, dst, progress=None):
+        real(src, dst, progress)
+        raise OperationalError("COMMIT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(transfer, "copy_rows", fills_the_disk)
+    code, _out, err = run(capsys, "copy", source, target, "--force")
+    assert code == 1 and "Traceback" not in err and "disk is full" in err, err
+    assert target.read_bytes() == b"an earlier file"
+    assert sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name) == ["copy.kolabik"]
+    monkeypatch.undo()
+    assert run(capsys, "copy", source, target, "--force")[0] == 0
+    # The renamed file holds the whole copy by itself: no journal beside it, none left behind.
+    assert sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name) == ["copy.kolabik"]
+    with sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True) as con:
+        mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM audit_log").fetchone()[0] > 100
+    assert mode == "delete"

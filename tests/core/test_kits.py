@@ -323,3 +323,89 @@ def test_a_kit_never_replaces_the_event_file_or_another_document(tmp_path):
         assert export_kit(db, "J1", kit) == kit  # an earlier kit is replaced
     finally:
         db.close()
+
+
+# --- Issue 13: a failed kit export is never audited as done ---------------------------------
+
+
+def _kit_rows(db) -> list[str]:
+    from kolabik_desktop.core.store.models import AuditLog
+
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(AuditLog.action)
+                .where(AuditLog.action.like("kit.export%"))
+                .order_by(AuditLog.id)
+            )
+        )
+
+
+def test_a_kit_that_could_not_be_written_leaves_no_audit_row(tmp_path, monkeypatch):
+    import errno
+
+    import kolabik_desktop.core.exchange.kits as kits
+    from kolabik_desktop.core.store.integrity import check_event
+
+    db, _ids = make_event(tmp_path / "e.kolabik", fill=0.0)
+    out = tmp_path / "J1.kolabik-kit"
+    out.write_bytes(b"an earlier kit")
+    real_cut = kits._cut_to_juror
+
+    def disk_full(con, *args):  # the temporary kit fills the disk while it is cut
+        real_cut(con, *args)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kits, "_cut_to_juror", disk_full)
+    with pytest.raises(KolabikError, match="disk is full"):
+        export_kit(db, "J1", out)
+    assert _kit_rows(db) == []
+    assert out.read_bytes() == b"an earlier kit"
+    assert sorted(p.name for p in tmp_path.iterdir() if ".part" in p.name) == []
+    assert check_event(db) == []
+    monkeypatch.undo()
+    export_kit(db, "J1", out)
+    assert _kit_rows(db) == ["kit.export"]
+
+
+def test_a_kit_names_the_head_of_its_own_export_row_and_check_against_it_passes(tmp_path):
+    from kolabik_desktop.core.exchange.proof import check_against
+
+    db, _ids = make_event(tmp_path / "e.kolabik", fill=0.0)
+    (tmp_path / "kits").mkdir()
+    paths = export_kits(db, tmp_path / "kits")
+    with db.session() as s:
+        head = audit.last_hash(s)
+    for path in paths:
+        con = sqlite3.connect(path)
+        (anchor,) = con.execute(
+            "SELECT value FROM setting WHERE key = 'chair_audit_head'"
+        ).fetchone()
+        con.close()
+        assert anchor == head  # the last kit.export row of this export
+        result = check_against(db, path)
+        assert (result.kind, result.findings, result.rows_since) == ("kit", [], 0)
+    # A kit whose head the event's log does not hold is found out.
+    con = sqlite3.connect(paths[0])
+    con.execute("UPDATE setting SET value = ? WHERE key = 'chair_audit_head'", ("ab" * 32,))
+    con.commit()
+    con.close()
+    assert [f.code for f in check_against(db, paths[0]).findings] == ["against.head_missing"]
+
+
+def test_a_rename_failing_after_the_commit_is_audited_as_failed(tmp_path, monkeypatch):
+    import errno
+
+    import kolabik_desktop.core.exchange.kits as kits
+
+    db, _ids = make_event(tmp_path / "e.kolabik", fill=0.0)
+
+    def gone(_tmp, _target):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(kits, "fsync_and_rename", gone)
+    with pytest.raises(KolabikError, match="could not write the kit"):
+        export_kit(db, "J1", tmp_path / "J1.kolabik-kit")
+    assert _kit_rows(db) == ["kit.export", "kit.export.failed"]
+    assert not (tmp_path / "J1.kolabik-kit").exists()
+    assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []

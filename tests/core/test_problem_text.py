@@ -8,9 +8,12 @@ from decimal import Decimal
 from kolabik_desktop.core import codes
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import (
+    FINDING_TEXTS,
     KIND_NAMES,
     LANGS,
     TEXTS,
+    finding_line,
+    finding_message,
     problem_line,
     problem_message,
 )
@@ -66,3 +69,66 @@ def test_strict_numbers():
         assert isinstance(found, rules.Problem) and found.code == rules.VALUE_NOT_NUMBER, bad
     assert isinstance(rules.parse_value(True), rules.Problem)
     assert rules.parse_value(None) is None and rules.parse_value("  ") is None
+
+
+def _finding_codes() -> set[str]:
+    """Every code core/exchange/proof.py makes a finding with (read from its source)."""
+    import re
+    from pathlib import Path
+
+    from kolabik_desktop.core.exchange import proof
+
+    source = Path(proof.__file__).read_text(encoding="utf-8")
+    return set(re.findall(r'_finding\(\s*"([a-z_]+\.[a-z_]+)"', source))
+
+
+def test_every_finding_code_of_check_has_both_languages_with_the_same_parameters():
+    codes = _finding_codes()
+    assert len(codes) > 15, codes
+    assert set(FINDING_TEXTS) == codes
+    for code, texts in FINDING_TEXTS.items():
+        assert set(texts) == set(LANGS), code
+        fields = [
+            {f for _l, f, _s, _c in string.Formatter().parse(texts[lang]) if f} for lang in LANGS
+        ]
+        assert fields[0] == fields[1], code
+        assert texts["id"] != texts["en"], code
+
+
+def test_findings_read_in_indonesian_with_a_comma_and_blanks_for_missing_parameters():
+    from kolabik_desktop.core.exchange.proof import Finding
+
+    f = Finding("score.differs", "J1/E1/P1/SIG", (("value", "85.5"), ("logged_value", "80")))
+    assert finding_line(f, "id") == (
+        "J1/E1/P1/SIG: tabel nilai berisi 85,5 (catatan '', revisi ) tetapi log audit mencatat "
+        "80 (catatan '', revisi ): diubah di luar program"
+    )
+    assert finding_line(f).startswith("J1/E1/P1/SIG: the score table holds 85.5 (note ''")
+    cut = Finding("against.head_missing", "p1.pdf", (("head", "ab" * 32),))
+    assert "abababababababab..." in finding_message(cut, "id")
+    assert "dipotong" in finding_message(cut, "id")
+
+
+def test_a_findings_place_reads_in_both_languages_and_a_cleared_value_too():
+    from kolabik_desktop.core.exchange.proof import Finding
+    from kolabik_desktop.core.scoring.problem_text import PLACE_TEXTS, place_text
+
+    for kind, texts in PLACE_TEXTS.items():
+        assert set(texts) == set(LANGS), kind
+    place = (
+        ("kind", "score"),
+        ("juror", "J1"),
+        ("entry", "E1"),
+        ("stage", "P1"),
+        ("criterion", "C"),
+    )
+    f = Finding(
+        "score.missing", place_text(place), (("value", "(empty)"), ("revision", "2")), place
+    )
+    assert finding_line(f) == (
+        "score of juror J1 for entry E1 on P1/C: the audit log says it holds (empty) (revision 2) "
+        "but the score table has no such row: deleted behind the program's back"
+    )
+    assert finding_line(f, "id").startswith(
+        "nilai juri J1 untuk peserta E1 di P1/C: menurut log audit bernilai (kosong) (revisi 2)"
+    )

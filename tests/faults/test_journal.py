@@ -8,11 +8,14 @@ journal no longer on disk, lost on kill -9.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import Writer, assert_nothing_lost, kolabik
+from conftest import Writer, assert_nothing_lost, env, kolabik
 
 READ_ONLY_COMMANDS = [
     ("audit",),
@@ -24,13 +27,28 @@ READ_ONLY_COMMANDS = [
 ]
 
 
-def _run(args: tuple[str, ...], event: Path, out: Path) -> None:
+def _argv(args: tuple[str, ...], event: Path, out: Path) -> list[str]:
     command, *rest = args
     argv = [a.format(out=out, event=event) for a in rest]
     if command != "export-workbook":
         argv = [str(event), *argv]
-    proc = kolabik(command, *argv)
-    assert proc.returncode == 0, (args, proc.stderr)
+    return [command, *argv]
+
+
+def _run_readers(event: Path, out: Path) -> None:
+    """The issue's repro (`kolabik audit`) as its own process, then every other read-only
+    command in one more process (commands_child.py), each opening and closing its connections."""
+    first, *rest = (_argv(args, event, out) for args in READ_ONLY_COMMANDS)
+    proc = kolabik(*first)
+    assert proc.returncode == 0, (first, proc.stderr)
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("commands_child.py")), json.dumps(rest)],
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
 
 
 def _deleted_journals(pid: int) -> list[str]:
@@ -53,8 +71,7 @@ def test_reader_after_a_sniffed_file_never_deletes_the_writers_journal(event, tm
     writer = Writer(event, how)
     try:
         writer.read_until(marker="SNIFFED")
-        for args in READ_ONLY_COMMANDS:
-            _run(args, event, tmp_path)
+        _run_readers(event, tmp_path)
         writer.send("go\n")
         writer.read_until(commits=30)
         assert _deleted_journals(writer.proc.pid) == []

@@ -9,6 +9,7 @@ import pytest
 from conftest import (
     assert_clean_refusal,
     assert_nothing_lost,
+    cli,
     fill_disk,
     kolabik,
     make_small_event,
@@ -74,22 +75,24 @@ def test_full_disk(disk, tmp_path):
     assert refused is not None and "disk is full" in refused, refused
     # Readers work from the full disk while the writer is open, and after it closed.
     for phase in ("writer open", "writer closed"):
+        # While it is open: readers in other processes (the writer holds the file here).
+        run = kolabik if phase == "writer open" else cli
         for args in READERS[:3]:
-            proc = kolabik(*_argv(args, event, tmp_path))
+            proc = run(*_argv(args, event, tmp_path))
             assert proc.returncode == 0, (phase, args, proc.stderr)
         if phase == "writer open":
             db.close()  # the journal is checkpointed and removed: fill the space it freed
             fill_disk(disk)
     # Outputs onto the full disk: a clear message, the earlier file unchanged, no empty file.
     for args in READERS[3:]:
-        proc = kolabik(*_argv(args, event, disk))
+        proc = cli(*_argv(args, event, disk))
         assert_clean_refusal(proc, "disk is full")
     assert old_report.read_bytes() == b"%PDF an earlier report"
     leftovers = sorted(p.name for p in disk.iterdir() if not p.name.endswith(("-wal", "-shm")))
     assert leftovers == ["filler.bin", "lomba.kolabik", "lomba.kolabik.lock", "r.pdf"], leftovers
     # Writers: the lock, a new event, a kit: each says so, none crashes.
-    assert_clean_refusal(kolabik("new", disk / "baru.kolabik"), "disk is full")
-    kit = kolabik("kit", event, "--juror", "J1", "--out", disk / "J1.kolabik-kit")
+    assert_clean_refusal(cli("new", disk / "baru.kolabik"), "disk is full")
+    kit = cli("kit", event, "--juror", "J1", "--out", disk / "J1.kolabik-kit")
     assert_clean_refusal(kit, "disk is full")
     assert not (disk / "baru.kolabik").exists() and not (disk / "J1.kolabik-kit").exists()
     filler.unlink()
@@ -99,18 +102,18 @@ def test_full_disk(disk, tmp_path):
 def test_read_only_media(disk, tmp_path):
     event = make_small_event(disk / "lomba.kolabik")
     xlsx = tmp_path / "w.xlsx"
-    assert kolabik("export-workbook", event, xlsx).returncode == 0
+    assert cli("export-workbook", event, xlsx).returncode == 0
     before = scores_in(event)
     remount(disk, "ro")
     try:
         for args in READERS:
-            proc = kolabik(*_argv(args, event, tmp_path))
+            proc = cli(*_argv(args, event, tmp_path))
             assert proc.returncode == 0, (args, proc.stderr)
         pkg = tmp_path / "none.kolabik-scores"
         pkg.write_text("{}")
-        assert_clean_refusal(kolabik("import-scores", event, pkg, "--yes"), "read-only")
-        assert_clean_refusal(kolabik("new", disk / "baru.kolabik"), "read-only")
-        assert_clean_refusal(kolabik("import-workbook", disk / "baru.kolabik", xlsx), "read-only")
+        assert_clean_refusal(cli("import-scores", event, pkg, "--yes"), "read-only")
+        assert_clean_refusal(cli("new", disk / "baru.kolabik"), "read-only")
+        assert_clean_refusal(cli("import-workbook", disk / "baru.kolabik", xlsx), "read-only")
         with pytest.raises(KolabikError, match="read-only"):
             open_event_file(event, lock=True)
         assert scores_in(event) == before
@@ -119,3 +122,22 @@ def test_read_only_media(disk, tmp_path):
     # Only the event (readers may leave SQLite's empty -wal/-shm index files beside it).
     names = {p.name for p in disk.iterdir()} - {"lomba.kolabik-wal", "lomba.kolabik-shm"}
     assert names == {"lomba.kolabik"}
+
+
+def test_a_kit_onto_a_full_disk_is_not_audited(disk, tmp_path):
+    event = make_small_event(tmp_path / "lomba.kolabik")
+    earlier = disk / "J1.kolabik-kit"
+    earlier.write_bytes(b"an earlier kit")
+    filler = fill_disk(disk)
+    try:
+        kit = cli("kit", event, "--juror", "J1", "--out", earlier)
+        assert_clean_refusal(kit, "disk is full")
+        assert earlier.read_bytes() == b"an earlier kit"
+        assert sorted(p.name for p in disk.iterdir()) == ["J1.kolabik-kit", "filler.bin"]
+        assert "kit.export" not in cli("audit", event).stdout
+    finally:
+        filler.unlink()
+    assert cli("kit", event, "--juror", "J1", "--out", earlier).returncode == 0
+    assert cli("audit", event).stdout.count("kit.export") == 1
+    against = cli("check", event, "--against", earlier)
+    assert against.returncode == 0 and "juror kit" in against.stdout, against.stdout

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import assert_nothing_lost, kolabik, make_small_event, scores_in
+from conftest import assert_nothing_lost, cli, make_small_event, scores_in
 from sqlalchemy import select
 
 from kolabik_desktop.core.errors import StorageError
@@ -68,5 +68,5 @@ def test_replaced_while_open_saves_to_a_recovered_file_and_spares_the_other(even
     # Our data is whole in the recovered file; the other event is untouched by our journal.
     assert_nothing_lost(recovered, committed)
     assert scores_in(event) == theirs
-    assert kolabik("check", event).returncode == 0
+    assert cli("check", event).returncode == 0
     assert not Path(f"{event}-wal").exists() or Path(f"{event}-wal").stat().st_size == 0

@@ -59,6 +59,7 @@ def event_words(path: Path) -> set[str]:
     # Names that stay as they are in every language: the program, the languages, paper sizes.
     words |= {"Kolabik Desktop", *i18n.LANGUAGES.values(), *(label for _c, label in PAPERS)}
     words |= {path.name, path.stem, str(path), str(path.parent)}
+    words |= {str(Path.cwd()), str(Path.home())}  # folders a file dialog starts in
     for e in event.entries:
         words |= {e.code, e.title, e.unit, e.category, f"{e.code} — {e.title}"}
     for j in event.jurors:
@@ -161,6 +162,29 @@ def menu_actions(menu: QMenu) -> Iterator[QAction]:
             yield action
 
 
+def walk_menus(window, path: Path, walk: Walk) -> None:
+    """Trigger every enabled menu action of ``window`` and look at every window it opens."""
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    actions = [a for m in menus for a in menu_actions(m)]
+    assert len(actions) > 20
+    for action in actions:
+        if not shiboken6.isValid(action):  # a menu rebuilt itself (recent files, stages)
+            continue
+        if any(word in action.text().replace("&", "") for word in LEAVING):
+            continue
+        if not action.isEnabled():
+            continue
+        before = set(QApplication.topLevelWidgets())
+        action.trigger()
+        QApplication.processEvents()
+        for top in set(QApplication.topLevelWidgets()) - before:
+            if top.isVisible() and not isinstance(top, QMenu):
+                walk.look(top, f"{action.text()!r} → {type(top).__name__}")
+                top.close()
+        if window.context is None:  # an action closed the event: open it again
+            assert window.open_event(path)
+
+
 def test_every_window_dialog_menu_and_message_speaks_indonesian(
     qtbot, qapp, demo_file, monkeypatch
 ):
@@ -179,25 +203,7 @@ def test_every_window_dialog_menu_and_message_speaks_indonesian(
         walk.look(window, "welcome")
         assert window.open_event(demo_file)
         walk.look(window, "chair")
-        menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-        actions = [a for m in menus for a in menu_actions(m)]
-        assert len(actions) > 20
-        for action in actions:
-            if not shiboken6.isValid(action):  # a menu rebuilt itself (recent files, stages)
-                continue
-            if any(word in action.text().replace("&", "") for word in LEAVING):
-                continue
-            if not action.isEnabled():
-                continue
-            before = set(QApplication.topLevelWidgets())
-            action.trigger()
-            QApplication.processEvents()
-            for top in set(QApplication.topLevelWidgets()) - before:
-                if top.isVisible() and not isinstance(top, QMenu):
-                    walk.look(top, f"{action.text()!r} → {type(top).__name__}")
-                    top.close()
-            if window.context is None:  # an action closed the event: open it again
-                assert window.open_event(demo_file)
+        walk_menus(window, demo_file, walk)
         window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
         walk.look(window, "scoring as a juror")
         for top in QApplication.topLevelWidgets():
@@ -227,3 +233,102 @@ def test_the_walk_would_catch_english_and_lets_data_and_numbers_pass():
         "e: 'Look in:'",
         "g: '60 entries: 9 final'",
     ]
+
+
+def test_the_juror_kits_window_speaks_indonesian(qtbot, qapp, demo_file, tmp_path, monkeypatch):
+    from kolabik_desktop.core.exchange.kits import export_kit
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    db = open_event_file(demo_file)
+    try:
+        kit = export_kit(db, "J1", tmp_path)
+    finally:
+        db.close()
+    patterns = translation_patterns()
+    data = event_words(demo_file) | {kit.name, kit.stem, str(kit), str(kit.parent)}
+    walk = Walk()
+    walk.patch(monkeypatch)
+    i18n.install_translator(qapp, "id")
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        window.show()
+        assert window.open_event(kit)
+        assert window.mode == "juror"
+        walk.look(window, "juror kit")
+        walk_menus(window, kit, walk)
+        walk.look(window, "juror kit, after the menus")
+        bad = untranslated(walk.seen, patterns, data)
+        assert len(walk.windows) > 5
+        assert not bad, f"{len(bad)} texts not in Indonesian:\n" + "\n".join(bad)
+        window.close()
+    finally:
+        i18n.install_translator(qapp, "en")
+
+
+def test_error_messages_speak_indonesian(qtbot, qapp, demo_file, tmp_path, monkeypatch):
+    """The message boxes only an error shows: a damaged file, a report that cannot be saved (the
+    disk is full), a refused import."""
+    import errno
+
+    from kolabik_desktop.core import files
+    from kolabik_desktop.ui.main_window import MainWindow
+    from kolabik_desktop.ui.report_dialog import ReportDialog
+
+    damaged = tmp_path / "rusak.kolabik"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
+    not_sqlite = tmp_path / "catatan.kolabik"
+    not_sqlite.write_text("bukan basis data", encoding="utf-8")
+    package = tmp_path / "J1-nilai.kolabik-scores"
+    package.write_text('{"format": 2, "rusak": true}', encoding="utf-8")
+    names = {p.name for p in (damaged, not_sqlite, package)} | {str(tmp_path)}
+    patterns = translation_patterns()
+    data = event_words(demo_file) | names | {str(tmp_path / "laporan.pdf"), "laporan.pdf"}
+    walk = Walk()
+    walk.patch(monkeypatch)
+    i18n.install_translator(qapp, "id")
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        window.show()
+        for bad_file in (damaged, not_sqlite):
+            seen = len(walk.seen)
+            assert not window.open_event(bad_file)
+            assert len(walk.seen) > seen, f"no message for {bad_file.name}"
+        assert window.open_event(demo_file)
+
+        # A report saved to a full disk.
+        def full(_path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(files, "fsync_file", full)
+        dialog = ReportDialog(window.context.db, window, ask_to_open=False)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        failures: list[str] = []
+        dialog.failed.connect(failures.append)
+        # Its preview first (a result arriving after the dialog closed is not this test's).
+        qtbot.waitUntil(lambda: bool(getattr(dialog, "last_pdf", b"")), timeout=30_000)
+        qtbot.waitUntil(lambda: not dialog._busy, timeout=30_000)
+        dialog.save_to(tmp_path / "laporan.pdf")
+        qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+        qtbot.waitUntil(lambda: not dialog._busy, timeout=30_000)
+        walk.look(dialog, "report, disk full")
+        walk.seen += [("report failure", text) for text in failures]
+        dialog.close()
+
+        # A package the import refuses.
+        window.open_dropped([package])
+        importer = window.import_dialog
+        assert importer is not None
+        qtbot.waitUntil(lambda: "…" not in importer.summary.text(), timeout=10_000)
+        walk.look(importer, "refused import")
+        importer.close()
+
+        bad = untranslated(walk.seen, patterns, data)
+        assert not bad, f"{len(bad)} texts not in Indonesian:\n" + "\n".join(bad)
+        window.close()
+    finally:
+        i18n.install_translator(qapp, "en")

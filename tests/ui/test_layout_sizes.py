@@ -144,3 +144,23 @@ def test_the_form_keeps_its_width_as_focus_moves(qtbot, window):
     qtbot.wait(1)
     sizes.add(tuple(window.splitter.sizes()))
     assert len(sizes) == 1, sizes
+
+
+READABLE_ZOOM = 0.6  # an A4 proposal's 10-pt text at 60% is about 8 px high: readable on a laptop
+
+
+def test_the_proposal_pdf_opens_fitted_to_width_at_a_readable_zoom(qtbot, window):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
+    entry = next(e for e in window.context.scorer.event.entries if e.code == "KM-05")  # has a PDF
+    window.show_entry(entry.id)
+    window.entry_view.show_first_pdf()
+    pane = window.entry_view.pdf
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.page_total() > 0, timeout=5000)
+    qtbot.wait(20)
+    assert pane.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert pane.zoom_factor() >= READABLE_ZOOM, (window.width(), window.splitter.sizes())
+    # Fitted: the page's width is in view, no sideways scrolling.
+    assert not pane.view.horizontalScrollBar().isVisible()
+    assert pane.zoom_label.text() == f"{round(pane.zoom_factor() * 100)}%"

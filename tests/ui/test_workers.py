@@ -48,3 +48,34 @@ def test_an_exception_inside_still_restores_the_collector() -> None:
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_a_result_for_a_deleted_dialog_is_dropped(qtbot) -> None:
+    """A task finishing after its dialog was deleted must not call into the dead dialog."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from kolabik_desktop.ui.workers import run_task
+
+    release = threading.Event()
+    calls: list[object] = []
+
+    class Dialog(QDialog):
+        def __init__(self) -> None:
+            super().__init__()
+            self.button = QPushButton("x", self)
+
+        def done_building(self, result: object) -> None:
+            self.button.setEnabled(True)  # raises on a deleted C++ object
+            calls.append(result)
+
+    kept, dropped = Dialog(), Dialog()
+    run_task(lambda _p: "kept", kept.done_building)
+    run_task(lambda _p: release.wait(5) and "late", dropped.done_building)
+    shiboken6.delete(dropped)
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.waitUntil(lambda: calls == ["kept"], timeout=2000)
+    qtbot.wait(50)  # a late delivery to the deleted dialog would land now
+    assert calls == ["kept"]

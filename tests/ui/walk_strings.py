@@ -31,15 +31,29 @@ from PySide6.QtWidgets import (
 
 ROOT = Path(__file__).resolve().parents[2]
 ID_SOURCES = ROOT / "resources" / "translations" / "id"
-_PLACEHOLDER = re.compile(r"%L?\d|%n|\{[a-z_0-9]*\}")
+_PLACEHOLDER = re.compile(r"%L?\d|%n|\{[a-z_0-9]*(?::[^}]*)?\}")
 _TAG = re.compile(r"<[^>]+>")
 # How the window joins words of its own: "BU-01 · title", "name — file (role) — program".
 _SEPARATORS = re.compile(r" · | — |: ")
 
 
+def _core_wordings() -> list[str]:
+    """core/scoring/problem_text.py's Indonesian wordings (problems, findings, errors): the
+    window shows them through ui/problems.py."""
+    from kolabik_desktop.core.scoring import problem_text as pt
+
+    tables = (pt.TEXTS, pt.FINDING_TEXTS, pt.PLACE_TEXTS, pt.REASON_TEXTS)
+    return [texts["id"] for table in tables for texts in table.values()]
+
+
 def translation_patterns() -> list[re.Pattern[str]]:
-    """Every finished Indonesian translation as a pattern (placeholders match any text)."""
+    """Every finished Indonesian translation as a pattern (placeholders match any text), and
+    core's Indonesian wordings of problems and errors."""
     out = []
+    for text in _core_wordings():
+        pieces = _PLACEHOLDER.split(text)
+        if any(re.search(r"[^\W\d_]", p) for p in pieces):
+            out.append(re.compile(".*?".join(re.escape(p) for p in pieces), re.S))
     for ts in sorted(ID_SOURCES.glob("*.ts")):
         for message in ET.parse(ts).getroot().iter("message"):
             text = message.findtext("translation") or ""
@@ -126,7 +140,7 @@ def _readable_as_is(line: str, patterns: list[re.Pattern[str]], data: list[str])
         if word in line:
             line = line.replace(word, "\x01")
     return all(
-        _known(piece.replace("\x01", " ").strip(" ()[]\"'.,;:"), patterns)
+        _known(piece.replace("\x01", " ").strip(" ()[]\"'.,;:•"), patterns)
         for piece in _SEPARATORS.split(line)
     )
 
@@ -137,4 +151,9 @@ def _known(text: str, patterns: list[re.Pattern[str]]) -> bool:
 
 def _is_neutral(text: str) -> bool:
     """Numbers, codes and symbols read the same in every language."""
-    return re.fullmatch(r"[\W\d_]*|[A-Z]{1,3}\d*|[A-Z]+-\d+|Ctrl\+.*|F\d+", text) is not None
+    return (
+        re.fullmatch(
+            r"[\W\d_]*|[A-Z]{1,3}\d*|[A-Z]+-\d+|[A-Z0-9]{2,}(-[A-Z0-9]{2,})+|Ctrl\+.*|F\d+", text
+        )
+        is not None
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +26,7 @@ from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Number, StageSpec
+from kolabik_desktop.core.store.queries.audit import AuditLine
 from kolabik_desktop.core.store.services import decimal_text
 
 WHATS = ("leaderboard", "matrix")
@@ -274,3 +275,85 @@ def export(
     blob = to_xlsx(sheets) if suffix == ".xlsx" else to_csv(sheets[0])
     write_output(out, blob, "export")
     return sum(len(s.rows) for s in sheets)
+
+
+# The audit log's export (the window's audit view): the rows its filter shows, oldest first.
+AUDIT_HEADERS = {
+    "id": [
+        "No.",
+        "Waktu (UTC)",
+        "Pelaku",
+        "Tindakan",
+        "Sumber",
+        "Juri",
+        "Peserta",
+        "Tahap",
+        "Kriteria",
+        "Lainnya",
+        "Sebelum",
+        "Sesudah",
+    ],
+    "en": [
+        "No.",
+        "Time (UTC)",
+        "Actor",
+        "Action",
+        "Source",
+        "Juror",
+        "Entry",
+        "Stage",
+        "Criterion",
+        "Other",
+        "Before",
+        "After",
+    ],
+}
+# The fields of a logged change, as the export names them.
+AUDIT_FIELDS = {
+    "id": {
+        "value": "nilai",
+        "note": "catatan",
+        "text": "teks",
+        "submitted": "diserahkan",
+        "revision": "revisi",
+    },
+    "en": {},
+}
+AUDIT_WIDTHS = (8, 28, 10, 16, 20, 8, 10, 8, 10, 24, 24, 24)
+
+
+def audit_sheet(rows: Iterable[AuditLine], lang: str = "id") -> Sheet:
+    names = AUDIT_FIELDS[lang]
+    title = "Log audit" if lang == "id" else "Audit log"
+    data: list[list[Cell]] = [
+        [
+            r.id,
+            r.at,
+            r.actor,
+            r.action,
+            r.source,
+            r.juror,
+            r.entry,
+            r.stage,
+            r.criterion,
+            r.other,
+            r.old_text(names),
+            r.new_text(names),
+        ]
+        for r in rows
+    ]
+    return Sheet(title, AUDIT_HEADERS[lang], data, {}, AUDIT_WIDTHS, freeze_cols=1)
+
+
+def export_audit(rows: Iterable[AuditLine], out: Path, lang: str = "id") -> int:
+    """Write audit rows to ``out`` (.xlsx or .csv, through the atomic write); returns the count.
+
+    As every export: user text is a text cell in xlsx, and a CSV field that would start a
+    formula gets a leading apostrophe (``csv_safe``)."""
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(f"{out.name}: write a .xlsx or .csv file, not '{suffix or 'none'}'")
+    sheet = audit_sheet(rows, lang if lang in LANGS else "id")
+    blob = to_xlsx([sheet]) if suffix == ".xlsx" else to_csv(sheet)
+    write_output(out, blob, "export")
+    return len(sheet.rows)

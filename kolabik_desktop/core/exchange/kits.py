@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.exchange.live import SETTING_HUB_PUBLIC, ensure_hub_key
 from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
+from kolabik_desktop.core.files import os_error_reason
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit, writer
@@ -42,7 +43,7 @@ from kolabik_desktop.core.store.db import (
     sqlite_uri,
     utc_now,
 )
-from kolabik_desktop.core.store.dialect import ServerEventDB
+from kolabik_desktop.core.store.dialect import ServerEventDB, serialized_write
 from kolabik_desktop.core.store.models import (
     Assignment,
     Attachment,
@@ -152,31 +153,94 @@ def export_kits(
             raise KolabikError("the event has no jurors yet")
         ensure_hub_key(s)  # the kit carries the hub's public key: it pairs with no code typed
         requests = []
-        prev = audit.last_hash(s)
-        now = utc_now()
         for juror in jurors:
             if not juror.secret_key:
                 juror.secret_key = secrets.token_bytes(32)
             path = out if single_file else out / kit_file_name(event.name, juror.code)
             requests.append(_KitRequest(juror.id, juror.code, path))
+    # The keys above are committed; no audit row yet. Each kit is built in a temporary file
+    # beside its target; only when all are written is the kit.export row appended, its hash
+    # stamped into the kits as their chair audit head, and the kits renamed into place. A
+    # failed write leaves no audit row claiming a kit that was never made.
+    parts: list[tuple[_KitRequest, Path]] = []
+    try:
+        with as_file(db) as source:
+            for done, req in enumerate(requests):
+                if progress:
+                    progress(done, len(requests), req.juror_code)
+                tmp = _part_path(req.path)
+                parts.append((req, tmp))
+                _write_kit(source, req, tmp, stage_ids, stage_codes, first_stage_id)
+        _audit_and_publish(db, parts, stage_codes)
+    finally:
+        for _req, tmp in parts:
+            tmp.unlink(missing_ok=True)
+    if progress:
+        progress(len(requests), len(requests), "")
+    return [r.path for r in requests]
+
+
+def _part_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.part")
+
+
+@serialized_write
+def _audit_and_publish(
+    db: EventDB, parts: list[tuple[_KitRequest, Path]], stage_codes: list[str]
+) -> None:
+    """Append the kit.export rows, stamp the head into each kit, commit, then rename.
+
+    The rows are committed before the renames: a kit in place always names a head the event's
+    log holds (``kolabik check --against KIT``). A rename failing after the commit (the folder
+    vanished) is recorded as kit.export.failed, so the log never leaves the claim standing.
+    """
+    with db.session() as s:
+        prev = audit.last_hash(s)
+        now = utc_now()
+        for req, _tmp in parts:
             prev = audit.append(
                 s,
                 at=now,
                 actor="chair",
                 action="kit.export",
                 source="local",
-                subject={"juror": juror.code, "stages": stage_codes},
-                new={"file": path.name},
+                subject={"juror": req.juror_code, "stages": stage_codes},
+                new={"file": req.path.name},
                 prev_hash=prev,
             )
-    with as_file(db) as source:
-        for done, req in enumerate(requests):
-            if progress:
-                progress(done, len(requests), req.juror_code)
-            _write_kit(source, req, stage_ids, stage_codes, first_stage_id, prev)
-    if progress:
-        progress(len(requests), len(requests), "")
-    return [r.path for r in requests]
+        s.flush()  # the rows are written (and the write lock held) before the kits are stamped
+        for req, tmp in parts:
+            _stamp_head(tmp, req.path, prev)
+    published: list[Path] = []
+    try:
+        for req, tmp in parts:
+            fsync_and_rename(tmp, req.path)
+            published.append(req.path)
+    except OSError as exc:
+        with db.session() as s:
+            audit.append(
+                s,
+                at=utc_now(),
+                actor="chair",
+                action="kit.export.failed",
+                source="local",
+                subject={"files": [r.path.name for r, _t in parts if r.path not in published]},
+                new={"reason": exc.strerror or str(exc)},
+            )
+        raise KolabikError(f"{req.path}: could not write the kit: {os_error_reason(exc)}") from None
+
+
+def _stamp_head(tmp: Path, target: Path, head: str) -> None:
+    """The chair's audit head the kit was made at, written into the finished temporary kit."""
+    try:
+        con = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            con.execute("PRAGMA synchronous=OFF")  # synced once, when renamed
+            con.execute("UPDATE setting SET value = ? WHERE key = ?", (head, CHAIR_HEAD_SETTING))
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise KolabikError(f"{target}: could not write the kit ({exc})") from exc
 
 
 def _is_the_event(out: Path, db: EventDB) -> bool:
@@ -186,12 +250,12 @@ def _is_the_event(out: Path, db: EventDB) -> bool:
 def _write_kit(
     source: Path,
     req: _KitRequest,
+    tmp: Path,
     stage_ids: list[int],
     stage_codes: list[str],
     first_stage_id: int | None,
-    chair_head: str,
 ) -> None:
-    tmp = req.path.with_name(f".{req.path.name}.{os.getpid()}.part")
+    """The juror's kit in ``tmp``, complete but for its chair audit head (stamped later)."""
     tmp.unlink(missing_ok=True)
     try:
         # Read-only: this connection can never checkpoint or delete the open event's journal.
@@ -202,23 +266,20 @@ def _write_kit(
             src.backup(dst)
             src.close()
             # A scratch copy until renamed: no disk syncs while cutting (the file is synced
-            # once below); the journal in memory still allows a rollback.
+            # once when renamed); the journal in memory still allows a rollback.
             dst.execute("PRAGMA journal_mode=MEMORY")
             dst.execute("PRAGMA synchronous=OFF")
-            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id, chair_head)
+            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id, "")
             # Rewrite the file so deleted rows do not linger in free pages.
             dst.execute("VACUUM")
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
             src.close()
-        fsync_and_rename(tmp, req.path)
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
         raise KolabikError(f"{req.path}: could not write the kit ({exc})") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KolabikError(f"{req.path}: could not write the kit ({exc.strerror})") from exc
+        raise KolabikError(f"{req.path}: could not write the kit: {os_error_reason(exc)}") from exc
 
 
 def _cut_to_juror(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import select
 
@@ -30,7 +30,7 @@ from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.files import read_regular_file, write_output
 from kolabik_desktop.core.scoring import rules
-from kolabik_desktop.core.scoring.problem_text import problem_message
+from kolabik_desktop.core.scoring.problem_text import error_message, problem_message
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -347,9 +347,20 @@ class VerifiedPackage:
 class _Refuse(Exception):
     """Internal: stop checking at the first problem that makes the rest meaningless."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, code: str = "", **params: object):
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.params = tuple((k, str(v)) for k, v in params.items())
+
+    @classmethod
+    def coded(cls, code: str, **params: object) -> Self:
+        """A refusal the window words in its language (problem_text.TEXTS)."""
+        values = tuple((k, str(v)) for k, v in params.items())
+        return cls(error_message(code, values), code, **params)
+
+    def problem(self) -> Problem:
+        return Problem("", self.message, self.code, self.params)
 
 
 def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
@@ -375,7 +386,7 @@ def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPac
         document = _parse(data)
         return _verify(document, data, filename, db)
     except _Refuse as refusal:
-        raise InputRejected(filename, [Problem("", refusal.message)]) from None
+        raise InputRejected(filename, [refusal.problem()]) from None
     except RecursionError:  # json.dumps of a hostile, deeply nested value while signing
         raise InputRejected(
             filename, [Problem("", "not a score package (nested too deeply)")]
@@ -384,27 +395,27 @@ def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPac
 
 def _parse(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_PACKAGE_BYTES:
-        raise _Refuse("the file is too large for a score package")
+        raise _Refuse.coded("package.too_large")
     if not data.strip():
-        raise _Refuse("the file is empty")
+        raise _Refuse.coded("package.empty")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _Refuse("not a score package (the file is not UTF-8 JSON text)") from None
+        raise _Refuse.coded("package.not_utf8") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
+        at = {"line": exc.lineno, "column": exc.colno}
         body = text.strip()
         if exc.pos >= len(body) - 1 or (body.startswith("{") and not body.endswith("}")):
-            raise _Refuse(f"the file is truncated: the JSON ends early ({where})") from None
-        raise _Refuse(f"not valid JSON ({exc.msg}, {where}): damaged or not a package") from None
+            raise _Refuse.coded("package.truncated", **at) from None
+        raise _Refuse.coded("package.bad_json", detail=exc.msg, **at) from None
     except ValueError:  # an integer of more digits than Python agrees to convert
         raise _Refuse("not a score package (it holds a number too long to read)") from None
     except RecursionError:
         raise _Refuse("not a score package (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise _Refuse(f"not a Kolabik score package (no 'format': '{FORMAT_NAME}')")
+        raise _Refuse.coded("package.not_package", format=FORMAT_NAME)
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _Refuse("the package has no valid format version")

@@ -40,8 +40,10 @@ from kolabik_desktop.core.exchange.packages import (
     canonical_bytes,
     verify_package_bytes,
 )
+from kolabik_desktop.core.files import read_regular_file
+from kolabik_desktop.core.scoring.problem_text import EMPTY_VALUE, place_text
 from kolabik_desktop.core.store import dialect
-from kolabik_desktop.core.store.backup import audit_trail_of_file
+from kolabik_desktop.core.store.backup import audit_trail_of_file, kit_anchor_of_file
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
     AuditLog,
@@ -71,15 +73,28 @@ class Finding:
     """One thing the proof found; ``code`` names the kind, ``params`` the details to word."""
 
     code: str
-    where: str
+    where: str  # in English (the CLI's words); ``place`` says it for any language
     params: tuple[tuple[str, str], ...] = ()
+    # The place's kind and parameters (problem_text.PLACE_TEXTS), e.g. (("kind", "score"),
+    # ("juror", "J1"), ...); empty when ``where`` is a file's name, the same in every language.
+    place: tuple[tuple[str, str], ...] = ()
 
     def param(self, name: str) -> str:
         return dict(self.params).get(name, "")
 
 
-def _finding(code: str, where: str, **params: object) -> Finding:
-    return Finding(code, where, tuple((k, "" if v is None else str(v)) for k, v in params.items()))
+Place = tuple[tuple[str, str], ...]
+
+
+def _place(kind: str, **params: str) -> Place:
+    return (("kind", kind), *params.items())
+
+
+def _finding(code: str, where: str | Place, **params: object) -> Finding:
+    values = tuple((k, "" if v is None else str(v)) for k, v in params.items())
+    if isinstance(where, str):
+        return Finding(code, where, values)
+    return Finding(code, place_text(where, "en"), values, where)
 
 
 @dataclass
@@ -306,14 +321,14 @@ def _table_scores(s: Session) -> dict[CellKey, tuple[ScoreState, str]]:
     }
 
 
-def _where(key: CellKey) -> str:
-    return f"score of juror {key[0]} for entry {key[1]} on {key[2]}/{key[3]}"
+def _where(key: CellKey) -> Place:
+    return _place("score", juror=key[0], entry=key[1], stage=key[2], criterion=key[3])
 
 
 def _state_params(prefix: str, state: ScoreState) -> dict[str, object]:
     value, note, revision = state
     return {
-        f"{prefix}value": value or "(empty)",
+        f"{prefix}value": value or EMPTY_VALUE,
         f"{prefix}note": note,
         f"{prefix}revision": revision,
     }
@@ -359,7 +374,7 @@ def _compare_comments(s: Session, r: Replay, out: list[Finding]) -> None:
     workbook_times = {at for at, _n in r.workbook_imports}
     for key in sorted(table.keys() | r.comments.keys()):
         stored, logged = table.get(key), r.comments.get(key)
-        where = f"comment of juror {key[0]} on entry {key[1]} in {key[2]}"
+        where = _place("comment", juror=key[0], entry=key[1], stage=key[2])
         if stored is not None and logged is None:
             if stored[0][1] == 1 and stored[1] in workbook_times:
                 continue
@@ -379,7 +394,7 @@ def _compare_submissions(s: Session, r: Replay, out: list[Finding]) -> None:
     table = {(j, st): (bool(sub), rev) for j, st, sub, rev in rows}
     for key in sorted(table.keys() | r.submissions.keys()):
         stored, logged = table.get(key), r.submissions.get(key)
-        where = f"submission of stage {key[1]} by juror {key[0]}"
+        where = _place("submission", juror=key[0], stage=key[1])
         if stored is not None and logged is None:
             out.append(_finding("submission.added", where, submitted=stored[0]))
         elif stored is None and logged is not None:
@@ -466,7 +481,7 @@ def _check_signed(s: Session, proof: Proof, r: Replay, table: dict[CellKey, Any]
         if data is None:
             continue
         code, trusted, secret = jurors.get(juror_id, ("?", None, None))
-        where = f"signed package {filename} of juror {code}"
+        where = _place("package", package=filename, juror=code)
         if hashlib.sha256(data).hexdigest() != sha:
             proof.findings.append(_finding("package.altered", where))
             continue
@@ -560,7 +575,7 @@ def audit_head(db: EventDB) -> tuple[str, int]:
 class Against:
     """What comparing the event with an earlier file found."""
 
-    kind: str  # "report", "backup", "package"
+    kind: str  # "report", "backup", "kit", "package"
     findings: list[Finding] = field(default_factory=list)
     head: str = ""  # the audit head the file certifies
     rows_since: int = 0  # audit rows written after it
@@ -568,13 +583,13 @@ class Against:
     same_data: bool = False  # the event's fingerprint is still the report's
 
 
+MAX_AGAINST_BYTES = 4 * 1024 * 1024 * 1024  # a report, backup or package; a bound, not a limit
+
+
 def check_against(db: EventDB, path: str | Path) -> Against:
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            start = fh.read(16)
-    except OSError as exc:
-        raise KolabikError(f"{path}: cannot be read ({exc.strerror})") from exc
+    # A regular file only: a FIFO or a device named here is refused at once, never read.
+    start = read_regular_file(path, MAX_AGAINST_BYTES, "file to compare", first=16)
     if start.startswith(b"%PDF"):
         return _against_report(db, path)
     if start.startswith(b"SQLite format 3\x00"):
@@ -595,7 +610,7 @@ def _log_hashes(db: EventDB) -> list[str]:
 def _against_report(db: EventDB, path: Path) -> Against:
     from kolabik_desktop.core.reports.fingerprint import fingerprint
 
-    data = path.read_bytes()
+    data = read_regular_file(path, MAX_AGAINST_BYTES, "report")
     head, printed = _PDF_HEAD.search(data), _PDF_FINGERPRINT.search(data)
     if head is None or printed is None:
         raise KolabikError(
@@ -626,6 +641,16 @@ def _against_backup(db: EventDB, path: Path) -> Against:
     if uid != db.uid:
         raise KolabikError(f"{path.name}: a file of another event, so it cannot be compared")
     ours = _log_hashes(db)
+    anchor = kit_anchor_of_file(path)
+    if anchor is not None:
+        # A juror kit: its own log starts when it was made; it certifies the chair's log up to
+        # the head it was made at, which the event's log must still hold.
+        kit = Against("kit", head=anchor)
+        if anchor not in ours:
+            kit.findings.append(_finding("against.head_missing", path.name, head=anchor))
+        else:
+            kit.rows_since = len(ours) - 1 - ours.index(anchor)
+        return kit
     result = Against("backup", head=theirs[-1] if theirs else "")
     for i, h in enumerate(theirs):
         if i >= len(ours) or ours[i] != h:
@@ -638,9 +663,7 @@ def _against_backup(db: EventDB, path: Path) -> Against:
 
 
 def _against_package(db: EventDB, path: Path) -> Against:
-    if path.stat().st_size > MAX_PACKAGE_BYTES:
-        raise KolabikError(f"{path.name}: too large for a score package")
-    data = path.read_bytes()
+    data = read_regular_file(path, MAX_PACKAGE_BYTES, "score package")
     result = Against("package")
     try:
         package = verify_package_bytes(data, path.name, db)

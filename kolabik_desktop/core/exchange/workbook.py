@@ -35,6 +35,7 @@ openpyxl's cell objects) so that a national-scale event stays inside issue 3's t
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
@@ -69,7 +70,7 @@ from kolabik_desktop.core.exchange.tabular import (
     to_bool,
 )
 from kolabik_desktop.core.exchange.tabular_xlsx import SheetOut, read_rows, write_xlsx
-from kolabik_desktop.core.files import replacing
+from kolabik_desktop.core.files import read_regular_file, replacing
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
@@ -165,6 +166,7 @@ TIEBREAK_WORDS = {
     "none": "none",
 }
 MAX_PRECISION = 6
+MAX_XLSX_BYTES = 512 * 1024 * 1024  # far above a national event's workbook
 SCORE_BATCH = 10_000
 
 ENTRY_ALIASES = {
@@ -359,7 +361,12 @@ def _open_xlsx(path: Path) -> Any:
     if not path.exists():
         raise InputRejected(source, [Problem(str(path), "file not found")])
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        # A regular file of bounded size, read once: a FIFO or a device is refused at once.
+        data = read_regular_file(path, MAX_XLSX_BYTES, "workbook (.xlsx)")
+    except KolabikError as exc:
+        raise InputRejected(source, [Problem(str(path), str(exc))]) from None
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise InputRejected(
             source, [Problem(str(path), f"not an Excel workbook (.xlsx) that can be read ({exc})")]

@@ -1,14 +1,16 @@
 """The one table that turns a rule's problem code into words, in Indonesian and in English.
 
-The CLI, the reports and the window all read this table (the window through ``ui.i18n``'s
-language choice), so a code has exactly one wording per language. A test checks that every code
-in ``rules`` has both.
+The same table words `kolabik check`'s findings (``FINDING_TEXTS``, the codes of
+core/exchange/proof.py). The CLI, the reports and the window all read these tables (the window
+through ``ui.i18n``'s language choice), so a code has exactly one wording per language. A test
+checks that every code in ``rules`` and every finding code has both.
 """
 
 from __future__ import annotations
 
+import string
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from kolabik_desktop.core import codes as c
 from kolabik_desktop.core.scoring import rules as r
@@ -957,6 +959,73 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{source}: perubahan TIDAK tersimpan: server menolak perubahan ({detail}). Yang tersimpan sebelumnya aman.",
         "en": "{source}: the change was NOT saved: the server refused the change ({detail}). Earlier saves are safe.",
     },
+    c.COPY_JOURNAL_NOT_MERGED: {
+        "id": "{file}: jurnal salinan tidak tergabung; tidak ada yang ditulis",
+        "en": "{file}: the copy's journal was not merged; nothing was written",
+    },
+    # -- errors of files and packages (core/files.py, store/db.py, exchange/packages.py) --
+    c.FILE_WRITE_FAILED: {
+        "id": "{path}: {what} tidak dapat ditulis: {reason}. Berkas lama dengan nama itu tidak "
+        "berubah.",
+        "en": "{path}: could not write the {what}: {reason}. An earlier file of that name is "
+        "unchanged.",
+    },
+    c.FILE_CREATE_FAILED: {
+        "id": "{path}: {what} tidak dapat ditulis: {reason}",
+        "en": "{path}: could not write the {what}: {reason}",
+    },
+    c.FILE_CAME_OUT_EMPTY: {
+        "id": "{path}: {what} yang dibuat kosong; tidak ada yang ditulis",
+        "en": "{path}: the {what} came out empty; nothing was written",
+    },
+    c.FILE_NOT_EVENT: {
+        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite), atau berkas yang "
+        "rusak. Tidak ada yang ditulis ke berkas itu.",
+        "en": "{path}: not a Kolabik event file (not a SQLite database), or a damaged one. "
+        "Nothing was written to it.",
+    },
+    c.FILE_EMPTY: {
+        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite: kosong)",
+        "en": "{path}: not a Kolabik event file (not a SQLite database: empty)",
+    },
+    c.FILE_NO_EVENT_RECORD: {
+        "id": "{path}: bukan berkas acara Kolabik (tidak ada data acara)",
+        "en": "{path}: not a Kolabik event file (no event record)",
+    },
+    c.FILE_DAMAGED: {
+        "id": "{path}: berkas rusak atau bukan acara Kolabik ({detail}). Tidak ada yang ditulis "
+        "ke berkas itu; pulihkan cadangan terbaru dari folder NAMA.kolabik-backups di "
+        "sebelahnya.",
+        "en": "{path}: the file is damaged or not a Kolabik event ({detail}). Nothing was "
+        "written to it; restore the newest backup from the NAME.kolabik-backups folder beside "
+        "it.",
+    },
+    c.INPUT_REJECTED: {
+        "id": "{source}: ditolak, tidak ada yang diubah ({count} masalah):",
+        "en": "{source}: refused, nothing was changed ({count} problem(s)):",
+    },
+    c.PACKAGE_TOO_LARGE: {
+        "id": "berkas terlalu besar untuk paket nilai",
+        "en": "the file is too large for a score package",
+    },
+    c.PACKAGE_EMPTY: {"id": "berkasnya kosong", "en": "the file is empty"},
+    c.PACKAGE_NOT_UTF8: {
+        "id": "bukan paket nilai (berkasnya bukan teks JSON UTF-8)",
+        "en": "not a score package (the file is not UTF-8 JSON text)",
+    },
+    c.PACKAGE_TRUNCATED: {
+        "id": "berkasnya terpotong: JSON berakhir terlalu awal (baris {line}, kolom {column})",
+        "en": "the file is truncated: the JSON ends early (line {line}, column {column})",
+    },
+    c.PACKAGE_BAD_JSON: {
+        "id": "bukan JSON yang sah ({detail}, baris {line}, kolom {column}): rusak atau bukan "
+        "paket",
+        "en": "not valid JSON ({detail}, line {line}, column {column}): damaged or not a package",
+    },
+    c.PACKAGE_NOT_PACKAGE: {
+        "id": "bukan paket nilai Kolabik (tidak ada 'format': '{format}')",
+        "en": "not a Kolabik score package (no 'format': '{format}')",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
@@ -982,6 +1051,8 @@ KIND_NAMES: dict[str, dict[str, str]] = {
 
 
 def _plain(value: Any, lang: str) -> str:
+    if value is None:
+        return ""
     if isinstance(value, r.Problem):  # a nested problem: what a refusal is about, or its cause
         return problem_line(value, lang)
     if isinstance(value, (list, tuple)) and all(isinstance(v, r.Problem) for v in value):
@@ -994,16 +1065,24 @@ def _plain(value: Any, lang: str) -> str:
 
 
 def problem_message(problem: r.Problem, lang: str = "en") -> str:
-    """The problem in words, without its place."""
+    """The problem in words, without its place (``kind``, ``what`` and ``reason_code`` named
+    in the language too)."""
     lang = lang if lang in LANGS else "en"
     params = {k: _plain(v, lang) for k, v in problem.params.items()}
     kind = problem.params.get("kind")
     if isinstance(kind, str) and kind in KIND_NAMES:
         params["kind"] = KIND_NAMES[kind][lang]
+    what = problem.params.get("what")
+    if isinstance(what, str) and what in WHAT_NAMES:
+        params["what"] = WHAT_NAMES[what][lang]
+    reason = REASON_TEXTS.get(str(problem.params.get("reason_code", "")))
+    if reason is not None:
+        params["reason"] = reason[lang]
     texts = TEXTS.get(problem.code)
     if texts is None:  # a code this table does not know yet: still say something useful
         return f"{problem.code} {params}"
-    return texts[lang].format(**params)
+    template = texts[lang]
+    return template.format(**(dict.fromkeys(_fields(template), "") | params))
 
 
 def problem_line(problem: r.Problem, lang: str = "en") -> str:
@@ -1013,3 +1092,348 @@ def problem_line(problem: r.Problem, lang: str = "en") -> str:
         place = place.replace(" row ", " baris ").replace("column ", "kolom ")
     message = problem_message(problem, lang)
     return f"{place}: {message}" if place else message
+
+
+# ---------------------------------------------------------------------------------------------
+# `kolabik check`'s findings (core/exchange/proof.py ``Finding``: a code, where, parameters).
+# The CLI words them in English, the window (ui/problems.py) in its language.
+# ---------------------------------------------------------------------------------------------
+
+FINDING_TEXTS: dict[str, dict[str, str]] = {
+    "score.added": {
+        "id": "ada di tabel nilai ({value}, catatan '{note}', revisi {revision}) tetapi tidak "
+        "pernah ditulis di log audit: ditambahkan di luar program",
+        "en": "in the score table ({value}, note '{note}', revision {revision}) but the "
+        "audit log never wrote it: added behind the program's back",
+    },
+    "score.missing": {
+        "id": "menurut log audit bernilai {value} (revisi {revision}) tetapi tabel nilai tidak "
+        "memiliki baris itu: dihapus di luar program",
+        "en": "the audit log says it holds {value} (revision {revision}) but the score "
+        "table has no such row: deleted behind the program's back",
+    },
+    "score.differs": {
+        "id": "tabel nilai berisi {value} (catatan '{note}', revisi {revision}) tetapi log "
+        "audit mencatat {logged_value} (catatan '{logged_note}', revisi {logged_revision}): "
+        "diubah di luar program",
+        "en": "the score table holds {value} (note '{note}', revision {revision}) but the "
+        "audit log says {logged_value} (note '{logged_note}', revision {logged_revision}): edited "
+        "behind the program's back",
+    },
+    "comment.added": {
+        "id": "ada di tabel komentar tetapi tidak pernah ditulis di log audit",
+        "en": "in the comment table but never written by the audit log",
+    },
+    "comment.missing": {
+        "id": "log audit menulisnya tetapi tabel komentar tidak memiliki baris itu",
+        "en": "the audit log wrote it but the comment table has no such row",
+    },
+    "comment.differs": {
+        "id": "teks di tabel komentar berbeda dari yang ditulis log audit",
+        "en": "the comment table's text differs from what the audit log wrote",
+    },
+    "submission.added": {
+        "id": "ada di tabel penyerahan (diserahkan={submitted}) tetapi tidak pernah di log",
+        "en": "in the submission table (submitted={submitted}) but never in the log",
+    },
+    "submission.missing": {
+        "id": "log audit menulisnya tetapi tabel penyerahan tidak memiliki baris itu",
+        "en": "the audit log wrote it but the submission table has no such row",
+    },
+    "submission.differs": {
+        "id": "tabel mencatat diserahkan={submitted}, log audit mencatat diserahkan={logged}",
+        "en": "the table says submitted={submitted}, the audit log says submitted={logged}",
+    },
+    "package.altered": {
+        "id": "salinan yang disimpan tidak lagi sama dengan berkas yang diimpor",
+        "en": "the kept copy no longer matches the file that was imported",
+    },
+    "package.bad_signature": {
+        "id": "salinan yang disimpan gagal diverifikasi ({reason})",
+        "en": "the kept copy fails verification ({reason})",
+    },
+    "anchor.missing": {
+        "id": "paket ini menjamin log audit ketua sampai baris {head:.16}..., dan log tidak "
+        "lagi memuat baris itu: log ditulis ulang (di-hash ulang) atau dipotong sejak itu",
+        "en": "it vouches for the chair's audit log up to row {head:.16}..., and the log "
+        "no longer holds that row: the log was rewritten (re-hashed) or cut since",
+    },
+    "score.not_signed": {
+        "id": "menurut log audit berasal dari paket bertanda tangan juri {package}, tetapi paket "
+        "itu tidak memuat {value} (revisi {revision}): bukan nilai dari juri",
+        "en": "the audit log says it came from the juror-signed package {package}, but "
+        "that package does not hold {value} (revision {revision}): not the juror's score",
+    },
+    "score.no_receipt": {
+        "id": "menurut log audit berasal dari paket {package}, yang tidak pernah tercatat "
+        "diimpor ke acara ini",
+        "en": "the audit log says it came from package {package}, which the event "
+        "has no record of importing",
+    },
+    "against.head_missing": {
+        "id": "berkas ini menjamin log audit sampai baris {head:.16}..., dan log acara tidak "
+        "lagi memuat baris itu: ujung log dipotong atau ditulis ulang sejak itu",
+        "en": "it certifies the audit log up to row {head:.16}..., and the event's "
+        "log no longer holds that row: the log's tail was cut or rewritten since",
+    },
+    "against.changed_unlogged": {
+        "id": "tidak ada baris audit yang ditulis sejak berkas ini dibuat, tetapi datanya "
+        "berubah (sidik jari dulu {then}, sekarang {now})",
+        "en": "no audit row was written since it was made, yet the data changed "
+        "(fingerprint then {then}, now {now})",
+    },
+    "against.log_diverges": {
+        "id": "log audit acara berbeda dari log berkas ini di baris {row} (dari {rows}): log "
+        "dipotong atau ditulis ulang sejak itu",
+        "en": "the event's audit log differs from this file's at row {row} (of "
+        "{rows}): the log was cut or rewritten since",
+    },
+    "against.package_refused": {
+        "id": "paket ditolak: {reason}",
+        "en": "{reason}",
+    },
+    "against.not_imported": {
+        "id": "acara ini tidak pernah tercatat mengimpor paket ini",
+        "en": "the event has no record of importing this package",
+    },
+    "against.copy_not_kept": {
+        "id": "acara ini tidak menyimpan paket bertanda tangan juri ini sebagai paket yang diimpor",
+        "en": "the event does not keep this juror-signed package as imported",
+    },
+    "against.score_forged": {
+        "id": "juri menandatangani {value} (catatan '{note}', revisi {revision}) di {package}, "
+        "tetapi log acara memuat {logged_value} (catatan '{logged_note}') pada revisi itu: "
+        "nilainya dipalsukan",
+        "en": "the juror signed {value} (note '{note}', revision {revision}) in "
+        "{package}, but the event's log holds {logged_value} (note '{logged_note}') at that "
+        "revision: the score was forged",
+    },
+    "against.score_missing": {
+        "id": "juri menandatangani {value} (revisi {revision}) di {package}, dan log acara tidak "
+        "memuat nilai itu maupun revisi sesudahnya",
+        "en": "the juror signed {value} (revision {revision}) in {package}, and "
+        "the event's log holds neither it nor a later revision",
+    },
+}
+
+# Finding parameters that hold a number in the canonical dot-decimal form.
+_FINDING_NUMBERS = ("value", "logged_value")
+# A cleared score, as a finding's value parameter holds it.
+EMPTY_VALUE = "(empty)"
+EMPTY_WORDS = {"id": "(kosong)", "en": EMPTY_VALUE}
+
+# Where a finding is (its ``place``: a kind and parameters); a file's name needs no words.
+PLACE_TEXTS: dict[str, dict[str, str]] = {
+    "score": {
+        "id": "nilai juri {juror} untuk peserta {entry} di {stage}/{criterion}",
+        "en": "score of juror {juror} for entry {entry} on {stage}/{criterion}",
+    },
+    "comment": {
+        "id": "komentar juri {juror} untuk peserta {entry} di {stage}",
+        "en": "comment of juror {juror} on entry {entry} in {stage}",
+    },
+    "submission": {
+        "id": "penyerahan tahap {stage} oleh juri {juror}",
+        "en": "submission of stage {stage} by juror {juror}",
+    },
+    "package": {
+        "id": "paket bertanda tangan {package} dari juri {juror}",
+        "en": "signed package {package} of juror {juror}",
+    },
+}
+
+
+def place_text(place: tuple[tuple[str, str], ...], lang: str = "en") -> str:
+    """A finding's place in words: 'score of juror J1 for entry E1 on P1/SIG'."""
+    params = dict(place)
+    texts = PLACE_TEXTS.get(params.pop("kind", ""))
+    if texts is None:
+        return ", ".join(f"{k}={v}" for k, v in params.items())
+    template = texts[lang if lang in LANGS else "en"]
+    return template.format(**(dict.fromkeys(_fields(template), "") | params))
+
+
+class FindingLike(Protocol):
+    """What a finding of core/exchange/proof.py offers (this module does not import the store)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def where(self) -> str: ...
+    @property
+    def params(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def place(self) -> tuple[tuple[str, str], ...]: ...
+
+
+def finding_message(finding: FindingLike, lang: str = "en") -> str:
+    """The finding in words, without its place; a parameter it lacks reads as empty."""
+    lang = lang if lang in LANGS else "en"
+    texts = FINDING_TEXTS.get(finding.code)
+    if texts is None:  # a code this table does not know yet: still say something useful
+        return f"{finding.code} {dict(finding.params)}"
+    template = texts[lang]
+    params = dict.fromkeys(_fields(template), "") | dict(finding.params)
+    for name in _FINDING_NUMBERS:
+        if params.get(name) == EMPTY_VALUE:
+            params[name] = EMPTY_WORDS[lang]
+        elif lang == "id":
+            params[name] = params.get(name, "").replace(".", ",")
+    return template.format(**params)
+
+
+def finding_line(finding: FindingLike, lang: str = "en") -> str:
+    """The finding with its place: 'score of juror J1 for entry E1 on P1/SIG: in the score
+    table (...)'."""
+    where = place_text(finding.place, lang) if finding.place else finding.where
+    return f"{where}: {finding_message(finding, lang)}"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _t, name, _f, _c in string.Formatter().parse(template) if name}
+
+
+class ProofLike(Protocol):
+    @property
+    def applicable(self) -> bool: ...
+    @property
+    def rows(self) -> int: ...
+    @property
+    def juror_signed(self) -> int: ...
+    @property
+    def signed_packages(self) -> int: ...
+    @property
+    def anchors(self) -> int: ...
+    @property
+    def chair_entries(self) -> int: ...
+    @property
+    def unsigned(self) -> int: ...
+    @property
+    def head(self) -> str: ...
+
+
+def proof_summary(proof: ProofLike, lang: str = "en") -> str:
+    """What a proof that found nothing checked, in one sentence."""
+    head = proof.head[:16] or "-"
+    if lang == "id":
+        if not proof.applicable:
+            return (
+                "kit juri: log auditnya dimulai saat kit dibuat, jadi hanya rantainya yang "
+                "diperiksa; berkas acara ketua yang membuktikan nilai"
+            )
+        return (
+            f"log audit diputar ulang ({proof.rows} baris) dan cocok dengan tabel nilai, komentar "
+            f"dan penyerahan; {proof.juror_signed} nilai diverifikasi dengan tanda tangan juri "
+            f"sendiri ({proof.signed_packages} paket bertanda tangan, {proof.anchors} jangkar log "
+            f"utuh), {proof.chair_entries} dimasukkan oleh ketua, {proof.unsigned} tanpa tanda "
+            f"tangan juri; kepala audit {head}"
+        )
+    if not proof.applicable:
+        return (
+            "juror kit: its audit log starts when the kit was made, so only the chain is "
+            "checked; the chair's event proves the scores"
+        )
+    return (
+        f"audit log replayed ({proof.rows} rows) and matching the score, comment and "
+        f"submission tables; {proof.juror_signed} score(s) verified against the juror's own "
+        f"signature ({proof.signed_packages} signed package(s), {proof.anchors} anchor(s) of "
+        f"the log intact), {proof.chair_entries} entered by the chair, {proof.unsigned} not "
+        f"juror-signed; audit head {head}"
+    )
+
+
+class AgainstLike(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def head(self) -> str: ...
+    @property
+    def rows_since(self) -> int: ...
+    @property
+    def fingerprint(self) -> str: ...
+    @property
+    def same_data(self) -> bool: ...
+
+
+def against_summary(against: AgainstLike, name: str, lang: str = "en") -> str:
+    """What comparing the event with an earlier file (that found nothing) confirmed."""
+    if lang == "id":
+        since = f"{against.rows_since} baris audit ditulis sejak itu"
+        if against.kind == "report":
+            data = "datanya tidak berubah" if against.same_data else "datanya berubah, lewat log"
+            return (
+                f"{name}: riwayat acara masih memuat keadaan yang dijamin laporan ini (sidik "
+                f"jari {against.fingerprint}, kepala audit {against.head[:16]}); {since}; {data}"
+            )
+        if against.kind == "kit":
+            return (
+                f"{name}: kit juri yang dibuat pada kepala audit {against.head[:16]}, yang masih "
+                f"ada di log audit acara; {since}"
+            )
+        if against.kind == "backup":
+            return f"{name}: log audit acara melanjutkan log cadangan ini tanpa perubahan; {since}"
+        return f"{name}: setiap nilai paket ini ada di riwayat acara"
+    since = f"{against.rows_since} audit row(s) written since"
+    if against.kind == "report":
+        data = (
+            "the data is unchanged"
+            if against.same_data
+            else "the data has changed since, through the log"
+        )
+        return (
+            f"{name}: the event's history still contains the state this report certifies "
+            f"(fingerprint {against.fingerprint}, audit head {against.head[:16]}); {since}; {data}"
+        )
+    if against.kind == "kit":
+        return (
+            f"{name}: a juror kit made at audit head {against.head[:16]}, which the event's "
+            f"audit log holds; {since}"
+        )
+    if against.kind == "backup":
+        return f"{name}: the event's audit log continues this backup's unchanged; {since}"
+    return f"{name}: every score of this package is in the event's history"
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors the window shows in its language (core/errors.py ``KolabikError.coded``): a file that
+# cannot be written or opened, a refused package. The English wording is the CLI's.
+# ---------------------------------------------------------------------------------------------
+
+# (their codes and words are in TEXTS, with every other code's)
+
+# Why a file could not be written (core/files.py ``os_error_code``).
+REASON_TEXTS: dict[str, dict[str, str]] = {
+    "disk_full": {
+        "id": "disk penuh; kosongkan ruang atau pilih drive lain",
+        "en": "the disk is full; free some space or choose another drive",
+    },
+    "read_only": {
+        "id": "drive hanya-baca; pilih folder yang dapat ditulis",
+        "en": "the drive is read-only; choose a writable folder",
+    },
+    "permission": {
+        "id": "izin ditolak: folder hanya-baca atau berkas sedang dibuka di program lain",
+        "en": "permission denied: the folder is read-only or the file is open in another program",
+    },
+    "no_folder": {"id": "folder tidak ada", "en": "the folder does not exist"},
+    "io_error": {
+        "id": "drive melaporkan kesalahan (USB dicabut?)",
+        "en": "the drive reported an error (removed USB stick?)",
+    },
+}
+
+# What was being written (the ``what`` of core/files.py's atomic write).
+WHAT_NAMES: dict[str, dict[str, str]] = {
+    "report": {"id": "laporan", "en": "report"},
+    "export": {"id": "ekspor", "en": "export"},
+    "image": {"id": "gambar", "en": "image"},
+    "leaderboard": {"id": "papan peringkat", "en": "leaderboard"},
+    "score package": {"id": "paket nilai", "en": "score package"},
+    "workbook": {"id": "buku kerja", "en": "workbook"},
+    "attachment copy": {"id": "salinan lampiran", "en": "attachment copy"},
+}
+
+
+def error_message(code: str, params: tuple[tuple[str, str], ...], lang: str = "en") -> str:
+    """A coded error from its code and its parameters as text (``problem_message`` words it)."""
+    return problem_message(r.Problem(code, dict(params)), lang)

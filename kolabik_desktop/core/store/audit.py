@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -116,7 +116,19 @@ def append_many(session: Session, rows: Iterable[dict[str, Any]], prev_hash: str
 
 def verify_chain(session: Session) -> list[str]:
     """Problems found in the chain, as sentences naming the row id; empty when intact."""
-    problems: list[str] = []
+    return [text for _row, text in chain_problems(session)]
+
+
+def chain_problems(
+    session: Session,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    total: int = 0,
+    every: int = 5000,
+) -> list[tuple[int, str]]:
+    """(row id, sentence) for every row that breaks the chain; ``progress(done, total)`` is
+    called every ``every`` rows (it may raise to stop)."""
+    problems: list[tuple[int, str]] = []
     prev = GENESIS
     rows = session.execute(
         select(
@@ -132,11 +144,19 @@ def verify_chain(session: Session) -> list[str]:
             AuditLog.hash,
         ).order_by(AuditLog.id)
     )
-    for row_id, at, actor, action, source, subject, old, new, prev_hash, h in rows:
+    for done, (row_id, at, actor, action, source, subject, old, new, prev_hash, h) in enumerate(
+        rows, 1
+    ):
         if prev_hash != prev:
-            problems.append(f"audit row {row_id}: does not follow the row before it (row removed?)")
+            problems.append(
+                (row_id, f"audit row {row_id}: does not follow the row before it (row removed?)")
+            )
         expected = _row_hash(prev_hash, at, actor, action, source, subject, old, new)
         if expected != h:
-            problems.append(f"audit row {row_id}: its content was changed after it was written")
+            problems.append(
+                (row_id, f"audit row {row_id}: its content was changed after it was written")
+            )
         prev = h
+        if progress is not None and done % every == 0:
+            progress(done, total)
     return problems

@@ -113,6 +113,24 @@ def audit_trail_of_file(path: Path) -> tuple[str | None, list[str]]:
     return (uid[0] if uid else None), hashes
 
 
+def kit_anchor_of_file(path: Path) -> str | None:
+    """The chair audit head a juror kit was made at; None when the file is not a kit."""
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            kind = con.execute("SELECT kind FROM event").fetchone()
+            if not kind or kind[0] != "kit":
+                return None
+            head = con.execute(
+                "SELECT value FROM setting WHERE key = 'chair_audit_head'"
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise EventFileError(f"{path.name}: not a readable event file or kit ({exc})") from exc
+    return head[0] if head and head[0] else ""
+
+
 def _counts(path: Path) -> tuple[int, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

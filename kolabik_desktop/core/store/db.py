@@ -96,6 +96,16 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def set_self_contained_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """A file being built to be renamed into place (after the WAL pragmas of a new engine): a
+    rollback journal, so every committed row is in the file itself when its transaction ends
+    and the rename moves all of it; no syncs, the atomic write syncs the finished file once."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.close()
+
+
 def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -230,14 +240,8 @@ def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
         if "disk i/o" in text or "unable to open" in text:
             return EventFileError(f"{path}: cannot be read ({exc}); check the drive")
     if "not a database" in text:
-        return EventFileError(
-            f"{path}: not a Kolabik event file (not a SQLite database), or a damaged one. Nothing "
-            "was written to it."
-        )
-    return EventFileError(
-        f"{path}: the file is damaged or not a Kolabik event ({exc}). Nothing was written to it; "
-        "restore the newest backup from the NAME.kolabik-backups folder beside it."
-    )
+        return EventFileError.coded("file.not_event", path=path)
+    return EventFileError.coded("file.damaged", path=path, detail=exc)
 
 
 class EventDB:
@@ -275,7 +279,7 @@ class EventDB:
             ev = s.scalars(select(Event)).first()
         if ev is None:
             self.close()
-            raise EventFileError(f"{path}: not a Kolabik event file (no event record)")
+            raise EventFileError.coded("file.no_event_record", path=path)
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
@@ -622,7 +626,7 @@ def _check_path(path: Path) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise EventFileError(f"{path}: is not a regular file (a device or a pipe?), not an event")
     if st.st_size < len(SQLITE_MAGIC):
-        raise EventFileError(f"{path}: not a Kolabik event file (not a SQLite database: empty)")
+        raise EventFileError.coded("file.empty", path=path)
 
 
 def schema_revision(path: Path) -> str | None:

@@ -6,9 +6,15 @@ path finds the same lock, and deleting ``NAME.kolabik.lock`` (which only says wh
 frees nothing. The operating system drops the lock when the holder ends, crash included.
 
 SQLite hazard: closing ANY descriptor of a database file drops every POSIX lock the process holds
-on it, SQLite's included (sqlite.org/howtocorrupt.html 2.2). So the descriptor opened here is
-never closed while the process runs: on release it is unlocked and parked for the next lock of the
-same file. ``flock`` and SQLite's POSIX locks do not interact on local file systems.
+on it, SQLite's included (sqlite.org/howtocorrupt.html 2.2). So on POSIX the descriptor opened
+here is never closed while the process runs: on release it is unlocked and parked for the next
+lock of the same file. ``flock`` and SQLite's POSIX locks do not interact on local file systems.
+
+Windows has no such hazard (its locks belong to the handle that took them), and a handle left
+open there keeps the file from being renamed or deleted (Python's ``os.open`` does not share
+delete access). So on Windows the handle is closed on release. That branch is exercised on Linux
+with ``msvcrt`` faked (tests/core/test_lock_windows.py): it proves the calls and the handle's
+life, not Windows' own locking, which no test here runs.
 """
 
 from __future__ import annotations
@@ -98,10 +104,11 @@ def _write_holder(event_path: Path, since: str) -> None:
 def writable_problem(event_path: Path, *, new: bool = False) -> str | None:
     """Why nothing can be written to this event (read-only media, folder or file), or None."""
     folder = event_path.parent
+    statvfs = getattr(os, "statvfs", None)  # none on Windows
     try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        if statvfs is not None and statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
             return "it is on read-only media (a locked USB stick, a CD, a read-only share)"
-    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+    except OSError:
         pass
     if not os.access(folder, os.W_OK) or (not new and not os.access(event_path, os.W_OK)):
         return "the file or its folder is read-only"
@@ -119,9 +126,19 @@ def _open_descriptor(event_path: Path, key: tuple[int, int]) -> int:
     st = os.fstat(fd)
     if (st.st_dev, st.st_ino) != key or not stat.S_ISREG(st.st_mode):
         # Replaced between stat and open: keep it parked under its real identity, retry later.
-        _parked[(st.st_dev, st.st_ino)] = fd
+        _park(fd, (st.st_dev, st.st_ino))
         raise EventFileError(f"{event_path}: the file changed while it was being opened; retry")
     return fd
+
+
+def _park(fd: int, key: tuple[int, int]) -> None:
+    """Keep a POSIX descriptor open for the process's life (see the module's docstring); on
+    Windows close it, so the file can be renamed or deleted once no one holds the lock."""
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        return
+    _parked[key] = fd
 
 
 class EventLock:
@@ -162,7 +179,7 @@ class EventLock:
             except OSError as exc:
                 raise EventFileError(f"{event_path}: cannot be opened ({exc.strerror})") from None
             if not _try_lock(fd):
-                _parked[key] = fd
+                _park(fd, key)
                 raise EventLockedError(f"{event_path}: {_refusal(event_path)}")
             lock = cls(event_path, key, fd)
             _held[key] = lock
@@ -184,7 +201,7 @@ class EventLock:
             try:
                 _unlock(fd)
             finally:
-                _parked[self.key] = fd
+                _park(fd, self.key)
 
 
 def _refusal(event_path: Path) -> str:

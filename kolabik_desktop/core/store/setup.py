@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kolabik_desktop.core import codes as ec
-from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.errors import KolabikError, ValidationError
 from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer, event_problems
@@ -1293,15 +1293,13 @@ def attach_file(
     """Store a file inside the event, with its SHA-256, type and size."""
     _check_chair(db)
     path = Path(path)
+    from kolabik_desktop.core.files import read_regular_file
+
     try:
-        size = path.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError.coded(ec.FILE_TOO_LARGE, file=path.name)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError.coded(
-            ec.FILE_UNREADABLE, file=path.name, detail=exc.strerror or str(exc)
-        ) from None
+        # A regular file of at most 200 MB: a FIFO or a device is refused at once.
+        data = read_regular_file(path, MAX_ATTACHMENT_BYTES, "file to attach")
+    except KolabikError as exc:
+        raise ValidationError.like(exc) from None
     return attach_data(db, entry_id, path.name, data, actor=actor)
 
 

@@ -14,18 +14,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, event, func, insert, select
+from sqlalchemy.exc import OperationalError
 
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError, KolabikError
+from kolabik_desktop.core.files import write_output_with
 from kolabik_desktop.core.store import dialect
 from kolabik_desktop.core.store.db import (
     EventDB,
     _make_engine,
     _upgrade_to_head,
     open_event_file,
+    set_self_contained_pragmas,
+    storage_error,
 )
 from kolabik_desktop.core.store.models import Base
 
@@ -124,22 +127,31 @@ def _copy_to_file(
         raise EventFileError.coded(ec.COPY_FILE_EXISTS, file=str(path))
     if not path.parent.is_dir():
         raise EventFileError.coded(ec.COPY_NO_FOLDER, folder=str(path.parent))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    engine = _make_engine(tmp)
-    try:
-        with engine.begin() as dst, dialect.snapshot(src) as s:
-            _upgrade_to_head(dst)
-            rows = copy_rows(s, dst, progress)
-        engine.dispose()  # the last connection checkpoints the journal into the file
-        _fsync(tmp)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        engine.dispose()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(tmp) + suffix).unlink(missing_ok=True)
-        if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
+    rows: dict[str, int] = {}
+
+    def build(tmp: Path) -> None:
+        engine = _make_engine(tmp)
+        # A rollback journal, not WAL: every committed row is in the file itself when the
+        # transaction ends, so the rename moves the whole copy (a WAL left unmerged beside the
+        # temporary name would not move with it). Synced once, by the atomic write.
+        event.listen(engine, "connect", set_self_contained_pragmas)
+        try:
+            with engine.begin() as dst, dialect.snapshot(src) as s:
+                _upgrade_to_head(dst)
+                rows.update(copy_rows(s, dst, progress))
+        except OperationalError as exc:  # SQLite's "disk is full", "readonly", ...
+            raise storage_error(path, exc) from None
+        except KolabikError:
             raise
-        raise EventFileError.coded(ec.COPY_FAILED, file=str(path), detail=str(exc)) from exc
+        except Exception as exc:  # the source's server dropped, ...: not a file-system error
+            raise EventFileError.coded(ec.COPY_FAILED, file=str(path), detail=str(exc)) from exc
+        finally:
+            engine.dispose()
+        if Path(f"{tmp}-wal").exists():
+            raise EventFileError.coded(ec.COPY_JOURNAL_NOT_MERGED, file=str(path))
+
+    # Creating, syncing or renaming the file failing is said by the atomic write, with why.
+    write_output_with(path, "event copy", build)
     return rows
 
 
@@ -156,11 +168,3 @@ def as_file(db: EventDB) -> Iterator[Path]:
         path = Path(folder) / "event.kolabik"
         _copy_to_file(db.engine, path, False, None)
         yield path
-
-
-def _fsync(path: Path) -> None:
-    fd: Any = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.files import read_regular_file
 from kolabik_desktop.core.store import awards, setup
 from kolabik_desktop.ui.file_dialogs import get_open_file_name
 from kolabik_desktop.ui.setup.common import FAILED, attempt
@@ -181,7 +183,7 @@ class EventTab(QWidget):
             self.tr("Images (*.png *.jpg *.jpeg)"),
         )
         if path:
-            data = Path(path).read_bytes()
+            data = _image_bytes(Path(path))
             if setup.image_kind(data) is None:
                 QMessageBox.warning(
                     self,
@@ -252,7 +254,7 @@ class EventTab(QWidget):
             self.load_logo(Path(path))
 
     def load_logo(self, path: Path) -> None:
-        data = path.read_bytes()
+        data = _image_bytes(path)
         if setup.image_kind(data) is None:
             QMessageBox.warning(
                 self, self.tr("Not an image"), self.tr("The logo must be a PNG or JPEG image.")
@@ -279,3 +281,11 @@ def _show_image(label: QLabel, data: bytes | None, empty: str) -> None:
     else:
         label.setPixmap(QPixmap())
         label.setText(empty)
+
+
+def _image_bytes(path: Path) -> bytes:
+    """A chosen image's bytes; a FIFO, a device or an unreadable file reads as no image."""
+    try:
+        return read_regular_file(path, 20 * 1024 * 1024, "image")
+    except KolabikError:
+        return b""

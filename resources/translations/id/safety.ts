@@ -221,4 +221,50 @@
         <translation>Berkas kompetisi berubah di disk</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>Open &amp;read-only…</source>
+        <translation>Buka &amp;hanya-baca…</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>Open an event file read-only</source>
+        <translation>Buka berkas kompetisi (hanya baca)</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>opened with File › Open read-only; nothing can be changed.</source>
+        <translation>dibuka lewat Berkas › Buka hanya-baca; tidak ada yang dapat diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>the file is on read-only media or in a read-only folder. To make changes, copy it to a writable folder and open the copy.</source>
+        <translation>berkas ini ada di media atau folder yang hanya dapat dibaca. Untuk mengubahnya, salin ke folder yang dapat ditulisi lalu buka salinannya.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>another window or program is writing to this event. Close it there to make changes here; what you see is not updated by its changes until you reopen.</source>
+        <translation>jendela atau program lain sedang menulis ke kompetisi ini. Tutup di sana untuk mengubahnya di sini; perubahan dari sana baru tampak setelah Anda membukanya kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>Read-only: {0}</source>
+        <translation>Hanya baca: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/main_window.py" line="1" />
+        <source>{0}, read-only</source>
+        <translation>{0}, hanya baca</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringForm</name>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/scoring_form.py" line="1" />
+        <source>The event is open read-only: nothing can be changed here.</source>
+        <translation>Kompetisi dibuka hanya-baca: tidak ada yang dapat diubah di sini.</translation>
+    </message>
+</context>
 </TS>
