@@ -266,3 +266,6 @@ PACKAGE_TRUNCATED = "package.truncated"
 PACKAGE_BAD_JSON = "package.bad_json"
 PACKAGE_NOT_PACKAGE = "package.not_package"
 PACKAGE_NOT_UTF8 = "package.not_utf8"
+
+# Backups and kits, after merging main.
+KIT_UNREADABLE = "kit.unreadable"

@@ -1026,6 +1026,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "bukan paket nilai Kolabik (tidak ada 'format': '{format}')",
         "en": "not a Kolabik score package (no 'format': '{format}')",
     },
+    c.KIT_UNREADABLE: {
+        "id": "{file}: bukan berkas acara atau kit yang dapat dibaca ({detail})",
+        "en": "{file}: not a readable event file or kit ({detail})",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.

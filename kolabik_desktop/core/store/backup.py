@@ -127,7 +127,7 @@ def kit_anchor_of_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise EventFileError(f"{path.name}: not a readable event file or kit ({exc})") from exc
+        raise EventFileError.coded(ec.KIT_UNREADABLE, file=path.name, detail=str(exc)) from exc
     return head[0] if head and head[0] else ""
 
 
