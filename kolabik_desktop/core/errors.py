@@ -74,7 +74,7 @@ class Problem:
 class InputRejected(KolabikError):
     """A whole input (workbook, score package) refused; nothing was written."""
 
-    code = "input.rejected"
+    code = codes.INPUT_REJECTED
 
     def __init__(self, source: str, problems: list[Problem]):
         self.source = source
