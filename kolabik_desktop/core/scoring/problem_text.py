@@ -1435,6 +1435,11 @@ WHAT_NAMES: dict[str, dict[str, str]] = {
     "score package": {"id": "paket nilai", "en": "score package"},
     "workbook": {"id": "buku kerja", "en": "workbook"},
     "attachment copy": {"id": "salinan lampiran", "en": "attachment copy"},
+    "event copy": {"id": "salinan acara", "en": "event copy"},
+    "file to attach": {"id": "berkas lampiran", "en": "file to attach"},
+    "file to compare": {"id": "berkas pembanding", "en": "file to compare"},
+    "workbook (.xlsx)": {"id": "buku kerja (.xlsx)", "en": "workbook (.xlsx)"},
+    "csv file": {"id": "berkas csv", "en": "csv file"},
 }
 
 
