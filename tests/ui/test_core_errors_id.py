@@ -74,7 +74,7 @@ def test_setup_refusals_in_the_window_language(setup_dialog):
 
     expected = {
         "id": [
-            "Tahap P3: metode banded memerlukan pita L",
+            "Tahap P3: metode banded memerlukan batas L",
             "Peserta IN-001 sudah ada",
             "Keputusan juri memerlukan alasan (mis. 'ex aequo, notulen hlm. 2')",
             "Bobot kriteria berjumlah 95, bukan 100",

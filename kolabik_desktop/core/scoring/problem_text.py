@@ -220,11 +220,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The year {year} is not between 1900 and 2200",
     },
     c.EVENT_PRECISION: {
-        "id": "Ketelitian tampilan {precision} tidak di antara 0 dan 6 desimal",
+        "id": "Presisi tampilan {precision} tidak di antara 0 dan 6 desimal",
         "en": "The display precision {precision} is not 0 to 6 decimals",
     },
     c.EVENT_TIEBREAK: {
-        "id": "Urutan penentu seri '{tiebreak}' bukan standard atau none",
+        "id": "Urutan pemecah seri '{tiebreak}' bukan standard atau none",
         "en": "The tie-break chain '{tiebreak}' is not standard or none",
     },
     c.EVENT_LOGO_SIZE: {"id": "Logo lebih besar dari 2 MB", "en": "The logo is larger than 2 MB"},
@@ -232,22 +232,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Logo bukan gambar PNG atau JPEG",
         "en": "The logo is not a PNG or JPEG image",
     },
-    c.SLOTS_TEXT: {"id": "Bagian sesi: {detail}", "en": "Slot parts: {detail}"},
+    c.SLOTS_TEXT: {"id": "Bagian alokasi waktu: {detail}", "en": "Slot parts: {detail}"},
     c.SLOTS_JSON: {
-        "id": "Bagian sesi bukan JSON yang sah ({detail})",
+        "id": "Bagian alokasi waktu bukan JSON yang sah ({detail})",
         "en": "Slot parts are not valid JSON ({detail})",
     },
     c.SLOTS_NOT_LIST: {
-        "id": 'Bagian sesi harus berupa daftar seperti [{{"name": "Video", "minutes": 3}}]',
+        "id": 'Bagian alokasi waktu harus berupa daftar seperti [{{"name": "Video", "minutes": 3}}]',
         "en": 'Slot parts must be a list like [{{"name": "Video", "minutes": 3}}]',
     },
-    c.SLOT_NO_NAME: {"id": "Bagian sesi {n} tidak bernama", "en": "Slot part {n} has no name"},
+    c.SLOT_NO_NAME: {
+        "id": "Bagian alokasi waktu {n} tidak bernama",
+        "en": "Slot part {n} has no name",
+    },
     c.SLOT_MINUTES: {
-        "id": "Bagian sesi {n} ('{name}'): menitnya harus di atas 0",
+        "id": "Bagian alokasi waktu {n} ('{name}'): menitnya harus di atas 0",
         "en": "Slot part {n} ('{name}'): minutes must be above 0",
     },
     c.SLOTS_EMPTY: {
-        "id": "Tahap {stage}: satu sesi memerlukan sedikitnya satu bagian",
+        "id": "Tahap {stage}: alokasi waktu perlu sedikitnya satu bagian",
         "en": "Stage {stage}: a slot needs at least one part",
     },
     c.SLOTS_OF_STAGE: {"id": "Tahap {stage}: {problem}", "en": "Stage {stage}: {problem}"},
@@ -260,11 +263,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Stage {stage}: the method '{method}' is not one of {methods}",
     },
     c.STAGE_BAND_MISSING: {
-        "id": "Tahap {stage}: metode banded memerlukan pita L",
+        "id": "Tahap {stage}: metode banded memerlukan batas L",
         "en": "Stage {stage}: the banded method needs a band L",
     },
     c.STAGE_BAND: {
-        "id": "Tahap {stage}: pita L harus di atas 0 (saat ini {band})",
+        "id": "Tahap {stage}: batas L harus di atas 0 (saat ini {band})",
         "en": "Stage {stage}: the band L must be above 0 (it is {band})",
     },
     c.STAGE_SCALE_ORDER: {
@@ -308,7 +311,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "(deleted meanwhile?)",
     },
     c.DESCRIPTOR_LINE: {
-        "id": "Baris tingkat nilai {n} ('{line}') tidak berbentuk 'NILAI: teks'",
+        "id": "Baris deskriptor tingkat {n} ('{line}') tidak berbentuk 'NILAI: teks'",
         "en": "Descriptor line {n} ('{line}') is not 'VALUE: text'",
     },
     c.RUBRIC_REFUSED: {
@@ -800,11 +803,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{source}: could not create the event: {detail}",
     },
     c.ENGINE_PRECISION: {
-        "id": "ketelitian tampilan {precision} harus 0 atau lebih",
+        "id": "presisi tampilan {precision} harus 0 atau lebih",
         "en": "display precision {precision} must be 0 or more",
     },
     c.ENGINE_TIEBREAK: {
-        "id": "aturan penentu seri '{rule}' tidak dikenal",
+        "id": "aturan pemecah seri '{rule}' tidak dikenal",
         "en": "unknown tie-break rule '{rule}'",
     },
     c.ENGINE_STAGE_TWICE: {
@@ -824,11 +827,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "stage {stage}: unknown method '{method}' (expected one of {methods})",
     },
     c.ENGINE_BAND_MISSING: {
-        "id": "tahap {stage}: metode banded memerlukan pita L (batas)",
+        "id": "tahap {stage}: metode banded memerlukan batas L",
         "en": "stage {stage}: method banded needs a band L (batas)",
     },
     c.ENGINE_BAND: {
-        "id": "tahap {stage}: pita L harus lebih besar dari 0, bukan {band}",
+        "id": "tahap {stage}: batas L harus lebih besar dari 0, bukan {band}",
         "en": "stage {stage}: band L must be greater than 0, not {band}",
     },
     c.ENGINE_SCALE: {
