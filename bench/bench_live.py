@@ -1,42 +1,47 @@
 """The live link under load (issue 14), on loopback.
 
 A chair's hub (`kolabik hub --board`, its own process, whose CPU is measured) takes 30 jurors'
-saves, 2 a second each, for LIVE_BENCH_SECONDS (default 60), while 200 web-board viewers hold an
-SSE stream. Each juror is a thread with its own kit: save a score (the kit's trigger queues it),
-push it (seal, sign, send), wait for the acknowledgement.
+saves, 2 a second each, for LIVE_BENCH_SECONDS (default 60; `--quick`: 15), while 200 web-board
+viewers hold an SSE stream (a process of their own). The jurors run in LIVE_BENCH_PROCESSES
+(default 6) processes, several per process, each juror a thread with its own kit and connection:
+save a score (the kit's trigger queues it), push it (seal, sign, send), wait for the ack.
 
 Figures:
-- save_to_ack_*_ms: a juror's save until the hub has merged, committed and acknowledged it (the
-  hub republishes the board from the committed change; board_push_* times that push);
-- push_rtt_*_ms: one sealed push request to its answer (the network and the hub's verify,
-  merge, commit and acknowledgement; the kit's own save and bookkeeping left out). The 30 jurors
-  share one process here, so on a loaded 2-core machine save_to_ack mostly measures that
-  process waiting for a core; each real juror has a laptop of their own;
+- save_to_board_*_ms: a juror's save until the chair's board (viewer 0's SSE stream) shows a
+  board computed after the change was committed (the board carries the hub sequence it
+  includes); saves_never_on_board: acknowledged saves no board ever showed;
+- save_to_ack_*_ms: a juror's save until the hub's acknowledgement;
+- push_rtt_*_ms: one sealed push request to its answer (network, verify, merge, commit);
 - board_push_*_ms: the hub's publish until each of the 200 viewers has the new board;
 - lost / duplicated: every kit's last value against the chair's file; audit rows per revision;
 - catch_up_500_s: a kit that saved 500 changes offline, until all are acknowledged;
 - discovery_to_connected_s: mDNS browse until the first acknowledged hello (-1 if multicast is
   blocked here);
-- hub_cpu_percent: the hub process's CPU time over the load, as percent of one core.
+- hub_cpu_percent: the hub process's CPU time over the load, as percent of one core, and
+  hub_cpu_ms_per_change; jurors_cpu_percent: the juror processes' CPU, for comparison.
 Wall and CPU both, since the machine is shared.
 
-Run: python bench/bench_live.py
+Run: python bench/bench_live.py [--quick]
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
+import http.client
 import json
 import multiprocessing
 import os
 import random
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,15 +53,18 @@ sys.path.insert(0, str(ROOT))
 
 from helpers import percentile  # noqa: E402
 
+QUICK = "--quick" in sys.argv or bool(os.environ.get("LIVE_BENCH_QUICK"))
 JURORS = int(os.environ.get("LIVE_BENCH_JURORS", "30"))
-SECONDS = float(os.environ.get("LIVE_BENCH_SECONDS", "60"))
+SECONDS = float(os.environ.get("LIVE_BENCH_SECONDS", "15" if QUICK else "60"))
+PROCESSES = int(os.environ.get("LIVE_BENCH_PROCESSES", "6"))  # juror processes, jurors spread
 VIEWERS = int(os.environ.get("LIVE_BENCH_VIEWERS", "200"))
 ENTRIES = 40
 CRITERIA = 4
 
 TARGETS = {
-    "save_to_ack_median_ms": 150.0,
-    "save_to_ack_p95_ms": 300.0,
+    "save_to_board_median_ms": 150.0,
+    "save_to_board_p95_ms": 300.0,
+    "saves_never_on_board": 0.5,
     "board_push_p95_ms": 500.0,
     "lost_changes": 0.5,
     "duplicated_changes": 0.5,
@@ -96,13 +104,22 @@ def build_event(folder: Path) -> tuple[Path, list[Path]]:
 
 
 def start_hub(event: Path) -> tuple[subprocess.Popen[str], str, str]:
+    # LIVE_BENCH_PROFILE=FILE: the hub runs under `py-spy record` (collapsed stacks into FILE).
+    profile = os.environ.get("LIVE_BENCH_PROFILE")
+    spy = (
+        ["py-spy", "record", "--format", "raw", "--threads", "-o", profile, "--"] if profile else []
+    )
+    # LIVE_BENCH_HUB_ROOT=DIR: the hub runs from another source tree (a baseline: an older
+    # commit's `git archive`), the jurors and viewers from this one; measured in the same run.
+    hub_root = os.environ.get("LIVE_BENCH_HUB_ROOT", str(ROOT))
+    approve = ["--approve-new"] if hub_root == str(ROOT) else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
-        + ["--host", "127.0.0.1", "--board"],
+        [*spy, sys.executable, "-m", "kolabik_desktop", "hub", str(event), "--port", "0"]
+        + ["--host", "127.0.0.1", "--board", *approve],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        env=os.environ | {"PYTHONPATH": hub_root},
     )
     lines: dict[str, str] = {}
     assert process.stdout is not None
@@ -125,15 +142,17 @@ class Viewers:
         assert match
         self.host, self.port, self.path = match[1], int(match[2]), match[3] + "events"
         self.delays: list[float] = []
+        self.chair: list[tuple[float, int]] = []  # viewer 0: (received, hub sequence) per board
         self.connected = 0
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
         self.tasks = [
-            asyncio.run_coroutine_threadsafe(self._viewer(), self.loop) for _ in range(VIEWERS)
+            asyncio.run_coroutine_threadsafe(self._viewer(n == 0), self.loop)
+            for n in range(VIEWERS)
         ]
 
-    async def _viewer(self) -> None:
+    async def _viewer(self, chair: bool) -> None:
         reader, writer = await asyncio.open_connection(self.host, self.port, limit=2**20)
         writer.write(f"GET {self.path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         await writer.drain()
@@ -144,9 +163,12 @@ class Viewers:
             if not line:
                 return
             if line.startswith(b"data: "):
+                received = time.time()
                 board = json.loads(line[6:])
                 if "at" in board:
-                    self.delays.append(time.time() - board["at"])
+                    self.delays.append(received - board["at"])
+                if chair and "seq" in board:
+                    self.chair.append((received, int(board["seq"])))
 
     def run_until(self, stop: Any) -> None:
         """In the viewers' own process: hold the streams until ``stop`` is set."""
@@ -166,24 +188,6 @@ class Viewers:
         self.thread.join(10)
 
 
-PUSH_RTT: list[float] = []  # one sealed push request to its answer (network and hub only)
-
-
-def _timed_calls() -> None:
-    from kolabik_desktop.live.client import HubClient
-
-    plain = HubClient.call
-
-    def call(self: HubClient, request: dict) -> dict:  # type: ignore[type-arg]
-        started = time.monotonic()
-        answer = plain(self, request)
-        if request.get("op") == "push":
-            PUSH_RTT.append(time.monotonic() - started)
-        return answer
-
-    HubClient.call = call  # type: ignore[method-assign]
-
-
 def _viewer_process(url: str, ready: Any, stop: Any, out: Any) -> None:
     """The 200 viewers in a process of their own, so their parsing never slows the jurors."""
     viewers = Viewers(url)
@@ -192,10 +196,54 @@ def _viewer_process(url: str, ready: Any, stop: Any, out: Any) -> None:
         time.sleep(0.1)
     ready.set()
     viewers.run_until(stop)
-    out.send(viewers.delays)
+    out.send((viewers.delays, viewers.chair, viewers.connected))
 
 
-def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[float]) -> None:
+def _juror_process(
+    kit_paths: list[str], address: str, start_at: float, seconds: float, seed: int, out: Any
+) -> None:
+    """Several jurors (one thread each, each with its own kit and connection) in one process;
+    sends back (save wall time, ack wall time, hub sequence) per acknowledged save, the push
+    round trips, refusals and this process's CPU seconds."""
+    saves: list[tuple[float, float, int]] = []
+    rtts: list[float] = []
+    refused: list[str] = []
+    threads = [
+        threading.Thread(
+            target=juror_loop,
+            args=(
+                Path(k),
+                address,
+                start_at,
+                seconds,
+                seed + i,
+                saves,
+                rtts,
+                refused,
+                f"127.0.0.{2 + seed // 1000 + PROCESSES * i}",
+            ),
+            daemon=True,
+        )
+        for i, k in enumerate(kit_paths)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 120)
+    out.send((saves, rtts, refused, time.process_time()))
+
+
+def juror_loop(
+    kit_path: Path,
+    address: str,
+    start_at: float,
+    seconds: float,
+    seed: int,
+    saves: list[tuple[float, float, int]],
+    rtts: list[float],
+    refused: list[str],
+    source: str = "127.0.0.1",
+) -> None:
     from kolabik_desktop.core.exchange import live
     from kolabik_desktop.core.store import services
     from kolabik_desktop.core.store.db import open_event_file
@@ -204,18 +252,44 @@ def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[fl
     rng = random.Random(seed)
     kit = open_event_file(kit_path)
     client = HubClient(address, live.kit_hub_key(kit))
+    plain_call = client.call
+    plain_exchange = client._exchange
+
+    def from_own_address(method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
+        # Each juror from an address of its own (127.0.0.N), as each laptop has at the venue:
+        # the hub limits requests per address, and 30 jurors on 127.0.0.1 would share a limit.
+        if client._conn is None:
+            client._conn = http.client.HTTPConnection(
+                client.host, client.port, timeout=client.timeout, source_address=(source, 0)
+            )
+        return plain_exchange(method, path, body)
+
+    client._exchange = from_own_address  # type: ignore[method-assign]
+
+    def timed_call(request: dict[str, Any]) -> dict[str, Any]:
+        started = time.monotonic()
+        answer = plain_call(request)
+        if request.get("op") == "push":
+            rtts.append(time.monotonic() - started)
+        return answer
+
+    client.call = timed_call  # type: ignore[method-assign]
     with kit.session() as s:
         cells = [
             (e, c)
             for (e,) in s.execute(sqlite_text("SELECT id FROM entry"))
             for (c,) in s.execute(sqlite_text("SELECT id FROM criterion"))
         ]
+    sync_once(kit, client)  # connected (hello) before the load starts
     try:
+        while time.time() < start_at:
+            time.sleep(0.01)
+        end = time.monotonic() + seconds
         next_at = time.monotonic() + rng.random() * 0.5
         while next_at < end:
             time.sleep(max(0.0, next_at - time.monotonic()))
             entry, crit = rng.choice(cells)
-            started = time.monotonic()
+            saved = time.time()
             services.set_score(
                 kit,
                 juror_id=kit.kit_juror_id,
@@ -223,11 +297,18 @@ def juror_loop(kit_path: Path, address: str, end: float, seed: int, out: list[fl
                 criterion_id=crit,
                 value=Decimal(rng.randint(50, 100)),
             )
+            before = live.kit_state(kit).last_ack
             result = sync_once(kit, client)
             if result.refusal is None:
-                out.append(time.monotonic() - started)
+                seq = live.kit_state(kit).last_ack
+                if seq > before:
+                    saves.append((saved, time.time(), seq))
+            else:
+                refused.append(result.refusal.code)
             next_at += 0.5
-        sync_once(kit, client)  # anything a slow round left queued
+        tail = time.monotonic() + 60  # anything a slow or refused round left queued
+        while not sync_once(kit, client).done and time.monotonic() < tail:
+            time.sleep(0.2)
     finally:
         client.close()
         kit.close()
@@ -239,9 +320,10 @@ def sqlite_text(sql: str):  # type: ignore[no-untyped-def]
     return text(sql)
 
 
-def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int]:
-    """(lost, duplicated): every kit's cells against the chair's; audit rows per revision."""
-    lost = 0
+def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int, int]:
+    """(lost, duplicated, unsent): every kit's cells against the chair's (a cell still queued
+    in its kit is unsent, not lost); audit rows per revision."""
+    lost = unsent = 0
     chair = sqlite3.connect(event)
     stored = {
         (j, e, c): (v, r)
@@ -251,18 +333,22 @@ def check_exactly_once(event: Path, kits: list[Path]) -> tuple[int, int]:
     }
     for kit_path in kits:
         kit = sqlite3.connect(kit_path)
-        for j, e, c, v, r in kit.execute(
-            "SELECT juror_id, entry_id, criterion_id, value, revision FROM score"
+        queued = {a for (a,) in kit.execute("SELECT key_a FROM live_outbox WHERE kind = 'score'")}
+        for score_id, j, e, c, v, r in kit.execute(
+            "SELECT id, juror_id, entry_id, criterion_id, value, revision FROM score"
         ):
             if stored.get((j, e, c)) != (v, r):
-                lost += 1
+                if score_id in queued:
+                    unsent += 1
+                else:
+                    lost += 1
         kit.close()
     subjects = [
         (row[0], json.loads(row[1])["revision"])
         for row in chair.execute("SELECT subject, new FROM audit_log WHERE action = 'score.set'")
     ]
     chair.close()
-    return lost, len(subjects) - len(set(subjects))
+    return lost, len(subjects) - len(set(subjects)), unsent
 
 
 def catch_up(kit_path: Path, address: str) -> float:
@@ -291,8 +377,11 @@ def catch_up(kit_path: Path, address: str) -> float:
         assert live.kit_state(kit).unsent == 500
         client = HubClient(address, live.kit_hub_key(kit))
         started = time.perf_counter()
+        deadline = time.monotonic() + 60
         while not sync_once(kit, client).done:
-            pass
+            if time.monotonic() > deadline:  # refused over and over: report it, never spin
+                client.close()
+                return -1.0
         elapsed = time.perf_counter() - started
         client.close()
         return elapsed
@@ -324,6 +413,31 @@ def discovery_time(event: Path, kit_path: Path, address: str) -> float:
         kit.close()
 
 
+def save_to_board(
+    saves: list[tuple[float, float, int]], boards: list[tuple[float, int]]
+) -> tuple[list[float], int]:
+    """Per acknowledged save: until the first board push that includes its hub sequence; and how
+    many saves no board ever showed."""
+    boards = sorted(boards)
+    times = [t for t, _seq in boards]
+    # The greatest sequence shown by each time (a push carries the state it was computed from).
+    shown: list[int] = []
+    best = 0
+    for _t, seq in boards:
+        best = max(best, seq)
+        shown.append(best)
+    delays, missing = [], 0
+    for saved, _acked, seq in saves:
+        i = bisect.bisect_left(times, saved)
+        while i < len(shown) and shown[i] < seq:
+            i += 1
+        if i == len(shown):
+            missing += 1
+        else:
+            delays.append(times[i] - saved)
+    return delays, missing
+
+
 def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         event, kits = build_event(Path(tmp))
@@ -337,26 +451,39 @@ def run() -> dict[str, float]:
             )
             viewer_proc.start()
             ready.wait(60)
-            latencies: list[float] = []
-            _timed_calls()
-            cpu_before, wall_before = cpu_seconds(hub.pid), time.perf_counter()
-            end = time.monotonic() + SECONDS
-            threads = [
-                threading.Thread(
-                    target=juror_loop, args=(kits[i], address, end, i, latencies), daemon=True
+            start_at = time.time() + 8.0  # every juror process imported and connected
+            pipes, procs = [], []
+            for p in range(PROCESSES):
+                mine = [str(k) for k in kits[p:JURORS:PROCESSES]]
+                r, s = ctx.Pipe(duplex=False)
+                proc = ctx.Process(
+                    target=_juror_process,
+                    args=(mine, address, start_at, SECONDS, 1000 * p, s),
+                    daemon=True,
                 )
-                for i in range(JURORS)
-            ]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(SECONDS + 120)
+                proc.start()
+                pipes.append(r)
+                procs.append(proc)
+            while time.time() < start_at:
+                time.sleep(0.01)
+            cpu_before, wall_before = cpu_seconds(hub.pid), time.perf_counter()
+            saves: list[tuple[float, float, int]] = []
+            rtts: list[float] = []
+            refused: list[str] = []
+            juror_cpu = 0.0
+            for r in pipes:
+                got_saves, got_rtts, got_refused, cpu = r.recv()
+                saves += got_saves
+                rtts += got_rtts
+                refused += got_refused
+                juror_cpu += cpu
             hub_cpu = cpu_seconds(hub.pid) - cpu_before
             wall = time.perf_counter() - wall_before
-            push_rtt = list(PUSH_RTT)
+            for proc in procs:
+                proc.join(30)
             time.sleep(1.0)  # the last board push
             stop.set()
-            push = receive.recv()
+            push, chair_boards, connected = receive.recv()
             viewer_proc.join(30)
             catch = catch_up(kits[JURORS], address)
             try:
@@ -364,27 +491,51 @@ def run() -> dict[str, float]:
             except Exception:
                 discovered = -1.0
         finally:
-            hub.terminate()
+            if os.environ.get("LIVE_BENCH_PROFILE"):
+                hub.send_signal(signal.SIGINT)  # py-spy writes its profile on Ctrl+C
+            else:
+                hub.terminate()
             hub.wait(30)
-        lost, duplicated = check_exactly_once(event, kits)
+        lost, duplicated, unsent = check_exactly_once(event, kits)
+        to_board, never_shown = save_to_board(saves, chair_boards)
+        to_ack = [acked - saved for saved, acked, _seq in saves]
         return {
-            "changes_acknowledged": float(len(latencies)),
-            "save_to_ack_median_ms": percentile(latencies, 0.5) * 1000,
-            "save_to_ack_p95_ms": percentile(latencies, 0.95) * 1000,
-            "push_rtt_median_ms": percentile(push_rtt, 0.5) * 1000,
-            "push_rtt_p95_ms": percentile(push_rtt, 0.95) * 1000,
+            "changes_acknowledged": float(len(saves)),
+            "changes_refused": float(len(refused)),
+            **{f"refused_{code}": float(n) for code, n in Counter(refused).items()},
+            "save_to_board_median_ms": percentile(to_board, 0.5) * 1000,
+            "save_to_board_p95_ms": percentile(to_board, 0.95) * 1000,
+            "saves_never_on_board": float(never_shown),
+            "save_to_ack_median_ms": percentile(to_ack, 0.5) * 1000,
+            "save_to_ack_p95_ms": percentile(to_ack, 0.95) * 1000,
+            "push_rtt_median_ms": percentile(rtts, 0.5) * 1000,
+            "push_rtt_p95_ms": percentile(rtts, 0.95) * 1000,
+            "board_viewers_connected": float(connected),
             "board_pushes_received": float(len(push)),
             "board_push_median_ms": percentile(push, 0.5) * 1000,
             "board_push_p95_ms": percentile(push, 0.95) * 1000,
             "lost_changes": float(lost),
             "duplicated_changes": float(duplicated),
+            "unsent_at_end": float(unsent),
             "catch_up_500_s": catch,
             "discovery_to_connected_s": discovered,
             "hub_cpu_percent": 100 * hub_cpu / wall,
+            "hub_cpu_ms_per_change": 1000 * hub_cpu / max(1, len(saves)),
+            "jurors_cpu_percent": 100 * juror_cpu / wall,
             "load_wall_s": wall,
         }
 
 
+def main() -> None:
+    figures = run()
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            ok = value < target and not (name.startswith("discovery") and value < 0)
+            verdict = f"  target < {target:g}: {'ok' if ok else 'MISSED'}"
+        print(f"{name:28} {value:10.2f}{verdict}", flush=True)
+
+
 if __name__ == "__main__":
-    for name, value in run().items():
-        print(f"{name:28} {value:10.2f}")
+    main()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import signal
 import socket
 import subprocess
@@ -14,6 +15,8 @@ import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import open_event_file
@@ -139,3 +142,26 @@ def sse_events(port: int, path: str, count: int, timeout: float = 10) -> list[di
     head, _, body = buffer.partition(b"\r\n\r\n")
     assert b"text/event-stream" in head
     return [json.loads(line[6:]) for line in body.split(b"\n") if line.startswith(b"data: ")]
+
+
+def browser_or_skip(size: str = "1280,800"):
+    """Headless Chromium driven by the system's chromedriver, or the test is skipped."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    try:
+        from selenium import webdriver  # noqa: F401
+    except ImportError:
+        chromium = None
+    if not chromium or not driver:
+        reason = "needs chromium, chromedriver (apt) and selenium (pip); .ci/run installs them"
+        print(f"SKIPPED: {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={size}")
+    return webdriver.Chrome(service=Service(executable_path=driver), options=options)

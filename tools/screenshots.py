@@ -7,7 +7,8 @@ opens it in the real window (Bahasa Indonesia) and grabs each view:
 
 Views: the first start's language chooser, welcome, chair, juror scoring (a proposal PDF open),
 leaderboard dock, presentation dock, projector controls, projector window, setup dialog, report
-dialog, audit log (after its full check), the event opened read-only.
+dialog, live-session dock (its hub started on loopback), audit log (after its full check), the
+event opened read-only.
 """
 
 from __future__ import annotations
@@ -54,8 +55,11 @@ def settle() -> None:
 
 
 def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
+    from PySide6.QtCore import QSettings
+
     from kolabik_desktop.ui.main_window import MainWindow
 
+    QSettings().clear()  # each size as a first start, not the layout the other size left
     window = MainWindow()
     window.resize(*size)
     window.show()
@@ -70,8 +74,9 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         ("07-projector-window", _projector_window),
         ("08-setup-dialog", _setup_dialog),
         ("09-report-dialog", _report_dialog),
-        ("10-audit-log", _audit_log),
-        ("11-read-only-view", lambda w: _read_only_view(w, event)),
+        ("10-live-session-dock", _live_session_dock),
+        ("11-audit-log", _audit_log),
+        ("12-read-only-view", lambda w: _read_only_view(w, event)),
     ]
     written = []
     for name, prepare in views:
@@ -82,6 +87,7 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         written.append(path)
         if target is not window:
             target.close()
+    window.features.live_session.panel.stop()
     window.close()
     window.deleteLater()
     settle()
@@ -102,13 +108,16 @@ def _score_as_first_juror(window: Any) -> None:
     if with_pdf:  # the demo's first entry with a proposal PDF
         window.show_entry(with_pdf[0].id)
         window.entry_view.show_first_pdf()
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(800)  # QPdfView draws its pages off the GUI thread: not a blank page
 
 
 def _audit_log(window: Any) -> Any:
     from PySide6.QtTest import QTest
 
-    window.act_audit_log.trigger()
-    view = window.audit_view
+    window.features.audit.action.trigger()
+    view = window.features.audit.view
     view.resize(min(1200, window.width() - 80), window.height() - 80)
     view.run_check()
     for _ in range(300):  # the chain and the check run off the GUI thread
@@ -125,12 +134,38 @@ def _read_only_view(window: Any, event: Path) -> None:
 
 
 def _show_dock(window: Any, name: str) -> None:
+    live_dock = window.features.live_session.dock
     for other in DOCKS:
         getattr(window, other).hide()
-    dock = getattr(window, name)
+    live_dock.hide()
+    dock = live_dock if name == "live_dock" else getattr(window, name)
     dock.show()
     dock.raise_()
     window.make_room(dock)
+    from PySide6.QtTest import QTest
+
+    # make_room resizes after the dock's first layout, a pass or two later on a loaded machine:
+    # grab once the sizes have settled, not a fixed time after.
+    last = None
+    for _ in range(40):
+        QTest.qWait(50)
+        now = (tuple(window.splitter.sizes()), dock.width())
+        if now == last:
+            break
+        last = now
+
+
+def _live_session_dock(window: Any) -> None:
+    """The chair's live session running, with one juror's refusal on its row (as a juror given a
+    new kit would leave it) so the refusal column shows."""
+    from kolabik_desktop.core.exchange import live
+
+    panel = window.features.live_session.panel
+    panel.start(port=0)
+    first = panel.session.jurors()[0].code
+    panel.session.refuse(live.REFUSED_KEY_CHANGED, "screenshot", first)
+    panel.refresh()
+    _show_dock(window, "live_dock")
 
 
 def _projector_window(window: Any) -> Any:
@@ -141,7 +176,7 @@ def _projector_window(window: Any) -> Any:
 
 
 def _setup_dialog(window: Any) -> Any:
-    window.open_setup()
+    window.features.setup.open_setup()
     from kolabik_desktop.ui.setup.dialog import SetupDialog
 
     return next(w for w in window.findChildren(SetupDialog) if w.isVisible())

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kolabik_desktop import __version__
 from kolabik_desktop.core.errors import KolabikError
 
 # Modules that define ``register(subparsers)``; each subcommand sets ``func(args) -> int``.
@@ -31,12 +30,26 @@ COMMAND_MODULES = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version is looked up only when asked (importlib.metadata
+    costs ~40 ms, on every start otherwise)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the program's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from kolabik_desktop import __version__
+
+        print(f"kolabik {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kolabik",
         description="Kolabik Desktop: scoring and recaps for a public-service innovation jury.",
     )
-    parser.add_argument("--version", action="version", version=f"kolabik {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--self-test",
         action="store_true",

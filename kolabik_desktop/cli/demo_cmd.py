@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from kolabik_desktop.cli.display import display_problem
-from kolabik_desktop.core.demo import DEFAULT_DEMO_FILENAME
 from kolabik_desktop.core.errors import KolabikError
+from kolabik_desktop.core.paths import DEFAULT_DEMO_FILENAME
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:

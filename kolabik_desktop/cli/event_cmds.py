@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from kolabik_desktop.core.scoring.model import EventSpec, Leaderboard, LeaderboardRow
 
 CSV_COLUMNS = ("rank", "code", "title", "unit", "category", "score", "status", "tie_note")
@@ -211,22 +213,21 @@ def _require_file(path: Path, what: str) -> None:
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.scoring.engine import Scorer, validate_event
-    from kolabik_desktop.core.store.db import open_event_file
-    from kolabik_desktop.core.store.queries.entries import category_names
-    from kolabik_desktop.core.store.queries.event import event_info
-    from kolabik_desktop.core.store.services import load_event_spec, load_values
+    from kolabik_desktop.core.store.queries.fast_scores import read_file_scoring_input
 
-    with open_event_file(args.event, read_only=True) as db:
-        if db.kind == "kit":
-            raise KolabikError(
-                f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
-                "would be wrong: ask the chair for the leaderboard of the event file"
-            )
-        with db.session() as s:
-            spec = load_event_spec(s)
-            values = load_values(s)
-            event_name = event_info(s).name
-            categories = list(category_names(s))
+    # A current event file is read with sqlite3 alone (no SQLAlchemy: a third of the time);
+    # a server event, an older file or a damaged one goes through the usual opening.
+    read = read_file_scoring_input(args.event)
+    if read is None:
+        kind, spec, values, event_name, categories = _leaderboard_input_portable(args.event)
+    else:
+        kind, spec, values = read.kind, read.scoring.event, read.scoring.values
+        event_name, categories = read.event_name, list(read.category_names)
+    if kind == "kit":
+        raise KolabikError(
+            f"{args.event}: a juror's kit holds only that juror's scores, so its ranking "
+            "would be wrong: ask the chair for the leaderboard of the event file"
+        )
     if not spec.stages:
         raise KolabikError(f"{args.event}: the event has no stages yet, so nothing to rank")
     problems = validate_event(spec)
@@ -251,6 +252,20 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     return 0
 
 
+def _leaderboard_input_portable(
+    event: str,
+) -> tuple[str, EventSpec, dict[tuple[int, int, int], Decimal], str, list[str]]:
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.core.store.queries.entries import category_names
+    from kolabik_desktop.core.store.queries.event import event_info
+    from kolabik_desktop.core.store.services import load_event_spec, load_values
+
+    with open_event_file(event, read_only=True) as db, db.session() as s:
+        spec = load_event_spec(s)
+        values = load_values(s)
+        return db.kind, spec, values, event_info(s).name, list(category_names(s))
+
+
 def _resolve_board(text: str, spec: EventSpec) -> str:
     from kolabik_desktop.core.scoring.model import FINAL
 
@@ -273,7 +288,7 @@ def _resolve_category(text: str, names: Sequence[str]) -> str:
 
 def _board_title(spec: EventSpec, board: str) -> str:
     from kolabik_desktop.core.scoring.model import FINAL
-    from kolabik_desktop.core.store.services import decimal_text
+    from kolabik_desktop.core.store.spec_values import decimal_text
 
     if board != FINAL:
         stage = next(st for st in spec.stages if st.code == board)
@@ -309,7 +324,7 @@ def leaderboard_csv(board: Leaderboard, stage_codes: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CSV_COLUMNS, *(f"score_{code}" for code in stage_codes)])
-    from kolabik_desktop.core.exchange.exports import csv_safe
+    from kolabik_desktop.core.exchange.csv_text import csv_safe
 
     text_columns = {1, 2, 3, 4, 7}  # code, title, unit, category, tie_note: user text
     for row in board.rows:

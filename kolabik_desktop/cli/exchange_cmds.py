@@ -6,7 +6,6 @@ Core modules are imported inside each command, so `kolabik --help` stays fast.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -16,7 +15,6 @@ from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan
-    from kolabik_desktop.core.store.queries.audit import AuditRow
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -284,24 +282,24 @@ def _confirm() -> bool:
 def cmd_audit(args: argparse.Namespace) -> int:
     from kolabik_desktop.core.store.audit import verify_chain
     from kolabik_desktop.core.store.db import open_event_file
-    from kolabik_desktop.core.store.queries.audit import audit_rows
+    from kolabik_desktop.core.store.queries.audit import AuditFilter, audit_lines, line_text
     from kolabik_desktop.core.store.queries.people import jurors as list_jurors
 
     if args.last is not None and args.last < 1:
         raise KolabikError(f"--last {args.last}: give a number of rows, 1 or more")
     with open_event_file(args.event, read_only=True) as db, db.session() as s:
-        rows = list(audit_rows(s))
-        problems = verify_chain(s)
         jurors = [j.code for j in list_jurors(s)]
-    if args.juror and args.juror not in jurors:
-        known = ", ".join(jurors) or "none"
-        raise KolabikError(f"--juror {args.juror}: no such juror in this event (jurors: {known})")
-    if args.juror:
-        rows = [r for r in rows if _about_juror(r, args.juror)]
+        if args.juror and args.juror not in jurors:
+            known = ", ".join(jurors) or "none"
+            raise KolabikError(
+                f"--juror {args.juror}: no such juror in this event (jurors: {known})"
+            )
+        rows = list(audit_lines(s, AuditFilter(juror=args.juror or "")))
+        problems = verify_chain(s)
     if args.last is not None:
         rows = rows[-args.last :]
     for r in rows:
-        print(_audit_line(r))
+        print(line_text(r))
     total = len(rows)
     if problems:
         print(f"audit chain: BROKEN ({len(problems)} problem(s)):")
@@ -310,45 +308,3 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise KolabikError(f"{args.event}: the audit log was edited after it was written")
     print(f"audit chain: intact ({total} row(s) shown)")
     return 0
-
-
-def _about_juror(row: AuditRow, code: str) -> bool:
-    subject = _json(row.subject)
-    return row.actor == code or (isinstance(subject, dict) and subject.get("juror") == code)
-
-
-def _json(text: str) -> Any:
-    try:
-        return json.loads(text) if text else None
-    except ValueError:
-        return text
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
-    return str(value)
-
-
-SUBJECT_ORDER = ("juror", "entry", "stage", "criterion")
-
-
-def _audit_line(row: AuditRow) -> str:
-    subject = _json(row.subject)
-    if isinstance(subject, dict):
-        # Canonical JSON sorts keys; people read who, what, where.
-        order = [k for k in SUBJECT_ORDER if k in subject] + sorted(
-            set(subject) - set(SUBJECT_ORDER)
-        )
-        what = " ".join(str(subject[k]) for k in order)
-    else:
-        what = _describe(subject)
-    change = _describe(_json(row.new))
-    if row.old:
-        change = f"{_describe(_json(row.old))} -> {change}"
-    return (
-        f"#{row.id} {row.at} {row.actor or '-'} {row.action} [{what}] {change} "
-        f"(from {row.source or '-'})"
-    )

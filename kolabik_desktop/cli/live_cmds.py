@@ -26,6 +26,10 @@ REASONS = {
     "rate": "the hub asks to slow down",
     "paused": "the chair paused acceptance; the changes stay queued in the kit",
     "not_approved": "waiting for the chair to approve this juror",
+    "key_changed": (
+        "the chair's event trusts another key for this juror (a new kit?): the chair must run "
+        "'kolabik forget-key EVENT --juror CODE' or use 'Forget juror key' in the live-session dock"
+    ),
     "submitted_stage": "the stage is submitted at the chair; ask the chair to reopen it",
     "invalid_rows": "the hub refused the changes",
     "write_failed": "the hub could not save the changes",
@@ -41,6 +45,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
     p.add_argument("--no-discovery", action="store_true", help="do not announce by mDNS")
     p.add_argument("--board", action="store_true", help="also serve the read-only web board")
+    p.add_argument(
+        "--approve-new",
+        action="store_true",
+        help="accept jurors whose signing key the event does not know yet (default: refuse them)",
+    )
     p.set_defaults(func=cmd_hub)
 
     p = sub.add_parser("sync", help="send a juror kit's unsent changes to the chair's hub")
@@ -82,17 +91,26 @@ def cmd_hub(args: argparse.Namespace) -> int:
     try:
         if db.kind != "event":
             raise KolabikError(f"{db.path.name}: a live session runs on the chair's event file")
-        # Headless there is no chair to click "approve": every juror who proves their key is in.
-        session = HubSession(db, approve="all")
+        # Headless there is no chair to click "approve": a juror whose key the event already
+        # trusts (or the chair approved in the window) is in; a new key only with --approve-new.
+        session = HubSession(db, approve="all" if args.approve_new else "known")
         server = HubServer(session, args.host, args.port)
         feed = None
         if args.board:
-            from kolabik_desktop.live.board import Board, BoardFeed, final_ranking_snapshot
+            from kolabik_desktop.live.board import Board, BoardFeed, FinalRanking
 
             board = Board(server)
-            feed = BoardFeed(board, lambda: final_ranking_snapshot(db, session.event_name))
+            ranking = FinalRanking(db, session.event_name)
+            db.changes.subscribe(ranking.changed)
+            feed = BoardFeed(
+                board,
+                ranking,
+                sequence=lambda: session.committer.last_seq if session.committer else 0,
+            )
             db.changes.subscribe(feed.changed)
         server.start()
+        if feed is not None and session.committer is not None:
+            session.committer.listeners.append(feed.changed)  # the board names its hub sequence
         announcement = None
         try:
             print(f"hub: {server.url()}", flush=True)

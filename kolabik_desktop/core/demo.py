@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError
+from kolabik_desktop.core.paths import DEFAULT_DEMO_FILENAME  # noqa: E402,F401 (re-exported)
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.store import writer as store_writer
 from kolabik_desktop.core.store.db import create_event_file
@@ -46,7 +47,6 @@ from kolabik_desktop.core.store.queries.presentation import ORDER_KEY
 from kolabik_desktop.core.store.services import load_event_spec, load_values
 from kolabik_desktop.core.templates import apply_template
 
-DEFAULT_DEMO_FILENAME = "kolabik-demo-2023.kolabik"
 DEMO_MARKER_KEY = "demo"
 DEMO_MARKER_VALUE = "kolabik-demo-2023"
 DEFAULT_SEED = 2023

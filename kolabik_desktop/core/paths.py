@@ -5,6 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# Where `kolabik demo` writes by default (here, not in core.demo: the command line's help names
+# it without loading the demo builder and SQLAlchemy).
+DEFAULT_DEMO_FILENAME = "kolabik-demo-2023.kolabik"
+
 
 def resources_dir() -> Path:
     # PyInstaller unpacks data next to the executable and sets sys._MEIPASS.

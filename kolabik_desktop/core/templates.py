@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.store.models import Criterion, Stage
-from kolabik_desktop.core.store.services import audit_rubric_change
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -240,6 +239,12 @@ def apply_template(session: Session, name: str, *, actor: str = "system") -> dic
 
     Runs in the caller's transaction and records the rubric in the audit log.
     """
+    # Here, not at the top: the command line lists the templates without loading SQLAlchemy.
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Criterion, Stage
+    from kolabik_desktop.core.store.services import audit_rubric_change
+
     template = TEMPLATES.get(name)
     if template is None:
         raise KolabikError.coded(ec.TEMPLATE_UNKNOWN, name=name, known=", ".join(template_names()))

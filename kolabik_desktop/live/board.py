@@ -52,11 +52,14 @@ class Board:
     def viewers(self) -> int:
         return len(self._queues)
 
-    def publish(self, snapshot: dict[str, Any]) -> None:
-        """Show ``snapshot`` on every open board (and to every board opened later)."""
+    def publish(self, snapshot: dict[str, Any], seq: int | None = None) -> None:
+        """Show ``snapshot`` on every open board (and to every board opened later); ``seq``:
+        the hub sequence of the last accepted change the snapshot includes."""
         self.version += 1
         # "at": when it was published, so a viewer (the benchmark) can time the push.
         stamped = snapshot | {"version": self.version, "at": time.time()}
+        if seq is not None:
+            stamped["seq"] = seq
         body = json.dumps(stamped, ensure_ascii=False)
         data = f"data: {body}\n\n".encode()
         loop = self.server._loop
@@ -112,37 +115,83 @@ class Board:
             self._queues.discard(queue)
 
 
-def final_ranking_snapshot(db: Any, event_name: str, top_n: int = 10) -> dict[str, Any]:
-    """The headless hub's board: the final ranking's top N, as the projector's full mode."""
-    from kolabik_desktop.core.scoring.engine import compute_leaderboard
-    from kolabik_desktop.core.scoring.model import FINAL
-    from kolabik_desktop.core.store.services import load_scoring_input
+class FinalRanking:
+    """The headless hub's board: the final ranking's top N, as the projector's full mode.
 
-    data = load_scoring_input(db)
-    board = compute_leaderboard(data.event, data.values, FINAL)
-    lines = [
-        {
-            "rank": str(row.rank),
-            "title": row.entry.title,
-            "unit": row.entry.unit,
-            "score": row.display,
-            "provisional": row.status == "provisional",
+    Kept up to date like the window's leaderboard: one Scorer loaded once, and after a change
+    only the changed entries' values are re-read (a full reload and ranking cost ~20 ms per
+    board; this costs about a millisecond). ``changed`` is the change bus's listener (any
+    thread); calling the object computes the snapshot (the feed's thread).
+    """
+
+    def __init__(self, db: Any, event_name: str, top_n: int = 10) -> None:
+        from kolabik_desktop.core.scoring.engine import Scorer
+        from kolabik_desktop.core.store.services import load_scoring_input
+
+        self.db, self.event_name, self.top_n = db, event_name, top_n
+        data = load_scoring_input(db)
+        self.scorer = Scorer(data.event, data.values)
+        self._lock = threading.Lock()
+        self._dirty: set[int] | None = set()  # None: reload everything
+
+    def changed(self, change: Any) -> None:
+        with self._lock:
+            if self._dirty is None or change.kind in ("comments", "submission", "packages"):
+                return
+            if change.kind == "scores" and change.entry_ids:
+                self._dirty |= set(change.entry_ids)
+            else:
+                self._dirty = None
+
+    def __call__(self) -> dict[str, Any]:
+        from kolabik_desktop.core.scoring.engine import Scorer
+        from kolabik_desktop.core.scoring.model import FINAL
+        from kolabik_desktop.core.store.queries import scores
+        from kolabik_desktop.core.store.services import load_scoring_input
+
+        with self._lock:
+            dirty, self._dirty = self._dirty, set()
+        if dirty is None:
+            data = load_scoring_input(self.db)
+            self.scorer = Scorer(data.event, data.values)
+        elif dirty:
+            per_entry = scores.entry_values(self.db, dirty)
+            for entry_id, values in per_entry.items():
+                self.scorer.replace_entry_values(entry_id, values)
+        board = self.scorer.leaderboard(FINAL)
+        lines = [
+            {
+                "rank": str(row.rank),
+                "title": row.entry.title,
+                "unit": row.entry.unit,
+                "score": row.display,
+                "provisional": row.status == "provisional",
+            }
+            for row in board.rows
+            if row.rank is not None and row.rank <= self.top_n
+        ]
+        return {
+            "title": "Peringkat akhir",
+            "event": self.event_name,
+            "mode": "full",
+            "lines": lines,
         }
-        for row in board.rows
-        if row.rank is not None and row.rank <= top_n
-    ]
-    return {"title": "Peringkat akhir", "event": event_name, "mode": "full", "lines": lines}
 
 
 class BoardFeed:
-    """Republish a board after changes, at most every ``interval`` seconds (a burst of accepted
-    changes costs one ranking, ~20 ms of CPU for 30 jurors x 40 entries, not one per change),
-    from a thread of its own."""
+    """Republish a board after changes, at most every ``interval`` seconds (≤ 10 a second: a
+    burst of accepted changes costs one ranking and one serialisation for all viewers, not one
+    per change or per viewer), from a thread of its own."""
 
     def __init__(
-        self, board: Board, snapshot: Callable[[], dict[str, Any]], interval: float = 0.25
+        self,
+        board: Board,
+        snapshot: Callable[[], dict[str, Any]],
+        interval: float = 0.1,
+        sequence: Callable[[], int] | None = None,
     ) -> None:
         self.board, self.snapshot, self.interval = board, snapshot, interval
+        self.sequence = sequence
         self._wake = threading.Event()
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="kolabik-board", daemon=True)
@@ -158,7 +207,9 @@ class BoardFeed:
             if self._stop:
                 return
             self._wake.clear()
-            self.board.publish(self.snapshot())
+            # Read before the snapshot: the board then holds at least every change up to seq.
+            seq = self.sequence() if self.sequence is not None else None
+            self.board.publish(self.snapshot(), seq)
             time.sleep(self.interval)
 
     def close(self) -> None:

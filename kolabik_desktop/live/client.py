@@ -5,8 +5,10 @@ Blocking (http.client): the CLI calls it directly, the window from a worker thre
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import socket
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +47,7 @@ class HubClient:
         self.timeout = timeout
         self._conn: http.client.HTTPConnection | None = None
         self.greeted_at: float | None = None  # the last answered hello (acks caught up)
+        self.aborted = False
 
     @property
     def address(self) -> str:
@@ -55,8 +58,21 @@ class HubClient:
             self._conn.close()
             self._conn = None
 
+    def abort(self) -> None:
+        """From any thread: end a request in flight (its socket shut down) and refuse new ones,
+        so a sync running in a worker returns at once when the kit closes."""
+        self.aborted = True
+        conn = self._conn
+        sock = getattr(conn, "sock", None) if conn is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
     def _exchange(self, method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
         for attempt in (1, 2):  # a kept connection the hub closed meanwhile is retried once
+            if self.aborted:
+                self.close()
+                raise LiveRefusal(UNREACHABLE, f"{self.address}: the kit is closing")
             if self._conn is None:
                 self._conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
             try:

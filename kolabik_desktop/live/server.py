@@ -116,9 +116,12 @@ class HubServer:
         self.connections = 0
         self.requests = 0
         self.rate = _Bucket()  # tests and the benchmark may set .rate.rate and .rate.burst
-        # Requests are verified on a few threads; every write joins the session's one group
-        # commit (core/exchange/live.GroupCommit), so requests never race each other.
-        self._workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kolabik-hub-db")
+        # Requests are verified on worker threads; every write joins the session's one group
+        # commit (core/exchange/live.GroupCommit), so requests never race each other. A worker
+        # waits for its batch's commit, so there is one per juror in flight (a juror sends one
+        # request at a time): with 4, batches held at most 4 deltas and 30 jurors queued behind
+        # each commit.
+        self._workers = ThreadPoolExecutor(max_workers=40, thread_name_prefix="kolabik-hub-db")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
         self._thread: threading.Thread | None = None

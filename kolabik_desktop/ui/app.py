@@ -114,7 +114,8 @@ def run_gui(event_path: str | None = None) -> int:
         windows.append(window)
         window.show()
         if event_path:
-            window.open_event(event_path)  # a file path or a postgresql:// URL
+            # A file path or a postgresql:// URL; the window paints before the scores are read.
+            window.open_event(event_path, defer_scores=True)
         if opener is not None:
             opener.set_target(window.open_dropped)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.queries.audit import (
+    FIELD_NAMES,
     PAGE_ROWS,
     AuditChoices,
     AuditFilter,
@@ -65,6 +66,9 @@ from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.problems import error_text, finding_text, proof_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 STORED_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -107,6 +111,8 @@ ACTION_NAMES = {
     "attachment.remove": QT_TRANSLATE_NOOP("AuditView", "Attachment removed"),
     "kit.export": QT_TRANSLATE_NOOP("AuditView", "Juror kit made"),
     "kit.update": QT_TRANSLATE_NOOP("AuditView", "Juror kit updated"),
+    "kit.export.failed": QT_TRANSLATE_NOOP("AuditView", "Juror kit not written"),
+    "presentation.order": QT_TRANSLATE_NOOP("AuditView", "Presentation order set"),
     "panel.add": QT_TRANSLATE_NOOP("AuditView", "Panel added"),
     "panel.grant": QT_TRANSLATE_NOOP("AuditView", "Panel access granted"),
     "workbook.import": QT_TRANSLATE_NOOP("AuditView", "Workbook imported"),
@@ -153,18 +159,9 @@ def _count(n: int) -> str:
     return i18n.localize_number_text(str(n))
 
 
-# The fields of a logged change, in the window's language.
-FIELD_NAMES = {
-    "value": QT_TRANSLATE_NOOP("AuditView", "value"),
-    "note": QT_TRANSLATE_NOOP("AuditView", "note"),
-    "text": QT_TRANSLATE_NOOP("AuditView", "text"),
-    "submitted": QT_TRANSLATE_NOOP("AuditView", "submitted"),
-    "revision": QT_TRANSLATE_NOOP("AuditView", "revision"),
-}
-
-
 def change_text(row: AuditLine) -> str:
-    names = {k: _tr(v) for k, v in FIELD_NAMES.items()}
+    """The change in the window's language (the field names are the export's: one list)."""
+    names = FIELD_NAMES.get(i18n.current_language(), {})
     old, new = row.old_text(names), row.new_text(names)
     if old and new:
         return f"{old} → {new}"
@@ -260,6 +257,9 @@ class AuditView(QDialog):
         self.db: EventDB | None = None
         self.chain: ChainState | None = None
         self.check: CheckResult | None = None
+        # The latest background task: an earlier one (a chain read before rows were written, or
+        # before the event changed) finishing later on the runner's other thread is dropped.
+        self._ticket = 0
 
         self.juror = QComboBox()
         self.entry = QComboBox()
@@ -364,6 +364,8 @@ class AuditView(QDialog):
 
     def set_db(self, db: EventDB | None) -> None:
         self.db = db
+        self._next_ticket()  # what was running for the previous event no longer reports here
+        self._busy(False)
         self.chain = None
         self.check = None
         self.findings.clear()
@@ -424,16 +426,24 @@ class AuditView(QDialog):
 
     # --- the chain and the full check -----------------------------------------------------------
 
+    def _next_ticket(self) -> int:
+        self._ticket += 1
+        return self._ticket
+
     def _start_chain(self) -> None:
         db = self.db
         self._busy(True)
+        ticket = self._next_ticket()
 
-        def work(progress: Any) -> ChainState:
-            return chain_state(db, lambda done, total: progress(done, total, ""))  # type: ignore[arg-type]
+        def work(progress: Any) -> tuple[int, ChainState]:
+            return ticket, chain_state(db, lambda done, total: progress(done, total, ""))  # type: ignore[arg-type]
 
         run_task(work, self._chain_done, self._failed, self._progress, db=db)
 
-    def _chain_done(self, state: ChainState) -> None:
+    def _chain_done(self, result: tuple[int, ChainState]) -> None:
+        ticket, state = result
+        if ticket != self._ticket:
+            return  # a later read (or another event) has replaced it
         self._busy(False)
         self.chain = state
         self._show_chain()
@@ -465,19 +475,23 @@ class AuditView(QDialog):
             return
         self._busy(True)
         self.findings.clear()
+        ticket = self._next_ticket()
 
-        def work(progress: Any) -> CheckResult:
+        def work(progress: Any) -> tuple[int, CheckResult]:
             from kolabik_desktop.core.exchange.proof import prove
 
             state = chain_state(db, lambda done, total: progress(done, total, ""))
             progress(0, 0, "")
             proof = prove(db)
             lines = tuple(finding_text(f) for f in proof.findings)
-            return CheckResult(state, lines, proof_text(proof))
+            return ticket, CheckResult(state, lines, proof_text(proof))
 
         run_task(work, self._check_done, self._failed, self._progress, db=db)
 
-    def _check_done(self, result: CheckResult) -> None:
+    def _check_done(self, done: tuple[int, CheckResult]) -> None:
+        ticket, result = done
+        if ticket != self._ticket:
+            return
         self._busy(False)
         self.check = result
         self.chain = result.chain
@@ -559,36 +573,36 @@ class AuditView(QDialog):
         )
 
 
-def install(window: Any) -> None:
-    """Tools › Audit log (the chair's event and the juror's kit)."""
-    action = QAction(QCoreApplication.translate("AuditView", "&Audit log…"), window)
-    action.setEnabled(False)
-    window.act_audit_log = action
-    window.audit_view = None
+class AuditFeature:
+    """Tools › Audit log (the chair's event and the juror's kit); the view is built when first
+    asked for."""
 
-    def show() -> None:
-        if window.context is None:
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        self.action = QAction(QCoreApplication.translate("AuditView", "&Audit log…"), host.widget)
+        self.action.setEnabled(False)
+        self.view: AuditView | None = None
+        self.action.triggered.connect(self.show)
+        host.add_action("tools", self.action)
+        host.event_opened.connect(lambda _context: self.action.setEnabled(True))
+        host.event_closed.connect(self._closed)
+
+    def show(self) -> None:
+        context = self.host.context
+        if context is None:
             return
-        view = window.audit_view
+        view = self.view
         if view is None:
-            view = window.audit_view = AuditView(window)
-        if view.db is not window.context.db:
-            view.set_db(window.context.db)
+            view = self.view = AuditView(self.host.widget)
+        if view.db is not context.db:
+            view.set_db(context.db)
         elif not view.isVisible():
             view.refresh()  # rows written since it was last shown
         view.show()
         view.raise_()
 
-    def on_opened(_context: Any) -> None:
-        action.setEnabled(True)
-
-    def on_closed() -> None:
-        action.setEnabled(False)
-        if window.audit_view is not None:
-            window.audit_view.hide()
-            window.audit_view.set_db(None)
-
-    action.triggered.connect(show)
-    window.menu_tools.addAction(action)
-    window.event_opened.connect(on_opened)
-    window.event_closed.connect(on_closed)
+    def _closed(self) -> None:
+        self.action.setEnabled(False)
+        if self.view is not None:
+            self.view.hide()
+            self.view.set_db(None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,6 +28,10 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.backup import BackupInfo, list_backups, make_backup, restore_backup
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.settings_dialog import backup_interval_minutes
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -141,64 +145,68 @@ class RestoreDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
 
-def restore_into_window(window: Any, backup: BackupInfo) -> bool:
+def restore_into_window(host: WindowHost, backup: BackupInfo) -> bool:
     """Close the window's event, restore the backup over it, reopen it. True on success."""
-    path = Path(window.context.db.path)
-    window.close_event()
+    assert host.context is not None
+    path = Path(host.context.db.path)
+    host.close_event()
     try:
         restore_backup(path, backup.path, fallback_dir=fallback_backup_dir())
     except KolabikError as exc:
         QMessageBox.critical(
-            window, QCoreApplication.translate("Backups", "Restore failed"), error_text(exc)
+            host.widget, QCoreApplication.translate("Backups", "Restore failed"), error_text(exc)
         )
-        window.open_event(path)
+        host.open_event(path)
         return False
-    return bool(window.open_event(path))
+    return bool(host.open_event(path))
 
 
-def install(window: Any) -> None:
-    """Hook backups into the main window: the scheduler and File > Restore from backup."""
-    scheduler = BackupScheduler(window)
-    window.backup_scheduler = scheduler
+class BackupFeature:
+    """Backups in the main window: the scheduler and File > Restore from backup."""
 
-    action = QAction(QCoreApplication.translate("Backups", "Restore from &backup…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-    action.setEnabled(False)
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        scheduler = BackupScheduler(window)
+        self.scheduler = scheduler
 
-    def on_opened(context: Any) -> None:
-        if context.db.read_only:
-            return  # nothing changes while it is open read-only; restoring would write
-        scheduler.attach(context)
-        action.setEnabled(True)
-
-    def on_closed() -> None:
-        scheduler.detach()
+        action = QAction(QCoreApplication.translate("Backups", "Restore from &backup…"), window)
+        action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         action.setEnabled(False)
 
-    def on_restore() -> None:
-        if window.context is None:
-            return
-        scheduler.backup_if_changed()
-        dialog = RestoreDialog(
-            list_backups(window.context.db.path, fallback_dir=fallback_backup_dir()), window
-        )
-        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        if chosen is None:
-            return
-        answer = QMessageBox.question(
-            window,
-            QCoreApplication.translate("Backups", "Restore from backup"),
-            QCoreApplication.translate(
-                "Backups",
-                "Replace the event with the backup taken at {time}? "
-                "The current state is backed up first.",
-            ).format(time=chosen.taken_at.strftime("%Y-%m-%d %H:%M:%S")),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            restore_into_window(window, chosen)
+        def on_opened(context: EventContext) -> None:
+            if context.db.read_only:
+                return  # nothing changes while it is open read-only; restoring would write
+            scheduler.attach(context)
+            action.setEnabled(True)
 
-    action.triggered.connect(on_restore)
-    window.event_opened.connect(on_opened)
-    window.event_closed.connect(on_closed)
-    window.add_file_action(action)  # above Quit, with the other file actions
-    window.restore_action = action
+        def on_closed() -> None:
+            scheduler.detach()
+            action.setEnabled(False)
+
+        def on_restore() -> None:
+            if host.context is None:
+                return
+            scheduler.backup_if_changed()
+            dialog = RestoreDialog(
+                list_backups(host.context.db.path, fallback_dir=fallback_backup_dir()), window
+            )
+            chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+            if chosen is None:
+                return
+            answer = QMessageBox.question(
+                window,
+                QCoreApplication.translate("Backups", "Restore from backup"),
+                QCoreApplication.translate(
+                    "Backups",
+                    "Replace the event with the backup taken at {time}? "
+                    "The current state is backed up first.",
+                ).format(time=chosen.taken_at.strftime("%Y-%m-%d %H:%M:%S")),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                restore_into_window(host, chosen)
+
+        action.triggered.connect(on_restore)
+        host.event_opened.connect(on_opened)
+        host.event_closed.connect(on_closed)
+        host.add_action("file", action)  # above Quit, with the other file actions
+        self.restore_action = action

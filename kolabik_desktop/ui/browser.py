@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -325,7 +326,8 @@ class BrowserView(QWidget):
         ):
             header.resizeSection(col, width)
         # Code, title and status in view however narrow the pane; the total follows.
-        keep_in_view(self.table, COL_TITLE, (COL_CODE, COL_STATUS), min_chars=8)
+        self._title_fit = keep_in_view(self.table, COL_TITLE, (COL_CODE, COL_STATUS), min_chars=8)
+        self.fit_status_column()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda idx: self.entry_activated.emit(self._entry_of(idx)))
 
@@ -340,6 +342,31 @@ class BrowserView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
+
+    def fit_status_column(self) -> None:
+        """The status column fits its heading and the longest status word the rows can show in
+        the current language: those a juror's scoring moves between, and those the rows have
+        ("Mengundurkan diri" only where a juror recused). It never jumps while scoring."""
+        header = self.table.horizontalHeader()
+        statuses = {NOT_STARTED, PARTIAL, COMPLETE} | {r.status for r in self.model.rows()}
+        labels = (status_label(s) for s in statuses)
+        text = max(self.table.fontMetrics().horizontalAdvance(t) for t in labels)
+        # The cell's padding is the style's focus frame margin on each side, plus a little air.
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        width = max(92, text + 2 * margin + 8, header.sectionSizeFromContents(COL_STATUS).width())
+        if header.sectionSize(COL_STATUS) != width:
+            header.resizeSection(COL_STATUS, width)
+            self._title_fit.fit()
+        # The pane is never narrower than code, a readable start of the title and the status.
+        needed = (
+            header.sectionSize(COL_CODE)
+            + self._title_fit.min_width
+            + width
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * self.table.frameWidth()
+        )
+        if self.minimumWidth() < needed:
+            self.setMinimumWidth(needed)
 
     def set_categories(self, names: list[str]) -> None:
         current = self.category_filter.currentData()
@@ -359,6 +386,7 @@ class BrowserView(QWidget):
             longest = max((r.code for r in rows), key=len)
             width = self.table.fontMetrics().horizontalAdvance(longest + "M") + 16
             self.table.horizontalHeader().resizeSection(COL_CODE, max(width, 58))
+        self.fit_status_column()
         if keep_entry is not None:
             self.select_entry(keep_entry)
 

@@ -23,11 +23,30 @@ class FlexColumn(QObject):
         self.flex = flex
         self.keep = tuple(keep)
         self.min_width = min_width
+        self.wanted: dict[int, tuple[int, int]] = {}
         table.viewport().installEventFilter(self)
+
+    def grow(self, column: int, base: int, wanted: int) -> None:
+        """A kept column is ``base`` wide, and up to ``wanted`` where the viewport has room
+        beyond the flexible column's readable start (twice its minimum): a long status shows
+        whole in a wide dock and is elided, not pushed out of view, in a narrow one."""
+        self.wanted[column] = (base, max(base, wanted))
+        self.fit()
 
     def fit(self) -> None:
         header = self.table.horizontalHeader()
-        used = sum(header.sectionSize(c) for c in self.keep if not header.isSectionHidden(c))
+        shown = [c for c in self.keep if not header.isSectionHidden(c)]
+        if self.wanted:
+            sizes = {
+                c: self.wanted[c][0] if c in self.wanted else header.sectionSize(c) for c in shown
+            }
+            spare = self.table.viewport().width() - sum(sizes.values()) - 2 * self.min_width
+            for col, (base, wanted) in self.wanted.items():
+                extra = max(0, min(wanted - base, spare))
+                spare -= extra
+                if col in sizes and header.sectionSize(col) != base + extra:
+                    header.resizeSection(col, base + extra)
+        used = sum(header.sectionSize(c) for c in shown)
         width = max(self.min_width, self.table.viewport().width() - used)
         if header.sectionSize(self.flex) != width:
             header.resizeSection(self.flex, width)

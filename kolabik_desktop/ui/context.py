@@ -15,9 +15,14 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.queries import scores
-from kolabik_desktop.core.store.services import load_scoring_input
+from kolabik_desktop.core.store.queries.fast_scores import read_event_spec, read_scoring_input
 from kolabik_desktop.ui.problems import error_text
-from kolabik_desktop.ui.workers import TaskRunner, register_runner, unregister_runner
+from kolabik_desktop.ui.workers import (
+    TaskRunner,
+    gc_paused,
+    register_runner,
+    unregister_runner,
+)
 
 
 class EventContext(QObject):
@@ -28,10 +33,21 @@ class EventContext(QObject):
     closing = Signal()  # just before the file is closed: features stop work that writes to it
     _incoming = Signal(object)  # from the core bus, possibly from a worker thread
 
-    def __init__(self, db: EventDB, parent: QObject | None = None):
+    def __init__(
+        self, db: EventDB, parent: QObject | None = None, *, defer_scores: bool = False
+    ) -> None:
+        """``defer_scores``: build the scorer on the event's structure alone (entries, stages,
+        jurors: what the window needs to paint), and read the scores later with
+        ``load_scores()`` in the task runner; ``changed(Change("all"))`` says they are in."""
         super().__init__(parent)
         self.db = db
-        self.scorer = self._build_scorer()
+        self.scores_loaded = not defer_scores
+        self._generation = 0  # a full rebuild while the scores load makes that load stale
+        self._moved_while_loading: set[int] = set()
+        if defer_scores:
+            self.scorer = Scorer(read_event_spec(db), {})
+        else:
+            self.scorer = self._build_scorer()
         self._incoming.connect(self._absorb)
         self._unsubscribe = db.changes.subscribe(self._incoming.emit)
         # The event's own background work: closing waits for it before the lock is released.
@@ -62,16 +78,50 @@ class EventContext(QObject):
             self.db.recovered_paths.clear()
 
     def _build_scorer(self) -> Scorer:
-        data = load_scoring_input(self.db)
-        scorer = Scorer(data.event, data.values)
+        # The read layer's sqlite3 path for an event file (the portable one for a server), and no
+        # garbage collection while ~100k long-lived objects are made: each full pass would scan
+        # them all (about 100 ms on the national event, measured), and none of them is garbage.
+        with gc_paused():
+            data = read_scoring_input(self.db)
+            scorer = Scorer(data.event, data.values)
         # The ~100k long-lived score objects would otherwise be rescanned by every full garbage
         # collection, which showed up as 150–300 ms stalls of the live board after an edit.
         gc.freeze()
         return scorer
 
+    def load_scores(self) -> None:
+        """Read every score in the event's task runner (after the window has painted)."""
+        if self.scores_loaded or self.tasks.closed:
+            return
+        db, generation = self.db, self._generation
+
+        def work(_progress: object) -> Scorer:
+            with gc_paused():
+                data = read_scoring_input(db)
+                return Scorer(data.event, data.values)
+
+        self.tasks.start(
+            work,
+            lambda scorer: self._scores_in(generation, scorer),
+            lambda exc: self.file_problem.emit(error_text(exc)),
+        )
+
+    def _scores_in(self, generation: int, scorer: Scorer) -> None:
+        if generation != self._generation or self.scores_loaded:
+            return  # rebuilt in full meanwhile (a rubric change, a reload): that one is newer
+        self.scorer = scorer
+        self.scores_loaded = True
+        gc.freeze()  # as _build_scorer: the long-lived scores are not rescanned by every pass
+        moved, self._moved_while_loading = self._moved_while_loading, set()
+        if moved:  # saved while the scores loaded: the read may predate them
+            self._absorb(Change("scores", entry_ids=frozenset(moved)))
+        self.changed.emit(Change("all"))
+
     def _absorb(self, change: Change) -> None:
         if self.tasks.closed:
             return  # queued before the event was closed: nothing listens any more
+        if not self.scores_loaded and change.kind == "scores":
+            self._moved_while_loading.update(change.entry_ids)
         if change.kind == "scores" and change.entry_ids:
             # Incremental: re-read only the changed entries' scores (a leaderboard must move
             # within 200 ms on a 3,000-entry event; a full reload takes longer than that).
@@ -81,11 +131,17 @@ class EventContext(QObject):
         elif change.kind in ("comments", "submission", "packages", "presentation"):
             pass  # no score moves; listeners still hear about it
         else:
-            self.scorer = self._build_scorer()
+            self._rebuild()
         self.changed.emit(change)
 
-    def reload(self) -> None:
+    def _rebuild(self) -> None:
+        self._generation += 1
         self.scorer = self._build_scorer()
+        self.scores_loaded = True
+        self._moved_while_loading.clear()
+
+    def reload(self) -> None:
+        self._rebuild()
         self.changed.emit(Change("all"))
 
     def close(self) -> None:

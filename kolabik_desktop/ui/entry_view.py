@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QResizeEvent, QShortcut
@@ -31,11 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.scoring.model import FINAL
-from kolabik_desktop.core.store.awards import Provenance, get_provenance
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.queries import entries
+from kolabik_desktop.core.store.queries.entries import AttachmentInfo
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.i18n import localize_number_text
+
+if TYPE_CHECKING:
+    from kolabik_desktop.core.store.awards import Provenance
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DEFAULT_SUMMARY_SHARE = 0.3  # of the pane's height above a PDF: the proposal itself matters most
@@ -48,18 +52,6 @@ def _stored_share() -> float:
     except (TypeError, ValueError):
         return DEFAULT_SUMMARY_SHARE
     return share if 0.05 <= share <= 0.95 else DEFAULT_SUMMARY_SHARE
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    filename: str
-    mime: str
-    size: int
-
-    @property
-    def is_pdf(self) -> bool:
-        return self.mime == "application/pdf" or self.filename.lower().endswith(".pdf")
 
 
 @dataclass(frozen=True)
@@ -85,9 +77,17 @@ def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
         row.unit,
         row.category,
         row.summary,
-        tuple(AttachmentInfo(a.id, a.filename, a.mime, a.size) for a in row.attachments),
-        get_provenance(db, entry_id),
+        row.attachments,
+        _provenance(db, entry_id),
     )
+
+
+def _provenance(db: EventDB, entry_id: int) -> Provenance | None:
+    # awards loads setup and the workbook module (openpyxl): imported on the first entry shown,
+    # after the window is on screen, not with the window.
+    from kolabik_desktop.core.store.awards import get_provenance
+
+    return get_provenance(db, entry_id)
 
 
 def load_attachment_data(db: EventDB, attachment_id: int) -> bytes:

@@ -7,7 +7,7 @@ one line per package (new, changed, unchanged, or why it was refused) and applie
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,8 +33,12 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_open_file_names
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text, input_problem_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -200,9 +204,10 @@ class ImportDialog(QDialog):
         self.accept()
 
 
-def import_paths(window: Any, paths: list[Path]) -> ImportDialog | None:
+def import_paths(host: WindowHost, paths: list[Path]) -> ImportDialog | None:
     """Open the import dialog for these files (chair mode only)."""
-    if window.context is None or window.mode != "chair":
+    window = host.widget
+    if host.context is None or host.mode != MODE_CHAIR:
         QMessageBox.information(
             window,
             QCoreApplication.translate("ImportDialog", "Import scores"),
@@ -212,63 +217,54 @@ def import_paths(window: Any, paths: list[Path]) -> ImportDialog | None:
             ),
         )
         return None
-    dialog = ImportDialog(window.context, paths, window)
+    dialog = ImportDialog(host.context, paths, window)
     dialog.applied.connect(
-        lambda plan: window.statusBar().showMessage(
+        lambda plan: host.show_status(
             QCoreApplication.translate("ImportDialog", "Imported: {0}").format(summary_text(plan)),
             10000,
         )
     )
     dialog.setModal(True)
     dialog.show()
-    window.import_dialog = dialog
     return dialog
 
 
-def install(window: Any) -> None:
+class ImportFeature:
     """File > Import scores…, and dropping .kolabik-scores files on the window."""
-    action = QAction(QCoreApplication.translate("ImportDialog", "&Import scores…"), window)
-    action.setShortcut(QKeySequence("Ctrl+I"))
-    action.setEnabled(False)
-    window.act_import_scores = action
-    window.import_dialog = None
 
-    def choose() -> None:
-        files, _ = get_open_file_names(
-            window,
-            QCoreApplication.translate("ImportDialog", "Import score packages"),
-            "",
-            QCoreApplication.translate(
-                "ImportDialog", "Score packages (*{0});;All files (*)"
-            ).format(PACKAGE_SUFFIX),
-        )
-        if files:
-            import_paths(window, [Path(f) for f in files])
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        action = QAction(QCoreApplication.translate("ImportDialog", "&Import scores…"), window)
+        action.setShortcut(QKeySequence("Ctrl+I"))
+        action.setEnabled(False)
+        self.action = action
+        self.dialog: ImportDialog | None = None
 
-    def on_drop(paths: list[Path]) -> bool:
-        packages = [p for p in paths if p.name.endswith(PACKAGE_SUFFIX)]
-        if not packages:
-            return False
-        import_paths(window, packages)
-        return True
+        def choose() -> None:
+            files, _ = get_open_file_names(
+                window,
+                QCoreApplication.translate("ImportDialog", "Import score packages"),
+                "",
+                QCoreApplication.translate(
+                    "ImportDialog", "Score packages (*{0});;All files (*)"
+                ).format(PACKAGE_SUFFIX),
+            )
+            if files:
+                self.dialog = import_paths(host, [Path(f) for f in files]) or self.dialog
 
-    def on_mode(*_args: object) -> None:
-        action.setEnabled(window.context is not None and window.mode == "chair")
-        action.setVisible(window.mode != "juror")
+        def on_drop(paths: list[Path]) -> bool:
+            packages = [p for p in paths if p.name.endswith(PACKAGE_SUFFIX)]
+            if not packages:
+                return False
+            self.dialog = import_paths(host, packages) or self.dialog
+            return True
 
-    action.triggered.connect(choose)
-    window.add_file_action(action)
-    window.drop_handlers.append(on_drop)
-    window.event_opened.connect(on_mode)
-    window.event_closed.connect(on_mode)
+        def on_mode(*_args: object) -> None:
+            action.setEnabled(host.context is not None and host.mode == MODE_CHAIR)
+            action.setVisible(host.mode != MODE_JUROR)
 
-
-def install_exchange(window: Any) -> None:
-    """Everything of the exchange with jurors: kits, import, inbox, outbox, juror progress."""
-    from kolabik_desktop.ui import inbox, juror_progress, kit_export, outbox
-
-    kit_export.install(window)
-    install(window)
-    inbox.install(window)
-    outbox.install(window)
-    juror_progress.install(window)
+        action.triggered.connect(choose)
+        host.add_action("file", action)
+        host.add_drop_handler(on_drop)
+        host.event_opened.connect(on_mode)
+        host.event_closed.connect(on_mode)

@@ -9,7 +9,7 @@ the QSettings key "inbox_folder".
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -17,8 +17,12 @@ from PySide6.QtGui import QAction
 from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 SETTINGS_KEY = "inbox_folder"
 SETTLE_MS = 700  # let a copy finish before reading the file
@@ -132,84 +136,89 @@ def notice_text(plan: ImportPlan) -> str:
     return text
 
 
-def install(window: Any) -> None:
+class InboxFeature:
     """Tools > Inbox folder…: watch a folder while a chair's event is open."""
-    state: dict[str, InboxWatcher | None] = {"watcher": None}
-    window.inbox_watcher = None
 
-    choose = QAction(QCoreApplication.translate("Inbox", "Watch an &inbox folder…"), window)
-    stop = QAction(QCoreApplication.translate("Inbox", "Stop watching the inbox folder"), window)
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        state: dict[str, InboxWatcher | None] = {"watcher": None}
+        self.watcher: InboxWatcher | None = None
 
-    def start() -> None:
-        stop_watching()
-        folder = QSettings().value(SETTINGS_KEY, "")
-        if not folder or window.context is None or window.mode != "chair":
+        choose = QAction(QCoreApplication.translate("Inbox", "Watch an &inbox folder…"), window)
+        stop = QAction(
+            QCoreApplication.translate("Inbox", "Stop watching the inbox folder"), window
+        )
+
+        def start() -> None:
+            stop_watching()
+            folder = QSettings().value(SETTINGS_KEY, "")
+            if not folder or host.context is None or host.mode != MODE_CHAIR:
+                _update()
+                return
+            if not Path(str(folder)).is_dir():
+                host.show_status(
+                    QCoreApplication.translate(
+                        "Inbox", "The inbox folder {0} is not available."
+                    ).format(folder),
+                    10000,
+                )
+                _update()
+                return
+            watcher = InboxWatcher(host.context, Path(str(folder)), window)
+            watcher.imported.connect(lambda plan: host.show_status(notice_text(plan), 15000))
+            watcher.failed.connect(
+                lambda message: host.show_status(
+                    QCoreApplication.translate("Inbox", "Inbox import failed: {0}").format(message),
+                    15000,
+                )
+            )
+            state["watcher"] = self.watcher = watcher
             _update()
-            return
-        if not Path(str(folder)).is_dir():
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "Inbox", "The inbox folder {0} is not available."
-                ).format(folder),
-                10000,
-            )
+
+        def stop_watching() -> None:
+            watcher = state["watcher"]
+            if watcher is not None:
+                watcher.stop()
+                watcher.deleteLater()
+            state["watcher"] = self.watcher = None
             _update()
-            return
-        watcher = InboxWatcher(window.context, Path(str(folder)), window)
-        watcher.imported.connect(
-            lambda plan: window.statusBar().showMessage(notice_text(plan), 15000)
-        )
-        watcher.failed.connect(
-            lambda message: window.statusBar().showMessage(
-                QCoreApplication.translate("Inbox", "Inbox import failed: {0}").format(message),
-                15000,
+
+        def on_choose() -> None:
+            current = str(QSettings().value(SETTINGS_KEY, "") or "")
+            folder = get_existing_directory(
+                window,
+                QCoreApplication.translate("Inbox", "Inbox folder for score packages"),
+                current,
             )
-        )
-        state["watcher"] = window.inbox_watcher = watcher
+            if folder:
+                QSettings().setValue(SETTINGS_KEY, folder)
+                start()
+
+        def on_stop() -> None:
+            QSettings().remove(SETTINGS_KEY)
+            stop_watching()
+
+        def _update() -> None:
+            chair = host.context is not None and host.mode == MODE_CHAIR
+            choose.setEnabled(chair)
+            choose.setVisible(host.mode != MODE_JUROR)
+            watching = state["watcher"] is not None
+            stop.setEnabled(watching)
+            stop.setVisible(watching)
+            if watching:
+                choose.setText(
+                    QCoreApplication.translate(
+                        "Inbox", "Watch an &inbox folder… (now: {0})"
+                    ).format(Path(str(state["watcher"].folder)).name)  # type: ignore[union-attr]
+                )
+            else:
+                choose.setText(QCoreApplication.translate("Inbox", "Watch an &inbox folder…"))
+
+        choose.triggered.connect(on_choose)
+        stop.triggered.connect(on_stop)
+        host.add_action("tools", choose)
+        host.add_action("tools", stop)
+        host.event_opened.connect(lambda _context: start())
+        host.event_closed.connect(stop_watching)
+        self.start = start
         _update()
-
-    def stop_watching() -> None:
-        watcher = state["watcher"]
-        if watcher is not None:
-            watcher.stop()
-            watcher.deleteLater()
-        state["watcher"] = window.inbox_watcher = None
-        _update()
-
-    def on_choose() -> None:
-        current = str(QSettings().value(SETTINGS_KEY, "") or "")
-        folder = get_existing_directory(
-            window, QCoreApplication.translate("Inbox", "Inbox folder for score packages"), current
-        )
-        if folder:
-            QSettings().setValue(SETTINGS_KEY, folder)
-            start()
-
-    def on_stop() -> None:
-        QSettings().remove(SETTINGS_KEY)
-        stop_watching()
-
-    def _update() -> None:
-        chair = window.context is not None and window.mode == "chair"
-        choose.setEnabled(chair)
-        choose.setVisible(window.mode != "juror")
-        watching = state["watcher"] is not None
-        stop.setEnabled(watching)
-        stop.setVisible(watching)
-        if watching:
-            choose.setText(
-                QCoreApplication.translate("Inbox", "Watch an &inbox folder… (now: {0})").format(
-                    Path(str(state["watcher"].folder)).name
-                )  # type: ignore[union-attr]
-            )
-        else:
-            choose.setText(QCoreApplication.translate("Inbox", "Watch an &inbox folder…"))
-
-    choose.triggered.connect(on_choose)
-    stop.triggered.connect(on_stop)
-    window.menu_tools.addAction(choose)
-    window.menu_tools.addAction(stop)
-    window.event_opened.connect(lambda _context: start())
-    window.event_closed.connect(stop_watching)
-    window.start_inbox = start
-    _update()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHeaderView,
     QLabel,
     QMenu,
@@ -40,8 +39,13 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progress
 from kolabik_desktop.core.store.services import reopen_stage
 from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.host import MODE_CHAIR, LazyDock
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
 
 _Index = QModelIndex | QPersistentModelIndex
 REFRESH_MS = 300  # coalesce a burst of changes (an import) into one recount
@@ -285,31 +289,49 @@ class JurorProgressView(QWidget):
         self.refreshed.emit()
 
 
-def install(window: Any) -> None:
-    """View > Juror progress: a dock with the progress table (chair mode)."""
-    view = JurorProgressView()
-    dock = QDockWidget(QCoreApplication.translate("JurorProgress", "Juror progress"), window)
-    dock.setObjectName("jurorProgressDock")
-    dock.setWidget(view)
-    dock.hide()
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    action: QAction = dock.toggleViewAction()
-    action.setText(QCoreApplication.translate("JurorProgress", "&Juror progress"))
-    window.menu_view.addAction(action)
-    window.juror_progress_dock = dock
-    window.juror_progress_view = view
+class JurorProgressFeature:
+    """View > Juror progress: a dock with the progress table (chair mode), built on first show."""
 
-    def on_opened(context: Any) -> None:
-        chair = window.mode == "chair"
-        action.setEnabled(chair)
-        view.set_context(context if chair else None)
-        if not chair:
-            dock.hide()
-
-    def on_closed() -> None:
-        view.set_context(None)
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        self.dock = LazyDock(
+            QCoreApplication.translate("JurorProgress", "Juror progress"),
+            "jurorProgressDock",
+            self._build,
+            host.widget,
+        )
+        self.dock.hide()
+        host.add_dock(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
+        action: QAction = self.dock.toggleViewAction()
+        action.setText(QCoreApplication.translate("JurorProgress", "&Juror progress"))
         action.setEnabled(False)
+        host.add_action("view", action)
+        self.action = action
+        host.event_opened.connect(self._opened)
+        host.event_closed.connect(self._closed)
 
-    action.setEnabled(False)
-    window.event_opened.connect(on_opened)
-    window.event_closed.connect(on_closed)
+    @property
+    def view(self) -> JurorProgressView:
+        """The table (built now if the dock was never shown)."""
+        view = self.dock.content()
+        assert isinstance(view, JurorProgressView)
+        return view
+
+    def _build(self, _parent: QWidget) -> JurorProgressView:
+        view = JurorProgressView()
+        chair = self.host.mode == MODE_CHAIR
+        view.set_context(self.host.context if chair else None)
+        return view
+
+    def _opened(self, context: EventContext) -> None:
+        chair = self.host.mode == MODE_CHAIR
+        self.action.setEnabled(chair)
+        if self.dock.is_built():
+            self.view.set_context(context if chair else None)
+        if not chair:
+            self.dock.hide()
+
+    def _closed(self) -> None:
+        if self.dock.is_built():
+            self.view.set_context(None)
+        self.action.setEnabled(False)

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -43,7 +43,12 @@ from kolabik_desktop.core.analysis.stats import (
 )
 from kolabik_desktop.core.scoring.model import FINAL, EntrySpec
 from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.host import MODE_CHAIR
 from kolabik_desktop.ui.workers import gc_paused, run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
 
 STABLE = QColor("#D8F0DC")
 SENSITIVE = QColor("#F8D7C4")
@@ -635,49 +640,54 @@ class JurorStatsDialog(QDialog):
             self.mark_requested.emit(juror_id, entry_id, self.analysis.stage.id)
 
 
-def install(window: Any) -> None:
-    """Tools > Juror statistics (chair mode)."""
-    action = QAction(QCoreApplication.translate("JurorStats", "&Juror statistics…"), window)
-    action.setEnabled(False)
-    window.act_juror_stats = action
-    window.juror_stats_dialog = None
+class JurorStatsFeature:
+    """Tools > Juror statistics (chair mode); the dialog is built when first asked for."""
 
-    def open_mark(juror_id: int, entry_id: int, stage_id: int) -> None:
-        window.set_scoring_juror(juror_id)
-        if window.stage_id != stage_id:
-            window.set_stage(stage_id)
-        window.show_entry(entry_id)
-        window.raise_()
-        window.activateWindow()
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        window = host.widget
+        self.action = QAction(
+            QCoreApplication.translate("JurorStats", "&Juror statistics…"), window
+        )
+        self.action.setEnabled(False)
+        self.dialog: JurorStatsDialog | None = None
+        self.action.triggered.connect(self.show)
+        host.add_action("tools", self.action)
+        host.event_opened.connect(self._opened)
+        host.event_closed.connect(self._closed)
 
-    def show() -> None:
-        if window.context is None:
+    def _open_mark(self, juror_id: int, entry_id: int, stage_id: int) -> None:
+        host = self.host
+        host.set_scoring_juror(juror_id)
+        if host.stage_id != stage_id:
+            host.set_stage(stage_id)
+        host.show_entry(entry_id)
+        host.widget.raise_()
+        host.widget.activateWindow()
+
+    def show(self) -> None:
+        if self.host.context is None:
             return
-        dialog = window.juror_stats_dialog
+        dialog = self.dialog
         if dialog is None:
-            dialog = window.juror_stats_dialog = JurorStatsDialog(window)
-            dialog.mark_requested.connect(open_mark)
-            dialog.set_context(window.context)
+            dialog = self.dialog = JurorStatsDialog(self.host.widget)
+            dialog.mark_requested.connect(self._open_mark)
+            dialog.set_context(self.host.context)
         dialog.show()
         dialog.raise_()
         dialog.refresh()
 
-    def on_opened(context: Any) -> None:
-        chair = window.mode == "chair"
-        action.setEnabled(chair)
-        action.setVisible(chair)
-        if window.juror_stats_dialog is not None:
-            window.juror_stats_dialog.set_context(context if chair else None)
+    def _opened(self, context: EventContext) -> None:
+        chair = self.host.mode == MODE_CHAIR
+        self.action.setEnabled(chair)
+        self.action.setVisible(chair)
+        if self.dialog is not None:
+            self.dialog.set_context(context if chair else None)
             if not chair:
-                window.juror_stats_dialog.hide()
+                self.dialog.hide()
 
-    def on_closed() -> None:
-        action.setEnabled(False)
-        if window.juror_stats_dialog is not None:
-            window.juror_stats_dialog.set_context(None)
-            window.juror_stats_dialog.hide()
-
-    action.triggered.connect(show)
-    window.menu_tools.addAction(action)
-    window.event_opened.connect(on_opened)
-    window.event_closed.connect(on_closed)
+    def _closed(self) -> None:
+        self.action.setEnabled(False)
+        if self.dialog is not None:
+            self.dialog.set_context(None)
+            self.dialog.hide()

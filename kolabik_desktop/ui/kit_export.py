@@ -6,7 +6,7 @@ The kits are written off the GUI thread; a juror's signing key is made on their 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.exchange.kits import export_kits
 from kolabik_desktop.core.store.queries.kits import kit_choices
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 FOLDER_KEY = "kit_folder"
 ALL_OPEN = ""  # the stage combo's data for "the current stage"
@@ -124,6 +127,8 @@ class KitExportDialog(QDialog):
         QSettings().setValue(FOLDER_KEY, str(folder))
         stage = self.stage.currentData()
         stages = [stage] if stage else None
+        from kolabik_desktop.core.exchange.kits import export_kits
+
         db = self.context.db
         self.export_button.setEnabled(False)
         self.progress.setRange(0, len(codes))
@@ -149,34 +154,37 @@ class KitExportDialog(QDialog):
         self.note.setText(self.tr("The kits were not written: {0}").format(exc))
 
 
-def install(window: Any) -> None:
+class KitExportFeature:
     """File > Export juror kits… (chair mode)."""
-    action = QAction(QCoreApplication.translate("KitExport", "Export juror &kits…"), window)
-    action.setEnabled(False)
-    window.act_export_kits = action
-    window.kit_export_dialog = None
 
-    def on_trigger() -> None:
-        if window.context is None or window.mode != "chair":
-            return
-        dialog = KitExportDialog(window.context, window)
-        dialog.exported.connect(
-            lambda paths: window.statusBar().showMessage(
-                QCoreApplication.translate("KitExport", "{0} juror kit(s) written to {1}.").format(
-                    len(paths), paths[0].parent if paths else ""
-                ),
-                15000,
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        action = QAction(QCoreApplication.translate("KitExport", "Export juror &kits…"), window)
+        action.setEnabled(False)
+        self.action = action
+        self.dialog: KitExportDialog | None = None
+
+        def on_trigger() -> None:
+            if host.context is None or host.mode != MODE_CHAIR:
+                return
+            dialog = KitExportDialog(host.context, window)
+            dialog.exported.connect(
+                lambda paths: host.show_status(
+                    QCoreApplication.translate(
+                        "KitExport", "{0} juror kit(s) written to {1}."
+                    ).format(len(paths), paths[0].parent if paths else ""),
+                    15000,
+                )
             )
-        )
-        window.kit_export_dialog = dialog
-        dialog.setModal(True)
-        dialog.show()
+            self.dialog = dialog
+            dialog.setModal(True)
+            dialog.show()
 
-    def on_mode(*_args: object) -> None:
-        action.setEnabled(window.context is not None and window.mode == "chair")
-        action.setVisible(window.mode != "juror")
+        def on_mode(*_args: object) -> None:
+            action.setEnabled(host.context is not None and host.mode == MODE_CHAIR)
+            action.setVisible(host.mode != MODE_JUROR)
 
-    action.triggered.connect(on_trigger)
-    window.add_file_action(action)
-    window.event_opened.connect(on_mode)
-    window.event_closed.connect(on_mode)
+        action.triggered.connect(on_trigger)
+        host.add_action("file", action)
+        host.event_opened.connect(on_mode)
+        host.event_closed.connect(on_mode)

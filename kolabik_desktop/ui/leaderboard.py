@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
 from kolabik_desktop.ui.columns import keep_in_view
+from kolabik_desktop.ui.host import MODE_JUROR
 from kolabik_desktop.ui.i18n import format_score_text, localize_number_text
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change
     from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
 
 
 _ROOT = QModelIndex()
@@ -224,6 +226,8 @@ class LeaderboardModel(QAbstractTableModel):
                 return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TIE and row.tie_note:
             return tie_text(row, self._event)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.TITLE, self.STATUS):
+            return self._display(row, col)  # whole, where a narrow dock elides it
         return None
 
     def _display(self, row: LeaderboardRow, col: int) -> str:
@@ -240,8 +244,12 @@ class LeaderboardModel(QAbstractTableModel):
         if col == self.SCORE:
             return localize_number_text(row.display)
         if col == self.STATUS:
-            return row_status_text(row, self._event.precision if self._event else 2)
+            return self.status_of(row)
         return tie_text(row, self._event)
+
+    def status_of(self, row: LeaderboardRow) -> str:
+        """The row's status as its cell shows it."""
+        return row_status_text(row, self._event.precision if self._event else 2)
 
 
 M = LeaderboardModel
@@ -306,6 +314,7 @@ class LeaderboardPanel(QWidget):
         self._title_fit = keep_in_view(
             self.table, M.TITLE, (M.RANK, M.CODE, M.SCORE, M.STATUS), min_chars=8
         )
+        self._status_base = header.sectionSize(M.STATUS)
 
         self.breakdown = QTreeWidget()
         self.breakdown.setColumnCount(3)
@@ -351,7 +360,10 @@ class LeaderboardPanel(QWidget):
         if context is not None:
             context.changed.connect(self._on_changed)
         self._fill_choices()
-        self.rebuild()
+        if self._active or context is None:
+            self.rebuild()
+        else:  # a hidden dock ranks nothing until it shows (3,000 rows on a national event)
+            self._stale = True
 
     def board(self) -> str:
         return self.board_box.currentData() or FINAL
@@ -418,11 +430,14 @@ class LeaderboardPanel(QWidget):
             return
         longest = max((r.entry.code for r in rows), key=len)
         header = self.table.horizontalHeader()
-        width = self.table.fontMetrics().horizontalAdvance(longest + "M") + 12
+        metrics = self.table.fontMetrics()
+        width = metrics.horizontalAdvance(longest + "M") + 12
         width = max(width, header.sectionSizeFromContents(M.CODE).width())
         if header.sectionSize(M.CODE) != width:
             header.resizeSection(M.CODE, width)
-            self._title_fit.fit()
+        # "tidak lolos ke P2 (P1: 71,23)" shows whole where the dock has room.
+        status = max(metrics.horizontalAdvance(self.model.status_of(r)) for r in rows)
+        self._title_fit.grow(M.STATUS, self._status_base, status + 12)
 
     def _summary_text(self, rows: Sequence[LeaderboardRow]) -> str:
         counts = Counter(r.status for r in rows)
@@ -558,35 +573,38 @@ class LeaderboardDock(QDockWidget):
         super().closeEvent(event)
 
 
-def install(window: Any) -> LeaderboardDock:
-    """Add the leaderboard dock and its View-menu toggle; follow the window's open event."""
-    dock = LeaderboardDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+def install(window: WindowHost) -> LeaderboardDock:
+    """Add the leaderboard dock and its View-menu toggle; follow the window's open event.
+
+    Called by the projector feature (ui/projector.py), which tabs its controls with this dock.
+    """
+    dock = LeaderboardDock(window.widget)
+    window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
     toggle = dock.toggleViewAction()
     toggle.setText(translate("Leaderboard", "&Leaderboard"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    window.menu_view.addAction(toggle)
+    window.add_action("view", toggle)
 
     def toggled(on: bool) -> None:
         QSettings().setValue(VISIBLE_KEY, bool(on))
         dock.panel.set_active(on)
-        if on and hasattr(window, "make_room"):
+        if on:
             window.make_room(dock)
 
     toggle.triggered.connect(toggled)
 
     def opened(context: EventContext) -> None:
         # A juror's kit holds one juror's scores: the standings are the chair's business.
-        chair = getattr(window, "mode", "chair") != "juror"
-        dock.panel.set_context(context if chair else None)
-        screen = window.screen() or QGuiApplication.primaryScreen()
+        chair = window.mode != MODE_JUROR
+        screen = window.widget.screen() or QGuiApplication.primaryScreen()
         width = screen.availableGeometry().width() if screen is not None else 0
         visible = chair and remembered_visible(width)
+        dock.panel.set_active(visible)  # first: a hidden board is not ranked until it shows
+        dock.panel.set_context(context if chair else None)
         dock.setVisible(visible)
-        dock.panel.set_active(visible)
         toggle.setEnabled(chair)
         toggle.setVisible(chair)  # a juror's kit has no standings to offer
-        if visible and hasattr(window, "make_room"):
+        if visible:
             window.make_room(dock, remembered_width())
 
     def closed() -> None:
@@ -598,5 +616,4 @@ def install(window: Any) -> LeaderboardDock:
     window.event_closed.connect(closed)
     dock.hide()
     toggle.setEnabled(False)
-    window.leaderboard_dock = dock
     return dock

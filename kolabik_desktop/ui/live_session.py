@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -46,17 +47,42 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
     from kolabik_desktop.ui.projector.controller import ProjectorController
 
 PORT_KEY = "live/port"
 DISCOVER_KEY = "live/discover"  # look for the hub by mDNS when a kit opens (default on)
 DEFAULT_PORT = 8765
 PUSH_DELAY_MS = 150  # a save is pushed well within a second; a burst of edits goes as one delta
+PUBLISH_MS = 100  # the web board follows the projector at most 10 times a second
 RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry (heartbeat)
+
+
+def refusal_label(code: str) -> str:
+    """A refusal in a few words, for the chair's dock (the juror's full wording: refusal_text)."""
+    labels = {
+        live.REFUSED_MALFORMED: QCoreApplication.translate("LiveSession", "unreadable request"),
+        live.REFUSED_WRONG_EVENT: QCoreApplication.translate("LiveSession", "another event"),
+        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate("LiveSession", "unknown juror"),
+        live.REFUSED_SIGNATURE: QCoreApplication.translate("LiveSession", "bad signature"),
+        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
+            "LiveSession", "new kit: forget the old key"
+        ),
+        live.REFUSED_TOO_LARGE: QCoreApplication.translate("LiveSession", "too large"),
+        live.REFUSED_RATE: QCoreApplication.translate("LiveSession", "too many requests"),
+        live.REFUSED_PAUSED: QCoreApplication.translate("LiveSession", "acceptance paused"),
+        live.REFUSED_NOT_APPROVED: QCoreApplication.translate("LiveSession", "not approved yet"),
+        live.REFUSED_SUBMITTED: QCoreApplication.translate("LiveSession", "stage submitted"),
+        live.REFUSED_INVALID: QCoreApplication.translate("LiveSession", "invalid scores"),
+        live.REFUSED_WRITE: QCoreApplication.translate("LiveSession", "could not save"),
+    }
+    return labels.get(code, code)
 
 
 def refusal_text(code: str) -> str:
@@ -83,6 +109,25 @@ def refusal_text(code: str) -> str:
         live.REFUSED_RATE: QCoreApplication.translate(
             "LiveSession", "The hub is busy; trying again."
         ),
+        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
+            "LiveSession",
+            "This kit is new and the chair still trusts your old kit's key: the chair must "
+            "forget your old key (Forget juror key in the live-session dock, or kolabik "
+            "forget-key). Your changes wait in the kit.",
+        ),
+        live.REFUSED_MALFORMED: QCoreApplication.translate(
+            "LiveSession",
+            "The hub could not read this kit's request; your changes wait in the kit.",
+        ),
+        live.REFUSED_TOO_LARGE: QCoreApplication.translate(
+            "LiveSession", "The change was too large for the hub; your changes wait in the kit."
+        ),
+        live.REFUSED_INVALID: QCoreApplication.translate(
+            "LiveSession", "The hub refused these scores as invalid; ask the chair."
+        ),
+        live.REFUSED_WRITE: QCoreApplication.translate(
+            "LiveSession", "The chair's laptop could not save the changes; trying again."
+        ),
         "rogue_hub": QCoreApplication.translate(
             "LiveSession", "This hub is not your chair's hub; nothing was sent."
         ),
@@ -104,7 +149,7 @@ def refusal_text(code: str) -> str:
 class LiveJurorsModel(QAbstractTableModel):
     """The live-session dock's table: one row per juror of the event."""
 
-    CODE, NAME, STATE, LAST, UNSENT, ENTRY = range(6)
+    CODE, NAME, STATE, LAST, UNSENT, ENTRY, REFUSAL = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,7 +166,7 @@ class LiveJurorsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -133,6 +178,7 @@ class LiveJurorsModel(QAbstractTableModel):
             QCoreApplication.translate("LiveSession", "Last contact"),
             QCoreApplication.translate("LiveSession", "Unsent"),
             QCoreApplication.translate("LiveSession", "Scoring"),
+            QCoreApplication.translate("LiveSession", "Last refusal"),
         )[section]
 
     def state_text(self, link: JurorLink) -> str:
@@ -146,11 +192,29 @@ class LiveJurorsModel(QAbstractTableModel):
             else QCoreApplication.translate("LiveSession", "offline")
         )
 
+    def refusal_tooltip(self, link: JurorLink) -> str:
+        if not link.last_refusal:
+            return ""
+        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}\n{3}").format(
+            refusal_label(link.last_refusal),
+            (link.last_refusal_at or "")[11:19],
+            refusal_text(link.last_refusal),
+            link.last_refusal_detail,
+        )
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         link = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REFUSAL:
+            return self.refusal_tooltip(link) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.REFUSAL:
+            if not link.last_refusal:
+                return ""
+            return f"{(link.last_refusal_at or '')[11:19]} {refusal_label(link.last_refusal)}"
         if column == self.CODE:
             return link.code
         if column == self.NAME:
@@ -169,7 +233,7 @@ def qr_image(text: str, scale: int = 4) -> QImage:
     import segno
 
     qr = segno.make(text, error="m")
-    size = qr.symbol_size(scale=scale, border=2)[0]
+    size = int(qr.symbol_size(scale=scale, border=2)[0])
     image = QImage(size, size, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)
     for y, row in enumerate(qr.matrix_iter(scale=scale, border=2)):
@@ -182,21 +246,25 @@ def qr_image(text: str, scale: int = 4) -> QImage:
 def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any] | None:
     """What the projector shows now, for the web board; None while it is frozen (hold still).
 
-    Read through ``board_state()``: the lines are the projector's own (scores already hidden in
-    "ranks" mode, only the places revealed so far in "reveal" mode), so the web board never shows
-    more than the hall sees. Progress and presenting are not drawn on the web board yet.
+    Read through ``board_state()`` and nothing else, so the web board never shows more than the
+    hall sees: in "ranks" the scores are absent, in "reveal" only the places revealed so far
+    (the others are empty placeholders), in "progress" the jurors' submitted count, in
+    "presenting" the entry on stage and its slot timer; blank when no event is open.
     """
     if controller is None:
         return None
     state = controller.board_state()
     if state.frozen:
         return None
-    lines = state.rows if state.shown == "board" else ()
-    return {
+    snapshot: dict[str, Any] = {
         "title": state.title,
         "event": state.subtitle,
         "mode": state.mode,
-        "lines": [
+        "note": state.note,
+        "lines": [],
+    }
+    if state.shown == "board":
+        rows: list[dict[str, Any]] = [
             {
                 "rank": line.rank,
                 "title": line.title,
@@ -205,8 +273,82 @@ def projector_snapshot(controller: ProjectorController | None) -> dict[str, Any]
                 "bar": line.bar,
                 "provisional": line.provisional,
             }
-            for line in lines
+            for line in state.rows
+        ]
+        if state.placeholders:  # reveal: every place not yet revealed is an empty numbered card
+            by_slot = dict(zip((line.slot for line in state.rows), rows, strict=True))
+            rows = [
+                by_slot.get(slot)
+                or {"rank": str(slot + 1), "title": "", "unit": "", "placeholder": True}
+                for slot in range(max([state.slots, *(s + 1 for s in by_slot)]))
+            ]
+        snapshot["lines"] = rows
+    elif state.shown == "progress" and state.progress is not None:
+        snapshot["progress"] = _progress_snapshot(state.progress)
+    elif state.shown == "presenting":
+        snapshot["presenting"] = _presenting_snapshot(state.presenting)
+    return snapshot
+
+
+def _projector_text(text: str) -> str:
+    return QCoreApplication.translate("Projector", text)
+
+
+def _progress_snapshot(info: Any) -> dict[str, Any]:
+    total = len(info.jurors)
+    return {
+        "count": f"{info.submitted} / {total}",
+        "complete": bool(total) and info.submitted == total,
+        "caption": _projector_text("jurors have submitted their scores"),
+        "jurors": [
+            {
+                "name": juror.name,
+                "submitted": juror.submitted,
+                "status": _projector_text("submitted")
+                if juror.submitted
+                else _projector_text("still scoring"),
+            }
+            for juror in info.jurors
         ],
+    }
+
+
+def _presenting_snapshot(info: Any) -> dict[str, Any] | None:
+    """The presenting mode as the projector draws it (canvas._presenting): words and numbers."""
+    if info is None:
+        return None
+    entry = info.entry
+    if entry is None:
+        return {"empty": _projector_text("No finalists scheduled")}
+    t = info.timer
+    part = info.parts[t.part_index] if info.parts else None
+    if t.overtime > 0:
+        label = _projector_text("Over time")
+    elif not t.started:
+        label = _projector_text("Ready: %1").replace("%1", part.name if part else "")
+    else:
+        label = part.name if part else ""
+    if t.started and not t.running:
+        label += "  ·  " + _projector_text("paused")
+    parts, start = [], 0.0
+    for i, p in enumerate(info.parts):
+        done = min(max(t.elapsed / 60.0 - start, 0.0), p.minutes) / p.minutes if p.minutes else 0
+        parts.append(
+            {"name": p.name, "minutes": f"{p.minutes:g}′", "done": done, "now": i == t.part_index}
+        )
+        start += p.minutes
+    following = info.next_entry
+    return {
+        "caption": f"{entry.code}  ·  {entry.category}" if entry.category else entry.code,
+        "entry": entry.title,
+        "unit": entry.unit,
+        "label": label,
+        "countdown": t.countdown_text(),
+        "colour": t.colour,
+        "parts": parts,
+        "next": _projector_text("Next: %1").replace("%1", f"{following.title} — {following.unit}")
+        if following is not None
+        else "",
     }
 
 
@@ -245,24 +387,47 @@ class LiveSessionPanel(QWidget):
         self.approve_button = QPushButton(
             QCoreApplication.translate("LiveSession", "Approve the selected juror")
         )
+        self.forget_button = QPushButton(
+            QCoreApplication.translate("LiveSession", "Forget juror key…")
+        )
+        self.forget_button.setToolTip(
+            QCoreApplication.translate(
+                "LiveSession",
+                "For a juror given a new kit: stop trusting the old kit's key (recorded in the "
+                "audit log); the next change signed by the new kit is trusted instead.",
+            )
+        )
         top = QHBoxLayout()
         top.addWidget(self.start_button)
         top.addWidget(self.pause_box)
         top.addWidget(self.board_box)
         top.addStretch(1)
-        info = QHBoxLayout()
-        info.addWidget(self.address_label, 1)
-        info.addWidget(self.qr_label)
-        layout = QVBoxLayout(self)
+        self.approve_button.setEnabled(False)  # until the hub runs
+        self.forget_button.setEnabled(False)  # until the chair's event is open
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.forget_button)
+        buttons.addStretch(1)
+        # The QR code stands beside everything, so the jurors' table keeps the dock's height
+        # (below the address it left room for two jurors at 1366x768).
+        layout = QVBoxLayout()
         layout.addLayout(top)
-        layout.addLayout(info)
+        layout.addWidget(self.address_label)
         layout.addWidget(self.board_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.approve_button)
+        layout.addLayout(buttons)
+        outer = QHBoxLayout(self)
+        outer.addLayout(layout, 1)
+        outer.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
         self.start_button.clicked.connect(self.toggle)
         self.pause_box.toggled.connect(self._on_pause)
         self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
+        self.forget_button.clicked.connect(self.forget_selected_key)
+        self._publish = QTimer(self)
+        self._publish.setSingleShot(True)
+        self._publish.setInterval(PUBLISH_MS)
+        self._publish.timeout.connect(self.publish_board_now)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)  # "connected" is a matter of time since the last contact
         self._timer.timeout.connect(self.refresh)
@@ -276,6 +441,8 @@ class LiveSessionPanel(QWidget):
             self.stop()
         self.context = context
         self.start_button.setEnabled(context is not None)
+        # Forgetting a key writes to the event (audited): only with the chair's event open.
+        self.forget_button.setEnabled(context is not None)
 
     def toggle(self) -> None:
         if self.running:
@@ -289,7 +456,7 @@ class LiveSessionPanel(QWidget):
         if self.context is None or self.running:
             return
         self.session = HubSession(self.context.db, approve="ask")
-        wanted = int(QSettings().value(PORT_KEY, DEFAULT_PORT)) if port is None else port
+        wanted = int(str(QSettings().value(PORT_KEY, DEFAULT_PORT))) if port is None else port
         for candidate in dict.fromkeys((wanted, 0)):  # a busy port falls back to a free one
             server = HubServer(self.session, "0.0.0.0", candidate)
             try:
@@ -317,6 +484,7 @@ class LiveSessionPanel(QWidget):
         )
         self.pause_box.setEnabled(True)
         self.board_box.setEnabled(True)
+        self.approve_button.setEnabled(True)  # approving admits a juror to the running hub
         self._announce()
         self._timer.start()
         self.refresh()
@@ -349,6 +517,7 @@ class LiveSessionPanel(QWidget):
         self._timer.stop()
         self.pause_box.setChecked(False)
         self.pause_box.setEnabled(False)
+        self.approve_button.setEnabled(False)
         self.start_button.setText(
             QCoreApplication.translate("LiveSession", "Start the live session")
         )
@@ -362,7 +531,7 @@ class LiveSessionPanel(QWidget):
 
         if on and self.server is not None and self.board is None:
             self.board = Board(self.server)
-            self.publish_board()
+            self.publish_board_now()
             self.board_label.setText(
                 QCoreApplication.translate("LiveSession", "Web board: {0}").format(
                     self.server.url() + self.board.path
@@ -378,6 +547,12 @@ class LiveSessionPanel(QWidget):
             self.board_label.clear()
 
     def publish_board(self, *_args: object) -> None:
+        """Show the projector's board on the web board soon: at most 10 times a second, so a
+        burst of accepted changes costs one snapshot and one push to every viewer."""
+        if self.board is not None and not self._publish.isActive():
+            self._publish.start()
+
+    def publish_board_now(self) -> None:
         """Show the projector's current board on the web board (if it is on and not frozen)."""
         if self.board is None:
             return
@@ -392,6 +567,43 @@ class LiveSessionPanel(QWidget):
     def refresh(self) -> None:
         if self.session is not None:
             self.model.set_rows(self.session.jurors())
+
+    def selected_codes(self) -> list[str]:
+        return [self.model.rows[i.row()].code for i in self.table.selectionModel().selectedRows()]
+
+    def forget_selected_key(self, *, confirm: bool = True) -> list[str]:
+        """The dock's "Forget juror key": core's forget_juror_key (audited) for each selected
+        juror, after the chair confirms; returns the fingerprints forgotten."""
+        from kolabik_desktop.core.exchange.signing import forget_juror_key
+
+        codes = self.selected_codes()
+        if self.context is None or not codes:
+            return []
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("LiveSession", "Forget juror key"),
+                QCoreApplication.translate(
+                    "LiveSession",
+                    "Stop trusting the key of juror {0}? Do this only when the juror has a new "
+                    "kit: the next change signed by a kit of theirs will be trusted instead. "
+                    "Compare its fingerprint with the juror's sheet.",
+                ).format(", ".join(codes)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        forgotten = []
+        for code in codes:
+            try:
+                forgotten.append(forget_juror_key(self.context.db, code))
+            except KolabikError as exc:
+                QMessageBox.warning(
+                    self,
+                    QCoreApplication.translate("LiveSession", "Forget juror key"),
+                    error_text(exc),
+                )
+        self.refresh()
+        return forgotten
 
     def approve_selected(self) -> None:
         if self.session is None:
@@ -409,9 +621,9 @@ class LiveLink(QObject):
 
     status_changed = Signal()
 
-    def __init__(self, window: Any, parent: QObject | None = None) -> None:
+    def __init__(self, host: WindowHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.host = host
         self.context: Any = None
         self.client: Any = None
         self.online = False
@@ -452,7 +664,7 @@ class LiveLink(QObject):
         self._push.stop()
         self._retry.stop()
         if self.client is not None:
-            self.client.close()
+            self.client.abort()  # a sync blocked on the network returns at once
         self.context = self.client = None
         self.online = False
         self._busy = self._again = False
@@ -511,11 +723,14 @@ class LiveLink(QObject):
             return
         self._busy = True
         db, client, generation = self.context.db, self.client, self._generation
-        entry = live.entry_code(db, self.window.entry_id)
+        entry = live.entry_code(db, self.host.entry_id)
+        # In the event's own task runner: closing the kit waits for a running sync (aborted
+        # by detach) before the kit's lock is released, so no sync writes to a closed kit.
         run_task(
             lambda _p: sync_once(db, client, entry),
             lambda result: self._done(generation, result),
             lambda exc: self._done(generation, None, exc),
+            db=db,
         )
 
     def _done(self, generation: int, result: Any, exc: Exception | None = None) -> None:
@@ -579,58 +794,66 @@ class ConnectDialog(QDialog):
         form.addRow(buttons)
 
 
-def install(window: Any) -> None:
-    """Tools > Live session (chair: the hub and its dock; juror: connect, status bar)."""
-    panel = LiveSessionPanel()
-    dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
-    dock.setObjectName("liveSessionDock")
-    dock.setWidget(panel)
-    dock.hide()
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    show_dock: QAction = dock.toggleViewAction()
-    show_dock.setText(QCoreApplication.translate("LiveSession", "&Live session"))
-    connect = QAction(
-        QCoreApplication.translate("LiveSession", "&Connect to the live session…"), window
-    )
-    window.menu_tools.addSeparator()
-    window.menu_tools.addAction(show_dock)
-    window.menu_tools.addAction(connect)
-    link = LiveLink(window, window)
-    status = QLabel()
-    window.statusBar().addPermanentWidget(status)
-    link.status_changed.connect(lambda: status.setText(link.status_text()))
-    window.live_panel, window.live_dock, window.live_link = panel, dock, link
+class LiveSessionFeature:
+    """Tools > Live session (chair: the hub and its dock; juror: connect, status bar).
 
-    projector = getattr(window, "projector", None)
-    panel.projector = projector
-    if projector is not None:
-        projector.state_changed.connect(panel.publish_board)
+    The web board serves the projector's board: the projector is given, not looked up.
+    """
 
-    def on_open(context: Any) -> None:
-        chair = window.mode == "chair"
-        show_dock.setVisible(chair)
-        connect.setVisible(window.mode == "juror")
-        if chair:
-            panel.set_context(context)
-            context.changed.connect(panel.publish_board)
-        elif window.mode == "juror":  # a kit open read-only never syncs
-            link.attach(context)
-        context.closing.connect(on_closing)
+    def __init__(self, host: WindowHost, projector: ProjectorController | None) -> None:
+        window = host.widget
+        panel = LiveSessionPanel()
+        dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
+        dock.setObjectName("liveSessionDock")
+        dock.setWidget(panel)
+        dock.hide()
+        host.add_dock(dock, Qt.DockWidgetArea.BottomDockWidgetArea)
+        show_dock: QAction = dock.toggleViewAction()
+        show_dock.setText(QCoreApplication.translate("LiveSession", "&Live session"))
+        connect = QAction(
+            QCoreApplication.translate("LiveSession", "&Connect to the live session…"), window
+        )
+        host.add_separator("tools")
+        host.add_action("tools", show_dock)
+        host.add_action("tools", connect)
+        link = LiveLink(host, window)
+        status = QLabel()
+        host.add_status_widget(status)
+        link.status_changed.connect(lambda: status.setText(link.status_text()))
+        self.panel, self.dock, self.link = panel, dock, link
 
-    def on_closing() -> None:
-        panel.set_context(None)
-        link.detach()
+        panel.projector = projector
+        if projector is not None:
+            projector.state_changed.connect(panel.publish_board)
+            session = getattr(projector, "session", None)
+            if session is not None:
+                session.changed.connect(panel.publish_board)  # the slot timer ticks
 
-    def on_connect() -> None:
-        dialog = ConnectDialog(window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.address.text().strip():
-            try:
-                link.connect_to(dialog.address.text(), dialog.code.text())
-            except KolabikError as exc:
-                link.message = error_text(exc)
-                link.status_changed.emit()
+        def on_open(context: EventContext) -> None:
+            chair = host.mode == MODE_CHAIR
+            show_dock.setVisible(chair)
+            connect.setVisible(host.mode == MODE_JUROR)
+            if chair:
+                panel.set_context(context)
+                context.changed.connect(panel.publish_board)
+            elif host.mode == MODE_JUROR:  # a kit open read-only never syncs
+                link.attach(context)
+            context.closing.connect(on_closing)
 
-    show_dock.setVisible(False)
-    connect.setVisible(False)
-    connect.triggered.connect(on_connect)
-    window.event_opened.connect(on_open)
+        def on_closing() -> None:
+            panel.set_context(None)
+            link.detach()
+
+        def on_connect() -> None:
+            dialog = ConnectDialog(window)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.address.text().strip():
+                try:
+                    link.connect_to(dialog.address.text(), dialog.code.text())
+                except KolabikError as exc:
+                    link.message = error_text(exc)
+                    link.status_changed.emit()
+
+        show_dock.setVisible(False)
+        connect.setVisible(False)
+        connect.triggered.connect(on_connect)
+        host.event_opened.connect(on_open)

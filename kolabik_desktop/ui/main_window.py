@@ -1,28 +1,22 @@
 """The main window: one per open event file, where a juror (or the chair) scores.
 
-Extension seams for other features (leaderboard, projector, setup, import, reports, settings):
-- ``FEATURE_INSTALLERS``: dotted paths to ``install(window)`` functions, called once when the
-  window is built. Add one line per feature; an installer adds menu actions, docks or tabs.
-- Menus as attributes: ``menu_file``, ``menu_edit``, ``menu_view``, ``menu_tools``, ``menu_help``.
-- ``window.context`` (EventContext or None) and the signals ``event_opened(context)`` and
-  ``event_closing()`` (still open: last writes) and ``event_closed()``; ``window.mode`` is "chair"
-  (event file), "juror" (a juror kit) or "view" (opened read-only: read-only media, another
-  writer holds the lock, or File > Open read-only; every feature that writes stays disabled).
-- ``window.scoring_juror_id``, ``window.stage_id``, ``window.entry_id`` with the signals
-  ``scoring_juror_changed``, ``stage_changed`` and ``entry_changed``; ``window.show_entry(id)``.
-- ``window.drop_handlers``: functions ``(paths) -> bool`` offered files dropped on the window
-  that are not event files (e.g. score packages); the first to return True took them.
+Features (leaderboard, projector, setup, import, reports, settings, ...) are classes listed once
+in ``ui/features.py``; each is built with this window as its ``ui.host.WindowHost`` (menus by
+name, docks built on first show, the open event, the selection and its signals, the status bar).
+A feature that fails to build is an error, not a window that silently lacks it.
+``window.mode`` is "chair" (event file), "juror" (a juror kit) or "view" (opened read-only:
+read-only media, another writer holds the lock, or File > Open read-only; every feature that
+writes stays disabled).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMargins, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -56,6 +50,7 @@ from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import NOT_ADMITTED, NOT_ASSIGNED, BrowserRow, BrowserView
 from kolabik_desktop.ui.entry_view import EntryView
 from kolabik_desktop.ui.file_dialogs import get_open_file_name
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR, MODE_VIEW, MenuName
 from kolabik_desktop.ui.leaderboard import category_choices
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.scoring_form import ScoringForm
@@ -72,35 +67,25 @@ from kolabik_desktop.ui.undo import SheetUndo
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.features import Features
+    from kolabik_desktop.ui.leaderboard import LeaderboardDock
+    from kolabik_desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-# Each feature appends one dotted path to a function ``install(window: MainWindow) -> None``.
-FEATURE_INSTALLERS: list[str] = [
-    "kolabik_desktop.ui.backup_ui.install",  # backups on a timer, File > Restore from backup
-    "kolabik_desktop.ui.settings_dialog.install",  # Tools > Settings
-    "kolabik_desktop.ui.setup.install",  # Tools > Setup (chair mode)
-    "kolabik_desktop.ui.projector.install",  # leaderboard dock, View > Projector (F5), presentation
-    "kolabik_desktop.ui.import_dialog.install_exchange",  # import, inbox, outbox, juror progress
-    "kolabik_desktop.ui.report_dialog.install",  # File > Print / Export (reports, spreadsheets)
-    "kolabik_desktop.ui.live_session.install",  # Tools > Live session (hub dock; juror's link)
-    "kolabik_desktop.ui.juror_stats.install",  # Tools > Juror statistics (chair mode)
-    "kolabik_desktop.ui.audit_view.install",  # Tools > Audit log (chair's event and juror kit)
-    "kolabik_desktop.ui.promote_dialog.install",  # File > Send to the next level (promote)
-]
-
-MODE_CHAIR = "chair"
-MODE_JUROR = "juror"
-MODE_VIEW = "view"  # opened read-only: nothing in the window writes to the event
 EVENT_SUFFIXES = (".kolabik", ".kolabik-kit")
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
 DEFAULT_SPLIT = (330, 560, 476)  # browser | entry | form, at 1366 px wide
-DOCK_MAX_WIDTH = 560
+DOCK_MAX_WIDTH = 640  # at 1920 px a board shows its statuses whole; the proposal keeps 60+ chars
 # Narrowest the panes get when docks take room (a dock gives way first): the entry list shows
 # code, title and status; the proposal keeps a readable column (about 45 characters); the form
 # keeps its fields and notes.
 PANE_MIN_WIDTHS = (260, 320, 340)
+# The proposal keeps 60 characters a line when a dock opens; on a laptop the entry list gives way
+# (collapsed, its handle at the window's left edge) and comes back when the dock closes.
+READABLE_CHARS = 60
+READABLE_SAMPLE = "Sebelum inovasi ini, data penerima layanan tersebar di banyak buku catatan"
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -110,11 +95,13 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _same_event(db: Any, location: Path | str) -> bool:
+def _same_event(db: EventDB, location: Path | str) -> bool:
     """Is the open event the one at this location (a file by identity, a server by URL)?"""
+    from kolabik_desktop.core.store.dialect import ServerEventDB
+
     if isinstance(location, str):
-        return getattr(db, "label", None) == location
-    return not hasattr(db, "label") and _same_file(db.path, location)
+        return isinstance(db, ServerEventDB) and db.label == location
+    return not isinstance(db, ServerEventDB) and _same_file(db.path, location)
 
 
 def _recent_name(entry: str) -> str:
@@ -158,6 +145,8 @@ class MainWindow(QMainWindow):
         self.undo = SheetUndo(self)
         self._progress = ProgressTracker()
         self._submitted_cache: dict[tuple[int, int], bool] = {}
+        self._list_given_way_to: QDockWidget | None = None  # see _make_room
+        self._docks_watched: set[QDockWidget] = set()
         self.browser = BrowserView(self)
         self.entry_view = EntryView(self)
         self.form = ScoringForm(self.undo, self)
@@ -169,7 +158,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window_state()
         self._update_actions()
-        self._install_features()
+        # Set by the projector's install shim (ui/projector.py), which builds the leaderboard.
+        self.leaderboard_dock: LeaderboardDock | None = None
+        from kolabik_desktop.ui.features import build_features
+
+        self.features: Features = build_features(self)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -293,6 +286,9 @@ class MainWindow(QMainWindow):
     def _make_room(self, dock: QDockWidget, width: int | None) -> None:
         if not dock.isVisible() or dock.isFloating():
             return
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        if self.dockWidgetArea(dock) not in sides:
+            return  # a dock above or below the panes takes height, not their width
         wanted = width if width else min(DOCK_MAX_WIDTH, self.width() // 3)
         # What the scoring panes leave (their minimums, the splitter handles, the other docks).
         others = sum(
@@ -301,14 +297,65 @@ class MainWindow(QMainWindow):
             if d is not dock
             and d.isVisible()
             and not d.isFloating()
+            and self.dockWidgetArea(d) in sides
             and self.dockWidgetArea(d) != self.dockWidgetArea(dock)
         )
-        room = self.width() - others - sum(PANE_MIN_WIDTHS) - 3 * self.splitter.handleWidth()
+        panes = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        mins = [pane.minimumWidth() if pane is not None else 0 for pane in panes]
+        mins[1] = max(mins[1], self.readable_width())
+        room = self.width() - others - sum(mins) - 3 * self.splitter.handleWidth()
+        # Where the list, a readable proposal, the form and the dock do not all fit (a laptop),
+        # the entry list gives way rather than the proposal or the dock's columns.
+        collapse = room < wanted and self.splitter.sizes()[0] > 0
+        if collapse:  # first, so that the list's minimum no longer holds the dock back
+            room += mins[0]
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([0, sizes[0] + sizes[1], sizes[2]])
         wanted = max(dock.minimumSizeHint().width(), min(wanted, room, self.width() // 2))
         self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
-        if 0 < total < sum(DEFAULT_SPLIT):
+        if collapse:
+            self._list_given_way_to = dock
+            if dock not in self._docks_watched:
+                self._docks_watched.add(dock)
+                dock.visibilityChanged.connect(lambda shown, d=dock: self._dock_left(d, shown))
+                dock.topLevelChanged.connect(
+                    lambda floating, d=dock: self._dock_left(d, not floating)
+                )
+            rest = DEFAULT_SPLIT[1] + DEFAULT_SPLIT[2]
+            entry = total * DEFAULT_SPLIT[1] // rest
+            self.splitter.setSizes([0, entry, total - entry])
+        elif 0 < total < sum(DEFAULT_SPLIT):
             self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
+    def readable_width(self) -> int:
+        """The proposal pane's width for READABLE_CHARS characters a line of its text."""
+        summary = self.entry_view.summary
+        sample = (READABLE_SAMPLE * 2)[:READABLE_CHARS]
+        layout = self.entry_view.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        return (
+            summary.fontMetrics().horizontalAdvance(sample)
+            + int(2 * summary.document().documentMargin())
+            + 2 * summary.frameWidth()
+            + margins.left()
+            + margins.right()
+            + 8
+        )
+
+    def _dock_left(self, dock: QDockWidget, shown: bool) -> None:
+        """The dock the entry list gave way to is closed or floated: the list comes back."""
+        if shown or self._list_given_way_to is not dock:
+            return
+        self._list_given_way_to = None
+
+        def restore() -> None:
+            sizes = self.splitter.sizes()
+            if sizes[0] == 0 and sum(sizes) > 0:
+                total = sum(sizes)
+                self.splitter.setSizes([total * w // sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT])
+
+        QTimer.singleShot(0, restore)
 
     def add_file_action(self, action: QAction) -> None:
         """For features: put an action in the File menu above Quit."""
@@ -362,8 +409,11 @@ class MainWindow(QMainWindow):
             (self.browser, self.entry_view, self.form), PANE_MIN_WIDTHS, strict=True
         ):
             pane.setMinimumWidth(width)
-        for i, stretch in enumerate((0, 1, 0)):
-            self.splitter.setStretchFactor(i, stretch)
+        # All three panes share a change of width in proportion to their sizes: a wider window
+        # (or a dock closing) gives the entry list and the form their room back too, instead
+        # of leaving them at the width a dock squeezed them to and the proposal 1,000 px wide.
+        for i in range(3):
+            self.splitter.setStretchFactor(i, 1)
 
         self.welcome = QWidget(self)
         self.welcome.setObjectName("welcome")
@@ -439,13 +489,60 @@ class MainWindow(QMainWindow):
         )
         self.entry_view.problem.connect(self._show_problem)
 
-    def _install_features(self) -> None:
-        for dotted in FEATURE_INSTALLERS:
-            module_name, _, func_name = dotted.rpartition(".")
-            try:
-                getattr(importlib.import_module(module_name), func_name)(self)
-            except Exception:  # one broken feature must not keep a juror from scoring
-                log.exception("installing %s failed", dotted)
+    # -- the host of the features (ui/host.py WindowHost) -----------------------------------
+
+    @property
+    def widget(self) -> QMainWindow:
+        return self
+
+    @property
+    def tasks(self) -> TaskRunner | None:
+        return self.context.tasks if self.context is not None else None
+
+    def _menu(self, menu: MenuName) -> QMenu:
+        return {
+            "file": self.menu_file,
+            "edit": self.menu_edit,
+            "view": self.menu_view,
+            "tools": self.menu_tools,
+            "help": self.menu_help,
+        }[menu]
+
+    def add_action(self, menu: MenuName, action: QAction) -> None:
+        if menu == "file":
+            self.add_file_action(action)
+        else:
+            self._menu(menu).addAction(action)
+        self.addAction(action)  # its shortcut works even while the menu bar is hidden
+
+    def add_menu(self, menu: MenuName, title: str) -> QMenu:
+        if menu == "file":
+            sub = QMenu(title, self)
+            self.menu_file.insertMenu(self._quit_separator, sub)
+            return sub
+        return self._menu(menu).addMenu(title)
+
+    def add_separator(self, menu: MenuName) -> None:
+        if menu == "file":
+            self.menu_file.insertSeparator(self._quit_separator)
+        else:
+            self._menu(menu).addSeparator()
+
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea, *, tab_with: QDockWidget | None = None
+    ) -> None:
+        self.addDockWidget(area, dock)
+        if tab_with is not None:
+            self.tabifyDockWidget(tab_with, dock)
+
+    def show_status(self, message: str, timeout_ms: int = 10000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def add_drop_handler(self, handler: Callable[[list[Path]], bool]) -> None:
+        self.drop_handlers.append(handler)
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -482,13 +579,20 @@ class MainWindow(QMainWindow):
         if ok and url.strip():
             self.open_event(url.strip())
 
-    def open_event(self, path: Path | str, *, read_only: bool = False) -> bool:
+    def open_event(
+        self, path: Path | str, *, read_only: bool = False, defer_scores: bool = False
+    ) -> bool:
         """Open an event file, juror kit or server event (postgresql:// URL); a failure is
         explained, not raised.
 
         Read-only (``read_only``, a file on read-only media or in a read-only folder, or one
         another window or program is writing to): opened so that nothing can be written, with
-        the banner saying why, and every action that writes disabled."""
+        the banner saying why, and every action that writes disabled.
+
+        ``defer_scores`` (the program's start): the window fills its lists from the event's
+        structure and paints; the chair's scores are read next in the event's task runner (the
+        leaderboard and progress follow when they are in). A juror's kit is small: read at once.
+        """
         from kolabik_desktop.core.exchange.signing import ensure_kit_key
         from kolabik_desktop.core.store.db import open_event_file
         from kolabik_desktop.core.store.dialect import as_location, is_server_url
@@ -540,7 +644,7 @@ class MainWindow(QMainWindow):
             self._open_failed(name, lead, exc)
             return False
         try:
-            context = EventContext(db, self)
+            context = EventContext(db, self, defer_scores=defer_scores and db.kind == "event")
         except Exception as exc:  # a damaged file can fail on first read, past the header
             log.exception("reading %s failed", name)
             db.close()
@@ -580,6 +684,8 @@ class MainWindow(QMainWindow):
             self._show_current()  # nothing to list: the form says why
         self._update_actions()
         self.event_opened.emit(context)
+        if not context.scores_loaded:
+            QTimer.singleShot(0, context.load_scores)  # after this turn's paint
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
@@ -642,8 +748,8 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         value = QSettings().value(RECENT_KEY, [])
         if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def _remember_recent(self, location: Path | str) -> None:
         text = location if isinstance(location, str) else str(location.resolve())
@@ -909,7 +1015,7 @@ class MainWindow(QMainWindow):
             unit=entry.unit,
             category=entry.category,
             status=status,
-            total=total,
+            total=total,  # type: ignore[arg-type]  # BrowserRow's hint lacks the engine's float
             total_text=i18n.format_score_text(total, precision),
         )
 

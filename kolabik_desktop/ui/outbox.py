@@ -9,14 +9,13 @@ beside it and then renamed over the old one, so the chair's inbox never reads ha
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.exchange.kits import KIT_SUFFIX, update_kit
 from kolabik_desktop.core.exchange.packages import (
     PACKAGE_SUFFIX,
     file_slug,
@@ -30,8 +29,12 @@ from kolabik_desktop.ui.file_dialogs import (
     get_open_file_name,
     get_save_file_name,
 )
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 SETTINGS_KEY = "outbox_folder"
 LAST_SEND_DIR_KEY = "send_scores_folder"
@@ -106,178 +109,190 @@ class OutboxWriter(QObject):
         self.failed.emit(error_text(exc))
 
 
-def install(window: Any) -> None:
+def _warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+class OutboxFeature:
     """File > Send scores… and Tools > Outbox folder… (juror mode)."""
-    state: dict[str, OutboxWriter | None] = {"writer": None}
-    window.outbox_writer = None
 
-    send = QAction(QCoreApplication.translate("Outbox", "&Send scores…"), window)
-    send.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    update = QAction(QCoreApplication.translate("Outbox", "&Update from a new kit…"), window)
-    choose = QAction(QCoreApplication.translate("Outbox", "Set the &outbox folder…"), window)
-    stop = QAction(
-        QCoreApplication.translate("Outbox", "Stop sending to the outbox folder"), window
-    )
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        state: dict[str, OutboxWriter | None] = {"writer": None}
+        self.writer: OutboxWriter | None = None
 
-    def on_send() -> None:
-        if window.context is None or window.mode != "juror":
-            return
-        db = window.context.db
-        event_name, juror_code = _names(db)
-        start = str(QSettings().value(LAST_SEND_DIR_KEY, "") or "")
-        suggested = str(Path(start) / package_file_name(event_name, juror_code))
-        path, _ = get_save_file_name(
-            window,
-            QCoreApplication.translate("Outbox", "Send scores"),
-            suggested,
-            QCoreApplication.translate("Outbox", "Score packages (*{0})").format(PACKAGE_SUFFIX),
-        )
-        if not path:
-            return
-        if not path.endswith(PACKAGE_SUFFIX):
-            path += PACKAGE_SUFFIX
-        QSettings().setValue(LAST_SEND_DIR_KEY, str(Path(path).parent))
-        run_task(
-            lambda _progress: write_package(db, Path(path)),
-            lambda written: window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "Outbox", "Scores saved to {0}. Give this file to the chair."
-                ).format(written),
-                15000,
-            ),
-            lambda exc: QMessageBox.warning(
-                window, QCoreApplication.translate("Outbox", "Send scores"), error_text(exc)
-            ),
-            db=db,
+        send = QAction(QCoreApplication.translate("Outbox", "&Send scores…"), window)
+        send.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        update = QAction(QCoreApplication.translate("Outbox", "&Update from a new kit…"), window)
+        choose = QAction(QCoreApplication.translate("Outbox", "Set the &outbox folder…"), window)
+        stop = QAction(
+            QCoreApplication.translate("Outbox", "Stop sending to the outbox folder"), window
         )
 
-    def on_update() -> None:
-        if window.context is None or window.mode != "juror":
-            return
-        path, _ = get_open_file_name(
-            window,
-            QCoreApplication.translate("Outbox", "Update from a new kit"),
-            str(QSettings().value(LAST_SEND_DIR_KEY, "") or ""),
-            QCoreApplication.translate("Outbox", "Juror kits (*{0})").format(KIT_SUFFIX),
-        )
-        if not path:
-            return
-        db = window.context.db
-        run_task(
-            lambda _progress: update_kit(db, Path(path)),
-            lambda result: window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "Outbox",
-                    "Kit updated for stage(s) {0}: {1} entries added, {2} removed. "
-                    "Your scores were kept.",
-                ).format(" ".join(result.stages), result.entries_added, result.entries_removed),
-                15000,
-            ),
-            lambda exc: QMessageBox.warning(
+        def on_send() -> None:
+            if host.context is None or host.mode != MODE_JUROR:
+                return
+            db = host.context.db
+            event_name, juror_code = _names(db)
+            start = str(QSettings().value(LAST_SEND_DIR_KEY, "") or "")
+            suggested = str(Path(start) / package_file_name(event_name, juror_code))
+            path, _ = get_save_file_name(
+                window,
+                QCoreApplication.translate("Outbox", "Send scores"),
+                suggested,
+                QCoreApplication.translate("Outbox", "Score packages (*{0})").format(
+                    PACKAGE_SUFFIX
+                ),
+            )
+            if not path:
+                return
+            if not path.endswith(PACKAGE_SUFFIX):
+                path += PACKAGE_SUFFIX
+            QSettings().setValue(LAST_SEND_DIR_KEY, str(Path(path).parent))
+            run_task(
+                lambda _progress: write_package(db, Path(path)),
+                lambda written: host.show_status(
+                    QCoreApplication.translate(
+                        "Outbox", "Scores saved to {0}. Give this file to the chair."
+                    ).format(written),
+                    15000,
+                ),
+                lambda exc: _warn(
+                    window, QCoreApplication.translate("Outbox", "Send scores"), error_text(exc)
+                ),
+                db=db,
+            )
+
+        def on_update() -> None:
+            # The kits module loads openpyxl (through setup): imported here, not at start.
+            from kolabik_desktop.core.exchange.kits import KIT_SUFFIX, update_kit
+
+            if host.context is None or host.mode != MODE_JUROR:
+                return
+            path, _ = get_open_file_name(
                 window,
                 QCoreApplication.translate("Outbox", "Update from a new kit"),
-                error_text(exc),
-            ),
-            db=db,
-        )
+                str(QSettings().value(LAST_SEND_DIR_KEY, "") or ""),
+                QCoreApplication.translate("Outbox", "Juror kits (*{0})").format(KIT_SUFFIX),
+            )
+            if not path:
+                return
+            db = host.context.db
+            run_task(
+                lambda _progress: update_kit(db, Path(path)),
+                lambda result: host.show_status(
+                    QCoreApplication.translate(
+                        "Outbox",
+                        "Kit updated for stage(s) {0}: {1} entries added, {2} removed. "
+                        "Your scores were kept.",
+                    ).format(" ".join(result.stages), result.entries_added, result.entries_removed),
+                    15000,
+                ),
+                lambda exc: _warn(
+                    window,
+                    QCoreApplication.translate("Outbox", "Update from a new kit"),
+                    error_text(exc),
+                ),
+                db=db,
+            )
 
-    def start() -> None:
-        stop_writing()
-        folder = str(QSettings().value(SETTINGS_KEY, "") or "")
-        if not folder or window.context is None or window.mode != "juror":
+        def start() -> None:
+            stop_writing()
+            folder = str(QSettings().value(SETTINGS_KEY, "") or "")
+            if not folder or host.context is None or host.mode != MODE_JUROR:
+                _update()
+                return
+            if not Path(folder).is_dir():
+                host.show_status(
+                    QCoreApplication.translate(
+                        "Outbox", "The outbox folder {0} is not available."
+                    ).format(folder),
+                    10000,
+                )
+                _update()
+                return
+            writer = OutboxWriter(host.context, Path(folder), window)
+            writer.written.connect(
+                lambda path: host.show_status(
+                    QCoreApplication.translate("Outbox", "Scores sent to the outbox ({0}).").format(
+                        Path(path).name
+                    ),
+                    5000,
+                )
+            )
+            writer.failed.connect(
+                lambda message: host.show_status(
+                    QCoreApplication.translate(
+                        "Outbox", "Could not write to the outbox: {0}"
+                    ).format(message),
+                    15000,
+                )
+            )
+            state["writer"] = self.writer = writer
             _update()
-            return
-        if not Path(folder).is_dir():
-            window.statusBar().showMessage(
+
+        def stop_writing() -> None:
+            writer = state["writer"]
+            if writer is not None:
+                writer.stop()
+                writer.deleteLater()
+            state["writer"] = self.writer = None
+            _update()
+
+        def on_choose() -> None:
+            current = str(QSettings().value(SETTINGS_KEY, "") or "")
+            folder = get_existing_directory(
+                window, QCoreApplication.translate("Outbox", "Outbox folder"), current
+            )
+            if folder:
+                QSettings().setValue(SETTINGS_KEY, folder)
+                start()
+
+        def on_stop() -> None:
+            QSettings().remove(SETTINGS_KEY)
+            stop_writing()
+
+        def _update() -> None:
+            juror = host.context is not None and host.mode == MODE_JUROR
+            for action in (send, update, choose):
+                action.setEnabled(juror)
+                action.setVisible(host.mode != MODE_CHAIR)
+            writing = state["writer"] is not None
+            stop.setEnabled(writing)
+            stop.setVisible(writing)
+
+        def after_submit(stage_code: str) -> None:
+            """Submitted in a kit: the chair has nothing until the scores are sent, so ask now."""
+            if host.context is None or host.mode != MODE_JUROR:
+                return
+            if state["writer"] is not None:
+                return  # the outbox folder already receives every change
+            answer = QMessageBox.question(
+                window,
+                QCoreApplication.translate("Outbox", "Send scores"),
                 QCoreApplication.translate(
-                    "Outbox", "The outbox folder {0} is not available."
-                ).format(folder),
-                10000,
+                    "Outbox",
+                    "Your scores for {0} are submitted. The chair receives them only when you send "
+                    "them. Send the scores now?",
+                ).format(stage_code),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
             )
-            _update()
-            return
-        writer = OutboxWriter(window.context, Path(folder), window)
-        writer.written.connect(
-            lambda path: window.statusBar().showMessage(
-                QCoreApplication.translate("Outbox", "Scores sent to the outbox ({0}).").format(
-                    Path(path).name
-                ),
-                5000,
-            )
-        )
-        writer.failed.connect(
-            lambda message: window.statusBar().showMessage(
-                QCoreApplication.translate("Outbox", "Could not write to the outbox: {0}").format(
-                    message
-                ),
-                15000,
-            )
-        )
-        state["writer"] = window.outbox_writer = writer
+            if answer == QMessageBox.StandardButton.Yes:
+                on_send()
+
+        host.stage_submitted.connect(after_submit)
+        send.triggered.connect(on_send)
+        update.triggered.connect(on_update)
+        choose.triggered.connect(on_choose)
+        stop.triggered.connect(on_stop)
+        host.add_action("file", send)
+        host.add_action("file", update)
+        host.add_action("tools", choose)
+        host.add_action("tools", stop)
+        host.event_opened.connect(lambda _context: start())
+        # While the kit is still open: a change waiting for its delay is written, then it closes.
+        host.event_closing.connect(stop_writing)
+        self.send_action = send
+        self.update_action = update
         _update()
-
-    def stop_writing() -> None:
-        writer = state["writer"]
-        if writer is not None:
-            writer.stop()
-            writer.deleteLater()
-        state["writer"] = window.outbox_writer = None
-        _update()
-
-    def on_choose() -> None:
-        current = str(QSettings().value(SETTINGS_KEY, "") or "")
-        folder = get_existing_directory(
-            window, QCoreApplication.translate("Outbox", "Outbox folder"), current
-        )
-        if folder:
-            QSettings().setValue(SETTINGS_KEY, folder)
-            start()
-
-    def on_stop() -> None:
-        QSettings().remove(SETTINGS_KEY)
-        stop_writing()
-
-    def _update() -> None:
-        juror = window.context is not None and window.mode == "juror"
-        for action in (send, update, choose):
-            action.setEnabled(juror)
-            action.setVisible(window.mode != "chair")
-        writing = state["writer"] is not None
-        stop.setEnabled(writing)
-        stop.setVisible(writing)
-
-    def after_submit(stage_code: str) -> None:
-        """Submitted in a kit: the chair has nothing until the scores are sent, so ask now."""
-        if window.context is None or window.mode != "juror":
-            return
-        if state["writer"] is not None:
-            return  # the outbox folder already receives every change
-        answer = QMessageBox.question(
-            window,
-            QCoreApplication.translate("Outbox", "Send scores"),
-            QCoreApplication.translate(
-                "Outbox",
-                "Your scores for {0} are submitted. The chair receives them only when you send "
-                "them. Send the scores now?",
-            ).format(stage_code),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            on_send()
-
-    window.stage_submitted.connect(after_submit)
-    send.triggered.connect(on_send)
-    update.triggered.connect(on_update)
-    choose.triggered.connect(on_choose)
-    stop.triggered.connect(on_stop)
-    window.add_file_action(send)
-    window.add_file_action(update)
-    window.menu_tools.addAction(choose)
-    window.menu_tools.addAction(stop)
-    window.event_opened.connect(lambda _context: start())
-    # While the kit is still open: a change waiting for its delay is written, then it closes.
-    window.event_closing.connect(stop_writing)
-    window.act_send_scores = send
-    window.act_update_kit = update
-    _update()

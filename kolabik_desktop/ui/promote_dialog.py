@@ -8,7 +8,7 @@ thread. The work itself (idempotence, provenance, refusals) is core's: core/exch
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction
@@ -36,6 +36,10 @@ from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
 
 
 class PromoteDialog(QDialog):
@@ -146,7 +150,7 @@ class PromoteDialog(QDialog):
         path, _ = get_save_file_name(
             self,
             self.tr("Next level's event"),
-            str(Path(base) / "tingkat-berikutnya.kolabik"),
+            str(Path(str(base)) / "tingkat-berikutnya.kolabik"),
             self.tr("Kolabik event (*.kolabik)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # adding to an event is the point
         )
@@ -220,32 +224,35 @@ class PromoteDialog(QDialog):
         self.failed.emit(message)
 
 
-def install(window: Any) -> None:
+class PromoteFeature:
     """File > Send to the next level…, for the chair's event (not a juror's kit)."""
-    action = QAction(
-        QCoreApplication.translate("PromoteDialog", "Send to the &next level…"), window
-    )
-    action.setEnabled(False)
 
-    def enable(context: Any) -> None:
-        action.setEnabled(
-            context is not None and context.db.kind == "event" and not context.db.read_only
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        action = QAction(
+            QCoreApplication.translate("PromoteDialog", "Send to the &next level…"), window
         )
+        action.setEnabled(False)
 
-    def open_dialog() -> None:
-        if window.context is None:
-            return
-        try:
-            dialog = PromoteDialog(window.context.db, window)
-        except KolabikError as exc:
-            QMessageBox.warning(window, action.text(), error_text(exc))
-            return
-        dialog.exec()
-        dialog.deleteLater()
+        def enable(context: EventContext | None) -> None:
+            action.setEnabled(
+                context is not None and context.db.kind == "event" and not context.db.read_only
+            )
 
-    action.triggered.connect(open_dialog)
-    enable(window.context)
-    window.event_opened.connect(enable)
-    window.event_closed.connect(lambda: action.setEnabled(False))
-    window.add_file_action(action)
-    window.promote_action = action
+        def open_dialog() -> None:
+            if host.context is None:
+                return
+            try:
+                dialog = PromoteDialog(host.context.db, window)
+            except KolabikError as exc:
+                QMessageBox.warning(window, action.text(), error_text(exc))
+                return
+            dialog.exec()
+            dialog.deleteLater()
+
+        action.triggered.connect(open_dialog)
+        enable(host.context)
+        host.event_opened.connect(enable)
+        host.event_closed.connect(lambda: action.setEnabled(False))
+        host.add_action("file", action)
+        self.action = action

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -24,7 +24,15 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,13 +52,15 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.reports.i18n import default_file_name
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.settings_dialog import PAPERS
 from kolabik_desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 
 PDF_KINDS = (
     "sheet",
@@ -112,6 +122,9 @@ class ReportDialog(QDialog):
         self.resize(960, 720)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._refresh_preview)
+        # A resized dialog redraws the page at the new width (the PDF is kept, not rebuilt).
+        self._rerender = QTimer(self, singleShot=True, interval=80)
+        self._rerender.timeout.connect(self._show_page)
         self._load_data()
 
     # -- widgets ---------------------------------------------------------------------------
@@ -190,6 +203,7 @@ class ReportDialog(QDialog):
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(PREVIEW_WIDTH + 24)
+        self.preview_scroll = scroll
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -213,8 +227,9 @@ class ReportDialog(QDialog):
         left.addWidget(self.progress)
         left.addWidget(self.status)
         top = QHBoxLayout()
-        top.addLayout(left, 1)
-        top.addWidget(scroll, 1)
+        # The page gets the room: the choices are short, a page at 44 % zoom is unreadable.
+        top.addLayout(left, 2)
+        top.addWidget(scroll, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.buttons)
@@ -412,12 +427,28 @@ class ReportDialog(QDialog):
         if generation != self._generation:
             return  # the choices moved on while this was being built
         self.last_pdf = pdf
-        image = _render_first_page(pdf, PREVIEW_WIDTH)
+        self._show_page()
+        self.preview_ready.emit()
+
+    def preview_width(self) -> int:
+        """The page fills the preview's width (never narrower than PREVIEW_WIDTH)."""
+        viewport = self.preview_scroll.viewport().width()
+        bar = self.preview_scroll.verticalScrollBar().sizeHint().width()
+        return max(PREVIEW_WIDTH, viewport - bar - 8)  # room for a scroll bar when it is tall
+
+    def _show_page(self) -> None:
+        if not self.last_pdf:
+            return  # an export (no PDF) shows its summary instead
+        image = _render_first_page(self.last_pdf, self.preview_width())
         if image is None:
             self.preview.setText(self.tr("Preview not available; the report is ready to save."))
         else:
             self.preview.setPixmap(QPixmap.fromImage(image))
-        self.preview_ready.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.last_pdf and not self.preview.pixmap().isNull():
+            self._rerender.start()
 
     def _export_summary(self, kind: str) -> str:
         data = self._data
@@ -438,8 +469,10 @@ class ReportDialog(QDialog):
     # -- saving ------------------------------------------------------------------------------
 
     def _ask_and_save(self) -> None:
+        from kolabik_desktop.core.reports.i18n import default_file_name  # reportlab: not at start
+
         kind = self.kind.currentData()
-        base = Path(QSettings().value("last_report_folder", str(Path.home())))
+        base = Path(str(QSettings().value("last_report_folder", str(Path.home()))))
         suffix = ".xlsx" if kind in EXPORT_KINDS else ".pdf"
         stage = self.stage.currentData() or FINAL
         suggested = base / default_file_name(self.lang.currentData(), kind, stage, suffix)
@@ -549,22 +582,26 @@ class ReportDialog(QDialog):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def install(window: Any) -> None:
+class ReportFeature:
     """File > Print / Export… (Ctrl+P), enabled while an event is open."""
-    action = QAction(QCoreApplication.translate("ReportDialog", "&Print / Export…"), window)
-    action.setShortcut(QKeySequence.StandardKey.Print)
-    action.setEnabled(window.context is not None)
 
-    def open_dialog() -> None:
-        if window.context is None:
-            return
-        dialog = ReportDialog(window.context.db, window)
-        window.context.changed.connect(dialog.reload)
-        dialog.exec()
-        dialog.deleteLater()  # Qt drops the changed -> reload connection with it
+    def __init__(self, host: WindowHost) -> None:
+        window = host.widget
+        action = QAction(QCoreApplication.translate("ReportDialog", "&Print / Export…"), window)
+        action.setShortcut(QKeySequence.StandardKey.Print)
+        action.setEnabled(host.context is not None)
 
-    action.triggered.connect(open_dialog)
-    window.event_opened.connect(lambda _ctx: action.setEnabled(True))
-    window.event_closed.connect(lambda: action.setEnabled(False))
-    window.add_file_action(action)
-    window.report_action = action
+        def open_dialog() -> None:
+            context = host.context
+            if context is None:
+                return
+            dialog = ReportDialog(context.db, window)
+            context.changed.connect(dialog.reload)
+            dialog.exec()
+            dialog.deleteLater()  # Qt drops the changed -> reload connection with it
+
+        action.triggered.connect(open_dialog)
+        host.event_opened.connect(lambda _ctx: action.setEnabled(True))
+        host.event_closed.connect(lambda: action.setEnabled(False))
+        host.add_action("file", action)
+        self.action = action

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QProcess, QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.ui import i18n
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
 
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("f4", "F4 (210 × 330 mm)"))
@@ -37,7 +40,7 @@ DEFAULT_BACKUP_MINUTES = 5
 def backup_interval_minutes(settings: QSettings | None = None) -> int:
     settings = settings or QSettings()
     try:
-        value = int(settings.value("backup_interval_minutes", DEFAULT_BACKUP_MINUTES))
+        value = int(str(settings.value("backup_interval_minutes", DEFAULT_BACKUP_MINUTES)))
     except (TypeError, ValueError):
         value = DEFAULT_BACKUP_MINUTES
     return max(1, min(value, 120))
@@ -161,9 +164,10 @@ def restart_command(event_path: Path | None) -> tuple[str, list[str]]:
     return sys.executable, ["-m", "kolabik_desktop", *args]
 
 
-def open_settings(window: Any) -> None:
+def open_settings(host: WindowHost) -> None:
     """Settings; a new language asks once whether to restart now (Qt cannot re-translate the
     widgets already built), and a restart reopens the event after the window closes cleanly."""
+    window = host.widget
     dialog = SettingsDialog(window)
     if not dialog.exec() or not dialog.language_changed:
         return
@@ -178,20 +182,22 @@ def open_settings(window: Any) -> None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    context = window.context
+    context = host.context
     event_path = context.db.path if context is not None else None
     if window.close():  # flushes the sheet and releases the event's lock before the new start
         program, args = restart_command(event_path)
         QProcess.startDetached(program, args)
 
 
-def install(window: Any) -> None:
+class SettingsFeature:
     """Tools > Settings (Ctrl+,)."""
-    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
-    action.setShortcut(QKeySequence.StandardKey.Preferences)
-    if action.shortcut().isEmpty():  # Preferences has no default binding on Windows/Linux
-        action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: open_settings(window))
-    window.menu_tools.addAction(action)
-    window.settings_action = action
+
+    def __init__(self, host: WindowHost) -> None:
+        action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), host.widget)
+        action.setShortcut(QKeySequence.StandardKey.Preferences)
+        if action.shortcut().isEmpty():  # Preferences has no default binding on Windows/Linux
+            action.setShortcut(QKeySequence("Ctrl+,"))
+        action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        action.triggered.connect(lambda: open_settings(host))
+        host.add_action("tools", action)
+        self.action = action

@@ -43,7 +43,7 @@ def test_jurors_sync_to_a_hub_in_another_process_and_it_stops_cleanly(room):
     event, ids, kits = room
     save_scores(kits["J1"], ids, {(0, "PAP"): 81, (0, "MAT"): 72, (1, "PAP"): 64})
     save_scores(kits["J2"], ids, {(0, "PAP"): 90})
-    hub = start_hub(event, "--no-discovery")
+    hub = start_hub(event, "--no-discovery", "--approve-new")
     try:
         assert hub.url.startswith("http://127.0.0.1:") and not hub.url.endswith(":0")
         assert len(hub.lines["pairing"]) == 11
@@ -70,7 +70,7 @@ def test_jurors_sync_to_a_hub_in_another_process_and_it_stops_cleanly(room):
 def test_sync_without_a_hub_keeps_the_queue_and_says_why(room):
     event, ids, kits = room
     save_scores(kits["J1"], ids, {(0, "PAP"): 81})
-    hub = start_hub(event, "--no-discovery")
+    hub = start_hub(event, "--no-discovery", "--approve-new")
     address = hub.address
     hub.stop()
     failed = kolabik("sync", kits["J1"], "--hub", address)
@@ -78,7 +78,7 @@ def test_sync_without_a_hub_keeps_the_queue_and_says_why(room):
     assert "no hub answered" in failed.stderr and "1 change(s) not acknowledged" in failed.stderr
     assert "Traceback" not in failed.stderr
     # The change waits in the kit and goes when the hub is back.
-    hub = start_hub(event, "--no-discovery")
+    hub = start_hub(event, "--no-discovery", "--approve-new")
     try:
         assert kolabik("sync", kits["J1"], "--hub", hub.address).returncode == 0
     finally:
@@ -94,7 +94,7 @@ def test_a_rogue_hub_of_the_same_event_is_refused(room, tmp_path):
         con.execute("DELETE FROM setting WHERE key LIKE 'live_hub_%'")
     con.close()
     save_scores(kits["J1"], ids, {(0, "PAP"): 81})
-    hub = start_hub(rogue, "--no-discovery")
+    hub = start_hub(rogue, "--no-discovery", "--approve-new")
     try:
         refused = kolabik("sync", kits["J1"], "--hub", hub.address)
     finally:
@@ -110,7 +110,7 @@ def test_an_older_kit_pairs_with_the_code_the_hub_printed(room):
         con.execute("DELETE FROM setting WHERE key = 'live_hub_public'")
     con.close()
     save_scores(kits["J1"], ids, {(0, "PAP"): 77})
-    hub = start_hub(event, "--no-discovery")
+    hub = start_hub(event, "--no-discovery", "--approve-new")
     try:
         unpaired = kolabik("sync", kits["J1"], "--hub", hub.address)
         assert unpaired.returncode == 1 and "--code" in unpaired.stderr
@@ -136,3 +136,46 @@ def test_bad_arguments_are_clear_errors(room, tmp_path):
     assert on_kit.returncode == 1 and "chair's event file" in on_kit.stderr
     bad_port = kolabik("hub", event, "--port", "70000")
     assert bad_port.returncode == 1 and "not a port number" in bad_port.stderr
+
+
+def test_the_headless_hub_accepts_known_keys_and_refuses_new_ones_unless_told(room, tmp_path):
+    event, ids, kits = room
+    save_scores(kits["J1"], ids, {(0, "PAP"): 81})
+    # A key the event does not know yet: refused, logged, and the juror is told why.
+    hub = start_hub(event, "--no-discovery")
+    try:
+        refused = kolabik("sync", kits["J1"], "--hub", hub.address)
+    finally:
+        _code, printed = hub.stop()
+    assert refused.returncode == 1, refused.stdout
+    assert "approve" in refused.stderr and "--approve-new" in refused.stderr
+    assert "1 change(s) not acknowledged" in refused.stderr
+    assert "refused not_approved from J1" in printed
+    assert chair_p2(event, ids) == {}
+    # --approve-new: the first change is merged and the event now trusts J1's key.
+    hub = start_hub(event, "--no-discovery", "--approve-new")
+    try:
+        assert kolabik("sync", kits["J1"], "--hub", hub.address).returncode == 0
+    finally:
+        hub.stop()
+    # Without the flag again: J1's known key is accepted.
+    save_scores(kits["J1"], ids, {(0, "PAP"): 83})
+    hub = start_hub(event, "--no-discovery")
+    try:
+        known = kolabik("sync", kits["J1"], "--hub", hub.address)
+        assert known.returncode == 0, known.stderr
+        # A new kit for J1 signs with another key: refused, and the juror is told the remedy.
+        db = open_event_file(event)
+        try:
+            fresh = kits_by_juror(db, tmp_path / "fresh")["J1"]
+        finally:
+            db.close()
+        save_scores(fresh, ids, {(1, "PAP"): 60})
+        changed = kolabik("sync", fresh, "--hub", hub.address)
+    finally:
+        _code, printed = hub.stop()
+    assert changed.returncode == 1
+    assert "forget-key" in changed.stderr and "Traceback" not in changed.stderr
+    assert "refused key_changed from J1" in printed
+    values = chair_p2(event, ids)
+    assert Decimal(83) in values.values() and Decimal(60) not in values.values()

@@ -71,7 +71,7 @@ def test_a_juror_syncs_to_a_hub_serving_a_server_event(server_database, tmp_path
     finally:
         kit.close()
 
-    hub = start_hub(server_database, "--no-discovery")
+    hub = start_hub(server_database, "--no-discovery", "--approve-new")
     try:
         assert hub.url.startswith("http://127.0.0.1:") and not hub.url.endswith(":0")
         done = kolabik("sync", kit_path, "--hub", hub.address)

@@ -42,6 +42,10 @@ FILE_MODULES = {
     # SQLAlchemy ignores on PostgreSQL (whose sequences never reuse an id anyway).
     "core/store/migrations/versions/0006_live_outbox.py",
     "core/store/models.py",
+    # Start-up's SQLAlchemy-free paths: a file event's header and scores read with the standard
+    # library's sqlite3 (a server event takes the portable path; test_fast_scores proves both agree).
+    "core/store/sqlite_file.py",
+    "core/store/queries/fast_scores.py",
 }
 
 

@@ -277,3 +277,24 @@ def test_a_revision_sqlite_cannot_hold_is_a_clear_refusal(chair, tmp_path):
         assert [p.code for p in local.value.problems] == [rules.VALUE_REVISION]
     finally:
         db.close()
+
+
+def test_the_collector_pause_of_bulk_loads_nests_and_restores_the_collector():
+    import gc
+
+    from kolabik_desktop.core.store.writer import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer load still holds it
+    assert gc.isenabled()
+    gc.disable()  # a program that turned it off itself keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from decimal import Decimal
 
 import pytest
@@ -14,8 +15,8 @@ from kolabik_desktop.core.exchange import live, live_crypto, packages, signing
 from kolabik_desktop.core.exchange.live import Ack, HubSession, LiveRefusal
 from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import sign, write_package
-from kolabik_desktop.core.store import services
-from kolabik_desktop.core.store.db import open_event_file
+from kolabik_desktop.core.store import outbox, services
+from kolabik_desktop.core.store.db import create_event_file, open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Juror, LiveOutbox, PackageReceipt, Setting
 
 
@@ -83,6 +84,35 @@ def test_every_save_in_a_kit_is_queued_and_the_queue_survives_a_restart(room):
         assert s.scalar(select(func.count(LiveOutbox.seq))) == 0
 
 
+def _triggers(path) -> set[str]:
+    con = sqlite3.connect(path)
+    try:
+        return {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    finally:
+        con.close()
+
+
+def test_only_kits_carry_the_queue_triggers_and_an_older_event_file_loses_them(room, tmp_path):
+    # A trigger on the score table costs every row a bulk import writes, even when it never
+    # fires: the chair's event has none, the kits have all six.
+    db, _ids, j1, _j2 = room
+    assert _triggers(db.path) == set()
+    assert _triggers(j1.path) == set(outbox.NAMES)
+    new_kit = create_event_file(tmp_path / "new.kolabik", name="Kit", kind="kit")
+    new_kit.close()
+    assert _triggers(new_kit.path) == set(outbox.NAMES)
+    # An event file made before migration 0007 carries them; opening it drops them.
+    old = create_event_file(tmp_path / "old.kolabik", name="Old")
+    old.close()
+    con = sqlite3.connect(old.path)
+    with con:
+        outbox.add_triggers(con.execute)
+        con.execute("UPDATE alembic_version SET version_num = '0006'")
+    con.close()
+    open_event_file(old.path).close()
+    assert _triggers(old.path) == set()
+
+
 def test_a_delta_merges_through_the_package_path_and_its_ack_empties_the_queue(room):
     db, ids, j1, _j2 = room
     save(j1, ids, 0, "PAP", 80)
@@ -136,6 +166,11 @@ def test_catch_up_after_a_lost_ack_resends_only_what_is_missing(room):
     assert live.kit_state(j1).unsent == 0
     assert live.acks_since(db, "J1", lost.hub_seq)[0].kit_seq == 2
     assert live.acks_since(db, "J2", 0) == []  # acks are per juror
+    # ...and per kit: a new kit of J1 (another key, its queue numbered from 1 again) is not
+    # told the old kit's acknowledgements, which would drop its own unsent changes.
+    tag = live.kit_tag(signing.public_key_of(signing.kit_private_key(j1)).hex())
+    assert [a.kit_seq for a in live.acks_since(db, "J1", 0, tag)] == [1, 2]
+    assert live.acks_since(db, "J1", 0, live.kit_tag("ab" * 32)) == []
 
 
 def test_a_change_arriving_by_usb_and_live_merges_once(room, tmp_path):
@@ -230,8 +265,12 @@ def test_deltas_and_requests_carry_the_jurors_ed25519_key_trusted_on_first_use(r
     with db.session() as s:  # ...the first merged delta records J1's key, audited
         assert s.scalar(select(Juror.public_key).where(Juror.code == "J1")) == public
         assert s.scalar(select(func.count()).where(AuditLog.action == "juror.key")) == 1
-    # ...and from then on only J1's own key is taken, on requests and on deltas.
-    assert hub.handle(_resigned(hello(j1), db, other))["code"] == live.REFUSED_SIGNATURE
+    # ...and from then on only J1's own key is taken, on requests and on deltas. A request of
+    # the juror's kit secret but another key is a new kit: refused, naming the chair's remedy.
+    refused_hello = hub.handle(_resigned(hello(j1), db, other))
+    assert refused_hello["code"] == live.REFUSED_KEY_CHANGED
+    assert "forget-key" in refused_hello["detail"]
+    assert hub.jurors()[0].last_refusal == live.REFUSED_KEY_CHANGED
     save(j1, ids, 1, "PAP", 90)
     forged = _resigned(json.loads(live.next_delta(j1).data), db, other)
     with pytest.raises(LiveRefusal) as refused:
@@ -324,7 +363,8 @@ def test_an_ack_is_the_receipt_of_the_merge(room):
     ack = live.accept_delta(db, live.next_delta(j1).data, "J1")
     with db.session() as s:
         receipt = s.get(PackageReceipt, ack.hub_seq)
-    assert receipt.filename == "live:J1:1-1"
+    tag = live.kit_tag(signing.public_key_of(signing.kit_private_key(j1)).hex())
+    assert receipt.filename == f"live:J1:{tag}:1-1"
     assert Ack(ack.hub_seq, 1) == ack
     assert sign  # the package signature is the one juror signature
 

@@ -150,6 +150,9 @@ def test_entry_detail_with_category_and_attachments(made):
     )
     assert_frozen(detail)
     assert_frozen(detail.attachments[0])
+    assert [att.is_pdf for att in detail.attachments] == [True, False]
+    typeless = entries.AttachmentInfo(b.id, "LAPORAN.PDF", "", 9)  # a type not recorded
+    assert typeless.is_pdf
     assert entries.attachment_data(db, a.id) == b"%PDF-1.4 isi"
     assert entries.attachment_data(db, b.id) == b"\x89PNG data"
     assert entries.attachment_data(db, 99999) == b""
@@ -268,9 +271,9 @@ def test_submission_state(made):
 # -- audit -------------------------------------------------------------------------------------
 
 
-def test_audit_rows_oldest_first(made):
+def test_audit_lines_oldest_first_and_worded_on_one_line(made):
     db, ids = made
-    before = audit.audit_rows(db)
+    before = audit.audit_lines(db)
     services.set_score(
         db,
         juror_id=ids.jurors[0],
@@ -279,14 +282,35 @@ def test_audit_rows_oldest_first(made):
         value=Decimal(77),
         actor="J1",
     )
-    rows = audit.audit_rows(db)
+    services.set_score(
+        db,
+        juror_id=ids.jurors[0],
+        entry_id=ids.entries[2],
+        criterion_id=_c(ids, "P1", 0),
+        value=Decimal(80),
+        actor="chair",
+    )
+    rows = audit.audit_lines(db)
     assert rows[: len(before)] == before
     assert [r.id for r in rows] == sorted(r.id for r in rows)
-    last = rows[-1]
-    assert (last.actor, last.action, last.source) == ("J1", "score.set", "local")
-    assert '"entry":"IN-003"' in last.subject.replace(" ", "")
-    assert '"77"' in last.new
-    assert_frozen(last)
+    first, last = rows[-2:]
+    assert (first.actor, first.action, first.source) == ("J1", "score.set", "local")
+    assert (first.juror, first.entry, first.stage) == ("J1", "IN-003", "P1")
+    assert dict(first.new)["value"] == "77" and dict(last.old)["value"] == "77"
+    assert_frozen(first)
+    code = first.criterion
+    assert audit.line_text(first) == (
+        f"#{first.id} {first.at} J1 score.set [J1 IN-003 P1 {code}] value=77, note=-, "
+        "revision=1 (from local)"
+    )
+    assert audit.line_text(last).endswith(
+        f"[J1 IN-003 P1 {code}] value=77, note=-, revision=1 -> value=80, note=-, revision=2 "
+        "(from local)"
+    )
+    # In the caller's session, filtered as the audit view filters: J1's rows are the two.
+    with db.session() as s:
+        mine = audit.audit_lines(s, audit.AuditFilter(juror="J1", entry="IN-003"))
+    assert [r.id for r in mine] == [first.id, last.id]
 
 
 # -- kit export choices ------------------------------------------------------------------------

@@ -555,3 +555,146 @@ def test_a_signed_package_that_changes_no_cell_is_still_kept_and_its_key_trusted
     assert proof.findings == [] and proof.signed_packages == 1 and proof.juror_signed > 0
     assert not prepare_import(db, [package]).has_changes  # the second time: nothing to do
     db.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The event workbook's cells, proven one by one (its cells.bulk audit row)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def from_workbook(tmp_path):
+    """An event imported from the event workbook of the factory's event (scores and comments)."""
+    from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
+
+    db, ids = make_event(tmp_path / "source.kolabik", audited=True)
+    services.set_comment(
+        db, juror_id=ids.jurors[1], entry_id=ids.entries[1], stage_id=ids.stages["P1"], text="rapi"
+    )
+    export_workbook(db, tmp_path / "event.xlsx")
+    db.close()
+    imported = import_workbook(tmp_path / "event.xlsx", tmp_path / "imported.kolabik")
+    yield imported
+    imported.close()
+
+
+def _cell(path: Path, order: str) -> tuple[int, str, str]:
+    """A score row's id and where `check` names it ('score of juror J for entry E on S/C')."""
+    con = sqlite3.connect(path)
+    try:
+        row = con.execute(
+            "SELECT s.id, j.code, e.code, st.code, c.code FROM score s"
+            " JOIN juror j ON j.id = s.juror_id JOIN entry e ON e.id = s.entry_id"
+            " JOIN criterion c ON c.id = s.criterion_id JOIN stage st ON st.id = c.stage_id"
+            f" ORDER BY s.id {order} LIMIT 1"
+        ).fetchone()
+    finally:
+        con.close()
+    score_id, juror, entry, stage, crit = row
+    return score_id, f"score of juror {juror} for entry {entry} on {stage}/{crit}", entry
+
+
+def test_a_workbook_import_proves_out_cell_by_cell(from_workbook):
+    proof = prove(from_workbook)
+    assert proof.findings == []
+    with from_workbook.session() as s:
+        actions = list(s.scalars(select(AuditLog.action).order_by(AuditLog.id)))
+        scores = len(s.scalars(select(Score.id)).all())
+    assert actions == ["cells.bulk", "workbook.import"]
+    assert proof.unsigned == scores > 0  # workbook data: neither juror-signed nor chair's entries
+
+
+@pytest.mark.parametrize("tamper", ["edit", "edit_note", "delete", "insert"])
+def test_check_names_a_workbook_imported_cell_changed_behind_the_programs_back(
+    from_workbook, capsys, tamper
+):
+    # Each change keeps revision 1 and the import's time: what the old summary row, which
+    # accepted imported cells by count, could not tell from the import itself.
+    path = from_workbook.path
+    score_id, where, _entry = _cell(path, "ASC")
+    if tamper == "edit":
+        _raw(path, f"UPDATE score SET value = CAST(value + 1 AS TEXT) WHERE id = {score_id}")
+        expected = "score.differs"
+    elif tamper == "edit_note":
+        _raw(path, f"UPDATE score SET note = 'ditambah' WHERE id = {score_id}")
+        expected = "score.differs"
+    elif tamper == "delete":
+        _raw(path, f"DELETE FROM score WHERE id = {score_id}")
+        expected = "score.missing"
+    else:
+        # A cell nobody scored (a juror, an entry and a criterion with no row), made to look
+        # imported: revision 1 at the import's time.
+        con = sqlite3.connect(path)
+        with con:
+            juror, entry, crit = con.execute(
+                "SELECT j.id, e.id, c.id FROM juror j, entry e, criterion c WHERE NOT EXISTS"
+                " (SELECT 1 FROM score s WHERE s.juror_id = j.id AND s.entry_id = e.id"
+                " AND s.criterion_id = c.id) ORDER BY j.id, e.id, c.id LIMIT 1"
+            ).fetchone()
+            at = con.execute("SELECT max(updated_at) FROM score").fetchone()[0]
+            cur = con.execute(
+                "INSERT INTO score (juror_id, entry_id, criterion_id, value, note, revision,"
+                " updated_at) VALUES (?, ?, ?, '70', '', 1, ?)",
+                (juror, entry, crit, at),
+            )
+            inserted = cur.lastrowid
+        con.close()
+        _score_id, where, _entry = _cell(path, "DESC")
+        assert _score_id == inserted
+        expected = "score.added"
+    findings = prove(from_workbook).findings
+    assert [(f.code, f.where) for f in findings] == [(expected, where)]
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "behind the program's back" in err and "Traceback" not in err
+
+
+def test_a_workbook_imported_comment_edited_is_named(from_workbook):
+    con = sqlite3.connect(from_workbook.path)
+    with con:
+        assert con.execute("SELECT count(*) FROM comment").fetchone()[0] > 0
+        con.execute(
+            "UPDATE comment SET text = 'diubah' WHERE rowid = (SELECT min(rowid) FROM comment)"
+        )
+    con.close()
+    assert _codes(prove(from_workbook).findings) == ["comment.differs"]
+
+
+def test_a_damaged_cell_record_is_named_even_with_the_log_rehashed(from_workbook, capsys):
+    # The record's own hash no longer matches: the row is named, and its cells (no longer
+    # vouched for) are reported as added.
+    path = from_workbook.path
+    con = sqlite3.connect(path)
+    with con:
+        (new,) = con.execute("SELECT new FROM audit_log WHERE action = 'cells.bulk'").fetchone()
+        record = json.loads(new)
+        record["sha256"] = "0" * 64
+        con.execute(
+            "UPDATE audit_log SET new = ? WHERE action = 'cells.bulk'",
+            (audit.canonical_json(record),),
+        )
+    con.close()
+    _rehash(path)
+    codes = _codes(prove(from_workbook).findings)
+    assert codes[0] == "audit.bulk_unreadable"
+    assert set(codes[1:]) <= {"score.added", "comment.added"} and len(codes) > 1
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "audit row 1: this row itemises the cells of a bulk write" in err
+
+
+def test_the_audit_logs_fast_canonical_json_is_the_standard_encoders():
+    # Row hashes are over this text: a faster encoder must write the very same bytes.
+    samples = [
+        {"juror": "J1", "entry": "E1", "stage": "S1", "criterion": "C1"},
+        {"value": "85.5", "note": 'caté\n"x"\u2028\ud83d\ude00', "revision": 3, "at": "2026"},
+        ["h" * 64, "2026-12-02T10:00:00Z", "chair", "score.set", "", "{}", "", "{}"],
+        {"b": Decimal("1.5"), "a": {"z": [], "y": {}}, "10": 1, "2": [1, 2.5, True, None]},
+        None,
+        "plain",
+    ]
+    reference = json.JSONEncoder(
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    for value in samples:
+        assert audit.canonical_json(value) == reference.encode(value)

@@ -176,11 +176,13 @@ def test_round_trip_gives_the_same_competition_and_the_same_bytes(
     assert imported.uid != db.uid
     assert board(imported) == board(db)
     assert board(imported, "P2") == board(db, "P2")
-    # One audit row summarises the import; every imported score starts at revision 1.
+    # One row itemises the imported cells, one summarises the import; every imported score
+    # starts at revision 1.
     with imported.session() as s:
         rows = s.scalars(select(AuditLog)).all()
-        assert [r.action for r in rows] == ["workbook.import"]
-        assert json.loads(rows[0].new)["scores"] == s.scalar(select(func.count(Score.id)))
+        assert [r.action for r in rows] == ["cells.bulk", "workbook.import"]
+        scores = s.scalar(select(func.count(Score.id)))
+        assert json.loads(rows[0].new)["scores"] == json.loads(rows[1].new)["scores"] == scores
         assert set(s.scalars(select(Score.revision))) == {1}
     with db.session() as s:
         assert max(s.scalars(select(Score.revision))) == 2

@@ -16,7 +16,7 @@ def _loopback_multicast_or_skip() -> None:
     try:
         probe = Announcement("probe-0000", "probe", "127.0.0.1", 9)
     except Exception as exc:
-        reason = f"mDNS cannot run here ({exc})"
+        reason = f"mDNS cannot run here ({type(exc).__name__}: {exc})"
         print(f"SKIPPED: {reason}")
         pytest.skip(reason)
     try:
@@ -47,7 +47,7 @@ def test_sync_finds_the_hub_without_an_address(tmp_path):
     kits = kits_by_juror(db, tmp_path / "kits")
     db.close()
     save_scores(kits["J1"], ids, {(0, "PAP"): 81})
-    hub = start_hub(tmp_path / "chair.kolabik")  # discovery on
+    hub = start_hub(tmp_path / "chair.kolabik", "--approve-new")  # discovery on
     try:
         end = time.monotonic() + 20  # mDNS probes for its name before announcing (~2 s)
         while not any("announced" in line for line in hub.stderr):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 from factories import make_event
 from helpers_exchange import kits_by_juror
-from helpers_live import kolabik, save_scores, sse_events, start_hub
+from helpers_live import browser_or_skip, kolabik, save_scores, sse_events, start_hub
 
 from kolabik_desktop.core.exchange.live import HubSession
-from kolabik_desktop.live.board import Board, final_ranking_snapshot
+from kolabik_desktop.live.board import Board, FinalRanking
 from kolabik_desktop.live.server import HubServer
 
 SHOTS = Path(os.environ.get("KOLABIK_SHOTS", "/tmp"))
@@ -62,7 +61,7 @@ def test_the_board_is_served_only_with_its_token_and_pushes_each_change(room):
         assert get(server.port, board.path + "../../etc/passwd")[0] == 404
         first = sse_events(server.port, board.path + "events", 1)
         assert first[0]["title"] == "A"
-        board.publish(final_ranking_snapshot(db, session.event_name))
+        board.publish(FinalRanking(db, session.event_name)())
         latest = sse_events(server.port, board.path + "events", 1)[0]
         assert latest["event"] == "Kolabik Uji 2023" and latest["version"] == 2
     finally:
@@ -71,32 +70,12 @@ def test_the_board_is_served_only_with_its_token_and_pushes_each_change(room):
         db.close()
 
 
-def _browser_or_skip():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    try:
-        from selenium import webdriver  # noqa: F401
-    except ImportError:
-        chromium = None
-    if not chromium or not driver:
-        reason = "needs chromium, chromedriver (apt) and selenium (pip); .ci/run installs them"
-        print(f"SKIPPED: {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    options.add_argument("--window-size=1280,800")
-    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
-
-
 def test_the_board_moves_in_chromium_when_a_juror_saves(room):
     event, ids, kits = room
-    browser = _browser_or_skip()
-    hub = start_hub(event, "--no-discovery", "--board", wait_for=("hub", "pairing", "board"))
+    browser = browser_or_skip()
+    hub = start_hub(
+        event, "--no-discovery", "--approve-new", "--board", wait_for=("hub", "pairing", "board")
+    )
     try:
         board_url = hub.lines["board"]
         assert board_url.startswith(hub.url + "/board/")

@@ -32,9 +32,11 @@ def test_file_open_events_open_events_and_hand_score_packages_to_the_import(qtbo
         package = tmp_path / "KOTA-J1.kolabik-scores"
         package.write_bytes(b"not really a package")
         _post_open(qapp, package)
-        assert isinstance(window.import_dialog, ImportDialog)  # the chair's import takes it
+        assert isinstance(
+            window.features.import_scores.dialog, ImportDialog
+        )  # the chair's import takes it
         assert window.context.db.path == second
-        window.import_dialog.reject()
+        window.features.import_scores.dialog.reject()
     finally:
         qapp.removeEventFilter(handler)
         handler.deleteLater()

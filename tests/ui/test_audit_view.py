@@ -4,6 +4,7 @@ Indonesian), and the export of the filtered rows (issue 17 item 6)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import sqlite3
 from decimal import Decimal
@@ -180,6 +181,10 @@ def test_a_score_edited_behind_the_programs_back_is_found_in_indonesian(qtbot, q
         assert len(edited) == 1, texts
         assert "tabel nilai berisi 99" in edited[0] and "diubah di luar program" in edited[0]
         assert any("Baris audit 3" in t for t in texts)
+        # The change column speaks the window's language, with the export's words.
+        changes = [v.model.text(r, 8) for r in v.model.rows if r.action == "score.set"]
+        assert changes and all(c.startswith("nilai=") and "value=" not in c for c in changes)
+        assert any("catatan=naik" in c for c in changes)
     finally:
         i18n.install_translator(qapp, "en")
         v.set_db(None)
@@ -248,9 +253,9 @@ def test_tools_audit_log_in_the_window_shows_rows_written_since_it_was_last_open
     qtbot.addWidget(window)
     window.show()
     assert window.open_event(event)
-    assert window.act_audit_log.isEnabled()
-    window.act_audit_log.trigger()
-    view = window.audit_view
+    assert window.features.audit.action.isEnabled()
+    window.features.audit.action.trigger()
+    view = window.features.audit.view
     assert view.isVisible() and view.db is window.context.db
     qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
     top = view.model.rows[0].id
@@ -266,10 +271,73 @@ def test_tools_audit_log_in_the_window_shows_rows_written_since_it_was_last_open
         criterion_id=criterion.id,
         value=Decimal(55),
     )
-    window.act_audit_log.trigger()
+    window.features.audit.action.trigger()
     assert view.model.rows[0].id == top + 1
     assert (view.model.rows[0].juror, view.model.rows[0].entry) == ("J5", "IN-005")
     qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
     assert view.chain.rows == top + 1
     window.close()
-    assert not window.act_audit_log.isEnabled()
+    assert not window.features.audit.action.isEnabled()
+
+
+def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, monkeypatch):
+    """The runner has two threads: a chain read started before new rows were written (or for the
+    event shown before) can finish after the later read; the view keeps the later state."""
+    import threading
+
+    from kolabik_desktop.ui import audit_view
+
+    real = audit_view.chain_state
+    release = threading.Event()
+    calls: list[int] = []
+
+    def chain_state(db, progress=None):
+        calls.append(1)
+        state = real(db, progress)
+        if len(calls) == 1:  # the earlier read: held until the later one has reported
+            release.wait(10)
+            return dataclasses.replace(state, rows=-1)  # marks the stale answer
+        return state
+
+    monkeypatch.setattr(audit_view, "chain_state", chain_state)
+    delivered: list[object] = []
+    deliver = view._chain_done
+
+    def chain_done(result):
+        delivered.append(result)
+        deliver(result)
+
+    monkeypatch.setattr(view, "_chain_done", chain_done)
+    view.refresh()  # the earlier read (held)
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
+    view.refresh()  # the later read
+    qtbot.waitUntil(lambda: len(delivered) == 1, timeout=10_000)
+    fresh = audit_count(view.db, AuditFilter())
+    assert view.chain is not None and view.chain.rows == fresh
+    assert view.check_button.isEnabled() and not view.progress.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=10_000)  # the held read has reported
+    assert view.chain.rows == fresh  # and changed nothing
+
+
+def test_every_action_the_core_logs_has_a_name_in_the_view():
+    """An action without a name shows as its code (presentation.order, kit.export.failed were
+    shown so in the Indonesian window): every literal action the core logs is named."""
+    import ast
+    from pathlib import Path
+
+    import kolabik_desktop.core
+    from kolabik_desktop.ui.audit_view import ACTION_NAMES
+
+    logged: set[str] = set()
+    for path in Path(kolabik_desktop.core.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "action"
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                logged.add(node.value.value)
+    assert {"stage.add", "presentation.order", "kit.export.failed"} <= logged
+    assert sorted(logged - set(ACTION_NAMES)) == []

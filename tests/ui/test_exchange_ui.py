@@ -88,7 +88,7 @@ def test_the_whole_loop_through_the_window_in_both_orders(qtbot, make_window, ex
         copy = tmp_path / f"order{n}.kolabik"
         copy_db(pristine, copy)
         window = make_window(copy)
-        assert window.mode == MODE_CHAIR and window.act_import_scores.isEnabled()
+        assert window.mode == MODE_CHAIR and window.features.import_scores.action.isEnabled()
         before = board(window)
         for package in order:
             dialog, plan = import_through_dialog(qtbot, window, [package])
@@ -133,7 +133,7 @@ def test_dropping_packages_on_the_window_opens_the_import(qtbot, make_window, ex
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(drop)
-    dialog = window.import_dialog
+    dialog = window.features.import_scores.dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     assert dialog.model.rowCount() == 2 and dialog.plan.new == 40
@@ -146,7 +146,7 @@ def test_the_inbox_imports_new_packages_without_asking(qtbot, make_window, excha
     folder.mkdir()
     QSettings().setValue(inbox.SETTINGS_KEY, str(folder))
     window = make_window(pristine)
-    watcher = window.inbox_watcher
+    watcher = window.features.inbox.watcher
     assert watcher is not None and watcher.folder == folder
     with qtbot.waitSignal(watcher.imported, timeout=15000) as got:
         shutil.copyfile(packages[0], folder / packages[0].name)
@@ -177,7 +177,7 @@ def test_the_outbox_follows_the_jurors_changes(qtbot, make_window, exchange, tmp
     QSettings().setValue(outbox.SETTINGS_KEY, str(folder))
     window = make_window(kits["J3"])
     assert window.mode == MODE_JUROR
-    writer = window.outbox_writer
+    writer = window.features.outbox.writer
     assert writer is not None
     qtbot.waitUntil(lambda: writer.target.exists(), timeout=10000)
     assert writer.target.name == "Kolabik-Uji-2023-J3.kolabik-scores"
@@ -200,7 +200,7 @@ def test_the_outbox_follows_the_jurors_changes(qtbot, make_window, exchange, tmp
     vid = vid_row()
     assert (vid["value"], vid["note"]) == ("91", "video jelas")
     assert [p.name for p in folder.iterdir()] == [writer.target.name]  # replaced, no leftovers
-    assert window.act_send_scores.isEnabled()
+    assert window.features.outbox.send_action.isEnabled()
 
 
 def test_send_scores_writes_a_package_where_the_juror_chooses(
@@ -213,7 +213,7 @@ def test_send_scores_writes_a_package_where_the_juror_chooses(
     monkeypatch.setattr(
         "kolabik_desktop.ui.outbox.get_save_file_name", lambda *a, **k: (str(target), "")
     )
-    window.act_send_scores.trigger()
+    window.features.outbox.send_action.trigger()
     written = target.with_name("nilai-j5.kolabik-scores")
     qtbot.waitUntil(written.exists, timeout=10000)
     assert json.loads(written.read_bytes())["juror"] == "J5"
@@ -223,8 +223,8 @@ def test_send_scores_writes_a_package_where_the_juror_chooses(
 def test_the_progress_view_shows_what_the_jurors_did(qtbot, make_window, exchange, tmp_path):
     pristine, _kits, packages, _ids = exchange
     window = make_window(pristine)
-    view = window.juror_progress_view
-    window.juror_progress_dock.show()
+    view = window.features.juror_progress.view
+    window.features.juror_progress.dock.show()
     qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=10000)
 
     def row(juror: str, stage: str) -> dict[int, object]:
@@ -263,8 +263,8 @@ def test_the_progress_view_shows_the_key_and_the_chair_reopens_a_stage(
     package = write_package(kit, tmp_path / "out")
     kit.close()
     window = make_window(tmp_path / "chair.kolabik")
-    view = window.juror_progress_view
-    window.juror_progress_dock.show()
+    view = window.features.juror_progress.view
+    window.features.juror_progress.dock.show()
     with qtbot.waitSignal(view.refreshed, timeout=10000):
         dialog, _applied = import_through_dialog(qtbot, window, [package])
     item = dialog.plan.items[0]
@@ -289,13 +289,13 @@ def test_the_progress_view_shows_the_key_and_the_chair_reopens_a_stage(
 def test_the_hidden_progress_view_counts_only_once_shown(qtbot, make_window, exchange):
     pristine, _kits, packages, _ids = exchange
     window = make_window(pristine)
-    view = window.juror_progress_view
-    assert not window.juror_progress_dock.isVisible()
+    view = window.features.juror_progress.view
+    assert not window.features.juror_progress.dock.isVisible()
     import_through_dialog(qtbot, window, [packages[0]])
     qtbot.wait(REFRESH_MS * 2)
     assert view.model.rowCount() == 0  # nothing counted while nobody looks
     with qtbot.waitSignal(view.refreshed, timeout=10000):
-        window.juror_progress_dock.show()
+        window.features.juror_progress.dock.show()
     j2 = next(
         view.model.row_at(r)
         for r in range(view.model.rowCount())
@@ -321,7 +321,7 @@ def test_a_juror_updates_their_kit_from_a_new_one(
         "kolabik_desktop.ui.outbox.get_open_file_name", lambda *a, **k: (str(new_kit), "")
     )
     with qtbot.waitSignal(window.context.changed, timeout=10000):
-        window.act_update_kit.trigger()
+        window.features.outbox.update_action.trigger()
     qtbot.waitUntil(lambda: "Kit updated" in window.statusBar().currentMessage(), timeout=5000)
     assert "1 entries added" in window.statusBar().currentMessage()
     entries = {e.id for e in window.context.scorer.event.entries}
@@ -339,9 +339,9 @@ def test_a_juror_updates_their_kit_from_a_new_one(
 def test_the_chair_exports_kits_from_the_window(qtbot, make_window, exchange, tmp_path):
     pristine, _kits, _packages, _ids = exchange
     window = make_window(pristine)
-    assert window.act_export_kits.isEnabled()
-    window.act_export_kits.trigger()
-    dialog = window.kit_export_dialog
+    assert window.features.kit_export.action.isEnabled()
+    window.features.kit_export.action.trigger()
+    dialog = window.features.kit_export.dialog
     assert dialog is not None and dialog.jurors.count() == 5
     assert dialog.stage.currentText() == "Current stage (P2)"
     out = tmp_path / "usb"
@@ -368,7 +368,7 @@ def test_closing_the_kit_sends_a_change_still_waiting_for_the_outbox(
     folder.mkdir()
     QSettings().setValue(outbox.SETTINGS_KEY, str(folder))
     window = make_window(kits["J3"])
-    writer = window.outbox_writer
+    writer = window.features.outbox.writer
     with qtbot.waitSignal(writer.written, timeout=10000):
         pass  # the first package, written when the outbox starts
     services.set_score(

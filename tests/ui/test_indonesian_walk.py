@@ -321,7 +321,7 @@ def test_error_messages_speak_indonesian(qtbot, qapp, demo_file, tmp_path, monke
 
         # A package the import refuses.
         window.open_dropped([package])
-        importer = window.import_dialog
+        importer = window.features.import_scores.dialog
         assert importer is not None
         qtbot.waitUntil(lambda: "…" not in importer.summary.text(), timeout=10_000)
         walk.look(importer, "refused import")

@@ -35,7 +35,7 @@ def _open(qtbot, path):
     w.resize(1366, 740)
     w.show()
     assert w.open_event(path)
-    assert w.mode == "chair" and w.act_juror_stats.isEnabled()
+    assert w.mode == "chair" and w.features.juror_stats.action.isEnabled()
     return w
 
 
@@ -47,9 +47,9 @@ def test_the_view_shows_the_core_numbers_and_opens_a_flagged_mark(qtbot, tmp_pat
     finally:
         db.close()
     w = _open(qtbot, path)
-    with qtbot.waitSignal(w.act_juror_stats.triggered, timeout=1000):
-        w.act_juror_stats.trigger()
-    dialog = w.juror_stats_dialog
+    with qtbot.waitSignal(w.features.juror_stats.action.triggered, timeout=1000):
+        w.features.juror_stats.action.trigger()
+    dialog = w.features.juror_stats.dialog
     with qtbot.waitSignal(dialog.loo_computed, timeout=20000):
         pass  # the statistics first, then leave-one-juror-out, both off the GUI thread
     assert dialog.recompute.isEnabled()
@@ -102,7 +102,10 @@ def test_juror_mode_has_no_statistics(qtbot, tmp_path, open_juror_window):
         db.close()
     w = open_juror_window(kit, ids.jurors[0])
     assert w.mode == "juror"
-    assert not w.act_juror_stats.isEnabled() and not w.act_juror_stats.isVisible()
+    assert (
+        not w.features.juror_stats.action.isEnabled()
+        and not w.features.juror_stats.action.isVisible()
+    )
 
 
 def test_a_stage_added_in_setup_appears_in_the_choice(qtbot, tmp_path):
@@ -149,8 +152,8 @@ def test_the_analysis_runs_without_full_garbage_collections(qtbot, tmp_path, mon
     monkeypatch.setattr(view, "leave_one_out", loo_spy)
     path, _ids = _event(tmp_path)
     w = _open(qtbot, path)
-    w.act_juror_stats.trigger()
-    with qtbot.waitSignal(w.juror_stats_dialog.loo_computed, timeout=20000):
+    w.features.juror_stats.action.trigger()
+    with qtbot.waitSignal(w.features.juror_stats.dialog.loo_computed, timeout=20000):
         pass
     assert states == [False, False]
     assert gc.isenabled()

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from factories import make_event
 from helpers_exchange import kits_by_juror
+from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import JurorLink
@@ -54,8 +56,8 @@ def save(juror, ids, entry: int, crit: str, value: int, juror_id: int | None = N
 
 def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
-    assert chair.live_dock.toggleViewAction().isVisible()
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
+    assert chair.features.live_session.dock.toggleViewAction().isVisible()
     panel.start(port=0)
     assert panel.running and panel.server.port > 0
     assert panel.session.pairing in panel.address_label.text()
@@ -94,8 +96,8 @@ def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
     save(juror, ids, 1, "MAT", 65)
     qtbot.waitUntil(lambda: "paused" in link.status_text(), timeout=5000)
     assert link.unsent == 1 and chair_value(chair, ids, 1, "MAT") is None
-    chair.live_dock.show()
-    chair.live_dock.resize(900, 300)
+    chair.features.live_session.dock.show()
+    chair.features.live_session.dock.resize(900, 300)
     chair.grab().save(str(SHOTS / "live_session_dock.png"))
     panel.pause_box.setChecked(False)
     qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "MAT") == Decimal(65), timeout=6000)
@@ -106,7 +108,7 @@ def test_a_save_reaches_the_chair_within_a_second_after_approval(room, qtbot):
 
 def test_the_juror_goes_offline_and_catches_up(room, qtbot):
     chair, juror, ids = room
-    panel, link = chair.live_panel, juror.live_link
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
     panel.start(port=0)
     panel.session.set_approved("J1")
     port = panel.server.port
@@ -144,7 +146,7 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     from kolabik_desktop.ui.projector import FULL, RANKS
 
     chair, _juror, _ids = room
-    panel, projector = chair.live_panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.projector
     projector.set_board("P1")
     panel.start(port=0)
     assert panel.board is None  # off by default
@@ -154,7 +156,9 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     full = sse_events(panel.server.port, events, 1)[0]
     assert full["mode"] == FULL and len(full["lines"]) == projector.top_n
     assert all(line["score"] for line in full["lines"])
+    before = panel.board.version
     projector.set_mode(RANKS)  # scores hidden on the projector: hidden on the web too
+    qtbot.waitUntil(lambda: panel.board.version > before, timeout=2000)  # (≤ 10 a second)
     ranks = sse_events(panel.server.port, events, 1)[0]
     assert ranks["mode"] == RANKS and not any(line["score"] for line in ranks["lines"])
     assert [x["title"] for x in ranks["lines"]] == [x["title"] for x in full["lines"]]
@@ -163,8 +167,197 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     with qtbot.waitSignal(chair.context.changed):
         save(chair, _ids, 0, "PAP", 99, juror_id=_ids.jurors[0])
     assert panel.board.version == version
+    qtbot.wait(300)  # the republishing throttle would have fired by now
+    assert panel.board.version == version
     projector.set_mode(FULL)  # a new mode unfreezes: the board follows again
-    assert panel.board.version == version + 1
+    qtbot.waitUntil(lambda: panel.board.version == version + 1, timeout=2000)
     panel.board_box.setChecked(False)
     assert panel.board is None
     panel.stop()
+
+
+def _j1(panel):
+    panel.refresh()
+    return [r for r in panel.model.rows if r.code == "J1"][0]
+
+
+def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_told_to_forget(
+    room, qtbot, tmp_path
+):
+    from helpers_exchange import kits_by_juror
+
+    from kolabik_desktop.core.store.models import AuditLog, Juror
+    from kolabik_desktop.ui.live_session import refusal_label, refusal_text
+
+    chair, juror, ids = room
+    panel, link = chair.features.live_session.panel, juror.features.live_session.link
+    panel.start(port=0)
+    address = f"127.0.0.1:{panel.server.port}"
+    link.connect_to(address)
+    panel.session.set_approved("J1")
+    save(juror, ids, 0, "PAP", 81)  # the first merged change: the event now trusts J1's key
+    qtbot.waitUntil(lambda: chair_value(chair, ids, 0, "PAP") == Decimal(81), timeout=5000)
+    # Paused: the juror reads why in the status bar; the chair sees it on the juror's row.
+    panel.pause_box.setChecked(True)
+    save(juror, ids, 0, "MAT", 70)
+    qtbot.waitUntil(lambda: refusal_text(live.REFUSED_PAUSED) in link.status_text(), timeout=5000)
+    qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_PAUSED, timeout=5000)
+    row = panel.model.rows.index(_j1(panel))
+    cell = panel.model.index(row, LiveJurorsModel.REFUSAL)
+    assert refusal_label(live.REFUSED_PAUSED) in panel.model.data(cell)
+    tip = panel.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert refusal_text(live.REFUSED_PAUSED) in tip and "paused" in tip
+    panel.pause_box.setChecked(False)
+    qtbot.waitUntil(lambda: link.unsent == 0, timeout=6000)
+
+    # The juror is given a new kit: its key is not the one the event trusts.
+    fresh = kits_by_juror(chair.context.db, tmp_path / "fresh")["J1"]
+    juror.close_event()
+    assert juror.open_event(fresh)
+    link = juror.features.live_session.link
+    link.connect_to(address)
+    save(juror, ids, 1, "PAP", 60)
+    told = refusal_text(live.REFUSED_KEY_CHANGED)
+    assert "forget" in told.lower()
+    qtbot.waitUntil(lambda: told in link.status_text(), timeout=6000)
+    qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_KEY_CHANGED, timeout=5000)
+    assert chair_value(chair, ids, 1, "PAP") is None
+    chair.features.live_session.dock.show()
+    chair.features.live_session.dock.resize(1100, 320)
+    chair.grab().save(str(SHOTS / "live_session_dock_refusals.png"))
+    # The dock's "Forget juror key": through core's forget_juror_key, audited; the new kit's
+    # next change is then trusted (J1 stays approved) and merged.
+    panel.table.selectRow(panel.model.rows.index(_j1(panel)))
+    assert len(panel.forget_selected_key(confirm=False)) == 1
+    with chair.context.db.session() as s:
+        forgot = s.scalars(select(AuditLog).where(AuditLog.action == "juror.key.forget")).all()
+        assert len(forgot) == 1 and forgot[0].actor == "chair"
+    qtbot.waitUntil(lambda: chair_value(chair, ids, 1, "PAP") == Decimal(60), timeout=8000)
+    with chair.context.db.session() as s:
+        assert s.scalar(select(Juror.public_key).where(Juror.code == "J1")) is not None
+    panel.stop()
+
+
+def test_closing_the_kit_waits_for_its_sync_and_aborts_it(room, qtbot, monkeypatch):
+    import socket
+    import threading
+
+    import kolabik_desktop.live.client as client_module
+
+    _chair, juror, ids = room
+    # A "hub" that takes the connection and never answers: the sync blocks on the network.
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(8)
+    real = client_module.sync_once
+    started = threading.Event()
+    seen: dict[str, object] = {}
+
+    def watched(kit, client, entry=""):
+        started.set()
+        result = real(kit, client, entry)
+        seen["result"] = result
+        seen["kit_closed_when_done"] = kit._closed
+        return result
+
+    monkeypatch.setattr(client_module, "sync_once", watched)
+    save(juror, ids, 0, "PAP", 81)
+    juror.features.live_session.link.connect_to(f"127.0.0.1:{hole.getsockname()[1]}")
+    assert started.wait(5)
+    kit = juror.context.db
+    juror.close_event()
+    # close_event returned: the sync had ended, before the kit closed and its lock went.
+    assert seen["kit_closed_when_done"] is False and kit._closed
+    refusal = seen["result"].refusal
+    assert refusal.code == "unreachable" and "closing" in refusal.detail
+    hole.close()
+
+
+def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(room, qtbot):
+    from helpers_live import browser_or_skip
+
+    from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
+
+    chair, _juror, ids = room
+    panel, projector = chair.features.live_session.panel, chair.projector
+    projector.set_board("P1")
+    panel.start(port=0)
+    panel.board_box.setChecked(True)
+    browser = browser_or_skip("1920,1080")
+    try:
+        browser.get(panel.server.url("127.0.0.1") + panel.board.path)
+
+        def shown(mode: str):
+            def ready() -> bool:
+                qtbot.wait(50)
+                return browser.execute_script("return document.body.dataset.mode") == mode
+
+            qtbot.waitUntil(ready, timeout=10000)
+            browser.save_screenshot(str(SHOTS / f"web_board_{mode}.png"))
+            return [
+                li.text
+                for li in browser.find_elements("css selector", "#lines li:not(.placeholder)")
+            ]
+
+        full = projector.current_lines(show_scores=True)
+        projector.set_mode(FULL)
+        lines = shown(FULL)
+        assert len(lines) == len(full) > 0
+        assert all(line.score in text for line, text in zip(full, lines, strict=True))
+        projector.set_mode(RANKS)
+        ranks = shown(RANKS)
+        assert len(ranks) == len(full)
+        assert not any(line.score in text for line, text in zip(full, ranks, strict=True))
+        projector.set_mode(PROGRESS)
+        shown(PROGRESS)
+        count = browser.find_element("id", "count").text
+        assert count.endswith(f"/ {len(browser.find_elements('css selector', '#jurors li'))}")
+        assert browser.find_elements("css selector", "#lines li") == []
+        projector.set_mode(REVEAL)  # nothing revealed yet: only empty places
+        assert shown(REVEAL) == []
+        placeholders = browser.find_elements("css selector", "#lines li.placeholder")
+        assert len(placeholders) == len(full)
+        projector.reveal_next()
+        projector.reveal_next()  # the last two places, and only they
+
+        def revealed() -> list[str]:
+            qtbot.wait(50)
+            return [
+                li.text
+                for li in browser.find_elements("css selector", "#lines li:not(.placeholder)")
+            ]
+
+        qtbot.waitUntil(lambda: len(revealed()) == 2, timeout=10000)
+        assert full[-1].title in revealed()[-1] and full[0].title not in " ".join(revealed())
+        numbers = [li.text for li in browser.find_elements("css selector", "#lines li.placeholder")]
+        assert numbers == [str(n) for n in range(1, len(full) - 1)]  # numbered as on the projector
+        browser.save_screenshot(str(SHOTS / f"web_board_{REVEAL}_two.png"))
+        projector.set_mode(PRESENTING)
+        shown(PRESENTING)
+        info = projector.session.info()
+        if info.entry is not None:
+            assert browser.find_element("id", "p-entry").text == info.entry.title
+            assert browser.find_element("id", "p-countdown").text == info.timer.countdown_text()
+        else:
+            assert browser.find_element("id", "p-caption").text
+        assert browser.find_elements("css selector", "#lines li") == []
+        browser.save_screenshot(str(SHOTS / f"web_board_{PRESENTING}.png"))
+    finally:
+        browser.quit()
+        panel.stop()
+
+
+def test_the_docks_writing_buttons_follow_the_event_and_the_hub(room, tmp_path):
+    """Approve needs a running hub; Forget juror key (an audited write) needs the chair's event
+    open for writing: a read-only event leaves both disabled."""
+    chair, _juror, _ids = room
+    panel = chair.features.live_session.panel
+    assert panel.forget_button.isEnabled() and not panel.approve_button.isEnabled()
+    panel.start(port=0)
+    assert panel.approve_button.isEnabled()
+    panel.stop()
+    assert not panel.approve_button.isEnabled()
+    chair.close_event()
+    assert not panel.forget_button.isEnabled()
+    assert chair.open_event(tmp_path / "chair.kolabik", read_only=True)
+    assert not panel.forget_button.isEnabled() and not panel.approve_button.isEnabled()

@@ -406,6 +406,29 @@ def test_the_stage_is_remembered_per_file_but_never_whom_the_chair_scored_as(qtb
     w.close()
 
 
+def test_a_restarted_window_is_not_scoring_as_the_juror_the_chair_last_chose(qtbot, event_file):
+    """A real restart: a new window, reading the settings the closed one saved (stage, layout,
+    recent files), opens the chair's event reading, not "Menilai sebagai J4" with J4's form
+    editable."""
+    path, ids = event_file
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    assert first.open_event(path)
+    first.set_scoring_juror(ids.jurors[3])
+    assert first.scoring_juror_id == ids.jurors[3] and not first.form.read_only
+    first.close()  # saves the window's state, as quitting does
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.recent_files()[0] == str(path.resolve())
+    assert second.open_event(second.recent_files()[0])
+    assert second.mode == MODE_CHAIR
+    assert second.scoring_juror_id is None and second.juror_combo.currentData() is None
+    assert second.form.read_only and second.form.juror_id is None
+    second.close()
+
+
 def test_a_juror_kit_fixes_the_juror(qtbot, event_file):
     path, ids = event_file
     con = sqlite3.connect(path)

@@ -7,6 +7,7 @@ from factories import make_event
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
+from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store import services
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.projector import (
@@ -230,8 +231,35 @@ def test_export_png_at_projector_resolution(proj, tmp_path):
     assert path.suffix == ".png" and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     image = QImage(str(path))
     assert (image.width(), image.height()) == (1920, 1080)
-    with pytest.raises(OSError, match="could not be written"):
+    with pytest.raises(KolabikError, match="could not write the image") as info:
         export_board_png(controller, tmp_path / "missing-folder" / "papan.png")
+    assert info.value.code == "file.create_failed"  # coded: the window words it in its language
+
+
+def test_a_board_that_cannot_be_written_is_told_in_indonesian(
+    qtbot, qapp, proj, tmp_path, monkeypatch
+):
+    from kolabik_desktop.core.scoring.problem_text import error_message
+    from kolabik_desktop.ui import i18n
+    from kolabik_desktop.ui.projector import controls as controls_module
+
+    controller, _context, _ids = proj
+    panel = controls_module.ProjectorControls(controller)
+    qtbot.addWidget(panel)
+    target = tmp_path / "missing-folder" / "papan.png"
+    monkeypatch.setattr(controls_module, "get_save_file_name", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(controls_module.QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    i18n.install_translator(qapp, "id")
+    try:
+        panel.export_png()
+    finally:
+        i18n.install_translator(qapp, "en")
+    assert len(shown) == 1 and "tidak dapat ditulis" in shown[0], shown
+    with pytest.raises(KolabikError) as info:
+        export_board_png(controller, target)
+    assert shown[0] == error_message(info.value.code, info.value.params, "id")
+    assert not target.parent.exists()
 
 
 def test_qt_bindings_keep_none_and_true_alive():

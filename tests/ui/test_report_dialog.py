@@ -7,7 +7,7 @@ from factories import make_event
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from kolabik_desktop.ui.report_dialog import ReportDialog, install
+from kolabik_desktop.ui.report_dialog import ReportDialog
 
 TIMEOUT = 20000
 
@@ -90,11 +90,9 @@ def test_install_adds_a_file_menu_action_enabled_with_an_event(qtbot):
 
     window = MainWindow()
     qtbot.addWidget(window)
-    if not hasattr(window, "report_action"):
-        install(window)
     actions = window.menu_file.actions()
-    assert actions.index(window.report_action) < actions.index(window.act_quit)
-    assert not window.report_action.isEnabled()
+    assert actions.index(window.features.report.action) < actions.index(window.act_quit)
+    assert not window.features.report.action.isEnabled()
 
 
 def test_a_jurors_kit_offers_only_their_own_sheets(qtbot, tmp_path):
@@ -163,3 +161,25 @@ def test_the_analysis_report_is_a_choice(qtbot, dialog):
         dialog.set_choice("stage", "final")
     text = PdfReader(__import__("io").BytesIO(dialog.last_pdf)).pages[0].extract_text()
     assert "Peringkat akhir" in text
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_preview_page_fills_the_preview_at_both_sizes(qtbot, dialog, size):
+    """Not a 420 px page at 44 % zoom in a wide pane: the page fills the preview's width, and a
+    resized dialog redraws it at the new width. (Sized as tools/screenshots.py opens it.)"""
+    dialog.show()
+    dialog.resize(min(1200, size[0] - 80), size[1] - 80)
+    qtbot.wait(20)
+    qtbot.waitUntil(
+        lambda: dialog.preview.pixmap().width() == dialog.preview_width(), timeout=TIMEOUT
+    )
+    viewport = dialog.preview_scroll.viewport().width()
+    page = dialog.preview.pixmap().width()
+    assert viewport - 40 <= page <= viewport
+    assert page >= 600  # P1's landscape sheet at ~75 % or more, not 420 px
+    # The choices keep their width; the page has the larger share.
+    assert dialog.kind.width() < viewport
+    dialog.resize(dialog.width() - 200, dialog.height())
+    qtbot.waitUntil(
+        lambda: dialog.preview.pixmap().width() == dialog.preview_width() < page, timeout=TIMEOUT
+    )

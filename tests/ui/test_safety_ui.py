@@ -16,8 +16,6 @@ from kolabik_desktop.ui.main_window import MainWindow
 def _window_with_backups(qtbot, path):
     window = MainWindow()
     qtbot.addWidget(window)
-    if not hasattr(window, "backup_scheduler"):
-        backup_ui.install(window)
     assert window.open_event(path)
     return window
 
@@ -27,7 +25,7 @@ def test_backup_only_when_something_changed(qtbot, tmp_path):
     _db, ids = make_event(path)
     _db.close()
     window = _window_with_backups(qtbot, path)
-    scheduler = window.backup_scheduler
+    scheduler = window.features.backup.scheduler
     assert scheduler.backup_if_changed() is None  # nothing changed yet
     with qtbot.waitSignal(window.context.changed, timeout=2000):
         set_score(
@@ -53,7 +51,7 @@ def test_restore_from_backup_brings_the_old_value_back(qtbot, tmp_path, monkeypa
         juror_id=ids.jurors[1], entry_id=ids.entries[1], criterion_id=ids.criteria[("P1", "SIG")]
     )
     set_score(window.context.db, value=Decimal(10), **cell)
-    window.backup_scheduler.backup_now()
+    window.features.backup.scheduler.backup_now()
     set_score(window.context.db, value=Decimal(90), **cell)
     backups = list_backups(path)
     assert backup_ui.restore_into_window(window, backups[0])

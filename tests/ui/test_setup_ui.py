@@ -396,19 +396,22 @@ def test_setup_action_only_in_chair_mode(qtbot, tmp_path):
     db.close()
     window = MainWindow()
     qtbot.addWidget(window)
-    assert not window.setup_action.isEnabled()
+    assert not window.features.setup.action.isEnabled()
     assert window.open_event(tmp_path / "w.kolabik")
-    assert window.setup_action.isEnabled()
-    window.setup_action.trigger()
+    assert window.features.setup.action.isEnabled()
+    window.features.setup.action.trigger()
     dialogs = window.findChildren(SetupDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     window.close_event()
-    assert not window.setup_action.isEnabled()
+    assert not window.features.setup.action.isEnabled()
     chair = open_event_file(tmp_path / "w.kolabik")
     kit = export_kit(chair, "J1", tmp_path)
     chair.close()
     assert window.open_event(kit) and window.mode == "juror"
-    assert not window.setup_action.isVisible() and not window.setup_action.isEnabled()
+    assert (
+        not window.features.setup.action.isVisible()
+        and not window.features.setup.action.isEnabled()
+    )
 
 
 def test_hidden_tab_catches_up_when_shown(dialog, qtbot):

@@ -20,13 +20,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.exchange.csv_text import FORMULA_STARTS, csv_safe  # noqa: F401
 from kolabik_desktop.core.files import write_output
 from kolabik_desktop.core.reports.common import tie_text
 from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Number, StageSpec
-from kolabik_desktop.core.store.queries.audit import AuditLine
+from kolabik_desktop.core.store.queries.audit import FIELD_NAMES, AuditLine
 from kolabik_desktop.core.store.services import decimal_text
 
 WHATS = ("leaderboard", "matrix")
@@ -239,12 +240,6 @@ def _csv_value(value: Cell) -> str:
 
 
 # A spreadsheet reads a CSV field starting with one of these as a formula (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(text: str) -> str:
-    """User text for a CSV field: a leading apostrophe when it would start a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def export(
@@ -308,22 +303,11 @@ AUDIT_HEADERS = {
         "After",
     ],
 }
-# The fields of a logged change, as the export names them.
-AUDIT_FIELDS = {
-    "id": {
-        "value": "nilai",
-        "note": "catatan",
-        "text": "teks",
-        "submitted": "diserahkan",
-        "revision": "revisi",
-    },
-    "en": {},
-}
 AUDIT_WIDTHS = (8, 28, 10, 16, 20, 8, 10, 8, 10, 24, 24, 24)
 
 
 def audit_sheet(rows: Iterable[AuditLine], lang: str = "id") -> Sheet:
-    names = AUDIT_FIELDS[lang]
+    names = FIELD_NAMES[lang]
     title = "Log audit" if lang == "id" else "Audit log"
     data: list[list[Cell]] = [
         [

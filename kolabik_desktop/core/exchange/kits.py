@@ -32,7 +32,7 @@ from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
 from kolabik_desktop.core.files import os_error_reason
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.rules import Where
-from kolabik_desktop.core.store import audit, writer
+from kolabik_desktop.core.store import audit, outbox, writer
 from kolabik_desktop.core.store.db import (
     Change,
     EventDB,
@@ -325,6 +325,8 @@ def _cut_to_juror(
         "UPDATE event SET kind = 'kit', kit_juror_id = :j",
     ):
         con.execute(statement, params)
+    # The live link's queue fills from triggers that only kits have (core/store/outbox.py).
+    outbox.add_triggers(con.execute)
     con.executemany(
         "INSERT INTO setting (key, value) VALUES (?, ?)",
         # The chair's audit head goes back signed in the juror's packages: an anchor for check.

@@ -27,7 +27,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,7 +63,12 @@ SETTING_LAST_ACK = "live_last_ack"  # kit: the greatest hub sequence number seen
 SETTING_LAST_ACK_AT = "live_last_ack_at"  # kit: when that acknowledgement arrived
 
 LIVE_SOURCE_PREFIX = "live:"
-_RECEIPT_NAME = re.compile(r"live:(?P<juror>.+):(?P<first>[0-9]+)-(?P<last>[0-9]+)")
+# live:JUROR:KIT:A-B, KIT naming the kit's key (kit_tag): a juror given a new kit numbers its
+# queue from 1 again, and must not take the old kit's acknowledgements for its own changes.
+# (Receipts of the first protocol, live:JUROR:A-B, name no kit.)
+_RECEIPT_NAME = re.compile(
+    r"live:(?P<juror>.+?)(?::(?P<kit>[0-9a-f]{12}))?:(?P<first>[0-9]+)-(?P<last>[0-9]+)"
+)
 
 # Refusal codes (the juror's app and the hub's log translate them).
 REFUSED_MALFORMED = "malformed"
@@ -74,6 +79,7 @@ REFUSED_TOO_LARGE = "too_large"
 REFUSED_RATE = "rate"
 REFUSED_PAUSED = "paused"
 REFUSED_NOT_APPROVED = "not_approved"
+REFUSED_KEY_CHANGED = "key_changed"  # signed by the juror's kit, but not the key the event trusts
 REFUSED_SUBMITTED = "submitted_stage"
 REFUSED_INVALID = "invalid_rows"
 REFUSED_WRITE = "write_failed"
@@ -285,6 +291,9 @@ class JurorLink:
     entry: str = ""  # the entry the juror has open
     accepted: int = 0  # deltas accepted in this session
     waiting: bool = False  # asked to connect, not approved yet
+    last_refusal: str = ""  # the REFUSED_* code of the juror's last refused request
+    last_refusal_detail: str = ""
+    last_refusal_at: str | None = None  # UTC text
 
     def connected(self, now: float, window: float = 10.0) -> bool:
         return self.last_contact is not None and now - self.last_contact < window
@@ -302,8 +311,12 @@ class Refusal:
 class HubSession:
     """The hub's protocol state over one open event: verify, merge, acknowledge, account.
 
-    ``approve`` decides a juror's first connection: "all" approves every juror who proves their
-    key, "ask" waits for the chair (``set_approved``). Thread-safe: the network layer may call
+    ``approve`` decides a juror's first connection. A juror whose signing key the event already
+    trusts (from an earlier package or live change), or whom the chair approved before, is
+    accepted in every mode. A juror with a key the event does not know yet: "ask" (the window)
+    shows them waiting until the chair approves (``set_approved``); "known" (the headless hub)
+    refuses them, logged and told; "all" (``kolabik hub --approve-new``) accepts them, and their
+    first merged change makes the event trust their key. Thread-safe: the network layer may call
     from its worker thread while the window reads ``jurors()``.
     """
 
@@ -359,11 +372,17 @@ class HubSession:
             put_setting(s, SETTING_APPROVED, " ".join(codes))
 
     def refuse(self, code: str, detail: str, who: str = "") -> LiveRefusal:
-        """Log a refusal (the hub's log and the dock read ``refusals``) and return it to raise."""
+        """Log a refusal (the hub's log and the dock read ``refusals``; a juror's last refusal
+        shows on their row) and return it to raise."""
+        now = utc_now()
         with self._lock:
             self.refused_total += 1
-            self.refusals.append(Refusal(utc_now(), code, detail, who))
+            self.refusals.append(Refusal(now, code, detail, who))
             del self.refusals[:-500]
+            link = self._links.get(who)
+            if link is not None:
+                link.last_refusal, link.last_refusal_detail = code, detail
+                link.last_refusal_at = now
         log.warning("refused %s from %s: %s", code, who or "?", detail)
         return LiveRefusal(code, detail)
 
@@ -393,19 +412,35 @@ class HubSession:
         keys = self._juror_key(juror)
         if keys is None:
             raise self.refuse(REFUSED_UNKNOWN_JUROR, f"no juror '{juror}' with a key", juror)
-        try:
-            valid = packages.juror_signature_valid(request, *keys)
-        except (RecursionError, ValueError, TypeError):
-            valid = False
-        if not valid:
+        secret, trusted = keys
+        if not _signed(request, secret, trusted):
+            if trusted is not None and _signed(request, secret, None):
+                # The juror's own kit secret and a valid key, but not the key the event trusts:
+                # a new kit for the juror. Only the chair can forget the old key.
+                raise self.refuse(
+                    REFUSED_KEY_CHANGED,
+                    "the kit signs with a key the event does not trust (a new kit?): the chair "
+                    "must forget the juror's old key (kolabik forget-key, or the live-session "
+                    "dock)",
+                    juror,
+                )
             raise self.refuse(REFUSED_SIGNATURE, "the request is not signed by its juror", juror)
-        link = self._contact(juror, request)
+        link = self._contact(juror, request, known=trusted is not None)
+        if not link.approved and self.approve == "known":
+            raise self.refuse(
+                REFUSED_NOT_APPROVED,
+                "a key the event does not know yet: the chair approves it in the window's live "
+                "session, or runs the hub with --approve-new",
+                juror,
+            )
         answer: dict[str, Any] = {"paused": self.paused, "approved": link.approved}
         if op == "hello":
             since = request.get("since")
             if not isinstance(since, int) or isinstance(since, bool) or since < 0:
                 raise self.refuse(REFUSED_MALFORMED, "'since' is not a whole number", juror)
-            answer["acks"] = [[a.hub_seq, a.kit_seq] for a in acks_since(self.db, juror, since)]
+            kit = kit_tag(request.get("juror_key"))
+            acks = acks_since(self.db, juror, since, kit)
+            answer["acks"] = [[a.hub_seq, a.kit_seq] for a in acks]
             return answer
         if not link.approved:
             raise self.refuse(REFUSED_NOT_APPROVED, "waiting for the chair's approval", juror)
@@ -431,12 +466,12 @@ class HubSession:
             return None
         return row[0], row[1]
 
-    def _contact(self, juror: str, request: dict[str, Any]) -> JurorLink:
+    def _contact(self, juror: str, request: dict[str, Any], known: bool) -> JurorLink:
         with self._lock:
             link = self._links.get(juror)
             if link is None:  # a juror added after the session started
                 link = self._links[juror] = JurorLink(juror, juror)
-            if not link.approved and self.approve == "all":
+            if not link.approved and (known or self.approve == "all"):
                 link.approved = True
             link.waiting = not link.approved
             link.last_contact = time.monotonic()
@@ -463,6 +498,13 @@ class HubSession:
             raise self.refuse(refusal.code, refusal.detail, juror) from None
 
 
+def _signed(request: dict[str, Any], secret: bytes, trusted: bytes | None) -> bool:
+    try:
+        return packages.juror_signature_valid(request, secret, trusted)
+    except (RecursionError, ValueError, TypeError):
+        return False
+
+
 def _is_code(value: object) -> bool:
     """A juror code as a request may carry it: short text that SQLite can store."""
     if not isinstance(value, str) or not 0 < len(value) <= 100:
@@ -472,6 +514,16 @@ def _is_code(value: object) -> bool:
     except UnicodeEncodeError:  # a lone surrogate from a forged "\ud800"
         return False
     return True
+
+
+def kit_tag(juror_key: object) -> str:
+    """A short name of the kit's signing key (hex) in receipt names; "" when there is none."""
+    if not isinstance(juror_key, str):
+        return ""
+    try:
+        return hashlib.sha256(bytes.fromhex(juror_key)).hexdigest()[:12]
+    except ValueError:
+        return ""
 
 
 def _delta_range(document: object) -> tuple[int, int] | None:
@@ -509,7 +561,9 @@ def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.Verifie
     span = _delta_range(document)
     if span is None or not isinstance(document, dict) or document.get("juror") != juror:
         raise LiveRefusal(REFUSED_MALFORMED, "the delta has no queue range or another juror")
-    name = f"{LIVE_SOURCE_PREFIX}{juror}:{span[0]}-{span[1]}"
+    tag = kit_tag(document.get("juror_key"))
+    kit = f"{tag}:" if tag else ""
+    name = f"{LIVE_SOURCE_PREFIX}{juror}:{kit}{span[0]}-{span[1]}"
     try:
         verified = packages.verify_package_bytes(data, name, db)
     except InputRejected as rejection:
@@ -543,7 +597,9 @@ def commit_deltas(
             taken.append(verified)
     if taken:
         try:
-            applied = apply_import(db, plan_import(db, taken))
+            # Nothing refused (the usual case): apply the plan made above, not a second one.
+            chosen = planned if len(taken) == len(deltas) else plan_import(db, taken)
+            applied = apply_import(db, chosen)
         except KolabikError as exc:
             return [r or LiveRefusal(REFUSED_WRITE, str(exc)) for r in results]
         # A stage submitted between the plan and the write: the merge kept it unchanged; the
@@ -590,6 +646,8 @@ class GroupCommit:
             queue.Queue()
         )
         self.batches = 0
+        self.last_seq = 0  # the greatest hub sequence committed (the board says what it shows)
+        self.listeners: list[Callable[[], None]] = []  # told after each batch's acks are known
         self._thread = threading.Thread(target=self._run, name="kolabik-hub-writer", daemon=True)
         self._thread.start()
 
@@ -624,6 +682,11 @@ class GroupCommit:
                 log.exception("hub: a batch of deltas could not be merged")
                 results = [LiveRefusal(REFUSED_WRITE, str(exc)) for _item in batch]
             self.batches += 1
+            self.last_seq = max(
+                [self.last_seq] + [r.hub_seq for r in results if isinstance(r, Ack)]
+            )
+            for listener in list(self.listeners):
+                listener()
             for (_v, _last, future), result in zip(batch, results, strict=True):
                 if isinstance(result, LiveRefusal):
                     future.set_exception(result)
@@ -641,8 +704,9 @@ def _refusal_of(item: PackagePlan) -> LiveRefusal | None:
     return None
 
 
-def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:
-    """The juror's live acknowledgements with a hub sequence number above ``since``."""
+def acks_since(db: EventDB, juror: str, since: int, kit: str | None = None) -> list[Ack]:
+    """The juror's live acknowledgements with a hub sequence number above ``since``; with
+    ``kit`` (a kit_tag), only those of that kit's deltas."""
     with db.session() as s:
         rows = s.execute(
             select(PackageReceipt.id, PackageReceipt.filename)
@@ -658,7 +722,7 @@ def acks_since(db: EventDB, juror: str, since: int) -> list[Ack]:
     acks = []
     for hub_seq, name in rows:
         match = _RECEIPT_NAME.fullmatch(name)
-        if match and match["juror"] == juror:
+        if match and match["juror"] == juror and (kit is None or match["kit"] == kit):
             acks.append(Ack(hub_seq, int(match["last"])))
     return acks
 

@@ -52,6 +52,7 @@ from kolabik_desktop.core.store.writer import (
     CommentCell,
     ScoreCell,
     SubmissionCell,
+    collector_paused,
     database_refused,
     write_cells,
 )
@@ -136,12 +137,13 @@ class ImportPlan:
 def prepare_import(db: EventDB, paths: Sequence[str | Path]) -> ImportPlan:
     """Read and verify every file, then plan; refused files are listed in the plan, not raised."""
     read: list[VerifiedPackage | InputRejected] = []
-    for path in paths:
-        try:
-            read.append(read_package(path, db))
-        except InputRejected as rejection:
-            read.append(rejection)
-    return plan_import(db, read)
+    with collector_paused():  # thousands of rows parsed and checked (writer.py says why)
+        for path in paths:
+            try:
+                read.append(read_package(path, db))
+            except InputRejected as rejection:
+                read.append(rejection)
+        return plan_import(db, read)
 
 
 def plan_import(db: EventDB, packages: Sequence[VerifiedPackage | InputRejected]) -> ImportPlan:
@@ -422,7 +424,7 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     given += [i.rejection for i in plan.items if i.rejection is not None]
     now = utc_now()
     try:
-        with db.session() as s:
+        with collector_paused(), db.session() as s:
             # Take SQLite's write lock before reading, so the diff and the writes see one state.
             s.execute(text("UPDATE event SET id = id WHERE 0 = 1"))
             resolution = _resolve(s, given)

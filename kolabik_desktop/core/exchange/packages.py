@@ -539,6 +539,9 @@ def _check_signature(
     return public
 
 
+_FEW_ENTRIES = 200  # a package naming at most this many entries loads only those
+
+
 def _check_rows(
     s: Any, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
 ) -> tuple[
@@ -564,7 +567,20 @@ def _check_rows(
         lists.append(rows)
     scores_in, comments_in, submissions_in = lists
 
-    entries = dict(s.execute(select(Entry.code, Entry.id)).all())
+    # Only the entries the package names, when they are few (a live delta names one or two):
+    # loading every entry and admission of a national event per delta cost the hub ~ms each.
+    named = {
+        row["entry"]
+        for row in [*scores_in, *comments_in]
+        if isinstance(row, dict) and isinstance(row.get("entry"), str)
+    }
+    few = len(named) <= _FEW_ENTRIES
+    entries: dict[str, int] = {
+        code: entry_id
+        for code, entry_id in s.execute(
+            select(Entry.code, Entry.id).where(*([Entry.code.in_(named)] if few else []))
+        )
+    }
     entry_codes = {eid: code for code, eid in entries.items()}
     stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
     stages = {code: sid for sid, code in stages_rows}
@@ -577,7 +593,11 @@ def _check_rows(
     }
     recused = set(s.scalars(select(Conflict.entry_id).where(Conflict.juror_id == juror_id)).all())
     admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in s.execute(select(StageAdmission.stage_id, StageAdmission.entry_id)):
+    for stage_id, entry_id in s.execute(
+        select(StageAdmission.stage_id, StageAdmission.entry_id).where(
+            *([StageAdmission.entry_id.in_(entry_codes)] if few else [])
+        )
+    ):
         admitted.setdefault(stage_id, set()).add(entry_id)
     assigned: dict[int, set[tuple[int, int]]] = {
         sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
@@ -594,11 +614,18 @@ def _check_rows(
         assigned={k: frozenset(v) for k, v in assigned.items()},
     )
 
+    # A juror's package repeats each entry per criterion and each value many times: the rules
+    # answer once per (entry, stage), and below once per (criterion, value) and revision.
+    eligible: dict[tuple[int, int], rules.Problem | None] = {}
+
     def entry_problem(where: str, entry_id: int, stage_id: int, stage_code: str) -> bool:
-        names = {"juror": juror_code, "entry": entry_codes[entry_id], "stage": stage_code}
-        return broken(
-            where, rules.eligibility_problem(eligibility, juror_id, entry_id, stage_id, names)
-        )
+        key = (entry_id, stage_id)
+        if key not in eligible:
+            names = {"juror": juror_code, "entry": entry_codes[entry_id], "stage": stage_code}
+            eligible[key] = rules.eligibility_problem(
+                eligibility, juror_id, entry_id, stage_id, names
+            )
+        return broken(where, eligible[key])
 
     def broken(where: str, found: rules.Problem | None) -> bool:
         """Note a rule's problem in this package's words; True when there was one."""
@@ -608,6 +635,12 @@ def _check_rows(
 
     scores: list[PackageScore] = []
     seen_cells: set[tuple[int, int]] = set()
+    # Plain tuples, not ORM attributes, in the loop: (id, stage id, min, max, step).
+    rubric = {k: (c.id, c.stage_id, c.min_value, c.max_value, c.step) for k, c in criteria.items()}
+    revisions: dict[int, rules.Problem | None] = {}  # each revision number checked once
+    # (stage, criterion, value text) -> (value, canonical text, the rules' problem or None)
+    values: dict[tuple[str, str, str], tuple[Decimal, str, rules.Problem | None]] = {}
+    note_limit = rules.TEXT_LIMITS["note"]
     for i, row in enumerate(scores_in):
         where = f"scores[{i}]"
         fields = _fields(row, ("entry", "stage", "criterion", "note", "updated_at"), where, problem)
@@ -616,43 +649,56 @@ def _check_rows(
         entry_code, stage_code, crit_code, note, updated_at = fields
         where = f"score {entry_code}/{stage_code}/{crit_code}"
         revision = row.get("revision")
-        if broken(where, rules.revision_problem(revision)):
+        if type(revision) is int:
+            if revision not in revisions:
+                revisions[revision] = rules.revision_problem(revision)
+            found = revisions[revision]
+        else:
+            found = rules.revision_problem(revision)
+        if broken(where, found):
             continue
         entry_id = entries.get(entry_code)
-        crit = criteria.get((stage_code, crit_code))
+        crit = rubric.get((stage_code, crit_code))
         if entry_id is None:
             problem(where, f"unknown entry '{entry_code}'")
             continue
         if crit is None:
             problem(where, f"unknown criterion '{crit_code}' in stage '{stage_code}'")
             continue
+        crit_id, stage_id = crit[0], crit[1]
         raw = row.get("value")
         value: Decimal | None = None
+        text: str | None = None
         if raw is not None:
-            if not isinstance(raw, str) or not _DECIMAL_TEXT.fullmatch(raw):
-                # A package writes values as canonical decimal text: anything else is not one.
-                broken(where, rules.Problem(rules.VALUE_NOT_NUMBER, {"text": str(raw)}))
+            known = values.get((stage_code, crit_code, raw)) if isinstance(raw, str) else None
+            if known is None:
+                if not isinstance(raw, str) or not _DECIMAL_TEXT.fullmatch(raw):
+                    # A package writes values as canonical decimal text: anything else is not one.
+                    broken(where, rules.Problem(rules.VALUE_NOT_NUMBER, {"text": str(raw)}))
+                    continue
+                number = Decimal(raw)
+                known = (number, decimal_text(number), rules.value_problem(number, *crit[2:]))
+                values[stage_code, crit_code, raw] = known
+            value, text, found = known
+            if broken(where, found):
                 continue
-            value = Decimal(raw)
-            if broken(where, rules.value_problem(value, crit.min_value, crit.max_value, crit.step)):
-                continue
-        if broken(where, rules.text_problem("note", note)):
+        if len(note) > note_limit and broken(where, rules.text_problem("note", note)):
             continue
-        if entry_problem(where, entry_id, crit.stage_id, stage_code):
+        if entry_problem(where, entry_id, stage_id, stage_code):
             continue
-        if (entry_id, crit.id) in seen_cells:
+        if (entry_id, crit_id) in seen_cells:
             problem(where, "the same score appears twice")
             continue
-        seen_cells.add((entry_id, crit.id))
+        seen_cells.add((entry_id, crit_id))
         scores.append(
             PackageScore(
                 entry_id,
-                crit.id,
+                crit_id,
                 entry_code,
                 stage_code,
                 crit_code,
                 value,
-                decimal_text(value),
+                text,
                 note,
                 revision,
                 updated_at,

@@ -42,7 +42,7 @@ from kolabik_desktop.core.exchange.packages import (
 )
 from kolabik_desktop.core.files import read_regular_file
 from kolabik_desktop.core.scoring.problem_text import EMPTY_VALUE, place_text
-from kolabik_desktop.core.store import dialect
+from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.backup import audit_trail_of_file, kit_anchor_of_file
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import (
@@ -155,8 +155,12 @@ class Replay:
     last: dict[CellKey, tuple[str, str]] = field(default_factory=dict)  # (actor, source)
     comments: dict[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
     submissions: dict[tuple[str, str], tuple[bool, int]] = field(default_factory=dict)
-    # Legacy event-workbook imports log one summary row, not a row per score: (time, scores).
+    # Event-workbook imports made before bulk rows itemised their cells log one summary row,
+    # not a row per score: (time, scores). An import that wrote a cells.bulk row is not one.
     workbook_imports: list[tuple[str, int]] = field(default_factory=list)
+    bulk_times: set[str] = field(default_factory=set)
+    # Bulk rows whose itemised cells cannot be read back (row number, as counted from 1).
+    unreadable_bulk: list[int] = field(default_factory=list)
     # Every key the event has trusted, per juror code as logged (juror.key rows).
     keys: list[tuple[str, str]] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
@@ -234,12 +238,35 @@ def _apply(
             bool(new.get("submitted", action == "stage.submit")),
             _int(new.get("revision")),
         )
+    elif action == audit.BULK_ACTION:
+        _apply_bulk(r, actor, source, new, at)
     elif action == "workbook.import":
-        r.workbook_imports.append((at, _int(new.get("scores"))))
+        if at not in r.bulk_times:
+            r.workbook_imports.append((at, _int(new.get("scores"))))
     elif action == "juror.key" and isinstance(new.get("public_key"), str):
         r.keys.append((str(juror), new["public_key"]))
     else:
         _apply_setup(r, action, subject, new)
+
+
+def _apply_bulk(r: Replay, actor: str, source: str, new: dict[str, Any], at: str) -> None:
+    """A bulk write's row: every score and comment cell it wrote, replayed one by one."""
+    r.bulk_times.add(at)
+    cells = audit.bulk_cells(new)
+    if cells is None:
+        r.unreadable_bulk.append(r.rows)
+        return
+    scores, comments = cells
+    # Counted as unsigned data (like a workbook's), not as the chair's entries for a juror.
+    written = ("", source)
+    for juror, entry, stage, criterion, value, note, revision in scores:
+        key = (str(juror), str(entry), str(stage), str(criterion))
+        state = (canonical_value(value), str(note), _int(revision))
+        r.scores[key] = state
+        r.history.setdefault(key, []).append(state)
+        r.last[key] = written
+    for juror, entry, stage, text_, revision in comments:
+        r.comments[(str(juror), str(entry), str(stage))] = (str(text_), _int(revision))
 
 
 def _apply_setup(r: Replay, action: str, subject: dict[str, Any], new: dict[str, Any]) -> None:
@@ -547,6 +574,10 @@ def prove(db: EventDB) -> Proof:
         dialect.one_snapshot(s)
         r = replay(s)
         table = _table_scores(s)
+        for row in r.unreadable_bulk:
+            proof.findings.append(
+                _finding("audit.bulk_unreadable", _place("audit_row", row=str(row)))
+            )
         _compare_scores(r, table, proof.findings)
         _compare_comments(s, r, proof.findings)
         _compare_submissions(s, r, proof.findings)

@@ -39,6 +39,14 @@ ProgressFn = Callable[[int, int, str], None]
 # ---------------------------------------------------------------------------------------------
 
 _CELL_REF = re.compile(r"([A-Z]+)(\d*)")
+_DIGITS = "0123456789"
+# Tag -> its local name ("x:c" -> "c"): millions of events, a few distinct tags.
+_LOCAL: dict[str, str] = {}
+
+
+def _local(tag: str) -> str:
+    name = _LOCAL[tag] = tag.rpartition(":")[2]
+    return name
 
 
 def _number(text: str) -> int | float:
@@ -81,18 +89,26 @@ class _SheetParser:
         self.formula: list[str] | None = None  # the cell's formula text, when it has one
         self.in_formula = False
         self.merged: list[str] = []
+        self.column_of: dict[str, int] = {}  # column letters -> index (1-based)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        name = tag.rpartition(":")[2]
+        name = _LOCAL.get(tag) or _local(tag)
         if name == "c":
             ref = attrs.get("r")
             if ref:
-                match = _CELL_REF.match(ref)
-                self.column = column_index_from_string(match.group(1)) if match else self.column + 1
+                # A sheet names a few columns over and over: each letters' index is found once.
+                column = self.column_of.get(ref.rstrip(_DIGITS))
+                if column is None:
+                    match = _CELL_REF.match(ref)
+                    column = column_index_from_string(match.group(1)) if match else self.column + 1
+                    if match and match.group(1) == ref.rstrip(_DIGITS):
+                        self.column_of[match.group(1)] = column
+                self.column = column
             else:
                 self.column += 1
             self.kind = attrs.get("t", "n")
-            self.style = int(attrs.get("s", 0))
+            style = attrs.get("s")
+            self.style = int(style) if style else 0
             self.text = []
             self.formula = None
         elif name in ("v", "t") and not self.in_phonetic:
@@ -111,7 +127,7 @@ class _SheetParser:
             self.in_phonetic = True
 
     def end(self, tag: str) -> None:
-        name = tag.rpartition(":")[2]
+        name = _LOCAL.get(tag) or _local(tag)
         if name in ("v", "t"):
             self.capture = False
         elif name == "c":

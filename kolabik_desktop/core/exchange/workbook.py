@@ -26,8 +26,9 @@ audit log stay out of the workbook.
 Import is all-or-nothing: the whole workbook is read and checked first (every problem listed by
 sheet, row and column), then written in one transaction. It goes into a new event file, or into
 an existing one that has no entries and no jurors yet (e.g. made by ``kolabik new --template``),
-whose event settings, categories and rubric it then replaces. Imported scores get revision 1 and
-the import one audit row. Export writes a byte-identical file for the same event: rows in a fixed
+whose event settings, categories and rubric it then replaces. Imported scores get revision 1; the
+writer logs one ``cells.bulk`` row itemising every score and comment written (so `kolabik check`
+proves them cell by cell) and the import one ``workbook.import`` row summarising it. Export writes a byte-identical file for the same event: rows in a fixed
 order (codes sorted naturally), every timestamp inside the file pinned to 1 January of the event's
 year. The cells of big sheets go through ``tabular_xlsx`` (streamed, several times faster than
 openpyxl's cell objects) so that a national-scale event stays inside issue 3's time limits.
@@ -112,6 +113,7 @@ from kolabik_desktop.core.store.writer import (
     CellsRefused,
     CommentCell,
     ScoreCell,
+    collector_paused,
     write_cells,
 )
 
@@ -933,6 +935,8 @@ def _read_scores(
     if table is None:
         return rows
     seen: dict[tuple[str, str, str, str], int] = {}
+    # The same few values recur on every juror's form: each is checked once per criterion.
+    checked: dict[tuple[str, str, Decimal], rules.Problem | None] = {}
     for row in table:
         stage = known.stage(row)
         juror = known.juror(row)
@@ -951,8 +955,11 @@ def _read_scores(
         if not _first_time(row, seen, key, "nilai", "this score appears twice"):
             continue
         if value is not None:
-            lo, hi, step = criterion.min_value, criterion.max_value, criterion.step
-            if row.rule("nilai", rules.value_problem(value, lo, hi, step)):
+            value_key = (stage, code, value)
+            if value_key not in checked:
+                lo, hi, step = criterion.min_value, criterion.max_value, criterion.step
+                checked[value_key] = rules.value_problem(value, lo, hi, step)
+            if row.rule("nilai", checked[value_key]):
                 continue
         elif row.raw("nilai") is not None:
             continue  # not a number: already reported
@@ -1425,8 +1432,9 @@ def store_workbook_data(
 ) -> None:
     """Write checked WorkbookData into an event with no entries and no jurors, in one transaction.
 
-    The event's settings, categories and rubric are replaced; scores get revision 1; one audit
-    row summarises the import. Raises KolabikError (nothing written) if the event is not empty.
+    The event's settings, categories and rubric are replaced; scores get revision 1; the writer's
+    ``cells.bulk`` audit row itemises the cells, and one ``workbook.import`` row summarises.
+    Raises KolabikError (nothing written) if the event is not empty.
     """
     now = utc_now()
     with db.session() as s:
@@ -1589,7 +1597,7 @@ def store_workbook_data(
             for c in data.comments
         ]
         try:
-            # The one writer; the import's own audit row below summarises these cells.
+            # The one writer: it logs every cell in one cells.bulk row; ours below summarises.
             write_cells(
                 s,
                 score_cells + comment_cells,
@@ -1667,7 +1675,11 @@ def import_workbook(
     All or nothing: the workbook is checked completely before anything is written; on refusal
     no change is made and an event file created by this call is removed. Returns the open event.
     """
-    xlsx_path = Path(xlsx_path)
+    with collector_paused():  # a national workbook: 124,000 rows (writer.py says why)
+        return _import_workbook(Path(xlsx_path), event_path, progress)
+
+
+def _import_workbook(xlsx_path: Path, event_path: str | Path, progress: Progress | None) -> EventDB:
     event_path = dialect.as_location(event_path)
     data = read_workbook(xlsx_path, progress=progress)
     created = not dialect.event_exists(event_path)

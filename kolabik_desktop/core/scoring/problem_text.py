@@ -1221,6 +1221,14 @@ FINDING_TEXTS: dict[str, dict[str, str]] = {
         "en": "the juror signed {value} (revision {revision}) in {package}, and "
         "the event's log holds neither it nor a later revision",
     },
+    "audit.bulk_unreadable": {
+        "id": "baris ini merinci sel-sel sebuah penulisan massal (impor buku kerja acara), dan "
+        "rinciannya tidak dapat dibaca kembali atau tidak lagi cocok dengan hash-nya sendiri: "
+        "rusak atau diubah, sehingga sel-sel itu tidak terjamin",
+        "en": "this row itemises the cells of a bulk write (an event workbook import), and its "
+        "record cannot be read back or no longer matches its own hash: damaged or altered, so "
+        "those cells are not vouched for",
+    },
 }
 
 # Finding parameters that hold a number in the canonical dot-decimal form.
@@ -1247,6 +1255,7 @@ PLACE_TEXTS: dict[str, dict[str, str]] = {
         "id": "paket bertanda tangan {package} dari juri {juror}",
         "en": "signed package {package} of juror {juror}",
     },
+    "audit_row": {"id": "baris log audit {row}", "en": "audit row {row}"},
 }
 
 

@@ -12,13 +12,11 @@ import re
 import shutil
 import sqlite3
 import stat
-import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +31,17 @@ from kolabik_desktop.core.errors import (
     NewerVersionError,
     StorageError,
 )
+from kolabik_desktop.core.store import outbox
 from kolabik_desktop.core.store.models import Event
+
+# SQLAlchemy-free helpers (the read layer's fast path uses them without loading SQLAlchemy).
+from kolabik_desktop.core.store.sqlite_file import (  # noqa: F401 (re-exported)
+    _journal_has_frames,
+    _revision_graph,
+    _revision_of,
+    read_only_uri,
+    sqlite_uri,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -54,23 +62,6 @@ def _upgrade_to_head(connection: Any) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, "head")
-
-
-_REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN_REVISION_RE = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-
-
-@cache
-def _revision_graph(migrations_dir: Path) -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration scripts' own headers."""
-    graph: dict[str, str | None] = {}
-    for script in (migrations_dir / "versions").glob("*.py"):
-        text = script.read_text(encoding="utf-8")
-        rev = _REVISION_RE.search(text)
-        if rev:
-            down = _DOWN_REVISION_RE.search(text)
-            graph[rev.group(1)] = down.group(1) if down else None
-    return graph
 
 
 def known_revisions() -> set[str]:
@@ -118,40 +109,6 @@ def _make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
-
-
-def sqlite_uri(path: Path, *, immutable: bool = False) -> str:
-    """A read-only SQLite URI for ``path`` (quoted: '?', '#' and '%' are legal in file names)."""
-    quoted = urllib.parse.quote(str(Path(path).absolute()).replace(os.sep, "/"), safe="/:")
-    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-def read_only_uri(path: Path) -> str:
-    """How to open ``path`` so that this connection can never write, checkpoint or delete a journal.
-
-    ``mode=ro`` normally. A WAL-mode reader must create the -shm index beside the file, which
-    read-only media and a full disk refuse; when no -wal journal is present the file alone holds
-    every commit, so it is then opened ``immutable`` (no locks, no index, no journal).
-    """
-    try:
-        probe = sqlite3.connect(sqlite_uri(path), uri=True)
-        try:
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return sqlite_uri(path)
-        finally:
-            probe.close()
-    except sqlite3.OperationalError as exc:
-        if _journal_has_frames(path) or "locked" in str(exc) or "busy" in str(exc):
-            raise
-        return sqlite_uri(path, immutable=True)
-
-
-def _journal_has_frames(path: Path) -> bool:
-    """A -wal longer than its 32-byte header may hold commits not yet in the main file."""
-    try:
-        return os.stat(f"{path}-wal").st_size > 32
-    except OSError:
-        return False
 
 
 def _make_read_only_engine(path: Path) -> Engine:
@@ -568,6 +525,9 @@ def create_event_file(
             with engine.begin() as conn:
                 _upgrade_to_head(conn)
             add_event_row(engine, uid=uid, name=name, year=year, organiser=organiser, kind=kind)
+            if kind == "kit":
+                with engine.begin() as conn:
+                    outbox.add_triggers(conn.exec_driver_sql)
         finally:
             engine.dispose()
         if build is not None:
@@ -650,16 +610,6 @@ def schema_revision(path: Path) -> str | None:
         raise damaged_error(path, exc) from exc
     except sqlite3.DatabaseError as exc:
         raise damaged_error(path, exc) from exc
-
-
-def _revision_of(conn: sqlite3.Connection) -> str | None:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    ).fetchone()
-    if not has_table:
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
 
 
 def backup_path_for(path: Path, revision: str | None) -> Path:

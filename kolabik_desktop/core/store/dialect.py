@@ -29,7 +29,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -62,6 +72,13 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 # the write lock (below) reads the newest rows.
 PG_ISOLATION = "READ COMMITTED"
 CONNECT_TIMEOUT_S = 10
+
+
+def contains(dialect_name: str, column: Any, text: str) -> ColumnElement[bool]:
+    """An exact, case-sensitive substring test (LIKE folds case and needs escaping on both)."""
+    if dialect_name == "postgresql":
+        return func.strpos(column, text) > 0
+    return func.instr(column, text) > 0
 
 
 def is_server_url(location: str | os.PathLike[str]) -> bool:

@@ -6,10 +6,8 @@ everywhere, lands in the audit log, and tells the change bus which entries moved
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import overload
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
@@ -45,57 +43,24 @@ from kolabik_desktop.core.store.models import (
     Submission,
 )
 
+# The values' text rules and the engine's input live where reading them needs no SQLAlchemy (the
+# read layer's fast path); they are re-exported here for every existing caller.
+from kolabik_desktop.core.store.spec_values import (  # noqa: F401
+    ScoringInput,
+    decimal_text,
+    format_cumulative,
+    parse_cumulative,
+    parse_decimal,
+)
+
 # ---------------------------------------------------------------------------------------------
 # Values
 # ---------------------------------------------------------------------------------------------
 
 
-def parse_decimal(text: object) -> Decimal | None:
-    """A user's number as a Decimal, by the rules' strict parsing (a comma may be the decimal
-    mark: 85,5); None when it is not one ("8o", "1e3", a date, a bool, an empty cell)."""
-    value = rules.parse_value(text)
-    return value if isinstance(value, Decimal) else None
-
-
-@overload
-def decimal_text(value: Decimal) -> str: ...
-@overload
-def decimal_text(value: None) -> None: ...
-@overload
-def decimal_text(value: Decimal | None) -> str | None: ...
-def decimal_text(value: Decimal | None) -> str | None:
-    """The canonical text of a value, as DecimalText stores it: '85.5', '90', '0'."""
-    if value is None:
-        return None
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading: the scoring engine's input
 # ---------------------------------------------------------------------------------------------
-
-
-def parse_cumulative(text: str) -> tuple[tuple[str, Decimal], ...]:
-    """'S1:30 S2:70' -> (('S1', 30), ('S2', 70)). Raises ValueError on malformed text."""
-    parts: list[tuple[str, Decimal]] = []
-    for token in text.replace(",", " ").replace(";", " ").split():
-        code, sep, weight = token.rpartition(":")
-        w = parse_decimal(weight)
-        if not sep or not code or w is None:
-            raise ValueError(f"'{token}' is not STAGE:WEIGHT")
-        parts.append((code, w))
-    return tuple(parts)
-
-
-def format_cumulative(parts: Iterable[tuple[str, Decimal]]) -> str:
-    return " ".join(f"{code}:{decimal_text(w)}" for code, w in parts)
-
-
-@dataclass(frozen=True)
-class ScoringInput:
-    event: EventSpec
-    values: dict[tuple[int, int, int], Decimal]
 
 
 def load_event_spec(session: Session) -> EventSpec:

@@ -23,7 +23,6 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError, ValidationError
-from kolabik_desktop.core.exchange.workbook import read_entries_list, slots_from_text
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer, event_problems
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
@@ -359,6 +358,10 @@ def normalise_slot_parts(text: str) -> str:
     if not text.strip():
         return ""
     if not text.lstrip().startswith("["):
+        # The workbook module loads openpyxl: imported when used, not by everything that
+        # imports setup (the window's first entry, through awards).
+        from kolabik_desktop.core.exchange.workbook import slots_from_text
+
         parts_json, problem = slots_from_text(text)
         if problem:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
@@ -1980,6 +1983,8 @@ def import_entries_file(db: EventDB, path: str | Path, *, actor: str = CHAIR) ->
 
     Raises InputRejected naming the sheet, row and reason when the file is refused.
     """
+    from kolabik_desktop.core.exchange.workbook import read_entries_list  # openpyxl: when used
+
     _check_chair(db)
     rows = read_entries_list(path)
     for row in rows:

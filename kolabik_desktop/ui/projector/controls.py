@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.leaderboard import fill_board_boxes
@@ -216,7 +217,7 @@ class ProjectorControls(QWidget):
             return
         try:
             export_board_png(c, path)
-        except OSError as exc:
+        except KolabikError as exc:
             QMessageBox.warning(self, self.tr("Board not exported"), error_text(exc))
 
 
@@ -224,7 +225,7 @@ def install(window: Any) -> ProjectorController:
     """Issue 6 in the main window: the leaderboard dock, the projector and the presentation session."""
     from kolabik_desktop.ui import leaderboard, presentation
 
-    leaderboard.install(window)
+    window.leaderboard_dock = leaderboard.install(window)
     controller = ProjectorController(window)
     session = presentation.install(window, show_on_projector=lambda: present())
     controller.set_session(session)

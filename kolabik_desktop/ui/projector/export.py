@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage, QPainter
 
-from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.ui.projector.canvas import BoardCanvas
 from kolabik_desktop.ui.projector.state import RANKS
 
@@ -46,16 +45,14 @@ def render_board_image(
 def export_board_png(
     controller: ProjectorController, path: str | Path, size: tuple[int, int] = EXPORT_SIZE
 ) -> Path:
-    """Write the PNG; raises OSError naming the file when it cannot be written."""
+    """Write the PNG (the atomic write); a file that cannot be written raises the atomic write's
+    coded KolabikError, which the window words in its language (ui/problems.py error_text)."""
     target = Path(path)
     if target.suffix.lower() != ".png":
         target = target.with_suffix(".png")
     from kolabik_desktop.core.files import replacing
 
-    try:
-        with replacing(target, "image") as tmp:
-            if not render_board_image(controller, size).save(str(tmp), "PNG"):
-                raise OSError(f"{target}: the image could not be written (is the folder writable?)")
-    except KolabikError as exc:
-        raise OSError(f"the image could not be written: {exc}") from None
+    with replacing(target, "image") as tmp:
+        if not render_board_image(controller, size).save(str(tmp), "PNG"):
+            raise OSError(f"{target}: the image could not be written (is the folder writable?)")
     return target

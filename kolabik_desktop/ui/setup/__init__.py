@@ -7,49 +7,53 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
+
 if TYPE_CHECKING:
-    from kolabik_desktop.ui.main_window import MainWindow
+    from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
     from kolabik_desktop.ui.setup.dialog import SetupDialog
 
 
-def install(window: MainWindow) -> None:
-    """Add Tools > Setup…, enabled while a chair's event file is open."""
-    action = QAction(QCoreApplication.translate("Setup", "&Setup…"), window)
-    action.setObjectName("setup_action")
-    action.setEnabled(False)
-    window.menu_tools.addAction(action)
-    state: dict[str, SetupDialog | None] = {"dialog": None}
+class SetupFeature:
+    """Tools > Setup…, enabled while a chair's event file is open (the dialog is built when
+    first opened)."""
 
-    def close_dialog() -> None:
-        dialog = state["dialog"]
-        if dialog is not None:
-            dialog.close()
-            dialog.deleteLater()
-            state["dialog"] = None
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        self.action = QAction(QCoreApplication.translate("Setup", "&Setup…"), host.widget)
+        self.action.setObjectName("setup_action")
+        self.action.setEnabled(False)
+        host.add_action("tools", self.action)
+        self.dialog: SetupDialog | None = None
+        host.event_opened.connect(self._opened)
+        host.event_closed.connect(self._closed)
+        self.action.triggered.connect(self.open_setup)
 
-    def opened(_context: object) -> None:
-        close_dialog()
-        action.setEnabled(window.mode == "chair")
-        action.setVisible(window.mode != "juror")  # a juror's kit has nothing to set up
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
-    def closed() -> None:
-        close_dialog()
-        action.setEnabled(False)
+    def _opened(self, _context: EventContext) -> None:
+        self._close_dialog()
+        self.action.setEnabled(self.host.mode == MODE_CHAIR)
+        self.action.setVisible(self.host.mode != MODE_JUROR)  # a juror's kit has nothing to set up
 
-    def open_setup() -> None:
+    def _closed(self) -> None:
+        self._close_dialog()
+        self.action.setEnabled(False)
+
+    def open_setup(self) -> None:
         from kolabik_desktop.ui.setup.dialog import SetupDialog
 
-        if window.context is None or window.mode != "chair":
+        context = self.host.context
+        if context is None or self.host.mode != MODE_CHAIR:
             return
-        if state["dialog"] is None:
-            state["dialog"] = SetupDialog(window.context, window)
-        dialog = state["dialog"]
+        if self.dialog is None:
+            self.dialog = SetupDialog(context, self.host.widget)
+        dialog = self.dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
-
-    window.event_opened.connect(opened)
-    window.event_closed.connect(closed)
-    action.triggered.connect(open_setup)
-    window.setup_action = action  # type: ignore[attr-defined]
-    window.open_setup = open_setup  # type: ignore[attr-defined]

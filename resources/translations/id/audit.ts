@@ -189,6 +189,16 @@
     </message>
     <message>
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="110" />
+        <source>Juror kit not written</source>
+        <translation>Kit juri gagal ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="111" />
+        <source>Presentation order set</source>
+        <translation>Urutan presentasi ditetapkan</translation>
+    </message>
+    <message>
+        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="110" />
         <source>Panel added</source>
         <translation>Panel ditambahkan</translation>
     </message>
@@ -246,31 +256,6 @@
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="124" />
         <source>Old → new</source>
         <translation>Lama → baru</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="158" />
-        <source>value</source>
-        <translation>nilai</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="159" />
-        <source>note</source>
-        <translation>catatan</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="160" />
-        <source>text</source>
-        <translation>teks</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="161" />
-        <source>submitted</source>
-        <translation>diserahkan</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/audit_view.py" line="162" />
-        <source>revision</source>
-        <translation>revisi</translation>
     </message>
     <message>
         <location filename="../../../kolabik_desktop/ui/audit_view.py" line="259" />

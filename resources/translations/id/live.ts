@@ -207,5 +207,99 @@ Kode pasangan: {1}</translation>
         <source>&amp;Connect to the live session…</source>
         <translation>&amp;Hubungkan ke sesi langsung…</translation>
     </message>
+    <message>
+        <source>This kit is new and the chair still trusts your old kit's key: the chair must forget your old key (Forget juror key in the live-session dock, or kolabik forget-key). Your changes wait in the kit.</source>
+        <translation>Kit ini baru dan ketua masih memercayai kunci kit lama Anda: ketua harus melupakan kunci lama Anda (Lupakan kunci juri di panel sesi langsung, atau kolabik forget-key). Perubahan Anda menunggu di kit.</translation>
+    </message>
+    <message>
+        <source>The hub could not read this kit's request; your changes wait in the kit.</source>
+        <translation>Hub tidak dapat membaca permintaan kit ini; perubahan Anda menunggu di kit.</translation>
+    </message>
+    <message>
+        <source>The change was too large for the hub; your changes wait in the kit.</source>
+        <translation>Perubahan terlalu besar untuk hub; perubahan Anda menunggu di kit.</translation>
+    </message>
+    <message>
+        <source>The hub refused these scores as invalid; ask the chair.</source>
+        <translation>Hub menolak nilai ini karena tidak sah; tanyakan kepada ketua.</translation>
+    </message>
+    <message>
+        <source>The chair's laptop could not save the changes; trying again.</source>
+        <translation>Laptop ketua tidak dapat menyimpan perubahan; mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>unreadable request</source>
+        <translation>permintaan tak terbaca</translation>
+    </message>
+    <message>
+        <source>another event</source>
+        <translation>acara lain</translation>
+    </message>
+    <message>
+        <source>unknown juror</source>
+        <translation>juri tidak dikenal</translation>
+    </message>
+    <message>
+        <source>bad signature</source>
+        <translation>tanda tangan tidak sah</translation>
+    </message>
+    <message>
+        <source>new kit: forget the old key</source>
+        <translation>kit baru: lupakan kunci lama</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>terlalu besar</translation>
+    </message>
+    <message>
+        <source>too many requests</source>
+        <translation>terlalu banyak permintaan</translation>
+    </message>
+    <message>
+        <source>acceptance paused</source>
+        <translation>penerimaan dijeda</translation>
+    </message>
+    <message>
+        <source>not approved yet</source>
+        <translation>belum disetujui</translation>
+    </message>
+    <message>
+        <source>stage submitted</source>
+        <translation>tahap sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>invalid scores</source>
+        <translation>nilai tidak sah</translation>
+    </message>
+    <message>
+        <source>could not save</source>
+        <translation>gagal disimpan</translation>
+    </message>
+    <message>
+        <source>Last refusal</source>
+        <translation>Penolakan terakhir</translation>
+    </message>
+    <message>
+        <source>{0} at {1}: {2}
+{3}</source>
+        <translation>{0} pukul {1}: {2}
+{3}</translation>
+    </message>
+    <message>
+        <source>Forget juror key…</source>
+        <translation>Lupakan kunci juri…</translation>
+    </message>
+    <message>
+        <source>Forget juror key</source>
+        <translation>Lupakan kunci juri</translation>
+    </message>
+    <message>
+        <source>For a juror given a new kit: stop trusting the old kit's key (recorded in the audit log); the next change signed by the new kit is trusted instead.</source>
+        <translation>Untuk juri yang diberi kit baru: berhenti memercayai kunci kit lama (dicatat di log audit); perubahan berikutnya yang ditandatangani kit baru akan dipercaya.</translation>
+    </message>
+    <message>
+        <source>Stop trusting the key of juror {0}? Do this only when the juror has a new kit: the next change signed by a kit of theirs will be trusted instead. Compare its fingerprint with the juror's sheet.</source>
+        <translation>Berhenti memercayai kunci juri {0}? Lakukan ini hanya jika juri mendapat kit baru: perubahan berikutnya yang ditandatangani kit mereka akan dipercaya. Bandingkan sidik kuncinya dengan lembar juri.</translation>
+    </message>
 </context>
 </TS>

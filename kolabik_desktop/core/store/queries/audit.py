@@ -1,5 +1,5 @@
-"""The audit log: its rows as stored (``audit_rows``, for ``kolabik audit``), and as the
-window's audit view reads them (``AuditLine``): filtered pages, counts, the chain's state.
+"""The audit log as ``kolabik audit`` and the window's audit view read it (``AuditLine``):
+filtered pages, counts, the chain's state, and one row worded on one line (``line_text``).
 
 Filters are set-based (one SQL query each, on a file or on the server): a juror's rows are the
 rows that juror made (the actor) or that are about that juror (the subject's "juror"); an entry's
@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kolabik_desktop.core.store import audit
+from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.models import AuditLog, Entry, Juror
 from kolabik_desktop.core.store.queries._session import Source, reading
@@ -91,9 +91,7 @@ class ChainState:
 
 def _contains(session: Session, column: Any, text: str) -> ColumnElement[bool]:
     """An exact, case-sensitive substring test in the event's database."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.strpos(column, text) > 0
-    return func.instr(column, text) > 0
+    return dialect.contains(session.get_bind().dialect.name, column, text)
 
 
 def _subject_pair(key: str, code: str) -> str:
@@ -197,6 +195,18 @@ def _json(text: str) -> Any:
         return text
 
 
+# A change's fields as people read them, per language: the audit view's and the export's words.
+FIELD_NAMES: dict[str, dict[str, str]] = {
+    "id": {
+        "value": "nilai",
+        "note": "catatan",
+        "text": "teks",
+        "submitted": "diserahkan",
+        "revision": "revisi",
+    },
+    "en": {},
+}
+
 # A change's fields in the order people read them; the save time is the row's own time.
 _FIRST = ("value", "note", "text", "submitted", "revision")
 _HIDDEN = ("updated_at",)
@@ -247,39 +257,26 @@ def _row(
     )
 
 
-# ---------------------------------------------------------------------------------------------
-# The rows as stored (kolabik audit words them itself)
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    id: int
-    at: str
-    actor: str
-    action: str
-    source: str
-    subject: str  # JSON text, "" = none
-    old: str  # JSON text
-    new: str  # JSON text
-
-
-def audit_rows(source: Source) -> tuple[AuditRow, ...]:
-    """Every row, oldest first."""
+def audit_lines(source: Source, f: AuditFilter | None = None) -> tuple[AuditLine, ...]:
+    """Every row that passes the filter (all rows without one), oldest first, read in the
+    caller's session (its snapshot, as ``kolabik audit`` reads the chain beside it) or a short one."""
     with reading(source) as s:
-        rows = s.execute(
-            select(
-                AuditLog.id,
-                AuditLog.at,
-                AuditLog.actor,
-                AuditLog.action,
-                AuditLog.source,
-                AuditLog.subject,
-                AuditLog.old,
-                AuditLog.new,
-            ).order_by(AuditLog.id)
-        )
-        return tuple(
-            AuditRow(i, at, actor or "", action, src or "", subject or "", old or "", new or "")
-            for i, at, actor, action, src, subject, old, new in rows
-        )
+        rows = s.execute(_select(s, f or AuditFilter()).order_by(AuditLog.id)).all()
+    return tuple(_row(*r) for r in rows)
+
+
+def line_text(line: AuditLine) -> str:
+    """One row on one line, as ``kolabik audit`` prints it (the subject in reading order: who,
+    what, where, then the rest; the change as old -> new):
+    ``#7 2026-11-30T09:15:02.123456Z chair score.set [J2 IN-003 P1 SIG] value=77 (from local)``.
+    """
+    what = " ".join(
+        p for p in (line.juror, line.entry, line.stage, line.criterion, line.other) if p
+    )
+    change = line.new_text() or "-"
+    if line.old:
+        change = f"{line.old_text()} -> {change}"
+    return (
+        f"#{line.id} {line.at} {line.actor or '-'} {line.action} [{what or '-'}] {change} "
+        f"(from {line.source or '-'})"
+    )

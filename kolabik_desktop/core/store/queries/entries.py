@@ -17,6 +17,11 @@ class AttachmentInfo:
     mime: str
     size: int
 
+    @property
+    def is_pdf(self) -> bool:
+        """A PDF by its type, or by its name when the type was not recorded."""
+        return self.mime == "application/pdf" or self.filename.lower().endswith(".pdf")
+
 
 @dataclass(frozen=True)
 class EntryDetail:

@@ -1,0 +1,261 @@
+"""The scoring engine's input read with the standard library's sqlite3: the fast path.
+
+``services.load_scoring_input`` is the portable path (SQLAlchemy, any database). On a national
+event (124,000 scores) it and SQLAlchemy's import are most of the time ``kolabik leaderboard``
+and the window's first read take; the raw cursor reads the same rows in well under half.
+
+This module reads exactly what the portable path reads, in the same order, and builds the same
+``ScoringInput`` (tests/core/test_fast_scores.py proves equality on the demo event and on random
+events). It never imports SQLAlchemy; anything it cannot read the same way (a server event, a
+file that needs migrating) goes to the portable path.
+
+    read_scoring_input(db)              an open EventDB: fast for an SQLite file, else portable
+    read_file_scoring_input(path)       a path, for commands that have not opened the event:
+                                        (input, event name, category names), or None when the
+                                        file is not a current event file (open it the usual way)
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kolabik_desktop.core.scoring.model import (
+    FINAL,
+    TIEBREAK_NONE,
+    TIEBREAK_STANDARD,
+    CriterionSpec,
+    EntrySpec,
+    EventSpec,
+    JurorSpec,
+    JuryDecision,
+    StageSpec,
+)
+from kolabik_desktop.core.store.spec_values import ScoringInput, parse_cumulative
+from kolabik_desktop.core.store.sqlite_file import _revision_of as revision_of
+from kolabik_desktop.core.store.sqlite_file import head_revision_of, read_only_uri
+
+if TYPE_CHECKING:
+    from kolabik_desktop.core.store.db import EventDB
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What ``kolabik leaderboard`` needs from an event file, read in one go."""
+
+    scoring: ScoringInput
+    event_name: str
+    kind: str  # "event" or "kit"
+    category_names: tuple[str, ...]
+
+
+def _dec(value: object) -> Decimal:
+    # DecimalText stores the canonical text; anything else is read as its text, as SQLAlchemy's
+    # String column hands it over.
+    return Decimal(value if isinstance(value, str) else str(value))
+
+
+def _opt_dec(value: object) -> Decimal | None:
+    return None if value is None else _dec(value)
+
+
+def load_values_sqlite(conn: sqlite3.Connection) -> dict[tuple[int, int, int], Decimal]:
+    """Every stored score as (juror, entry, criterion) -> value (one Decimal per distinct text)."""
+    decimals: dict[object, Decimal] = {}
+    values: dict[tuple[int, int, int], Decimal] = {}
+    for j, e, c, text in conn.execute(
+        "SELECT juror_id, entry_id, criterion_id, value FROM score WHERE value IS NOT NULL"
+    ):
+        value = decimals.get(text)
+        if value is None:
+            value = decimals[text] = _dec(text)
+        values[(j, e, c)] = value
+    return values
+
+
+def load_event_spec_sqlite(conn: sqlite3.Connection) -> EventSpec:
+    """The event's structure, as ``services.load_event_spec`` builds it."""
+    ev = conn.execute("SELECT precision, tiebreak, round_stage_scores FROM event").fetchall()
+    if len(ev) != 1:
+        raise ValueError(f"an event file holds one event row, this one {len(ev)}")
+    precision, tiebreak, round_stage_scores = ev[0]
+    categories = dict(conn.execute("SELECT id, name FROM category"))
+    entries = tuple(
+        EntrySpec(
+            id=eid,
+            code=code,
+            title=title,
+            unit=unit,
+            category=categories.get(cat_id, "") if cat_id is not None else "",
+        )
+        for eid, code, title, unit, cat_id in conn.execute(
+            "SELECT id, code, title, unit, category_id FROM entry ORDER BY code"
+        )
+    )
+    jurors = tuple(
+        JurorSpec(id=jid, code=code, name=name)
+        for jid, code, name in conn.execute("SELECT id, code, name FROM juror ORDER BY code")
+    )
+    stage_rows = conn.execute(
+        "SELECT id, code, name, position, weight, method, band, scale_min, scale_max, cumulative "
+        "FROM stage ORDER BY position, id"
+    ).fetchall()
+    criteria_by_stage: dict[int, list[CriterionSpec]] = {}
+    for cid, stage_id, code, name, weight, lo, hi, step, position in conn.execute(
+        "SELECT id, stage_id, code, name, weight, min_value, max_value, step, position "
+        "FROM criterion ORDER BY position, id"
+    ):
+        criteria_by_stage.setdefault(stage_id, []).append(
+            CriterionSpec(
+                id=cid,
+                code=code,
+                name=name,
+                weight=_dec(weight),
+                min_value=_dec(lo),
+                max_value=_dec(hi),
+                step=_dec(step),
+                position=position,
+            )
+        )
+    admitted: dict[int, set[int]] = {}
+    for stage_id, entry_id in conn.execute("SELECT stage_id, entry_id FROM stage_admission"):
+        admitted.setdefault(stage_id, set()).add(entry_id)
+    assigned: dict[int, set[tuple[int, int]]] = {}
+    for stage_id, juror_id, entry_id in conn.execute(
+        "SELECT stage_id, juror_id, entry_id FROM assignment"
+    ):
+        assigned.setdefault(stage_id, set()).add((juror_id, entry_id))
+    stage_codes = {row[0]: row[1] for row in stage_rows}
+    stages = []
+    for i, (sid, code, name, position, weight, method, band, lo, hi, cumulative) in enumerate(
+        stage_rows
+    ):
+        stages.append(
+            StageSpec(
+                id=sid,
+                code=code,
+                name=name,
+                position=position,
+                weight=_dec(weight),
+                method=method,
+                criteria=tuple(criteria_by_stage.get(sid, ())),
+                band=_opt_dec(band),
+                scale_min=_dec(lo),
+                scale_max=_dec(hi),
+                # The first stage admits every entry (workbook 'Lolos' rule).
+                admitted=None if i == 0 else frozenset(admitted.get(sid, ())),
+                assignments=frozenset(assigned[sid]) if sid in assigned else None,
+                cumulative=parse_cumulative(cumulative) if cumulative else (),
+            )
+        )
+    conflicts = frozenset(
+        (j, e) for j, e in conn.execute("SELECT juror_id, entry_id FROM conflict")
+    )
+    decisions = tuple(
+        JuryDecision(
+            stage_code=stage_codes[stage_id] if stage_id is not None else FINAL,
+            entry_id=entry_id,
+            rank=rank,
+            reason=reason,
+        )
+        for stage_id, entry_id, rank, reason in conn.execute(
+            "SELECT stage_id, entry_id, rank, reason FROM decision"
+        )
+    )
+    return EventSpec(
+        stages=tuple(stages),
+        entries=entries,
+        jurors=jurors,
+        conflicts=conflicts,
+        precision=precision,
+        tiebreak=TIEBREAK_NONE if tiebreak == "none" else TIEBREAK_STANDARD,
+        round_stage_scores=bool(round_stage_scores),
+        decisions=decisions,
+    )
+
+
+def load_scoring_input_sqlite(conn: sqlite3.Connection) -> ScoringInput:
+    """Structure and scores in one read transaction (a writer between them cannot split them)."""
+    in_transaction = conn.in_transaction
+    if not in_transaction:
+        conn.execute("BEGIN")
+    try:
+        return ScoringInput(event=load_event_spec_sqlite(conn), values=load_values_sqlite(conn))
+    finally:
+        if not in_transaction:
+            conn.execute("COMMIT")
+
+
+def read_scoring_input(db: EventDB) -> ScoringInput:
+    """The engine's input of an open event: the raw sqlite3 read for an event file, the portable
+    SQLAlchemy path for anything else (a server event)."""
+    if db.engine.dialect.name != "sqlite":
+        from kolabik_desktop.core.store.services import load_scoring_input
+
+        return load_scoring_input(db)
+    # The engine's own pooled connection: the same pragmas, the same view of the WAL.
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        return load_scoring_input_sqlite(conn)
+    finally:
+        raw.close()
+
+
+def read_event_spec(db: EventDB) -> EventSpec:
+    """The event's structure alone (no scores): what a window needs to paint its lists."""
+    if db.engine.dialect.name != "sqlite":
+        from kolabik_desktop.core.store.services import load_event_spec
+
+        with db.session() as s:
+            return load_event_spec(s)
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        return load_event_spec_sqlite(conn)
+    finally:
+        raw.close()
+
+
+def read_file_scoring_input(path: str | Path) -> FileRead | None:
+    """Read a current event file (or kit) read-only with sqlite3 alone; None for anything that
+    needs the usual opening (a server URL, a missing or odd file, an older or newer schema, a
+    damaged file): ``open_event_file`` then explains or migrates, as before."""
+    text = str(path)
+    if "://" in text:
+        return None
+    location = Path(text)
+    try:
+        st = os.stat(location)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    head = head_revision_of()
+    try:
+        conn = sqlite3.connect(read_only_uri(location), uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        if head is None or revision_of(conn) != head:
+            return None
+        conn.execute("BEGIN")
+        name, kind = conn.execute("SELECT name, kind FROM event").fetchone()
+        categories = tuple(
+            n for (n,) in conn.execute("SELECT name FROM category ORDER BY position, name")
+        )
+        scoring = load_scoring_input_sqlite(conn)
+        conn.execute("COMMIT")
+    except (sqlite3.Error, TypeError, ValueError, ArithmeticError):
+        return None  # the usual opening says what is wrong with the file
+    finally:
+        conn.close()
+    return FileRead(scoring=scoring, event_name=name or "", kind=kind, category_names=categories)

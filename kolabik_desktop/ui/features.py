@@ -1,0 +1,78 @@
+"""The main window's features, listed once: each is a class built with the window as its host.
+
+To add a feature: write ``class SomethingFeature: def __init__(self, host: WindowHost)`` in its
+module (it reaches the window only through ``ui.host.WindowHost``), then add one field below and
+one line in ``build_features``. Order matters only for the menus (items appear in build order)
+and for features that take another as an argument (the live session serves the projector's
+board). Nothing here catches an exception: a feature that fails to build stops the window from
+starting, and the tests that build a window fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kolabik_desktop.ui.audit_view import AuditFeature
+from kolabik_desktop.ui.backup_ui import BackupFeature
+from kolabik_desktop.ui.import_dialog import ImportFeature
+from kolabik_desktop.ui.inbox import InboxFeature
+from kolabik_desktop.ui.juror_progress import JurorProgressFeature
+from kolabik_desktop.ui.juror_stats import JurorStatsFeature
+from kolabik_desktop.ui.kit_export import KitExportFeature
+from kolabik_desktop.ui.live_session import LiveSessionFeature
+from kolabik_desktop.ui.outbox import OutboxFeature
+from kolabik_desktop.ui.promote_dialog import PromoteFeature
+from kolabik_desktop.ui.report_dialog import ReportFeature
+from kolabik_desktop.ui.settings_dialog import SettingsFeature
+from kolabik_desktop.ui.setup import SetupFeature
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.host import WindowHost
+    from kolabik_desktop.ui.projector.controller import ProjectorController
+
+
+@dataclass(frozen=True)
+class Features:
+    backup: BackupFeature  # backups on a timer, File > Restore from backup
+    settings: SettingsFeature  # Tools > Settings
+    setup: SetupFeature  # Tools > Setup (chair mode)
+    # The leaderboard dock, View > Projector (F5) and the presentation session: the projector
+    # package's install shim builds all three (ui/projector/controls.py).
+    projector: ProjectorController
+    kit_export: KitExportFeature  # File > Export juror kits
+    import_scores: ImportFeature  # File > Import scores, dropped score packages
+    inbox: InboxFeature  # Tools > Watch an inbox folder
+    outbox: OutboxFeature  # a juror's File > Send scores, Tools > Outbox folder
+    juror_progress: JurorProgressFeature  # View > Juror progress (dock)
+    report: ReportFeature  # File > Print / Export (reports, spreadsheets)
+    live_session: LiveSessionFeature  # Tools > Live session (hub dock; juror's link)
+    juror_stats: JurorStatsFeature  # Tools > Juror statistics (chair mode)
+    audit: AuditFeature  # Tools > Audit log (chair's event and juror kit)
+    promote: PromoteFeature  # File > Send to the next level (promote)
+
+
+def build_features(window: WindowHost) -> Features:
+    """Build every feature on the window, in menu order."""
+    from kolabik_desktop.ui import projector
+
+    backup = BackupFeature(window)
+    settings = SettingsFeature(window)
+    setup = SetupFeature(window)
+    controller = projector.install(window)
+    return Features(
+        backup=backup,
+        settings=settings,
+        setup=setup,
+        projector=controller,
+        kit_export=KitExportFeature(window),
+        import_scores=ImportFeature(window),
+        inbox=InboxFeature(window),
+        outbox=OutboxFeature(window),
+        juror_progress=JurorProgressFeature(window),
+        report=ReportFeature(window),
+        live_session=LiveSessionFeature(window, controller),
+        juror_stats=JurorStatsFeature(window),
+        audit=AuditFeature(window),
+        promote=PromoteFeature(window),
+    )

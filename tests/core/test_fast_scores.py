@@ -1,0 +1,186 @@
+"""The read layer's sqlite3 fast path gives exactly what the portable SQLAlchemy path gives.
+
+As the workbook's expat reader is checked against openpyxl: the demo event, random events with
+every odd corner the engine's input has (bands, cumulative stages, assignments, decisions, kept
+conflicts, empty values, fractional and negative-zero-free decimals, entries with no category),
+and a server event, where the fast path must step aside for the portable one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from factories import make_event
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kolabik_desktop.core.demo import build_demo_event
+from kolabik_desktop.core.store.db import open_event_file, utc_now
+from kolabik_desktop.core.store.models import (
+    Assignment,
+    Decision,
+    Event,
+    Score,
+    Stage,
+    StageAdmission,
+)
+from kolabik_desktop.core.store.queries.fast_scores import (
+    read_file_scoring_input,
+    read_scoring_input,
+)
+from kolabik_desktop.core.store.services import load_scoring_input
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _assert_same(path: Path) -> None:
+    with open_event_file(path, read_only=True) as db:
+        portable = load_scoring_input(db)
+        fast = read_scoring_input(db)
+        kind = db.kind
+    assert fast == portable
+    # Same order too (the engine's ties and lists follow it), not only equal sets.
+    assert list(fast.values) == list(portable.values)
+    assert [e.code for e in fast.event.entries] == [e.code for e in portable.event.entries]
+    read = read_file_scoring_input(path)
+    assert read is not None and read.kind == kind
+    assert read.scoring == portable
+
+
+def test_demo_event_reads_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "demo.kolabik"
+    build_demo_event(path)
+    _assert_same(path)
+
+
+def test_open_window_db_reads_the_same(tmp_path: Path) -> None:
+    """The window opens with lock=True (a writer's engine): the fast path reads through it."""
+    db, _ids = make_event(tmp_path / "ev.kolabik", p2_fill=0.6)
+    db.close()
+    with open_event_file(tmp_path / "ev.kolabik", lock=True) as db:
+        assert read_scoring_input(db) == load_scoring_input(db)
+
+
+decimals = st.decimals(
+    min_value=Decimal(0), max_value=Decimal(100), places=2, allow_nan=False, allow_infinity=False
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    entries=st.integers(0, 9),
+    jurors=st.integers(1, 5),
+    admitted=st.integers(0, 9),
+    fill=st.floats(0, 1),
+    p2_fill=st.floats(0, 1),
+    seed=st.integers(0, 10_000),
+)
+def test_random_events_read_the_same(data, entries, jurors, admitted, fill, p2_fill, seed) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "random.kolabik"
+        db, ids = make_event(
+            path,
+            entries=entries,
+            jurors=jurors,
+            admitted_to_p2=min(admitted, entries),
+            fill=fill,
+            p2_fill=p2_fill,
+            seed=seed,
+            conflict=data.draw(st.booleans()),
+        )
+        with db.session() as s:
+            ev = s.query(Event).one()
+            ev.precision = data.draw(st.integers(0, 3))
+            ev.tiebreak = data.draw(st.sampled_from(["standard", "none"]))
+            ev.round_stage_scores = data.draw(st.booleans())
+            p1, p2 = s.get(Stage, ids.stages["P1"]), s.get(Stage, ids.stages["P2"])
+            assert p1 is not None and p2 is not None
+            p2.band = data.draw(st.one_of(st.none(), decimals))
+            p2.scale_min = data.draw(st.sampled_from([Decimal(0), Decimal("0.5")]))
+            p1.weight = data.draw(decimals)
+            p2.cumulative = data.draw(st.sampled_from(["", "P1:30 P2:70", "P1:12.5,P2:87.5"]))
+            p2.method = data.draw(st.sampled_from(["mean", "trimmed", "median"]))
+            now = utc_now()
+            # Fractional values, and cells kept with a note but no value (never read).
+            for score in s.query(Score).limit(data.draw(st.integers(0, 30))):
+                score.value = data.draw(st.one_of(st.none(), decimals))
+                score.updated_at = now
+            if ids.entries and ids.jurors and data.draw(st.booleans()):
+                s.add(Assignment(stage_id=p1.id, juror_id=ids.jurors[-1], entry_id=ids.entries[0]))
+            if ids.entries and data.draw(st.booleans()):
+                stage_id = data.draw(st.sampled_from([None, p1.id]))
+                s.add(Decision(stage_id=stage_id, entry_id=ids.entries[-1], rank=1, reason="x"))
+            if ids.entries and data.draw(st.booleans()):
+                # An entry admitted to P2 twice over is impossible; a third stage admits one.
+                p3 = Stage(code="P3", name="Final", position=3, weight=Decimal(0))
+                s.add(p3)
+                s.flush()
+                s.add(StageAdmission(stage_id=p3.id, entry_id=ids.entries[0]))
+            if ids.entries and data.draw(st.booleans()):
+                from kolabik_desktop.core.store.models import Entry
+
+                entry = s.get(Entry, ids.entries[0])
+                assert entry is not None
+                entry.category_id = None
+        db.close()
+        _assert_same(path)
+
+
+def test_not_a_current_file_goes_the_usual_way(tmp_path: Path) -> None:
+    """No fast read of what the usual opening must explain or migrate."""
+    assert read_file_scoring_input(tmp_path / "missing.kolabik") is None
+    assert read_file_scoring_input(tmp_path) is None  # a folder
+    junk = tmp_path / "junk.kolabik"
+    junk.write_bytes(b"not a database at all, just some bytes" * 10)
+    assert read_file_scoring_input(junk) is None
+    assert read_file_scoring_input("postgresql://nobody@127.0.0.1:1/none") is None
+    db, _ids = make_event(tmp_path / "old.kolabik")
+    db.close()
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "old.kolabik")
+    conn.execute("UPDATE alembic_version SET version_num = 'an-older-one'")
+    conn.commit()
+    conn.close()
+    assert read_file_scoring_input(tmp_path / "old.kolabik") is None
+
+
+def test_server_event_falls_back_to_the_portable_path(server_database: str) -> None:
+    db, _ids = make_event(server_database, p2_fill=0.5)  # type: ignore[arg-type]
+    try:
+        assert db.engine.dialect.name == "postgresql"
+        assert read_scoring_input(db) == load_scoring_input(db)
+        assert read_file_scoring_input(server_database) is None
+    finally:
+        db.close()
+
+
+def test_leaderboard_command_loads_no_gui_spreadsheet_pdf_or_orm(tmp_path: Path) -> None:
+    """`kolabik leaderboard` on an event file: none of the heavy libraries is imported."""
+    path = tmp_path / "ev.kolabik"
+    db, _ids = make_event(path, p2_fill=1.0)
+    db.close()
+    out = tmp_path / "board.csv"
+    code = (
+        "import sys\n"
+        "from kolabik_desktop.cli import main\n"
+        f"rc = main(['leaderboard', {str(path)!r}, '--stage', 'final', '--format', 'csv',"
+        f" '-o', {str(out)!r}])\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'PySide6', 'openpyxl', 'reportlab', 'sqlalchemy', 'alembic', 'numpy'})\n"
+        "print(rc, ','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert result.stdout.split() == ["0"], result.stdout + result.stderr
+    assert out.read_text(encoding="utf-8").startswith("rank,code,title")
