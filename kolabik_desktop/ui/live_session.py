@@ -738,7 +738,7 @@ class LiveLink(QObject):
             return
         self._busy = False
         if result is None:
-            self.online, self.message = False, error_text(exc)
+            self.online, self.message = False, error_text(exc) if exc is not None else ""
         else:
             refusal = result.refusal
             self.online = refusal is None or refusal.code not in ("unreachable", "rogue_hub")

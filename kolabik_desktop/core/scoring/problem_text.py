@@ -1033,6 +1033,242 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{file}: bukan berkas acara atau kit yang dapat dibaca ({detail})",
         "en": "{file}: not a readable event file or kit ({detail})",
     },
+    c.READ_IS_FOLDER: {
+        "id": "{path}: ini folder, bukan {what}",
+        "en": "{path}: is a folder, not a {what}",
+    },
+    c.READ_NOT_FOUND: {
+        "id": "{path}: tidak dapat dibaca: {what} tidak ditemukan",
+        "en": "{path}: cannot be read: the {what} was not found",
+    },
+    c.READ_FAILED: {
+        "id": "{path}: {what} tidak dapat dibaca: {reason}",
+        "en": "{path}: cannot read the {what}: {reason}",
+    },
+    c.READ_NOT_REGULAR: {
+        "id": "{path}: bukan berkas biasa (pipa atau perangkat), jadi bukan {what}; ditolak",
+        "en": "{path}: is not a regular file (a pipe or a device), so not a {what}; refused",
+    },
+    c.READ_TOO_LARGE: {
+        "id": "{path}: terlalu besar untuk {what} ({size} bita, paling banyak {max})",
+        "en": "{path}: too large for a {what} ({size} bytes, at most {max})",
+    },
+    c.READ_TOO_LARGE_STREAM: {
+        "id": "{path}: terlalu besar untuk {what} (lebih dari {max} bita)",
+        "en": "{path}: too large for a {what} (more than {max} bytes)",
+    },
+    c.LOCK_CHANGED: {
+        "id": "{path}: berkas berubah saat sedang dibuka; coba lagi",
+        "en": "{path}: the file changed while it was being opened; retry",
+    },
+    c.LOCK_NOT_FOUND: {
+        "id": "{path}: berkas tidak ditemukan",
+        "en": "{path}: file not found",
+    },
+    c.LOCK_UNREADABLE: {
+        "id": "{path}: tidak dapat dibaca ({detail})",
+        "en": "{path}: cannot be read ({detail})",
+    },
+    c.LOCK_NOT_REGULAR: {
+        "id": "{path}: bukan berkas biasa, jadi bukan berkas acara",
+        "en": "{path}: not a regular file, so not an event file",
+    },
+    c.LOCK_NOT_WRITABLE: {
+        "id": "{path}: tidak dapat diubah: {detail}. Berkas masih dapat dibaca (papan peringkat, laporan, ekspor); untuk mengubahnya, salin ke folder yang dapat ditulis dan buka salinannya.",
+        "en": "{path}: cannot be changed: {detail}. It can still be read (leaderboard, report, export); to change it, copy it to a writable folder and open the copy.",
+    },
+    c.LOCK_OPEN_HERE: {
+        "id": "{path}: acara ini sudah terbuka di jendela Kolabik Desktop lain dari program ini (sebagai {other}). Tutup di sana dahulu; hanya satu program yang boleh menulis ke satu acara pada satu waktu.",
+        "en": "{path}: this event is already open in another Kolabik Desktop window of this program (as {other}). Close it there first; only one program may write to an event at a time.",
+    },
+    c.LOCK_CANNOT_OPEN: {
+        "id": "{path}: tidak dapat dibuka ({detail})",
+        "en": "{path}: cannot be opened ({detail})",
+    },
+    c.LOCK_HELD: {
+        "id": "{path}: sedang dipakai: {detail}",
+        "en": "{path}: {detail}",
+    },
+    c.SAVE_DISK_FULL: {
+        "id": "{file}: perubahan TIDAK tersimpan: disk penuh. Kosongkan ruang (atau simpan ke USB) lalu coba lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the disk is full. Free some space (or save to a USB stick) and try again. Earlier saves are safe.",
+    },
+    c.SAVE_READ_ONLY: {
+        "id": "{file}: perubahan TIDAK tersimpan: berkas atau foldernya hanya-baca. Salin acara ke folder yang dapat ditulis. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the file or its folder is read-only. Copy the event to a writable folder. Earlier saves are safe.",
+    },
+    c.SAVE_DAMAGED: {
+        "id": "{file}: perubahan TIDAK tersimpan: berkas rusak. Pulihkan cadangan terbaru (Berkas > Pulihkan dari cadangan) dan periksa dengan `kolabik check`. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the file is damaged. Restore the newest backup (File > Restore from backup) and check it with `kolabik check`. Earlier saves are safe.",
+    },
+    c.SAVE_IO: {
+        "id": "{file}: perubahan TIDAK tersimpan: disk melaporkan kesalahan (USB dicabut?). Periksa drive. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the disk reported an error (removed USB stick?). Check the drive. Earlier saves are safe.",
+    },
+    c.SAVE_BUSY: {
+        "id": "{file}: perubahan TIDAK tersimpan: program lain sedang menulis ke berkas. Coba lagi sebentar lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: another program is writing to the file. Try again in a moment. Earlier saves are safe.",
+    },
+    c.SAVE_REFUSED: {
+        "id": "{file}: perubahan TIDAK tersimpan: basis data menolak perubahan ({detail}). Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the database refused the change ({detail}). Earlier saves are safe.",
+    },
+    c.OPEN_DISK_FULL: {
+        "id": "{path}: tidak dapat dibuka untuk diubah: disk penuh. Kosongkan ruang (atau salin acara ke drive lain) lalu coba lagi; berkasnya sendiri utuh.",
+        "en": "{path}: cannot be opened for changes: the disk is full. Free some space (or copy the event to another drive) and try again; the file itself is intact.",
+    },
+    c.OPEN_READ_ONLY: {
+        "id": "{path}: tidak dapat diubah: berkas atau foldernya hanya-baca. Salin acara ke folder yang dapat ditulis.",
+        "en": "{path}: cannot be changed: the file or its folder is read-only. Copy the event to a writable folder.",
+    },
+    c.OPEN_IO: {
+        "id": "{path}: tidak dapat dibaca ({detail}); periksa drive",
+        "en": "{path}: cannot be read ({detail}); check the drive",
+    },
+    c.FILE_GONE_WHILE_OPEN: {
+        "id": "{file} dihapus atau diganti saat terbuka dan tidak dapat ditulis kembali ({detail}); pulihkan cadangan terbaru dari Berkas > Pulihkan.",
+        "en": "{file} was deleted or replaced while open and could not be written back ({detail}); restore the newest backup from File > Restore.",
+    },
+    c.FILE_CLOSED: {
+        "id": "{file} sudah ditutup; perubahan TIDAK tersimpan.",
+        "en": "{file} is closed; the change was NOT saved.",
+    },
+    c.CREATE_EXISTS: {
+        "id": "{path}: berkas dengan nama ini sudah ada",
+        "en": "{path}: a file with this name already exists",
+    },
+    c.CREATE_IS_FOLDER: {
+        "id": "{path}: ini folder",
+        "en": "{path}: is a folder",
+    },
+    c.CREATE_NOT_WRITABLE: {
+        "id": "{path}: acara tidak dapat dibuat di sini: {detail}. Pilih folder yang dapat ditulis.",
+        "en": "{path}: cannot create the event here: {detail}. Choose a writable folder.",
+    },
+    c.CREATE_FAILED: {
+        "id": "{path}: berkas acara tidak dapat dibuat: {detail}",
+        "en": "{path}: could not create the event file: {detail}",
+    },
+    c.CREATE_FAILED_NOTHING: {
+        "id": "{path}: berkas acara tidak dapat dibuat: {detail}; tidak ada yang ditulis.",
+        "en": "{path}: could not create the event file: {detail}; nothing was written.",
+    },
+    c.OPEN_IS_FOLDER: {
+        "id": "{path}: ini folder, bukan berkas acara",
+        "en": "{path}: is a folder, not an event file",
+    },
+    c.OPEN_NOT_REGULAR: {
+        "id": "{path}: bukan berkas biasa (perangkat atau pipa?), bukan acara",
+        "en": "{path}: is not a regular file (a device or a pipe?), not an event",
+    },
+    c.OPEN_LOCKED: {
+        "id": "{path}: berkas dikunci oleh program lain",
+        "en": "{path}: the file is locked by another program",
+    },
+    c.OPEN_DISK_FULL_READ: {
+        "id": "{path}: tidak dapat dibaca: disk penuh, dan SQLite memerlukan sedikit ruang di samping berkas untuk membaca jurnalnya. Kosongkan ruang lalu coba lagi.",
+        "en": "{path}: cannot be read: the disk is full, and SQLite needs a little space beside the file to read its journal. Free some space and try again.",
+    },
+    c.FILE_NO_SCHEMA: {
+        "id": "{path}: bukan berkas acara Kolabik (tidak ada versi skema)",
+        "en": "{path}: not a Kolabik event file (no schema version)",
+    },
+    c.FILE_NEWER: {
+        "id": "{path}: berkas ini ditulis oleh versi Kolabik Desktop yang lebih baru (skema {revision}); perbarui program untuk membukanya. Berkas tidak diubah.",
+        "en": "{path}: this file was written by a newer version of Kolabik Desktop (schema {revision}); please update the program to open it. The file was not changed.",
+    },
+    c.UPGRADE_FAILED: {
+        "id": "{path}: pembaruan berkas gagal ({detail}); cadangan {backup} tetap utuh",
+        "en": "{path}: upgrading the file failed ({detail}); the backup {backup} is intact",
+    },
+    c.KIT_NO_STAGES: {
+        "id": "acara belum memiliki tahap, jadi belum ada yang dinilai",
+        "en": "the event has no stages yet, so there is nothing to score",
+    },
+    c.KIT_UNKNOWN_STAGES: {
+        "id": "tahap tidak dikenal: {codes}",
+        "en": "unknown stage(s): {codes}",
+    },
+    c.KIT_FROM_EVENT: {
+        "id": "{file}: kit dibuat dari berkas acara ketua",
+        "en": "{file}: kits are made from the chair's event file",
+    },
+    c.KIT_EXISTS_NOT_KIT: {
+        "id": "{path}: berkas ini sudah ada dan bukan kit juri; tidak ada yang ditulis (beri nama kit ...{suffix}, atau sebutkan folder)",
+        "en": "{path}: this file already exists and is not a juror kit; nothing was written (name the kit ...{suffix}, or give a folder)",
+    },
+    c.KIT_UNKNOWN_JURORS: {
+        "id": "juri tidak dikenal: {codes}",
+        "en": "unknown juror(s): {codes}",
+    },
+    c.KIT_WRITE_FAILED: {
+        "id": "{path}: kit tidak dapat ditulis: {reason}",
+        "en": "{path}: could not write the kit: {reason}",
+    },
+    c.KIT_WRITE_ERROR: {
+        "id": "{path}: kit tidak dapat ditulis ({detail})",
+        "en": "{path}: could not write the kit ({detail})",
+    },
+    c.KIT_DANGLING: {
+        "id": "kit akan berisi baris yang tidak merujuk ke mana pun: {rows}",
+        "en": "the kit would hold rows that point nowhere: {rows}",
+    },
+    c.KIT_NOT_KIT: {
+        "id": "{file}: bukan kit juri",
+        "en": "{file}: not a juror kit",
+    },
+    c.KIT_OTHER_VERSION: {
+        "id": "{file}: kit dibuat oleh versi Kolabik Desktop yang lain (skema {revision}); gunakan versi yang sama dengan ketua",
+        "en": "{file}: the kit was made by another version of Kolabik Desktop (schema {revision}); use the same version as the chair",
+    },
+    c.KIT_DOES_NOT_FIT: {
+        "id": "{file}: kit baru tidak cocok dengan kit ini ({detail}); tidak ada yang diubah",
+        "en": "{file}: the new kit does not fit this kit ({detail}); nothing was changed",
+    },
+    c.KIT_NOT_READABLE: {
+        "id": "{file}: bukan kit yang dapat dibaca ({detail})",
+        "en": "{file}: not a readable kit ({detail})",
+    },
+    c.KIT_OTHER_EVENT: {
+        "id": "{file}: kit ini milik acara lain",
+        "en": "{file}: the kit belongs to another event",
+    },
+    c.KIT_OTHER_JUROR: {
+        "id": "{file}: kit ini untuk juri lain, bukan '{juror}'",
+        "en": "{file}: the kit is for another juror, not '{juror}'",
+    },
+    c.EXPORT_FROM_KIT: {
+        "id": "kit juri hanya berisi nilai juri itu, sehingga papan peringkatnya akan salah: ekspor dari berkas acara ketua",
+        "en": "a juror's kit holds only that juror's scores, so its leaderboard would be wrong: export it from the chair's event file",
+    },
+    c.EXPORT_UNKNOWN: {
+        "id": "ekspor '{what_export}' tidak dikenal (gunakan {known})",
+        "en": "unknown export '{what_export}' (use {known})",
+    },
+    c.EXPORT_SUFFIX: {
+        "id": "{file}: tulis berkas .xlsx atau .csv, bukan '{suffix}'",
+        "en": "{file}: write a .xlsx or .csv file, not '{suffix}'",
+    },
+    c.EXPORT_MATRIX_CATEGORY: {
+        "id": "matriks nilai memuat semua kelompok; jangan beri --category",
+        "en": "the score matrix has every category; leave out --category",
+    },
+    c.EXPORT_CSV_ONE_STAGE: {
+        "id": "CSV hanya memuat matriks satu tahap: tambahkan --stage {codes}",
+        "en": "a CSV holds one stage's matrix: add --stage {codes}",
+    },
+    c.AGAINST_UNKNOWN_FILE: {
+        "id": "{path}: bukan PDF laporan, cadangan berkas acara, atau paket nilai; --against menerima salah satunya",
+        "en": "{path}: not a report PDF, a backup of an event file, or a score package; --against takes one of those",
+    },
+    c.AGAINST_NO_HEAD: {
+        "id": "{file}: PDF ini tidak memuat kepala log audit (dibuat versi lama, atau bukan laporan Kolabik), jadi tidak dapat dibandingkan",
+        "en": "{file}: this PDF carries no audit head (made by an older version, or not a Kolabik report), so it cannot be compared",
+    },
+    c.AGAINST_OTHER_EVENT: {
+        "id": "{file}: berkas acara lain, jadi tidak dapat dibandingkan",
+        "en": "{file}: a file of another event, so it cannot be compared",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
