@@ -81,18 +81,18 @@ def replacing(path: Path, what: str) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise _write_failed("file.create_failed", path, what, exc) from None
+        raise _write_failed(ec.FILE_CREATE_FAILED, path, what, exc) from None
     tmp = Path(name)
     try:
         yield tmp
         if tmp.stat().st_size == 0:
-            raise KolabikError.coded("file.came_out_empty", path=path, what=what)
+            raise KolabikError.coded(ec.FILE_CAME_OUT_EMPTY, path=path, what=what)
         fsync_file(tmp)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except OSError as exc:
         _discard(tmp)
-        raise _write_failed("file.write_failed", path, what, exc) from None
+        raise _write_failed(ec.FILE_WRITE_FAILED, path, what, exc) from None
     except BaseException:
         _discard(tmp)
         raise

@@ -26,6 +26,7 @@ from typing import Any, Self
 from sqlalchemy import select
 
 from kolabik_desktop import __version__
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.files import read_regular_file, write_output
@@ -395,27 +396,27 @@ def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPac
 
 def _parse(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_PACKAGE_BYTES:
-        raise _Refuse.coded("package.too_large")
+        raise _Refuse.coded(ec.PACKAGE_TOO_LARGE)
     if not data.strip():
-        raise _Refuse.coded("package.empty")
+        raise _Refuse.coded(ec.PACKAGE_EMPTY)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _Refuse.coded("package.not_utf8") from None
+        raise _Refuse.coded(ec.PACKAGE_NOT_UTF8) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         at = {"line": exc.lineno, "column": exc.colno}
         body = text.strip()
         if exc.pos >= len(body) - 1 or (body.startswith("{") and not body.endswith("}")):
-            raise _Refuse.coded("package.truncated", **at) from None
-        raise _Refuse.coded("package.bad_json", detail=exc.msg, **at) from None
+            raise _Refuse.coded(ec.PACKAGE_TRUNCATED, **at) from None
+        raise _Refuse.coded(ec.PACKAGE_BAD_JSON, detail=exc.msg, **at) from None
     except ValueError:  # an integer of more digits than Python agrees to convert
         raise _Refuse("not a score package (it holds a number too long to read)") from None
     except RecursionError:
         raise _Refuse("not a score package (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise _Refuse.coded("package.not_package", format=FORMAT_NAME)
+        raise _Refuse.coded(ec.PACKAGE_NOT_PACKAGE, format=FORMAT_NAME)
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _Refuse("the package has no valid format version")

@@ -187,8 +187,8 @@ def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
         if "disk i/o" in text or "unable to open" in text:
             return EventFileError.coded(ec.OPEN_IO, path=str(path), detail=str(exc))
     if "not a database" in text:
-        return EventFileError.coded("file.not_event", path=path)
-    return EventFileError.coded("file.damaged", path=path, detail=exc)
+        return EventFileError.coded(ec.FILE_NOT_EVENT, path=path)
+    return EventFileError.coded(ec.FILE_DAMAGED, path=path, detail=exc)
 
 
 class EventDB:
@@ -226,7 +226,7 @@ class EventDB:
             ev = s.scalars(select(Event)).first()
         if ev is None:
             self.close()
-            raise EventFileError.coded("file.no_event_record", path=path)
+            raise EventFileError.coded(ec.FILE_NO_EVENT_RECORD, path=path)
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
@@ -575,7 +575,7 @@ def _check_path(path: Path) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise EventFileError.coded(ec.OPEN_NOT_REGULAR, path=str(path))
     if st.st_size < len(SQLITE_MAGIC):
-        raise EventFileError.coded("file.empty", path=path)
+        raise EventFileError.coded(ec.FILE_EMPTY, path=path)
 
 
 def schema_revision(path: Path) -> str | None:
