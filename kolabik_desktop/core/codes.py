@@ -336,3 +336,8 @@ EXPORT_CSV_ONE_STAGE = "export.csv_one_stage"
 AGAINST_UNKNOWN_FILE = "against.unknown_file"
 AGAINST_NO_HEAD = "against.no_head"
 AGAINST_OTHER_EVENT = "against.other_event"
+
+# Score packages (exchange/packages.py).
+PACKAGE_NOT_KIT = "package.not_kit"
+PACKAGE_INTO_KIT = "package.into_kit"
+PACKAGE_EXISTS_NOT_PACKAGE = "package.exists_not_package"

@@ -141,7 +141,7 @@ def package_document(
     HMAC secret, the kit's Ed25519 private key, event name, juror code).
     """
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
-        raise KolabikError(f"{kit_db.path.name}: not a juror kit, so it has no scores to send")
+        raise KolabikError.coded(ec.PACKAGE_NOT_KIT, file=kit_db.path.name)
     juror_id = kit_db.kit_juror_id
     private = signing.ensure_kit_key(kit_db)
     assert private is not None  # a kit always has a key once ensured
@@ -149,7 +149,7 @@ def package_document(
         event = s.scalars(select(Event)).one()
         juror = s.get(Juror, juror_id)
         if juror is None or not juror.secret_key:
-            raise KolabikError(f"{kit_db.path.name}: the kit has no signing key for its juror")
+            raise KolabikError.coded(ec.LIVE_NO_KEY, file=kit_db.path.name)
         score_query = (
             select(
                 Entry.code,
@@ -266,12 +266,10 @@ def write_package(kit_db: EventDB, out: str | Path) -> Path:
             n += 1
     else:
         if not out.parent.is_dir():
-            raise KolabikError(f"{out.parent}: folder does not exist")
+            raise KolabikError.coded(ec.COPY_NO_FOLDER, folder=str(out.parent))
         # Only an earlier package may be replaced: never the kit itself or another document.
         if out.exists() and (out.samefile(kit_db.path) or out.suffix != PACKAGE_SUFFIX):
-            raise KolabikError(
-                f"{out}: this file already exists and is not a score package; nothing was written"
-            )
+            raise KolabikError.coded(ec.PACKAGE_EXISTS_NOT_PACKAGE, path=str(out))
         path = out
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     write_atomic(path, data)
@@ -380,9 +378,7 @@ def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
 def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
     """Verify a package given as bytes (``filename`` names it in messages and the audit log)."""
     if db.kind != "event":
-        raise KolabikError(
-            f"{db.path.name}: score packages are imported into the chair's event file, not a kit"
-        )
+        raise KolabikError.coded(ec.PACKAGE_INTO_KIT, file=db.path.name)
     try:
         document = _parse(data)
         return _verify(document, data, filename, db)

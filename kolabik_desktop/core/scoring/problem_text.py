@@ -1269,6 +1269,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{file}: berkas acara lain, jadi tidak dapat dibandingkan",
         "en": "{file}: a file of another event, so it cannot be compared",
     },
+    c.PACKAGE_NOT_KIT: {
+        "id": "{file}: bukan kit juri, jadi tidak ada nilai untuk dikirim",
+        "en": "{file}: not a juror kit, so it has no scores to send",
+    },
+    c.PACKAGE_INTO_KIT: {
+        "id": "{file}: paket nilai diimpor ke berkas acara ketua, bukan ke kit",
+        "en": "{file}: score packages are imported into the chair's event file, not a kit",
+    },
+    c.PACKAGE_EXISTS_NOT_PACKAGE: {
+        "id": "{path}: berkas ini sudah ada dan bukan paket nilai; tidak ada yang ditulis",
+        "en": "{path}: this file already exists and is not a score package; nothing was written",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
