@@ -341,3 +341,8 @@ AGAINST_OTHER_EVENT = "against.other_event"
 PACKAGE_NOT_KIT = "package.not_kit"
 PACKAGE_INTO_KIT = "package.into_kit"
 PACKAGE_EXISTS_NOT_PACKAGE = "package.exists_not_package"
+
+# Event workbooks (exchange/workbook.py).
+WORKBOOK_INTO_KIT = "workbook.into_kit"
+WORKBOOK_NOT_EMPTY = "workbook.event_not_empty"
+WORKBOOK_IMPORT_FAILED = "workbook.import_failed"

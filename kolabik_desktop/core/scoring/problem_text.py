@@ -1281,6 +1281,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{path}: berkas ini sudah ada dan bukan paket nilai; tidak ada yang ditulis",
         "en": "{path}: this file already exists and is not a score package; nothing was written",
     },
+    c.WORKBOOK_INTO_KIT: {
+        "id": "{file}: kit juri tidak dapat menerima buku kerja acara",
+        "en": "{file}: a juror kit cannot take an event workbook",
+    },
+    c.WORKBOOK_NOT_EMPTY: {
+        "id": "{file} sudah berisi {entries} peserta dan {jurors} juri; buku kerja acara masuk ke berkas acara baru atau kosong. Tidak ada yang diubah.",
+        "en": "{file} already holds {entries} entries and {jurors} jurors; an event workbook goes into a new or empty event file. Nothing was changed.",
+    },
+    c.WORKBOOK_IMPORT_FAILED: {
+        "id": "{path}: impor gagal ({detail}); tidak ada yang ditulis",
+        "en": "{path}: the import failed ({detail}); nothing was written",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
