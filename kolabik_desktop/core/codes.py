@@ -346,3 +346,6 @@ PACKAGE_EXISTS_NOT_PACKAGE = "package.exists_not_package"
 WORKBOOK_INTO_KIT = "workbook.into_kit"
 WORKBOOK_NOT_EMPTY = "workbook.event_not_empty"
 WORKBOOK_IMPORT_FAILED = "workbook.import_failed"
+
+# The one writer (store/writer.py).
+DB_PARAMSTYLE = "db.paramstyle"

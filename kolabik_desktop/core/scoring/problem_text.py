@@ -1293,6 +1293,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{path}: impor gagal ({detail}); tidak ada yang ditulis",
         "en": "{path}: the import failed ({detail}); nothing was written",
     },
+    c.DB_PARAMSTYLE: {
+        "id": "gaya parameter pengandar basis data {style} tidak didukung",
+        "en": "the database driver's parameter style {style} is not supported",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
