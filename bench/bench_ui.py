@@ -70,7 +70,7 @@ def exec_then_report(self=None):
         )
         print("READY" if usable else "NOT-USABLE", time.perf_counter() - T0, time.process_time(),
               flush=True)
-        dock = window.leaderboard_dock
+        dock = window.features.leaderboard.dock
         dock.show()
         dock.raise_()
         def board():

@@ -23,7 +23,6 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SIZES = ((1366, 768), (1920, 1080))
-DOCKS = ("leaderboard_dock", "presentation_dock", "projector_dock")
 
 
 def main(argv: list[str]) -> int:
@@ -135,10 +134,15 @@ def _read_only_view(window: Any, event: Path) -> None:
 
 def _show_dock(window: Any, name: str) -> None:
     live_dock = window.features.live_session.dock
-    for other in DOCKS:
-        getattr(window, other).hide()
-    live_dock.hide()
-    dock = live_dock if name == "live_dock" else getattr(window, name)
+    docks = {
+        "leaderboard_dock": window.features.leaderboard.dock,
+        "presentation_dock": window.features.presentation.dock,
+        "projector_dock": window.features.projector.dock,
+        "live_dock": live_dock,
+    }
+    for other in docks.values():
+        other.hide()
+    dock = docks[name]
     dock.show()
     dock.raise_()
     window.make_room(dock)
@@ -169,7 +173,7 @@ def _live_session_dock(window: Any) -> None:
 
 
 def _projector_window(window: Any) -> Any:
-    projector = window.projector.open_window()
+    projector = window.features.projector.controller.open_window()
     projector.showNormal()  # offscreen has no second screen: grab it at the window's size
     projector.resize(window.size())
     return projector

@@ -131,8 +131,9 @@ COLUMNS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditView", text)
+def _tr(text: object) -> str:
+    # QT_TRANSLATE_NOOP's result is typed ``object``; it is the source string itself.
+    return QCoreApplication.translate("AuditView", str(text))
 
 
 def action_name(code: str) -> str:
@@ -265,8 +266,10 @@ class AuditView(QDialog):
         self.entry = QComboBox()
         self.entry.setEditable(True)
         self.entry.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.entry.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.entry.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = self.entry.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.action = QComboBox()
         now = QDateTime.currentDateTime()
         self.use_since = QCheckBox(self.tr("From"))
@@ -353,7 +356,9 @@ class AuditView(QDialog):
         self.juror.currentIndexChanged.connect(self.apply_filter)
         self.action.currentIndexChanged.connect(self.apply_filter)
         self.entry.activated.connect(self.apply_filter)
-        self.entry.lineEdit().editingFinished.connect(self.apply_filter)
+        line_edit = self.entry.lineEdit()
+        assert line_edit is not None  # editable
+        line_edit.editingFinished.connect(self.apply_filter)
         for box in (self.use_since, self.use_until):
             box.toggled.connect(self.apply_filter)
         for edit in (self.since, self.until):

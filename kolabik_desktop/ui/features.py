@@ -20,8 +20,11 @@ from kolabik_desktop.ui.inbox import InboxFeature
 from kolabik_desktop.ui.juror_progress import JurorProgressFeature
 from kolabik_desktop.ui.juror_stats import JurorStatsFeature
 from kolabik_desktop.ui.kit_export import KitExportFeature
+from kolabik_desktop.ui.leaderboard import LeaderboardFeature
 from kolabik_desktop.ui.live_session import LiveSessionFeature
 from kolabik_desktop.ui.outbox import OutboxFeature
+from kolabik_desktop.ui.presentation import PresentationFeature
+from kolabik_desktop.ui.projector.controls import ProjectorFeature
 from kolabik_desktop.ui.promote_dialog import PromoteFeature
 from kolabik_desktop.ui.report_dialog import ReportFeature
 from kolabik_desktop.ui.settings_dialog import SettingsFeature
@@ -29,7 +32,6 @@ from kolabik_desktop.ui.setup import SetupFeature
 
 if TYPE_CHECKING:
     from kolabik_desktop.ui.host import WindowHost
-    from kolabik_desktop.ui.projector.controller import ProjectorController
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,11 @@ class Features:
     backup: BackupFeature  # backups on a timer, File > Restore from backup
     settings: SettingsFeature  # Tools > Settings
     setup: SetupFeature  # Tools > Setup (chair mode)
-    # The leaderboard dock, View > Projector (F5) and the presentation session: the projector
-    # package's install shim builds all three (ui/projector/controls.py).
-    projector: ProjectorController
+    leaderboard: LeaderboardFeature  # View > Leaderboard (dock)
+    presentation: PresentationFeature  # View > Presentation session (dock, F8)
+    # View > Projector (F5) and its control dock, tabbed with the leaderboard; ``.controller``
+    # is the projector, whose board the live session serves.
+    projector: ProjectorFeature
     kit_export: KitExportFeature  # File > Export juror kits
     import_scores: ImportFeature  # File > Import scores, dropped score packages
     inbox: InboxFeature  # Tools > Watch an inbox folder
@@ -54,24 +58,26 @@ class Features:
 
 def build_features(window: WindowHost) -> Features:
     """Build every feature on the window, in menu order."""
-    from kolabik_desktop.ui import projector
-
     backup = BackupFeature(window)
     settings = SettingsFeature(window)
     setup = SetupFeature(window)
-    controller = projector.install(window)
+    leaderboard = LeaderboardFeature(window)
+    presentation = PresentationFeature(window)
+    projector = ProjectorFeature(window, leaderboard, presentation)
     return Features(
         backup=backup,
         settings=settings,
         setup=setup,
-        projector=controller,
+        leaderboard=leaderboard,
+        presentation=presentation,
+        projector=projector,
         kit_export=KitExportFeature(window),
         import_scores=ImportFeature(window),
         inbox=InboxFeature(window),
         outbox=OutboxFeature(window),
         juror_progress=JurorProgressFeature(window),
         report=ReportFeature(window),
-        live_session=LiveSessionFeature(window, controller),
+        live_session=LiveSessionFeature(window, projector.controller),
         juror_stats=JurorStatsFeature(window),
         audit=AuditFeature(window),
         promote=PromoteFeature(window),

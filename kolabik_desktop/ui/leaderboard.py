@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSettings,
     Qt,
@@ -161,7 +162,7 @@ class LeaderboardModel(QAbstractTableModel):
     RANK, CODE, TITLE, UNIT, CATEGORY, SCORE, STATUS, TIE = range(8)
     COLUMN_COUNT = 8
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[LeaderboardRow, ...] = ()
         self._event: EventSpec | None = None
@@ -192,7 +193,7 @@ class LeaderboardModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -208,7 +209,7 @@ class LeaderboardModel(QAbstractTableModel):
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -553,7 +554,7 @@ def remembered_visible(screen_width: int) -> bool:
 
 def remembered_width() -> int | None:
     try:
-        width = int(QSettings().value(WIDTH_KEY, 0))
+        width = int(str(QSettings().value(WIDTH_KEY, 0)))
     except (TypeError, ValueError):
         return None
     return width if width > 0 else None
@@ -573,11 +574,18 @@ class LeaderboardDock(QDockWidget):
         super().closeEvent(event)
 
 
-def install(window: WindowHost) -> LeaderboardDock:
-    """Add the leaderboard dock and its View-menu toggle; follow the window's open event.
+class LeaderboardFeature:
+    """View › Leaderboard (Ctrl+Shift+L): the chair's standings dock (``dock``, its ``panel``).
 
-    Called by the projector feature (ui/projector.py), which tabs its controls with this dock.
+    The projector feature tabs its controls with this dock.
     """
+
+    def __init__(self, host: WindowHost) -> None:
+        self.dock = install(host)
+
+
+def install(window: WindowHost) -> LeaderboardDock:
+    """Add the leaderboard dock and its View-menu toggle; follow the window's open event."""
     dock = LeaderboardDock(window.widget)
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
     toggle = dock.toggleViewAction()

@@ -825,7 +825,7 @@ class LiveSessionFeature:
         panel.projector = projector
         if projector is not None:
             projector.state_changed.connect(panel.publish_board)
-            session = getattr(projector, "session", None)
+            session = projector.session  # set by the projector feature, built before this one
             if session is not None:
                 session.changed.connect(panel.publish_board)  # the slot timer ticks
 

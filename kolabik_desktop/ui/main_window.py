@@ -68,7 +68,6 @@ if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.features import Features
-    from kolabik_desktop.ui.leaderboard import LeaderboardDock
     from kolabik_desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -158,8 +157,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window_state()
         self._update_actions()
-        # Set by the projector's install shim (ui/projector.py), which builds the leaderboard.
-        self.leaderboard_dock: LeaderboardDock | None = None
         from kolabik_desktop.ui.features import build_features
 
         self.features: Features = build_features(self)

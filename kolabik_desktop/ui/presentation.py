@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -42,12 +42,14 @@ from kolabik_desktop.core.store.queries.presentation import (
     parse_slot_parts as parse_slot_parts,
 )
 from kolabik_desktop.core.store.queries.presentation import presentation_schedule
+from kolabik_desktop.ui.host import MODE_CHAIR
 from kolabik_desktop.ui.problems import error_text
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.scoring.engine import Scorer
     from kolabik_desktop.core.store.db import Change, EventDB
     from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
 
 Clock = Callable[[], float]
 AMBER_SECONDS = 60.0  # the countdown turns amber in the last minute of a part
@@ -544,7 +546,7 @@ class PresentationPanel(QWidget):
         if code and code != self.session.stage_code:
             self.session.set_stage(code)
 
-    def _order_dragged(self, *_: Any) -> None:
+    def _order_dragged(self, *_: object) -> None:
         ids = [
             self.schedule.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.schedule.count())
@@ -603,72 +605,84 @@ class PresentationPanel(QWidget):
             QMessageBox.warning(self, self.tr("Slot not saved"), error_text(exc))
 
 
-def install(
-    window: Any, show_on_projector: Callable[[], None] | None = None
-) -> PresentationSession:
-    """The presentation dock and its keys; the scoring form follows the entry now presenting."""
-    from PySide6.QtGui import QAction, QKeySequence
+class PresentationFeature:
+    """View › Presentation: the session dock and its keys (F8, Ctrl+Shift+Left/Right); the
+    scoring form follows the entry now presenting. Chair mode only (not a kit, not read-only).
 
-    session = PresentationSession(parent=window)
-    dock = QDockWidget(window)
-    dock.setObjectName("presentation_dock")
-    dock.setWindowTitle(translate("Presentation", "Presentation session"))
-    dock.setWidget(PresentationPanel(session, show_on_projector, dock))
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    dock.hide()
-    toggle = dock.toggleViewAction()
-    toggle.setText(translate("Presentation", "&Presentation session"))
-    toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    toggle.triggered.connect(
-        lambda on: window.make_room(dock) if on and hasattr(window, "make_room") else None
-    )
-    menu = window.menu_view.addMenu(translate("Presentation", "Presentation"))
-    menu.addAction(toggle)
-    actions = []
-    for text, keys, slot in (
-        (translate("Presentation", "Start / pause the clock"), "F8", session.start_pause),
-        (translate("Presentation", "Next finalist"), "Ctrl+Shift+Right", session.next),
-        (translate("Presentation", "Previous finalist"), "Ctrl+Shift+Left", session.previous),
-    ):
-        action = QAction(text, window)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        actions.append(action)
+    ``on_show_on_projector(handler)`` gives the panel's "Show on the projector" button its
+    action (the projector feature registers it).
+    """
 
-    def follow(entry_id: object) -> None:
-        if not (isinstance(entry_id, int) and hasattr(window, "show_entry")):
-            return
-        # The sheet to type is the presentation stage's (paper sheets from the hall).
-        context = getattr(window, "context", None)
-        if context is not None and hasattr(window, "set_stage"):
-            stage = next(
-                (st for st in context.scorer.event.stages if st.code == session.stage_code), None
-            )
-            if stage is not None and stage.id != window.stage_id:
-                window.set_stage(stage.id)
-        window.show_entry(entry_id)
+    def __init__(self, host: WindowHost) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
 
-    session.presenting_changed.connect(follow)
+        self.host = host
+        window = host.widget
+        self._show_handlers: list[Callable[[], None]] = []
+        self.session = session = PresentationSession(parent=window)
+        dock = QDockWidget(window)
+        dock.setObjectName("presentation_dock")
+        dock.setWindowTitle(translate("Presentation", "Presentation session"))
+        self.panel = PresentationPanel(session, self._show_on_projector, dock)
+        dock.setWidget(self.panel)
+        host.add_dock(dock, Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock.hide()
+        self.dock = dock
+        toggle = dock.toggleViewAction()
+        toggle.setText(translate("Presentation", "&Presentation session"))
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        toggle.triggered.connect(lambda on: host.make_room(dock) if on else None)
+        self.menu = menu = host.add_menu("view", translate("Presentation", "Presentation"))
+        menu.addAction(toggle)
+        self.actions: list[QAction] = [toggle]
+        for text, keys, slot in (
+            (translate("Presentation", "Start / pause the clock"), "F8", session.start_pause),
+            (translate("Presentation", "Next finalist"), "Ctrl+Shift+Right", session.next),
+            (translate("Presentation", "Previous finalist"), "Ctrl+Shift+Left", session.previous),
+        ):
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.actions.append(action)
 
-    def opened(context: EventContext) -> None:
-        chair = getattr(window, "mode", "chair") == "chair"  # not a kit, not read-only
-        session.set_context(context if chair else None)
-        for a in [toggle, *actions]:
-            a.setEnabled(chair)
-        menu.menuAction().setVisible(chair)
-        if not chair:
-            dock.hide()
-
-    def closed() -> None:
-        session.set_context(None)
-        for a in [toggle, *actions]:
+        session.presenting_changed.connect(self._follow)
+        host.event_opened.connect(self._opened)
+        host.event_closed.connect(self._closed)
+        for a in self.actions:
             a.setEnabled(False)
 
-    window.event_opened.connect(opened)
-    window.event_closed.connect(closed)
-    for a in [toggle, *actions]:
-        a.setEnabled(False)
-    window.presentation_session = session
-    window.presentation_dock = dock
-    return session
+    def on_show_on_projector(self, handler: Callable[[], None]) -> None:
+        self._show_handlers.append(handler)
+
+    def _show_on_projector(self) -> None:
+        for handler in self._show_handlers:
+            handler()
+
+    def _follow(self, entry_id: object) -> None:
+        if not isinstance(entry_id, int):
+            return
+        # The sheet to type is the presentation stage's (paper sheets from the hall).
+        context = self.host.context
+        if context is not None:
+            stage = next(
+                (st for st in context.scorer.event.stages if st.code == self.session.stage_code),
+                None,
+            )
+            if stage is not None and stage.id != self.host.stage_id:
+                self.host.set_stage(stage.id)
+        self.host.show_entry(entry_id)
+
+    def _opened(self, context: EventContext) -> None:
+        chair = self.host.mode == MODE_CHAIR  # not a kit, not read-only
+        self.session.set_context(context if chair else None)
+        for a in self.actions:
+            a.setEnabled(chair)
+        self.menu.menuAction().setVisible(chair)
+        if not chair:
+            self.dock.hide()
+
+    def _closed(self) -> None:
+        self.session.set_context(None)
+        for a in self.actions:
+            a.setEnabled(False)

@@ -28,6 +28,11 @@ FEATURE_MODULES = (
     "promote_dialog.py",
     "leaderboard.py",
     "audit_view.py",
+    "presentation.py",
+    *sorted(
+        f"projector/{p.name}"
+        for p in (Path(features_module.__file__).resolve().parent / "projector").glob("*.py")
+    ),
 )
 
 
@@ -48,7 +53,7 @@ def test_every_feature_is_built_and_reachable(qtbot):
     for name in Features.__dataclass_fields__:
         assert getattr(window.features, name) is not None, name
     # The live session serves the projector's board: given in its constructor.
-    assert window.features.live_session.panel.projector is window.features.projector
+    assert window.features.live_session.panel.projector is window.features.projector.controller
 
 
 def test_hidden_docks_are_built_on_first_show(qtbot, tmp_path):
@@ -79,6 +84,17 @@ def _probes(tree: ast.AST) -> list[str]:
             and node.args[0].id in ("window", "host")
         ):
             found.append(f"{node.func.id}({node.args[0].id}, …) line {node.lineno}")
+        # Nothing is hung on the window: a feature keeps its docks and controller itself.
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign | ast.AugAssign):
+            targets = [node.target]
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and isinstance(target.value, ast.Name)
+                and target.value.id in ("window", "host")
+            ):
+                found.append(f"{target.value.id}.{target.attr} = … line {node.lineno}")
     return found
 
 

@@ -83,7 +83,7 @@ def show_dock(qtbot, window, dock) -> None:
 
 
 def test_the_leaderboard_dock_shows_rank_title_score_and_status(qtbot, window):
-    dock = window.leaderboard_dock
+    dock = window.features.leaderboard.dock
     show_dock(qtbot, window, dock)
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
     table = dock.widget().table
@@ -105,7 +105,7 @@ def test_the_leaderboard_dock_shows_rank_title_score_and_status(qtbot, window):
 def test_the_leaderboard_shows_each_status_whole_where_the_window_has_room(qtbot, window):
     """At 1920 px "tidak lolos ke P2 (P1: 71,23)" shows whole (not "tidak lolos ke …"); at
     1366 px it is elided in view, whole in its tooltip, and the title keeps its readable start."""
-    dock = window.leaderboard_dock
+    dock = window.features.leaderboard.dock
     show_dock(qtbot, window, dock)
     panel = dock.widget()
     table, model = panel.table, panel.model
@@ -125,7 +125,7 @@ def test_the_leaderboard_shows_each_status_whole_where_the_window_has_room(qtbot
 def test_the_entry_list_shows_code_title_and_status(qtbot, window):
     table = window.browser.table
     assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == []
-    for dock in (window.leaderboard_dock, window.presentation_dock):
+    for dock in (window.features.leaderboard.dock, window.features.presentation.dock):
         show_dock(qtbot, window, dock)
         if window.width() >= 1920:
             assert in_view(table, (COL_CODE, COL_TITLE, COL_STATUS)) == [], dock.objectName()
@@ -147,7 +147,11 @@ def test_the_panes_share_a_wide_window_and_get_their_room_back_when_a_dock_close
     default = [w / sum(DEFAULT_SPLIT) for w in DEFAULT_SPLIT]
     assert shares(window) == pytest.approx(default, abs=0.02)
     before = window.splitter.sizes()
-    for dock in (window.leaderboard_dock, window.presentation_dock, window.projector_dock):
+    for dock in (
+        window.features.leaderboard.dock,
+        window.features.presentation.dock,
+        window.features.projector.dock,
+    ):
         show_dock(qtbot, window, dock)
         dock.hide()
         qtbot.wait(20)
@@ -180,10 +184,14 @@ def test_the_status_column_fits_its_heading_and_every_status_word_it_shows(windo
     assert RECUSED in seen  # the demo has a recusal: the longest word is exercised
 
 
-@pytest.mark.parametrize("dock_name", ["leaderboard_dock", "presentation_dock", "projector_dock"])
-def test_the_proposal_keeps_a_readable_column_whichever_dock_opens(qtbot, window, dock_name):
+@pytest.mark.parametrize("feature", ["leaderboard", "presentation", "projector"])
+def test_the_proposal_keeps_a_readable_column_whichever_dock_opens(qtbot, window, feature):
     window.set_scoring_juror(window.context.scorer.event.jurors[0].id)
-    dock = getattr(window, dock_name)
+    dock = {
+        "leaderboard": window.features.leaderboard.dock,
+        "presentation": window.features.presentation.dock,
+        "projector": window.features.projector.dock,
+    }[feature]
     show_dock(qtbot, window, dock)
     assert dock.isVisible() and not dock.isFloating()
     browser, entry, form = window.splitter.sizes()
@@ -203,7 +211,7 @@ def test_the_proposal_keeps_a_readable_column_whichever_dock_opens(qtbot, window
     side = window.dockWidgetArea(dock)
     expected = (
         Qt.DockWidgetArea.LeftDockWidgetArea
-        if dock_name == "presentation_dock"
+        if feature == "presentation"
         else Qt.DockWidgetArea.RightDockWidgetArea
     )
     assert side == expected
@@ -217,7 +225,7 @@ def test_the_form_keeps_its_width_as_focus_moves(qtbot, window):
         if not window.form.read_only:
             break
     assert not window.form.read_only
-    show_dock(qtbot, window, window.presentation_dock)
+    show_dock(qtbot, window, window.features.presentation.dock)
     sizes = {tuple(window.splitter.sizes())}
     for row in window.form.rows:
         for field in (row.value, row.note):

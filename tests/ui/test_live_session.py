@@ -146,7 +146,7 @@ def test_the_web_board_shows_what_the_projector_shows(room, qtbot):
     from kolabik_desktop.ui.projector import FULL, RANKS
 
     chair, _juror, _ids = room
-    panel, projector = chair.features.live_session.panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.features.projector.controller
     projector.set_board("P1")
     panel.start(port=0)
     assert panel.board is None  # off by default
@@ -279,7 +279,7 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
     from kolabik_desktop.ui.projector import FULL, PRESENTING, PROGRESS, RANKS, REVEAL
 
     chair, _juror, ids = room
-    panel, projector = chair.features.live_session.panel, chair.projector
+    panel, projector = chair.features.live_session.panel, chair.features.projector.controller
     projector.set_board("P1")
     panel.start(port=0)
     panel.board_box.setChecked(True)
@@ -345,6 +345,38 @@ def test_the_web_board_in_chromium_shows_every_projector_mode_and_never_more(roo
     finally:
         browser.quit()
         panel.stop()
+
+
+def test_the_web_board_follows_scores_while_the_projector_is_closed(room, qtbot):
+    """A closed projector ranks nothing on a change, but a served web board reads its state,
+    which catches up first: the web board still moves with every accepted score."""
+    from helpers_live import sse_events
+
+    chair, _juror, ids = room
+    panel, projector = chair.features.live_session.panel, chair.features.projector.controller
+    assert not projector.is_open() and not projector.is_shown()
+    projector.set_board("P2")
+    panel.start(port=0)
+    panel.board_box.setChecked(True)
+    events = panel.board.path + "events"
+    first = sse_events(panel.server.port, events, 1)[0]
+    before = panel.board.version
+    p2 = sorted(code for stage, code in ids.criteria if stage == "P2")
+    for juror_id in ids.jurors:
+        for crit in p2:
+            services.set_score(
+                chair.context.db,
+                juror_id=juror_id,
+                entry_id=ids.entries[0],
+                criterion_id=ids.criteria[("P2", crit)],
+                value=Decimal(100),
+            )
+    qtbot.waitUntil(lambda: panel.board.version > before, timeout=2000)
+    after = sse_events(panel.server.port, events, 1)[0]
+    assert after["lines"] != first["lines"]
+    ranked = [r for r in chair.context.scorer.leaderboard("P2").rows if r.rank is not None]
+    assert after["lines"][0]["title"] == ranked[0].entry.title
+    panel.stop()
 
 
 def test_the_docks_writing_buttons_follow_the_event_and_the_hub(room, tmp_path):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kolabik_desktop.core.store import services
 from kolabik_desktop.ui.main_window import MainWindow
-from kolabik_desktop.ui.projector import RANKS
+from kolabik_desktop.ui.projector import RANKS, ProjectorController
 
 
 def _window(qtbot, path):
@@ -41,18 +41,18 @@ def test_installed_through_the_feature_list(qtbot, tmp_path):
     for text in ("Full board", "Ranks without scores", "Progress only", "Reveal place by place"):
         assert not actions[text].shortcut().isEmpty()
     projector_action.trigger()
-    assert window.features.projector is window.projector
-    assert window.projector.is_open()
+    assert isinstance(window.features.projector.controller, ProjectorController)
+    assert window.features.projector.controller.is_open()
     # The hall's screen is its own top-level window; the laptop's window keeps working.
-    assert window.projector.window.parent() is None
+    assert window.features.projector.controller.window.parent() is None
     actions["Ranks without scores"].trigger()
-    assert window.projector.mode == RANKS
+    assert window.features.projector.controller.mode == RANKS
     projector_action.trigger()
-    assert not window.projector.is_open()
+    assert not window.features.projector.controller.is_open()
     # The leaderboard dock, once shown, holds the open event's rows (a hidden one ranks nothing:
     # that is a national event's start spared).
     _actions(window.menu_view)["&Leaderboard"].trigger()
-    assert window.leaderboard_dock.panel.model.rowCount() == 14
+    assert window.features.leaderboard.dock.panel.model.rowCount() == 14
 
 
 def test_dock_board_follows_a_score_edit_in_the_window(qtbot, tmp_path):
@@ -61,7 +61,7 @@ def test_dock_board_follows_a_score_edit_in_the_window(qtbot, tmp_path):
     _db.close()
     window = _window(qtbot, path)
     _actions(window.menu_view)["&Leaderboard"].trigger()  # the chair shows the board
-    panel = window.leaderboard_dock.panel
+    panel = window.features.leaderboard.dock.panel
     panel.set_board("P1")
     entry = ids.entries[13]
     with qtbot.waitSignal(panel.rebuilt, timeout=1000):
@@ -83,7 +83,7 @@ def test_scoring_form_follows_the_entry_now_presenting(qtbot, tmp_path):
     _db.close()
     window = _window(qtbot, path)
     assert window.stage_id == ids.stages["P1"]
-    session = window.presentation_session
+    session = window.features.presentation.session
     session.set_stage("P2")
     with qtbot.waitSignal(window.entry_changed, timeout=1000):
         session.next()
@@ -103,8 +103,8 @@ def test_a_juror_kit_has_no_board(qtbot, tmp_path):
     db.close()
     window = _window(qtbot, path)
     assert window.mode == "juror"
-    assert window.leaderboard_dock.panel.context is None
-    assert window.projector.context is None
+    assert window.features.leaderboard.dock.panel.context is None
+    assert window.features.projector.controller.context is None
     assert not _actions(window.menu_view)["&Projector"].isEnabled()
     # Nothing of the chair's board clutters a juror's View menu.
     shown = [a.text() for a in window.menu_view.actions() if a.isVisible() and a.text()]
@@ -119,8 +119,8 @@ def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeyp
     path = tmp_path / "e.kolabik"
     make_event(path, entries=14)[0].close()
     window = _window(qtbot, path)
-    controls = window.projector_dock.widget()
-    controller = window.projector
+    controls = window.features.projector.dock.widget()
+    controller = window.features.projector.controller
     controls.mode_buttons[PROGRESS].click()
     assert controller.mode == PROGRESS
     controls.freeze_box.click()
@@ -152,7 +152,7 @@ def test_leaderboard_dock_leaves_a_laptop_screen_to_the_juror_and_is_remembered(
     make_event(path, entries=14)[0].close()
     window = _window(qtbot, path)
     window.show()
-    dock = window.leaderboard_dock
+    dock = window.features.leaderboard.dock
     assert window.screen().availableGeometry().width() < 1600  # offscreen: a small screen
     assert not dock.isVisible()  # the three scoring panes keep the width
     toggle = _actions(window.menu_view)["&Leaderboard"]
@@ -185,7 +185,7 @@ def test_a_hidden_leaderboard_catches_up_when_shown(qtbot, tmp_path):
     _db.close()
     window = _window(qtbot, path)
     window.show()
-    dock, panel = window.leaderboard_dock, window.leaderboard_dock.panel
+    dock, panel = window.features.leaderboard.dock, window.features.leaderboard.dock.panel
     assert dock.isHidden()  # a laptop screen
     panel.set_board("P1")
     rebuilt = []
@@ -215,9 +215,9 @@ def test_show_on_projector_opens_it_and_the_chairs_shortcuts_work_there(qtbot, t
     make_event(path, entries=14, admitted_to_p2=5)[0].close()
     window = _window(qtbot, path)
     window.show()
-    controller = window.projector
+    controller = window.features.projector.controller
     assert not controller.is_open()
-    panel = window.presentation_dock.findChild(PresentationPanel)
+    panel = window.features.presentation.dock.findChild(PresentationPanel)
     panel.project_button.click()  # "Tampilkan di proyektor"
     assert controller.is_open() and controller.mode == PRESENTING
     projector = controller.window
@@ -228,9 +228,73 @@ def test_show_on_projector_opens_it_and_the_chairs_shortcuts_work_there(qtbot, t
     # (freeze), F8 (start the clock), then F5 (View > Projector) closes it.
     qtbot.keyClick(projector, Qt.Key.Key_F6)
     assert controller.frozen
-    session = window.presentation_session
+    session = window.features.presentation.session
     qtbot.keyClick(projector, Qt.Key.Key_F8)
     assert session.timer.running
     qtbot.keyClick(projector, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not controller.is_open(), timeout=1000)
     QApplication.processEvents()
+
+
+P1_SCORED = ("LBT", "KEB", "IMP", "SIG", "ADP", "SDA", "KEL")
+
+
+def test_a_closed_projector_ranks_nothing_and_is_current_when_opened(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "e.kolabik"
+    _db, ids = make_event(path, entries=14)
+    _db.close()
+    window = _window(qtbot, path)
+    window.show()
+    window.features.leaderboard.dock.hide()  # only the projector ranks in this window now
+    feature = window.features.projector
+    controller = feature.controller
+    assert not controller.is_open() and not feature.dock.isVisible()
+    scorer = window.context.scorer
+    real = scorer.leaderboard
+    calls: list[tuple] = []
+
+    def spy(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scorer, "leaderboard", spy)
+    controller.set_board("P1")  # a choice made while closed is ranked when shown, too
+    ranked = [r for r in real("P1").rows if r.rank is not None]
+    outsider = ranked[-1].entry.id
+    for juror in ids.jurors:
+        if (juror, outsider) == ids.conflict:
+            continue
+        for code in P1_SCORED:
+            services.set_score(
+                window.context.db,
+                juror_id=juror,
+                entry_id=outsider,
+                criterion_id=ids.criteria[("P1", code)],
+                value=Decimal(100),
+            )
+    qtbot.wait(50)  # the change signal and any queued redraw have run
+    assert calls == []
+
+    feature.open_action.trigger()  # F5: the projector opens on the current standings at once
+    assert controller.is_open()
+    assert calls == [("P1", None)]
+    assert controller.canvas.visible_rows()[0].entry_id == outsider
+    assert controller.board_state().rows[0].entry_id == outsider
+
+    # Closed (and its controls too), it stops ranking again.
+    feature.open_action.trigger()
+    assert not controller.is_open()
+    feature.dock.hide()
+    calls.clear()
+    services.set_score(
+        window.context.db,
+        juror_id=ids.jurors[0],
+        entry_id=ranked[0].entry.id,
+        criterion_id=ids.criteria[("P1", "LBT")],
+        value=Decimal(1),
+    )
+    qtbot.wait(50)
+    assert calls == []
+    # The controls' preview shows the board as well: showing the dock catches it up.
+    feature.dock.show()
+    qtbot.waitUntil(lambda: calls == [("P1", None)], timeout=1000)

@@ -44,8 +44,8 @@ def test_the_window_paints_first_and_the_scores_follow(qtbot, tmp_path):
     data = load_scoring_input(context.db)
     assert _ranking(context.scorer) == _ranking(Scorer(data.event, data.values))
     # The leaderboard follows the change: it shows the same ranking, with scores.
-    window.leaderboard_dock.show()
-    panel = window.leaderboard_dock.panel
+    window.features.leaderboard.dock.show()
+    panel = window.features.leaderboard.dock.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 14)
     shown = [(r.entry.id, r.rank, r.display) for r in panel.model.rows()]
     assert shown == _ranking(context.scorer, panel.board())
@@ -95,7 +95,7 @@ def test_a_hidden_leaderboard_ranks_nothing_until_it_shows(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.show()
     assert window.open_event(path)
-    dock = window.leaderboard_dock
+    dock = window.features.leaderboard.dock
     assert dock is not None and not dock.isVisible()
     assert dock.panel.model.rowCount() == 0  # no 3,000-row ranking built for a hidden dock
     dock.toggleViewAction().trigger()  # View > Leaderboard

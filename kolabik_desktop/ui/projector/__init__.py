@@ -5,7 +5,7 @@
 - ``controller``: mode, freeze, reveal and what is shown; follows the event's change signal;
   ``ProjectorController.board_state()`` is the public view of it (the live web board reads it);
 - ``window``: the window on the hall's screen (screens, Esc, the chair's shortcuts);
-- ``controls``: the chair's control dock and menu actions, and ``install`` into the main window;
+- ``controls``: the chair's control dock and menu actions, and the ``ProjectorFeature`` of the main window;
 - ``export``: the board as a PNG.
 
 The modules import each other in that order only (tests/ui/test_ui_imports.py).
@@ -20,7 +20,11 @@ from kolabik_desktop.ui.projector.canvas import (
     TextOp,
 )
 from kolabik_desktop.ui.projector.controller import ProjectorController, board_lines
-from kolabik_desktop.ui.projector.controls import ProjectorControls, ProjectorPreview, install
+from kolabik_desktop.ui.projector.controls import (
+    ProjectorControls,
+    ProjectorFeature,
+    ProjectorPreview,
+)
 from kolabik_desktop.ui.projector.export import export_board_png, render_board_image
 from kolabik_desktop.ui.projector.state import (
     DEFAULT_TOP_N,
@@ -55,13 +59,13 @@ __all__ = [
     "ProgressInfo",
     "ProjectorController",
     "ProjectorControls",
+    "ProjectorFeature",
     "ProjectorPreview",
     "ProjectorWindow",
     "RectOp",
     "TextOp",
     "board_lines",
     "export_board_png",
-    "install",
     "pick_screen",
     "render_board_image",
     "saved_screen_name",

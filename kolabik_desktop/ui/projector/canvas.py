@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -263,8 +263,8 @@ class BoardCanvas(QObject):
         self.state = ViewState(kind="blank", title=title, subtitle=subtitle)
         self.repaint_needed.emit()
 
-    def _step(self, value: Any) -> None:
-        self._t = float(value)
+    def _step(self, value: object) -> None:
+        self._t = float(value)  # type: ignore[arg-type]  # QVariantAnimation's value: a float
         self.repaint_needed.emit()
 
     def _settle(self) -> None:

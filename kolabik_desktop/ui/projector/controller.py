@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QMainWindow
 
-from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow
+from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow, StageSpec
 from kolabik_desktop.core.store.queries.event import event_info
 from kolabik_desktop.core.store.queries.presentation import submitted_juror_ids
 from kolabik_desktop.ui.i18n import localize_number_text
@@ -107,8 +108,15 @@ class ProjectorController(QObject):
         self,
         parent: QObject | None = None,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        lazy: bool = False,
     ) -> None:
+        """``lazy``: while neither the projector's window nor a preview is shown, a change ranks
+        nothing; the board catches up when one shows or when ``board_state()`` is read (the
+        live web board). A bare controller (lazy=False) always keeps its canvas current."""
         super().__init__(parent)
+        self._lazy = lazy
+        self._preview_shown = False
         self.canvas = BoardCanvas(self, clock)
         self.context: EventContext | None = None
         self.session: PresentationSession | None = None
@@ -140,7 +148,11 @@ class ProjectorController(QObject):
         self.frozen = False
         if self.mode == REVEAL:
             self.mode = FULL
-        self.refresh(animate=False)
+        if self.is_shown():
+            self.refresh(animate=False)
+        else:
+            self._pending = False
+            self._stale = True  # ranked when the board shows (or is read), not at event open
         self.state_changed.emit()
 
     def set_session(self, session: PresentationSession) -> None:
@@ -156,7 +168,7 @@ class ProjectorController(QObject):
             self._read_event_name()
         if change.kind in ("rubric", "entries", "event", "all"):
             self._keep_board_valid()
-        if self.frozen or self.mode == REVEAL:
+        if self.frozen or self.mode == REVEAL or not self.is_shown():
             self._stale = True
             return
         if not self._pending:
@@ -179,7 +191,24 @@ class ProjectorController(QObject):
 
     def _session_changed(self) -> None:
         if self.mode == PRESENTING and not self.frozen:
-            self.refresh()
+            if self.is_shown():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def is_shown(self) -> bool:
+        """Whether anything shows the board now: the projector's window or the preview (a
+        controller that is not ``lazy`` counts as always shown)."""
+        return not self._lazy or self.window is not None or self._preview_shown
+
+    def set_preview_shown(self, shown: bool) -> None:
+        """The chair's preview of the board came on screen (or left it); shown, it catches up."""
+        self._preview_shown = shown
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale and self.is_shown() and not self.frozen:
+            self.refresh(animate=False)
 
     # -- the chair's controls -------------------------------------------------------------------
 
@@ -208,11 +237,13 @@ class ProjectorController(QObject):
         self.set_frozen(not self.frozen)
 
     def _restart_view(self) -> None:
-        """Show the current choices: a reveal starts over, other modes redraw."""
+        """Show the current choices: a reveal starts over, other modes redraw (when shown)."""
         if self.mode == REVEAL:
             self._start_reveal()
-        else:
+        elif self.is_shown():
             self.refresh()
+        else:
+            self._stale = True
         self.state_changed.emit()
 
     def _start_reveal(self) -> None:
@@ -276,7 +307,9 @@ class ProjectorController(QObject):
             self.window = ProjectorWindow(self.canvas, self)
             self.window.closed.connect(self._window_closed)
             # The chair's menu shortcuts work while the projector has focus.
-            self.window.addActions(menu_shortcuts(self.parent()))
+            main = self.parent()
+            if isinstance(main, QMainWindow):  # a bare controller (tests, bench) has none
+                self.window.addActions(menu_shortcuts(main))
         target = screen or pick_screen(saved_screen_name())
         if self.window.isFullScreen():
             self.window.showNormal()  # a full-screen window does not move to another screen
@@ -289,6 +322,7 @@ class ProjectorController(QObject):
             self.window.set_framed(True)
             self.window.place_beside(target)
             self.window.showNormal()
+        self._catch_up()  # a board left stale while nothing showed it: current at once
         self.state_changed.emit()
         return self.window
 
@@ -332,10 +366,11 @@ class ProjectorController(QObject):
     def board_state(self) -> BoardState:
         """What the projector shows now (see ``BoardState`` for how to render each mode).
 
-        A redraw still waiting for the event loop after a change is done first, so the state
-        already holds a score saved a moment ago; while frozen it is the held picture.
+        A redraw still waiting for the event loop after a change (or left undone while nothing
+        showed the board) is done first, so the state already holds a score saved a moment ago;
+        while frozen it is the held picture.
         """
-        if self._pending and not self.frozen:
+        if (self._pending or self._stale) and not self.frozen:
             self.refresh()
         st = self.canvas.state
         reveal = st.kind == "board" and self.mode == REVEAL and st.placeholders
@@ -420,7 +455,7 @@ class ProjectorController(QObject):
             key=(REVEAL, self.board, self.category, self.top_n),
         )
 
-    def _progress_stage(self) -> Any:
+    def _progress_stage(self) -> StageSpec | None:
         assert self.context is not None
         event = self.context.scorer.event
         stages = sorted(event.stages, key=lambda s: (s.position, s.id))

@@ -1,11 +1,11 @@
 """The chair's side of the projector: the control dock (preview, screen, board, modes, freeze,
-reveal, export) and the View › Projector menu with its shortcuts; ``install`` puts them, the
-leaderboard dock and the presentation session into the main window.
+reveal, export) and the View › Projector menu with its shortcuts: ``ProjectorFeature``, built
+with the window's ``WindowHost``, the leaderboard feature and the presentation feature.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPaintEvent
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
+from kolabik_desktop.ui.host import MODE_JUROR
 from kolabik_desktop.ui.leaderboard import fill_board_boxes
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.projector.canvas import BoardCanvas
@@ -38,6 +39,9 @@ from kolabik_desktop.ui.projector.window import SETTINGS_SCREEN, pick_screen, sa
 
 if TYPE_CHECKING:
     from kolabik_desktop.ui.context import EventContext
+    from kolabik_desktop.ui.host import WindowHost
+    from kolabik_desktop.ui.leaderboard import LeaderboardFeature
+    from kolabik_desktop.ui.presentation import PresentationFeature
 
 translate = QCoreApplication.translate
 
@@ -161,7 +165,7 @@ class ProjectorControls(QWidget):
         else:
             self.controller.open_window()
 
-    def _fill_screens(self, *_: Any) -> None:
+    def _fill_screens(self, *_: object) -> None:
         self.screen_box.clear()
         chosen = pick_screen(saved_screen_name())
         for screen in QGuiApplication.screens():
@@ -221,114 +225,125 @@ class ProjectorControls(QWidget):
             QMessageBox.warning(self, self.tr("Board not exported"), error_text(exc))
 
 
-def install(window: Any) -> ProjectorController:
-    """Issue 6 in the main window: the leaderboard dock, the projector and the presentation session."""
-    from kolabik_desktop.ui import leaderboard, presentation
+class ProjectorFeature:
+    """View › Projector (F5) with its shortcuts, and the chair's control dock.
 
-    window.leaderboard_dock = leaderboard.install(window)
-    controller = ProjectorController(window)
-    session = presentation.install(window, show_on_projector=lambda: present())
-    controller.set_session(session)
+    Its controls share the right column with the leaderboard dock (as tabs); the presentation
+    session is what the "now presenting" mode shows, and its "Show on the projector" button
+    opens the projector here. ``controller`` is the projector (the live web board reads it).
+    """
 
-    dock = QDockWidget(window)
-    dock.setObjectName("projector_dock")
-    dock.setWindowTitle(translate("Projector", "Projector"))
-    dock.setWidget(ProjectorControls(controller, dock))
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    # One column on the right: the controls share it with the leaderboard, as tabs.
-    window.tabifyDockWidget(window.leaderboard_dock, dock)
-    dock.hide()
+    def __init__(
+        self, host: WindowHost, leaderboard: LeaderboardFeature, presentation: PresentationFeature
+    ) -> None:
+        self.host = host
+        window = host.widget
+        self.controller = ProjectorController(window, lazy=True)
+        self.controller.set_session(presentation.session)
+        presentation.on_show_on_projector(self.present)
 
-    def make_room() -> None:
-        dock.raise_()
-        if hasattr(window, "make_room"):
-            window.make_room(dock)
+        dock = QDockWidget(window)
+        dock.setObjectName("projector_dock")
+        dock.setWindowTitle(translate("Projector", "Projector"))
+        self.controls = ProjectorControls(self.controller, dock)
+        dock.setWidget(self.controls)
+        # One column on the right: the controls share it with the leaderboard, as tabs.
+        host.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea, tab_with=leaderboard.dock)
+        dock.hide()
+        # The preview in the dock shows the board: while neither it nor the projector's window
+        # is on a screen, nothing is ranked (it catches up when one shows).
+        dock.visibilityChanged.connect(self.controller.set_preview_shown)
+        self.dock = dock
 
-    menu = window.menu_view.addMenu(translate("Projector", "Projector"))
-    open_action = QAction(translate("Projector", "&Projector"), window)
-    open_action.setShortcut(QKeySequence("F5"))
-    open_action.setCheckable(True)
+        self.menu = menu = host.add_menu("view", translate("Projector", "Projector"))
+        self.open_action = open_action = QAction(translate("Projector", "&Projector"), window)
+        open_action.setShortcut(QKeySequence("F5"))
+        open_action.setCheckable(True)
+        open_action.toggled.connect(self._toggle_projector)
+        self.controller.state_changed.connect(self._follow_window)
+        menu.addAction(open_action)
+        controls_action = dock.toggleViewAction()
+        controls_action.setText(translate("Projector", "Projector &controls"))
+        controls_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        controls_action.triggered.connect(lambda on: self._make_room() if on else None)
+        menu.addAction(controls_action)
+        menu.addSeparator()
+        controller = self.controller
+        self.actions: list[QAction] = [open_action, controls_action]
+        for text, keys, slot in (
+            (
+                translate("Projector", "Full board"),
+                "Ctrl+Shift+1",
+                lambda: controller.set_mode(FULL),
+            ),
+            (
+                translate("Projector", "Ranks without scores"),
+                "Ctrl+Shift+2",
+                lambda: controller.set_mode(RANKS),
+            ),
+            (
+                translate("Projector", "Progress only"),
+                "Ctrl+Shift+3",
+                lambda: controller.set_mode(PROGRESS),
+            ),
+            (
+                translate("Projector", "Reveal place by place"),
+                "Ctrl+Shift+4",
+                lambda: controller.set_mode(REVEAL),
+            ),
+            (
+                translate("Projector", "Now presenting"),
+                "Ctrl+Shift+5",
+                lambda: controller.set_mode(PRESENTING),
+            ),
+            (translate("Projector", "Freeze / unfreeze the board"), "F6", controller.toggle_frozen),
+            (translate("Projector", "Reveal the next place"), "F7", controller.reveal_next),
+        ):
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.actions.append(action)
 
-    def toggle_projector(on: bool) -> None:
-        if on and not controller.is_open():
-            controller.open_window()
-            dock.show()
-            make_room()
-        elif not on and controller.is_open():
-            controller.close_window()
-
-    open_action.toggled.connect(toggle_projector)
-
-    def present() -> None:
-        """ "Tampilkan di proyektor": who is presenting now, on the projector, opened if need be."""
-        controller.set_mode(PRESENTING)
-        if not controller.is_open():
-            open_action.setChecked(True)
-
-    def follow_window() -> None:
-        if open_action.isChecked() != controller.is_open():
-            open_action.setChecked(controller.is_open())
-
-    controller.state_changed.connect(follow_window)
-    menu.addAction(open_action)
-    controls_action = dock.toggleViewAction()
-    controls_action.setText(translate("Projector", "Projector &controls"))
-    controls_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-    controls_action.triggered.connect(lambda on: make_room() if on else None)
-    menu.addAction(controls_action)
-    menu.addSeparator()
-    actions = [open_action, controls_action]
-    for text, keys, slot in (
-        (translate("Projector", "Full board"), "Ctrl+Shift+1", lambda: controller.set_mode(FULL)),
-        (
-            translate("Projector", "Ranks without scores"),
-            "Ctrl+Shift+2",
-            lambda: controller.set_mode(RANKS),
-        ),
-        (
-            translate("Projector", "Progress only"),
-            "Ctrl+Shift+3",
-            lambda: controller.set_mode(PROGRESS),
-        ),
-        (
-            translate("Projector", "Reveal place by place"),
-            "Ctrl+Shift+4",
-            lambda: controller.set_mode(REVEAL),
-        ),
-        (
-            translate("Projector", "Now presenting"),
-            "Ctrl+Shift+5",
-            lambda: controller.set_mode(PRESENTING),
-        ),
-        (translate("Projector", "Freeze / unfreeze the board"), "F6", controller.toggle_frozen),
-        (translate("Projector", "Reveal the next place"), "F7", controller.reveal_next),
-    ):
-        action = QAction(text, window)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        actions.append(action)
-
-    def opened(context: EventContext) -> None:
-        chair = getattr(window, "mode", "chair") != "juror"
-        controller.set_context(context if chair else None)
-        for a in actions:
-            a.setEnabled(chair)
-        menu.menuAction().setVisible(chair)
-        if not chair:
-            controller.close_window()
-            dock.hide()
-
-    def closed() -> None:
-        controller.close_window()
-        controller.set_context(None)
-        for a in actions:
+        host.event_opened.connect(self._opened)
+        host.event_closed.connect(self._closed)
+        for a in self.actions:
             a.setEnabled(False)
 
-    window.event_opened.connect(opened)
-    window.event_closed.connect(closed)
-    for a in actions:
-        a.setEnabled(False)
-    window.projector = controller
-    window.projector_dock = dock
-    return controller
+    def _make_room(self) -> None:
+        self.dock.raise_()
+        self.host.make_room(self.dock)
+
+    def _toggle_projector(self, on: bool) -> None:
+        if on and not self.controller.is_open():
+            self.controller.open_window()
+            self.dock.show()
+            self._make_room()
+        elif not on and self.controller.is_open():
+            self.controller.close_window()
+
+    def present(self) -> None:
+        """ "Tampilkan di proyektor": who is presenting now, on the projector, opened if need be."""
+        self.controller.set_mode(PRESENTING)
+        if not self.controller.is_open():
+            self.open_action.setChecked(True)
+
+    def _follow_window(self) -> None:
+        if self.open_action.isChecked() != self.controller.is_open():
+            self.open_action.setChecked(self.controller.is_open())
+
+    def _opened(self, context: EventContext) -> None:
+        chair = self.host.mode != MODE_JUROR
+        self.controller.set_context(context if chair else None)
+        for a in self.actions:
+            a.setEnabled(chair)
+        self.menu.menuAction().setVisible(chair)
+        if not chair:
+            self.controller.close_window()
+            self.dock.hide()
+
+    def _closed(self) -> None:
+        self.controller.close_window()
+        self.controller.set_context(None)
+        for a in self.actions:
+            a.setEnabled(False)

@@ -53,6 +53,8 @@ def export_board_png(
     from kolabik_desktop.core.files import replacing
 
     with replacing(target, "image") as tmp:
-        if not render_board_image(controller, size).save(str(tmp), "PNG"):
+        # PySide6's stub types ``format`` as bytes, but the binding takes only a str.
+        image = render_board_image(controller, size)
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"{target}: the image could not be written (is the folder writable?)")
     return target

@@ -4,11 +4,12 @@ window, its own keys (Esc and the rest, handled by its driver) and the chair's m
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QGuiApplication,
     QKeyEvent,
     QMouseEvent,
@@ -67,7 +68,7 @@ class ProjectorWindow(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self.driver.advance()
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
         super().closeEvent(event)
 
@@ -111,13 +112,11 @@ def pick_screen(saved_name: str | None) -> QScreen:
     return others[0] if others else primary
 
 
-def menu_shortcuts(host: object) -> list[QAction]:
+def menu_shortcuts(main: QMainWindow) -> list[QAction]:
     """The main window's menu actions that have a shortcut: added to the projector window, they
     keep working while it has focus (a window shortcut fires only in its action's windows)."""
-    if not isinstance(host, QMainWindow):
-        return []
     found: list[QAction] = []
-    menus = [m for a in host.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+    menus = [m for a in main.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
     while menus:
         for action in menus.pop().actions():
             sub = action.menu()
