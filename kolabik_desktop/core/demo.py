@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError
 from kolabik_desktop.core.paths import DEFAULT_DEMO_FILENAME  # noqa: E402,F401 (re-exported)
 from kolabik_desktop.core.scoring.engine import Scorer
@@ -375,14 +376,11 @@ def build_demo_event(
     replaced = path.exists()
     if replaced:
         if path.is_dir():
-            raise EventFileError(f"{path}: is a folder; give a file name for the demo")
+            raise EventFileError.coded(ec.DEMO_IS_FOLDER, path=str(path))
         if not force and not is_demo_file(path):
-            raise EventFileError(
-                f"{path}: exists and is not a Kolabik demo; choose another name or use --force "
-                "to replace it"
-            )
+            raise EventFileError.coded(ec.DEMO_NOT_DEMO, path=str(path))
     if not path.parent.exists():
-        raise EventFileError(f"{path.parent}: folder does not exist")
+        raise EventFileError.coded(ec.COPY_NO_FOLDER, folder=str(path.parent))
     # A window that has the old demo open holds its lock: refuse rather than pull it away.
     lock = EventLock.acquire(path) if replaced else None
     try:

@@ -3,27 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
+
+from kolabik_desktop.core import codes
+from kolabik_desktop.core.scoring import rules
 
 
 class KolabikError(Exception):
     """An expected error with a message meant for the user.
 
-    An error the window words in its own language also carries ``code`` and ``params``: its
-    message is then core/scoring/problem_text.py's English wording of that code (``coded``),
-    and ui/problems.py words it in the window's language from the same table.
+    Raise it with a coded problem, ``ValidationError.coded(codes.STAGE_EXISTS, stage="P1")``:
+    its ``str()`` is the English wording of ``core.scoring.problem_text`` (what the CLI prints),
+    and the window words ``problem`` in its own language (``ui.problems.error_text``).
+    ``code`` and ``params`` (the parameters as text) say the same for readers of plain values.
     """
 
+    problem: rules.Problem | None = None
     code: str = ""
     params: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def coded(cls, code: str, **params: object) -> Self:
-        from kolabik_desktop.core.scoring.problem_text import error_message
+    def coded(cls, code: str, /, *, at: rules.Where = rules.HERE, **params: Any) -> Self:
+        """The error of one coded problem; ``params`` are plain values (or nested problems)."""
+        from kolabik_desktop.core.scoring.problem_text import problem_line
 
-        values = tuple((k, "" if v is None else str(v)) for k, v in params.items())
-        error = cls(error_message(code, values))
-        error.code, error.params = code, values
+        problem = rules.Problem(code, params, at)
+        error = cls(problem_line(problem, "en"))
+        error.problem = problem
+        error.code = code
+        error.params = tuple((k, "" if v is None else str(v)) for k, v in params.items())
+        return error
+
+    @classmethod
+    def like(cls, other: KolabikError) -> Self:
+        """``other``'s message (and code) as an error of this class."""
+        error = cls(str(other))
+        error.problem, error.code, error.params = other.problem, other.code, other.params
         return error
 
 
@@ -59,7 +74,7 @@ class Problem:
 class InputRejected(KolabikError):
     """A whole input (workbook, score package) refused; nothing was written."""
 
-    code = "input.rejected"
+    code = codes.INPUT_REJECTED
 
     def __init__(self, source: str, problems: list[Problem]):
         self.source = source
@@ -78,4 +93,4 @@ class PanelWriteRefused(StorageError):
     problem code: "panel.write_refused"; the UI shows its own (translated) sentence.
     """
 
-    code = "panel.write_refused"
+    code = codes.PANEL_WRITE_REFUSED

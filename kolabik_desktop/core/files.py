@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.problem_text import REASON_TEXTS
 
@@ -80,18 +81,18 @@ def replacing(path: Path, what: str) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise _write_failed("file.create_failed", path, what, exc) from None
+        raise _write_failed(ec.FILE_CREATE_FAILED, path, what, exc) from None
     tmp = Path(name)
     try:
         yield tmp
         if tmp.stat().st_size == 0:
-            raise KolabikError.coded("file.came_out_empty", path=path, what=what)
+            raise KolabikError.coded(ec.FILE_CAME_OUT_EMPTY, path=path, what=what)
         fsync_file(tmp)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except OSError as exc:
         _discard(tmp)
-        raise _write_failed("file.write_failed", path, what, exc) from None
+        raise _write_failed(ec.FILE_WRITE_FAILED, path, what, exc) from None
     except BaseException:
         _discard(tmp)
         raise
@@ -127,22 +128,26 @@ def read_regular_file(path: Path, max_bytes: int, what: str, *, first: int | Non
     try:
         fd = os.open(path, flags)
     except IsADirectoryError:
-        raise KolabikError(f"{path}: is a folder, not a {what}") from None
+        raise KolabikError.coded(ec.READ_IS_FOLDER, path=str(path), what=what) from None
     except FileNotFoundError:
-        raise KolabikError(f"{path}: cannot be read: the {what} was not found") from None
+        raise KolabikError.coded(ec.READ_NOT_FOUND, path=str(path), what=what) from None
     except OSError as exc:
-        raise KolabikError(f"{path}: cannot read the {what}: {os_error_reason(exc)}") from None
+        raise KolabikError.coded(
+            ec.READ_FAILED,
+            path=str(path),
+            what=what,
+            reason=os_error_reason(exc),
+            reason_code=os_error_code(exc),
+        ) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise KolabikError(f"{path}: is a folder, not a {what}")
+            raise KolabikError.coded(ec.READ_IS_FOLDER, path=str(path), what=what)
         if not stat.S_ISREG(st.st_mode):
-            raise KolabikError(
-                f"{path}: is not a regular file (a pipe or a device), so not a {what}; refused"
-            )
+            raise KolabikError.coded(ec.READ_NOT_REGULAR, path=str(path), what=what)
         if st.st_size > max_bytes:
-            raise KolabikError(
-                f"{path}: too large for a {what} ({st.st_size} bytes, at most {max_bytes})"
+            raise KolabikError.coded(
+                ec.READ_TOO_LARGE, path=str(path), what=what, size=st.st_size, max=max_bytes
             )
         chunks: list[bytes] = []
         total = 0
@@ -155,9 +160,17 @@ def read_regular_file(path: Path, max_bytes: int, what: str, *, first: int | Non
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
-                raise KolabikError(f"{path}: too large for a {what} (more than {max_bytes} bytes)")
+                raise KolabikError.coded(
+                    ec.READ_TOO_LARGE_STREAM, path=str(path), what=what, max=max_bytes
+                )
         return b"".join(chunks)
     except OSError as exc:
-        raise KolabikError(f"{path}: cannot read the {what}: {os_error_reason(exc)}") from None
+        raise KolabikError.coded(
+            ec.READ_FAILED,
+            path=str(path),
+            what=what,
+            reason=os_error_reason(exc),
+            reason_code=os_error_code(exc),
+        ) from None
     finally:
         os.close(fd)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError
 
 if TYPE_CHECKING:
@@ -246,9 +247,9 @@ def apply_template(session: Session, name: str, *, actor: str = "system") -> dic
 
     template = TEMPLATES.get(name)
     if template is None:
-        raise KolabikError(f"unknown template '{name}' (known: {', '.join(template_names())})")
+        raise KolabikError.coded(ec.TEMPLATE_UNKNOWN, name=name, known=", ".join(template_names()))
     if session.scalar(select(Stage.id).limit(1)) is not None:
-        raise KolabikError("the event already has stages; a template only starts a new event")
+        raise KolabikError.coded(ec.TEMPLATE_HAS_STAGES)
     stage_ids: dict[str, int] = {}
     for position, st in enumerate(template.stages, start=1):
         stage = Stage(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.backup import BackupInfo, list_backups, make_backup, restore_backup
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.settings_dialog import backup_interval_minutes
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def restore_into_window(host: WindowHost, backup: BackupInfo) -> bool:
         restore_backup(path, backup.path, fallback_dir=fallback_backup_dir())
     except KolabikError as exc:
         QMessageBox.critical(
-            host.widget, QCoreApplication.translate("Backups", "Restore failed"), str(exc)
+            host.widget, QCoreApplication.translate("Backups", "Restore failed"), error_text(exc)
         )
         host.open_event(path)
         return False

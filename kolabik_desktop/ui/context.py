@@ -16,6 +16,7 @@ from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.queries import scores
 from kolabik_desktop.core.store.queries.fast_scores import read_event_spec, read_scoring_input
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import (
     TaskRunner,
     gc_paused,
@@ -63,7 +64,7 @@ class EventContext(QObject):
         try:
             self.db.check_file()
         except KolabikError as exc:
-            self.file_problem.emit(str(exc))
+            self.file_problem.emit(error_text(exc))
             return
         if str(self.db.path) not in self._watcher.files() and self.db.path.exists():
             self._watcher.addPath(str(self.db.path))  # a deleted file's watch went with it
@@ -102,7 +103,7 @@ class EventContext(QObject):
         self.tasks.start(
             work,
             lambda scorer: self._scores_in(generation, scorer),
-            lambda exc: self.file_problem.emit(str(exc)),
+            lambda exc: self.file_problem.emit(error_text(exc)),
         )
 
     def _scores_in(self, generation: int, scorer: Scorer) -> None:

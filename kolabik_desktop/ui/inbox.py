@@ -18,6 +18,7 @@ from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepar
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class InboxWatcher(QObject):
         for path in self._current:  # e.g. the disk was busy: try these files again later
             self._seen.pop(path.name, None)
         self._finish()
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
 
 def notice_text(plan: ImportPlan) -> str:

@@ -40,6 +40,7 @@ from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progre
 from kolabik_desktop.core.store.services import reopen_stage
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.host import MODE_CHAIR, LazyDock
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -273,7 +274,9 @@ class JurorProgressView(QWidget):
             reopen_stage(self.context.db, juror_code=row.juror_code, stage_code=row.stage_code)
         except KolabikError as exc:
             QMessageBox.warning(
-                self, self.tr("Reopen stage"), self.tr("The stage was not reopened.") + f"\n{exc}"
+                self,
+                self.tr("Reopen stage"),
+                self.tr("The stage was not reopened.") + "\n" + error_text(exc),
             )
             return False
         self.refresh()

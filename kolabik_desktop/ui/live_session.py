@@ -48,6 +48,7 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -614,7 +615,9 @@ class LiveSessionPanel(QWidget):
                 forgotten.append(forget_juror_key(self.context.db, code))
             except KolabikError as exc:
                 QMessageBox.warning(
-                    self, QCoreApplication.translate("LiveSession", "Forget juror key"), str(exc)
+                    self,
+                    QCoreApplication.translate("LiveSession", "Forget juror key"),
+                    error_text(exc),
                 )
         self.refresh()
         return forgotten
@@ -752,7 +755,7 @@ class LiveLink(QObject):
             return
         self._busy = False
         if result is None:
-            self.online, self.message = False, str(exc)
+            self.online, self.message = False, error_text(exc) if exc is not None else ""
         else:
             refusal = result.refusal
             self.online = refusal is None or refusal.code not in ("unreachable", "rogue_hub")
@@ -868,7 +871,7 @@ class LiveSessionFeature:
                 try:
                     link.connect_to(dialog.address.text(), dialog.code.text())
                 except KolabikError as exc:
-                    link.message = str(exc)
+                    link.message = error_text(exc)
                     link.status_changed.emit()
 
         show_dock.setVisible(False)

@@ -81,7 +81,7 @@ class OutboxWriter(QObject):
                 # The window is about to close the kit (still open and locked): quick, in line.
                 write_package(self.context.db, self.target)
             except KolabikError as exc:
-                self.failed.emit(str(exc))
+                self.failed.emit(error_text(exc))
 
     def _on_change(self, _change: object) -> None:
         self._timer.start()
@@ -106,7 +106,7 @@ class OutboxWriter(QObject):
 
     def _error(self, exc: Exception) -> None:
         self._finish()
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
 
 def _warn(parent: QWidget, title: str, text: str) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from kolabik_desktop.core.errors import InputRejected
 from kolabik_desktop.core.errors import Problem as InputProblem
 from kolabik_desktop.core.scoring.problem_text import (
-    ERROR_TEXTS,
+    TEXTS,
     FindingLike,
     ProofLike,
     error_message,
@@ -40,9 +40,12 @@ def proof_text(proof: ProofLike) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """An expected error's message in the window's language: a refusal by the rules is told
-    from its problem codes, a coded error (core/errors.py ``KolabikError.coded``) from its code;
-    any other error as core wrote it."""
+    """An expected error's message in the window's language: a coded error
+    (core/errors.py ``KolabikError.coded``) or a refusal by the rules is told from its problem
+    code(s); any other error as core wrote it."""
+    problem = getattr(exc, "problem", None)
+    if isinstance(problem, Problem):
+        return problem_text(problem)
     problems: Sequence[object] = getattr(exc, "problems", ())
     coded = [p for p in problems if isinstance(p, Problem)]
     if coded:
@@ -53,7 +56,7 @@ def error_text(exc: BaseException) -> str:
         lines += [f"  - {input_problem_text(p)}" for p in exc.problems[:200]]
         return "\n".join(lines)
     code = getattr(exc, "code", "")
-    if code in ERROR_TEXTS:
+    if code in TEXTS:
         return error_message(code, getattr(exc, "params", ()), lang)
     return str(exc)
 
@@ -62,6 +65,6 @@ def input_problem_text(problem: InputProblem, *, with_place: bool = True) -> str
     """One problem of a refused input (a package, a workbook) in the window's language when it
     is coded, else as core wrote it."""
     message = problem.message
-    if problem.code in ERROR_TEXTS:
+    if problem.code in TEXTS:
         message = error_message(problem.code, problem.params, i18n.current_language())
     return f"{problem.where}: {message}" if with_place and problem.where else message

@@ -34,6 +34,7 @@ from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.i18n import localize_number_text
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class PromoteDialog(QDialog):
                 self.data, stage=self.stage.currentData(), top_n=self.top_n.value()
             )
         except KolabikError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             self.send_button.setEnabled(False)
             return
         self.awards = plan.awards
@@ -215,9 +216,9 @@ class PromoteDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.send_button.setEnabled(True)
         message = (
-            str(exc)
+            error_text(exc)
             if isinstance(exc, KolabikError)
-            else self.tr("Could not send: %1").replace("%1", str(exc))
+            else self.tr("Could not send: %1").replace("%1", error_text(exc))
         )
         self.status.setText(message)
         self.failed.emit(message)
@@ -244,7 +245,7 @@ class PromoteFeature:
             try:
                 dialog = PromoteDialog(host.context.db, window)
             except KolabikError as exc:
-                QMessageBox.warning(window, action.text(), str(exc))
+                QMessageBox.warning(window, action.text(), error_text(exc))
                 return
             dialog.exec()
             dialog.deleteLater()

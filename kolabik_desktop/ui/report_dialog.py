@@ -372,7 +372,7 @@ class ReportDialog(QDialog):
         message = (
             error_text(exc)
             if isinstance(exc, KolabikError)
-            else self.tr("Could not build: %1").replace("%1", str(exc))
+            else self.tr("Could not build: %1").replace("%1", error_text(exc))
         )
         self.status.setText(message)
         self.failed.emit(message)

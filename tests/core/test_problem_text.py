@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from decimal import Decimal
 
+from kolabik_desktop.core import codes
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import (
     FINDING_TEXTS,
@@ -19,13 +20,20 @@ from kolabik_desktop.core.scoring.problem_text import (
 
 CODES = {
     value
-    for name, value in vars(rules).items()
+    for module in (rules, codes)
+    for name, value in vars(module).items()
     if name.isupper() and isinstance(value, str) and "." in value
 }
 
 
 def test_every_code_has_both_languages_with_the_same_parameters():
     assert CODES, "no codes found in rules"
+    assert len(CODES) == sum(  # no code is spelled twice, in one module or across both
+        1
+        for module in (rules, codes)
+        for name, value in vars(module).items()
+        if name.isupper() and isinstance(value, str) and "." in value
+    )
     assert set(TEXTS) == CODES
     for code, texts in TEXTS.items():
         assert set(texts) == set(LANGS), code

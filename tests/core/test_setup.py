@@ -15,6 +15,7 @@ from kolabik_desktop.core.errors import InputRejected, ValidationError
 from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
 from kolabik_desktop.core.reports import load_report_data
 from kolabik_desktop.core.scoring.model import FINAL
+from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.audit import verify_chain
 from kolabik_desktop.core.store.db import Change, create_event_file
@@ -158,7 +159,7 @@ def test_slot_parts_typed_as_text():
         ({"cumulative": "P1=30"}, "'P1=30' is not STAGE:WEIGHT"),
         ({"cumulative": "P1:30 P4:70"}, "the unknown stage P4"),
         ({"cumulative": "P1:30 P3:60"}, "add up to 90, not 100"),
-        ({"cumulative": "P1:50 P1:50"}, "name a stage twice"),
+        ({"cumulative": "P1:50 P1:50"}, "name P1 twice"),  # rules.CUMULATIVE_TWICE, one wording
         ({"weight": Decimal(10), "scale_max": Decimal(25)}, "must share one scale"),
         ({"slot_parts": "[{"}, "not valid JSON"),
         ({"slot_parts": '[{"name": "Video", "minutes": 0}]'}, "minutes must be above 0"),
@@ -359,7 +360,7 @@ def crit(**kw):
 def test_rubric_refused(event, changes, criteria, message):
     db, ids = event
     before = snapshot(db)
-    assert any(message in p for p in setup.rubric_problems(criteria))
+    assert any(message in problem_message(p) for p in setup.rubric_problems(criteria))
     with pytest.raises(ValidationError, match=message):
         setup.save_rubric(db, ids.stages["P2"], criteria)
     assert snapshot(db) == before and changes == []

@@ -42,7 +42,7 @@ def _core_wordings() -> list[str]:
     window shows them through ui/problems.py."""
     from kolabik_desktop.core.scoring import problem_text as pt
 
-    tables = (pt.TEXTS, pt.FINDING_TEXTS, pt.PLACE_TEXTS, pt.ERROR_TEXTS, pt.REASON_TEXTS)
+    tables = (pt.TEXTS, pt.FINDING_TEXTS, pt.PLACE_TEXTS, pt.REASON_TEXTS)
     return [texts["id"] for table in tables for texts in table.values()]
 
 

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.exchange.csv_text import FORMULA_STARTS, csv_safe  # noqa: F401
 from kolabik_desktop.core.files import write_output
@@ -168,20 +169,20 @@ def _matrix(data: ReportData, stage: StageSpec, lang: str) -> Sheet:
 
 def _check(data: ReportData, board: str, category: str | None, lang: str) -> None:
     if data.kit:
-        raise ValidationError(
-            "a juror's kit holds only that juror's scores, so its leaderboard would be wrong: "
-            "export it from the chair's event file"
-        )
+        raise ValidationError.coded(ec.EXPORT_FROM_KIT)
     if lang not in LANGS:
-        raise ValidationError(f"unknown language '{lang}' (use id or en)")
+        raise ValidationError.coded(ec.REPORT_LANG, lang=lang)
     if board != FINAL:
         try:
             data.stage(board)
-        except KeyError as exc:
-            raise ValidationError(str(exc.args[0])) from None
+        except KeyError:
+            known_stages = ", ".join(s.code for s in data.event.stages) or "none"
+            raise ValidationError.coded(
+                ec.REPORT_NO_STAGE, stage=board, known=known_stages
+            ) from None
     if category and category not in {e.category for e in data.event.entries}:
         known = ", ".join(data.categories) or "none"
-        raise ValidationError(f"no category '{category}' (categories: {known})")
+        raise ValidationError.coded(ec.REPORT_NO_CATEGORY, category=category, known=known)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,18 +255,18 @@ def export(
     """Write the export to ``out`` (.xlsx or .csv); returns the number of data rows."""
     suffix = out.suffix.lower()
     if what not in WHATS:
-        raise ValidationError(f"unknown export '{what}' (use {' or '.join(WHATS)})")
+        raise ValidationError.coded(ec.EXPORT_UNKNOWN, what_export=what, known=" or ".join(WHATS))
     if suffix not in FORMATS:
-        raise ValidationError(f"{out.name}: write a .xlsx or .csv file, not '{suffix or 'none'}'")
+        raise ValidationError.coded(ec.EXPORT_SUFFIX, file=out.name, suffix=suffix or "none")
     if what == "leaderboard":
         sheets = [leaderboard_sheet(data, board, category, lang)]
     else:
         if category:
-            raise ValidationError("the score matrix has every category; leave out --category")
+            raise ValidationError.coded(ec.EXPORT_MATRIX_CATEGORY)
         single = board if board != FINAL else None
         if suffix == ".csv" and single is None and len(data.event.stages) > 1:
             codes = " or ".join(s.code for s in data.event.stages)
-            raise ValidationError(f"a CSV holds one stage's matrix: add --stage {codes}")
+            raise ValidationError.coded(ec.EXPORT_CSV_ONE_STAGE, codes=codes)
         sheets = matrix_sheets(data, single, lang)
     blob = to_xlsx(sheets) if suffix == ".xlsx" else to_csv(sheets[0])
     write_output(out, blob, "export")
@@ -336,7 +337,7 @@ def export_audit(rows: Iterable[AuditLine], out: Path, lang: str = "id") -> int:
     formula gets a leading apostrophe (``csv_safe``)."""
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise ValidationError(f"{out.name}: write a .xlsx or .csv file, not '{suffix or 'none'}'")
+        raise ValidationError.coded(ec.EXPORT_SUFFIX, file=out.name, suffix=suffix or "none")
     sheet = audit_sheet(rows, lang if lang in LANGS else "id")
     blob = to_xlsx([sheet]) if suffix == ".xlsx" else to_csv(sheet)
     write_output(out, blob, "export")

@@ -26,10 +26,11 @@ from sqlalchemy import create_engine, delete, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.exchange.live import SETTING_HUB_PUBLIC, ensure_hub_key
 from kolabik_desktop.core.exchange.packages import CHAIR_HEAD_SETTING, file_slug
-from kolabik_desktop.core.files import os_error_reason
+from kolabik_desktop.core.files import os_error_code, os_error_reason
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit, outbox, writer
@@ -88,12 +89,12 @@ def _kit_stages(session: Session, codes: Sequence[str] | None) -> list[Stage]:
     if not codes:
         chosen = current_stages(session)
         if not chosen:
-            raise KolabikError("the event has no stages yet, so there is nothing to score")
+            raise KolabikError.coded(ec.KIT_NO_STAGES)
         return chosen
     by_code = {st.code: st for st in session.scalars(select(Stage))}
     unknown = [c for c in codes if c not in by_code]
     if unknown:
-        raise KolabikError(f"unknown stage(s): {', '.join(unknown)}")
+        raise KolabikError.coded(ec.KIT_UNKNOWN_STAGES, codes=", ".join(unknown))
     return [by_code[c] for c in dict.fromkeys(codes)]
 
 
@@ -124,18 +125,15 @@ def export_kits(
     A juror without a signing key gets one now (stored in the chair's file, audited).
     """
     if db.kind != "event":
-        raise KolabikError(f"{db.path.name}: kits are made from the chair's event file")
+        raise KolabikError.coded(ec.KIT_FROM_EVENT, file=db.path.name)
     out = Path(out_dir)
     single_file = juror_codes is not None and len(juror_codes) == 1 and not out.is_dir()
     folder = out.parent if single_file else out
     if not folder.is_dir():
-        raise KolabikError(f"{folder}: folder does not exist")
+        raise KolabikError.coded(ec.COPY_NO_FOLDER, folder=str(folder))
     # Only an earlier kit may be replaced: never the event file itself or another document.
     if single_file and out.exists() and (out.suffix != KIT_SUFFIX or _is_the_event(out, db)):
-        raise KolabikError(
-            f"{out}: this file already exists and is not a juror kit; nothing was written "
-            f"(name the kit ...{KIT_SUFFIX}, or give a folder)"
-        )
+        raise KolabikError.coded(ec.KIT_EXISTS_NOT_KIT, path=str(out), suffix=KIT_SUFFIX)
     with db.session() as s:
         event = s.scalars(select(Event)).one()
         chosen = _kit_stages(s, stages)
@@ -147,10 +145,10 @@ def export_kits(
             by_code = {j.code: j for j in jurors}
             unknown = [c for c in juror_codes if c not in by_code]
             if unknown:
-                raise KolabikError(f"unknown juror(s): {', '.join(unknown)}")
+                raise KolabikError.coded(ec.KIT_UNKNOWN_JURORS, codes=", ".join(unknown))
             jurors = [by_code[c] for c in juror_codes]
         if not jurors:
-            raise KolabikError("the event has no jurors yet")
+            raise KolabikError.coded(ec.REPORT_NO_JURORS)
         ensure_hub_key(s)  # the kit carries the hub's public key: it pairs with no code typed
         requests = []
         for juror in jurors:
@@ -227,7 +225,12 @@ def _audit_and_publish(
                 subject={"files": [r.path.name for r, _t in parts if r.path not in published]},
                 new={"reason": exc.strerror or str(exc)},
             )
-        raise KolabikError(f"{req.path}: could not write the kit: {os_error_reason(exc)}") from None
+        raise KolabikError.coded(
+            ec.KIT_WRITE_FAILED,
+            path=str(req.path),
+            reason=os_error_reason(exc),
+            reason_code=os_error_code(exc),
+        ) from None
 
 
 def _stamp_head(tmp: Path, target: Path, head: str) -> None:
@@ -240,7 +243,7 @@ def _stamp_head(tmp: Path, target: Path, head: str) -> None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise KolabikError(f"{target}: could not write the kit ({exc})") from exc
+        raise KolabikError.coded(ec.KIT_WRITE_ERROR, path=str(target), detail=str(exc)) from exc
 
 
 def _is_the_event(out: Path, db: EventDB) -> bool:
@@ -277,9 +280,14 @@ def _write_kit(
             dst.close()
             src.close()
     except sqlite3.Error as exc:
-        raise KolabikError(f"{req.path}: could not write the kit ({exc})") from exc
+        raise KolabikError.coded(ec.KIT_WRITE_ERROR, path=str(req.path), detail=str(exc)) from exc
     except OSError as exc:
-        raise KolabikError(f"{req.path}: could not write the kit: {os_error_reason(exc)}") from exc
+        raise KolabikError.coded(
+            ec.KIT_WRITE_FAILED,
+            path=str(req.path),
+            reason=os_error_reason(exc),
+            reason_code=os_error_code(exc),
+        ) from exc
 
 
 def _cut_to_juror(
@@ -335,7 +343,7 @@ def _cut_to_juror(
     dangling = con.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
         con.execute("ROLLBACK")
-        raise KolabikError(f"the kit would hold rows that point nowhere: {dangling[:3]}")
+        raise KolabikError.coded(ec.KIT_DANGLING, rows=str(dangling[:3]))
     con.execute("DROP TABLE temp.keep_entry")
     con.execute("COMMIT")
 
@@ -381,26 +389,23 @@ def update_kit(kit: EventDB | str | Path, new_kit_path: str | Path) -> KitUpdate
     kit_db = kit
     new_path = Path(new_kit_path)
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
-        raise KolabikError(f"{kit_db.path.name}: not a juror kit")
+        raise KolabikError.coded(ec.KIT_NOT_KIT, file=kit_db.path.name)
     if not new_path.is_file():
-        raise EventFileError(f"{new_path}: file not found")
+        raise EventFileError.coded(ec.LOCK_NOT_FOUND, path=str(new_path))
     revision = schema_revision(new_path)
     if revision != head_revision():
-        raise KolabikError(
-            f"{new_path.name}: the kit was made by another version of Kolabik Desktop "
-            f"(schema {revision}); use the same version as the chair"
-        )
+        raise KolabikError.coded(ec.KIT_OTHER_VERSION, file=new_path.name, revision=revision)
     uri = new_path.resolve().as_uri() + "?mode=ro"
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
     try:
         with Session(engine) as new:
             return _update_kit(kit_db, new, new_path.name)
     except IntegrityError as exc:
-        raise KolabikError(
-            f"{new_path.name}: the new kit does not fit this kit ({exc.orig}); nothing was changed"
+        raise KolabikError.coded(
+            ec.KIT_DOES_NOT_FIT, file=new_path.name, detail=str(exc.orig)
         ) from exc
     except (sqlite3.Error, DatabaseError) as exc:
-        raise KolabikError(f"{new_path.name}: not a readable kit ({exc})") from exc
+        raise KolabikError.coded(ec.KIT_NOT_READABLE, file=new_path.name, detail=str(exc)) from exc
     finally:
         engine.dispose()
 
@@ -418,16 +423,16 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
     juror_id = kit_db.kit_juror_id
     new_event = new.scalars(select(Event)).first()
     if new_event is None or new_event.kind != "kit":
-        raise KolabikError(f"{new_name}: not a juror kit")
+        raise KolabikError.coded(ec.KIT_NOT_KIT, file=new_name)
     if new_event.uid != kit_db.uid:
-        raise KolabikError(f"{new_name}: the kit belongs to another event")
+        raise KolabikError.coded(ec.KIT_OTHER_EVENT, file=new_name)
     new_juror = new.get(Juror, new_event.kit_juror_id)
     now = utc_now()
     with kit_db.session() as s:
         juror = s.get(Juror, juror_id)
         assert juror is not None
         if new_event.kit_juror_id != juror_id or new_juror is None or new_juror.code != juror.code:
-            raise KolabikError(f"{new_name}: the kit is for another juror, not '{juror.code}'")
+            raise KolabikError.coded(ec.KIT_OTHER_JUROR, file=new_name, juror=juror.code)
         event = s.scalars(select(Event)).one()
         for attr in ("name", "year", "organiser", "precision", "tiebreak", "round_stage_scores"):
             setattr(event, attr, getattr(new_event, attr))

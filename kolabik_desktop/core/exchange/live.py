@@ -36,6 +36,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange import packages, signing
 from kolabik_desktop.core.exchange.merge import PackagePlan, apply_import, plan_import
@@ -174,7 +175,7 @@ def ensure_hub_key(s: Session) -> bytes:
 def hub_private_key(db: EventDB) -> bytes:
     """The chair's hub key (made on first use): only an event file holds it."""
     if db.kind != "event":
-        raise KolabikError(f"{db.path.name}: a live session runs on the chair's event file")
+        raise KolabikError.coded(ec.LIVE_NOT_EVENT, file=db.path.name)
     with db.session() as s:
         ensure_hub_key(s)
         return bytes.fromhex(get_setting(s, SETTING_HUB_PRIVATE) or "")
@@ -219,7 +220,7 @@ class KitState:
 
 def _require_kit(kit: EventDB) -> int:
     if kit.kind != "kit" or kit.kit_juror_id is None:
-        raise KolabikError(f"{kit.path.name}: not a juror kit, so it has no changes to send")
+        raise KolabikError.coded(ec.LIVE_NOT_KIT, file=kit.path.name)
     return kit.kit_juror_id
 
 
@@ -281,7 +282,7 @@ def kit_identity(kit: EventDB) -> tuple[str, str, bytes, bytes]:
     with kit.session() as s:
         juror = s.get(Juror, juror_id)
         if juror is None or not juror.secret_key or private is None:
-            raise KolabikError(f"{kit.path.name}: the kit has no signing key for its juror")
+            raise KolabikError.coded(ec.LIVE_NO_KEY, file=kit.path.name)
         return kit.uid, juror.code, juror.secret_key, private
 
 
@@ -394,7 +395,7 @@ class HubSession:
         with self._lock:
             link = self._links.get(code)
             if link is None:
-                raise KolabikError(f"unknown juror '{code}'")
+                raise KolabikError.coded(ec.JUROR_UNKNOWN, juror=code)
             link.approved, link.waiting = approved, False
             codes = sorted(c for c, lk in self._links.items() if lk.approved)
         with self.db.session() as s:

@@ -24,6 +24,7 @@ from sqlalchemy import String, select, text, type_coerce
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange.packages import (
     VerifiedPackage,
@@ -451,7 +452,7 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     except SQLAlchemyError as exc:  # e.g. the rubric changed under the import: nothing was written
         raise database_refused(exc) from exc
     except Exception as exc:
-        raise KolabikError(f"the import failed and changed nothing ({exc})") from exc
+        raise KolabikError.coded(ec.IMPORT_FAILED, detail=str(exc)) from exc
     result = resolution.plan
     source = result.packages[0].filename if len(result.packages) == 1 else "import"
     if resolution.scores:

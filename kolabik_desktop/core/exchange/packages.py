@@ -26,6 +26,7 @@ from typing import Any, Self
 from sqlalchemy import select
 
 from kolabik_desktop import __version__
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.files import read_regular_file, write_output
@@ -140,7 +141,7 @@ def package_document(
     HMAC secret, the kit's Ed25519 private key, event name, juror code).
     """
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
-        raise KolabikError(f"{kit_db.path.name}: not a juror kit, so it has no scores to send")
+        raise KolabikError.coded(ec.PACKAGE_NOT_KIT, file=kit_db.path.name)
     juror_id = kit_db.kit_juror_id
     private = signing.ensure_kit_key(kit_db)
     assert private is not None  # a kit always has a key once ensured
@@ -148,7 +149,7 @@ def package_document(
         event = s.scalars(select(Event)).one()
         juror = s.get(Juror, juror_id)
         if juror is None or not juror.secret_key:
-            raise KolabikError(f"{kit_db.path.name}: the kit has no signing key for its juror")
+            raise KolabikError.coded(ec.LIVE_NO_KEY, file=kit_db.path.name)
         score_query = (
             select(
                 Entry.code,
@@ -265,12 +266,10 @@ def write_package(kit_db: EventDB, out: str | Path) -> Path:
             n += 1
     else:
         if not out.parent.is_dir():
-            raise KolabikError(f"{out.parent}: folder does not exist")
+            raise KolabikError.coded(ec.COPY_NO_FOLDER, folder=str(out.parent))
         # Only an earlier package may be replaced: never the kit itself or another document.
         if out.exists() and (out.samefile(kit_db.path) or out.suffix != PACKAGE_SUFFIX):
-            raise KolabikError(
-                f"{out}: this file already exists and is not a score package; nothing was written"
-            )
+            raise KolabikError.coded(ec.PACKAGE_EXISTS_NOT_PACKAGE, path=str(out))
         path = out
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     write_atomic(path, data)
@@ -355,7 +354,7 @@ class _Refuse(Exception):
 
     @classmethod
     def coded(cls, code: str, **params: object) -> Self:
-        """A refusal the window words in its language (problem_text.ERROR_TEXTS)."""
+        """A refusal the window words in its language (problem_text.TEXTS)."""
         values = tuple((k, str(v)) for k, v in params.items())
         return cls(error_message(code, values), code, **params)
 
@@ -379,9 +378,7 @@ def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
 def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
     """Verify a package given as bytes (``filename`` names it in messages and the audit log)."""
     if db.kind != "event":
-        raise KolabikError(
-            f"{db.path.name}: score packages are imported into the chair's event file, not a kit"
-        )
+        raise KolabikError.coded(ec.PACKAGE_INTO_KIT, file=db.path.name)
     try:
         document = _parse(data)
         return _verify(document, data, filename, db)
@@ -395,27 +392,27 @@ def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPac
 
 def _parse(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_PACKAGE_BYTES:
-        raise _Refuse.coded("package.too_large")
+        raise _Refuse.coded(ec.PACKAGE_TOO_LARGE)
     if not data.strip():
-        raise _Refuse.coded("package.empty")
+        raise _Refuse.coded(ec.PACKAGE_EMPTY)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _Refuse.coded("package.not_utf8") from None
+        raise _Refuse.coded(ec.PACKAGE_NOT_UTF8) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         at = {"line": exc.lineno, "column": exc.colno}
         body = text.strip()
         if exc.pos >= len(body) - 1 or (body.startswith("{") and not body.endswith("}")):
-            raise _Refuse.coded("package.truncated", **at) from None
-        raise _Refuse.coded("package.bad_json", detail=exc.msg, **at) from None
+            raise _Refuse.coded(ec.PACKAGE_TRUNCATED, **at) from None
+        raise _Refuse.coded(ec.PACKAGE_BAD_JSON, detail=exc.msg, **at) from None
     except ValueError:  # an integer of more digits than Python agrees to convert
         raise _Refuse("not a score package (it holds a number too long to read)") from None
     except RecursionError:
         raise _Refuse("not a score package (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise _Refuse.coded("package.not_package", format=FORMAT_NAME)
+        raise _Refuse.coded(ec.PACKAGE_NOT_PACKAGE, format=FORMAT_NAME)
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _Refuse("the package has no valid format version")

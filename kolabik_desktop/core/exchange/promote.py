@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError, KolabikError, ValidationError
 from kolabik_desktop.core.reports.awards import Awards, check_confirmed, select_awards
 from kolabik_desktop.core.reports.data import ReportData, load_report_data
@@ -71,9 +72,7 @@ class PromoteResult:
 def plan_promotion(data: ReportData, *, stage: str | None, top_n: int) -> PromotionPlan:
     """Who would be promoted (the awarded places of the board); nothing is written."""
     if data.kit:
-        raise ValidationError(
-            "a juror's kit holds only that juror's scores: promote from the event"
-        )
+        raise ValidationError.coded(ec.PROMOTE_FROM_KIT)
     return PromotionPlan(select_awards(data, stage=stage, top_n=top_n), data.title_line())
 
 
@@ -105,7 +104,7 @@ def _open_existing(target: Path) -> EventDB:
     db = open_event_file(target, lock=True)
     if db.kind != "event":
         db.close()
-        raise EventFileError(f"{target}: a juror's kit, not an event: promote into an event file")
+        raise EventFileError.coded(ec.PROMOTE_INTO_KIT, file=str(target))
     return db
 
 
@@ -115,7 +114,7 @@ def _create_beside(
     """Build a new event beside ``target`` and rename it into place only when ``fill`` is done:
     a failure or a kill mid-way leaves no half-made next event (and nothing to refuse later)."""
     if target.suffix.lower() != ".kolabik":
-        raise KolabikError(f"{target.name}: the next event's file should end in .kolabik")
+        raise KolabikError.coded(ec.PROMOTE_SUFFIX, file=target.name)
     part = target.with_name(f".{target.name}.{os.getpid()}.building")
     _remove_sqlite_files(part)
     db = create_event_file(part, name=name, year=year)
@@ -128,7 +127,7 @@ def _create_beside(
     db.close()
     if target.exists():  # made by someone else meanwhile: never replace an event
         _remove_sqlite_files(part)
-        raise EventFileError(f"{target}: appeared while it was being built; nothing was written")
+        raise EventFileError.coded(ec.PROMOTE_APPEARED, file=str(target))
     with part.open("rb") as fh:
         os.fsync(fh.fileno())
     os.replace(part, target)
@@ -154,7 +153,7 @@ def promote(
     """Add the source's top ``top_n`` to the target event (created when missing)."""
     source, target = Path(source), Path(target)
     if target.exists() and source.resolve() == target.resolve():
-        raise KolabikError(f"{target.name}: the next event must be another file than the source")
+        raise KolabikError.coded(ec.PROMOTE_SAME_FILE, file=target.name)
     with open_event_file(source, read_only=True) as src:
         data = load_report_data(src, with_notes=False)
         plan = plan_promotion(data, stage=stage, top_n=top_n)
@@ -200,9 +199,8 @@ def _write(
         if code in existing and existing[code][0].differences(carried[code][0])
     ]
     if clashes:
-        raise ValidationError(
-            f"{db.path.name} already has entries with these codes but other content: "
-            f"{'; '.join(clashes)}. Rename or remove them there first; nothing was changed."
+        raise ValidationError.coded(
+            ec.PROMOTE_CLASHES, file=db.path.name, clashes="; ".join(clashes)
         )
     with db.session() as s:
         categories = dict(s.execute(select(Category.name, Category.id)).all())

@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.exchange.packages import (
@@ -627,10 +628,7 @@ def check_against(db: EventDB, path: str | Path) -> Against:
         return _against_backup(db, path)
     if start.lstrip().startswith(b"{"):
         return _against_package(db, path)
-    raise KolabikError(
-        f"{path}: not a report PDF, a backup of an event file, or a score package; "
-        "--against takes one of those"
-    )
+    raise KolabikError.coded(ec.AGAINST_UNKNOWN_FILE, path=str(path))
 
 
 def _log_hashes(db: EventDB) -> list[str]:
@@ -644,10 +642,7 @@ def _against_report(db: EventDB, path: Path) -> Against:
     data = read_regular_file(path, MAX_AGAINST_BYTES, "report")
     head, printed = _PDF_HEAD.search(data), _PDF_FINGERPRINT.search(data)
     if head is None or printed is None:
-        raise KolabikError(
-            f"{path.name}: this PDF carries no audit head (made by an older version, or not a "
-            "Kolabik report), so it cannot be compared"
-        )
+        raise KolabikError.coded(ec.AGAINST_NO_HEAD, file=path.name)
     result = Against("report", head=head.group(1).decode(), fingerprint=printed.group(1).decode())
     hashes = _log_hashes(db)
     now = fingerprint(db)
@@ -670,7 +665,7 @@ def _against_report(db: EventDB, path: Path) -> Against:
 def _against_backup(db: EventDB, path: Path) -> Against:
     uid, theirs = audit_trail_of_file(path)
     if uid != db.uid:
-        raise KolabikError(f"{path.name}: a file of another event, so it cannot be compared")
+        raise KolabikError.coded(ec.AGAINST_OTHER_EVENT, file=path.name)
     ours = _log_hashes(db)
     anchor = kit_anchor_of_file(path)
     if anchor is not None:

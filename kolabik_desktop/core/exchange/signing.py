@@ -12,6 +12,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.keys import key_fingerprint as key_fingerprint  # re-exported
@@ -55,13 +56,13 @@ def forget_juror_key(db: EventDB, juror_code: str) -> str:
     from kolabik_desktop.core.errors import ValidationError
 
     if db.kind != "event":
-        raise ValidationError("only the chair forgets a juror's key, in the chair's event file")
+        raise ValidationError.coded(ec.KEY_FORGET_NOT_CHAIR)
     with db.session() as s:
         juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
         if juror is None:
-            raise ValidationError(f"unknown juror '{juror_code}'")
+            raise ValidationError.coded(ec.JUROR_UNKNOWN, juror=juror_code)
         if juror.public_key is None:
-            raise ValidationError(f"the event trusts no key for juror {juror_code} yet")
+            raise ValidationError.coded(ec.KEY_NONE, juror=juror_code)
         fingerprint = key_fingerprint(juror.public_key)
         juror.public_key = None
         audit.append(

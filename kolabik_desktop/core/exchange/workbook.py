@@ -53,6 +53,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import (
     EventFileError,
     InputRejected,
@@ -1396,7 +1397,7 @@ def write_workbook(
     """Write WorkbookData as an .xlsx, atomically: the target is replaced only when complete."""
     target = Path(xlsx_path)
     if not target.parent.is_dir():
-        raise KolabikError(f"{target.parent}: folder does not exist")
+        raise KolabikError.coded(ec.COPY_NO_FOLDER, folder=str(target.parent))
     with replacing(target, "workbook") as part:
         # openpyxl's skeleton is written beside the target too, and always removed.
         work = part.with_name(part.name + ".skeleton.xlsx")
@@ -1440,13 +1441,12 @@ def store_workbook_data(
     with db.session() as s:
         ev = s.scalars(select(Event)).one()
         if ev.kind != "event":
-            raise KolabikError(f"{db.path.name}: a juror kit cannot take an event workbook")
+            raise KolabikError.coded(ec.WORKBOOK_INTO_KIT, file=db.path.name)
         entries = s.scalar(select(func.count()).select_from(Entry)) or 0
         jurors = s.scalar(select(func.count()).select_from(Juror)) or 0
         if entries or jurors:
-            raise KolabikError(
-                f"{db.path.name} already holds {entries} entries and {jurors} jurors; an event "
-                "workbook goes into a new or empty event file. Nothing was changed."
+            raise KolabikError.coded(
+                ec.WORKBOOK_NOT_EMPTY, file=db.path.name, entries=entries, jurors=jurors
             )
         replaced = s.scalar(select(func.count()).select_from(Stage)) or 0
         s.execute(delete(Decision))
@@ -1700,8 +1700,8 @@ def _import_workbook(xlsx_path: Path, event_path: str | Path, progress: Progress
     except BaseException as exc:
         if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
             raise
-        raise EventFileError(
-            f"{event_path}: the import failed ({exc}); nothing was written"
+        raise EventFileError.coded(
+            ec.WORKBOOK_IMPORT_FAILED, path=str(event_path), detail=str(exc)
         ) from exc
     try:
         store_workbook_data(db, data, source=xlsx_path.name, progress=progress)
@@ -1710,8 +1710,8 @@ def _import_workbook(xlsx_path: Path, event_path: str | Path, progress: Progress
         if isinstance(exc, KolabikError):
             raise
         if isinstance(exc, Exception):
-            raise EventFileError(
-                f"{event_path}: the import failed ({exc}); nothing was written"
+            raise EventFileError.coded(
+                ec.WORKBOOK_IMPORT_FAILED, path=str(event_path), detail=str(exc)
             ) from exc
         raise
     return db

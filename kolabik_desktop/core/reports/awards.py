@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError, ValidationError
 from kolabik_desktop.core.reports.data import ReportData
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.model import FINAL, LeaderboardRow
+from kolabik_desktop.core.scoring.problem_text import problem_line
 
 VERDICT_KINDS = ("certificate", "decision")
 
@@ -24,11 +27,13 @@ class ProvisionalRanking(KolabikError):
         self.board = board
         self.codes = codes
         shown = ", ".join(codes[:8]) + (" …" if len(codes) > 8 else "")
-        where = "the final ranking" if board == FINAL else f"the ranking of stage {board}"
-        super().__init__(
-            f"{where} is still provisional ({len(codes)} entries not scored by every juror: "
-            f"{shown}), so its places may still change"
-        )
+        if board == FINAL:
+            params: dict[str, object] = {"count": len(codes), "entries": shown}
+            self.problem = rules.Problem(ec.AWARD_PROVISIONAL_FINAL, params)
+        else:
+            params = {"stage": board, "count": len(codes), "entries": shown}
+            self.problem = rules.Problem(ec.AWARD_PROVISIONAL_STAGE, params)
+        super().__init__(problem_line(self.problem))
 
 
 @dataclass(frozen=True)
@@ -65,21 +70,23 @@ def select_awards(
 ) -> Awards:
     """The awarded rows of the board, best first; ``entry`` keeps only that entry's row."""
     if not data.event.stages:
-        raise ValidationError("the event has no stages yet: add a stage and its rubric first")
+        raise ValidationError.coded(ec.REPORT_NO_STAGES)
     board = default_board(data, stage)
     if board != FINAL:
         try:
             data.stage(board)
-        except KeyError as exc:
-            raise ValidationError(str(exc.args[0])) from None
+        except KeyError:
+            known = ", ".join(s.code for s in data.event.stages) or "none"
+            raise ValidationError.coded(ec.REPORT_NO_STAGE, stage=board, known=known) from None
     requested = data.awards.count if top_n is None else top_n
     if requested < 1:
-        raise ValidationError(f"top N must be at least 1, not {requested}")
+        raise ValidationError.coded(ec.REPORT_TOP_N, top_n=requested)
     rows = data.scorer.leaderboard(board).rows
     ranked = [r for r in rows if r.rank is not None]
     if not ranked:
-        where = "the final ranking" if board == FINAL else f"stage {board}"
-        raise ValidationError(f"no entry has a score on {where} yet: nothing to award")
+        if board == FINAL:
+            raise ValidationError.coded(ec.AWARD_NOTHING_FINAL)
+        raise ValidationError.coded(ec.AWARD_NOTHING_STAGE, stage=board)
     named = min(requested, len(ranked))
     awarded = tuple(
         AwardRow(r, r.rank, data.awards.place_text(r.rank, named))
@@ -100,17 +107,14 @@ def _only_entry(
     requested: int,
 ) -> tuple[AwardRow, ...]:
     if code not in {e.code for e in data.event.entries}:
-        raise ValidationError(f"no entry '{code}' in this event")
+        raise ValidationError.coded(ec.REPORT_NO_ENTRY, entry=code)
     mine = tuple(a for a in awarded if a.row.entry.code == code)
     if mine:
         return mine
     row = next(r for r in rows if r.entry.code == code)
     if row.rank is None:
-        raise ValidationError(f"entry {code} is not ranked, so it has no place to award")
-    raise ValidationError(
-        f"entry {code} is placed {row.rank}, outside the {requested} awarded places "
-        f"(use --top {row.rank} or more)"
-    )
+        raise ValidationError.coded(ec.AWARD_NOT_RANKED, entry=code)
+    raise ValidationError.coded(ec.AWARD_OUTSIDE, entry=code, rank=row.rank, count=requested)
 
 
 def check_confirmed(awards: Awards, confirmed: bool) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.reports.data import ReportData
 from kolabik_desktop.core.reports.fingerprint import fingerprint
@@ -146,41 +147,44 @@ def _criterion_name(data: ReportData, code: str, board: str) -> str:
 def check_options(data: ReportData, options: ReportOptions) -> None:
     """Raise ValidationError naming the option that is wrong; nothing is written."""
     if options.kind not in KINDS:
-        raise ValidationError(f"unknown report kind '{options.kind}' (use {', '.join(KINDS)})")
+        raise ValidationError.coded(ec.REPORT_KIND, kind=options.kind, known=", ".join(KINDS))
     if options.paper not in PAPERS:
-        raise ValidationError(f"unknown paper '{options.paper}' (use a4 or f4)")
+        raise ValidationError.coded(ec.REPORT_PAPER, paper=options.paper)
     if options.lang not in LANGS:
-        raise ValidationError(f"unknown language '{options.lang}' (use id or en)")
+        raise ValidationError.coded(ec.REPORT_LANG, lang=options.lang)
     if options.orientation not in ORIENTATIONS:
-        raise ValidationError(
-            f"unknown orientation '{options.orientation}' (use {', '.join(ORIENTATIONS)})"
+        raise ValidationError.coded(
+            ec.REPORT_ORIENTATION, orientation=options.orientation, known=", ".join(ORIENTATIONS)
         )
     if data.kit and options.kind not in KIT_KINDS:
-        raise ValidationError(
-            f"a juror's kit holds only that juror's scores, so a {options.kind} report would "
-            "show wrong panel scores: make it from the chair's event file"
-        )
+        raise ValidationError.coded(ec.REPORT_KIT_KIND, kind=options.kind)
     if not data.event.stages:
-        raise ValidationError("the event has no stages yet: add a stage and its rubric first")
+        raise ValidationError.coded(ec.REPORT_NO_STAGES)
     if options.stage and options.stage != FINAL:
         try:
             data.stage(options.stage)
-        except KeyError as exc:
-            raise ValidationError(str(exc.args[0])) from None
+        except KeyError:
+            known = ", ".join(s.code for s in data.event.stages) or "none"
+            raise ValidationError.coded(
+                ec.REPORT_NO_STAGE, stage=options.stage, known=known
+            ) from None
     if options.kind in ("sheet", "blank"):
         if options.stage == FINAL:
-            raise ValidationError(f"a {options.kind} report is for one stage, not the final")
+            raise ValidationError.coded(ec.REPORT_ONE_STAGE, kind=options.kind)
         if options.juror:
             try:
                 data.juror(options.juror)
-            except KeyError as exc:
-                raise ValidationError(str(exc.args[0])) from None
+            except KeyError:
+                known = ", ".join(j.code for j in data.event.jurors) or "none"
+                raise ValidationError.coded(
+                    ec.REPORT_NO_JUROR, juror=options.juror, known=known
+                ) from None
         elif not data.event.jurors:
-            raise ValidationError("the event has no jurors yet")
+            raise ValidationError.coded(ec.REPORT_NO_JURORS)
     if options.category and options.category not in {e.category for e in data.event.entries}:
         known = ", ".join(data.categories) or "none"
-        raise ValidationError(f"no category '{options.category}' (categories: {known})")
+        raise ValidationError.coded(ec.REPORT_NO_CATEGORY, category=options.category, known=known)
     if options.entry and options.entry not in {e.code for e in data.event.entries}:
-        raise ValidationError(f"no entry '{options.entry}' in this event")
+        raise ValidationError.coded(ec.REPORT_NO_ENTRY, entry=options.entry)
     if options.top_n is not None and options.top_n < 1:
-        raise ValidationError(f"top N must be at least 1, not {options.top_n}")
+        raise ValidationError.coded(ec.REPORT_TOP_N, top_n=options.top_n)

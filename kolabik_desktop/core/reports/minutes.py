@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.reports.common import Context
 from kolabik_desktop.core.reports.i18n import long_date, terbilang, weekday
@@ -40,10 +41,17 @@ def build_minutes(ctx: Context) -> tuple[list[Flowable], bool]:
     ctx.progress(0, 1, ctx.t("minutes_title"))
     selected, tied = _rows(ctx, board)
     if not selected and not tied:
-        where = "the final ranking" if board == FINAL else f"stage {board}"
         if opts.category:
-            where += f" in category {opts.category}"
-        raise ValidationError(f"no entry has a score on {where} yet: the minutes need a ranking")
+            if board == FINAL:
+                raise ValidationError.coded(
+                    ec.MINUTES_NOTHING_FINAL_CATEGORY, category=opts.category
+                )
+            raise ValidationError.coded(
+                ec.MINUTES_NOTHING_STAGE_CATEGORY, stage=board, category=opts.category
+            )
+        if board == FINAL:
+            raise ValidationError.coded(ec.MINUTES_NOTHING_FINAL)
+        raise ValidationError.coded(ec.MINUTES_NOTHING_STAGE, stage=board)
     # The jury's decided places are footnoted: the minutes are where such a decision is signed.
     marks = {
         r.entry.id: n

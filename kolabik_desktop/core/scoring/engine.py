@@ -17,7 +17,9 @@ from fractions import Fraction
 from itertools import groupby
 from operator import itemgetter
 from types import MappingProxyType
+from typing import Any
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.model import (
     FINAL,
@@ -36,7 +38,7 @@ from kolabik_desktop.core.scoring.model import (
 )
 from kolabik_desktop.core.scoring.problem_text import problem_message
 
-__all__ = ["Scorer", "compute_leaderboard", "format_score", "validate_event"]
+__all__ = ["Scorer", "compute_leaderboard", "event_problems", "format_score", "validate_event"]
 
 # Tie rule codes written into LeaderboardRow.tie_rule (besides "criterion:CODE").
 RULE_LATEST_STAGE = "latest_stage"
@@ -115,73 +117,82 @@ def _scaled_int(value: Decimal, places: int) -> int | None:
 
 
 def validate_event(event: EventSpec) -> list[str]:
+    """Every reason the engine cannot rank this event as scoring.md says, in English; [] when
+    it can (``event_problems`` gives them as coded problems, to word in any language)."""
+    return [problem_message(p) for p in event_problems(event)]
+
+
+def event_problems(event: EventSpec) -> list[rules.Problem]:
     """Every reason the engine cannot rank this event as scoring.md says; [] when it can."""
-    problems: list[str] = []
+    problems: list[rules.Problem] = []
+
+    def add(code: str, **params: Any) -> None:
+        problems.append(rules.Problem(code, params))
+
     if event.precision < 0:
-        problems.append(f"display precision {event.precision} must be 0 or more")
+        add(ec.ENGINE_PRECISION, precision=event.precision)
     for rule in event.tiebreak:
         if rule not in (RULE_LATEST_STAGE, "criteria"):
-            problems.append(f"unknown tie-break rule '{rule}'")
+            add(ec.ENGINE_TIEBREAK, rule=rule)
     codes = [s.code for s in event.stages]
     seen: set[str] = set()
     for code in codes:
         if code in seen:
-            problems.append(f"stage code '{code}' is used twice")
+            add(ec.ENGINE_STAGE_TWICE, stage=code)
         if code == FINAL:
-            problems.append(f"stage code '{FINAL}' is reserved for the final ranking")
+            add(ec.ENGINE_STAGE_RESERVED, stage=FINAL)
         seen.add(code)
     weighted = [s for s in event.stages if s.weight > 0]
-    # Scales and cumulative blends: the stage rules of core/scoring/rules.py, in words.
+    # Scales and cumulative blends: the stage rules of core/scoring/rules.py.
     stage_rules = [
         rules.StageRule(s.code, i, s.weight, s.scale_min, s.scale_max, None, s.cumulative)
         for i, s in enumerate(event.stages)
     ]
-    shared = [p for p in rules.stage_problems(stage_rules) if p.code == rules.STAGE_SCALES_DIFFER]
-    problems += [problem_message(p) for p in shared]
+    problems += [
+        p for p in rules.stage_problems(stage_rules) if p.code == rules.STAGE_SCALES_DIFFER
+    ]
     for s in event.stages:
-        where = f"stage {s.code}"
         if s.weight < 0:
-            problems.append(f"{where}: weight {s.weight} must not be negative")
+            add(ec.ENGINE_STAGE_WEIGHT, stage=s.code, weight=s.weight)
         if s.method not in METHODS:
-            problems.append(
-                f"{where}: unknown method '{s.method}' (expected one of {', '.join(METHODS)})"
-            )
+            add(ec.ENGINE_STAGE_METHOD, stage=s.code, method=s.method, methods=", ".join(METHODS))
         if s.method == "banded":
             if s.band is None:
-                problems.append(f"{where}: method banded needs a band L (batas)")
+                add(ec.ENGINE_BAND_MISSING, stage=s.code)
             elif s.band <= 0:
-                problems.append(f"{where}: band L must be greater than 0, not {s.band}")
+                add(ec.ENGINE_BAND, stage=s.code, band=s.band)
         if s.scale_max <= s.scale_min:
-            problems.append(
-                f"{where}: scale maximum {s.scale_max} must be above the minimum {s.scale_min}"
-            )
+            add(ec.ENGINE_SCALE, stage=s.code, max=s.scale_max, min=s.scale_min)
         for c in s.criteria:
             if c.weight < 0:
-                problems.append(f"{where}, criterion {c.code}: weight must not be negative")
+                add(ec.ENGINE_CRITERION_WEIGHT, stage=s.code, criterion=c.code)
             if c.max_value <= c.min_value:
-                problems.append(
-                    f"{where}, criterion {c.code}: maximum {c.max_value} must be above "
-                    f"the minimum {c.min_value}"
+                add(
+                    ec.ENGINE_CRITERION_RANGE,
+                    stage=s.code,
+                    criterion=c.code,
+                    max=c.max_value,
+                    min=c.min_value,
                 )
-    problems += [problem_message(p) for p in rules.cumulative_problems(stage_rules)]
+    problems += rules.cumulative_problems(stage_rules)
     entry_ids = {e.id for e in event.entries}
     stage_by_code = {s.code: s for s in event.stages}
     decided: set[tuple[str, int]] = set()
     for d in event.decisions:
-        where = f"jury decision for entry {d.entry_id} on the {d.stage_code} ranking"
+        where = {"entry": d.entry_id, "board": d.stage_code}
         if d.stage_code != FINAL and d.stage_code not in stage_by_code:
-            problems.append(f"{where}: unknown stage '{d.stage_code}'")
+            add(ec.ENGINE_DECISION_STAGE, **where)
             continue
         if d.rank < 1:
-            problems.append(f"{where}: place {d.rank} must be 1 or more")
+            add(ec.ENGINE_DECISION_PLACE, rank=d.rank, **where)
         if (d.stage_code, d.entry_id) in decided:
-            problems.append(f"{where}: the entry has two decisions on this ranking")
+            add(ec.ENGINE_DECISION_TWICE, **where)
         decided.add((d.stage_code, d.entry_id))
         stages = weighted if d.stage_code == FINAL else [stage_by_code[d.stage_code]]
         if d.entry_id not in entry_ids or any(
             s.admitted is not None and d.entry_id not in s.admitted for s in stages
         ):
-            problems.append(f"{where}: the entry is not in that stage")
+            add(ec.ENGINE_DECISION_NOT_IN_STAGE, **where)
     return problems
 
 

@@ -12,6 +12,7 @@ import string
 from decimal import Decimal
 from typing import Any, Protocol
 
+from kolabik_desktop.core import codes as c
 from kolabik_desktop.core.scoring import rules as r
 
 LANGS = ("id", "en")
@@ -154,6 +155,1148 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "basis data menolak perubahan ({detail}); tidak ada yang diubah",
         "en": "the database refused the change ({detail}); nothing was changed",
     },
+    # -- core's expected errors beyond the rules (codes in core/codes.py) -------------------
+    c.SUBJECT_EVENT_NAME: {"id": "Nama kompetisi", "en": "The event name"},
+    c.SUBJECT_ORGANISER: {"id": "Penyelenggara", "en": "The organiser"},
+    c.SUBJECT_PLACE: {"id": "Tempat penandatanganan", "en": "The signing place"},
+    c.SUBJECT_CHAIR: {"id": "Nama ketua juri", "en": "The chair's name"},
+    c.SUBJECT_STAGE: {"id": "Tahap", "en": "Stage"},
+    c.SUBJECT_STAGE_CODE: {"id": "Tahap {stage}", "en": "Stage {stage}"},
+    c.SUBJECT_STAGE_NAME: {"id": "Tahap {stage}: nama", "en": "Stage {stage}: the name"},
+    c.SUBJECT_STAGE_ORDER: {"id": "Urutan tahap", "en": "Stage order"},
+    c.SUBJECT_CATEGORY: {"id": "Kelompok", "en": "Category"},
+    c.SUBJECT_CATEGORY_NAME: {"id": "Nama kelompok", "en": "The category name"},
+    c.SUBJECT_ENTRY: {"id": "Peserta", "en": "Entry"},
+    c.SUBJECT_ENTRY_TITLE: {"id": "Peserta {entry}: judul", "en": "Entry {entry}: the title"},
+    c.SUBJECT_ENTRY_UNIT: {"id": "Peserta {entry}: unit", "en": "Entry {entry}: the unit"},
+    c.SUBJECT_ENTRY_SUMMARY: {
+        "id": "Peserta {entry}: ringkasan",
+        "en": "Entry {entry}: the summary",
+    },
+    c.SUBJECT_FILE_ENTRY: {"id": "{file}: peserta", "en": "{file}: entry"},
+    c.SUBJECT_JUROR: {"id": "Juri", "en": "Juror"},
+    c.SUBJECT_JUROR_NAME: {"id": "Juri {juror}: nama", "en": "Juror {juror}: the name"},
+    c.SUBJECT_JUROR_AFFILIATION: {
+        "id": "Juri {juror}: instansi",
+        "en": "Juror {juror}: the affiliation",
+    },
+    c.SUBJECT_ATTACHMENT: {"id": "Lampiran", "en": "Attachment"},
+    c.SUBJECT_DECISION: {"id": "Keputusan juri", "en": "Decision"},
+    c.SUBJECT_DECISION_FOR: {"id": "Keputusan untuk {entry}", "en": "Decision for {entry}"},
+    c.SUBJECT_REASON: {"id": "Alasan", "en": "The reason"},
+    c.SUBJECT_CRITERION: {"id": "Kriteria", "en": "Criterion"},
+    c.SUBJECT_CRITERION_N: {"id": "Kriteria {n} ({code})", "en": "Criterion {n} ({code})"},
+    c.SUBJECT_CRITERION_N_NO_CODE: {
+        "id": "Kriteria {n} (tanpa kode)",
+        "en": "Criterion {n} (no code)",
+    },
+    c.FIELD_CODE_EMPTY: {"id": "{what}: kodenya kosong", "en": "{what}: the code is empty"},
+    c.FIELD_CODE_PATTERN: {
+        "id": "{what}, kode '{code}': gunakan paling banyak 40 huruf, angka, '-', '_', '.' "
+        "atau '/', diawali huruf atau angka (tanpa spasi atau titik dua)",
+        "en": "{what} code '{code}': use up to 40 letters, digits, '-', '_', '.' or '/', "
+        "starting with a letter or digit (no spaces or colons)",
+    },
+    c.FIELD_EMPTY: {"id": "{what} kosong", "en": "{what} is empty"},
+    c.FIELD_TOO_LONG: {
+        "id": "{what}: teks ({kind}) sepanjang {length} karakter, melebihi batas {max}",
+        "en": "{what}: the text ({kind}) is {length} characters long, over the limit of {max}",
+    },
+    c.FIELD_NOT_NUMBER: {
+        "id": "{what}: '{text}' bukan angka",
+        "en": "{what}: '{text}' is not a number",
+    },
+    c.ROW_GONE: {
+        "id": "{what} id {id} tidak ada (baru saja dihapus?)",
+        "en": "{what} id {id} does not exist (deleted meanwhile?)",
+    },
+    c.SETUP_NOT_CHAIR: {
+        "id": "pengaturan dilakukan di berkas acara ketua, bukan di kit juri",
+        "en": "setup is done in the chair's event file, not in a juror kit",
+    },
+    c.SETUP_ENGINE: {"id": "{what} ditolak: {detail}", "en": "{what}: {detail}"},
+    c.EVENT_YEAR: {
+        "id": "Tahun {year} tidak di antara 1900 dan 2200",
+        "en": "The year {year} is not between 1900 and 2200",
+    },
+    c.EVENT_PRECISION: {
+        "id": "Presisi tampilan {precision} tidak di antara 0 dan 6 desimal",
+        "en": "The display precision {precision} is not 0 to 6 decimals",
+    },
+    c.EVENT_TIEBREAK: {
+        "id": "Urutan pemecah seri '{tiebreak}' bukan standard atau none",
+        "en": "The tie-break chain '{tiebreak}' is not standard or none",
+    },
+    c.EVENT_LOGO_SIZE: {"id": "Logo lebih besar dari 2 MB", "en": "The logo is larger than 2 MB"},
+    c.EVENT_LOGO_KIND: {
+        "id": "Logo bukan gambar PNG atau JPEG",
+        "en": "The logo is not a PNG or JPEG image",
+    },
+    c.SLOTS_TEXT: {"id": "Bagian alokasi waktu: {detail}", "en": "Slot parts: {detail}"},
+    c.SLOTS_JSON: {
+        "id": "Bagian alokasi waktu bukan JSON yang sah ({detail})",
+        "en": "Slot parts are not valid JSON ({detail})",
+    },
+    c.SLOTS_NOT_LIST: {
+        "id": 'Bagian alokasi waktu harus berupa daftar seperti [{{"name": "Video", "minutes": 3}}]',
+        "en": 'Slot parts must be a list like [{{"name": "Video", "minutes": 3}}]',
+    },
+    c.SLOT_NO_NAME: {
+        "id": "Bagian alokasi waktu {n} tidak bernama",
+        "en": "Slot part {n} has no name",
+    },
+    c.SLOT_MINUTES: {
+        "id": "Bagian alokasi waktu {n} ('{name}'): menitnya harus di atas 0",
+        "en": "Slot part {n} ('{name}'): minutes must be above 0",
+    },
+    c.SLOTS_EMPTY: {
+        "id": "Tahap {stage}: alokasi waktu perlu sedikitnya satu bagian",
+        "en": "Stage {stage}: a slot needs at least one part",
+    },
+    c.SLOTS_OF_STAGE: {"id": "Tahap {stage}: {problem}", "en": "Stage {stage}: {problem}"},
+    c.STAGE_WEIGHT: {
+        "id": "Tahap {stage}: bobot {weight} tidak di antara 0 dan 100",
+        "en": "Stage {stage}: the weight {weight} is not between 0 and 100",
+    },
+    c.STAGE_METHOD: {
+        "id": "Tahap {stage}: metode '{method}' bukan salah satu dari {methods}",
+        "en": "Stage {stage}: the method '{method}' is not one of {methods}",
+    },
+    c.STAGE_BAND_MISSING: {
+        "id": "Tahap {stage}: metode banded memerlukan batas L",
+        "en": "Stage {stage}: the banded method needs a band L",
+    },
+    c.STAGE_BAND: {
+        "id": "Tahap {stage}: batas L harus di atas 0 (saat ini {band})",
+        "en": "Stage {stage}: the band L must be above 0 (it is {band})",
+    },
+    c.STAGE_SCALE_ORDER: {
+        "id": "Tahap {stage}: skala minimum {min} tidak di bawah maksimum {max}",
+        "en": "Stage {stage}: the scale minimum {min} is not below the maximum {max}",
+    },
+    c.STAGE_CUMULATIVE_TEXT: {
+        "id": "Tahap {stage}: bobot kumulatif tidak terbaca ({detail})",
+        "en": "Stage {stage}: cumulative weights: {detail}",
+    },
+    c.STAGE_SHARE_SCALE: {
+        "id": "Tahap berbobot di atas 0 harus memakai satu skala ({scales})",
+        "en": "Stages of weight above 0 must share one scale ({scales})",
+    },
+    c.STAGE_EXISTS: {"id": "Tahap {stage} sudah ada", "en": "Stage {stage} already exists"},
+    c.STAGE_GONE: {
+        "id": "Tahap {stage} tidak ada (baru saja dihapus?)",
+        "en": "Stage {stage} does not exist (deleted meanwhile?)",
+    },
+    c.STAGE_HAS_SCORES: {
+        "id": "Tahap {stage} memiliki {scores} nilai; konfirmasikan untuk menghapusnya "
+        "bersama tahap",
+        "en": "Stage {stage} has {scores} scores; confirm to delete them with the stage",
+    },
+    c.STAGE_USED_IN_CUMULATIVE: {
+        "id": "Tahap {stage} dipakai dalam bobot kumulatif {users}; ubah itu dahulu",
+        "en": "Stage {stage} is used in the cumulative weights of {users}; change those first",
+    },
+    c.ORDER_IDS_ONLY: {
+        "id": "Urutan presentasi tahap {stage}: hanya id peserta",
+        "en": "The presentation order of stage {stage}: entry ids only",
+    },
+    c.ORDER_TWICE: {
+        "id": "Urutan presentasi tahap {stage} menyebut satu peserta dua kali",
+        "en": "The presentation order of stage {stage} names an entry twice",
+    },
+    c.ORDER_ENTRY_GONE: {
+        "id": "Urutan presentasi tahap {stage}: tidak ada peserta dengan id {id} "
+        "(baru saja dihapus?)",
+        "en": "The presentation order of stage {stage}: there is no entry with id {id} "
+        "(deleted meanwhile?)",
+    },
+    c.DESCRIPTOR_LINE: {
+        "id": "Baris deskriptor tingkat {n} ('{line}') tidak berbentuk 'NILAI: teks'",
+        "en": "Descriptor line {n} ('{line}') is not 'VALUE: text'",
+    },
+    c.RUBRIC_REFUSED: {
+        "id": "Rubrik tidak dapat disimpan: {problems}",
+        "en": "The rubric cannot be saved: {problems}",
+    },
+    c.RUBRIC_CODE_CHARS: {
+        "id": "{what}: kode hanya boleh berisi huruf, angka, '-', '_', '.', '/'",
+        "en": "{what}: the code may hold only letters, digits, '-', '_', '.', '/'",
+    },
+    c.RUBRIC_CODE_TWICE: {
+        "id": "{what}: kode dipakai dua kali",
+        "en": "{what}: the code is used twice",
+    },
+    c.RUBRIC_NAME_EMPTY: {"id": "{what}: namanya kosong", "en": "{what}: the name is empty"},
+    c.RUBRIC_WEIGHT_NEGATIVE: {
+        "id": "{what}: bobotnya di bawah 0",
+        "en": "{what}: the weight is below 0",
+    },
+    c.RUBRIC_MIN_MAX: {
+        "id": "{what}: minimum {min} tidak di bawah maksimum",
+        "en": "{what}: the minimum {min} is not below the maximum",
+    },
+    c.RUBRIC_STEP: {
+        "id": "{what}: kelipatan harus di atas 0",
+        "en": "{what}: the step must be above 0",
+    },
+    c.RUBRIC_STEP_REACH: {
+        "id": "{what}: kelipatan {step} tidak mencapai maksimum {max} dari {min}",
+        "en": "{what}: the step {step} does not reach the maximum {max} from {min}",
+    },
+    c.RUBRIC_DESCRIPTOR_EMPTY: {
+        "id": "{what}: sebuah tingkat nilai tidak memiliki nilai atau teks",
+        "en": "{what}: a level descriptor lacks a value or text",
+    },
+    c.RUBRIC_DESCRIPTOR_RANGE: {
+        "id": "{what}: tingkat nilai {value} di luar rentang",
+        "en": "{what}: the level descriptor {value} is outside the range",
+    },
+    c.RUBRIC_DESCRIPTORS_JSON: {
+        "id": "{what}: tingkat nilai bukan JSON yang sah",
+        "en": "{what}: the level descriptors are not valid JSON",
+    },
+    c.RUBRIC_WEIGHTS: {
+        "id": "Bobot kriteria berjumlah {total}, bukan 100",
+        "en": "The weights add up to {total}, not 100",
+    },
+    c.RUBRIC_CRITERIA_GONE: {
+        "id": "Tahap {stage}: kriteria {ids} tidak ada di tahap ini (baru saja diubah?)",
+        "en": "Stage {stage}: criteria {ids} are not in this stage (changed meanwhile?)",
+    },
+    c.RUBRIC_CONFIRM: {
+        "id": "Tahap {stage}: perubahan ini menyentuh {touched} nilai yang ada ({deleted} "
+        "pada kriteria yang dihapus akan ikut terhapus); konfirmasikan dahulu",
+        "en": "Stage {stage}: this change touches {touched} existing scores ({deleted} on "
+        "removed criteria would be deleted); confirm it first",
+    },
+    c.RUBRIC_STRANDED: {
+        "id": "Kriteria {criterion}: {count} nilai yang ada tidak sesuai rentang {min} "
+        "sampai {max} kelipatan {step} (mis. {value} oleh {juror} untuk {entry}); ubah atau "
+        "kosongkan dahulu",
+        "en": "Criterion {criterion}: {count} existing scores do not fit the range {min} "
+        "to {max} step {step} (e.g. {value} by {juror} for {entry}); change or clear them first",
+    },
+    c.CATEGORY_EXISTS: {
+        "id": "Kelompok '{name}' sudah ada",
+        "en": "The category '{name}' already exists",
+    },
+    c.ENTRY_EXISTS: {"id": "Peserta {entry} sudah ada", "en": "Entry {entry} already exists"},
+    c.ENTRY_CATEGORY_GONE: {
+        "id": "Peserta {entry}: kelompok dengan id {id} tidak ada",
+        "en": "Entry {entry}: category id {id} does not exist",
+    },
+    c.ENTRY_HAS_SCORES: {
+        "id": "Peserta {entry} memiliki {scores} nilai; konfirmasikan untuk menghapusnya "
+        "bersama peserta",
+        "en": "Entry {entry} has {scores} scores; confirm to delete them with the entry",
+    },
+    c.FILE_TOO_LARGE: {
+        "id": "{file}: lebih besar dari 200 MB, terlalu besar untuk dilampirkan",
+        "en": "{file}: larger than 200 MB, too big to attach",
+    },
+    c.FILE_UNREADABLE: {
+        "id": "{file}: tidak dapat dibaca ({detail})",
+        "en": "{file}: cannot be read ({detail})",
+    },
+    c.JUROR_EXISTS: {"id": "Juri {juror} sudah ada", "en": "Juror {juror} already exists"},
+    c.JUROR_HAS_SCORES: {
+        "id": "Juri {juror} telah memberi {scores} nilai; konfirmasikan untuk menghapusnya "
+        "bersama juri",
+        "en": "Juror {juror} has given {scores} scores; confirm to delete them with the juror",
+    },
+    c.CONFLICT_REASON: {
+        "id": "Konflik kepentingan memerlukan alasan (mis. 'unit sendiri')",
+        "en": "A conflict of interest needs a reason (e.g. 'own unit')",
+    },
+    c.CONFLICT_GONE: {
+        "id": "Juri atau peserta itu tidak ada (baru saja dihapus?)",
+        "en": "The juror or the entry does not exist (deleted meanwhile?)",
+    },
+    c.CONFLICT_NONE: {
+        "id": "Tidak ada konflik kepentingan seperti itu",
+        "en": "There is no such conflict of interest",
+    },
+    c.ASSIGN_MODE: {
+        "id": "Cara penugasan '{mode}' tidak dikenal",
+        "en": "Unknown assignment mode '{mode}'",
+    },
+    c.ASSIGN_JUROR_GONE: {
+        "id": "Juri dengan id {id} tidak ada",
+        "en": "Juror id {id} does not exist",
+    },
+    c.ASSIGN_CATEGORIES_GONE: {
+        "id": "Kelompok dengan id {ids} tidak ada",
+        "en": "Category ids {ids} do not exist",
+    },
+    c.ASSIGN_NO_CATEGORY: {
+        "id": "Tahap {stage}: tidak ada juri yang diberi kelompok yang memiliki peserta",
+        "en": "Stage {stage}: no juror is given a category that has entries",
+    },
+    c.ASSIGN_UNKNOWN_PAIR: {
+        "id": "Tahap {stage}: juri atau peserta tidak dikenal dalam {pairs}",
+        "en": "Stage {stage}: unknown juror or entry in {pairs}",
+    },
+    c.ASSIGN_NONE: {
+        "id": "Tahap {stage}: tidak ada juri yang ditugaskan ke peserta mana pun",
+        "en": "Stage {stage}: no juror is assigned to any entry",
+    },
+    c.SHORTLIST_CHOICE: {
+        "id": "Pilih salah satu: jumlah peserta atau kuota per kelompok",
+        "en": "Choose either a number of entries or quotas per category",
+    },
+    c.SHORTLIST_TOP_N: {
+        "id": "Jumlah peserta yang lolos sedikitnya 1",
+        "en": "The number of entries to advance must be at least 1",
+    },
+    c.SHORTLIST_QUOTA: {"id": "Kuota tidak boleh di bawah 0", "en": "A quota may not be below 0"},
+    c.ADMIT_FIRST_STAGE: {
+        "id": "Tahap {stage} adalah tahap pertama: semua peserta ada di dalamnya",
+        "en": "Stage {stage} is the first stage: every entry is in it",
+    },
+    c.ADMIT_NONE: {
+        "id": "Belum ada peserta yang dipilih untuk lolos ke tahap {stage}",
+        "en": "No entry chosen to admit to stage {stage}",
+    },
+    c.ADMIT_ENTRIES_GONE: {
+        "id": "Peserta dengan id {ids} tidak ada",
+        "en": "Entry ids {ids} do not exist",
+    },
+    c.ADMIT_SCORED: {
+        "id": "Tahap {stage}: {count} peserta yang sudah dinilai di sana akan keluar dari "
+        "tahap ({entries}); konfirmasikan dahulu",
+        "en": "Stage {stage}: {count} entries already scored there would leave the stage "
+        "({entries}); confirm first",
+    },
+    c.ADMIT_DECIDED: {
+        "id": "Tahap {stage}: {entries} akan keluar dari tahap, padahal keputusan juri "
+        "menempatkannya; hapus keputusan itu dahulu",
+        "en": "Stage {stage}: {entries} would leave the stage, but a jury decision places "
+        "them; remove that decision first",
+    },
+    c.DECISION_REASON: {
+        "id": "Keputusan juri memerlukan alasan (mis. 'ex aequo, notulen hlm. 2')",
+        "en": "A jury decision needs a reason (e.g. 'ex aequo, minutes p. 2')",
+    },
+    c.DECISION_PLACE: {
+        "id": "Peringkat {rank} harus 1 atau lebih",
+        "en": "The place {rank} must be 1 or more",
+    },
+    c.DECISION_NO_STAGE: {"id": "Tidak ada tahap {stage}", "en": "There is no stage {stage}"},
+    c.DECISION_NOT_IN_STAGE: {
+        "id": "Peserta {entry} tidak ada di tahap {stage}",
+        "en": "Entry {entry} is not in stage {stage}",
+    },
+    c.DECISION_BEYOND: {
+        "id": "Peringkat {rank} melebihi jumlah peserta ({entries})",
+        "en": "The place {rank} is beyond the {entries} entries",
+    },
+    c.DECISION_UNSCORED: {
+        "id": "Peserta {entry} belum memiliki nilai di tahap {stage}, jadi belum ada peringkat "
+        "yang dapat diputuskan: catat keputusan juri setelah nilainya masuk",
+        "en": "Entry {entry} has no score on stage {stage} yet, so it has no place to decide: "
+        "record the jury's decision once its scores are in",
+    },
+    c.DECISION_UNSCORED_FINAL: {
+        "id": "Peserta {entry} belum memiliki nilai di peringkat akhir, jadi belum ada "
+        "peringkat yang dapat diputuskan: catat keputusan juri setelah nilainya masuk",
+        "en": "Entry {entry} has no score on the final ranking yet, so it has no place to "
+        "decide: record the jury's decision once its scores are in",
+    },
+    c.AWARD_SIGNER_NAME_LONG: {
+        "id": "Nama penanda tangan lebih dari 200 karakter",
+        "en": "The signer's name is longer than 200 characters",
+    },
+    c.AWARD_SIGNER_TITLE_LONG: {
+        "id": "Jabatan penanda tangan lebih dari 200 karakter",
+        "en": "The signer's title is longer than 200 characters",
+    },
+    c.AWARD_PLACE_NAME_LONG: {
+        "id": "Nama peringkat '{name}…' lebih dari 100 karakter",
+        "en": "The place name '{name}…' is longer than 100 characters",
+    },
+    c.AWARD_HONOURABLE_NAME_LONG: {
+        "id": "Nama Juara Harapan '{name}…' lebih dari 100 karakter",
+        "en": "The Juara Harapan name '{name}…' is longer than 100 characters",
+    },
+    c.AWARD_GROUP_LONG: {
+        "id": "Nama peringkat penghargaan lainnya lebih dari 100 karakter",
+        "en": "The name of the other awarded places is longer than 100 characters",
+    },
+    c.AWARD_COUNT: {
+        "id": "Jumlah peringkat penghargaan {count} tidak di antara 1 dan 1000",
+        "en": "The number of awarded places {count} is not 1 to 1000",
+    },
+    c.AWARD_LEGAL_LONG: {
+        "id": "Dasar hukum lebih dari 5000 karakter",
+        "en": "The legal bases are longer than 5000 characters",
+    },
+    c.AWARD_SIGNATURE_SIZE: {
+        "id": "Gambar tanda tangan lebih besar dari 2 MB",
+        "en": "The signature image is larger than 2 MB",
+    },
+    c.AWARD_SIGNATURE_KIND: {
+        "id": "Gambar tanda tangan bukan gambar PNG atau JPEG",
+        "en": "The signature image is not a PNG or JPEG image",
+    },
+    c.ENTRY_ID_GONE: {
+        "id": "peserta dengan id {id} tidak ada",
+        "en": "entry id {id} does not exist",
+    },
+    c.TOLERANCE_NOT_NUMBER: {
+        "id": "{what}: toleransi {value} bukan angka 0 atau lebih",
+        "en": "{what}: the tolerance {value} is not a number of 0 or more",
+    },
+    c.TOLERANCE_TOO_LARGE: {
+        "id": "{what}: toleransi {value} lebih besar dari skala tahap ({min} sampai {max})",
+        "en": "{what}: the tolerance {value} is larger than the stage's scale ({min} to {max})",
+    },
+    c.PANEL_UNKNOWN_JURORS: {
+        "id": "juri tidak dikenal: {codes}; tidak ada yang diubah",
+        "en": "unknown juror(s): {codes}; nothing was changed",
+    },
+    c.PANEL_UNKNOWN_CATEGORIES: {
+        "id": "kelompok tidak dikenal: {codes}; tidak ada yang diubah",
+        "en": "unknown category(ies): {codes}; nothing was changed",
+    },
+    c.PANEL_UNKNOWN_ENTRIES: {
+        "id": "peserta tidak dikenal: {codes}; tidak ada yang diubah",
+        "en": "unknown entry(ies): {codes}; nothing was changed",
+    },
+    c.PANEL_NAME_MISSING: {
+        "id": "panel memerlukan nama",
+        "en": "a panel needs a name",
+    },
+    c.PANEL_JURORS_MISSING: {
+        "id": "panel {panel}: sebutkan jurinya (--jurors J1,J2)",
+        "en": "panel {panel}: give its jurors (--jurors J1,J2)",
+    },
+    c.PANEL_SCOPE_MISSING: {
+        "id": "panel {panel}: sebutkan kelompok atau pesertanya",
+        "en": "panel {panel}: give its categories or its entries",
+    },
+    c.PANEL_EXISTS: {
+        "id": "panel {panel}: panel dengan nama ini sudah ada; tidak ada yang diubah",
+        "en": "panel {panel}: a panel of this name exists; nothing was changed",
+    },
+    c.PANEL_ROLES_ON_FILE: {
+        "id": "{file}: berkas acara tidak memiliki peran basis data; di berkas, panel hanyalah data (satu ketua, semua diizinkan). Salin acara ke server dahulu (kolabik copy)",
+        "en": "{file}: an event file has no database roles; on a file, panels are just data (one chair, everything allowed). Copy the event to a server first (kolabik copy)",
+    },
+    c.PANEL_GONE: {
+        "id": "panel {panel}: panel itu tidak ada; tidak ada yang diubah",
+        "en": "panel {panel}: no such panel; nothing was changed",
+    },
+    c.PANEL_ROLE_TAKEN: {
+        "id": "{role}: sudah menjadi peran panel {panel}; tidak ada yang diubah",
+        "en": "{role}: already the role of panel {panel}; nothing was changed",
+    },
+    c.COPY_SAME: {
+        "id": "{source}: sumber dan tujuan adalah acara yang sama",
+        "en": "{source}: source and target are the same event",
+    },
+    c.COPY_COUNT: {
+        "id": "{table}: {read} baris terbaca tetapi {written} di salinan",
+        "en": "{table}: {read} rows read but {written} in the copy",
+    },
+    c.COPY_TARGET_NOT_EMPTY: {
+        "id": "{target}: basis data tidak kosong ({tables} tabel); salin ke basis data kosong, atau beri --force untuk mengganti acara di dalamnya",
+        "en": "{target}: the database is not empty ({tables} tables); copy into an empty database, or pass --force to replace the event in it",
+    },
+    c.COPY_ROLLED_BACK: {
+        "id": "{target}: penyalinan gagal dan dibatalkan, tidak ada yang ditulis ({detail})",
+        "en": "{target}: the copy failed and was rolled back, nothing was written ({detail})",
+    },
+    c.COPY_FILE_EXISTS: {
+        "id": "{file}: berkas dengan nama ini sudah ada (--force menggantinya)",
+        "en": "{file}: a file with this name already exists (--force replaces it)",
+    },
+    c.COPY_NO_FOLDER: {
+        "id": "{folder}: folder tidak ada",
+        "en": "{folder}: folder does not exist",
+    },
+    c.COPY_FAILED: {
+        "id": "{file}: penyalinan gagal, tidak ada yang ditulis ({detail})",
+        "en": "{file}: the copy failed, nothing was written ({detail})",
+    },
+    c.REPORT_KIND: {
+        "id": "jenis laporan '{kind}' tidak dikenal (gunakan {known})",
+        "en": "unknown report kind '{kind}' (use {known})",
+    },
+    c.REPORT_PAPER: {
+        "id": "ukuran kertas '{paper}' tidak dikenal (gunakan a4 atau f4)",
+        "en": "unknown paper '{paper}' (use a4 or f4)",
+    },
+    c.REPORT_LANG: {
+        "id": "bahasa '{lang}' tidak dikenal (gunakan id atau en)",
+        "en": "unknown language '{lang}' (use id or en)",
+    },
+    c.REPORT_ORIENTATION: {
+        "id": "orientasi '{orientation}' tidak dikenal (gunakan {known})",
+        "en": "unknown orientation '{orientation}' (use {known})",
+    },
+    c.REPORT_KIT_KIND: {
+        "id": "kit juri hanya berisi nilai juri itu, sehingga laporan {kind} akan menampilkan nilai panel yang salah: buat dari berkas acara ketua",
+        "en": "a juror's kit holds only that juror's scores, so a {kind} report would show wrong panel scores: make it from the chair's event file",
+    },
+    c.REPORT_NO_STAGES: {
+        "id": "acara belum memiliki tahap: tambahkan tahap dan rubriknya dahulu",
+        "en": "the event has no stages yet: add a stage and its rubric first",
+    },
+    c.REPORT_NO_STAGE: {
+        "id": "tidak ada tahap '{stage}' di acara ini (tahap: {known})",
+        "en": "no stage '{stage}' in this event (stages: {known})",
+    },
+    c.REPORT_NO_JUROR: {
+        "id": "tidak ada juri '{juror}' di acara ini (juri: {known})",
+        "en": "no juror '{juror}' in this event (jurors: {known})",
+    },
+    c.REPORT_ONE_STAGE: {
+        "id": "laporan {kind} untuk satu tahap, bukan peringkat akhir",
+        "en": "a {kind} report is for one stage, not the final",
+    },
+    c.REPORT_NO_JURORS: {
+        "id": "acara belum memiliki juri",
+        "en": "the event has no jurors yet",
+    },
+    c.REPORT_NO_CATEGORY: {
+        "id": "tidak ada kelompok '{category}' (kelompok: {known})",
+        "en": "no category '{category}' (categories: {known})",
+    },
+    c.REPORT_NO_ENTRY: {
+        "id": "tidak ada peserta '{entry}' di acara ini",
+        "en": "no entry '{entry}' in this event",
+    },
+    c.REPORT_TOP_N: {
+        "id": "jumlah teratas (top N) sedikitnya 1, bukan {top_n}",
+        "en": "top N must be at least 1, not {top_n}",
+    },
+    c.AWARD_NOTHING_STAGE: {
+        "id": "belum ada peserta yang memiliki nilai di tahap {stage}: belum ada yang dapat diberi penghargaan",
+        "en": "no entry has a score on stage {stage} yet: nothing to award",
+    },
+    c.AWARD_NOTHING_FINAL: {
+        "id": "belum ada peserta yang memiliki nilai di peringkat akhir: belum ada yang dapat diberi penghargaan",
+        "en": "no entry has a score on the final ranking yet: nothing to award",
+    },
+    c.AWARD_NOT_RANKED: {
+        "id": "peserta {entry} tidak memiliki peringkat, jadi tidak ada penghargaan untuknya",
+        "en": "entry {entry} is not ranked, so it has no place to award",
+    },
+    c.AWARD_OUTSIDE: {
+        "id": "peserta {entry} berada di peringkat {rank}, di luar {count} peringkat penghargaan (gunakan --top {rank} atau lebih)",
+        "en": "entry {entry} is placed {rank}, outside the {count} awarded places (use --top {rank} or more)",
+    },
+    c.AWARD_PROVISIONAL_FINAL: {
+        "id": "peringkat akhir masih sementara ({count} peserta belum dinilai oleh semua juri: {entries}), jadi urutannya masih dapat berubah",
+        "en": "the final ranking is still provisional ({count} entries not scored by every juror: {entries}), so its places may still change",
+    },
+    c.AWARD_PROVISIONAL_STAGE: {
+        "id": "peringkat tahap {stage} masih sementara ({count} peserta belum dinilai oleh semua juri: {entries}), jadi urutannya masih dapat berubah",
+        "en": "the ranking of stage {stage} is still provisional ({count} entries not scored by every juror: {entries}), so its places may still change",
+    },
+    c.PROMOTE_FROM_KIT: {
+        "id": "kit juri hanya berisi nilai juri itu: lanjutkan dari berkas acara",
+        "en": "a juror's kit holds only that juror's scores: promote from the event",
+    },
+    c.PROMOTE_INTO_KIT: {
+        "id": "{file}: ini kit juri, bukan acara: lanjutkan ke berkas acara",
+        "en": "{file}: a juror's kit, not an event: promote into an event file",
+    },
+    c.PROMOTE_SUFFIX: {
+        "id": "{file}: berkas acara berikutnya harus berakhiran .kolabik",
+        "en": "{file}: the next event's file should end in .kolabik",
+    },
+    c.PROMOTE_APPEARED: {
+        "id": "{file}: muncul saat sedang dibuat; tidak ada yang ditulis",
+        "en": "{file}: appeared while it was being built; nothing was written",
+    },
+    c.PROMOTE_SAME_FILE: {
+        "id": "{file}: acara berikutnya harus berkas lain daripada sumbernya",
+        "en": "{file}: the next event must be another file than the source",
+    },
+    c.PROMOTE_CLASHES: {
+        "id": "{file} sudah memiliki peserta dengan kode ini tetapi isinya berbeda: {clashes}. Ganti nama atau hapus dahulu di sana; tidak ada yang diubah.",
+        "en": "{file} already has entries with these codes but other content: {clashes}. Rename or remove them there first; nothing was changed.",
+    },
+    c.TEMPLATE_UNKNOWN: {
+        "id": "templat '{name}' tidak dikenal (yang ada: {known})",
+        "en": "unknown template '{name}' (known: {known})",
+    },
+    c.TEMPLATE_HAS_STAGES: {
+        "id": "acara sudah memiliki tahap; templat hanya untuk memulai acara baru",
+        "en": "the event already has stages; a template only starts a new event",
+    },
+    c.SUBJECT_CURRENT_USER: {
+        "id": "pengguna saat ini",
+        "en": "the current user",
+    },
+    c.SERVER_BAD_URL: {
+        "id": "{location}: bukan alamat server yang sah; tulis postgresql://user@host[:port]/dbname",
+        "en": "{location}: not a valid server address; write postgresql://user@host[:port]/dbname",
+    },
+    c.SERVER_PASSWORD_IN_URL: {
+        "id": "{server}: kata sandi di dalam URL ditolak (siapa pun di komputer ini dapat membacanya dari daftar proses atau riwayat shell); simpan di variabel PGPASSWORD atau di ~/.pgpass",
+        "en": "{server}: a password in the URL is refused (anyone on this computer could read it from the process list or the shell history); put it in the PGPASSWORD variable or in ~/.pgpass instead",
+    },
+    c.SERVER_NOT_POSTGRES: {
+        "id": "{server}: hanya server postgresql:// yang didukung",
+        "en": "{server}: only postgresql:// servers are supported",
+    },
+    c.SERVER_NO_DBNAME: {
+        "id": "{server}: URL tidak menyebut basis data; tambahkan /dbname di ujungnya",
+        "en": "{server}: the URL names no database; add /dbname at its end",
+    },
+    c.SERVER_NO_LIBPQ: {
+        "id": "{server}: instalasi ini tidak dapat menghubungi server PostgreSQL: pustaka klien PostgreSQL (libpq) tidak ada. Pasang dahulu (Debian/Ubuntu: apt install libpq5; Windows dan macOS: klien PostgreSQL dari postgresql.org), lalu coba lagi",
+        "en": "{server}: this installation cannot reach PostgreSQL servers: the PostgreSQL client library (libpq) is missing. Install it (Debian/Ubuntu: apt install libpq5; Windows and macOS: the PostgreSQL client from postgresql.org) and try again",
+    },
+    c.SERVER_AUTH: {
+        "id": "{server}: server menolak nama pengguna atau kata sandi (atur PGPASSWORD atau ~/.pgpass untuk pengguna {user})",
+        "en": "{server}: the server refused the user name or password (set PGPASSWORD or ~/.pgpass for user {user})",
+    },
+    c.SERVER_NO_DATABASE: {
+        "id": "{server}: server tidak memiliki basis data '{dbname}'; buat dahulu (createdb)",
+        "en": "{server}: the server has no database '{dbname}'; create it first (createdb)",
+    },
+    c.SERVER_NO_USER: {
+        "id": "{server}: server tidak memiliki pengguna '{user}'",
+        "en": "{server}: the server has no user '{user}'",
+    },
+    c.SERVER_UNREACHABLE: {
+        "id": "{server}: server tidak dapat dihubungi (apakah server berjalan, dan apakah host serta port sudah benar?)",
+        "en": "{server}: the server cannot be reached (is it running, and are host and port right?)",
+    },
+    c.SERVER_UNKNOWN_HOST: {
+        "id": "{server}: nama host '{host}' tidak dikenal",
+        "en": "{server}: the host name '{host}' is unknown",
+    },
+    c.SERVER_CONNECT_FAILED: {
+        "id": "{server}: koneksi gagal ({detail})",
+        "en": "{server}: the connection failed ({detail})",
+    },
+    c.SERVER_ROLE_NAME: {
+        "id": "{role}: bukan nama peran basis data yang dapat dipakai (huruf kecil, angka dan _, diawali huruf, paling banyak 63)",
+        "en": "{role}: not a usable database role name (lower-case letters, digits and _, starting with a letter, at most 63)",
+    },
+    c.EVENT_NO_RECORD: {
+        "id": "{source}: bukan acara Kolabik (tidak ada catatan acara)",
+        "en": "{source}: not a Kolabik event (no event record)",
+    },
+    c.EVENT_NO_SCHEMA: {
+        "id": "{source}: bukan acara Kolabik (tidak ada versi skema)",
+        "en": "{source}: not a Kolabik event (no schema version)",
+    },
+    c.EVENT_NEWER_SERVER: {
+        "id": "{source}: basis data ini ditulis oleh versi Kolabik Desktop yang lebih baru (skema {revision}); perbarui program untuk membukanya. Tidak ada yang diubah.",
+        "en": "{source}: this database was written by a newer version of Kolabik Desktop (schema {revision}); please update the program to open it. Nothing was changed.",
+    },
+    c.EVENT_OLDER_READ_ONLY: {
+        "id": "{source}: basis data memiliki skema lama ({revision}); buka sekali untuk menulis (mis. di jendela) agar diperbarui",
+        "en": "{source}: the database has an older schema ({revision}); open it once for writing (e.g. in the window) to upgrade it",
+    },
+    c.EVENT_DB_NOT_EMPTY: {
+        "id": "{source}: basis data tidak kosong ({tables} tabel); acara baru memerlukan basis data kosong",
+        "en": "{source}: the database is not empty ({tables} tables); a new event needs an empty database",
+    },
+    c.EVENT_CREATE_FAILED: {
+        "id": "{source}: acara tidak dapat dibuat: {detail}",
+        "en": "{source}: could not create the event: {detail}",
+    },
+    c.ENGINE_PRECISION: {
+        "id": "presisi tampilan {precision} harus 0 atau lebih",
+        "en": "display precision {precision} must be 0 or more",
+    },
+    c.ENGINE_TIEBREAK: {
+        "id": "aturan pemecah seri '{rule}' tidak dikenal",
+        "en": "unknown tie-break rule '{rule}'",
+    },
+    c.ENGINE_STAGE_TWICE: {
+        "id": "kode tahap '{stage}' dipakai dua kali",
+        "en": "stage code '{stage}' is used twice",
+    },
+    c.ENGINE_STAGE_RESERVED: {
+        "id": "kode tahap '{stage}' dicadangkan untuk peringkat akhir",
+        "en": "stage code '{stage}' is reserved for the final ranking",
+    },
+    c.ENGINE_STAGE_WEIGHT: {
+        "id": "tahap {stage}: bobot {weight} tidak boleh negatif",
+        "en": "stage {stage}: weight {weight} must not be negative",
+    },
+    c.ENGINE_STAGE_METHOD: {
+        "id": "tahap {stage}: metode '{method}' tidak dikenal (seharusnya salah satu dari {methods})",
+        "en": "stage {stage}: unknown method '{method}' (expected one of {methods})",
+    },
+    c.ENGINE_BAND_MISSING: {
+        "id": "tahap {stage}: metode banded memerlukan batas L",
+        "en": "stage {stage}: method banded needs a band L (batas)",
+    },
+    c.ENGINE_BAND: {
+        "id": "tahap {stage}: batas L harus lebih besar dari 0, bukan {band}",
+        "en": "stage {stage}: band L must be greater than 0, not {band}",
+    },
+    c.ENGINE_SCALE: {
+        "id": "tahap {stage}: maksimum skala {max} harus di atas minimum {min}",
+        "en": "stage {stage}: scale maximum {max} must be above the minimum {min}",
+    },
+    c.ENGINE_CRITERION_WEIGHT: {
+        "id": "tahap {stage}, kriteria {criterion}: bobot tidak boleh negatif",
+        "en": "stage {stage}, criterion {criterion}: weight must not be negative",
+    },
+    c.ENGINE_CRITERION_RANGE: {
+        "id": "tahap {stage}, kriteria {criterion}: maksimum {max} harus di atas minimum {min}",
+        "en": "stage {stage}, criterion {criterion}: maximum {max} must be above the minimum {min}",
+    },
+    c.ENGINE_DECISION_STAGE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: tahap '{board}' tidak dikenal",
+        "en": "jury decision for entry {entry} on the {board} ranking: unknown stage '{board}'",
+    },
+    c.ENGINE_DECISION_PLACE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peringkat {rank} harus 1 atau lebih",
+        "en": "jury decision for entry {entry} on the {board} ranking: place {rank} must be 1 or more",
+    },
+    c.ENGINE_DECISION_TWICE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peserta memiliki dua keputusan pada peringkat ini",
+        "en": "jury decision for entry {entry} on the {board} ranking: the entry has two decisions on this ranking",
+    },
+    c.ENGINE_DECISION_NOT_IN_STAGE: {
+        "id": "keputusan juri untuk peserta {entry} pada peringkat {board}: peserta tidak ada di tahap itu",
+        "en": "jury decision for entry {entry} on the {board} ranking: the entry is not in that stage",
+    },
+    c.DEMO_IS_FOLDER: {
+        "id": "{path}: ini folder; beri nama berkas untuk demo",
+        "en": "{path}: is a folder; give a file name for the demo",
+    },
+    c.DEMO_NOT_DEMO: {
+        "id": "{path}: sudah ada dan bukan demo Kolabik; pilih nama lain atau gunakan --force untuk menggantinya",
+        "en": "{path}: exists and is not a Kolabik demo; choose another name or use --force to replace it",
+    },
+    c.BACKUP_WRITE: {
+        "id": "{path}: cadangan tidak dapat ditulis ({detail})",
+        "en": "{path}: the backup could not be written ({detail})",
+    },
+    c.BACKUP_UNREADABLE: {
+        "id": "{file}: bukan berkas acara atau cadangan yang dapat dibaca ({detail})",
+        "en": "{file}: not a readable event file or backup ({detail})",
+    },
+    c.BACKUP_NOT_FOUND: {
+        "id": "{path}: cadangan tidak ditemukan",
+        "en": "{path}: backup not found",
+    },
+    c.BACKUP_RESTORE_FAILED: {
+        "id": "{path}: pemulihan gagal ({detail}); tidak ada yang diubah",
+        "en": "{path}: restore failed ({detail}); nothing was changed",
+    },
+    c.KEY_FORGET_NOT_CHAIR: {
+        "id": "hanya ketua yang melupakan kunci juri, di berkas acara ketua",
+        "en": "only the chair forgets a juror's key, in the chair's event file",
+    },
+    c.JUROR_UNKNOWN: {
+        "id": "juri '{juror}' tidak dikenal",
+        "en": "unknown juror '{juror}'",
+    },
+    c.KEY_NONE: {
+        "id": "acara belum memercayai kunci apa pun untuk juri {juror}",
+        "en": "the event trusts no key for juror {juror} yet",
+    },
+    c.LIVE_NOT_EVENT: {
+        "id": "{file}: sesi langsung berjalan di berkas acara ketua",
+        "en": "{file}: a live session runs on the chair's event file",
+    },
+    c.LIVE_NOT_KIT: {
+        "id": "{file}: bukan kit juri, jadi tidak ada perubahan untuk dikirim",
+        "en": "{file}: not a juror kit, so it has no changes to send",
+    },
+    c.LIVE_NO_KEY: {
+        "id": "{file}: kit tidak memiliki kunci tanda tangan untuk jurinya",
+        "en": "{file}: the kit has no signing key for its juror",
+    },
+    c.MINUTES_NOTHING_FINAL: {
+        "id": "belum ada peserta yang memiliki nilai di peringkat akhir: berita acara memerlukan peringkat",
+        "en": "no entry has a score on the final ranking yet: the minutes need a ranking",
+    },
+    c.MINUTES_NOTHING_STAGE: {
+        "id": "belum ada peserta yang memiliki nilai di tahap {stage}: berita acara memerlukan peringkat",
+        "en": "no entry has a score on stage {stage} yet: the minutes need a ranking",
+    },
+    c.MINUTES_NOTHING_FINAL_CATEGORY: {
+        "id": "belum ada peserta yang memiliki nilai di peringkat akhir dalam kelompok {category}: berita acara memerlukan peringkat",
+        "en": "no entry has a score on the final ranking in category {category} yet: the minutes need a ranking",
+    },
+    c.MINUTES_NOTHING_STAGE_CATEGORY: {
+        "id": "belum ada peserta yang memiliki nilai di tahap {stage} dalam kelompok {category}: berita acara memerlukan peringkat",
+        "en": "no entry has a score on stage {stage} in category {category} yet: the minutes need a ranking",
+    },
+    c.IMPORT_FAILED: {
+        "id": "impor gagal dan tidak mengubah apa pun ({detail})",
+        "en": "the import failed and changed nothing ({detail})",
+    },
+    c.SERVER_CANNOT_CREATE_ROLE: {
+        "id": "{source}: perubahan TIDAK tersimpan: peran basis data pada URL ini tidak boleh membuat peran; superuser PostgreSQL memberinya sekali: ALTER ROLE name CREATEROLE (atau createuser --createrole). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the database role of this URL may not create roles; the PostgreSQL superuser gives it that once: ALTER ROLE name CREATEROLE (or createuser --createrole). Earlier saves are safe.",
+    },
+    c.PANEL_WRITE_REFUSED: {
+        "id": "{source}: perubahan TIDAK tersimpan: server menolaknya, karena peran basis data Anda tidak boleh mengubah ini (milik panel lain, atau hanya panitia yang boleh mengubahnya). Yang tersimpan sebelumnya aman. ({detail})",
+        "en": "{source}: the change was NOT saved: the server refused it, because your database role may not change this (it belongs to another panel, or only the committee may change it). Earlier saves are safe. ({detail})",
+    },
+    c.PANEL_WRITE_NO_ROW: {
+        "id": "{source}: perubahan TIDAK tersimpan: server tidak mengizinkan baris mana pun berubah, karena peran basis data Anda tidak boleh mengubah ini (milik panel lain). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the server let no row change, because your database role may not change this (it belongs to another panel). Earlier saves are safe.",
+    },
+    c.SERVER_READ_ONLY: {
+        "id": "{source}: perubahan TIDAK tersimpan: acara dibuka hanya-baca (oleh perintah yang hanya membaca). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the event was opened read-only (by a command that only reads). Earlier saves are safe.",
+    },
+    c.SERVER_BUSY: {
+        "id": "{source}: perubahan TIDAK tersimpan: perubahan ketua lain membuat acara sibuk terlalu lama (lock_timeout); coba lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: other chairs' changes kept the event busy too long (lock_timeout); try again. Earlier saves are safe.",
+    },
+    c.SERVER_CONNECTION_LOST: {
+        "id": "{source}: perubahan TIDAK tersimpan: koneksi ke server terputus. Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the connection to the server was lost. Earlier saves are safe.",
+    },
+    c.SERVER_CONFLICT: {
+        "id": "{source}: perubahan TIDAK tersimpan: ketua lain mengubah baris yang sama pada saat yang sama; coba lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: another chair changed the same rows at the same moment; try again. Earlier saves are safe.",
+    },
+    c.SERVER_REFUSED: {
+        "id": "{source}: perubahan TIDAK tersimpan: server menolak perubahan ({detail}). Yang tersimpan sebelumnya aman.",
+        "en": "{source}: the change was NOT saved: the server refused the change ({detail}). Earlier saves are safe.",
+    },
+    c.COPY_JOURNAL_NOT_MERGED: {
+        "id": "{file}: jurnal salinan tidak tergabung; tidak ada yang ditulis",
+        "en": "{file}: the copy's journal was not merged; nothing was written",
+    },
+    # -- errors of files and packages (core/files.py, store/db.py, exchange/packages.py) --
+    c.FILE_WRITE_FAILED: {
+        "id": "{path}: {what} tidak dapat ditulis: {reason}. Berkas lama dengan nama itu tidak "
+        "berubah.",
+        "en": "{path}: could not write the {what}: {reason}. An earlier file of that name is "
+        "unchanged.",
+    },
+    c.FILE_CREATE_FAILED: {
+        "id": "{path}: {what} tidak dapat ditulis: {reason}",
+        "en": "{path}: could not write the {what}: {reason}",
+    },
+    c.FILE_CAME_OUT_EMPTY: {
+        "id": "{path}: {what} yang dibuat kosong; tidak ada yang ditulis",
+        "en": "{path}: the {what} came out empty; nothing was written",
+    },
+    c.FILE_NOT_EVENT: {
+        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite), atau berkas yang "
+        "rusak. Tidak ada yang ditulis ke berkas itu.",
+        "en": "{path}: not a Kolabik event file (not a SQLite database), or a damaged one. "
+        "Nothing was written to it.",
+    },
+    c.FILE_EMPTY: {
+        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite: kosong)",
+        "en": "{path}: not a Kolabik event file (not a SQLite database: empty)",
+    },
+    c.FILE_NO_EVENT_RECORD: {
+        "id": "{path}: bukan berkas acara Kolabik (tidak ada data acara)",
+        "en": "{path}: not a Kolabik event file (no event record)",
+    },
+    c.FILE_DAMAGED: {
+        "id": "{path}: berkas rusak atau bukan acara Kolabik ({detail}). Tidak ada yang ditulis "
+        "ke berkas itu; pulihkan cadangan terbaru dari folder NAMA.kolabik-backups di "
+        "sebelahnya.",
+        "en": "{path}: the file is damaged or not a Kolabik event ({detail}). Nothing was "
+        "written to it; restore the newest backup from the NAME.kolabik-backups folder beside "
+        "it.",
+    },
+    c.INPUT_REJECTED: {
+        "id": "{source}: ditolak, tidak ada yang diubah ({count} masalah):",
+        "en": "{source}: refused, nothing was changed ({count} problem(s)):",
+    },
+    c.PACKAGE_TOO_LARGE: {
+        "id": "berkas terlalu besar untuk paket nilai",
+        "en": "the file is too large for a score package",
+    },
+    c.PACKAGE_EMPTY: {"id": "berkasnya kosong", "en": "the file is empty"},
+    c.PACKAGE_NOT_UTF8: {
+        "id": "bukan paket nilai (berkasnya bukan teks JSON UTF-8)",
+        "en": "not a score package (the file is not UTF-8 JSON text)",
+    },
+    c.PACKAGE_TRUNCATED: {
+        "id": "berkasnya terpotong: JSON berakhir terlalu awal (baris {line}, kolom {column})",
+        "en": "the file is truncated: the JSON ends early (line {line}, column {column})",
+    },
+    c.PACKAGE_BAD_JSON: {
+        "id": "bukan JSON yang sah ({detail}, baris {line}, kolom {column}): rusak atau bukan "
+        "paket",
+        "en": "not valid JSON ({detail}, line {line}, column {column}): damaged or not a package",
+    },
+    c.PACKAGE_NOT_PACKAGE: {
+        "id": "bukan paket nilai Kolabik (tidak ada 'format': '{format}')",
+        "en": "not a Kolabik score package (no 'format': '{format}')",
+    },
+    c.KIT_UNREADABLE: {
+        "id": "{file}: bukan berkas acara atau kit yang dapat dibaca ({detail})",
+        "en": "{file}: not a readable event file or kit ({detail})",
+    },
+    c.READ_IS_FOLDER: {
+        "id": "{path}: ini folder, bukan {what}",
+        "en": "{path}: is a folder, not a {what}",
+    },
+    c.READ_NOT_FOUND: {
+        "id": "{path}: tidak dapat dibaca: {what} tidak ditemukan",
+        "en": "{path}: cannot be read: the {what} was not found",
+    },
+    c.READ_FAILED: {
+        "id": "{path}: {what} tidak dapat dibaca: {reason}",
+        "en": "{path}: cannot read the {what}: {reason}",
+    },
+    c.READ_NOT_REGULAR: {
+        "id": "{path}: bukan berkas biasa (pipa atau perangkat), jadi bukan {what}; ditolak",
+        "en": "{path}: is not a regular file (a pipe or a device), so not a {what}; refused",
+    },
+    c.READ_TOO_LARGE: {
+        "id": "{path}: terlalu besar untuk {what} ({size} bita, paling banyak {max})",
+        "en": "{path}: too large for a {what} ({size} bytes, at most {max})",
+    },
+    c.READ_TOO_LARGE_STREAM: {
+        "id": "{path}: terlalu besar untuk {what} (lebih dari {max} bita)",
+        "en": "{path}: too large for a {what} (more than {max} bytes)",
+    },
+    c.LOCK_CHANGED: {
+        "id": "{path}: berkas berubah saat sedang dibuka; coba lagi",
+        "en": "{path}: the file changed while it was being opened; retry",
+    },
+    c.LOCK_NOT_FOUND: {
+        "id": "{path}: berkas tidak ditemukan",
+        "en": "{path}: file not found",
+    },
+    c.LOCK_UNREADABLE: {
+        "id": "{path}: tidak dapat dibaca ({detail})",
+        "en": "{path}: cannot be read ({detail})",
+    },
+    c.LOCK_NOT_REGULAR: {
+        "id": "{path}: bukan berkas biasa, jadi bukan berkas acara",
+        "en": "{path}: not a regular file, so not an event file",
+    },
+    c.LOCK_NOT_WRITABLE: {
+        "id": "{path}: tidak dapat diubah: {detail}. Berkas masih dapat dibaca (papan peringkat, laporan, ekspor); untuk mengubahnya, salin ke folder yang dapat ditulis dan buka salinannya.",
+        "en": "{path}: cannot be changed: {detail}. It can still be read (leaderboard, report, export); to change it, copy it to a writable folder and open the copy.",
+    },
+    c.LOCK_OPEN_HERE: {
+        "id": "{path}: acara ini sudah terbuka di jendela Kolabik Desktop lain dari program ini (sebagai {other}). Tutup di sana dahulu; hanya satu program yang boleh menulis ke satu acara pada satu waktu.",
+        "en": "{path}: this event is already open in another Kolabik Desktop window of this program (as {other}). Close it there first; only one program may write to an event at a time.",
+    },
+    c.LOCK_CANNOT_OPEN: {
+        "id": "{path}: tidak dapat dibuka ({detail})",
+        "en": "{path}: cannot be opened ({detail})",
+    },
+    c.LOCK_HELD: {
+        "id": "{path}: sedang dipakai: {detail}",
+        "en": "{path}: {detail}",
+    },
+    c.SAVE_DISK_FULL: {
+        "id": "{file}: perubahan TIDAK tersimpan: disk penuh. Kosongkan ruang (atau simpan ke USB) lalu coba lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the disk is full. Free some space (or save to a USB stick) and try again. Earlier saves are safe.",
+    },
+    c.SAVE_READ_ONLY: {
+        "id": "{file}: perubahan TIDAK tersimpan: berkas atau foldernya hanya-baca. Salin acara ke folder yang dapat ditulis. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the file or its folder is read-only. Copy the event to a writable folder. Earlier saves are safe.",
+    },
+    c.SAVE_DAMAGED: {
+        "id": "{file}: perubahan TIDAK tersimpan: berkas rusak. Pulihkan cadangan terbaru (Berkas > Pulihkan dari cadangan) dan periksa dengan `kolabik check`. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the file is damaged. Restore the newest backup (File > Restore from backup) and check it with `kolabik check`. Earlier saves are safe.",
+    },
+    c.SAVE_IO: {
+        "id": "{file}: perubahan TIDAK tersimpan: disk melaporkan kesalahan (USB dicabut?). Periksa drive. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the disk reported an error (removed USB stick?). Check the drive. Earlier saves are safe.",
+    },
+    c.SAVE_BUSY: {
+        "id": "{file}: perubahan TIDAK tersimpan: program lain sedang menulis ke berkas. Coba lagi sebentar lagi. Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: another program is writing to the file. Try again in a moment. Earlier saves are safe.",
+    },
+    c.SAVE_REFUSED: {
+        "id": "{file}: perubahan TIDAK tersimpan: basis data menolak perubahan ({detail}). Yang tersimpan sebelumnya aman.",
+        "en": "{file}: the change was NOT saved: the database refused the change ({detail}). Earlier saves are safe.",
+    },
+    c.OPEN_DISK_FULL: {
+        "id": "{path}: tidak dapat dibuka untuk diubah: disk penuh. Kosongkan ruang (atau salin acara ke drive lain) lalu coba lagi; berkasnya sendiri utuh.",
+        "en": "{path}: cannot be opened for changes: the disk is full. Free some space (or copy the event to another drive) and try again; the file itself is intact.",
+    },
+    c.OPEN_READ_ONLY: {
+        "id": "{path}: tidak dapat diubah: berkas atau foldernya hanya-baca. Salin acara ke folder yang dapat ditulis.",
+        "en": "{path}: cannot be changed: the file or its folder is read-only. Copy the event to a writable folder.",
+    },
+    c.OPEN_IO: {
+        "id": "{path}: tidak dapat dibaca ({detail}); periksa drive",
+        "en": "{path}: cannot be read ({detail}); check the drive",
+    },
+    c.FILE_GONE_WHILE_OPEN: {
+        "id": "{file} dihapus atau diganti saat terbuka dan tidak dapat ditulis kembali ({detail}); pulihkan cadangan terbaru dari Berkas > Pulihkan.",
+        "en": "{file} was deleted or replaced while open and could not be written back ({detail}); restore the newest backup from File > Restore.",
+    },
+    c.FILE_CLOSED: {
+        "id": "{file} sudah ditutup; perubahan TIDAK tersimpan.",
+        "en": "{file} is closed; the change was NOT saved.",
+    },
+    c.CREATE_EXISTS: {
+        "id": "{path}: berkas dengan nama ini sudah ada",
+        "en": "{path}: a file with this name already exists",
+    },
+    c.CREATE_IS_FOLDER: {
+        "id": "{path}: ini folder",
+        "en": "{path}: is a folder",
+    },
+    c.CREATE_NOT_WRITABLE: {
+        "id": "{path}: acara tidak dapat dibuat di sini: {detail}. Pilih folder yang dapat ditulis.",
+        "en": "{path}: cannot create the event here: {detail}. Choose a writable folder.",
+    },
+    c.CREATE_FAILED: {
+        "id": "{path}: berkas acara tidak dapat dibuat: {detail}",
+        "en": "{path}: could not create the event file: {detail}",
+    },
+    c.CREATE_FAILED_NOTHING: {
+        "id": "{path}: berkas acara tidak dapat dibuat: {detail}; tidak ada yang ditulis.",
+        "en": "{path}: could not create the event file: {detail}; nothing was written.",
+    },
+    c.OPEN_IS_FOLDER: {
+        "id": "{path}: ini folder, bukan berkas acara",
+        "en": "{path}: is a folder, not an event file",
+    },
+    c.OPEN_NOT_REGULAR: {
+        "id": "{path}: bukan berkas biasa (perangkat atau pipa?), bukan acara",
+        "en": "{path}: is not a regular file (a device or a pipe?), not an event",
+    },
+    c.OPEN_LOCKED: {
+        "id": "{path}: berkas dikunci oleh program lain",
+        "en": "{path}: the file is locked by another program",
+    },
+    c.OPEN_DISK_FULL_READ: {
+        "id": "{path}: tidak dapat dibaca: disk penuh, dan SQLite memerlukan sedikit ruang di samping berkas untuk membaca jurnalnya. Kosongkan ruang lalu coba lagi.",
+        "en": "{path}: cannot be read: the disk is full, and SQLite needs a little space beside the file to read its journal. Free some space and try again.",
+    },
+    c.FILE_NO_SCHEMA: {
+        "id": "{path}: bukan berkas acara Kolabik (tidak ada versi skema)",
+        "en": "{path}: not a Kolabik event file (no schema version)",
+    },
+    c.FILE_NEWER: {
+        "id": "{path}: berkas ini ditulis oleh versi Kolabik Desktop yang lebih baru (skema {revision}); perbarui program untuk membukanya. Berkas tidak diubah.",
+        "en": "{path}: this file was written by a newer version of Kolabik Desktop (schema {revision}); please update the program to open it. The file was not changed.",
+    },
+    c.UPGRADE_FAILED: {
+        "id": "{path}: pembaruan berkas gagal ({detail}); cadangan {backup} tetap utuh",
+        "en": "{path}: upgrading the file failed ({detail}); the backup {backup} is intact",
+    },
+    c.KIT_NO_STAGES: {
+        "id": "acara belum memiliki tahap, jadi belum ada yang dinilai",
+        "en": "the event has no stages yet, so there is nothing to score",
+    },
+    c.KIT_UNKNOWN_STAGES: {
+        "id": "tahap tidak dikenal: {codes}",
+        "en": "unknown stage(s): {codes}",
+    },
+    c.KIT_FROM_EVENT: {
+        "id": "{file}: kit dibuat dari berkas acara ketua",
+        "en": "{file}: kits are made from the chair's event file",
+    },
+    c.KIT_EXISTS_NOT_KIT: {
+        "id": "{path}: berkas ini sudah ada dan bukan kit juri; tidak ada yang ditulis (beri nama kit ...{suffix}, atau sebutkan folder)",
+        "en": "{path}: this file already exists and is not a juror kit; nothing was written (name the kit ...{suffix}, or give a folder)",
+    },
+    c.KIT_UNKNOWN_JURORS: {
+        "id": "juri tidak dikenal: {codes}",
+        "en": "unknown juror(s): {codes}",
+    },
+    c.KIT_WRITE_FAILED: {
+        "id": "{path}: kit tidak dapat ditulis: {reason}",
+        "en": "{path}: could not write the kit: {reason}",
+    },
+    c.KIT_WRITE_ERROR: {
+        "id": "{path}: kit tidak dapat ditulis ({detail})",
+        "en": "{path}: could not write the kit ({detail})",
+    },
+    c.KIT_DANGLING: {
+        "id": "kit akan berisi baris yang tidak merujuk ke mana pun: {rows}",
+        "en": "the kit would hold rows that point nowhere: {rows}",
+    },
+    c.KIT_NOT_KIT: {
+        "id": "{file}: bukan kit juri",
+        "en": "{file}: not a juror kit",
+    },
+    c.KIT_OTHER_VERSION: {
+        "id": "{file}: kit dibuat oleh versi Kolabik Desktop yang lain (skema {revision}); gunakan versi yang sama dengan ketua",
+        "en": "{file}: the kit was made by another version of Kolabik Desktop (schema {revision}); use the same version as the chair",
+    },
+    c.KIT_DOES_NOT_FIT: {
+        "id": "{file}: kit baru tidak cocok dengan kit ini ({detail}); tidak ada yang diubah",
+        "en": "{file}: the new kit does not fit this kit ({detail}); nothing was changed",
+    },
+    c.KIT_NOT_READABLE: {
+        "id": "{file}: bukan kit yang dapat dibaca ({detail})",
+        "en": "{file}: not a readable kit ({detail})",
+    },
+    c.KIT_OTHER_EVENT: {
+        "id": "{file}: kit ini milik acara lain",
+        "en": "{file}: the kit belongs to another event",
+    },
+    c.KIT_OTHER_JUROR: {
+        "id": "{file}: kit ini untuk juri lain, bukan '{juror}'",
+        "en": "{file}: the kit is for another juror, not '{juror}'",
+    },
+    c.EXPORT_FROM_KIT: {
+        "id": "kit juri hanya berisi nilai juri itu, sehingga papan peringkatnya akan salah: ekspor dari berkas acara ketua",
+        "en": "a juror's kit holds only that juror's scores, so its leaderboard would be wrong: export it from the chair's event file",
+    },
+    c.EXPORT_UNKNOWN: {
+        "id": "ekspor '{what_export}' tidak dikenal (gunakan {known})",
+        "en": "unknown export '{what_export}' (use {known})",
+    },
+    c.EXPORT_SUFFIX: {
+        "id": "{file}: tulis berkas .xlsx atau .csv, bukan '{suffix}'",
+        "en": "{file}: write a .xlsx or .csv file, not '{suffix}'",
+    },
+    c.EXPORT_MATRIX_CATEGORY: {
+        "id": "matriks nilai memuat semua kelompok; jangan beri --category",
+        "en": "the score matrix has every category; leave out --category",
+    },
+    c.EXPORT_CSV_ONE_STAGE: {
+        "id": "CSV hanya memuat matriks satu tahap: tambahkan --stage {codes}",
+        "en": "a CSV holds one stage's matrix: add --stage {codes}",
+    },
+    c.AGAINST_UNKNOWN_FILE: {
+        "id": "{path}: bukan PDF laporan, cadangan berkas acara, atau paket nilai; --against menerima salah satunya",
+        "en": "{path}: not a report PDF, a backup of an event file, or a score package; --against takes one of those",
+    },
+    c.AGAINST_NO_HEAD: {
+        "id": "{file}: PDF ini tidak memuat kepala log audit (dibuat versi lama, atau bukan laporan Kolabik), jadi tidak dapat dibandingkan",
+        "en": "{file}: this PDF carries no audit head (made by an older version, or not a Kolabik report), so it cannot be compared",
+    },
+    c.AGAINST_OTHER_EVENT: {
+        "id": "{file}: berkas acara lain, jadi tidak dapat dibandingkan",
+        "en": "{file}: a file of another event, so it cannot be compared",
+    },
+    c.PACKAGE_NOT_KIT: {
+        "id": "{file}: bukan kit juri, jadi tidak ada nilai untuk dikirim",
+        "en": "{file}: not a juror kit, so it has no scores to send",
+    },
+    c.PACKAGE_INTO_KIT: {
+        "id": "{file}: paket nilai diimpor ke berkas acara ketua, bukan ke kit",
+        "en": "{file}: score packages are imported into the chair's event file, not a kit",
+    },
+    c.PACKAGE_EXISTS_NOT_PACKAGE: {
+        "id": "{path}: berkas ini sudah ada dan bukan paket nilai; tidak ada yang ditulis",
+        "en": "{path}: this file already exists and is not a score package; nothing was written",
+    },
+    c.WORKBOOK_INTO_KIT: {
+        "id": "{file}: kit juri tidak dapat menerima buku kerja acara",
+        "en": "{file}: a juror kit cannot take an event workbook",
+    },
+    c.WORKBOOK_NOT_EMPTY: {
+        "id": "{file} sudah berisi {entries} peserta dan {jurors} juri; buku kerja acara masuk ke berkas acara baru atau kosong. Tidak ada yang diubah.",
+        "en": "{file} already holds {entries} entries and {jurors} jurors; an event workbook goes into a new or empty event file. Nothing was changed.",
+    },
+    c.WORKBOOK_IMPORT_FAILED: {
+        "id": "{path}: impor gagal ({detail}); tidak ada yang ditulis",
+        "en": "{path}: the import failed ({detail}); nothing was written",
+    },
+    c.DB_PARAMSTYLE: {
+        "id": "gaya parameter pengandar basis data {style} tidak didukung",
+        "en": "the database driver's parameter style {style} is not supported",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.
@@ -179,6 +1322,12 @@ KIND_NAMES: dict[str, dict[str, str]] = {
 
 
 def _plain(value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, r.Problem):  # a nested problem: what a refusal is about, or its cause
+        return problem_line(value, lang)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, r.Problem) for v in value):
+        return "; ".join(problem_line(v, lang) for v in value)
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
         text = "0" if text in ("-0", "") else text
@@ -187,16 +1336,24 @@ def _plain(value: Any, lang: str) -> str:
 
 
 def problem_message(problem: r.Problem, lang: str = "en") -> str:
-    """The problem in words, without its place."""
+    """The problem in words, without its place (``kind``, ``what`` and ``reason_code`` named
+    in the language too)."""
     lang = lang if lang in LANGS else "en"
     params = {k: _plain(v, lang) for k, v in problem.params.items()}
     kind = problem.params.get("kind")
     if isinstance(kind, str) and kind in KIND_NAMES:
         params["kind"] = KIND_NAMES[kind][lang]
+    what = problem.params.get("what")
+    if isinstance(what, str) and what in WHAT_NAMES:
+        params["what"] = WHAT_NAMES[what][lang]
+    reason = REASON_TEXTS.get(str(problem.params.get("reason_code", "")))
+    if reason is not None:
+        params["reason"] = reason[lang]
     texts = TEXTS.get(problem.code)
     if texts is None:  # a code this table does not know yet: still say something useful
         return f"{problem.code} {params}"
-    return texts[lang].format(**params)
+    template = texts[lang]
+    return template.format(**(dict.fromkeys(_fields(template), "") | params))
 
 
 def problem_line(problem: r.Problem, lang: str = "en") -> str:
@@ -522,70 +1679,7 @@ def against_summary(against: AgainstLike, name: str, lang: str = "en") -> str:
 # cannot be written or opened, a refused package. The English wording is the CLI's.
 # ---------------------------------------------------------------------------------------------
 
-ERROR_TEXTS: dict[str, dict[str, str]] = {
-    "file.write_failed": {
-        "id": "{path}: {what} tidak dapat ditulis: {reason}. Berkas lama dengan nama itu tidak "
-        "berubah.",
-        "en": "{path}: could not write the {what}: {reason}. An earlier file of that name is "
-        "unchanged.",
-    },
-    "file.create_failed": {
-        "id": "{path}: {what} tidak dapat ditulis: {reason}",
-        "en": "{path}: could not write the {what}: {reason}",
-    },
-    "file.came_out_empty": {
-        "id": "{path}: {what} yang dibuat kosong; tidak ada yang ditulis",
-        "en": "{path}: the {what} came out empty; nothing was written",
-    },
-    "file.not_event": {
-        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite), atau berkas yang "
-        "rusak. Tidak ada yang ditulis ke berkas itu.",
-        "en": "{path}: not a Kolabik event file (not a SQLite database), or a damaged one. "
-        "Nothing was written to it.",
-    },
-    "file.empty": {
-        "id": "{path}: bukan berkas acara Kolabik (bukan basis data SQLite: kosong)",
-        "en": "{path}: not a Kolabik event file (not a SQLite database: empty)",
-    },
-    "file.no_event_record": {
-        "id": "{path}: bukan berkas acara Kolabik (tidak ada data acara)",
-        "en": "{path}: not a Kolabik event file (no event record)",
-    },
-    "file.damaged": {
-        "id": "{path}: berkas rusak atau bukan acara Kolabik ({detail}). Tidak ada yang ditulis "
-        "ke berkas itu; pulihkan cadangan terbaru dari folder NAMA.kolabik-backups di "
-        "sebelahnya.",
-        "en": "{path}: the file is damaged or not a Kolabik event ({detail}). Nothing was "
-        "written to it; restore the newest backup from the NAME.kolabik-backups folder beside "
-        "it.",
-    },
-    "input.rejected": {
-        "id": "{source}: ditolak, tidak ada yang diubah ({count} masalah):",
-        "en": "{source}: refused, nothing was changed ({count} problem(s)):",
-    },
-    "package.too_large": {
-        "id": "berkas terlalu besar untuk paket nilai",
-        "en": "the file is too large for a score package",
-    },
-    "package.empty": {"id": "berkasnya kosong", "en": "the file is empty"},
-    "package.not_utf8": {
-        "id": "bukan paket nilai (berkasnya bukan teks JSON UTF-8)",
-        "en": "not a score package (the file is not UTF-8 JSON text)",
-    },
-    "package.truncated": {
-        "id": "berkasnya terpotong: JSON berakhir terlalu awal (baris {line}, kolom {column})",
-        "en": "the file is truncated: the JSON ends early (line {line}, column {column})",
-    },
-    "package.bad_json": {
-        "id": "bukan JSON yang sah ({detail}, baris {line}, kolom {column}): rusak atau bukan "
-        "paket",
-        "en": "not valid JSON ({detail}, line {line}, column {column}): damaged or not a package",
-    },
-    "package.not_package": {
-        "id": "bukan paket nilai Kolabik (tidak ada 'format': '{format}')",
-        "en": "not a Kolabik score package (no 'format': '{format}')",
-    },
-}
+# (their codes and words are in TEXTS, with every other code's)
 
 # Why a file could not be written (core/files.py ``os_error_code``).
 REASON_TEXTS: dict[str, dict[str, str]] = {
@@ -617,21 +1711,14 @@ WHAT_NAMES: dict[str, dict[str, str]] = {
     "score package": {"id": "paket nilai", "en": "score package"},
     "workbook": {"id": "buku kerja", "en": "workbook"},
     "attachment copy": {"id": "salinan lampiran", "en": "attachment copy"},
+    "event copy": {"id": "salinan acara", "en": "event copy"},
+    "file to attach": {"id": "berkas lampiran", "en": "file to attach"},
+    "file to compare": {"id": "berkas pembanding", "en": "file to compare"},
+    "workbook (.xlsx)": {"id": "buku kerja (.xlsx)", "en": "workbook (.xlsx)"},
+    "csv file": {"id": "berkas csv", "en": "csv file"},
 }
 
 
 def error_message(code: str, params: tuple[tuple[str, str], ...], lang: str = "en") -> str:
-    """A coded error in words (``reason_code`` and ``what`` are worded too)."""
-    lang = lang if lang in LANGS else "en"
-    texts = ERROR_TEXTS.get(code)
-    values = dict(params)
-    if texts is None:
-        return f"{code} {values}"
-    reason = REASON_TEXTS.get(values.get("reason_code", ""))
-    if reason is not None:
-        values["reason"] = reason[lang]
-    what = WHAT_NAMES.get(values.get("what", ""))
-    if what is not None:
-        values["what"] = what[lang]
-    template = texts[lang]
-    return template.format(**(dict.fromkeys(_fields(template), "") | values))
+    """A coded error from its code and its parameters as text (``problem_message`` words it)."""
+    return problem_message(r.Problem(code, dict(params)), lang)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import Entry, Setting
@@ -144,27 +145,27 @@ def award_setting_values(settings: AwardSettings) -> dict[str, str]:
 def check_award_settings(settings: AwardSettings) -> None:
     """Raise ValidationError naming the setting that is wrong."""
     if len(settings.signer_name) > 200:
-        raise ValidationError("The signer's name is longer than 200 characters")
+        raise ValidationError.coded(ec.AWARD_SIGNER_NAME_LONG)
     if len(settings.signer_title) > 200:
-        raise ValidationError("The signer's title is longer than 200 characters")
-    for what, names in (
-        ("place name", settings.places),
-        ("Juara Harapan name", settings.honourable),
+        raise ValidationError.coded(ec.AWARD_SIGNER_TITLE_LONG)
+    for code, names in (
+        (ec.AWARD_PLACE_NAME_LONG, settings.places),
+        (ec.AWARD_HONOURABLE_NAME_LONG, settings.honourable),
     ):
         for name in names:
             if len(name) > 100:
-                raise ValidationError(f"The {what} '{name[:40]}…' is longer than 100 characters")
+                raise ValidationError.coded(code, name=name[:40])
     if len(settings.group) > 100:
-        raise ValidationError("The name of the other awarded places is longer than 100 characters")
+        raise ValidationError.coded(ec.AWARD_GROUP_LONG)
     if not 1 <= settings.count <= MAX_COUNT:
-        raise ValidationError(f"The number of awarded places {settings.count} is not 1 to 1000")
+        raise ValidationError.coded(ec.AWARD_COUNT, count=settings.count)
     if sum(len(b) for b in settings.legal_bases) > 5000:
-        raise ValidationError("The legal bases are longer than 5000 characters")
+        raise ValidationError.coded(ec.AWARD_LEGAL_LONG)
     if settings.signature is not None:
         if len(settings.signature) > MAX_LOGO_BYTES:
-            raise ValidationError("The signature image is larger than 2 MB")
+            raise ValidationError.coded(ec.AWARD_SIGNATURE_SIZE)
         if image_kind(settings.signature) is None:
-            raise ValidationError("The signature image is not a PNG or JPEG image")
+            raise ValidationError.coded(ec.AWARD_SIGNATURE_KIND)
 
 
 def get_award_settings(db: EventDB) -> AwardSettings:
@@ -265,7 +266,7 @@ def set_provenance(db: EventDB, entry_id: int, record: Provenance, *, actor: str
     with db.session() as s:
         entry = s.get(Entry, entry_id)
         if entry is None:
-            raise ValidationError(f"entry id {entry_id} does not exist")
+            raise ValidationError.coded(ec.ENTRY_ID_GONE, id=entry_id)
         text = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
         old = _setting(s, _provenance_key(entry_id)) or None
         if old == text:

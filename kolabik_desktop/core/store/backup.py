@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError
 from kolabik_desktop.core.store.db import fsync_and_rename, sqlite_uri
 
@@ -74,7 +75,7 @@ def make_backup(event_path: str | Path, *, fallback_dir: Path | None = None) -> 
             continue
         prune(folder)
         return target
-    raise EventFileError(f"{event_path}: the backup could not be written ({last_error})")
+    raise EventFileError.coded(ec.BACKUP_WRITE, path=str(event_path), detail=str(last_error))
 
 
 def _stamp_of(path: Path) -> datetime | None:
@@ -108,7 +109,7 @@ def audit_trail_of_file(path: Path) -> tuple[str | None, list[str]]:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise EventFileError(f"{path.name}: not a readable event file or backup ({exc})") from exc
+        raise EventFileError.coded(ec.BACKUP_UNREADABLE, file=path.name, detail=str(exc)) from exc
     return (uid[0] if uid else None), hashes
 
 
@@ -126,7 +127,7 @@ def kit_anchor_of_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise EventFileError(f"{path.name}: not a readable event file or kit ({exc})") from exc
+        raise EventFileError.coded(ec.KIT_UNREADABLE, file=path.name, detail=str(exc)) from exc
     return head[0] if head and head[0] else ""
 
 
@@ -170,7 +171,7 @@ def restore_backup(
     """
     event_path, backup = Path(event_path), Path(backup)
     if not backup.is_file():
-        raise EventFileError(f"{backup}: backup not found")
+        raise EventFileError.coded(ec.BACKUP_NOT_FOUND, path=str(backup))
     safety = make_backup(event_path, fallback_dir=fallback_dir)
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
@@ -181,7 +182,9 @@ def restore_backup(
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        raise EventFileError(f"{event_path}: restore failed ({exc}); nothing was changed") from exc
+        raise EventFileError.coded(
+            ec.BACKUP_RESTORE_FAILED, path=str(event_path), detail=str(exc)
+        ) from exc
     finally:
         src.close()
     return safety

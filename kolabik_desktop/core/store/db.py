@@ -25,6 +25,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import (
     EventFileError,
     KolabikError,
@@ -162,21 +163,16 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
     """Turn SQLite's terse failures into a message a juror can act on."""
     text = str(exc).lower()
     if "disk is full" in text or _disk_full(path):
-        why = "the disk is full. Free some space (or save to a USB stick) and try again"
-    elif "readonly" in text or "read-only" in text:
-        why = "the file or its folder is read-only. Copy the event to a writable folder"
-    elif "malformed" in text or "not a database" in text or "corrupt" in text:
-        why = (
-            "the file is damaged. Restore the newest backup (File > Restore from backup) "
-            "and check it with `kolabik check`"
-        )
-    elif "disk i/o" in text:
-        why = "the disk reported an error (removed USB stick?). Check the drive"
-    elif "locked" in text or "busy" in text:
-        why = "another program is writing to the file. Try again in a moment"
-    else:
-        why = f"the database refused the change ({exc})"
-    return StorageError(f"{path.name}: the change was NOT saved: {why}. Earlier saves are safe.")
+        return StorageError.coded(ec.SAVE_DISK_FULL, file=path.name)
+    if "readonly" in text or "read-only" in text:
+        return StorageError.coded(ec.SAVE_READ_ONLY, file=path.name)
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StorageError.coded(ec.SAVE_DAMAGED, file=path.name)
+    if "disk i/o" in text:
+        return StorageError.coded(ec.SAVE_IO, file=path.name)
+    if "locked" in text or "busy" in text:
+        return StorageError.coded(ec.SAVE_BUSY, file=path.name)
+    return StorageError.coded(ec.SAVE_REFUSED, file=path.name, detail=str(exc))
 
 
 def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
@@ -185,20 +181,14 @@ def damaged_error(path: Path, exc: BaseException | str) -> EventFileError:
     damaged = "malformed" in text or "not a database" in text or "corrupt" in text
     if not damaged and not isinstance(exc, str):
         if _disk_full(path):
-            return EventFileError(
-                f"{path}: cannot be opened for changes: the disk is full. Free some space (or "
-                "copy the event to another drive) and try again; the file itself is intact."
-            )
+            return EventFileError.coded(ec.OPEN_DISK_FULL, path=str(path))
         if "readonly" in text or "read-only" in text:
-            return EventFileError(
-                f"{path}: cannot be changed: the file or its folder is read-only. Copy the "
-                "event to a writable folder."
-            )
+            return EventFileError.coded(ec.OPEN_READ_ONLY, path=str(path))
         if "disk i/o" in text or "unable to open" in text:
-            return EventFileError(f"{path}: cannot be read ({exc}); check the drive")
+            return EventFileError.coded(ec.OPEN_IO, path=str(path), detail=str(exc))
     if "not a database" in text:
-        return EventFileError.coded("file.not_event", path=path)
-    return EventFileError.coded("file.damaged", path=path, detail=exc)
+        return EventFileError.coded(ec.FILE_NOT_EVENT, path=path)
+    return EventFileError.coded(ec.FILE_DAMAGED, path=path, detail=exc)
 
 
 class EventDB:
@@ -236,7 +226,7 @@ class EventDB:
             ev = s.scalars(select(Event)).first()
         if ev is None:
             self.close()
-            raise EventFileError.coded("file.no_event_record", path=path)
+            raise EventFileError.coded(ec.FILE_NO_EVENT_RECORD, path=path)
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
@@ -279,9 +269,8 @@ class EventDB:
             copied = _count_rows(tmp)
         except (sqlite3.Error, OSError) as exc:
             _remove_sqlite_files(tmp)
-            raise StorageError(
-                f"{self.path.name} was deleted or replaced while open and could not be written "
-                f"back ({exc}); restore the newest backup from File > Restore."
+            raise StorageError.coded(
+                ec.FILE_GONE_WHILE_OPEN, file=self.path.name, detail=str(exc)
             ) from exc
         self._drop_connections_and_own_journals()
         fsync_and_rename(tmp, target)
@@ -325,7 +314,7 @@ class EventDB:
         """A short unit of work: committed on success, rolled back on any error."""
         if self._closed:
             # A closed event has released its lock: a late task must not reconnect without it.
-            raise StorageError(f"{self.path.name} is closed; the change was NOT saved.")
+            raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
         self.check_file()
         s = self._sessionmaker()
         try:
@@ -503,18 +492,16 @@ def create_event_file(
         return server
     path = Path(path)
     if path.exists() and not overwrite:
-        raise EventFileError(f"{path}: a file with this name already exists")
+        raise EventFileError.coded(ec.CREATE_EXISTS, path=str(path))
     if path.is_dir():
-        raise EventFileError(f"{path}: is a folder")
+        raise EventFileError.coded(ec.CREATE_IS_FOLDER, path=str(path))
     if not path.parent.is_dir():
-        raise EventFileError(f"{path.parent}: folder does not exist")
+        raise EventFileError.coded(ec.COPY_NO_FOLDER, folder=str(path.parent))
     from kolabik_desktop.core.store.lock import writable_problem
 
     problem = writable_problem(path, new=True)
     if problem:
-        raise EventFileError(
-            f"{path}: cannot create the event here: {problem}. Choose a writable folder."
-        )
+        raise EventFileError.coded(ec.CREATE_NOT_WRITABLE, path=str(path), detail=problem)
     with contextlib.suppress(OSError):
         _remove_stale_builds(path)
     tmp = _building_path(path)
@@ -542,7 +529,7 @@ def create_event_file(
             raise
         if isinstance(exc, OperationalError | sqlite3.OperationalError | OSError):
             raise _create_error(path, exc) from None
-        raise EventFileError(f"{path}: could not create the event file: {exc}") from exc
+        raise EventFileError.coded(ec.CREATE_FAILED, path=str(path), detail=str(exc)) from exc
     return open_event_file(path)
 
 
@@ -553,12 +540,12 @@ def _create_error(path: Path, exc: BaseException) -> EventFileError:
         why = os_error_reason(exc)
     else:
         why = storage_error(path, exc).args[0].split("NOT saved: ", 1)[-1]
-    return EventFileError(f"{path}: could not create the event file: {why}; nothing was written.")
+    return EventFileError.coded(ec.CREATE_FAILED_NOTHING, path=str(path), detail=why)
 
 
 def _publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
     if not overwrite and path.exists():
-        raise EventFileError(f"{path}: a file with this name already exists")
+        raise EventFileError.coded(ec.CREATE_EXISTS, path=str(path))
     lock = None
     if overwrite and path.exists():
         from kolabik_desktop.core.store.lock import EventLock
@@ -578,15 +565,17 @@ def _check_path(path: Path) -> None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise EventFileError(f"{path}: file not found") from None
+        raise EventFileError.coded(ec.LOCK_NOT_FOUND, path=str(path)) from None
     except OSError as exc:
-        raise EventFileError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise EventFileError.coded(
+            ec.LOCK_UNREADABLE, path=str(path), detail=exc.strerror or str(exc)
+        ) from None
     if stat.S_ISDIR(st.st_mode):
-        raise EventFileError(f"{path}: is a folder, not an event file")
+        raise EventFileError.coded(ec.OPEN_IS_FOLDER, path=str(path))
     if not stat.S_ISREG(st.st_mode):
-        raise EventFileError(f"{path}: is not a regular file (a device or a pipe?), not an event")
+        raise EventFileError.coded(ec.OPEN_NOT_REGULAR, path=str(path))
     if st.st_size < len(SQLITE_MAGIC):
-        raise EventFileError.coded("file.empty", path=path)
+        raise EventFileError.coded(ec.FILE_EMPTY, path=path)
 
 
 def schema_revision(path: Path) -> str | None:
@@ -599,14 +588,11 @@ def schema_revision(path: Path) -> str | None:
             conn.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
-            raise EventFileError(f"{path}: the file is locked by another program") from exc
+            raise EventFileError.coded(ec.OPEN_LOCKED, path=str(path)) from exc
         if "unable to open" in str(exc) or "disk i/o" in str(exc).lower():
             if _disk_full(path):
-                raise EventFileError(
-                    f"{path}: cannot be read: the disk is full, and SQLite needs a little space "
-                    "beside the file to read its journal. Free some space and try again."
-                ) from exc
-            raise EventFileError(f"{path}: cannot be read ({exc}); check the drive") from exc
+                raise EventFileError.coded(ec.OPEN_DISK_FULL_READ, path=str(path)) from exc
+            raise EventFileError.coded(ec.OPEN_IO, path=str(path), detail=str(exc)) from exc
         raise damaged_error(path, exc) from exc
     except sqlite3.DatabaseError as exc:
         raise damaged_error(path, exc) from exc
@@ -652,12 +638,9 @@ def open_event_file(path: str | Path, *, lock: bool = False, read_only: bool = F
 
 def _known_revision(path: Path, revision: str | None) -> str:
     if revision is None:
-        raise EventFileError(f"{path}: not a Kolabik event file (no schema version)")
+        raise EventFileError.coded(ec.FILE_NO_SCHEMA, path=str(path))
     if revision not in known_revisions():
-        raise NewerVersionError(
-            f"{path}: this file was written by a newer version of Kolabik Desktop "
-            f"(schema {revision}); please update the program to open it. The file was not changed."
-        )
+        raise NewerVersionError.coded(ec.FILE_NEWER, path=str(path), revision=revision)
     return revision
 
 
@@ -715,8 +698,8 @@ def _open_checked(path: Path, *, check_integrity: bool) -> EventDB:
                 _upgrade_to_head(conn)
         except Exception as exc:
             engine.dispose()
-            raise EventFileError(
-                f"{path}: upgrading the file failed ({exc}); the backup {backup.name} is intact"
+            raise EventFileError.coded(
+                ec.UPGRADE_FAILED, path=str(path), detail=str(exc), backup=backup.name
             ) from exc
     try:
         return EventDB(path, engine)

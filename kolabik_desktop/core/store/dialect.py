@@ -45,6 +45,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import (
     EventFileError,
     KolabikError,
@@ -52,6 +53,7 @@ from kolabik_desktop.core.errors import (
     PanelWriteRefused,
     StorageError,
 )
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.store.db import (
     Change,
     ChangeBus,
@@ -116,20 +118,14 @@ def parse_server_url(location: str) -> ServerURL:
     try:
         url = make_url(location)
     except ArgumentError as exc:
-        raise EventFileError(
-            f"{location}: not a valid server address; write postgresql://user@host[:port]/dbname"
-        ) from exc
+        raise EventFileError.coded(ec.SERVER_BAD_URL, location=location) from exc
     shown = url.set(password=None).render_as_string(hide_password=True)
     if url.password is not None:
-        raise EventFileError(
-            f"{shown}: a password in the URL is refused (anyone on this computer could read it "
-            "from the process list or the shell history); put it in the PGPASSWORD variable or "
-            "in ~/.pgpass instead"
-        )
+        raise EventFileError.coded(ec.SERVER_PASSWORD_IN_URL, server=shown)
     if url.get_backend_name() not in ("postgresql", "postgres"):
-        raise EventFileError(f"{shown}: only postgresql:// servers are supported")
+        raise EventFileError.coded(ec.SERVER_NOT_POSTGRES, server=shown)
     if not url.database:
-        raise EventFileError(f"{shown}: the URL names no database; add /dbname at its end")
+        raise EventFileError.coded(ec.SERVER_NO_DBNAME, server=shown)
     query = tuple(sorted((str(k), str(v)) for k, v in url.query.items()))
     return ServerURL(url.username, url.host, url.port, url.database, query)
 
@@ -215,11 +211,7 @@ def server_engine(url: ServerURL, *, read_only: bool = False) -> Engine:
     try:
         import psycopg  # noqa: F401 - fails here, not deep in SQLAlchemy, when libpq is missing
     except ImportError as exc:
-        raise EventFileError(
-            f"{url.label()}: this installation cannot reach PostgreSQL servers: the PostgreSQL "
-            "client library (libpq) is missing. Install it (Debian/Ubuntu: apt install libpq5; "
-            "Windows and macOS: the PostgreSQL client from postgresql.org) and try again"
-        ) from exc
+        raise EventFileError.coded(ec.SERVER_NO_LIBPQ, server=url.label()) from exc
     options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
     if read_only:
         options += " -c default_transaction_read_only=on"
@@ -239,30 +231,28 @@ def server_engine(url: ServerURL, *, read_only: bool = False) -> Engine:
             conn.execute(text("SELECT 1"))
     except DBAPIError as exc:
         engine.dispose()
-        raise EventFileError(connect_problem(url, exc)) from exc
+        problem = connect_problem(url, exc)
+        raise EventFileError.coded(problem.code, **problem.params) from exc
     return engine
 
 
-def connect_problem(url: ServerURL, exc: BaseException) -> str:
-    """Say why a server could not be reached, in words an IT person can act on."""
+def connect_problem(url: ServerURL, exc: BaseException) -> rules.Problem:
+    """Why a server could not be reached, in words an IT person can act on (a coded problem)."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
     low = detail.lower()
+    server = url.label()
     if "password" in low or "authentication failed" in low:
-        why = (
-            "the server refused the user name or password (set PGPASSWORD or ~/.pgpass for "
-            f"user {url.user or 'the current user'})"
-        )
-    elif "does not exist" in low and "database" in low:
-        why = f"the server has no database {url.dbname!r}; create it first (createdb)"
-    elif "role" in low and "does not exist" in low:
-        why = f"the server has no user {url.user!r}"
-    elif "connection refused" in low or "could not connect" in low or "timeout" in low:
-        why = "the server cannot be reached (is it running, and are host and port right?)"
-    elif "could not translate host name" in low or "name or service not known" in low:
-        why = f"the host name {url.host!r} is unknown"
-    else:
-        why = f"the connection failed ({detail})"
-    return f"{url.label()}: {why}"
+        user = url.user or rules.Problem(ec.SUBJECT_CURRENT_USER)
+        return rules.Problem(ec.SERVER_AUTH, {"server": server, "user": user})
+    if "does not exist" in low and "database" in low:
+        return rules.Problem(ec.SERVER_NO_DATABASE, {"server": server, "dbname": url.dbname})
+    if "role" in low and "does not exist" in low:
+        return rules.Problem(ec.SERVER_NO_USER, {"server": server, "user": url.user})
+    if "connection refused" in low or "could not connect" in low or "timeout" in low:
+        return rules.Problem(ec.SERVER_UNREACHABLE, {"server": server})
+    if "could not translate host name" in low or "name or service not known" in low:
+        return rules.Problem(ec.SERVER_UNKNOWN_HOST, {"server": server, "host": url.host})
+    return rules.Problem(ec.SERVER_CONNECT_FAILED, {"server": server, "detail": detail})
 
 
 def server_revision(engine: Engine) -> str | None:
@@ -380,10 +370,7 @@ $$
 def valid_role(role: str) -> str:
     """A role name safe to write into SQL: lower-case letters, digits and _, as PostgreSQL folds."""
     if not _ROLE_RE.match(role):
-        raise KolabikError(
-            f"{role}: not a usable database role name (lower-case letters, digits and _, "
-            "starting with a letter, at most 63)"
-        )
+        raise KolabikError.coded(ec.SERVER_ROLE_NAME, role=role)
     return role
 
 
@@ -449,29 +436,20 @@ def storage_problem(label: str, exc: BaseException) -> StorageError:
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
     low = " ".join(detail).lower()
     if "permission denied to create role" in low:
-        return StorageError(
-            f"{label}: the change was NOT saved: the database role of this URL may not create "
-            "roles; the PostgreSQL superuser gives it that once: ALTER ROLE name CREATEROLE "
-            "(or createuser --createrole). Earlier saves are safe."
-        )
+        return StorageError.coded(ec.SERVER_CANNOT_CREATE_ROLE, source=label)
+    first = detail[0] if detail else str(exc)
     if "row-level security" in low or "permission denied" in low:
-        return PanelWriteRefused(
-            f"{label}: the change was NOT saved: the server refused it, because your database "
-            f"role may not change this (it belongs to another panel, or only the committee may "
-            f"change it). Earlier saves are safe. ({detail[0] if detail else exc})"
-        )
+        return PanelWriteRefused.coded(ec.PANEL_WRITE_REFUSED, source=label, detail=first)
     state = _sqlstate(exc) if isinstance(exc, DBAPIError) else None
     if state == READ_ONLY_TRANSACTION:
-        why = "the event was opened read-only (by a command that only reads)"
-    elif state == LOCK_NOT_AVAILABLE:
-        why = "other chairs' changes kept the event busy too long (lock_timeout); try again"
-    elif isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
-        why = "the connection to the server was lost"
-    elif "could not serialize" in low or "deadlock" in low:
-        why = "another chair changed the same rows at the same moment; try again"
-    else:
-        why = f"the server refused the change ({detail[0] if detail else exc})"
-    return StorageError(f"{label}: the change was NOT saved: {why}. Earlier saves are safe.")
+        return StorageError.coded(ec.SERVER_READ_ONLY, source=label)
+    if state == LOCK_NOT_AVAILABLE:
+        return StorageError.coded(ec.SERVER_BUSY, source=label)
+    if isinstance(exc, OperationalError) or "connection" in low or "server closed" in low:
+        return StorageError.coded(ec.SERVER_CONNECTION_LOST, source=label)
+    if "could not serialize" in low or "deadlock" in low:
+        return StorageError.coded(ec.SERVER_CONFLICT, source=label)
+    return StorageError.coded(ec.SERVER_REFUSED, source=label, detail=first)
 
 
 # --- Live across machines: NOTIFY after each write, LISTEN in every open window ---------------
@@ -570,7 +548,7 @@ class ServerEventDB(EventDB):
             ev = s.scalars(select(Event)).first()
         if ev is None:
             self.close()
-            raise EventFileError(f"{self.label}: not a Kolabik event (no event record)")
+            raise EventFileError.coded(ec.EVENT_NO_RECORD, source=self.label)
         self.uid: str = ev.uid
         self.kind: str = ev.kind
         self.kit_juror_id: int | None = ev.kit_juror_id
@@ -592,11 +570,7 @@ class ServerEventDB(EventDB):
         except StaleDataError as exc:
             # Row-level security hides another panel's row from an UPDATE: 0 rows matched.
             s.rollback()
-            raise PanelWriteRefused(
-                f"{self.label}: the change was NOT saved: the server let no row change, because "
-                "your database role may not change this (it belongs to another panel). Earlier "
-                "saves are safe."
-            ) from exc
+            raise PanelWriteRefused.coded(ec.PANEL_WRITE_NO_ROW, source=self.label) from exc
         except BaseException:
             s.rollback()
             raise
@@ -657,17 +631,15 @@ def open_server_event(
     try:
         revision = server_revision(engine)
         if revision is None:
-            raise EventFileError(f"{url.label()}: not a Kolabik event (no schema version)")
+            raise EventFileError.coded(ec.EVENT_NO_SCHEMA, source=url.label())
         if revision not in known_revisions():
-            raise NewerVersionError(
-                f"{url.label()}: this database was written by a newer version of Kolabik Desktop "
-                f"(schema {revision}); please update the program to open it. Nothing was changed."
+            raise NewerVersionError.coded(
+                ec.EVENT_NEWER_SERVER, source=url.label(), revision=revision
             )
         if revision != head_revision():
             if read_only:
-                raise EventFileError(
-                    f"{url.label()}: the database has an older schema ({revision}); open it "
-                    "once for writing (e.g. in the window) to upgrade it"
+                raise EventFileError.coded(
+                    ec.EVENT_OLDER_READ_ONLY, source=url.label(), revision=revision
                 )
             _upgrade(engine)
         db = ServerEventDB(url, engine)
@@ -695,9 +667,8 @@ def create_server_event(
     try:
         tables = server_table_names(engine)
         if tables and not overwrite:
-            raise EventFileError(
-                f"{url.label()}: the database is not empty ({len(tables)} tables); a new event "
-                "needs an empty database"
+            raise EventFileError.coded(
+                ec.EVENT_DB_NOT_EMPTY, source=url.label(), tables=len(tables)
             )
         if tables:
             drop_all_tables(engine)
@@ -709,7 +680,9 @@ def create_server_event(
         raise
     except DBAPIError as exc:
         engine.dispose()
-        raise EventFileError(f"{url.label()}: could not create the event: {exc.orig}") from exc
+        raise EventFileError.coded(
+            ec.EVENT_CREATE_FAILED, source=url.label(), detail=str(exc.orig)
+        ) from exc
 
 
 def drop_all_tables(engine: Engine) -> None:

@@ -28,6 +28,7 @@ import sys
 import threading
 from pathlib import Path
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError
 
 # Windows byte-range locks are mandatory: lock a byte far past SQLite's (at 1 GiB) and the data.
@@ -127,7 +128,7 @@ def _open_descriptor(event_path: Path, key: tuple[int, int]) -> int:
     if (st.st_dev, st.st_ino) != key or not stat.S_ISREG(st.st_mode):
         # Replaced between stat and open: keep it parked under its real identity, retry later.
         _park(fd, (st.st_dev, st.st_ino))
-        raise EventFileError(f"{event_path}: the file changed while it was being opened; retry")
+        raise EventFileError.coded(ec.LOCK_CHANGED, path=str(event_path))
     return fd
 
 
@@ -155,32 +156,33 @@ class EventLock:
         try:
             st = os.stat(event_path)
         except FileNotFoundError:
-            raise EventFileError(f"{event_path}: file not found") from None
+            raise EventFileError.coded(ec.LOCK_NOT_FOUND, path=str(event_path)) from None
         except OSError as exc:
-            raise EventFileError(f"{event_path}: cannot be read ({exc.strerror})") from None
+            raise EventFileError.coded(
+                ec.LOCK_UNREADABLE, path=str(event_path), detail=exc.strerror or str(exc)
+            ) from None
         if not stat.S_ISREG(st.st_mode):
-            raise EventFileError(f"{event_path}: not a regular file, so not an event file")
+            raise EventFileError.coded(ec.LOCK_NOT_REGULAR, path=str(event_path))
         problem = writable_problem(event_path)
         if problem:
-            raise EventFileError(
-                f"{event_path}: cannot be changed: {problem}. It can still be read (leaderboard, "
-                "report, export); to change it, copy it to a writable folder and open the copy."
-            )
+            raise EventFileError.coded(ec.LOCK_NOT_WRITABLE, path=str(event_path), detail=problem)
         key = (st.st_dev, st.st_ino)
         with _guard:
             if key in _held:
-                raise EventLockedError(
-                    f"{event_path}: this event is already open in another Kolabik Desktop window "
-                    f"of this program (as {_held[key].event_path}). Close it there first; only "
-                    "one program may write to an event at a time."
+                raise EventLockedError.coded(
+                    ec.LOCK_OPEN_HERE, path=str(event_path), other=str(_held[key].event_path)
                 )
             try:
                 fd = _open_descriptor(event_path, key)
             except OSError as exc:
-                raise EventFileError(f"{event_path}: cannot be opened ({exc.strerror})") from None
+                raise EventFileError.coded(
+                    ec.LOCK_CANNOT_OPEN, path=str(event_path), detail=exc.strerror or str(exc)
+                ) from None
             if not _try_lock(fd):
                 _park(fd, key)
-                raise EventLockedError(f"{event_path}: {_refusal(event_path)}")
+                raise EventLockedError.coded(
+                    ec.LOCK_HELD, path=str(event_path), detail=_refusal(event_path)
+                )
             lock = cls(event_path, key, fd)
             _held[key] = lock
         _write_holder(event_path, since)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import EventDB, utc_now
@@ -45,12 +46,14 @@ def _sql(session: Session, stmt: Any) -> str:
     return str(stmt.compile(dialect=dialect_, compile_kwargs={"literal_binds": True}))
 
 
-def _ids(session: Session, model: Any, column: Any, codes: Sequence[str], what: str) -> list[int]:
+def _ids(
+    session: Session, model: Any, column: Any, codes: Sequence[str], unknown_code: str
+) -> list[int]:
     rows = session.execute(select(column, model.id).where(column.in_(codes))).all()
     found: dict[str, int] = dict(rows)
     unknown = [c for c in codes if c not in found]
     if unknown:
-        raise KolabikError(f"unknown {what}: {', '.join(unknown)}; nothing was changed")
+        raise KolabikError.coded(unknown_code, codes=", ".join(unknown))
     return [found[c] for c in dict.fromkeys(codes)]
 
 
@@ -66,18 +69,18 @@ def add_panel(
     """Add a panel; refuse unknown codes or a taken name, writing nothing. Returns the SQL run."""
     name = name.strip()
     if not name:
-        raise KolabikError("a panel needs a name")
+        raise KolabikError.coded(ec.PANEL_NAME_MISSING)
     if not jurors:
-        raise KolabikError(f"panel {name}: give its jurors (--jurors J1,J2)")
+        raise KolabikError.coded(ec.PANEL_JURORS_MISSING, panel=name)
     if not categories and not entries:
-        raise KolabikError(f"panel {name}: give its categories or its entries")
+        raise KolabikError.coded(ec.PANEL_SCOPE_MISSING, panel=name)
     ran: list[str] = []
     with db.session() as s:
         if s.scalar(select(Panel.id).where(Panel.name == name)) is not None:
-            raise KolabikError(f"panel {name}: a panel of this name exists; nothing was changed")
-        juror_ids = _ids(s, Juror, Juror.code, jurors, "juror(s)")
-        category_ids = _ids(s, Category, Category.name, categories, "category(ies)")
-        entry_ids = _ids(s, Entry, Entry.code, entries, "entry(ies)")
+            raise KolabikError.coded(ec.PANEL_EXISTS, panel=name)
+        juror_ids = _ids(s, Juror, Juror.code, jurors, ec.PANEL_UNKNOWN_JURORS)
+        category_ids = _ids(s, Category, Category.name, categories, ec.PANEL_UNKNOWN_CATEGORIES)
+        entry_ids = _ids(s, Entry, Entry.code, entries, ec.PANEL_UNKNOWN_ENTRIES)
         stmt = insert(Panel).values(name=name, chair=chair, db_role=None).returning(Panel.id)
         ran.append(_sql(s, stmt))
         panel_id = s.execute(stmt).scalar_one()
@@ -153,18 +156,14 @@ def panel_entry_ids(s: Session, panel_id: int) -> set[int]:
 def grant_panel(db: EventDB, name: str, role: str, *, dry_run: bool = False) -> list[str]:
     """Give panel ``name``'s chair the database role ``role`` (server only). Returns the SQL."""
     if not isinstance(db, dialect.ServerEventDB):
-        raise KolabikError(
-            f"{db.path.name}: an event file has no database roles; on a file, panels are just "
-            "data (one chair, everything allowed). Copy the event to a server first "
-            "(kolabik copy)"
-        )
+        raise KolabikError.coded(ec.PANEL_ROLES_ON_FILE, file=db.path.name)
     role = dialect.valid_role(role)
     with db.session() as s:
         if s.scalar(select(Panel.id).where(Panel.name == name)) is None:
-            raise KolabikError(f"panel {name}: no such panel; nothing was changed")
+            raise KolabikError.coded(ec.PANEL_GONE, panel=name)
         taken = s.scalar(select(Panel.name).where(Panel.db_role == role, Panel.name != name))
         if taken:
-            raise KolabikError(f"{role}: already the role of panel {taken}; nothing was changed")
+            raise KolabikError.coded(ec.PANEL_ROLE_TAKEN, role=role, panel=taken)
         stmt = update(Panel).where(Panel.name == name).values(db_role=role)
         sql = [
             *dialect.panel_security_sql(db.url.dbname),

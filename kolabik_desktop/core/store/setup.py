@@ -3,7 +3,7 @@
 Each service is one short committed unit of work over an open ``EventDB``: it validates its input
 (raising ``ValidationError`` with a message naming what is wrong, and changing nothing), writes,
 records an audit row, and after the commit tells the change bus what moved. Rubric and stage
-changes are also checked by the scoring engine's ``validate_event`` before they are committed.
+changes are also checked by the scoring engine's ``event_problems`` before they are committed.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError, ValidationError
 from kolabik_desktop.core.scoring import rules
-from kolabik_desktop.core.scoring.engine import Scorer, validate_event
+from kolabik_desktop.core.scoring.engine import Scorer, event_problems
 from kolabik_desktop.core.scoring.model import FINAL, METHODS, CriterionSpec, Shortlist
-from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -84,44 +84,57 @@ _Row = TypeVar("_Row", bound=Base)
 
 def _check_chair(db: EventDB) -> None:
     if db.kind != "event":
-        raise ValidationError("setup is done in the chair's event file, not in a juror kit")
+        raise ValidationError.coded(ec.SETUP_NOT_CHAIR)
 
 
-def _check_code(what: str, code: str) -> None:
+def _subject(subject: str, /, **params: Any) -> rules.Problem:
+    """What a refusal is about (``codes.SUBJECT_*``), worded in the reader's language."""
+    return rules.Problem(subject, params)
+
+
+def _check_code(what: rules.Problem, code: str) -> None:
     if not code:
-        raise ValidationError(f"{what}: the code is empty")
+        raise ValidationError.coded(ec.FIELD_CODE_EMPTY, what=what)
     if not CODE_PATTERN.match(code):
-        raise ValidationError(
-            f"{what} code '{code}': use up to 40 letters, digits, '-', '_', '.' or '/', "
-            "starting with a letter or digit (no spaces or colons)"
-        )
+        raise ValidationError.coded(ec.FIELD_CODE_PATTERN, what=what, code=code)
 
 
-def _check_text(what: str, text: str, kind: str) -> None:
+def _check_text(what: rules.Problem, text: str, kind: str) -> None:
     """Not empty, and within the stated maximum of its kind (rules.TEXT_LIMITS)."""
     if not text.strip():
-        raise ValidationError(f"{what} is empty")
+        raise ValidationError.coded(ec.FIELD_EMPTY, what=what)
     _check_limit(what, text, kind)
 
 
-def _check_limit(what: str, text: str, kind: str) -> None:
+def _check_limit(what: rules.Problem, text: str, kind: str) -> None:
     found = rules.text_problem(kind, text)
     if found is not None:
-        raise ValidationError(f"{what}: {problem_message(found)}")
+        raise ValidationError.coded(ec.FIELD_TOO_LONG, what=what, **found.params)
 
 
-def _number(what: str, value: object) -> Decimal:
+def _number(what: rules.Problem, value: object) -> Decimal:
     d = parse_decimal(value)
     if d is None:
-        raise ValidationError(f"{what}: '{value}' is not a number")
+        raise ValidationError.coded(ec.FIELD_NOT_NUMBER, what=what, text=str(value))
     return d
+
+
+_ROW_SUBJECTS = {
+    "Stage": ec.SUBJECT_STAGE,
+    "Category": ec.SUBJECT_CATEGORY,
+    "Entry": ec.SUBJECT_ENTRY,
+    "Juror": ec.SUBJECT_JUROR,
+    "Attachment": ec.SUBJECT_ATTACHMENT,
+    "Decision": ec.SUBJECT_DECISION,
+}
 
 
 def _get_row(session: Session, model: type[_Row], row_id: int) -> _Row:
     """The row, or a ValidationError naming it when another window deleted it meanwhile."""
     row = session.get(model, row_id)
     if row is None:
-        raise ValidationError(f"{model.__name__} id {row_id} does not exist (deleted meanwhile?)")
+        what = _subject(_ROW_SUBJECTS[model.__name__])
+        raise ValidationError.coded(ec.ROW_GONE, what=what, id=row_id)
     return row
 
 
@@ -150,7 +163,7 @@ def _stage_scores(session: Session, stage_id: int) -> int:
     return _count_scores(session, Score.criterion_id.in_(stage_criteria))
 
 
-def _engine_check(session: Session, what: str) -> None:
+def _engine_check(session: Session, what: rules.Problem) -> None:
     """Refuse (before commit) anything the scoring engine would not accept."""
     session.flush()
     spec = load_event_spec(session)
@@ -162,9 +175,9 @@ def _engine_check(session: Session, what: str) -> None:
             st if st.criteria else replace(st, criteria=(placeholder,)) for st in spec.stages
         ),
     )
-    problems = validate_event(spec)
+    problems = event_problems(spec)
     if problems:
-        raise ValidationError(f"{what}: " + "; ".join(problems))
+        raise ValidationError.coded(ec.SETUP_ENGINE, what=what, detail=tuple(problems))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,21 +239,21 @@ def image_kind(data: bytes) -> str | None:
 
 def update_event_details(db: EventDB, details: EventDetails, *, actor: str = CHAIR) -> None:
     _check_chair(db)
-    _check_text("The event name", details.name, "event_name")
-    _check_limit("The organiser", details.organiser, "organiser")
-    _check_limit("The signing place", details.report_place, "place")
-    _check_limit("The chair's name", details.report_chair, "chair")
+    _check_text(_subject(ec.SUBJECT_EVENT_NAME), details.name, "event_name")
+    _check_limit(_subject(ec.SUBJECT_ORGANISER), details.organiser, "organiser")
+    _check_limit(_subject(ec.SUBJECT_PLACE), details.report_place, "place")
+    _check_limit(_subject(ec.SUBJECT_CHAIR), details.report_chair, "chair")
     if details.year is not None and not 1900 <= details.year <= 2200:
-        raise ValidationError(f"The year {details.year} is not between 1900 and 2200")
+        raise ValidationError.coded(ec.EVENT_YEAR, year=details.year)
     if not 0 <= details.precision <= 6:
-        raise ValidationError(f"The display precision {details.precision} is not 0 to 6 decimals")
+        raise ValidationError.coded(ec.EVENT_PRECISION, precision=details.precision)
     if details.tiebreak not in TIEBREAKS:
-        raise ValidationError(f"The tie-break chain '{details.tiebreak}' is not standard or none")
+        raise ValidationError.coded(ec.EVENT_TIEBREAK, tiebreak=details.tiebreak)
     if details.logo is not None:
         if len(details.logo) > MAX_LOGO_BYTES:
-            raise ValidationError("The logo is larger than 2 MB")
+            raise ValidationError.coded(ec.EVENT_LOGO_SIZE)
         if image_kind(details.logo) is None:
-            raise ValidationError("The logo is not a PNG or JPEG image")
+            raise ValidationError.coded(ec.EVENT_LOGO_KIND)
     with db.session() as s:
         ev = s.scalars(select(Event)).one()
         old = _event_audit(ev)
@@ -351,56 +364,56 @@ def normalise_slot_parts(text: str) -> str:
 
         parts_json, problem = slots_from_text(text)
         if problem:
-            raise ValidationError(f"Slot parts: {problem}")
+            raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
     try:
         parts = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"Slot parts are not valid JSON ({exc.msg})") from None
+        raise ValidationError.coded(ec.SLOTS_JSON, detail=exc.msg) from None
     if not isinstance(parts, list):
-        raise ValidationError('Slot parts must be a list like [{"name": "Video", "minutes": 3}]')
+        raise ValidationError.coded(ec.SLOTS_NOT_LIST)
     clean = []
     for i, part in enumerate(parts, 1):
         if not isinstance(part, dict) or not str(part.get("name", "")).strip():
-            raise ValidationError(f"Slot part {i} has no name")
+            raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
         minutes = parse_decimal(part.get("minutes"))
         if minutes is None or minutes <= 0:
-            raise ValidationError(f"Slot part {i} ('{part['name']}'): minutes must be above 0")
+            raise ValidationError.coded(ec.SLOT_MINUTES, n=i, name=str(part["name"]))
         clean.append({"name": str(part["name"]).strip(), "minutes": float(minutes)})
     return json.dumps(clean, ensure_ascii=False)
 
 
 def _clean_stage(data: StageData) -> StageData:
     code = data.code.strip()
-    _check_code("Stage", code)
-    _check_text(f"Stage {code}: the name", data.name, "stage_name")
+    _check_code(_subject(ec.SUBJECT_STAGE), code)
+    _check_text(_subject(ec.SUBJECT_STAGE_NAME, stage=code), data.name, "stage_name")
     if not 0 <= data.weight <= 100:
-        raise ValidationError(f"Stage {code}: the weight {data.weight} is not between 0 and 100")
+        raise ValidationError.coded(ec.STAGE_WEIGHT, stage=code, weight=data.weight)
     if data.method not in METHODS:
-        raise ValidationError(
-            f"Stage {code}: the method '{data.method}' is not one of {', '.join(METHODS)}"
+        raise ValidationError.coded(
+            ec.STAGE_METHOD, stage=code, method=data.method, methods=", ".join(METHODS)
         )
     band = data.band
     if data.method == "banded":
         if band is None:
-            raise ValidationError(f"Stage {code}: the banded method needs a band L")
+            raise ValidationError.coded(ec.STAGE_BAND_MISSING, stage=code)
         if band <= 0:
-            raise ValidationError(f"Stage {code}: the band L must be above 0 (it is {band})")
+            raise ValidationError.coded(ec.STAGE_BAND, stage=code, band=band)
     else:
         band = None  # L means nothing to the other methods
     if data.scale_min >= data.scale_max:
-        raise ValidationError(
-            f"Stage {code}: the scale minimum {data.scale_min} is not below the maximum "
-            f"{data.scale_max}"
+        raise ValidationError.coded(
+            ec.STAGE_SCALE_ORDER, stage=code, min=data.scale_min, max=data.scale_max
         )
     try:
         parse_cumulative(data.cumulative)
     except ValueError as exc:
-        raise ValidationError(f"Stage {code}: cumulative weights: {exc}") from None
+        raise ValidationError.coded(ec.STAGE_CUMULATIVE_TEXT, stage=code, detail=str(exc)) from None
     try:
         slot_parts = normalise_slot_parts(data.slot_parts)
     except ValidationError as exc:
-        raise ValidationError(f"Stage {code}: {exc}") from None
+        cause = exc.problem or rules.Problem(ec.SLOTS_TEXT, {"detail": str(exc)})
+        raise ValidationError.coded(ec.SLOTS_OF_STAGE, stage=code, problem=cause) from None
     return replace(
         data,
         code=code,
@@ -421,23 +434,22 @@ def _check_stages_together(session: Session) -> None:
         if not st.cumulative:
             continue
         parts = parse_cumulative(st.cumulative)
-        codes = [c for c, _w in parts]
+        stage_codes = [c for c, _w in parts]
         for c, w in parts:
             if c not in seen:
                 later = any(other.code == c for other in stages)
-                raise ValidationError(
-                    f"Stage {st.code}: cumulative weights name "
-                    + (f"the later stage {c}" if later else f"the unknown stage {c}")
-                )
+                code = rules.CUMULATIVE_LATER if later else rules.CUMULATIVE_UNKNOWN
+                raise ValidationError.coded(code, stage=st.code, other=c)
             if w <= 0:
-                raise ValidationError(f"Stage {st.code}: cumulative weight for {c} must be above 0")
-        if len(set(codes)) != len(codes):
-            raise ValidationError(f"Stage {st.code}: cumulative weights name a stage twice")
+                raise ValidationError.coded(
+                    rules.CUMULATIVE_WEIGHT, stage=st.code, other=c, weight=w
+                )
+        twice = next((c for c in stage_codes if stage_codes.count(c) > 1), None)
+        if twice is not None:
+            raise ValidationError.coded(rules.CUMULATIVE_TWICE, stage=st.code, other=twice)
         total = sum((w for _c, w in parts), Decimal(0))
         if total != 100:
-            raise ValidationError(
-                f"Stage {st.code}: cumulative weights add up to {decimal_text(total)}, not 100"
-            )
+            raise ValidationError.coded(rules.CUMULATIVE_TOTAL, stage=st.code, total=total)
     weighted = [st for st in stages if st.weight > 0]
     scales = {(st.scale_min, st.scale_max) for st in weighted}
     if len(scales) > 1:
@@ -445,14 +457,13 @@ def _check_stages_together(session: Session) -> None:
             f"{st.code} {decimal_text(st.scale_min)}–{decimal_text(st.scale_max)}"
             for st in weighted
         )
-        raise ValidationError(f"Stages of weight above 0 must share one scale ({described})")
+        raise ValidationError.coded(ec.STAGE_SHARE_SCALE, scales=described)
     # Stage weights add up to 100 (rules.STAGE_WEIGHTS). While stages are being added one at a
     # time the total is below 100, so setup refuses only a total above it; `kolabik check`,
     # the leaderboard title and the workbook import hold the full rule.
     total = sum((st.weight for st in stages), Decimal(0))
     if total > 100:
-        found = rules.Problem(rules.STAGE_WEIGHTS, {"total": total})
-        raise ValidationError(problem_message(found))
+        raise ValidationError.coded(rules.STAGE_WEIGHTS, total=total)
 
 
 def add_stage(db: EventDB, data: StageData, *, actor: str = CHAIR) -> int:
@@ -460,12 +471,12 @@ def add_stage(db: EventDB, data: StageData, *, actor: str = CHAIR) -> int:
     clean = _clean_stage(data)
     with db.session() as s:
         if s.scalar(select(Stage.id).where(Stage.code == clean.code)) is not None:
-            raise ValidationError(f"Stage {clean.code} already exists")
+            raise ValidationError.coded(ec.STAGE_EXISTS, stage=clean.code)
         last = s.scalar(select(func.max(Stage.position))) or 0
         st = Stage(position=last + 1, **_stage_columns(clean))
         s.add(st)
         _check_stages_together(s)
-        _engine_check(s, f"Stage {clean.code}")
+        _engine_check(s, _subject(ec.SUBJECT_STAGE_CODE, stage=clean.code))
         audit_rubric_change(
             s,
             actor=actor,
@@ -503,13 +514,13 @@ def update_stage(db: EventDB, stage_id: int, data: StageData, *, actor: str = CH
             return
         clash = s.scalar(select(Stage.id).where(Stage.code == clean.code, Stage.id != stage_id))
         if clash is not None:
-            raise ValidationError(f"Stage {clean.code} already exists")
+            raise ValidationError.coded(ec.STAGE_EXISTS, stage=clean.code)
         if old.code != clean.code:
             _rename_in_cumulatives(s, old.code, clean.code)
         for key, value in _stage_columns(clean).items():
             setattr(st, key, value)
         _check_stages_together(s)
-        _engine_check(s, f"Stage {clean.code}")
+        _engine_check(s, _subject(ec.SUBJECT_STAGE_CODE, stage=clean.code))
         audit_rubric_change(
             s,
             actor=actor,
@@ -540,18 +551,15 @@ def delete_stage(
         st = _get_row(s, Stage, stage_id)
         scores = _stage_scores(s, stage_id)
         if scores and not allow_deleting_scores:
-            raise ValidationError(
-                f"Stage {st.code} has {scores} scores; confirm to delete them with the stage"
-            )
+            raise ValidationError.coded(ec.STAGE_HAS_SCORES, stage=st.code, scores=scores)
         users = [
             o.code
             for o in s.scalars(select(Stage).where(Stage.id != stage_id, Stage.cumulative != ""))
             if any(c == st.code for c, _w in parse_cumulative(o.cumulative))
         ]
         if users:
-            raise ValidationError(
-                f"Stage {st.code} is used in the cumulative weights of {', '.join(users)}; "
-                "change those first"
+            raise ValidationError.coded(
+                ec.STAGE_USED_IN_CUMULATIVE, stage=st.code, users=", ".join(users)
             )
         old = _stage_audit(_stage_data(st))
         code = st.code
@@ -576,7 +584,7 @@ def move_stage(db: EventDB, stage_id: int, offset: int, *, actor: str = CHAIR) -
         stages = list(s.scalars(select(Stage).order_by(Stage.position, Stage.id)))
         index = next((i for i, st in enumerate(stages) if st.id == stage_id), None)
         if index is None:
-            raise ValidationError(f"Stage id {stage_id} does not exist (deleted meanwhile?)")
+            raise ValidationError.coded(ec.ROW_GONE, what=_subject(ec.SUBJECT_STAGE), id=stage_id)
         target = index + offset
         if not 0 <= target < len(stages) or offset == 0:
             return
@@ -585,7 +593,7 @@ def move_stage(db: EventDB, stage_id: int, offset: int, *, actor: str = CHAIR) -
         for pos, st in enumerate(stages, 1):
             st.position = pos
         _check_stages_together(s)
-        _engine_check(s, "Stage order")
+        _engine_check(s, _subject(ec.SUBJECT_STAGE_ORDER))
         audit_rubric_change(
             s,
             actor=actor,
@@ -613,23 +621,20 @@ def set_presentation_order(
     _check_chair(db)
     ids = list(entry_ids)
     if any(not isinstance(i, int) or isinstance(i, bool) for i in ids):
-        raise ValidationError(f"The presentation order of stage {stage_code}: entry ids only")
+        raise ValidationError.coded(ec.ORDER_IDS_ONLY, stage=stage_code)
     if len(set(ids)) != len(ids):
-        raise ValidationError(f"The presentation order of stage {stage_code} names an entry twice")
+        raise ValidationError.coded(ec.ORDER_TWICE, stage=stage_code)
     key = ORDER_KEY.format(stage=stage_code)
     with db.session() as s:
         if s.scalar(select(Stage.id).where(Stage.code == stage_code)) is None:
-            raise ValidationError(f"Stage {stage_code} does not exist (deleted meanwhile?)")
+            raise ValidationError.coded(ec.STAGE_GONE, stage=stage_code)
         saved = _setting(s, key)
         old_ids = list(parse_order(saved))
         wanted = Entry.id.in_(set(ids) | set(old_ids))
         codes = {eid: code for eid, code in s.execute(select(Entry.id, Entry.code).where(wanted))}
         unknown = [i for i in ids if i not in codes]
         if unknown:
-            raise ValidationError(
-                f"The presentation order of stage {stage_code}: there is no entry with id "
-                f"{unknown[0]} (deleted meanwhile?)"
-            )
+            raise ValidationError.coded(ec.ORDER_ENTRY_GONE, stage=stage_code, id=unknown[0])
         if saved and ids == old_ids:
             return
         _put_setting(s, key, json.dumps(ids))
@@ -654,14 +659,14 @@ def set_slot_parts(
     """
     _check_chair(db)
     if not parts:
-        raise ValidationError(f"Stage {stage_code}: a slot needs at least one part")
+        raise ValidationError.coded(ec.SLOTS_EMPTY, stage=stage_code)
     payload = json.dumps(
         [{"name": name, "minutes": minutes} for name, minutes in parts], ensure_ascii=False
     )
     with db.session() as s:
         st = s.scalars(select(Stage).where(Stage.code == stage_code)).one_or_none()
         if st is None:
-            raise ValidationError(f"Stage {stage_code} does not exist (deleted meanwhile?)")
+            raise ValidationError.coded(ec.STAGE_GONE, stage=stage_code)
         stage_id, data = st.id, _stage_data(st)
     update_stage(db, stage_id, replace(data, slot_parts=payload), actor=actor)
 
@@ -733,7 +738,7 @@ def parse_descriptor_lines(text: str) -> str:
         value_text, sep, label = line.partition(":")
         value = parse_decimal(value_text)
         if not sep or value is None or not label.strip():
-            raise ValidationError(f"Descriptor line {n} ('{line.strip()}') is not 'VALUE: text'")
+            raise ValidationError.coded(ec.DESCRIPTOR_LINE, n=n, line=line.strip())
         items.append({"value": decimal_text(value), "text": label.strip()})
     return _descriptor_json(items) if items else ""
 
@@ -769,22 +774,29 @@ def _descriptor_json(items: list[dict[str, Any]]) -> str:
     )
 
 
-def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
-    """Everything wrong with a rubric as edited (empty when it may be saved)."""
-    problems: list[str] = []
+def rubric_problems(criteria: Sequence[CriterionData]) -> list[rules.Problem]:
+    """Everything wrong with a rubric as edited (empty when it may be saved), as coded problems."""
+    problems: list[rules.Problem] = []
+
+    def add(code: str, what: rules.Problem, **params: Any) -> None:
+        problems.append(rules.Problem(code, {"what": what, **params}))
+
     seen: set[str] = set()
     for n, c in enumerate(criteria, 1):
-        where = f"Criterion {n} ({c.code or 'no code'})"
+        if c.code:
+            where = _subject(ec.SUBJECT_CRITERION_N, n=n, code=c.code)
+        else:
+            where = _subject(ec.SUBJECT_CRITERION_N_NO_CODE, n=n)
         code = c.code.strip()
         if not code:
-            problems.append(f"{where}: the code is empty")
+            add(ec.FIELD_CODE_EMPTY, where)
         elif not CODE_PATTERN.match(code):
-            problems.append(f"{where}: the code may hold only letters, digits, '-', '_', '.', '/'")
+            add(ec.RUBRIC_CODE_CHARS, where)
         elif code.upper() in seen:
-            problems.append(f"{where}: the code is used twice")
+            add(ec.RUBRIC_CODE_TWICE, where)
         seen.add(code.upper())
         if not c.name.strip():
-            problems.append(f"{where}: the name is empty")
+            add(ec.RUBRIC_NAME_EMPTY, where)
         for kind, text in (
             ("criterion_name", c.name),
             ("criterion_description", c.description),
@@ -792,35 +804,28 @@ def rubric_problems(criteria: Sequence[CriterionData]) -> list[str]:
         ):
             found = rules.text_problem(kind, text)
             if found is not None:
-                problems.append(f"{where}: {problem_message(found)}")
+                add(ec.FIELD_TOO_LONG, where, **found.params)
         if c.weight < 0:
-            problems.append(f"{where}: the weight is below 0")
+            add(ec.RUBRIC_WEIGHT_NEGATIVE, where)
         if c.min_value >= c.max_value:
-            problems.append(
-                f"{where}: the minimum {decimal_text(c.min_value)} is not below the maximum"
-            )
+            add(ec.RUBRIC_MIN_MAX, where, min=c.min_value)
         if c.step <= 0:
-            problems.append(f"{where}: the step must be above 0")
+            add(ec.RUBRIC_STEP, where)
         elif c.min_value < c.max_value and (c.max_value - c.min_value) % c.step != 0:
-            problems.append(
-                f"{where}: the step {decimal_text(c.step)} does not reach the maximum "
-                f"{decimal_text(c.max_value)} from {decimal_text(c.min_value)}"
-            )
+            add(ec.RUBRIC_STEP_REACH, where, step=c.step, max=c.max_value, min=c.min_value)
         if c.descriptors:
             try:
                 for d in _descriptors(c.descriptors):
                     value = parse_decimal(d.get("value"))
                     if value is None or not str(d.get("text", "")).strip():
-                        problems.append(f"{where}: a level descriptor lacks a value or text")
+                        add(ec.RUBRIC_DESCRIPTOR_EMPTY, where)
                     elif not c.min_value <= value <= c.max_value:
-                        problems.append(
-                            f"{where}: the level descriptor {decimal_text(value)} is outside the range"
-                        )
+                        add(ec.RUBRIC_DESCRIPTOR_RANGE, where, value=value)
             except (ValueError, AttributeError, TypeError):
-                problems.append(f"{where}: the level descriptors are not valid JSON")
+                add(ec.RUBRIC_DESCRIPTORS_JSON, where)
     total = weight_sum(criteria)
     if total != 100:
-        problems.append(f"The weights add up to {decimal_text(total)}, not 100")
+        problems.append(rules.Problem(ec.RUBRIC_WEIGHTS, {"total": total}))
     return problems
 
 
@@ -891,7 +896,7 @@ def save_rubric(
     clean = _clean_criteria(criteria)
     problems = rubric_problems(clean)
     if problems:
-        raise ValidationError("The rubric cannot be saved: " + "; ".join(problems))
+        raise ValidationError.coded(ec.RUBRIC_REFUSED, problems=tuple(problems))
     with db.session() as s:
         st = _get_row(s, Stage, stage_id)
         existing = {
@@ -899,16 +904,13 @@ def save_rubric(
         }
         unknown = [c.id for c in clean if c.id is not None and c.id not in existing]
         if unknown:
-            raise ValidationError(
-                f"Stage {st.code}: criteria {unknown} are not in this stage (changed meanwhile?)"
-            )
+            raise ValidationError.coded(ec.RUBRIC_CRITERIA_GONE, stage=st.code, ids=str(unknown))
         impact = _impact(s, stage_id, clean)
         if not impact.changed:
             return impact
         if impact.touched and confirmed_touched != impact.touched:
-            raise ValidationError(
-                f"Stage {st.code}: this change touches {impact.touched} existing scores "
-                f"({impact.deleted} on removed criteria would be deleted); confirm it first"
+            raise ValidationError.coded(
+                ec.RUBRIC_CONFIRM, stage=st.code, touched=impact.touched, deleted=impact.deleted
             )
         for c in clean:
             if c.id is not None:
@@ -946,7 +948,7 @@ def save_rubric(
             row.step = c.step
             row.descriptors = _descriptor_json(_descriptors(c.descriptors)) if c.descriptors else ""
             row.position = pos
-        _engine_check(s, f"Stage {st.code}")
+        _engine_check(s, _subject(ec.SUBJECT_STAGE_CODE, stage=st.code))
         new = [dict(_criterion_audit(c), position=pos) for pos, c in enumerate(clean)]
         audit_rubric_change(
             s,
@@ -980,10 +982,16 @@ def _check_existing_values(session: Session, c: CriterionData) -> None:
     ]
     if stranded:
         v, j, e = stranded[0]
-        raise ValidationError(
-            f"Criterion {c.code}: {len(stranded)} existing scores do not fit the range "
-            f"{decimal_text(c.min_value)} to {decimal_text(c.max_value)} step {decimal_text(c.step)} "
-            f"(e.g. {decimal_text(v)} by {j} for {e}); change or clear them first"
+        raise ValidationError.coded(
+            ec.RUBRIC_STRANDED,
+            criterion=c.code,
+            count=len(stranded),
+            min=c.min_value,
+            max=c.max_value,
+            step=c.step,
+            value=v,
+            juror=j,
+            entry=e,
         )
 
 
@@ -1029,9 +1037,9 @@ def list_categories(db: EventDB) -> list[CategoryRow]:
 
 def _check_category_name(session: Session, name: str, category_id: int | None) -> str:
     name = name.strip()
-    _check_text("The category name", name, "category")
+    _check_text(_subject(ec.SUBJECT_CATEGORY_NAME), name, "category")
     if _taken(session, Category.id, Category.name, name, category_id):
-        raise ValidationError(f"The category '{name}' already exists")
+        raise ValidationError.coded(ec.CATEGORY_EXISTS, name=name)
     return name
 
 
@@ -1149,14 +1157,14 @@ def list_entries(db: EventDB) -> list[EntryRow]:
 
 def _clean_entry(session: Session, data: EntryData, entry_id: int | None) -> EntryData:
     code = data.code.strip()
-    _check_code("Entry", code)
-    _check_text(f"Entry {code}: the title", data.title, "title")
-    _check_limit(f"Entry {code}: the unit", data.unit, "unit")
-    _check_limit(f"Entry {code}: the summary", data.summary, "summary")
+    _check_code(_subject(ec.SUBJECT_ENTRY), code)
+    _check_text(_subject(ec.SUBJECT_ENTRY_TITLE, entry=code), data.title, "title")
+    _check_limit(_subject(ec.SUBJECT_ENTRY_UNIT, entry=code), data.unit, "unit")
+    _check_limit(_subject(ec.SUBJECT_ENTRY_SUMMARY, entry=code), data.summary, "summary")
     if _taken(session, Entry.id, Entry.code, code, entry_id):
-        raise ValidationError(f"Entry {code} already exists")
+        raise ValidationError.coded(ec.ENTRY_EXISTS, entry=code)
     if data.category_id is not None and session.get(Category, data.category_id) is None:
-        raise ValidationError(f"Entry {code}: category id {data.category_id} does not exist")
+        raise ValidationError.coded(ec.ENTRY_CATEGORY_GONE, entry=code, id=data.category_id)
     return replace(data, code=code, title=data.title.strip(), unit=data.unit.strip())
 
 
@@ -1237,9 +1245,7 @@ def delete_entry(
         row = _get_row(s, Entry, entry_id)
         scores = _count_scores(s, Score.entry_id == entry_id)
         if scores and not allow_deleting_scores:
-            raise ValidationError(
-                f"Entry {row.code} has {scores} scores; confirm to delete them with the entry"
-            )
+            raise ValidationError.coded(ec.ENTRY_HAS_SCORES, entry=row.code, scores=scores)
         old = _entry_audit(s, _entry_data(row))
         s.delete(row)
         s.execute(delete(Setting).where(Setting.key == f"{PROVENANCE_PREFIX}{entry_id}"))
@@ -1296,7 +1302,7 @@ def attach_file(
         # A regular file of at most 200 MB: a FIFO or a device is refused at once.
         data = read_regular_file(path, MAX_ATTACHMENT_BYTES, "file to attach")
     except KolabikError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError.like(exc) from None
     return attach_data(db, entry_id, path.name, data, actor=actor)
 
 
@@ -1306,7 +1312,7 @@ def attach_data(
     """Store bytes as a file inside the event (e.g. one carried over from another event)."""
     _check_chair(db)
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(f"{filename}: larger than 200 MB, too big to attach")
+        raise ValidationError.coded(ec.FILE_TOO_LARGE, file=filename)
     mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     digest = hashlib.sha256(data).hexdigest()
     with db.session() as s:
@@ -1412,11 +1418,13 @@ def list_jurors(db: EventDB) -> list[JurorRow]:
 
 def _clean_juror(session: Session, data: JurorData, juror_id: int | None) -> JurorData:
     code = data.code.strip()
-    _check_code("Juror", code)
-    _check_text(f"Juror {code}: the name", data.name, "juror_name")
-    _check_limit(f"Juror {code}: the affiliation", data.affiliation, "affiliation")
+    _check_code(_subject(ec.SUBJECT_JUROR), code)
+    _check_text(_subject(ec.SUBJECT_JUROR_NAME, juror=code), data.name, "juror_name")
+    _check_limit(
+        _subject(ec.SUBJECT_JUROR_AFFILIATION, juror=code), data.affiliation, "affiliation"
+    )
     if _taken(session, Juror.id, Juror.code, code, juror_id):
-        raise ValidationError(f"Juror {code} already exists")
+        raise ValidationError.coded(ec.JUROR_EXISTS, juror=code)
     return JurorData(code, data.name.strip(), data.affiliation.strip())
 
 
@@ -1469,9 +1477,7 @@ def delete_juror(
         row = _get_row(s, Juror, juror_id)
         scores = _count_scores(s, Score.juror_id == juror_id)
         if scores and not allow_deleting_scores:
-            raise ValidationError(
-                f"Juror {row.code} has given {scores} scores; confirm to delete them with the juror"
-            )
+            raise ValidationError.coded(ec.JUROR_HAS_SCORES, juror=row.code, scores=scores)
         audit_rubric_change(
             s,
             actor=actor,
@@ -1524,13 +1530,13 @@ def set_conflict(
     _check_chair(db)
     reason = reason.strip()
     if not reason:
-        raise ValidationError("A conflict of interest needs a reason (e.g. 'own unit')")
-    _check_limit("The reason", reason, "reason")
+        raise ValidationError.coded(ec.CONFLICT_REASON)
+    _check_limit(_subject(ec.SUBJECT_REASON), reason, "reason")
     with db.session() as s:
         juror = s.get(Juror, juror_id)
         entry = s.get(Entry, entry_id)
         if juror is None or entry is None:
-            raise ValidationError("The juror or the entry does not exist (deleted meanwhile?)")
+            raise ValidationError.coded(ec.CONFLICT_GONE)
         row = s.get(Conflict, (juror_id, entry_id))
         old = None
         if row is None:
@@ -1556,7 +1562,7 @@ def remove_conflict(db: EventDB, juror_id: int, entry_id: int, *, actor: str = C
     with db.session() as s:
         row = s.get(Conflict, (juror_id, entry_id))
         if row is None:
-            raise ValidationError("There is no such conflict of interest")
+            raise ValidationError.coded(ec.CONFLICT_NONE)
         juror = s.get(Juror, juror_id)
         entry = s.get(Entry, entry_id)
         audit_rubric_change(
@@ -1648,7 +1654,7 @@ def set_assignments(db: EventDB, stage_id: int, plan: AssignmentPlan, *, actor: 
     """Replace a stage's assignments; returns how many (juror, entry) pairs result (0 = all)."""
     _check_chair(db)
     if plan.mode not in ASSIGN_MODES:
-        raise ValidationError(f"Unknown assignment mode '{plan.mode}'")
+        raise ValidationError.coded(ec.ASSIGN_MODE, mode=plan.mode)
     with db.session() as s:
         st = _get_row(s, Stage, stage_id)
         jurors = dict(s.execute(select(Juror.id, Juror.code)).all())
@@ -1660,26 +1666,26 @@ def set_assignments(db: EventDB, stage_id: int, plan: AssignmentPlan, *, actor: 
             cats = {j: frozenset(cs) for j, cs in plan.categories.items() if cs}
             for j, cs in cats.items():
                 if j not in jurors:
-                    raise ValidationError(f"Juror id {j} does not exist")
+                    raise ValidationError.coded(ec.ASSIGN_JUROR_GONE, id=j)
                 missing = [c for c in cs if c not in categories]
                 if missing:
-                    raise ValidationError(f"Category ids {missing} do not exist")
+                    raise ValidationError.coded(ec.ASSIGN_CATEGORIES_GONE, ids=str(missing))
             pairs = _category_pairs(s, cats)
             rule = {
                 "mode": ASSIGN_CATEGORY,
                 "categories": {str(j): sorted(cs) for j, cs in sorted(cats.items())},
             }
             if not pairs:
-                raise ValidationError(
-                    f"Stage {st.code}: no juror is given a category that has entries"
-                )
+                raise ValidationError.coded(ec.ASSIGN_NO_CATEGORY, stage=st.code)
         elif plan.mode == ASSIGN_ENTRY:
             bad = [(j, e) for j, e in plan.pairs if j not in jurors or e not in entries]
             if bad:
-                raise ValidationError(f"Stage {st.code}: unknown juror or entry in {bad[:3]}")
+                raise ValidationError.coded(
+                    ec.ASSIGN_UNKNOWN_PAIR, stage=st.code, pairs=str(bad[:3])
+                )
             pairs = set(plan.pairs)
             if not pairs:
-                raise ValidationError(f"Stage {st.code}: no juror is assigned to any entry")
+                raise ValidationError.coded(ec.ASSIGN_NONE, stage=st.code)
         old = sorted(
             (jurors.get(j, "?"), entries.get(e, "?"))
             for j, e in s.execute(
@@ -1753,11 +1759,11 @@ def shortlist(
 ) -> Shortlist:
     """The stage's shortlist from the engine (its cumulative blend when it has one)."""
     if (top_n is None) == (not quotas):
-        raise ValidationError("Choose either a number of entries or quotas per category")
+        raise ValidationError.coded(ec.SHORTLIST_CHOICE)
     if top_n is not None and top_n < 1:
-        raise ValidationError("The number of entries to advance must be at least 1")
+        raise ValidationError.coded(ec.SHORTLIST_TOP_N)
     if quotas and any(q < 0 for q in quotas.values()):
-        raise ValidationError("A quota may not be below 0")
+        raise ValidationError.coded(ec.SHORTLIST_QUOTA)
     return scorer.shortlist(stage_code, top_n=top_n, quotas=dict(quotas) if quotas else None)
 
 
@@ -1776,13 +1782,13 @@ def admit_entries(
     with db.session() as s:
         st = _get_row(s, Stage, stage_id)
         if stage_id == first_stage_id(s):
-            raise ValidationError(f"Stage {st.code} is the first stage: every entry is in it")
+            raise ValidationError.coded(ec.ADMIT_FIRST_STAGE, stage=st.code)
         if not wanted:
-            raise ValidationError(f"No entry chosen to admit to stage {st.code}")
+            raise ValidationError.coded(ec.ADMIT_NONE, stage=st.code)
         codes = dict(s.execute(select(Entry.id, Entry.code)).all())
         unknown = sorted(wanted - set(codes))
         if unknown:
-            raise ValidationError(f"Entry ids {unknown} do not exist")
+            raise ValidationError.coded(ec.ADMIT_ENTRIES_GONE, ids=str(unknown))
         current = set(
             s.scalars(select(StageAdmission.entry_id).where(StageAdmission.stage_id == stage_id))
         )
@@ -1802,9 +1808,11 @@ def admit_entries(
                 )
             )
         if scored and not allow_removing_scored:
-            raise ValidationError(
-                f"Stage {st.code}: {len(scored)} entries already scored there would leave the "
-                f"stage ({', '.join(sorted(codes[e] for e in scored)[:5])}); confirm first"
+            raise ValidationError.coded(
+                ec.ADMIT_SCORED,
+                stage=st.code,
+                count=len(scored),
+                entries=", ".join(sorted(codes[e] for e in scored)[:5]),
             )
         if removed:
             boards = [Decision.stage_id == stage_id]
@@ -1814,9 +1822,10 @@ def admit_entries(
                 select(Decision.entry_id).where(Decision.entry_id.in_(removed), or_(*boards))
             ).all()
             if decided:
-                raise ValidationError(
-                    f"Stage {st.code}: {', '.join(sorted({codes[e] for e in decided}))} would "
-                    "leave the stage, but a jury decision places them; remove that decision first"
+                raise ValidationError.coded(
+                    ec.ADMIT_DECIDED,
+                    stage=st.code,
+                    entries=", ".join(sorted({codes[e] for e in decided})),
                 )
         added = wanted - current
         if removed:
@@ -1882,25 +1891,25 @@ def set_decision(
     _check_chair(db)
     reason = reason.strip()
     if not reason:
-        raise ValidationError("A jury decision needs a reason (e.g. 'ex aequo, minutes p. 2')")
-    _check_limit("The reason", reason, "reason")
+        raise ValidationError.coded(ec.DECISION_REASON)
+    _check_limit(_subject(ec.SUBJECT_REASON), reason, "reason")
     if rank < 1:
-        raise ValidationError(f"The place {rank} must be 1 or more")
+        raise ValidationError.coded(ec.DECISION_PLACE, rank=rank)
     with db.session() as s:
         entry = _get_row(s, Entry, entry_id)
         stage_id: int | None = None
         if board != FINAL:
             stage_id = s.scalar(select(Stage.id).where(Stage.code == board))
             if stage_id is None:
-                raise ValidationError(f"There is no stage {board}")
+                raise ValidationError.coded(ec.DECISION_NO_STAGE, stage=board)
             if (
                 stage_id != first_stage_id(s)
                 and s.get(StageAdmission, (stage_id, entry_id)) is None
             ):
-                raise ValidationError(f"Entry {entry.code} is not in stage {board}")
+                raise ValidationError.coded(ec.DECISION_NOT_IN_STAGE, entry=entry.code, stage=board)
         entries = s.scalar(select(func.count(Entry.id))) or 0
         if rank > entries:
-            raise ValidationError(f"The place {rank} is beyond the {entries} entries")
+            raise ValidationError.coded(ec.DECISION_BEYOND, rank=rank, entries=entries)
         where = Decision.stage_id.is_(None) if stage_id is None else Decision.stage_id == stage_id
         row = s.scalars(select(Decision).where(where, Decision.entry_id == entry_id)).first()
         old = None
@@ -1912,7 +1921,7 @@ def set_decision(
         else:
             old = {"rank": row.rank, "reason": row.reason}
             row.rank, row.reason = rank, reason
-        _engine_check(s, f"Decision for {entry.code}")
+        _engine_check(s, _subject(ec.SUBJECT_DECISION_FOR, entry=entry.code))
         _check_decision_scored(s, board, entry)
         audit_rubric_change(
             s,
@@ -1932,11 +1941,9 @@ def _check_decision_scored(session: Session, board: str, entry: Entry) -> None:
     scorer = Scorer(load_event_spec(session), load_values(session))
     row = next((r for r in scorer.leaderboard(board).rows if r.entry.id == entry.id), None)
     if row is None or row.score is None:
-        where = "the final ranking" if board == FINAL else f"stage {board}"
-        raise ValidationError(
-            f"Entry {entry.code} has no score on {where} yet, so it has no place to decide: "
-            "record the jury's decision once its scores are in"
-        )
+        if board == FINAL:
+            raise ValidationError.coded(ec.DECISION_UNSCORED_FINAL, entry=entry.code)
+        raise ValidationError.coded(ec.DECISION_UNSCORED, entry=entry.code, stage=board)
 
 
 def remove_decision(db: EventDB, decision_id: int, *, actor: str = CHAIR) -> None:
@@ -1981,7 +1988,7 @@ def import_entries_file(db: EventDB, path: str | Path, *, actor: str = CHAIR) ->
     _check_chair(db)
     rows = read_entries_list(path)
     for row in rows:
-        _check_code(f"{Path(path).name}: entry", row.code.strip())
+        _check_code(_subject(ec.SUBJECT_FILE_ENTRY, file=Path(path).name), row.code.strip())
     with db.session() as s:
         categories = {c.name.lower(): c for c in s.scalars(select(Category))}
         existing = {e.code.lower(): e for e in s.scalars(select(Entry))}

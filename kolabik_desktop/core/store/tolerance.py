@@ -13,7 +13,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
+from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import Setting, Stage
 from kolabik_desktop.core.store.services import audit_rubric_change, decimal_text, parse_decimal
@@ -41,23 +43,27 @@ def stage_tolerances(session: Session) -> dict[str, Decimal]:
 
 
 def check_tolerance(
-    what: str, value: Decimal | None, scale_min: Decimal, scale_max: Decimal
+    what: str | rules.Problem, value: Decimal | None, scale_min: Decimal, scale_max: Decimal
 ) -> None:
-    """A tolerance is a non-negative number no larger than the stage's scale."""
+    """A tolerance is a non-negative number no larger than the stage's scale.
+
+    ``what`` names the field: text already in the reader's language, or a ``codes.SUBJECT_*``
+    problem worded in each language.
+    """
     if value is None:
         return
     if not value.is_finite() or value < 0:
-        raise ValidationError(f"{what}: the tolerance {value} is not a number of 0 or more")
+        raise ValidationError.coded(ec.TOLERANCE_NOT_NUMBER, what=what, value=str(value))
     if value > scale_max - scale_min:
-        raise ValidationError(
-            f"{what}: the tolerance {decimal_text(value)} is larger than the stage's scale "
-            f"({decimal_text(scale_min)} to {decimal_text(scale_max)})"
+        raise ValidationError.coded(
+            ec.TOLERANCE_TOO_LARGE, what=what, value=value, min=scale_min, max=scale_max
         )
 
 
 def put_stage_tolerance(session: Session, stage: Stage, value: Decimal | None) -> None:
     """Set (or clear, with None) a stage's tolerance in the caller's transaction."""
-    check_tolerance(f"Stage {stage.code}", value, stage.scale_min, stage.scale_max)
+    what = rules.Problem(ec.SUBJECT_STAGE_CODE, {"stage": stage.code})
+    check_tolerance(what, value, stage.scale_min, stage.scale_max)
     key = TOLERANCE_KEY.format(stage_id=stage.id)
     row = session.get(Setting, key)
     if value is None:
@@ -74,11 +80,13 @@ def set_stage_tolerance(
 ) -> None:
     """The chair sets a stage's tolerance (None = back to the default), audited."""
     if db.kind != "event":
-        raise ValidationError("setup is done in the chair's event file, not in a juror kit")
+        raise ValidationError.coded(ec.SETUP_NOT_CHAIR)
     with db.session() as s:
         stage = s.get(Stage, stage_id)
         if stage is None:
-            raise ValidationError(f"Stage id {stage_id} does not exist (deleted meanwhile?)")
+            raise ValidationError.coded(
+                ec.ROW_GONE, what=rules.Problem(ec.SUBJECT_STAGE), id=stage_id
+            )
         old = stage_tolerances(s).get(stage.code)
         if old == value:
             return

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, event, func, insert, select
 from sqlalchemy.exc import OperationalError
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError, KolabikError
 from kolabik_desktop.core.files import write_output_with
 from kolabik_desktop.core.store import dialect
@@ -55,7 +56,7 @@ def copy_event(
     """Copy the event at ``source`` to ``target`` (a new file, or an empty server database)."""
     src_loc, dst_loc = dialect.as_location(source), dialect.as_location(target)
     if _same(src_loc, dst_loc):
-        raise KolabikError(f"{dialect.describe(src_loc)}: source and target are the same event")
+        raise KolabikError.coded(ec.COPY_SAME, source=dialect.describe(src_loc))
     with open_event_file(src_loc, read_only=True) as src:
         if dialect.is_server_url(dst_loc):
             rows = _copy_to_server(src.engine, str(dst_loc), overwrite, progress)
@@ -86,7 +87,7 @@ def copy_rows(
                 progress(table.name, n)
         written = dst.execute(select(func.count()).select_from(table)).scalar_one()
         if written != n:
-            raise KolabikError(f"{table.name}: {n} rows read but {written} in the copy")
+            raise KolabikError.coded(ec.COPY_COUNT, table=table.name, read=n, written=written)
         counts[table.name] = n
     dialect.reset_sequences(dst)
     return counts
@@ -100,9 +101,8 @@ def _copy_to_server(
     try:
         tables = dialect.server_table_names(engine)
         if tables and not overwrite:
-            raise EventFileError(
-                f"{url.label()}: the database is not empty ({len(tables)} tables); copy into an "
-                "empty database, or pass --force to replace the event in it"
+            raise EventFileError.coded(
+                ec.COPY_TARGET_NOT_EMPTY, target=url.label(), tables=len(tables)
             )
         with engine.begin() as dst, dialect.snapshot(src) as s:
             if tables:
@@ -113,8 +113,8 @@ def _copy_to_server(
     except KolabikError:
         raise
     except Exception as exc:
-        raise EventFileError(
-            f"{url.label()}: the copy failed and was rolled back, nothing was written ({exc})"
+        raise EventFileError.coded(
+            ec.COPY_ROLLED_BACK, target=url.label(), detail=str(exc)
         ) from exc
     finally:
         engine.dispose()
@@ -124,9 +124,9 @@ def _copy_to_file(
     src: Engine, path: Path, overwrite: bool, progress: Callable[[str, int], None] | None
 ) -> dict[str, int]:
     if path.exists() and not overwrite:
-        raise EventFileError(f"{path}: a file with this name already exists (--force replaces it)")
+        raise EventFileError.coded(ec.COPY_FILE_EXISTS, file=str(path))
     if not path.parent.is_dir():
-        raise EventFileError(f"{path.parent}: folder does not exist")
+        raise EventFileError.coded(ec.COPY_NO_FOLDER, folder=str(path.parent))
     rows: dict[str, int] = {}
 
     def build(tmp: Path) -> None:
@@ -144,11 +144,11 @@ def _copy_to_file(
         except KolabikError:
             raise
         except Exception as exc:  # the source's server dropped, ...: not a file-system error
-            raise EventFileError(f"{path}: the copy failed, nothing was written ({exc})") from exc
+            raise EventFileError.coded(ec.COPY_FAILED, file=str(path), detail=str(exc)) from exc
         finally:
             engine.dispose()
         if Path(f"{tmp}-wal").exists():
-            raise EventFileError(f"{path}: the copy's journal was not merged; nothing was written")
+            raise EventFileError.coded(ec.COPY_JOURNAL_NOT_MERGED, file=str(path))
 
     # Creating, syncing or renaming the file failing is said by the atomic write, with why.
     write_output_with(path, "event copy", build)

@@ -45,6 +45,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import StorageError, ValidationError
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_line
@@ -869,7 +870,7 @@ def _flush_scores(
             f"VALUES ({', '.join([mark] * len(_SCORE_COLUMNS))})"
         )
         if style not in ("qmark", "format", "pyformat"):
-            raise StorageError(f"the database driver's parameter style {style} is not supported")
+            raise StorageError.coded(ec.DB_PARAMSTYLE, style=style)
         connection.exec_driver_sql(sql, inserts)
     if updates:
         result = s.execute(

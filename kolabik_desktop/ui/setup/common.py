@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.setup.models import ROW_ROLE, RowsModel
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def attempt(parent: QWidget, fn: Callable[..., Any], *args: Any, **kwargs: Any) 
     try:
         return fn(*args, **kwargs)
     except KolabikError as exc:
-        warn(parent, str(exc))
+        warn(parent, error_text(exc))
         return FAILED
 
 

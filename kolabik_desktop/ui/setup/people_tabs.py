@@ -25,6 +25,7 @@ from kolabik_desktop.ui.file_dialogs import (
     get_open_file_names,
     get_save_file_name,
 )
+from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.setup.common import FAILED, RecordTab, attempt, confirm
 from kolabik_desktop.ui.setup.models import (
     CategoriesModel,
@@ -237,7 +238,7 @@ class EntriesTab(RecordTab):
 
         def failed(exc: Exception) -> None:
             self.import_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Import refused"), str(exc))
+            QMessageBox.warning(self, self.tr("Import refused"), error_text(exc))
 
         run_task(lambda _progress: setup.import_entries_file(db, path), done, failed)
 

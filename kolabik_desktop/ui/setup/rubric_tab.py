@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.store import setup
+from kolabik_desktop.ui.problems import error_text, problem_text
 from kolabik_desktop.ui.setup.common import (
     FAILED,
     attempt,
@@ -193,7 +194,7 @@ class RubricTab(QWidget):
         try:
             descriptors = setup.parse_descriptor_lines(self.descriptors.toPlainText())
         except ValidationError as exc:
-            self.descriptor_error = str(exc)
+            self.descriptor_error = error_text(exc)
             self.descriptor_status.setText(self.descriptor_error)
             return
         self.descriptor_error = None
@@ -235,7 +236,9 @@ class RubricTab(QWidget):
         if problems:
             warn(
                 self,
-                self.tr("The rubric cannot be saved:") + "\n• " + "\n• ".join(problems),
+                self.tr("The rubric cannot be saved:")
+                + "\n• "
+                + "\n• ".join(problem_text(p) for p in problems),
             )
             return False
         impact = attempt(self, setup.preview_rubric_change, self.context.db, sid, criteria)
