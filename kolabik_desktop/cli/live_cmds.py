@@ -229,20 +229,19 @@ WATCH_ROUND = 0.25  # a round anyway (heartbeat, retry after a refusal or a drop
 
 def _watch(kit: Any, client: Any) -> int:
     """Push every change soon after another process saves it into the kit: SQLite tells no
-    other process, so look at ``PRAGMA data_version`` (it moves when another connection
-    commits) every WATCH_POLL seconds, and sync at once when it moved, else every WATCH_ROUND."""
-    import sqlite3
+    other process, so look every WATCH_POLL seconds whether another connection committed
+    (core's CommitWatcher), and sync at once when one did, else every WATCH_ROUND."""
     import time
 
-    from kolabik_desktop.core.store.sqlite_file import read_only_uri
+    from kolabik_desktop.core.store.sqlite_file import CommitWatcher
     from kolabik_desktop.live.client import sync_once
 
     shown = ""
-    watcher = sqlite3.connect(read_only_uri(kit.path), uri=True, check_same_thread=False)
+    watcher = CommitWatcher(kit.path)
     try:
         with _until_stopped() as stop:
             while True:
-                version = watcher.execute("PRAGMA data_version").fetchone()[0]
+                watcher.mark()
                 result = sync_once(kit, client)
                 line = (
                     f"sync: {_reason(result.refusal)}; {result.unsent} unsent"
@@ -256,7 +255,7 @@ def _watch(kit: Any, client: Any) -> int:
                 while time.monotonic() < round_end:
                     if stop.wait(WATCH_POLL):
                         return 0
-                    if watcher.execute("PRAGMA data_version").fetchone()[0] != version:
+                    if watcher.moved():
                         break
     finally:
         watcher.close()

@@ -429,6 +429,7 @@ class LiveSessionPanel(QWidget):
         self.board_box.toggled.connect(self._on_board)
         self.approve_button.clicked.connect(self.approve_selected)
         self.forget_button.clicked.connect(self.forget_selected_key)
+        self._publishing = False  # a snapshot is being read (see publish_board_now)
         self._publish = QTimer(self)  # the cooldown after a publish (see publish_board)
         self._publish.setSingleShot(True)
         self._publish.setInterval(PUBLISH_MS)
@@ -556,8 +557,8 @@ class LiveSessionPanel(QWidget):
         """Show the projector's board on the web board: at once after a quiet spell, then at
         most 10 times a second, so a burst of accepted changes costs one snapshot and one push
         to every viewer at the end of the cooldown, and a lone change waits for nothing."""
-        if self.board is None:
-            return
+        if self.board is None or self._publishing:
+            return  # re-entered from the snapshot's own catch-up: that snapshot is the latest
         if self._publish.isActive():
             self._publish_pending = True
             return
@@ -573,7 +574,13 @@ class LiveSessionPanel(QWidget):
         """Show the projector's current board on the web board (if it is on and not frozen)."""
         if self.board is None:
             return
-        snapshot = projector_snapshot(self.projector)
+        # Reading a closed projector's state ranks it first, which announces state_changed:
+        # that must not publish (and start a cooldown) in the middle of this publish.
+        self._publishing = True
+        try:
+            snapshot = projector_snapshot(self.projector)
+        finally:
+            self._publishing = False
         if snapshot is not None:
             self.board.publish(snapshot)
 
@@ -842,6 +849,7 @@ class LiveSessionFeature:
         panel.projector = projector
         if projector is not None:
             projector.state_changed.connect(panel.publish_board)
+            projector.stale_changed.connect(panel.publish_board)  # a closed projector's change
             session = projector.session  # set by the projector feature, built before this one
             if session is not None:
                 session.changed.connect(panel.publish_board)  # the slot timer ticks

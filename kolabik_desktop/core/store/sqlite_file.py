@@ -83,3 +83,29 @@ def head_revision_of(migrations_dir: Path = MIGRATIONS_DIR) -> str | None:
     parents = {down for down in graph.values() if down}
     heads = [rev for rev in graph if rev not in parents]
     return heads[0] if len(heads) == 1 else None
+
+
+class CommitWatcher:
+    """Tells whether another connection committed to an event file since the last look.
+
+    SQLite notifies no other process; ``PRAGMA data_version`` moves when any other connection
+    commits, and reading it costs a few microseconds. The connection is read-only (a reader never
+    checkpoints or deletes the writer's journal) and usable from one thread at a time.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+        self._seen = self._version()
+
+    def _version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def mark(self) -> None:
+        """Remember the current version: ``moved()`` is about commits after this."""
+        self._seen = self._version()
+
+    def moved(self) -> bool:
+        return self._version() != self._seen
+
+    def close(self) -> None:
+        self._conn.close()

@@ -103,6 +103,9 @@ class ProjectorController(QObject):
     """
 
     state_changed = Signal()  # mode, board, frozen or reveal position changed (the controls follow)
+    # A change arrived while nothing shows the board: it was only marked stale (no ranking).
+    # A reader of board_state() (the live web board) catches it up when it reads.
+    stale_changed = Signal()
 
     def __init__(
         self,
@@ -170,6 +173,8 @@ class ProjectorController(QObject):
             self._keep_board_valid()
         if self.frozen or self.mode == REVEAL or not self.is_shown():
             self._stale = True
+            if not self.frozen and not self.is_shown():
+                self.stale_changed.emit()
             return
         if not self._pending:
             self._pending = True
