@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Self
 
 from kolabik_desktop.core import codes
@@ -58,21 +57,16 @@ class ValidationError(KolabikError):
     """A value the rules refuse (out of range, off step, recused, submitted stage...)."""
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input, located as precisely as the input allows."""
-
-    where: str  # e.g. "Kriteria row 4, column bobot" or a file name
-    message: str  # in English; ``code`` and ``params`` (when set) word it in any language
-    code: str = ""
-    params: tuple[tuple[str, str], ...] = ()
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+# One problem of a refused input: a code, its parameters and where (sheet/row/column, a field).
+Problem = rules.Problem
 
 
 class InputRejected(KolabikError):
-    """A whole input (workbook, score package) refused; nothing was written."""
+    """A whole input (workbook, score package) refused; nothing was written.
+
+    Each problem is coded (``rules.Problem``: code, params, where): ``str()`` is the English the
+    CLI prints, and the window words every line in its language (``ui.problems.error_text``).
+    """
 
     code = codes.INPUT_REJECTED
 

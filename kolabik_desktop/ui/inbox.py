@@ -18,7 +18,7 @@ from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepar
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
-from kolabik_desktop.ui.problems import error_text
+from kolabik_desktop.ui.problems import error_text, problem_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def notice_text(plan: ImportPlan) -> str:
     refused = [i for i in plan.items if i.refused]
     if refused:
         first = refused[0]
-        reason = first.problems[0].message if first.problems else ""
+        reason = problem_text(first.problems[0]) if first.problems else ""
         text += " " + QCoreApplication.translate("Inbox", "Refused {0}: {1}").format(
             first.filename, reason
         )

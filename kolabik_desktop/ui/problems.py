@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kolabik_desktop.core.errors import InputRejected
-from kolabik_desktop.core.errors import Problem as InputProblem
 from kolabik_desktop.core.scoring.problem_text import (
     TEXTS,
     FindingLike,
@@ -43,6 +42,13 @@ def error_text(exc: BaseException) -> str:
     """An expected error's message in the window's language: a coded error
     (core/errors.py ``KolabikError.coded``) or a refusal by the rules is told from its problem
     code(s); any other error as core wrote it."""
+    lang = i18n.current_language()
+    if isinstance(exc, InputRejected):  # a refused input: its header, then each coded line
+        lines = [error_message(exc.code, exc.params, lang)]
+        lines += [f"  - {problem_text(p)}" for p in exc.problems[:200]]
+        if len(exc.problems) > 200:
+            lines.append(f"  ... +{len(exc.problems) - 200}")
+        return "\n".join(lines)
     problem = getattr(exc, "problem", None)
     if isinstance(problem, Problem):
         return problem_text(problem)
@@ -50,21 +56,13 @@ def error_text(exc: BaseException) -> str:
     coded = [p for p in problems if isinstance(p, Problem)]
     if coded:
         return "\n".join(problem_text(p) for p in coded)
-    lang = i18n.current_language()
-    if isinstance(exc, InputRejected):
-        lines = [error_message(exc.code, exc.params, lang)]
-        lines += [f"  - {input_problem_text(p)}" for p in exc.problems[:200]]
-        return "\n".join(lines)
     code = getattr(exc, "code", "")
     if code in TEXTS:
         return error_message(code, getattr(exc, "params", ()), lang)
     return str(exc)
 
 
-def input_problem_text(problem: InputProblem, *, with_place: bool = True) -> str:
-    """One problem of a refused input (a package, a workbook) in the window's language when it
-    is coded, else as core wrote it."""
-    message = problem.message
-    if problem.code in TEXTS:
-        message = error_message(problem.code, problem.params, i18n.current_language())
-    return f"{problem.where}: {message}" if with_place and problem.where else message
+def input_problem_text(problem: Problem, *, with_place: bool = True) -> str:
+    """One line of a refused input (a package, a workbook: ``InputRejected.problems``, coded
+    with its sheet/row/column) in the window's language."""
+    return problem_text(problem, with_place=with_place)

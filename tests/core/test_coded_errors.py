@@ -110,6 +110,57 @@ def test_the_scan_finds_prose_raises(tmp_path):
     assert lines == [2, 3, 4, 7]
 
 
+def _prose_text(node: ast.expr) -> bool:
+    """English words where a code or a plain value belongs: an f-string, or text with a space."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and any(c.isspace() for c in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _prose_text(node.left) or _prose_text(node.right)
+    if isinstance(node, ast.Dict):  # a parameter written as a sentence: {"text": "not a list"}
+        return any(v is not None and _prose_text(v) for v in node.values)
+    return False
+
+
+def _prose_problem(node: ast.AST) -> bool:
+    """``Problem("where", "message")`` or ``Problem(code, {"text": f"..."})``: a problem (of an
+    import refusal, of the rules) whose code or parameters are prose instead of a code."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    return called == "Problem" and any(_prose_text(a) for a in node.args)
+
+
+def prose_problems() -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for path in sorted(CORE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if _prose_problem(node):
+                found.setdefault(str(path.relative_to(CORE)), []).append(node.lineno)
+    return found
+
+
+def test_no_problem_is_built_from_prose():
+    """Import refusals (InputRejected) and rule problems are codes with plain parameters."""
+    assert prose_problems() == {}
+
+
+def test_the_scan_finds_prose_problems():
+    sample = ast.parse(
+        "Problem('Sheet row 4', 'is empty')\n"
+        "errors.Problem(where, f'{x} is not a number')\n"
+        "rules.Problem(codes.INPUT_ERROR, {'text': 'missing or not a list'})\n"
+        "Problem(codes.INPUT_EMPTY, {}, Where(f'Keputusan, tahap {s}'))\n"
+        "rules.Problem(rules.VALUE_NOT_NUMBER, {'text': show(raw)})\n"
+        "Problem('value.range', {'min': 0})\n"
+    )
+    lines = sorted(n.lineno for n in ast.walk(sample) if _prose_problem(n))
+    assert lines == [1, 2, 3]
+
+
 def test_coded_error_reads_english_and_keeps_its_problem():
     exc = ValidationError.coded(codes.STAGE_EXISTS, stage="P1")
     assert isinstance(exc, KolabikError)

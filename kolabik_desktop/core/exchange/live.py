@@ -597,7 +597,7 @@ def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.Verifie
     try:
         verified = packages.verify_package_bytes(data, name, db)
     except InputRejected as rejection:
-        detail = "; ".join(f"{p.where} {p.message}".strip() for p in rejection.problems[:5])
+        detail = "; ".join(str(p) for p in rejection.problems[:5])
         code = REFUSED_INVALID
         if any(w in detail for w in ("signature", "not signed", "signed by", "juror key")):
             code = REFUSED_SIGNATURE
@@ -742,7 +742,7 @@ class GroupCommit:
 def _refusal_of(item: PackagePlan) -> LiveRefusal | None:
     """The live refusal of a delta the package merge refused or would hold back in part."""
     if item.rejection is not None:
-        detail = "; ".join(f"{p.where} {p.message}".strip() for p in item.problems[:5])
+        detail = "; ".join(str(p) for p in item.problems[:5])
         return LiveRefusal(REFUSED_SIGNATURE if "signs with" in detail else REFUSED_INVALID, detail)
     if item.locked:
         return LiveRefusal(REFUSED_SUBMITTED, " ".join(sorted(item.locked)))

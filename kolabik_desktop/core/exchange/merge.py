@@ -32,7 +32,6 @@ from kolabik_desktop.core.exchange.packages import (
 )
 from kolabik_desktop.core.exchange.signing import key_fingerprint
 from kolabik_desktop.core.scoring import rules
-from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import Change, EventDB, utc_now
@@ -387,21 +386,21 @@ def _trusted(
             trusted[p.juror_id] = p.public_key
             plan.new_key = True
         elif key is not None and p.public_key != key:
-            why = (
-                "carries only the old shared-secret signature"
-                if p.public_key is None
-                else f"is signed by another key (fingerprint {p.key_fingerprint})"
-            )
-            plan.rejection = InputRejected(
-                p.filename,
-                [
-                    Problem(
-                        "",
-                        f"juror '{p.juror_code}' signs with the key of fingerprint "
-                        f"{key_fingerprint(key)}; this package {why}: refused",
-                    )
-                ],
-            )
+            if p.public_key is None:
+                found = Problem(
+                    ec.MERGE_KEY_SHARED_SECRET,
+                    {"juror": p.juror_code, "expected": key_fingerprint(key)},
+                )
+            else:
+                found = Problem(
+                    ec.MERGE_KEY_OTHER,
+                    {
+                        "juror": p.juror_code,
+                        "expected": key_fingerprint(key),
+                        "fingerprint": p.key_fingerprint,
+                    },
+                )
+            plan.rejection = InputRejected(p.filename, [found])
             continue
         kept.append(p)
     return kept
@@ -537,6 +536,4 @@ def _write_cells(s: Session, resolution: _Resolution, now: str) -> None:
         try:
             write_cells(s, batch, actor=p.juror_code, source=p.filename, now=now)
         except CellsRefused as exc:
-            raise InputRejected(
-                p.filename, [Problem(x.where.text(), problem_message(x)) for x in exc.problems]
-            ) from exc
+            raise InputRejected(p.filename, list(exc.problems)) from exc

@@ -31,7 +31,8 @@ from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
 from kolabik_desktop.core.files import read_regular_file, write_output
 from kolabik_desktop.core.scoring import rules
-from kolabik_desktop.core.scoring.problem_text import error_message, problem_message
+from kolabik_desktop.core.scoring.problem_text import problem_message
+from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -344,22 +345,21 @@ class VerifiedPackage:
 
 
 class _Refuse(Exception):
-    """Internal: stop checking at the first problem that makes the rest meaningless."""
+    """Internal: stop checking at the first problem that makes the rest meaningless.
 
-    def __init__(self, message: str, code: str = "", **params: object):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.params = tuple((k, str(v)) for k, v in params.items())
+    Always coded (``_Refuse.coded``): the window words the code in its language."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem_message(problem))
+        self.refused = problem
 
     @classmethod
     def coded(cls, code: str, **params: object) -> Self:
         """A refusal the window words in its language (problem_text.TEXTS)."""
-        values = tuple((k, str(v)) for k, v in params.items())
-        return cls(error_message(code, values), code, **params)
+        return cls(Problem(code, params))
 
     def problem(self) -> Problem:
-        return Problem("", self.message, self.code, self.params)
+        return self.refused
 
 
 def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
@@ -370,8 +370,8 @@ def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
         # folder named *.kolabik-scores is refused at once instead of hanging or filling memory.
         data = read_regular_file(path, MAX_PACKAGE_BYTES, "score package")
     except KolabikError as exc:
-        message = str(exc).removeprefix(f"{path}: ")
-        raise InputRejected(path.name, [Problem("", message)]) from None
+        found = exc.problem or Problem(ec.INPUT_ERROR, {"text": str(exc)})
+        raise InputRejected(path.name, [found]) from None
     return verify_package_bytes(data, path.name, db)
 
 
@@ -385,9 +385,7 @@ def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPac
     except _Refuse as refusal:
         raise InputRejected(filename, [refusal.problem()]) from None
     except RecursionError:  # json.dumps of a hostile, deeply nested value while signing
-        raise InputRejected(
-            filename, [Problem("", "not a score package (nested too deeply)")]
-        ) from None
+        raise InputRejected(filename, [Problem(ec.PACKAGE_NESTED_SIGNING)]) from None
 
 
 def _parse(data: bytes) -> dict[str, Any]:
@@ -408,19 +406,16 @@ def _parse(data: bytes) -> dict[str, Any]:
             raise _Refuse.coded(ec.PACKAGE_TRUNCATED, **at) from None
         raise _Refuse.coded(ec.PACKAGE_BAD_JSON, detail=exc.msg, **at) from None
     except ValueError:  # an integer of more digits than Python agrees to convert
-        raise _Refuse("not a score package (it holds a number too long to read)") from None
+        raise _Refuse.coded(ec.PACKAGE_NUMBER_TOO_LONG) from None
     except RecursionError:
-        raise _Refuse("not a score package (JSON nested too deeply)") from None
+        raise _Refuse.coded(ec.PACKAGE_NESTED) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise _Refuse.coded(ec.PACKAGE_NOT_PACKAGE, format=FORMAT_NAME)
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _Refuse("the package has no valid format version")
+        raise _Refuse.coded(ec.PACKAGE_NO_VERSION)
     if version > FORMAT_VERSION:
-        raise _Refuse(
-            f"the package uses format version {version}, newer than this program reads "
-            f"({FORMAT_VERSION}); please update Kolabik Desktop to import it"
-        )
+        raise _Refuse.coded(ec.PACKAGE_NEWER, version=version, known=FORMAT_VERSION)
     return document
 
 
@@ -428,33 +423,25 @@ def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -
     uid = document.get("event_uid")
     juror_code = document.get("juror")
     if not isinstance(uid, str) or not isinstance(juror_code, str):
-        raise _Refuse("the package does not say which event and juror it belongs to")
+        raise _Refuse.coded(ec.PACKAGE_NO_OWNER)
     with db.session() as s:
         event = s.scalars(select(Event)).one()
         if uid != event.uid:
             other = document.get("event_name")
             named = f" ('{other}')" if isinstance(other, str) and other else ""
-            raise _Refuse(
-                f"the package belongs to another event{named}, not to '{event.name}' "
-                f"(event id {uid} instead of {event.uid})"
+            raise _Refuse.coded(
+                ec.PACKAGE_OTHER_EVENT, named=named, event=event.name, uid=uid, expected=event.uid
             )
         juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
         if juror is None:
-            raise _Refuse(f"unknown juror '{juror_code}': no such juror in this event")
+            raise _Refuse.coded(ec.PACKAGE_UNKNOWN_JUROR, juror=juror_code)
         if not juror.secret_key:
-            raise _Refuse(
-                f"juror '{juror_code}' has no signing key yet (no kit was exported for them), "
-                "so the package cannot be verified"
-            )
+            raise _Refuse.coded(ec.PACKAGE_NO_KEY, juror=juror_code)
         public_key = _check_signature(document, juror.secret_key, juror.public_key, juror_code)
         anchor = _text(document.get("chair_audit_head"))
         if anchor and s.scalar(select(AuditLog.id).where(AuditLog.hash == anchor).limit(1)) is None:
             # Kept as an anchor of this event's log, it must be a row of this event's log.
-            raise _Refuse(
-                "the package was made with a kit of a state of this event that its audit log "
-                "does not hold (a kit from another copy of the event, or a restored backup): "
-                "send the juror a new kit"
-            )
+            raise _Refuse.coded(ec.PACKAGE_UNKNOWN_ANCHOR)
         juror_id = juror.id
         new_key = public_key is not None and juror.public_key is None
         created_at, scores, comments, submissions = _check_rows(
@@ -495,26 +482,23 @@ def _check_signature(
     """
     signature = document.get("signature")
     if not isinstance(signature, dict) or "value" not in signature:
-        raise _Refuse("the package is not signed (no signature)")
+        raise _Refuse.coded(ec.PACKAGE_NOT_SIGNED)
     algorithm = signature.get("algorithm")
     legacy = legacy_allowed and document.get("version") == 1
     wanted = LEGACY_SIGNATURE_ALGORITHM if legacy else SIGNATURE_ALGORITHM
     mac = signature.get("value" if legacy else "hmac")
     if algorithm != wanted or not isinstance(mac, str):
-        raise _Refuse(f"the signature is not {wanted}")
-    changed = (
-        f"the signature does not match: the package was changed after juror "
-        f"'{juror_code}' signed it, or it was not made with their kit"
-    )
+        raise _Refuse.coded(ec.PACKAGE_ALGORITHM, algorithm=wanted)
+    changed = _Refuse.coded(ec.PACKAGE_SIGNATURE_CHANGED, juror=juror_code)
     body = canonical_bytes(document)  # once: for 10,000 scores it costs more than both checks
     if not hmac.compare_digest(hmac.new(secret, body, hashlib.sha256).hexdigest(), mac):
-        raise _Refuse(changed)
+        raise changed
     if legacy:
         if trusted is not None:
-            raise _Refuse(
-                f"juror '{juror_code}' signs with their own key (fingerprint "
-                f"{signing.key_fingerprint(trusted)}); this package carries only the old "
-                "shared-secret signature, so it cannot be theirs"
+            raise _Refuse.coded(
+                ec.PACKAGE_LEGACY_SIGNATURE,
+                juror=juror_code,
+                fingerprint=signing.key_fingerprint(trusted),
             )
         return None
     key_hex = document.get("juror_key")
@@ -523,15 +507,16 @@ def _check_signature(
     except ValueError:
         public = b""
     if len(public) != signing.PUBLIC_KEY_BYTES:
-        raise _Refuse("the package has no valid juror key ('juror_key')")
+        raise _Refuse.coded(ec.PACKAGE_NO_JUROR_KEY)
     value = signature.get("value")
     if not isinstance(value, str) or not signing.verify_bytes(public, body, value):
-        raise _Refuse(changed)
+        raise changed
     if trusted is not None and public != trusted:
-        raise _Refuse(
-            f"signed by another key (fingerprint {signing.key_fingerprint(public)}) than the one "
-            f"this event trusts for juror '{juror_code}' (fingerprint "
-            f"{signing.key_fingerprint(trusted)}, from their first package): refused"
+        raise _Refuse.coded(
+            ec.PACKAGE_OTHER_KEY,
+            fingerprint=signing.key_fingerprint(public),
+            juror=juror_code,
+            trusted=signing.key_fingerprint(trusted),
         )
     return public
 
@@ -547,20 +532,20 @@ def _check_rows(
     """Every row resolved to the chair's ids and checked by the same rules as a local edit."""
     problems: list[Problem] = []
 
-    def problem(where: str, message: str) -> None:
-        problems.append(Problem(where, message))
+    def problem(where: str, code: str, /, **params: object) -> None:
+        problems.append(Problem(code, params, Where(where)))
         if len(problems) >= MAX_PROBLEMS:
             raise InputRejected(filename, problems)
 
     created_at = document.get("created_at")
     if not isinstance(created_at, str):
-        problem("created_at", "missing or not text")
+        problem("created_at", ec.PACKAGE_NOT_TEXT)
         created_at = ""
     lists: list[list[Any]] = []
     for name in ("scores", "comments", "submissions"):
         rows = document.get(name)
         if not isinstance(rows, list):
-            raise InputRejected(filename, [Problem(name, "missing or not a list")])
+            raise InputRejected(filename, [Problem(ec.PACKAGE_NOT_LIST, {}, Where(name))])
         lists.append(rows)
     scores_in, comments_in, submissions_in = lists
 
@@ -627,7 +612,9 @@ def _check_rows(
     def broken(where: str, found: rules.Problem | None) -> bool:
         """Note a rule's problem in this package's words; True when there was one."""
         if found is not None:
-            problem(where, problem_message(found))
+            problems.append(found.at(Where(where)))
+            if len(problems) >= MAX_PROBLEMS:
+                raise InputRejected(filename, problems)
         return found is not None
 
     scores: list[PackageScore] = []
@@ -657,10 +644,10 @@ def _check_rows(
         entry_id = entries.get(entry_code)
         crit = rubric.get((stage_code, crit_code))
         if entry_id is None:
-            problem(where, f"unknown entry '{entry_code}'")
+            problem(where, ec.PACKAGE_UNKNOWN_ENTRY, entry=entry_code)
             continue
         if crit is None:
-            problem(where, f"unknown criterion '{crit_code}' in stage '{stage_code}'")
+            problem(where, ec.PACKAGE_UNKNOWN_CRITERION, criterion=crit_code, stage=stage_code)
             continue
         crit_id, stage_id = crit[0], crit[1]
         raw = row.get("value")
@@ -684,7 +671,7 @@ def _check_rows(
         if entry_problem(where, entry_id, stage_id, stage_code):
             continue
         if (entry_id, crit_id) in seen_cells:
-            problem(where, "the same score appears twice")
+            problem(where, ec.PACKAGE_SCORE_TWICE)
             continue
         seen_cells.add((entry_id, crit_id))
         scores.append(
@@ -718,13 +705,13 @@ def _check_rows(
         ):
             pass
         elif entry_id is None:
-            problem(where, f"unknown entry '{entry_code}'")
+            problem(where, ec.PACKAGE_UNKNOWN_ENTRY, entry=entry_code)
         elif stage_id is None:
-            problem(where, f"unknown stage '{stage_code}'")
+            problem(where, ec.PACKAGE_UNKNOWN_STAGE, stage=stage_code)
         elif entry_problem(where, entry_id, stage_id, stage_code):
             pass
         elif (entry_id, stage_id) in seen_comments:
-            problem(where, "the same comment appears twice")
+            problem(where, ec.PACKAGE_COMMENT_TWICE)
         else:
             seen_comments.add((entry_id, stage_id))
             comments.append(
@@ -747,11 +734,11 @@ def _check_rows(
         if broken(where, rules.revision_problem(revision)):
             pass
         elif not isinstance(submitted, bool):
-            problem(where, "'submitted' is not true or false")
+            problem(where, ec.PACKAGE_SUBMITTED_BOOL)
         elif stage_id is None:
-            problem(where, f"unknown stage '{stage_code}'")
+            problem(where, ec.PACKAGE_UNKNOWN_STAGE, stage=stage_code)
         elif stage_id in seen_stages:
-            problem(where, "the same stage appears twice")
+            problem(where, ec.PACKAGE_STAGE_TWICE)
         else:
             seen_stages.add(stage_id)
             submissions.append(
@@ -768,11 +755,11 @@ def _fields(
 ) -> tuple[str, ...] | None:
     """The named text fields of a row, or None (after noting the problem) when any is not text."""
     if not isinstance(row, dict):
-        problem(where, "not an object")
+        problem(where, ec.PACKAGE_NOT_OBJECT)
         return None
     values = tuple(row.get(name) for name in names)
     for name, value in zip(names, values, strict=True):
         if not isinstance(value, str):
-            problem(where, f"'{name}' is missing or not text")
+            problem(where, ec.PACKAGE_FIELD_NOT_TEXT, name=name)
             return None
     return values  # type: ignore[return-value]

@@ -19,11 +19,11 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from kolabik_desktop.core.errors import Problem
+from kolabik_desktop.core import codes
 from kolabik_desktop.core.exchange.tabular_xlsx import FormulaRow, UncachedFormula
 from kolabik_desktop.core.files import read_regular_file
 from kolabik_desktop.core.scoring import rules
-from kolabik_desktop.core.scoring.problem_text import problem_message
+from kolabik_desktop.core.scoring.rules import Problem, Where
 
 TRUE_WORDS = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 FALSE_WORDS = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
@@ -45,13 +45,15 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
-        where = sheet
-        if row is not None:
-            where += f" row {row}"
-        if column is not None:
-            where += f", column {column}" if row is not None else f" column {column}"
-        self.items.append(Problem(where, message))
+    def add(
+        self, sheet: str, row: int | None, column: str | None, code: str, /, **params: Any
+    ) -> None:
+        """A coded problem (a code of core/codes.py or rules) at the sheet, row and column."""
+        self.items.append(Problem(code, params, Where(sheet, row, column or "")))
+
+    def note(self, sheet: str, row: int | None, column: str | None, found: Problem) -> None:
+        """A rule's problem, placed at the sheet, row and column."""
+        self.items.append(found.at(Where(sheet, row, column or "")))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -83,14 +85,23 @@ class TableRow:
             return stripped if strip else value
         return value
 
-    def problem(self, column: str | None, message: str) -> None:
-        self.table.problems.add(self.table.name, self.number, column, message)
+    def problem(self, column: str | None, code: str, /, **params: Any) -> None:
+        """A coded problem at this row and column."""
+        self.table.problems.add(self.table.name, self.number, column, code, **params)
 
     def rule(self, column: str | None, found: rules.Problem | None) -> bool:
         """Note a rule's problem at this row and column; True when there was one."""
         if found is not None:
-            self.problem(column, problem_message(found))
+            self.table.problems.note(self.table.name, self.number, column, found)
         return found is not None
+
+    def error(self, column: str | None, exc: Exception) -> None:
+        """A coded core error (``KolabikError.coded``) as a problem at this row and column."""
+        found = getattr(exc, "problem", None)
+        if isinstance(found, Problem):
+            self.rule(column, found)
+        else:
+            self.problem(column, codes.INPUT_ERROR, text=str(exc))
 
     def text(
         self, column: str, *, required: bool = False, strip: bool = True, kind: str = ""
@@ -102,7 +113,7 @@ class TableRow:
         value = self.raw(column, strip=strip)
         if value is None:
             if required:
-                self.problem(column, "is empty")
+                self.problem(column, codes.INPUT_EMPTY)
             return ""
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -124,7 +135,7 @@ class TableRow:
         value = self.raw(column)
         if value is None:
             if required:
-                self.problem(column, "is empty; a number is needed")
+                self.problem(column, codes.INPUT_EMPTY_NUMBER)
             return default
         number = rules.parse_value(value)
         if isinstance(number, rules.Problem):
@@ -140,7 +151,7 @@ class TableRow:
         if number is None:
             return default if value is None else None
         if number != number.to_integral_value():
-            self.problem(column, f"{show(value)} is not a whole number")
+            self.problem(column, codes.INPUT_NOT_WHOLE, text=show(value))
             return None
         return int(number)
 
@@ -174,7 +185,7 @@ class Table:
         for i, cell in enumerate(cells):
             if isinstance(cell, UncachedFormula):
                 found = rules.Problem(rules.VALUE_FORMULA, {"text": str(cell)})
-                self.problems.add(self.name, number, self._column_name(i), problem_message(found))
+                self.problems.note(self.name, number, self._column_name(i), found)
                 kept[i] = None
         return kept
 
@@ -188,9 +199,7 @@ class Table:
             if max_row is None or max_row < 2 or min_col is None or min_row is None:
                 continue
             found = rules.Problem(rules.VALUE_MERGED, {"range": ref})
-            self.problems.add(
-                self.name, max(min_row, 2), self._column_name(min_col - 1), problem_message(found)
-            )
+            self.problems.note(self.name, max(min_row, 2), self._column_name(min_col - 1), found)
 
 
 def header_columns(
@@ -211,12 +220,12 @@ def header_columns(
         if not name:
             continue
         if name in columns:
-            problems.add(sheet, 1, name, "this column appears twice")
+            problems.add(sheet, 1, name, codes.INPUT_COLUMN_TWICE)
             continue
         columns[name] = index
     missing = [c for c in required if c not in columns]
     for column in missing:
-        problems.add(sheet, 1, None, f'the column "{column}" is missing')
+        problems.add(sheet, 1, None, codes.INPUT_COLUMN_MISSING, column=column)
     return None if missing else columns
 
 

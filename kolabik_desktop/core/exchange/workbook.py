@@ -76,7 +76,7 @@ from kolabik_desktop.core.files import read_regular_file, replacing
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import FINAL, METHODS
-from kolabik_desktop.core.scoring.problem_text import problem_message
+from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store import audit, dialect
 from kolabik_desktop.core.store.db import (
     Change,
@@ -317,14 +317,14 @@ def descriptors_to_lines(descriptors: str) -> str:
         return descriptors
 
 
-def descriptors_from_lines(text: str) -> tuple[str, str | None]:
+def descriptors_from_lines(text: str) -> tuple[str, rules.Problem | None]:
     """(JSON, problem): 'VALUE: text' lines as the JSON the setup screens store."""
     from kolabik_desktop.core.store.setup import parse_descriptor_lines
 
     try:
         return parse_descriptor_lines(text), None
     except ValidationError as exc:
-        return "", str(exc)
+        return "", exc.problem or rules.Problem(ec.INPUT_ERROR, {"text": str(exc)})
 
 
 def slots_to_text(slot_parts: str) -> str:
@@ -340,7 +340,7 @@ def slots_to_text(slot_parts: str) -> str:
         return slot_parts  # not in the known shape: carried as it is
 
 
-def slots_from_text(text: str) -> tuple[str, str | None]:
+def slots_from_text(text: str) -> tuple[str, rules.Problem | None]:
     """(JSON, problem): 'Video 3; Paparan 7' as the JSON the presentation timer reads."""
     parts = []
     for item in text.replace("\n", ";").split(";"):
@@ -349,7 +349,7 @@ def slots_from_text(text: str) -> tuple[str, str | None]:
         name, _sep, minutes_text = item.strip().rpartition(" ")
         minutes = parse_decimal(minutes_text)
         if not name.strip() or minutes is None or minutes <= 0:
-            return "", f'"{item.strip()}" is not NAME MINUTES (write it like Video 3; Paparan 7)'
+            return "", rules.Problem(ec.SLOTS_PART, {"text": item.strip()})
         parts.append({"name": name.strip(), "minutes": float(minutes)})
     return (json.dumps(parts, ensure_ascii=False) if parts else ""), None
 
@@ -359,20 +359,28 @@ def slots_from_text(text: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _file_problem(path: Path, exc: BaseException) -> Problem:
+    """A file that cannot be read, as a problem at the file (a coded error keeps its code)."""
+    found = getattr(exc, "problem", None)
+    if isinstance(found, Problem):
+        return found.at(Where(str(path)))
+    return Problem(ec.INPUT_ERROR, {"text": str(exc)}, Where(str(path)))
+
+
 def _open_xlsx(path: Path) -> Any:
     source = path.name
     if not path.exists():
-        raise InputRejected(source, [Problem(str(path), "file not found")])
+        raise InputRejected(source, [Problem(ec.INPUT_FILE_NOT_FOUND, {}, Where(str(path)))])
     try:
         # A regular file of bounded size, read once: a FIFO or a device is refused at once.
         data = read_regular_file(path, MAX_XLSX_BYTES, "workbook (.xlsx)")
     except KolabikError as exc:
-        raise InputRejected(source, [Problem(str(path), str(exc))]) from None
+        raise InputRejected(source, [_file_problem(path, exc)]) from None
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise InputRejected(
-            source, [Problem(str(path), f"not an Excel workbook (.xlsx) that can be read ({exc})")]
+            source, [Problem(ec.INPUT_NOT_XLSX, {"detail": str(exc)}, Where(str(path)))]
         ) from None
 
 
@@ -387,7 +395,7 @@ def _sheet_table(
     actual = names.get(sheet.lower())
     if actual is None:
         if sheet not in OPTIONAL_SHEETS:
-            problems.add(sheet, None, None, f'the sheet "{sheet}" is missing')
+            problems.add(sheet, None, None, ec.INPUT_SHEET_MISSING, sheet=sheet)
         return None
     ws = wb[actual]
     total = ws.max_row or 0
@@ -414,19 +422,17 @@ def _check_code(row: TableRow, column: str, code: str) -> bool:
     if not code:
         return False
     if not CODE_PATTERN.match(code):
-        row.problem(
-            column,
-            f"{show(code)} is not a code: use up to 40 letters, digits, '-', '_', '.', '/', "
-            "starting with a letter or digit",
-        )
+        row.problem(column, ec.INPUT_NOT_CODE, text=show(code))
         return False
     return True
 
 
-def _first_time(row: TableRow, seen: dict[K, int], key: K, column: str, repeat: str) -> bool:
-    """Remember the row a key first came in; a repeat is reported, naming that row."""
+def _first_time(
+    row: TableRow, seen: dict[K, int], key: K, column: str, repeat: str, /, **params: object
+) -> bool:
+    """Remember the row a key first came in; a repeat (a code) is reported, naming that row."""
     if key in seen:
-        row.problem(column, f"{repeat} (first in row {seen[key]})")
+        row.problem(column, repeat, first=seen[key], **params)
         return False
     seen[key] = row.number
     return True
@@ -443,9 +449,9 @@ def _read_event(table: Table | None) -> EventRow:
         if not key:
             continue
         if key not in ACARA_KEYS:
-            row.problem("kunci", f"unknown key {show(key)}; known: {', '.join(ACARA_KEYS)}")
+            row.problem("kunci", ec.WB_UNKNOWN_KEY, key=show(key), known=", ".join(ACARA_KEYS))
             continue
-        if not _first_time(row, seen, key, "kunci", f"the key {show(key)} appears twice"):
+        if not _first_time(row, seen, key, "kunci", ec.WB_KEY_TWICE, key=show(key)):
             continue
         if key == "nama":
             name = row.text("nilai", required=True, kind="event_name")
@@ -456,26 +462,26 @@ def _read_event(table: Table | None) -> EventRow:
         elif key == "presisi":
             p = row.integer("nilai", default=2)
             if p is not None and not 0 <= p <= MAX_PRECISION:
-                row.problem("nilai", f"the precision must be 0 to {MAX_PRECISION} decimals")
+                row.problem("nilai", ec.WB_PRECISION, max=MAX_PRECISION)
             elif p is not None:
                 precision = p
         elif key == "bulatkan_tahap":
             raw = row.raw("nilai")
             flag = False if raw is None else to_bool(raw)
             if flag is None:
-                row.problem("nilai", f"{show(raw)} is not ya or tidak")
+                row.problem("nilai", ec.WB_NOT_YES_NO, text=show(raw))
             else:
                 round_stages = flag
         elif key == "tiebreak":
             word = row.text("nilai").lower() or "standar"
             if word not in TIEBREAK_WORDS:
-                row.problem("nilai", f"{show(word)} is not standar or tidak ada")
+                row.problem("nilai", ec.WB_TIEBREAK, text=show(word))
             else:
                 tiebreak = TIEBREAK_WORDS[word]
         elif key in AWARD_ACARA:
             _read_award(row, key, awards)
     if "nama" not in seen:
-        table.problems.add("Acara", None, "kunci", 'the key "nama" (the event\'s name) is missing')
+        table.problems.add("Acara", None, "kunci", ec.WB_NAME_MISSING)
     return EventRow(
         name, year, organiser, precision, round_stages, tiebreak, tuple(sorted(awards.items()))
     )
@@ -491,7 +497,7 @@ def _read_award(row: TableRow, key: str, awards: dict[str, str]) -> None:
         if count is None:
             return
         if not 1 <= count <= award_rules.MAX_COUNT:
-            row.problem("nilai", f"the number of awarded places {count} is not 1 to 1000")
+            row.problem("nilai", ec.WB_AWARD_COUNT, count=count, max=award_rules.MAX_COUNT)
             return
         value = str(count)
     elif key == "dasar_hukum":
@@ -504,7 +510,7 @@ def _read_award(row: TableRow, key: str, awards: dict[str, str]) -> None:
     try:
         award_rules.check_award_settings(award_rules.read_award_settings({setting: value}))
     except KolabikError as exc:
-        row.problem("nilai", str(exc))
+        row.error("nilai", exc)
         return
     awards[setting] = value
 
@@ -530,41 +536,43 @@ def _read_stages(table: Table | None) -> tuple[list[StageRow], dict[str, int], s
         cumulative_text = row.text("kumulatif")
         ok = _check_code(row, "kode", code)
         if ok and code.lower() == FINAL:
-            row.problem("kode", f'"{FINAL}" names the final ranking; give the stage another code')
+            row.problem("kode", ec.WB_STAGE_FINAL, final=FINAL)
             ok = False
         if ok and code in rows:
-            row.problem("kode", f"the stage {show(code)} appears twice (first in row {rows[code]})")
+            row.problem("kode", ec.WB_STAGE_TWICE, stage=show(code), first=rows[code])
             ok = False
         if position is not None:
             if position in positions:
-                row.problem("urutan", f"{position} is also the order of row {positions[position]}")
+                row.problem("urutan", ec.WB_ORDER_TWICE, order=position, first=positions[position])
             positions.setdefault(position, row.number)
         if weight is not None and not 0 <= weight <= 100:
-            row.problem("bobot", f"{show(row.raw('bobot'))} is not between 0 and 100")
+            row.problem("bobot", ec.WB_STAGE_WEIGHT, text=show(row.raw("bobot")))
             weight = None
         if method and method not in METHODS:
-            row.problem("metode", f"{show(method)} is not one of {', '.join(METHODS)}")
+            row.problem("metode", ec.WB_METHOD, text=show(method), known=", ".join(METHODS))
         if scale_min is not None and scale_max is not None and scale_min >= scale_max:
-            row.problem("skala_maks", f"the scale {scale_min} to {scale_max} is empty")
+            row.problem("skala_maks", ec.WB_SCALE_EMPTY, min=scale_min, max=scale_max)
         if method == "banded" and band is None and row.raw("batas") is None:
-            row.problem("batas", "a banded stage needs its band L (a number above 0)")
+            row.problem("batas", ec.WB_BAND_NEEDED)
         if band is not None and band <= 0:
-            row.problem("batas", f"the band L must be above 0, not {show(row.raw('batas'))}")
+            row.problem("batas", ec.WB_BAND_POSITIVE, text=show(row.raw("batas")))
         cumulative: tuple[tuple[str, Decimal], ...] = ()
         if cumulative_text:
             try:
                 cumulative = parse_cumulative(cumulative_text)
             except ValueError as exc:
-                row.problem("kumulatif", f"{exc} (write it like S1:30 S2:70)")
+                row.problem(
+                    "kumulatif", ec.WB_CUMULATIVE, token=str(exc.args[0] if exc.args else "")
+                )
         slot_parts, bad = slots_from_text(row.text("sesi"))
         if bad:
-            row.problem("sesi", bad)
+            row.rule("sesi", bad)
         tolerance = row.decimal("toleransi")
         if tolerance is not None and scale_min is not None and scale_max is not None:
             try:
                 check_tolerance("toleransi", tolerance, scale_min, scale_max)
             except ValidationError as exc:
-                row.problem("toleransi", str(exc).removeprefix("toleransi: "))
+                row.error("toleransi", exc)
                 tolerance = None
         if not ok:
             continue
@@ -621,7 +629,7 @@ def _check_stage_rules(stages: list[StageRow], rows: dict[str, int], problems: P
             continue  # reported on the stage's own row already
         stage = p.params.get("stage")
         row = rows.get(stage) if isinstance(stage, str) else None
-        problems.add("Tahap", row, column, problem_message(p))
+        problems.note("Tahap", row, column, p)
 
 
 def _read_criteria(
@@ -645,25 +653,25 @@ def _read_criteria(
         description = row.text("deskripsi", strip=False, kind="criterion_description")
         descriptors, bad = descriptors_from_lines(row.text("tingkat", kind="descriptors"))
         if bad:
-            row.problem("tingkat", bad)
+            row.rule("tingkat", bad)
         ok = _check_code(row, "kode", code)
         if stage and stage not in stage_codes:
             if stages_typed is not None and stage not in stages_typed:
-                row.problem("tahap", f"unknown stage {show(stage)} (not in the sheet Tahap)")
+                row.problem("tahap", ec.WB_UNKNOWN_STAGE, code=show(stage))
             ok = False
         if ok and (stage, code) in seen:
             row.problem(
-                "kode", f"{code} appears twice in stage {stage} (first in row {seen[stage, code]})"
+                "kode", ec.WB_CRITERION_TWICE, code=code, stage=stage, first=seen[stage, code]
             )
             ok = False
         if weight is not None and weight < 0:
-            row.problem("bobot", f"{show(row.raw('bobot'))} is below 0")
+            row.problem("bobot", ec.WB_WEIGHT_NEGATIVE, text=show(row.raw("bobot")))
             weight = None
         if lo is not None and hi is not None and lo >= hi:
-            row.problem("maks", f"the range {lo} to {hi} is empty")
+            row.problem("maks", ec.WB_RANGE_EMPTY, min=lo, max=hi)
             hi = None
         if step is not None and step <= 0:
-            row.problem("langkah", f"the step must be above 0, not {show(row.raw('langkah'))}")
+            row.problem("langkah", ec.WB_STEP_POSITIVE, text=show(row.raw("langkah")))
             step = None
         if not ok or not stage:
             continue
@@ -690,7 +698,7 @@ def _read_coded(
         item = read(row, code)  # every cell is checked, whatever the code's own problems
         if not _check_code(row, "kode", code):
             continue
-        if not _first_time(row, seen, code, "kode", f"the {what} {code} appears twice"):
+        if not _first_time(row, seen, code, "kode", _TWICE[what], code=code):
             continue
         if item is not None:
             items.append(item)
@@ -733,9 +741,7 @@ class _Known:
             return None
         if code not in codes:
             if typed is not None and code not in typed:
-                row.problem(
-                    column, f"unknown {what} {show(code)} (not in the sheet {_SHEET[what]})"
-                )
+                row.problem(column, _UNKNOWN[what], code=show(code))
             return None
         return code
 
@@ -749,7 +755,12 @@ class _Known:
         return self._ref(row, column, self.jurors, self.jurors_typed, "juror")
 
 
-_SHEET = {"stage": "Tahap", "entry": "Peserta", "juror": "Juri"}
+_UNKNOWN = {
+    "stage": ec.WB_UNKNOWN_STAGE,
+    "entry": ec.WB_UNKNOWN_ENTRY,
+    "juror": ec.WB_UNKNOWN_JUROR,
+}
+_TWICE = {"entry": ec.WB_ENTRY_TWICE, "juror": ec.WB_JUROR_TWICE}
 
 
 def read_workbook(path: str | Path, *, progress: Progress | None = None) -> WorkbookData:
@@ -861,11 +872,7 @@ def _check_weights(
         total = totals[stage.code]
         if total != 100:
             problems.add(
-                "Kriteria",
-                None,
-                "bobot",
-                f"the weights of the criteria of stage {stage.code} add up to "
-                f"{decimal_text(total)}, not 100",
+                "Kriteria", None, "bobot", ec.WB_CRITERIA_SUM, stage=stage.code, total=total
             )
 
 
@@ -880,7 +887,7 @@ def _read_conflicts(table: Table | None, known: _Known) -> list[ConflictRow]:
         reason = row.text("alasan", strip=False, kind="reason")
         if juror is None or entry is None:
             continue
-        if not _first_time(row, seen, (juror, entry), "peserta", "this pair appears twice"):
+        if not _first_time(row, seen, (juror, entry), "peserta", ec.WB_PAIR_TWICE):
             continue
         rows.append(ConflictRow(juror, entry, reason))
     return rows
@@ -899,9 +906,9 @@ def _read_admissions(
         if stage is None or entry is None:
             continue
         if stage == first_stage:
-            row.problem("tahap", f"{stage} is the first stage, which admits every entry")
+            row.problem("tahap", ec.WB_FIRST_STAGE_ADMITS, stage=stage)
             continue
-        if not _first_time(row, seen, (stage, entry), "peserta", "this row appears twice"):
+        if not _first_time(row, seen, (stage, entry), "peserta", ec.WB_ROW_TWICE):
             continue
         rows.append(AdmissionRow(stage, entry))
     return rows
@@ -919,7 +926,7 @@ def _read_assignments(table: Table | None, known: _Known) -> list[AssignmentRow]
         if stage is None or juror is None or entry is None:
             continue
         key = (stage, juror, entry)
-        if not _first_time(row, seen, key, "peserta", "this row appears twice"):
+        if not _first_time(row, seen, key, "peserta", ec.WB_ROW_TWICE):
             continue
         rows.append(AssignmentRow(stage, juror, entry))
     return rows
@@ -950,10 +957,10 @@ def _read_scores(
         criterion = criteria.get((stage, code))
         if criterion is None:
             if criteria_typed is not None and (stage, code) not in criteria_typed:
-                row.problem("kriteria", f"unknown criterion {show(code)} of stage {stage}")
+                row.problem("kriteria", ec.WB_UNKNOWN_CRITERION, code=show(code), stage=stage)
             continue
         key = (stage, juror, entry, code)
-        if not _first_time(row, seen, key, "nilai", "this score appears twice"):
+        if not _first_time(row, seen, key, "nilai", ec.WB_SCORE_TWICE):
             continue
         if value is not None:
             value_key = (stage, code, value)
@@ -1017,26 +1024,22 @@ def _read_decisions(
         rank = row.integer("peringkat", required=True)
         reason = row.text("alasan", strip=False, kind="reason")
         if rank is not None and rank < 1:
-            row.problem("peringkat", f"a place is 1 or more, not {rank}")
+            row.problem("peringkat", ec.WB_PLACE, rank=rank)
             rank = None
         if stage is None or entry is None or rank is None:
             continue
-        if not _first_time(row, seen, (stage, entry), "peserta", "this decision appears twice"):
+        if not _first_time(row, seen, (stage, entry), "peserta", ec.WB_DECISION_TWICE):
             continue
         if stage == FINAL:
             if not weighted:
-                row.problem("tahap", "no stage has a weight above 0, so there is no final ranking")
+                row.problem("tahap", ec.WB_NO_FINAL)
                 continue
             missing = [s for s in weighted if not in_stage(s, entry)]
             if missing:
-                row.problem(
-                    "peserta",
-                    f"entry {entry} is not in the final ranking (not admitted to stage "
-                    f"{', '.join(missing)})",
-                )
+                row.problem("peserta", ec.WB_NOT_IN_FINAL, entry=entry, stages=", ".join(missing))
                 continue
         elif not in_stage(stage, entry):
-            row.problem("peserta", f"entry {entry} is not in stage {stage} (sheet Lolos)")
+            row.problem("peserta", ec.WB_NOT_IN_STAGE, entry=entry, stage=stage)
             continue
         rows.append(DecisionRow(stage, entry, rank, reason))
     return rows
@@ -1055,7 +1058,7 @@ def _read_comments(table: Table | None, known: _Known, gate: _Gate) -> list[Comm
         if stage is None or juror is None or entry is None or not text:
             continue
         key = (stage, juror, entry)
-        if not _first_time(row, seen, key, "komentar", "this comment appears twice"):
+        if not _first_time(row, seen, key, "komentar", ec.WB_COMMENT_TWICE):
             continue
         if gate.refuses(row, juror, entry, stage):
             continue
@@ -1074,11 +1077,11 @@ def read_entries_list(path: str | Path) -> list[EntryRow]:
     required = ("kode", "judul")
     if path.suffix.lower() == ".csv":
         if not path.exists():
-            raise InputRejected(path.name, [Problem(str(path), "file not found")])
+            raise InputRejected(path.name, [Problem(ec.INPUT_FILE_NOT_FOUND, {}, Where(str(path)))])
         try:
             raw = read_csv_rows(path)
         except OSError as exc:
-            raise InputRejected(path.name, [Problem(str(path), str(exc))]) from None
+            raise InputRejected(path.name, [_file_problem(path, exc)]) from None
         sheet = path.name
         columns = header_columns(sheet, raw[0] if raw else [], required, problems, ENTRY_ALIASES)
         table = Table(sheet, columns, numbered(raw[1:]), problems) if columns else None
@@ -1097,7 +1100,7 @@ def read_entries_list(path: str | Path) -> list[EntryRow]:
         finally:
             wb.close()
     if not problems and not entries:
-        problems.add(path.name, None, None, "holds no entries")
+        problems.add(path.name, None, None, ec.WB_NO_ENTRIES)
     if problems:
         raise InputRejected(path.name, problems.items)
     return entries
@@ -1609,7 +1612,7 @@ def store_workbook_data(
         except CellsRefused as exc:
             raise InputRejected(
                 source or db.path.name,
-                [Problem(p.where.text(), problem_message(p)) for p in exc.problems],
+                list(exc.problems),
             ) from exc
         if data.decisions:
             s.execute(
@@ -1659,8 +1662,9 @@ def _check_decisions_scored(
         if row is None or row.score is None:
             problems.append(
                 Problem(
-                    f"Keputusan, tahap {d.stage}, peserta {d.entry}",
-                    "the entry has no score on this ranking, so the jury's place would be lost",
+                    ec.WB_DECISION_UNSCORED,
+                    {},
+                    Where(f"Keputusan, tahap {d.stage}, peserta {d.entry}"),
                 )
             )
     if problems:

@@ -1297,6 +1297,323 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "gaya parameter pengandar basis data {style} tidak didukung",
         "en": "the database driver's parameter style {style} is not supported",
     },
+    # Import refusals (one line of an InputRejected).
+    c.PACKAGE_NUMBER_TOO_LONG: {
+        "id": "bukan paket nilai (memuat angka yang terlalu panjang untuk dibaca)",
+        "en": "not a score package (it holds a number too long to read)",
+    },
+    c.PACKAGE_NESTED: {
+        "id": "bukan paket nilai (JSON bersarang terlalu dalam)",
+        "en": "not a score package (JSON nested too deeply)",
+    },
+    c.PACKAGE_NO_VERSION: {
+        "id": "paket tidak memiliki versi format yang sah",
+        "en": "the package has no valid format version",
+    },
+    c.PACKAGE_NEWER: {
+        "id": "paket memakai versi format {version}, lebih baru dari yang dapat dibaca program ini ({known}); perbarui Kolabik Desktop untuk mengimpornya",
+        "en": "the package uses format version {version}, newer than this program reads ({known}); please update Kolabik Desktop to import it",
+    },
+    c.PACKAGE_NO_OWNER: {
+        "id": "paket tidak menyebutkan acara dan juri pemiliknya",
+        "en": "the package does not say which event and juror it belongs to",
+    },
+    c.PACKAGE_OTHER_EVENT: {
+        "id": "paket milik acara lain{named}, bukan milik '{event}' (id acara {uid}, bukan {expected})",
+        "en": "the package belongs to another event{named}, not to '{event}' (event id {uid} instead of {expected})",
+    },
+    c.PACKAGE_UNKNOWN_JUROR: {
+        "id": "juri '{juror}' tidak dikenal: tidak ada juri itu di acara ini",
+        "en": "unknown juror '{juror}': no such juror in this event",
+    },
+    c.PACKAGE_NO_KEY: {
+        "id": "juri '{juror}' belum memiliki kunci tanda tangan (belum ada kit yang diekspor untuknya), jadi paket tidak dapat diverifikasi",
+        "en": "juror '{juror}' has no signing key yet (no kit was exported for them), so the package cannot be verified",
+    },
+    c.PACKAGE_UNKNOWN_ANCHOR: {
+        "id": "paket dibuat dengan kit dari keadaan acara ini yang tidak ada di log auditnya (kit dari salinan lain acara ini, atau cadangan yang dipulihkan): kirim kit baru ke juri",
+        "en": "the package was made with a kit of a state of this event that its audit log does not hold (a kit from another copy of the event, or a restored backup): send the juror a new kit",
+    },
+    c.PACKAGE_NOT_SIGNED: {
+        "id": "paket tidak ditandatangani (tanpa tanda tangan)",
+        "en": "the package is not signed (no signature)",
+    },
+    c.PACKAGE_ALGORITHM: {
+        "id": "tanda tangan bukan {algorithm}",
+        "en": "the signature is not {algorithm}",
+    },
+    c.PACKAGE_SIGNATURE_CHANGED: {
+        "id": "tanda tangan tidak cocok: paket diubah setelah juri '{juror}' menandatanganinya, atau tidak dibuat dengan kitnya",
+        "en": "the signature does not match: the package was changed after juror '{juror}' signed it, or it was not made with their kit",
+    },
+    c.PACKAGE_LEGACY_SIGNATURE: {
+        "id": "juri '{juror}' menandatangani dengan kuncinya sendiri (sidik jari {fingerprint}); paket ini hanya membawa tanda tangan rahasia bersama yang lama, jadi tidak mungkin miliknya",
+        "en": "juror '{juror}' signs with their own key (fingerprint {fingerprint}); this package carries only the old shared-secret signature, so it cannot be theirs",
+    },
+    c.PACKAGE_NO_JUROR_KEY: {
+        "id": "paket tidak memiliki kunci juri yang sah ('juror_key')",
+        "en": "the package has no valid juror key ('juror_key')",
+    },
+    c.PACKAGE_OTHER_KEY: {
+        "id": "ditandatangani kunci lain (sidik jari {fingerprint}) daripada kunci yang dipercaya acara ini untuk juri '{juror}' (sidik jari {trusted}, dari paket pertamanya): ditolak",
+        "en": "signed by another key (fingerprint {fingerprint}) than the one this event trusts for juror '{juror}' (fingerprint {trusted}, from their first package): refused",
+    },
+    c.PACKAGE_NESTED_SIGNING: {
+        "id": "bukan paket nilai (bersarang terlalu dalam)",
+        "en": "not a score package (nested too deeply)",
+    },
+    c.PACKAGE_NOT_TEXT: {
+        "id": "tidak ada atau bukan teks",
+        "en": "missing or not text",
+    },
+    c.PACKAGE_NOT_LIST: {
+        "id": "tidak ada atau bukan daftar",
+        "en": "missing or not a list",
+    },
+    c.PACKAGE_UNKNOWN_ENTRY: {
+        "id": "peserta '{entry}' tidak dikenal",
+        "en": "unknown entry '{entry}'",
+    },
+    c.PACKAGE_UNKNOWN_CRITERION: {
+        "id": "kriteria '{criterion}' di tahap '{stage}' tidak dikenal",
+        "en": "unknown criterion '{criterion}' in stage '{stage}'",
+    },
+    c.PACKAGE_SCORE_TWICE: {
+        "id": "nilai yang sama muncul dua kali",
+        "en": "the same score appears twice",
+    },
+    c.PACKAGE_UNKNOWN_STAGE: {
+        "id": "tahap '{stage}' tidak dikenal",
+        "en": "unknown stage '{stage}'",
+    },
+    c.PACKAGE_COMMENT_TWICE: {
+        "id": "komentar yang sama muncul dua kali",
+        "en": "the same comment appears twice",
+    },
+    c.PACKAGE_SUBMITTED_BOOL: {
+        "id": "'submitted' bukan true atau false",
+        "en": "'submitted' is not true or false",
+    },
+    c.PACKAGE_STAGE_TWICE: {
+        "id": "tahap yang sama muncul dua kali",
+        "en": "the same stage appears twice",
+    },
+    c.PACKAGE_NOT_OBJECT: {
+        "id": "bukan objek",
+        "en": "not an object",
+    },
+    c.PACKAGE_FIELD_NOT_TEXT: {
+        "id": "'{name}' tidak ada atau bukan teks",
+        "en": "'{name}' is missing or not text",
+    },
+    c.MERGE_KEY_SHARED_SECRET: {
+        "id": "juri '{juror}' menandatangani dengan kunci bersidik jari {expected}; paket ini hanya membawa tanda tangan rahasia bersama yang lama: ditolak",
+        "en": "juror '{juror}' signs with the key of fingerprint {expected}; this package carries only the old shared-secret signature: refused",
+    },
+    c.MERGE_KEY_OTHER: {
+        "id": "juri '{juror}' menandatangani dengan kunci bersidik jari {expected}; paket ini ditandatangani kunci lain (sidik jari {fingerprint}): ditolak",
+        "en": "juror '{juror}' signs with the key of fingerprint {expected}; this package is signed by another key (fingerprint {fingerprint}): refused",
+    },
+    c.INPUT_ERROR: {
+        "id": "{text} (pesan ini belum diterjemahkan)",
+        "en": "{text}",
+    },
+    c.INPUT_EMPTY: {
+        "id": "kosong",
+        "en": "is empty",
+    },
+    c.INPUT_EMPTY_NUMBER: {
+        "id": "kosong; perlu sebuah angka",
+        "en": "is empty; a number is needed",
+    },
+    c.INPUT_NOT_WHOLE: {
+        "id": "{text} bukan bilangan bulat",
+        "en": "{text} is not a whole number",
+    },
+    c.INPUT_COLUMN_TWICE: {
+        "id": "kolom ini muncul dua kali",
+        "en": "this column appears twice",
+    },
+    c.INPUT_COLUMN_MISSING: {
+        "id": 'kolom "{column}" tidak ada',
+        "en": 'the column "{column}" is missing',
+    },
+    c.INPUT_FILE_NOT_FOUND: {
+        "id": "berkas tidak ditemukan",
+        "en": "file not found",
+    },
+    c.INPUT_NOT_XLSX: {
+        "id": "bukan buku kerja Excel (.xlsx) yang dapat dibaca ({detail})",
+        "en": "not an Excel workbook (.xlsx) that can be read ({detail})",
+    },
+    c.INPUT_SHEET_MISSING: {
+        "id": 'lembar "{sheet}" tidak ada',
+        "en": 'the sheet "{sheet}" is missing',
+    },
+    c.INPUT_NOT_CODE: {
+        "id": "{text} bukan kode: gunakan hingga 40 huruf, angka, '-', '_', '.', '/', diawali huruf atau angka",
+        "en": "{text} is not a code: use up to 40 letters, digits, '-', '_', '.', '/', starting with a letter or digit",
+    },
+    c.SLOTS_PART: {
+        "id": '"{text}" bukan NAMA MENIT (tulis seperti Video 3; Paparan 7)',
+        "en": '"{text}" is not NAME MINUTES (write it like Video 3; Paparan 7)',
+    },
+    c.WB_UNKNOWN_KEY: {
+        "id": "kunci {key} tidak dikenal; yang dikenal: {known}",
+        "en": "unknown key {key}; known: {known}",
+    },
+    c.WB_KEY_TWICE: {
+        "id": "kunci {key} muncul dua kali (pertama di baris {first})",
+        "en": "the key {key} appears twice (first in row {first})",
+    },
+    c.WB_PRECISION: {
+        "id": "presisi harus 0 sampai {max} desimal",
+        "en": "the precision must be 0 to {max} decimals",
+    },
+    c.WB_NOT_YES_NO: {
+        "id": "{text} bukan ya atau tidak",
+        "en": "{text} is not ya or tidak",
+    },
+    c.WB_TIEBREAK: {
+        "id": "{text} bukan standar atau tidak ada",
+        "en": "{text} is not standar or tidak ada",
+    },
+    c.WB_NAME_MISSING: {
+        "id": 'kunci "nama" (nama acara) tidak ada',
+        "en": 'the key "nama" (the event\'s name) is missing',
+    },
+    c.WB_AWARD_COUNT: {
+        "id": "jumlah peringkat penghargaan {count} tidak di antara 1 dan {max}",
+        "en": "the number of awarded places {count} is not 1 to {max}",
+    },
+    c.WB_STAGE_FINAL: {
+        "id": '"{final}" menamai peringkat akhir; beri tahap kode lain',
+        "en": '"{final}" names the final ranking; give the stage another code',
+    },
+    c.WB_STAGE_TWICE: {
+        "id": "tahap {stage} muncul dua kali (pertama di baris {first})",
+        "en": "the stage {stage} appears twice (first in row {first})",
+    },
+    c.WB_ORDER_TWICE: {
+        "id": "{order} juga urutan baris {first}",
+        "en": "{order} is also the order of row {first}",
+    },
+    c.WB_STAGE_WEIGHT: {
+        "id": "{text} tidak di antara 0 dan 100",
+        "en": "{text} is not between 0 and 100",
+    },
+    c.WB_METHOD: {
+        "id": "{text} bukan salah satu dari {known}",
+        "en": "{text} is not one of {known}",
+    },
+    c.WB_SCALE_EMPTY: {
+        "id": "skala {min} sampai {max} kosong",
+        "en": "the scale {min} to {max} is empty",
+    },
+    c.WB_BAND_NEEDED: {
+        "id": "tahap berpita memerlukan batas L (angka di atas 0)",
+        "en": "a banded stage needs its band L (a number above 0)",
+    },
+    c.WB_BAND_POSITIVE: {
+        "id": "batas L harus di atas 0, bukan {text}",
+        "en": "the band L must be above 0, not {text}",
+    },
+    c.WB_CUMULATIVE: {
+        "id": "'{token}' bukan TAHAP:BOBOT (tulis seperti S1:30 S2:70)",
+        "en": "'{token}' is not STAGE:WEIGHT (write it like S1:30 S2:70)",
+    },
+    c.WB_UNKNOWN_STAGE: {
+        "id": "tahap {code} tidak dikenal (tidak ada di lembar Tahap)",
+        "en": "unknown stage {code} (not in the sheet Tahap)",
+    },
+    c.WB_UNKNOWN_ENTRY: {
+        "id": "peserta {code} tidak dikenal (tidak ada di lembar Peserta)",
+        "en": "unknown entry {code} (not in the sheet Peserta)",
+    },
+    c.WB_UNKNOWN_JUROR: {
+        "id": "juri {code} tidak dikenal (tidak ada di lembar Juri)",
+        "en": "unknown juror {code} (not in the sheet Juri)",
+    },
+    c.WB_UNKNOWN_CRITERION: {
+        "id": "kriteria {code} dari tahap {stage} tidak dikenal",
+        "en": "unknown criterion {code} of stage {stage}",
+    },
+    c.WB_CRITERION_TWICE: {
+        "id": "{code} muncul dua kali di tahap {stage} (pertama di baris {first})",
+        "en": "{code} appears twice in stage {stage} (first in row {first})",
+    },
+    c.WB_WEIGHT_NEGATIVE: {
+        "id": "{text} di bawah 0",
+        "en": "{text} is below 0",
+    },
+    c.WB_RANGE_EMPTY: {
+        "id": "rentang {min} sampai {max} kosong",
+        "en": "the range {min} to {max} is empty",
+    },
+    c.WB_STEP_POSITIVE: {
+        "id": "langkah harus di atas 0, bukan {text}",
+        "en": "the step must be above 0, not {text}",
+    },
+    c.WB_ENTRY_TWICE: {
+        "id": "peserta {code} muncul dua kali (pertama di baris {first})",
+        "en": "the entry {code} appears twice (first in row {first})",
+    },
+    c.WB_JUROR_TWICE: {
+        "id": "juri {code} muncul dua kali (pertama di baris {first})",
+        "en": "the juror {code} appears twice (first in row {first})",
+    },
+    c.WB_PAIR_TWICE: {
+        "id": "pasangan ini muncul dua kali (pertama di baris {first})",
+        "en": "this pair appears twice (first in row {first})",
+    },
+    c.WB_ROW_TWICE: {
+        "id": "baris ini muncul dua kali (pertama di baris {first})",
+        "en": "this row appears twice (first in row {first})",
+    },
+    c.WB_SCORE_TWICE: {
+        "id": "nilai ini muncul dua kali (pertama di baris {first})",
+        "en": "this score appears twice (first in row {first})",
+    },
+    c.WB_DECISION_TWICE: {
+        "id": "keputusan ini muncul dua kali (pertama di baris {first})",
+        "en": "this decision appears twice (first in row {first})",
+    },
+    c.WB_COMMENT_TWICE: {
+        "id": "komentar ini muncul dua kali (pertama di baris {first})",
+        "en": "this comment appears twice (first in row {first})",
+    },
+    c.WB_FIRST_STAGE_ADMITS: {
+        "id": "{stage} adalah tahap pertama, yang meloloskan semua peserta",
+        "en": "{stage} is the first stage, which admits every entry",
+    },
+    c.WB_PLACE: {
+        "id": "peringkat adalah 1 atau lebih, bukan {rank}",
+        "en": "a place is 1 or more, not {rank}",
+    },
+    c.WB_NO_FINAL: {
+        "id": "tidak ada tahap berbobot di atas 0, jadi tidak ada peringkat akhir",
+        "en": "no stage has a weight above 0, so there is no final ranking",
+    },
+    c.WB_NOT_IN_FINAL: {
+        "id": "peserta {entry} tidak ada di peringkat akhir (tidak lolos ke tahap {stages})",
+        "en": "entry {entry} is not in the final ranking (not admitted to stage {stages})",
+    },
+    c.WB_NOT_IN_STAGE: {
+        "id": "peserta {entry} tidak ada di tahap {stage} (lembar Lolos)",
+        "en": "entry {entry} is not in stage {stage} (sheet Lolos)",
+    },
+    c.WB_NO_ENTRIES: {
+        "id": "tidak berisi peserta",
+        "en": "holds no entries",
+    },
+    c.WB_CRITERIA_SUM: {
+        "id": "bobot kriteria tahap {stage} berjumlah {total}, bukan 100",
+        "en": "the weights of the criteria of stage {stage} add up to {total}, not 100",
+    },
+    c.WB_DECISION_UNSCORED: {
+        "id": "peserta tidak punya nilai di peringkat ini, jadi peringkat dari juri akan hilang",
+        "en": "the entry has no score on this ranking, so the jury's place would be lost",
+    },
 }
 
 # What a "kind" of text is called, for TEXT_TOO_LONG and TEXT_EMPTY.

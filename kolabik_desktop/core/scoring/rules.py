@@ -34,7 +34,12 @@ class Where:
         if self.row is not None:
             out += f" row {self.row}" if out else f"row {self.row}"
         if self.column:
-            out += f", column {self.column}" if out else f"column {self.column}"
+            if not out:
+                out = f"column {self.column}"
+            else:  # "Acara column kunci" when a whole column (no row) is meant
+                out += (
+                    f", column {self.column}" if self.row is not None else f" column {self.column}"
+                )
         return out
 
 
@@ -51,6 +56,12 @@ class Problem:
 
     def at(self, where: Where) -> Problem:
         return Problem(self.code, self.params, where)
+
+    def __str__(self) -> str:
+        """The English line with its place (what the CLI prints); the window words the code."""
+        from kolabik_desktop.core.scoring.problem_text import problem_line
+
+        return problem_line(self, "en")
 
 
 # The codes, as constants so a typo is a NameError rather than an untranslated message.
