@@ -45,6 +45,9 @@ def child(path: Path, result: Path) -> None:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    # Registered under its own name: a bench that starts processes (bench_live, spawn) pickles its
+    # functions by module name, and the child imports that module from bench/ (on sys.path).
+    sys.modules[path.stem] = module
     spec.loader.exec_module(module)
     start = time.perf_counter()
     figures = module.run()
