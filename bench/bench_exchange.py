@@ -70,26 +70,6 @@ def _package_event(folder: Path):
     return db, package, written
 
 
-def _raw_insert_floor(event: Path, scratch: Path) -> float:
-    """CPU seconds of a raw sqlite3 executemany of the event's score rows into an empty event
-    file (foreign keys off: it has no jurors): what no import can go below."""
-    from kolabik_desktop.core.store.db import create_event_file
-
-    columns = "juror_id, entry_id, criterion_id, value, note, revision, updated_at"
-    source = sqlite3.connect(event)
-    rows = source.execute(f"SELECT {columns} FROM score ORDER BY id").fetchall()
-    source.close()
-    create_event_file(scratch, name="floor").close()
-    con = sqlite3.connect(scratch)
-    con.execute("PRAGMA foreign_keys=OFF")
-    cpu = time.process_time()
-    with con:
-        con.executemany(f"INSERT INTO score ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    seconds = time.process_time() - cpu
-    con.close()
-    return seconds
-
-
 def bench_package_import() -> dict[str, float]:
     from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
 
@@ -102,7 +82,9 @@ def bench_package_import() -> dict[str, float]:
             seconds = time.perf_counter() - start
             cpu_seconds = time.process_time() - cpu
             assert applied.new == PACKAGE_SCORES, applied.items
-            floor = _raw_insert_floor(db.path, Path(tmp) / "floor.kolabik")
+            from helpers import raw_insert_floor
+
+            floor, _rows = raw_insert_floor(db.path, Path(tmp) / "floor.kolabik")
             start = time.perf_counter()
             again = apply_import(db, prepare_import(db, [package]))
             repeat = time.perf_counter() - start

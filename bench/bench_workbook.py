@@ -51,27 +51,15 @@ def _floors(xlsx: str, event: str, scratch: str) -> dict[str, float]:
     of the very score rows the import wrote, into an empty event file (foreign keys off: no jurors
     there). The import costs about read + write; the writer's share over the raw insert is the
     price of its checks, audit record and SQLAlchemy."""
-    import sqlite3
+    from helpers import raw_insert_floor
 
     from kolabik_desktop.core.exchange.workbook import read_workbook
-    from kolabik_desktop.core.store.db import create_event_file
 
     cpu = time.process_time()
     read_workbook(xlsx)
     read_cpu = time.process_time() - cpu
-    source = sqlite3.connect(event)
-    columns = "juror_id, entry_id, criterion_id, value, note, revision, updated_at"
-    rows = source.execute(f"SELECT {columns} FROM score ORDER BY id").fetchall()
-    source.close()
-    create_event_file(scratch, name="floor").close()
-    con = sqlite3.connect(scratch)
-    con.execute("PRAGMA foreign_keys=OFF")
-    cpu = time.process_time()
-    with con:
-        con.executemany(f"INSERT INTO score ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    insert_cpu = time.process_time() - cpu
-    con.close()
-    return {"read_cpu_s": read_cpu, "raw_insert_cpu_s": insert_cpu, "rows": float(len(rows))}
+    insert_cpu, rows = raw_insert_floor(Path(event), Path(scratch))
+    return {"read_cpu_s": read_cpu, "raw_insert_cpu_s": insert_cpu, "rows": float(rows)}
 
 
 def _run_phase(name: str, *args: str) -> dict[str, float]:

@@ -48,3 +48,26 @@ def seed_language(config_home: Path, lang: str = "id") -> None:
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def raw_insert_floor(event: Path, scratch: Path) -> tuple[float, int]:
+    """CPU seconds of a raw sqlite3 executemany of ``event``'s score rows into an empty event file
+    at ``scratch`` (foreign keys off: it has no jurors), and the row count: what no import of
+    those rows can go below."""
+    import sqlite3
+
+    from kolabik_desktop.core.store.db import create_event_file
+
+    columns = "juror_id, entry_id, criterion_id, value, note, revision, updated_at"
+    source = sqlite3.connect(event)
+    rows = source.execute(f"SELECT {columns} FROM score ORDER BY id").fetchall()
+    source.close()
+    create_event_file(scratch, name="floor").close()
+    con = sqlite3.connect(scratch)
+    con.execute("PRAGMA foreign_keys=OFF")
+    cpu = time.process_time()
+    with con:
+        con.executemany(f"INSERT INTO score ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    seconds = time.process_time() - cpu
+    con.close()
+    return seconds, len(rows)
