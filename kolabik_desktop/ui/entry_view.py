@@ -48,7 +48,7 @@ SHARE_KEY = "main_window/summary_share"
 
 def _stored_share() -> float:
     try:
-        share = float(QSettings().value(SHARE_KEY, DEFAULT_SUMMARY_SHARE))
+        share = float(str(QSettings().value(SHARE_KEY, DEFAULT_SUMMARY_SHARE)))
     except (TypeError, ValueError):
         return DEFAULT_SUMMARY_SHARE
     return share if 0.05 <= share <= 0.95 else DEFAULT_SUMMARY_SHARE

@@ -105,7 +105,7 @@ def localize_number_text(text: str) -> str:
     whole, dot, frac = text.partition(".")
     group = loc.groupSeparator()
     if len(whole) > 3 and whole.isdigit():
-        parts = []
+        parts: list[str] = []
         while len(whole) > 3:
             parts.insert(0, whole[-3:])
             whole = whole[:-3]

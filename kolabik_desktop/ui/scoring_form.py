@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
@@ -39,6 +40,9 @@ from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import COMPLETE, NOT_ASSIGNED, NOT_STARTED, PARTIAL, RECUSED
 from kolabik_desktop.ui.problems import problem_text
 from kolabik_desktop.ui.undo import CellState, SheetUndo
+
+if TYPE_CHECKING:
+    from kolabik_desktop.ui.context import EventContext
 
 DEBOUNCE_MS = 400
 
@@ -339,7 +343,7 @@ class ScoringForm(QWidget):
     def __init__(self, undo: SheetUndo, parent: QWidget | None = None):
         super().__init__(parent)
         self.undo = undo
-        self.context = None  # EventContext
+        self.context: EventContext | None = None
         self.juror_id: int | None = None
         self.stage_id: int | None = None
         self.stage_code: str = ""
@@ -388,11 +392,11 @@ class ScoringForm(QWidget):
         inner_layout.addWidget(self.comment_label)
         inner_layout.addWidget(self.comment)
         inner_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(inner)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(inner)
 
         self.total_caption = QLabel(self.tr("Weighted total"), self)
         self.total_caption.setObjectName("totalCaption")
@@ -411,17 +415,17 @@ class ScoringForm(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(total_bar)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._show_nothing(self.tr("Choose an entry to score."))
 
     # -- what is shown -----------------------------------------------------------------------
 
-    def set_context(self, context: object | None) -> None:
+    def set_context(self, context: EventContext | None) -> None:
         self.flush()
         if self.context is not None:
-            self.context.changed.disconnect(self._on_change)  # type: ignore[attr-defined]
+            self.context.changed.disconnect(self._on_change)
         self.context = context
         self.stage_id = self.entry_id = self.juror_id = None
         self._build_rows([])
@@ -572,7 +576,7 @@ class ScoringForm(QWidget):
             self.rows[0].value.selectAll()
 
     def _scroll_to_top(self) -> None:
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # -- editing -----------------------------------------------------------------------------
 
@@ -612,10 +616,10 @@ class ScoringForm(QWidget):
             nxt = self.rows[i + 1].value
             nxt.setFocus(Qt.FocusReason.TabFocusReason)
             nxt.selectAll()
-            self.scroll.ensureWidgetVisible(self.rows[i + 1])
+            self.scroll_area.ensureWidgetVisible(self.rows[i + 1])
         else:
             self.comment.setFocus(Qt.FocusReason.TabFocusReason)
-            self.scroll.ensureWidgetVisible(self.comment)
+            self.scroll_area.ensureWidgetVisible(self.comment)
             self.finished_last_field.emit()
 
     def flush(self) -> None:
@@ -702,10 +706,10 @@ class ScoringForm(QWidget):
         for row in self.rows:
             if row.info.id == criterion_id:
                 row.value.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll.ensureWidgetVisible(row)
+                self.scroll_area.ensureWidgetVisible(row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Keep the focused field in view when Tab moves through a long rubric.
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            self.scroll.ensureWidgetVisible(watched.parentWidget() or watched, 0, 40)
+            self.scroll_area.ensureWidgetVisible(watched.parentWidget() or watched, 0, 40)
         return super().eventFilter(watched, event)

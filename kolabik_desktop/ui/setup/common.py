@@ -173,6 +173,12 @@ class RecordTab(QWidget):
         index = self.view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
+    def current_row(self) -> Any:
+        """The selected row, for an action (delete) that is offered only while one is selected."""
+        row = self.selected_row()
+        assert row is not None, "no row is selected"
+        return row
+
     def _on_row(self, *_: object) -> None:
         row = self.selected_row()
         self.current_id = self.row_id(row) if row is not None else None

@@ -60,9 +60,9 @@ class EventTab(QWidget):
         # A juror's name, picked from the list, keeps a chair who also judges on one line.
         self.report_chair = QComboBox()
         self.report_chair.setEditable(True)
-        self.report_chair.lineEdit().setPlaceholderText(
-            self.tr("printed under the chair's signature line")
-        )
+        chair_line = self.report_chair.lineEdit()
+        assert chair_line is not None  # an editable combo box has one
+        chair_line.setPlaceholderText(self.tr("printed under the chair's signature line"))
         self.logo_label = QLabel()
         self.logo_label.setFixedSize(160, 80)
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -69,7 +69,7 @@ class CategoriesTab(RecordTab):
         return _kept(result, record_id)
 
     def delete(self, record_id: int) -> Any:
-        row = self.selected_row()
+        row = self.current_row()
         text = self.tr("Delete the category %1?").replace("%1", row.name)
         if row.entries:
             text += " " + self.tr("Its %1 entries stay, without a category.").replace(
@@ -167,7 +167,7 @@ class EntriesTab(RecordTab):
         return _kept(result, record_id)
 
     def delete(self, record_id: int) -> Any:
-        row = self.selected_row()
+        row = self.current_row()
         text = self.tr("Delete entry %1 with its files?").replace("%1", row.data.code)
         if row.scores:
             text += " " + self.tr("Its %1 scores will be deleted too.").replace(
@@ -286,7 +286,7 @@ class JurorsTab(RecordTab):
         return _kept(attempt(self, setup.update_juror, self.context.db, record_id, data), record_id)
 
     def delete(self, record_id: int) -> Any:
-        row = self.selected_row()
+        row = self.current_row()
         text = self.tr("Delete juror %1?").replace("%1", row.data.code)
         if row.scores:
             text += " " + self.tr("The %1 scores they gave will be deleted too.").replace(
@@ -357,5 +357,5 @@ class ConflictsTab(RecordTab):
         return FAILED if result is FAILED else self.pair_id(juror_id, entry_id)
 
     def delete(self, record_id: int) -> Any:
-        row = self.selected_row()
+        row = self.current_row()
         return attempt(self, setup.remove_conflict, self.context.db, row.juror_id, row.entry_id)

@@ -253,7 +253,7 @@ class AdvanceTab(QWidget):
 
     def quota_values(self) -> dict[str, int]:
         return {
-            self.quotas.item(r, 0).text(): self.quotas.cellWidget(r, 1).value()  # type: ignore[union-attr]
+            self.quotas.item(r, 0).text(): self.quotas.cellWidget(r, 1).value()  # type: ignore[union-attr,attr-defined]
             for r in range(self.quotas.rowCount())
         }
 

@@ -138,7 +138,7 @@ class StagesTab(RecordTab):
         return result
 
     def delete(self, record_id: int) -> Any:
-        row = self.selected_row()
+        row = self.current_row()
         text = self.tr("Delete stage %1 with its rubric?").replace("%1", row.data.code)
         if row.scores:
             text += " " + self.tr("Its %1 scores will be deleted too.").replace(
