@@ -8,6 +8,7 @@ checks that every code in ``rules`` and every finding code has both.
 
 from __future__ import annotations
 
+import functools
 import string
 from decimal import Decimal
 from typing import Any, Protocol
@@ -1669,8 +1670,7 @@ def problem_message(problem: r.Problem, lang: str = "en") -> str:
     texts = TEXTS.get(problem.code)
     if texts is None:  # a code this table does not know yet: still say something useful
         return f"{problem.code} {params}"
-    template = texts[lang]
-    return template.format(**(dict.fromkeys(_fields(template), "") | params))
+    return _fill(texts[lang], params)
 
 
 def problem_line(problem: r.Problem, lang: str = "en") -> str:
@@ -1846,8 +1846,7 @@ def place_text(place: tuple[tuple[str, str], ...], lang: str = "en") -> str:
     texts = PLACE_TEXTS.get(params.pop("kind", ""))
     if texts is None:
         return ", ".join(f"{k}={v}" for k, v in params.items())
-    template = texts[lang if lang in LANGS else "en"]
-    return template.format(**(dict.fromkeys(_fields(template), "") | params))
+    return _fill(texts[lang if lang in LANGS else "en"], params)
 
 
 class FindingLike(Protocol):
@@ -1869,14 +1868,13 @@ def finding_message(finding: FindingLike, lang: str = "en") -> str:
     texts = FINDING_TEXTS.get(finding.code)
     if texts is None:  # a code this table does not know yet: still say something useful
         return f"{finding.code} {dict(finding.params)}"
-    template = texts[lang]
-    params = dict.fromkeys(_fields(template), "") | dict(finding.params)
+    params = dict(finding.params)
     for name in _FINDING_NUMBERS:
         if params.get(name) == EMPTY_VALUE:
             params[name] = EMPTY_WORDS[lang]
         elif lang == "id":
             params[name] = params.get(name, "").replace(".", ",")
-    return template.format(**params)
+    return _fill(texts[lang], params)
 
 
 def finding_line(finding: FindingLike, lang: str = "en") -> str:
@@ -1886,8 +1884,17 @@ def finding_line(finding: FindingLike, lang: str = "en") -> str:
     return f"{where}: {finding_message(finding, lang)}"
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _t, name, _f, _c in string.Formatter().parse(template) if name}
+def _fill(template: str, params: dict[str, str]) -> str:
+    """The template with its parameters; one it is not given reads as empty."""
+    return template.format(**(_blanks(template) | params))
+
+
+@functools.cache
+def _blanks(template: str) -> dict[str, str]:
+    """Each field of a template as empty (parsed once per template: the tables are fixed)."""
+    return dict.fromkeys(
+        (name for _t, name, _f, _c in string.Formatter().parse(template) if name), ""
+    )
 
 
 class ProofLike(Protocol):
