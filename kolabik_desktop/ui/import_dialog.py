@@ -34,7 +34,7 @@ from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepar
 from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_open_file_names
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
-from kolabik_desktop.ui.problems import error_text, input_problem_text
+from kolabik_desktop.ui.problems import error_text, problem_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class ImportPlanModel(QAbstractTableModel):
             if col == self.STATUS:
                 return self._status(item)
         if role == Qt.ItemDataRole.ToolTipRole and item.refused:
-            return "\n".join(input_problem_text(p) for p in item.problems)
+            return "\n".join(problem_text(p) for p in item.problems)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and item.refused:
             return QColor("#b00020")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
@@ -103,7 +103,7 @@ class ImportPlanModel(QAbstractTableModel):
 
     def _status(self, item: Any) -> str:
         if item.refused:
-            reasons = "; ".join(input_problem_text(p, with_place=False) for p in item.problems[:3])
+            reasons = "; ".join(problem_text(p, with_place=False) for p in item.problems[:3])
             return self.tr("Refused: {0}").format(reasons)
         parts = []
         if item.comments:

@@ -60,9 +60,3 @@ def error_text(exc: BaseException) -> str:
     if code in TEXTS:
         return error_message(code, getattr(exc, "params", ()), lang)
     return str(exc)
-
-
-def input_problem_text(problem: Problem, *, with_place: bool = True) -> str:
-    """One line of a refused input (a package, a workbook: ``InputRejected.problems``, coded
-    with its sheet/row/column) in the window's language."""
-    return problem_text(problem, with_place=with_place)
