@@ -872,7 +872,7 @@ def _check_weights(
         total = totals[stage.code]
         if total != 100:
             problems.add(
-                "Kriteria", None, "bobot", ec.WB_CRITERIA_SUM, stage=stage.code, total=total
+                "Kriteria", None, "bobot", rules.CRITERIA_WEIGHTS, stage=stage.code, total=total
             )
 
 

@@ -1607,10 +1607,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "tidak berisi peserta",
         "en": "holds no entries",
     },
-    c.WB_CRITERIA_SUM: {
-        "id": "bobot kriteria tahap {stage} berjumlah {total}, bukan 100",
-        "en": "the weights of the criteria of stage {stage} add up to {total}, not 100",
-    },
     c.WB_DECISION_UNSCORED: {
         "id": "peserta tidak punya nilai di peringkat ini, jadi peringkat dari juri akan hilang",
         "en": "the entry has no score on this ranking, so the jury's place would be lost",
