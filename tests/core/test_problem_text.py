@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from decimal import Decimal
+from types import SimpleNamespace
 
 from kolabik_desktop.core import codes
 from kolabik_desktop.core.scoring import rules
@@ -11,11 +12,14 @@ from kolabik_desktop.core.scoring.problem_text import (
     FINDING_TEXTS,
     KIND_NAMES,
     LANGS,
+    SUMMARY_TEXTS,
     TEXTS,
+    against_summary,
     finding_line,
     finding_message,
     problem_line,
     problem_message,
+    proof_summary,
 )
 
 CODES = {
@@ -42,6 +46,39 @@ def test_every_code_has_both_languages_with_the_same_parameters():
         ]
         assert fields[0] == fields[1], code
         assert texts["id"] != texts["en"], code
+
+
+def test_check_summaries_have_both_languages_and_fill_every_field():
+    for key, texts in SUMMARY_TEXTS.items():
+        assert set(texts) == set(LANGS), key
+        fields = [
+            {f for _l, f, _s, _c in string.Formatter().parse(texts[lang]) if f} for lang in LANGS
+        ]
+        assert fields[0] == fields[1], key
+    proof = SimpleNamespace(
+        applicable=True,
+        rows=12,
+        juror_signed=3,
+        signed_packages=2,
+        anchors=1,
+        chair_entries=4,
+        unsigned=5,
+        head="0123456789abcdefXYZ",
+    )
+    assert proof_summary(proof, "id").startswith("log audit diputar ulang (12 baris)")
+    assert proof_summary(proof, "en").endswith("5 not juror-signed; audit head 0123456789abcdef")
+    against = SimpleNamespace(
+        kind="report", head="0123456789abcdefXYZ", rows_since=7, fingerprint="FP", same_data=False
+    )
+    assert against_summary(against, "r.pdf", "id") == (
+        "r.pdf: riwayat acara masih memuat keadaan yang dijamin laporan ini (sidik jari FP, "
+        "kepala audit 0123456789abcdef); 7 baris audit ditulis sejak itu; datanya berubah, "
+        "lewat log"
+    )
+    package = SimpleNamespace(kind="package", head="", rows_since=0, fingerprint="", same_data=True)
+    assert against_summary(package, "p.json") == (
+        "p.json: every score of this package is in the event's history"
+    )
 
 
 def test_every_text_kind_has_a_name_in_both_languages():

@@ -1880,7 +1880,7 @@ def finding_line(finding: FindingLike, lang: str = "en") -> str:
     return f"{where}: {finding_message(finding, lang)}"
 
 
-def _fill(template: str, params: dict[str, str]) -> str:
+def _fill(template: str, params: dict[str, Any]) -> str:
     """The template with its parameters; one it is not given reads as empty."""
     return template.format(**(_blanks(template) | params))
 
@@ -1912,33 +1912,76 @@ class ProofLike(Protocol):
     def head(self) -> str: ...
 
 
+# What a check that found nothing confirmed (``proof_summary``, ``against_summary``).
+SUMMARY_TEXTS: dict[str, dict[str, str]] = {
+    "proof.kit": {
+        "id": "kit juri: log auditnya dimulai saat kit dibuat, jadi hanya rantainya yang "
+        "diperiksa; berkas acara ketua yang membuktikan nilai",
+        "en": "juror kit: its audit log starts when the kit was made, so only the chain is "
+        "checked; the chair's event proves the scores",
+    },
+    "proof.replayed": {
+        "id": "log audit diputar ulang ({rows} baris) dan cocok dengan tabel nilai, komentar "
+        "dan penyerahan; {juror_signed} nilai diverifikasi dengan tanda tangan juri "
+        "sendiri ({signed_packages} paket bertanda tangan, {anchors} jangkar log "
+        "utuh), {chair_entries} dimasukkan oleh ketua, {unsigned} tanpa tanda "
+        "tangan juri; kepala audit {head}",
+        "en": "audit log replayed ({rows} rows) and matching the score, comment and "
+        "submission tables; {juror_signed} score(s) verified against the juror's own "
+        "signature ({signed_packages} signed package(s), {anchors} anchor(s) of "
+        "the log intact), {chair_entries} entered by the chair, {unsigned} not "
+        "juror-signed; audit head {head}",
+    },
+    "against.since": {
+        "id": "{rows_since} baris audit ditulis sejak itu",
+        "en": "{rows_since} audit row(s) written since",
+    },
+    "against.same": {"id": "datanya tidak berubah", "en": "the data is unchanged"},
+    "against.changed": {
+        "id": "datanya berubah, lewat log",
+        "en": "the data has changed since, through the log",
+    },
+    "against.report": {
+        "id": "{name}: riwayat acara masih memuat keadaan yang dijamin laporan ini (sidik "
+        "jari {fingerprint}, kepala audit {head}); {since}; {data}",
+        "en": "{name}: the event's history still contains the state this report certifies "
+        "(fingerprint {fingerprint}, audit head {head}); {since}; {data}",
+    },
+    "against.kit": {
+        "id": "{name}: kit juri yang dibuat pada kepala audit {head}, yang masih "
+        "ada di log audit acara; {since}",
+        "en": "{name}: a juror kit made at audit head {head}, which the event's "
+        "audit log holds; {since}",
+    },
+    "against.backup": {
+        "id": "{name}: log audit acara melanjutkan log cadangan ini tanpa perubahan; {since}",
+        "en": "{name}: the event's audit log continues this backup's unchanged; {since}",
+    },
+    "against.package": {
+        "id": "{name}: setiap nilai paket ini ada di riwayat acara",
+        "en": "{name}: every score of this package is in the event's history",
+    },
+}
+
+
+def _summary(key: str, lang: str, **params: Any) -> str:
+    return _fill(SUMMARY_TEXTS[key][lang if lang in LANGS else "en"], params)
+
+
 def proof_summary(proof: ProofLike, lang: str = "en") -> str:
     """What a proof that found nothing checked, in one sentence."""
-    head = proof.head[:16] or "-"
-    if lang == "id":
-        if not proof.applicable:
-            return (
-                "kit juri: log auditnya dimulai saat kit dibuat, jadi hanya rantainya yang "
-                "diperiksa; berkas acara ketua yang membuktikan nilai"
-            )
-        return (
-            f"log audit diputar ulang ({proof.rows} baris) dan cocok dengan tabel nilai, komentar "
-            f"dan penyerahan; {proof.juror_signed} nilai diverifikasi dengan tanda tangan juri "
-            f"sendiri ({proof.signed_packages} paket bertanda tangan, {proof.anchors} jangkar log "
-            f"utuh), {proof.chair_entries} dimasukkan oleh ketua, {proof.unsigned} tanpa tanda "
-            f"tangan juri; kepala audit {head}"
-        )
     if not proof.applicable:
-        return (
-            "juror kit: its audit log starts when the kit was made, so only the chain is "
-            "checked; the chair's event proves the scores"
-        )
-    return (
-        f"audit log replayed ({proof.rows} rows) and matching the score, comment and "
-        f"submission tables; {proof.juror_signed} score(s) verified against the juror's own "
-        f"signature ({proof.signed_packages} signed package(s), {proof.anchors} anchor(s) of "
-        f"the log intact), {proof.chair_entries} entered by the chair, {proof.unsigned} not "
-        f"juror-signed; audit head {head}"
+        return _summary("proof.kit", lang)
+    return _summary(
+        "proof.replayed",
+        lang,
+        rows=proof.rows,
+        juror_signed=proof.juror_signed,
+        signed_packages=proof.signed_packages,
+        anchors=proof.anchors,
+        chair_entries=proof.chair_entries,
+        unsigned=proof.unsigned,
+        head=proof.head[:16] or "-",
     )
 
 
@@ -1957,41 +2000,16 @@ class AgainstLike(Protocol):
 
 def against_summary(against: AgainstLike, name: str, lang: str = "en") -> str:
     """What comparing the event with an earlier file (that found nothing) confirmed."""
-    if lang == "id":
-        since = f"{against.rows_since} baris audit ditulis sejak itu"
-        if against.kind == "report":
-            data = "datanya tidak berubah" if against.same_data else "datanya berubah, lewat log"
-            return (
-                f"{name}: riwayat acara masih memuat keadaan yang dijamin laporan ini (sidik "
-                f"jari {against.fingerprint}, kepala audit {against.head[:16]}); {since}; {data}"
-            )
-        if against.kind == "kit":
-            return (
-                f"{name}: kit juri yang dibuat pada kepala audit {against.head[:16]}, yang masih "
-                f"ada di log audit acara; {since}"
-            )
-        if against.kind == "backup":
-            return f"{name}: log audit acara melanjutkan log cadangan ini tanpa perubahan; {since}"
-        return f"{name}: setiap nilai paket ini ada di riwayat acara"
-    since = f"{against.rows_since} audit row(s) written since"
-    if against.kind == "report":
-        data = (
-            "the data is unchanged"
-            if against.same_data
-            else "the data has changed since, through the log"
-        )
-        return (
-            f"{name}: the event's history still contains the state this report certifies "
-            f"(fingerprint {against.fingerprint}, audit head {against.head[:16]}); {since}; {data}"
-        )
-    if against.kind == "kit":
-        return (
-            f"{name}: a juror kit made at audit head {against.head[:16]}, which the event's "
-            f"audit log holds; {since}"
-        )
-    if against.kind == "backup":
-        return f"{name}: the event's audit log continues this backup's unchanged; {since}"
-    return f"{name}: every score of this package is in the event's history"
+    kind = against.kind if against.kind in ("report", "kit", "backup") else "package"
+    return _summary(
+        f"against.{kind}",
+        lang,
+        name=name,
+        head=against.head[:16],
+        fingerprint=against.fingerprint,
+        since=_summary("against.since", lang, rows_since=against.rows_since),
+        data=_summary("against.same" if against.same_data else "against.changed", lang),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
