@@ -74,11 +74,18 @@ class InputRejected(KolabikError):
         self.source = source
         self.problems = problems
         self.params = (("source", source), ("count", str(len(problems))))
-        lines = [f"{source}: refused, nothing was changed ({len(problems)} problem(s)):"]
-        lines += [f"  - {p}" for p in problems[:200]]
-        if len(problems) > 200:
-            lines.append(f"  ... and {len(problems) - 200} more")
-        super().__init__("\n".join(lines))
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """The refusal in ``lang``: its header, then each problem's line (the first 200)."""
+        from kolabik_desktop.core.scoring.problem_text import error_message, problem_line
+
+        lines = [error_message(self.code, self.params, lang)]
+        lines += [f"  - {problem_line(p, lang)}" for p in self.problems[:200]]
+        if len(self.problems) > 200:
+            more = (("count", str(len(self.problems) - 200)),)
+            lines.append(f"  {error_message(codes.INPUT_REJECTED_MORE, more, lang)}")
+        return "\n".join(lines)
 
 
 class PanelWriteRefused(StorageError):

@@ -44,11 +44,7 @@ def error_text(exc: BaseException) -> str:
     code(s); any other error as core wrote it."""
     lang = i18n.current_language()
     if isinstance(exc, InputRejected):  # a refused input: its header, then each coded line
-        lines = [error_message(exc.code, exc.params, lang)]
-        lines += [f"  - {problem_text(p)}" for p in exc.problems[:200]]
-        if len(exc.problems) > 200:
-            lines.append(f"  ... +{len(exc.problems) - 200}")
-        return "\n".join(lines)
+        return exc.text(lang)
     problem = getattr(exc, "problem", None)
     if isinstance(problem, Problem):
         return problem_text(problem)

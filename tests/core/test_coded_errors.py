@@ -13,7 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from kolabik_desktop.core import codes
-from kolabik_desktop.core.errors import KolabikError, StorageError, ValidationError
+from kolabik_desktop.core.errors import (
+    InputRejected,
+    KolabikError,
+    StorageError,
+    ValidationError,
+)
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_line, problem_message
 
@@ -187,3 +192,18 @@ def test_nested_subjects_and_decimals_are_worded_per_language():
     assert str(weight) == "Stage P1: the weight 120.5 is not between 0 and 100"
     assert weight.problem is not None
     assert "120,5" in problem_message(weight.problem, "id")
+
+
+def test_a_refused_input_reads_the_same_header_and_cap_in_both_languages():
+    problems = [
+        rules.Problem(codes.INPUT_EMPTY, {}, rules.Where("Nilai", n, "nilai")) for n in range(203)
+    ]
+    exc = InputRejected("nilai.xlsx", problems)
+    lines = str(exc).splitlines()
+    assert lines[0] == "nilai.xlsx: refused, nothing was changed (203 problem(s)):"
+    assert len(lines) == 202 and lines[-1] == "  ... and 3 more"
+    assert lines[1] == f"  - {problems[0]}"
+    shown = exc.text("id").splitlines()
+    assert shown[0] == "nilai.xlsx: ditolak, tidak ada yang diubah (203 masalah):"
+    assert shown[1] == f"  - {problem_line(problems[0], 'id')}" and "baris 0" in shown[1]
+    assert shown[-1] == "  ... dan 3 lagi"

@@ -1008,6 +1008,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{source}: ditolak, tidak ada yang diubah ({count} masalah):",
         "en": "{source}: refused, nothing was changed ({count} problem(s)):",
     },
+    c.INPUT_REJECTED_MORE: {"id": "... dan {count} lagi", "en": "... and {count} more"},
     c.PACKAGE_TOO_LARGE: {
         "id": "berkas terlalu besar untuk paket nilai",
         "en": "the file is too large for a score package",
