@@ -37,8 +37,7 @@ from kolabik_desktop.core.scoring.model import (
     StageSpec,
 )
 from kolabik_desktop.core.store.spec_values import ScoringInput, parse_cumulative
-from kolabik_desktop.core.store.sqlite_file import _revision_of as revision_of
-from kolabik_desktop.core.store.sqlite_file import head_revision_of, read_only_uri
+from kolabik_desktop.core.store.sqlite_file import head_revision_of, read_only_uri, revision_of
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import EventDB
