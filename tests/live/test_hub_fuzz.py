@@ -8,32 +8,14 @@ import random
 import socket
 from decimal import Decimal
 
-import pytest
-from factories import make_event
-from helpers_exchange import kits_by_juror, score_rows
+from helpers_exchange import score_rows
 from sqlalchemy import func, select
 
 from kolabik_desktop.core.exchange import live, live_crypto
-from kolabik_desktop.core.exchange.live import HubSession
 from kolabik_desktop.core.store import services
-from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import AuditLog, PackageReceipt
 from kolabik_desktop.live.client import HubClient, sync_once
 from kolabik_desktop.live.server import HubServer
-
-
-@pytest.fixture
-def hub(tmp_path):
-    db, ids = make_event(tmp_path / "chair.kolabik", p2_fill=0.0, conflict=False)
-    kits = kits_by_juror(db, tmp_path / "kits")
-    kit = open_event_file(kits["J1"])
-    session = HubSession(db, approve="all")
-    server = HubServer(session, "127.0.0.1", 0)
-    server.start()
-    yield db, ids, kit, session, server
-    server.stop()
-    kit.close()
-    db.close()
 
 
 def raw(server: HubServer, data: bytes, timeout: float = 3.0) -> bytes:
