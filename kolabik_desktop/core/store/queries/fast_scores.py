@@ -20,6 +20,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -197,14 +199,8 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         from kolabik_desktop.core.store.services import load_scoring_input
 
         return load_scoring_input(db)
-    # The engine's own pooled connection: the same pragmas, the same view of the WAL.
-    raw = db.engine.raw_connection()
-    try:
-        conn = raw.driver_connection
-        assert isinstance(conn, sqlite3.Connection)
+    with _sqlite_connection(db) as conn:
         return load_scoring_input_sqlite(conn)
-    finally:
-        raw.close()
 
 
 def read_event_spec(db: EventDB) -> EventSpec:
@@ -214,11 +210,18 @@ def read_event_spec(db: EventDB) -> EventSpec:
 
         with db.session() as s:
             return load_event_spec(s)
+    with _sqlite_connection(db) as conn:
+        return load_event_spec_sqlite(conn)
+
+
+@contextmanager
+def _sqlite_connection(db: EventDB) -> Iterator[sqlite3.Connection]:
+    """The engine's own pooled connection: the same pragmas, the same view of the WAL."""
     raw = db.engine.raw_connection()
     try:
         conn = raw.driver_connection
         assert isinstance(conn, sqlite3.Connection)
-        return load_event_spec_sqlite(conn)
+        yield conn
     finally:
         raw.close()
 
