@@ -8,6 +8,7 @@ from there queues delivery onto the GUI thread, so slots never run off the GUI t
 from __future__ import annotations
 
 import gc
+from collections.abc import Collection
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
@@ -23,6 +24,16 @@ from kolabik_desktop.ui.workers import (
     register_runner,
     unregister_runner,
 )
+
+
+def _read_scorer(db: EventDB) -> Scorer:
+    """Every score of the event in a scorer: the read layer's sqlite3 path for an event file (the
+    portable one for a server), and no garbage collection while ~100k long-lived objects are
+    made: each full pass would scan them all (about 100 ms on the national event, measured), and
+    none of them is garbage."""
+    with gc_paused():
+        data = read_scoring_input(db)
+        return Scorer(data.event, data.values)
 
 
 class EventContext(QObject):
@@ -78,12 +89,7 @@ class EventContext(QObject):
             self.db.recovered_paths.clear()
 
     def _build_scorer(self) -> Scorer:
-        # The read layer's sqlite3 path for an event file (the portable one for a server), and no
-        # garbage collection while ~100k long-lived objects are made: each full pass would scan
-        # them all (about 100 ms on the national event, measured), and none of them is garbage.
-        with gc_paused():
-            data = read_scoring_input(self.db)
-            scorer = Scorer(data.event, data.values)
+        scorer = _read_scorer(self.db)
         # The ~100k long-lived score objects would otherwise be rescanned by every full garbage
         # collection, which showed up as 150–300 ms stalls of the live board after an edit.
         gc.freeze()
@@ -94,14 +100,8 @@ class EventContext(QObject):
         if self.scores_loaded or self.tasks.closed:
             return
         db, generation = self.db, self._generation
-
-        def work(_progress: object) -> Scorer:
-            with gc_paused():
-                data = read_scoring_input(db)
-                return Scorer(data.event, data.values)
-
         self.tasks.start(
-            work,
+            lambda _progress: _read_scorer(db),
             lambda scorer: self._scores_in(generation, scorer),
             lambda exc: self.file_problem.emit(error_text(exc)),
         )
@@ -114,7 +114,7 @@ class EventContext(QObject):
         gc.freeze()  # as _build_scorer: the long-lived scores are not rescanned by every pass
         moved, self._moved_while_loading = self._moved_while_loading, set()
         if moved:  # saved while the scores loaded: the read may predate them
-            self._absorb(Change("scores", entry_ids=frozenset(moved)))
+            self._reread(moved)  # one announcement below covers them
         self.changed.emit(Change("all"))
 
     def _absorb(self, change: Change) -> None:
@@ -123,16 +123,18 @@ class EventContext(QObject):
         if not self.scores_loaded and change.kind == "scores":
             self._moved_while_loading.update(change.entry_ids)
         if change.kind == "scores" and change.entry_ids:
-            # Incremental: re-read only the changed entries' scores (a leaderboard must move
-            # within 200 ms on a 3,000-entry event; a full reload takes longer than that).
-            per_entry = scores.entry_values(self.db, change.entry_ids)
-            for entry_id, values in per_entry.items():
-                self.scorer.replace_entry_values(entry_id, values)
+            self._reread(change.entry_ids)
         elif change.kind in ("comments", "submission", "packages", "presentation"):
             pass  # no score moves; listeners still hear about it
         else:
             self._rebuild()
         self.changed.emit(change)
+
+    def _reread(self, entry_ids: Collection[int]) -> None:
+        # Incremental: re-read only the changed entries' scores (a leaderboard must move
+        # within 200 ms on a 3,000-entry event; a full reload takes longer than that).
+        for entry_id, values in scores.entry_values(self.db, entry_ids).items():
+            self.scorer.replace_entry_values(entry_id, values)
 
     def _rebuild(self) -> None:
         self._generation += 1

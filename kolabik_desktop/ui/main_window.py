@@ -1072,6 +1072,8 @@ class MainWindow(QMainWindow):
             self.form.set_submitted(self._submitted())
             self._refresh_progress()
             self._update_actions()
+        elif change.kind == "presentation":
+            pass  # the finalists' running order: the presentation dock and projector show it
         else:
             self._progress.reset()
             self._submitted_cache.clear()

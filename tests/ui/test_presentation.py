@@ -2,6 +2,7 @@
 
 import pytest
 from factories import make_event
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from kolabik_desktop.core.store.models import Stage
@@ -260,3 +261,28 @@ def test_board_state_while_presenting_has_what_the_projector_draws(qtbot, sessio
         controller.canvas.display_text()
     )
     assert st.title.endswith("2 of 5") and st.subtitle == "Kolabik Uji 2023"
+
+
+def test_a_new_running_order_does_not_refill_the_main_window(qtbot, tmp_path):
+    """A drag in the schedule moves no score and no entry: the window keeps its lists."""
+    from kolabik_desktop.core.store.setup import set_presentation_order
+    from kolabik_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "urutan.kolabik"
+    db, _ids = make_event(path)
+    db.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_event(path)
+    context = window.context
+    assert context is not None
+    heard, resets = [], []
+    context.changed.connect(lambda change: heard.append(change.kind))
+    window.browser.model.modelReset.connect(lambda: resets.append(1))
+    event = context.scorer.event
+    order = [e.id for e in event.entries][:3][::-1]
+    set_presentation_order(context.db, event.stages[-1].code, order)
+    qtbot.waitUntil(lambda: "presentation" in heard)
+    QCoreApplication.processEvents()
+    assert resets == []
+    window.close_event()
