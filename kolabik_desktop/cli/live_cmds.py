@@ -89,8 +89,7 @@ def cmd_hub(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="hub: %(message)s", stream=sys.stderr)
     db = open_event_file(args.event, lock=True)
     try:
-        if db.kind != "event":
-            raise KolabikError(f"{db.path.name}: a live session runs on the chair's event file")
+        # A kit is refused by HubSession itself (core's hub_private_key, LIVE_NOT_EVENT).
         # Headless there is no chair to click "approve": a juror whose key the event already
         # trusts (or the chair approved in the window) is in; a new key only with --approve-new.
         session = HubSession(db, approve="all" if args.approve_new else "known")

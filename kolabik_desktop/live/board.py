@@ -126,10 +126,10 @@ class FinalRanking:
 
     def __init__(self, db: Any, event_name: str, top_n: int = 10) -> None:
         from kolabik_desktop.core.scoring.engine import Scorer
-        from kolabik_desktop.core.store.services import load_scoring_input
+        from kolabik_desktop.core.store.queries.fast_scores import read_scoring_input
 
         self.db, self.event_name, self.top_n = db, event_name, top_n
-        data = load_scoring_input(db)
+        data = read_scoring_input(db)
         self.scorer = Scorer(data.event, data.values)
         self._lock = threading.Lock()
         self._dirty: set[int] | None = set()  # None: reload everything
@@ -147,12 +147,12 @@ class FinalRanking:
         from kolabik_desktop.core.scoring.engine import Scorer
         from kolabik_desktop.core.scoring.model import FINAL
         from kolabik_desktop.core.store.queries import scores
-        from kolabik_desktop.core.store.services import load_scoring_input
+        from kolabik_desktop.core.store.queries.fast_scores import read_scoring_input
 
         with self._lock:
             dirty, self._dirty = self._dirty, set()
         if dirty is None:
-            data = load_scoring_input(self.db)
+            data = read_scoring_input(self.db)
             self.scorer = Scorer(data.event, data.values)
         elif dirty:
             per_entry = scores.entry_values(self.db, dirty)

@@ -161,9 +161,10 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
         paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
         live.record_acks(kit, _acks(answer.get("acks")))
         client.greeted_at = time.monotonic()
-        if live.kit_state(kit).unsent and not approved:
+        unsent = live.kit_state(kit).unsent  # after the acks just recorded
+        if unsent and not approved:
             raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
-        if live.kit_state(kit).unsent and paused:
+        if unsent and paused:
             raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
 
     try:

@@ -272,7 +272,7 @@ def _write_kit(
             # once when renamed); the journal in memory still allows a rollback.
             dst.execute("PRAGMA journal_mode=MEMORY")
             dst.execute("PRAGMA synchronous=OFF")
-            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id, "")
+            _cut_to_juror(dst, req.juror_id, stage_ids, stage_codes, first_stage_id)
             # Rewrite the file so deleted rows do not linger in free pages.
             dst.execute("VACUUM")
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -296,7 +296,6 @@ def _cut_to_juror(
     stage_ids: list[int],
     stage_codes: list[str],
     first_stage_id: int | None,
-    chair_head: str,
 ) -> None:
     con.execute("PRAGMA foreign_keys=OFF")  # children are deleted explicitly, in bulk
     con.execute("BEGIN")
@@ -338,7 +337,8 @@ def _cut_to_juror(
     con.executemany(
         "INSERT INTO setting (key, value) VALUES (?, ?)",
         # The chair's audit head goes back signed in the juror's packages: an anchor for check.
-        [(KIT_STAGES_SETTING, " ".join(stage_codes)), (CHAIR_HEAD_SETTING, chair_head)],
+        # Empty here: _stamp_head writes it once the kit.export row exists.
+        [(KIT_STAGES_SETTING, " ".join(stage_codes)), (CHAIR_HEAD_SETTING, "")],
     )
     dangling = con.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:

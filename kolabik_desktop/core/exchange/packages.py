@@ -532,10 +532,13 @@ def _check_rows(
     """Every row resolved to the chair's ids and checked by the same rules as a local edit."""
     problems: list[Problem] = []
 
-    def problem(where: str, code: str, /, **params: object) -> None:
-        problems.append(Problem(code, params, Where(where)))
+    def add(found: Problem) -> None:
+        problems.append(found)
         if len(problems) >= MAX_PROBLEMS:
             raise InputRejected(filename, problems)
+
+    def problem(where: str, code: str, /, **params: object) -> None:
+        add(Problem(code, params, Where(where)))
 
     created_at = document.get("created_at")
     if not isinstance(created_at, str):
@@ -612,9 +615,7 @@ def _check_rows(
     def broken(where: str, found: rules.Problem | None) -> bool:
         """Note a rule's problem in this package's words; True when there was one."""
         if found is not None:
-            problems.append(found.at(Where(where)))
-            if len(problems) >= MAX_PROBLEMS:
-                raise InputRejected(filename, problems)
+            add(found.at(Where(where)))
         return found is not None
 
     scores: list[PackageScore] = []

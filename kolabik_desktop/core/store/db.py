@@ -36,15 +36,15 @@ from kolabik_desktop.core.store import outbox
 from kolabik_desktop.core.store.models import Event
 
 # SQLAlchemy-free helpers (the read layer's fast path uses them without loading SQLAlchemy).
-from kolabik_desktop.core.store.sqlite_file import (  # noqa: F401 (re-exported)
-    _journal_has_frames,
+from kolabik_desktop.core.store.sqlite_file import (
+    MIGRATIONS_DIR,
     _revision_graph,
-    _revision_of,
+    head_revision_of,
     read_only_uri,
+    revision_of,
     sqlite_uri,
 )
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -70,12 +70,12 @@ def known_revisions() -> set[str]:
 
 
 def head_revision() -> str:
-    graph = _revision_graph(MIGRATIONS_DIR)
-    parents = {down for down in graph.values() if down}
-    heads = [rev for rev in graph if rev not in parents]
-    if len(heads) != 1:
-        raise RuntimeError(f"the migrations must have exactly one head, found {heads}")
-    return heads[0]
+    head = head_revision_of(MIGRATIONS_DIR)
+    if head is None:
+        raise RuntimeError(
+            f"the migrations must have exactly one head: {sorted(known_revisions())}"
+        )
+    return head
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -583,7 +583,7 @@ def schema_revision(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            return _revision_of(conn)
+            return revision_of(conn)
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:

@@ -67,7 +67,7 @@ def _journal_has_frames(path: Path) -> bool:
         return False
 
 
-def _revision_of(conn: sqlite3.Connection) -> str | None:
+def revision_of(conn: sqlite3.Connection) -> str | None:
     has_table = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
     ).fetchone()

@@ -490,6 +490,7 @@ def local_actor(db: EventDB, actor: str) -> str:
 
 _gc_lock = threading.Lock()
 _gc_holders = 0
+_gc_was_enabled = True
 
 
 @contextmanager
@@ -500,10 +501,10 @@ def collector_paused() -> Iterator[None]:
     parsed package or workbook, the cells) stay reachable: the collector's full scans of them
     cost a 10,000-score import about a fifth of its CPU time, and free nothing (no cycles are
     made). Collection resumes, as it was, when the last holder leaves."""
-    global _gc_holders
+    global _gc_holders, _gc_was_enabled
     with _gc_lock:
         if _gc_holders == 0:
-            _gc_holders_enabled[0] = gc.isenabled()
+            _gc_was_enabled = gc.isenabled()
             gc.disable()
         _gc_holders += 1
     try:
@@ -511,11 +512,8 @@ def collector_paused() -> Iterator[None]:
     finally:
         with _gc_lock:
             _gc_holders -= 1
-            if _gc_holders == 0 and _gc_holders_enabled[0]:
+            if _gc_holders == 0 and _gc_was_enabled:
                 gc.enable()
-
-
-_gc_holders_enabled = [True]
 
 
 @serialized_write
@@ -618,10 +616,9 @@ def _write(
     result = WriteResult(source=source)
     if hold and ctx.eligibility.submitted:
         cells = _not_held(ctx, cells, result)
+        score_cells = [c for c in cells if isinstance(c, ScoreCell)]  # some may be held back
     trail: list[dict[str, Any]] = []
     bulk = _Bulk() if mode == "summary" else None
-    if hold and ctx.eligibility.submitted:  # some cells may have been held back
-        score_cells = [c for c in cells if isinstance(c, ScoreCell)]
     comment_cells: list[CommentCell] = []
     submission_cells: list[SubmissionCell] = []
     if not only_scores:
@@ -711,7 +708,6 @@ def _write_scores(
     # Codes of the audit subject, per criterion (stage and criterion code) and juror.
     codes = {cid: (ctx.stages[crit[0]], crit[1]) for cid, crit in ctx.criteria.items()}
     jurors, entries = ctx.jurors, ctx.entries
-    audited = bulk is None
     items = bulk.scores if bulk is not None else None
     if not stored and not states:
         _insert_new(s, ctx, cells, who, result, trail, bulk, codes)
@@ -775,7 +771,7 @@ def _write_scores(
             items.append(
                 (juror, entries[cell.entry_id], *codes[cell.criterion_id], text, note, revision)
             )
-        elif audited:
+        else:
             old_audit = None
             if old is not None:
                 old_audit = {"value": old[1], "note": old[2], "revision": old[3]}
@@ -864,13 +860,13 @@ def _flush_scores(
     if inserts:
         connection = s.connection()
         style = connection.dialect.paramstyle
+        if style not in ("qmark", "format", "pyformat"):
+            raise StorageError.coded(ec.DB_PARAMSTYLE, style=style)
         mark = "?" if style == "qmark" else "%s"
         sql = (
             f"INSERT INTO {table.name} ({', '.join(_SCORE_COLUMNS)}) "
             f"VALUES ({', '.join([mark] * len(_SCORE_COLUMNS))})"
         )
-        if style not in ("qmark", "format", "pyformat"):
-            raise StorageError.coded(ec.DB_PARAMSTYLE, style=style)
         connection.exec_driver_sql(sql, inserts)
     if updates:
         result = s.execute(

@@ -20,6 +20,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -37,8 +39,7 @@ from kolabik_desktop.core.scoring.model import (
     StageSpec,
 )
 from kolabik_desktop.core.store.spec_values import ScoringInput, parse_cumulative
-from kolabik_desktop.core.store.sqlite_file import _revision_of as revision_of
-from kolabik_desktop.core.store.sqlite_file import head_revision_of, read_only_uri
+from kolabik_desktop.core.store.sqlite_file import head_revision_of, read_only_uri, revision_of
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import EventDB
@@ -198,14 +199,8 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         from kolabik_desktop.core.store.services import load_scoring_input
 
         return load_scoring_input(db)
-    # The engine's own pooled connection: the same pragmas, the same view of the WAL.
-    raw = db.engine.raw_connection()
-    try:
-        conn = raw.driver_connection
-        assert isinstance(conn, sqlite3.Connection)
+    with _sqlite_connection(db) as conn:
         return load_scoring_input_sqlite(conn)
-    finally:
-        raw.close()
 
 
 def read_event_spec(db: EventDB) -> EventSpec:
@@ -215,11 +210,18 @@ def read_event_spec(db: EventDB) -> EventSpec:
 
         with db.session() as s:
             return load_event_spec(s)
+    with _sqlite_connection(db) as conn:
+        return load_event_spec_sqlite(conn)
+
+
+@contextmanager
+def _sqlite_connection(db: EventDB) -> Iterator[sqlite3.Connection]:
+    """The engine's own pooled connection: the same pragmas, the same view of the WAL."""
     raw = db.engine.raw_connection()
     try:
         conn = raw.driver_connection
         assert isinstance(conn, sqlite3.Connection)
-        return load_event_spec_sqlite(conn)
+        yield conn
     finally:
         raw.close()
 
