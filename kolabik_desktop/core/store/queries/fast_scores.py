@@ -195,7 +195,7 @@ def load_scoring_input_sqlite(conn: sqlite3.Connection) -> ScoringInput:
 def read_scoring_input(db: EventDB) -> ScoringInput:
     """The engine's input of an open event: the raw sqlite3 read for an event file, the portable
     SQLAlchemy path for anything else (a server event)."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.reads_with_sqlite and db.engine.dialect.name != "sqlite":
         from kolabik_desktop.core.store.services import load_scoring_input
 
         return load_scoring_input(db)
@@ -205,7 +205,7 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
 
 def read_event_spec(db: EventDB) -> EventSpec:
     """The event's structure alone (no scores): what a window needs to paint its lists."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.reads_with_sqlite and db.engine.dialect.name != "sqlite":
         from kolabik_desktop.core.store.services import load_event_spec
 
         with db.session() as s:
@@ -216,7 +216,13 @@ def read_event_spec(db: EventDB) -> EventSpec:
 
 @contextmanager
 def _sqlite_connection(db: EventDB) -> Iterator[sqlite3.Connection]:
-    """The engine's own pooled connection: the same pragmas, the same view of the WAL."""
+    """An event file's read-only sqlite3 connection (no SQLAlchemy needed: the window reads
+    through it before the engine is made); else the engine's own pooled connection (an older
+    file migrated in memory): the same pragmas, the same view of the WAL."""
+    if db.reads_with_sqlite:
+        with db.sqlite_reader() as reader:
+            yield reader
+        return
     raw = db.engine.raw_connection()
     try:
         conn = raw.driver_connection
