@@ -75,8 +75,16 @@ def _open_window(args: argparse.Namespace) -> int:
     return run_gui(getattr(args, "event", None))
 
 
+# `kolabik NAME.kolabik` (a double-click, the README's way): no command is named like a file, so
+# the window opens without building the whole parser, which imports every command's module
+# (about 40 ms before the window could paint).
+WINDOW_SUFFIXES = (".kolabik", ".kolabik-kit")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) == 1 and argv[0].lower().endswith(WINDOW_SUFFIXES) and not argv[0].startswith("-"):
+        return _run(argparse.Namespace(command="open", event=argv[0], func=_open_window))
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if argv == ["--self-test"]:
@@ -86,7 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `kolabik` and `kolabik EVENT` open the window: a bare path is not a subcommand.
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         argv = ["open", *argv]
-    args = parser.parse_args(argv)
+    return _run(parser.parse_args(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; a problem a user can cause is a message and an exit code."""
     try:
         return int(args.func(args) or 0)
     except KolabikError as exc:
