@@ -45,13 +45,12 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.exchange import live
-from kolabik_desktop.core.exchange.live import HubSession, JurorLink
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.exchange.live import HubSession, JurorLink
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
     from kolabik_desktop.ui.projector.controller import ProjectorController
@@ -71,6 +70,8 @@ RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry
 
 def refusal_label(code: str) -> str:
     """A refusal in a few words, for the chair's dock (the juror's full wording: refusal_text)."""
+    from kolabik_desktop.core.exchange import live
+
     labels = {
         live.REFUSED_MALFORMED: QCoreApplication.translate("LiveSession", "unreadable request"),
         live.REFUSED_WRONG_EVENT: QCoreApplication.translate("LiveSession", "another event"),
@@ -92,6 +93,8 @@ def refusal_label(code: str) -> str:
 
 def refusal_text(code: str) -> str:
     """Why the hub is not taking the juror's changes, in the user's language."""
+    from kolabik_desktop.core.exchange import live
+
     texts = {
         live.REFUSED_PAUSED: QCoreApplication.translate(
             "LiveSession", "The chair paused acceptance; your changes wait in the kit."
@@ -458,6 +461,7 @@ class LiveSessionPanel(QWidget):
             self.start()
 
     def start(self, port: int | None = None) -> None:
+        from kolabik_desktop.core.exchange.live import HubSession
         from kolabik_desktop.live.server import HubServer
 
         if self.context is None or self.running:
@@ -667,6 +671,8 @@ class LiveLink(QObject):
 
     def attach(self, context: Any) -> None:
         """Follow a juror kit: find its hub and keep it in sync."""
+        from kolabik_desktop.core.exchange import live
+
         self.detach()
         self.context = context
         self._generation += 1
@@ -707,6 +713,7 @@ class LiveLink(QObject):
 
     def connect_to(self, address: str, code: str = "") -> None:
         """Use the hub at ``address`` (pinning its key by ``code`` for an older kit)."""
+        from kolabik_desktop.core.exchange import live
         from kolabik_desktop.live.client import HubClient, pair
 
         if self.context is None:
@@ -733,11 +740,14 @@ class LiveLink(QObject):
         self.sync_now()
 
     def _on_change(self, _change: object) -> None:
+        from kolabik_desktop.core.exchange import live
+
         self.unsent = live.kit_state(self.context.db).unsent
         self.status_changed.emit()
         self._push.start()
 
     def sync_now(self) -> None:
+        from kolabik_desktop.core.exchange import live
         from kolabik_desktop.live.client import sync_once
 
         if self.context is None or self.client is None:
