@@ -167,7 +167,7 @@ def _live_session_dock(window: Any) -> None:
     panel = window.features.live_session.panel
     panel.start(port=0)
     first = panel.session.jurors()[0].code
-    panel.session.refuse(live.REFUSED_KEY_CHANGED, "screenshot", first)
+    panel.session.refuse(live.REFUSED_KEY_CHANGED, None, first)
     panel.refresh()
     _show_dock(window, "live_dock")
 

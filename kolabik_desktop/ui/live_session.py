@@ -47,8 +47,11 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
+from kolabik_desktop.core.scoring import problem_text
+from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text
+from kolabik_desktop.ui.problems import problem_text as problem_words
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -70,82 +73,9 @@ RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry
 
 
 def refusal_label(code: str) -> str:
-    """A refusal in a few words, for the chair's dock (the juror's full wording: refusal_text)."""
-    labels = {
-        live.REFUSED_MALFORMED: QCoreApplication.translate("LiveSession", "unreadable request"),
-        live.REFUSED_WRONG_EVENT: QCoreApplication.translate("LiveSession", "another event"),
-        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate("LiveSession", "unknown juror"),
-        live.REFUSED_SIGNATURE: QCoreApplication.translate("LiveSession", "bad signature"),
-        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
-            "LiveSession", "new kit: forget the old key"
-        ),
-        live.REFUSED_TOO_LARGE: QCoreApplication.translate("LiveSession", "too large"),
-        live.REFUSED_RATE: QCoreApplication.translate("LiveSession", "too many requests"),
-        live.REFUSED_PAUSED: QCoreApplication.translate("LiveSession", "acceptance paused"),
-        live.REFUSED_NOT_APPROVED: QCoreApplication.translate("LiveSession", "not approved yet"),
-        live.REFUSED_SUBMITTED: QCoreApplication.translate("LiveSession", "stage submitted"),
-        live.REFUSED_INVALID: QCoreApplication.translate("LiveSession", "invalid scores"),
-        live.REFUSED_WRITE: QCoreApplication.translate("LiveSession", "could not save"),
-    }
-    return labels.get(code, code)
-
-
-def refusal_text(code: str) -> str:
-    """Why the hub is not taking the juror's changes, in the user's language."""
-    texts = {
-        live.REFUSED_PAUSED: QCoreApplication.translate(
-            "LiveSession", "The chair paused acceptance; your changes wait in the kit."
-        ),
-        live.REFUSED_NOT_APPROVED: QCoreApplication.translate(
-            "LiveSession", "Waiting for the chair to approve this laptop."
-        ),
-        live.REFUSED_SUBMITTED: QCoreApplication.translate(
-            "LiveSession", "The stage is submitted at the chair; ask to reopen it."
-        ),
-        live.REFUSED_SIGNATURE: QCoreApplication.translate(
-            "LiveSession", "The hub refused this kit's signature."
-        ),
-        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate(
-            "LiveSession", "The hub does not know this juror."
-        ),
-        live.REFUSED_WRONG_EVENT: QCoreApplication.translate(
-            "LiveSession", "The hub runs another competition."
-        ),
-        live.REFUSED_RATE: QCoreApplication.translate(
-            "LiveSession", "The hub is busy; trying again."
-        ),
-        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
-            "LiveSession",
-            "This kit is new and the chair still trusts your old kit's key: the chair must "
-            "forget your old key (Forget juror key in the live-session dock, or kolabik "
-            "forget-key). Your changes wait in the kit.",
-        ),
-        live.REFUSED_MALFORMED: QCoreApplication.translate(
-            "LiveSession",
-            "The hub could not read this kit's request; your changes wait in the kit.",
-        ),
-        live.REFUSED_TOO_LARGE: QCoreApplication.translate(
-            "LiveSession", "The change was too large for the hub; your changes wait in the kit."
-        ),
-        live.REFUSED_INVALID: QCoreApplication.translate(
-            "LiveSession", "The hub refused these scores as invalid; ask the chair."
-        ),
-        live.REFUSED_WRITE: QCoreApplication.translate(
-            "LiveSession", "The chair's laptop could not save the changes; trying again."
-        ),
-        "rogue_hub": QCoreApplication.translate(
-            "LiveSession", "This hub is not your chair's hub; nothing was sent."
-        ),
-        "unreachable": QCoreApplication.translate(
-            "LiveSession", "No hub answered; your changes wait in the kit."
-        ),
-    }
-    return texts.get(
-        code,
-        QCoreApplication.translate("LiveSession", "The hub refused the changes ({0}).").format(
-            code
-        ),
-    )
+    """A refusal in a few words, for the chair's dock (its sentence: ui.problems.error_text),
+    from core's one table (problem_text REFUSAL_LABELS) in the window's language."""
+    return problem_text.refusal_label(code, i18n.current_language())
 
 
 # -- the chair's side -----------------------------------------------------------------------------
@@ -200,11 +130,11 @@ class LiveJurorsModel(QAbstractTableModel):
     def refusal_tooltip(self, link: JurorLink) -> str:
         if not link.last_refusal:
             return ""
-        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}\n{3}").format(
+        problem = link.last_refusal_problem
+        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}").format(
             refusal_label(link.last_refusal),
             (link.last_refusal_at or "")[11:19],
-            refusal_text(link.last_refusal),
-            link.last_refusal_detail,
+            problem_words(problem) if problem is not None else "",
         )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -723,7 +653,7 @@ class LiveLink(QObject):
             try:
                 pair(db, client, code)
             except live.LiveRefusal as refusal:
-                self.message = refusal_text(refusal.code)
+                self.message = error_text(refusal)
                 self.status_changed.emit()
                 return
         if self.client is not None:
@@ -765,9 +695,12 @@ class LiveLink(QObject):
             self.online, self.message = False, error_text(exc) if exc is not None else ""
         else:
             refusal = result.refusal
-            self.online = refusal is None or refusal.code not in ("unreachable", "rogue_hub")
+            self.online = refusal is None or refusal.code not in (
+                live.REFUSED_UNREACHABLE,
+                live.REFUSED_ROGUE_HUB,
+            )
             self.unsent, self.last_ack_at = result.unsent, result.last_ack_at
-            self.message = "" if refusal is None else refusal_text(refusal.code)
+            self.message = "" if refusal is None else error_text(refusal)
         self.status_changed.emit()
         if self._again or (result is not None and result.refusal is None and result.unsent):
             self._again = False
