@@ -86,7 +86,8 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         written.append(path)
         if target is not window:
             target.close()
-    window.features.live_session.panel.stop()
+    if window.features.live_session.dock.is_built():
+        window.features.live_session.panel.stop()
     window.close()
     window.deleteLater()
     settle()

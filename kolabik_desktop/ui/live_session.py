@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,7 +48,7 @@ from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
 from kolabik_desktop.core.scoring import problem_text
 from kolabik_desktop.ui import i18n
-from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR, LazyDock
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.problems import problem_text as problem_words
 from kolabik_desktop.ui.workers import run_task
@@ -754,15 +753,20 @@ class ConnectDialog(QDialog):
 class LiveSessionFeature:
     """Tools > Live session (chair: the hub and its dock; juror: connect, status bar).
 
-    The web board serves the projector's board: the projector is given, not looked up.
+    The dock's panel is built the first time the chair shows it (a LazyDock): a juror's kit
+    window, which has no hub to run, never builds it. The web board serves the projector's
+    board: the projector is given, not looked up.
     """
 
     def __init__(self, host: WindowHost, projector: ProjectorController | None) -> None:
         window = host.widget
-        panel = LiveSessionPanel()
-        dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
-        dock.setObjectName("liveSessionDock")
-        dock.setWidget(panel)
+        self.host, self.projector = host, projector
+        dock = LazyDock(
+            QCoreApplication.translate("LiveSession", "Live session"),
+            "liveSessionDock",
+            self._build,
+            window,
+        )
         dock.hide()
         host.add_dock(dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         show_dock: QAction = dock.toggleViewAction()
@@ -777,33 +781,36 @@ class LiveSessionFeature:
         status = QLabel()
         host.add_status_widget(status)
         link.status_changed.connect(lambda: status.setText(link.status_text()))
-        self.panel, self.dock, self.link = panel, dock, link
+        self.dock, self.link = dock, link
 
-        panel.projector = projector
         if projector is not None:
-            projector.state_changed.connect(panel.publish_board)
-            projector.stale_changed.connect(panel.publish_board)  # a closed projector's change
+            projector.state_changed.connect(self._publish_board)
+            projector.stale_changed.connect(self._publish_board)  # a closed projector's change
             session = projector.session  # set by the projector feature, built before this one
             if session is not None:
-                session.changed.connect(panel.publish_board)  # the slot timer ticks
+                session.changed.connect(self._publish_board)  # the slot timer ticks
 
         def on_open(context: EventContext) -> None:
             chair = host.mode == MODE_CHAIR
             show_dock.setVisible(chair)
             connect.setVisible(host.mode == MODE_JUROR)
             if chair:
-                panel.set_context(context)
+                if dock.is_built():
+                    self.panel.set_context(context)
                 if projector is None:
-                    context.changed.connect(panel.publish_board)
+                    context.changed.connect(self._publish_board)
                 # else: the projector refreshes after a change (next event-loop turn) and says
                 # so by state_changed; publishing on the change itself would show the board
                 # before the change and hold the real one back by the cooldown.
-            elif host.mode == MODE_JUROR:  # a kit open read-only never syncs
-                link.attach(context)
+            else:
+                dock.hide()  # nothing to run from a kit or a read-only event
+                if host.mode == MODE_JUROR:  # a kit open read-only never syncs
+                    link.attach(context)
             context.closing.connect(on_closing)
 
         def on_closing() -> None:
-            panel.set_context(None)
+            if dock.is_built():
+                self.panel.set_context(None)
             link.detach()
 
         def on_connect() -> None:
@@ -819,3 +826,22 @@ class LiveSessionFeature:
         connect.setVisible(False)
         connect.triggered.connect(on_connect)
         host.event_opened.connect(on_open)
+
+    @property
+    def panel(self) -> LiveSessionPanel:
+        """The chair's panel (built now if the dock was never shown)."""
+        panel = self.dock.content()
+        assert isinstance(panel, LiveSessionPanel)
+        return panel
+
+    def _build(self, _parent: QWidget) -> LiveSessionPanel:
+        panel = LiveSessionPanel()
+        panel.projector = self.projector
+        if self.host.mode == MODE_CHAIR:
+            panel.set_context(self.host.context)
+        return panel
+
+    def _publish_board(self, *_args: object) -> None:
+        """A change the web board may show: only a built panel can serve one."""
+        if self.dock.is_built():
+            self.panel.publish_board()

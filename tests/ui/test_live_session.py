@@ -125,6 +125,29 @@ def test_the_juror_goes_offline_and_catches_up(room, qtbot):
     assert chair_value(chair, ids, 0, "MAT") == Decimal(56)
 
 
+def test_the_dock_is_built_in_the_chairs_window_only_when_first_shown(room, qtbot):
+    """A juror's kit window has no hub to run: its live-session dock is never built (nor
+    offered); the chair's is built the first time it is shown, on the open event."""
+    chair, juror, _ids = room
+    for window in (chair, juror):
+        window.show()
+    mine, theirs = juror.features.live_session, chair.features.live_session
+    show_dock = theirs.dock.toggleViewAction()
+    assert not mine.dock.toggleViewAction().isVisible() and show_dock.isVisible()
+    assert not mine.dock.isVisible() and not mine.dock.is_built()
+    assert not theirs.dock.is_built()
+    # A change the web board might show does not build the chair's panel either.
+    chair.features.projector.controller.set_board("P1")
+    assert not theirs.dock.is_built()
+    show_dock.trigger()  # Alat > Sesi langsung
+    qtbot.waitUntil(theirs.dock.isVisible)
+    assert theirs.dock.is_built()
+    panel = theirs.panel
+    assert panel.context is chair.context and panel.start_button.isEnabled()
+    assert panel.projector is chair.features.projector.controller
+    assert not mine.dock.is_built()
+
+
 def test_the_jurors_model_says_who_is_connected():
     model = LiveJurorsModel()
     fresh = JurorLink("J1", "Ana", approved=True, last_contact=100.0, unsent=2, entry="IN-003")
