@@ -211,6 +211,11 @@ def indonesian():
     i18n.install_translator(QApplication.instance(), "en")
 
 
+def _row_of(panel, code: str) -> int:
+    """The juror's row in the dock (by code: the rows are fresh copies at each refresh)."""
+    return [r.code for r in panel.model.rows].index(code)
+
+
 def _j1(panel):
     panel.refresh()
     return [r for r in panel.model.rows if r.code == "J1"][0]
@@ -240,9 +245,10 @@ def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_to
     qtbot.waitUntil(lambda: paused in link.status_text(), timeout=5000)
     assert link.status_text().startswith("Luring") or link.status_text().startswith("Daring")
     qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_PAUSED, timeout=5000)
-    row = panel.model.rows.index(_j1(panel))
+    row = _row_of(panel, "J1")
     cell = panel.model.index(row, LiveJurorsModel.REFUSAL)
     assert panel.model.data(cell).endswith(" penerimaan dijeda")
+    juror.grab().save(str(SHOTS / "live_session_juror_paused.png"))  # its status bar, looked at
     tip = panel.model.data(cell, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("penerimaan dijeda pukul ") and tip.endswith(paused)
     panel.pause_box.setChecked(False)
@@ -258,7 +264,7 @@ def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_to
     told = "ketua harus melupakan kunci lama (Lupakan kunci juri di panel sesi langsung"
     qtbot.waitUntil(lambda: told in link.status_text(), timeout=6000)
     qtbot.waitUntil(lambda: _j1(panel).last_refusal == live.REFUSED_KEY_CHANGED, timeout=5000)
-    row = panel.model.rows.index(_j1(panel))
+    row = _row_of(panel, "J1")
     cell = panel.model.index(row, LiveJurorsModel.REFUSAL)
     assert panel.model.data(cell).endswith(" kit baru: lupakan kunci lama")
     assert chair_value(chair, ids, 1, "PAP") is None
@@ -267,7 +273,7 @@ def test_refusals_show_in_the_dock_and_the_jurors_status_bar_and_a_new_kit_is_to
     chair.grab().save(str(SHOTS / "live_session_dock_refusals.png"))
     # The dock's "Forget juror key": through core's forget_juror_key, audited; the new kit's
     # next change is then trusted (J1 stays approved) and merged.
-    panel.table.selectRow(panel.model.rows.index(_j1(panel)))
+    panel.table.selectRow(_row_of(panel, "J1"))
     assert len(panel.forget_selected_key(confirm=False)) == 1
     with chair.context.db.session() as s:
         forgot = s.scalars(select(AuditLog).where(AuditLog.action == "juror.key.forget")).all()
