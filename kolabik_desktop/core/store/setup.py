@@ -43,7 +43,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
-from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order
+from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order, parse_slot_parts
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     decimal_text,
@@ -366,21 +366,10 @@ def normalise_slot_parts(text: str) -> str:
         if problem:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
-    try:
-        parts = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError.coded(ec.SLOTS_JSON, detail=exc.msg) from None
-    if not isinstance(parts, list):
-        raise ValidationError.coded(ec.SLOTS_NOT_LIST)
-    clean = []
-    for i, part in enumerate(parts, 1):
-        if not isinstance(part, dict) or not str(part.get("name", "")).strip():
-            raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
-        minutes = parse_decimal(part.get("minutes"))
-        if minutes is None or minutes <= 0:
-            raise ValidationError.coded(ec.SLOT_MINUTES, n=i, name=str(part["name"]))
-        clean.append({"name": str(part["name"]).strip(), "minutes": float(minutes)})
-    return json.dumps(clean, ensure_ascii=False)
+    parts = parse_slot_parts(text)
+    return json.dumps(
+        [{"name": part.name, "minutes": part.minutes} for part in parts], ensure_ascii=False
+    )
 
 
 def _clean_stage(data: StageData) -> StageData:
