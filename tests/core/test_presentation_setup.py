@@ -120,6 +120,20 @@ def test_slot_parts_are_a_stage_update(event):
     assert check_event(db) == [] and prove(db).findings == []
 
 
+def test_the_order_follows_a_renamed_stage_and_goes_with_a_deleted_one(event):
+    db, ids, _seen = event
+    order = (ids.entries[1], ids.entries[0])
+    setup.set_presentation_order(db, "P2", order)
+    p2 = next(st for st in setup.list_stages(db) if st.data.code == "P2")
+    setup.update_stage(db, p2.id, setup.replace(p2.data, code="WAWANCARA"))
+    assert presentation_schedule(db, "WAWANCARA").order == order
+    assert presentation_schedule(db, "P2").order == ()
+    assert check_event(db) == [] and prove(db).findings == []
+    setup.delete_stage(db, p2.id, allow_deleting_scores=True)
+    setup.add_stage(db, setup.replace(p2.data, code="WAWANCARA"))
+    assert presentation_schedule(db, "WAWANCARA").order == ()  # a new stage starts without it
+
+
 def test_schedule_writes_are_refused_in_a_juror_kit(tmp_path):
     db = create_event_file(tmp_path / "k.kolabik", name="Kit", kind="kit")
     try:

@@ -506,6 +506,7 @@ def update_stage(db: EventDB, stage_id: int, data: StageData, *, actor: str = CH
             raise ValidationError.coded(ec.STAGE_EXISTS, stage=clean.code)
         if old.code != clean.code:
             _rename_in_cumulatives(s, old.code, clean.code)
+            _move_presentation_order(s, old.code, clean.code)
         for key, value in _stage_columns(clean).items():
             setattr(st, key, value)
         _check_stages_together(s)
@@ -531,6 +532,16 @@ def _rename_in_cumulatives(session: Session, old_code: str, new_code: str) -> No
             )
 
 
+def _move_presentation_order(session: Session, old_code: str, new_code: str | None) -> None:
+    """The running order is kept under the stage's code: it follows a renamed stage, and goes
+    with a deleted one (a later stage given that code starts without it)."""
+    old_key = ORDER_KEY.format(stage=old_code)
+    order = _setting(session, old_key)
+    _put_setting(session, old_key, "")
+    if new_code is not None:
+        _put_setting(session, ORDER_KEY.format(stage=new_code), order)
+
+
 def delete_stage(
     db: EventDB, stage_id: int, *, allow_deleting_scores: bool = False, actor: str = CHAIR
 ) -> int:
@@ -553,6 +564,7 @@ def delete_stage(
         old = _stage_audit(_stage_data(st))
         code = st.code
         s.delete(st)
+        _move_presentation_order(s, code, None)
         _check_stages_together(s)
         audit_rubric_change(
             s,
