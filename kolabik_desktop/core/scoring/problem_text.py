@@ -1016,7 +1016,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{bytes} bytes, the limit is {max}",
     },
     c.LIVE_WHY_HEAD: {
-        "id": "kepala permintaan terlalu besar",
+        "id": "header permintaan terlalu besar",
         "en": "the request head is too large",
     },
     c.LIVE_WHY_INCOMPLETE: {
@@ -1040,8 +1040,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the method {method} is not allowed",
     },
     c.LIVE_WHY_SEALED: {
-        "id": "amplop permintaan tidak dapat dibuka",
-        "en": "the envelope cannot be opened",
+        "id": "permintaan terenkripsi tidak dapat dibuka",
+        "en": "the sealed request cannot be opened",
     },
     c.LIVE_WHY_BOARD_LINK: {
         "id": "tautan papan web yang salah",
