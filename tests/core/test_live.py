@@ -449,6 +449,15 @@ def test_a_refusal_crosses_the_wire_as_a_code_and_reads_in_the_kits_language():
     newer = LiveRefusal.from_answer({"ok": False, "code": "quota", "why": {"code": "x.y"}})
     assert newer.code == codes.LIVE_REFUSED_OTHER and newer.why is None
     assert str(newer) == "the hub refused the changes (quota); the changes wait in the kit"
+    for why in (
+        {"code": ["x"]},
+        {"code": 5},
+        "text",
+        {"code": codes.LIVE_WHY_NO_DELTA, "where": 3},
+    ):
+        assert LiveRefusal.from_answer({"code": "malformed", "why": why}).code == (
+            live.REFUSED_MALFORMED
+        )
     # An older hub's answer (English detail): the code is worded, the English is not shown.
     older = LiveRefusal.from_answer({"ok": False, "code": "paused", "detail": "the chair paused"})
     assert older.code == live.REFUSED_PAUSED

@@ -194,7 +194,10 @@ def _problem_document(problem: Problem, depth: int = 0) -> dict[str, Any]:
 def _problem_of(document: object, depth: int = 0) -> Problem | None:
     """A problem from a hub's answer, if this kit has words for its code (bounded: the answer
     of a hub the kit trusts, but never a reason to fail)."""
-    if not isinstance(document, dict) or document.get("code") not in TEXTS or depth > 2:
+    if not isinstance(document, dict):
+        return None
+    code = document.get("code")
+    if not isinstance(code, str) or code not in TEXTS or depth > 2:
         return None
     raw = document.get("params")
     params: dict[str, Any] = {}
@@ -208,7 +211,7 @@ def _problem_of(document: object, depth: int = 0) -> Problem | None:
     if isinstance(place, list) and len(place) == 3:
         row = place[1] if isinstance(place[1], int) and not isinstance(place[1], bool) else None
         where = Where(str(place[0])[:100], row, str(place[2])[:100])
-    return Problem(str(document["code"]), params, where)
+    return Problem(code, params, where)
 
 
 @dataclass(frozen=True, slots=True)
