@@ -42,9 +42,7 @@ from kolabik_desktop.ui.problems import error_text
 if TYPE_CHECKING:
     from kolabik_desktop.core.scoring.engine import Scorer
     from kolabik_desktop.core.store.db import Change, EventDB
-    from kolabik_desktop.core.store.queries.presentation import (
-        SlotPart,
-    )
+    from kolabik_desktop.core.store.queries.presentation import SlotPart
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
 
@@ -592,31 +590,23 @@ class PresentationPanel(QWidget):
         if row >= 0 and self.parts_table.rowCount() > 1:
             self.parts_table.removeRow(row)
 
-    def edited_parts(self) -> list[SlotPart] | str:
-        """The parts in the table, or a message naming what is wrong."""
+    def edited_parts(self) -> list[SlotPart]:
+        """The parts as typed in the table; core's slot rule checks them when they are saved."""
         from kolabik_desktop.core.store.queries.presentation import SlotPart
 
         parts = []
         for i in range(self.parts_table.rowCount()):
             item = self.parts_table.item(i, 0)
-            name = item.text().strip() if item is not None else ""
-            if not name:
-                return self.tr("Part %1 needs a name.").replace("%1", str(i + 1))
             spin = self.parts_table.cellWidget(i, 1)
+            name = item.text().strip() if item is not None else ""
             parts.append(SlotPart(name, float(spin.value())))  # type: ignore[attr-defined]
-        if not parts:
-            return self.tr("A slot needs at least one part.")
         return parts
 
     def save_parts(self) -> None:
         if self.session.context is None or self.session.stage_code is None:
             return
-        parts = self.edited_parts()
-        if isinstance(parts, str):
-            QMessageBox.warning(self, self.tr("Slot not saved"), parts)
-            return
         try:
-            self.session.set_parts(parts)
+            self.session.set_parts(self.edited_parts())
         except KolabikError as exc:
             QMessageBox.warning(self, self.tr("Slot not saved"), error_text(exc))
 
