@@ -23,7 +23,13 @@ from kolabik_desktop.core.errors import KolabikError
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from kolabik_desktop.core.scoring.model import EventSpec, Leaderboard, LeaderboardRow
+    from kolabik_desktop.core.scoring.model import (
+        EventSpec,
+        Leaderboard,
+        LeaderboardRow,
+        ScoreCells,
+        ScoreValues,
+    )
 
 CSV_COLUMNS = ("rank", "code", "title", "unit", "category", "score", "status", "tie_note")
 FORMATS = ("table", "csv", "json")
@@ -218,10 +224,11 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     # A current event file is read with sqlite3 alone (no SQLAlchemy: a third of the time);
     # a server event, an older file or a damaged one goes through the usual opening.
     read = read_file_scoring_input(args.event)
+    values: ScoreValues | ScoreCells
     if read is None:
         kind, spec, values, event_name, categories = _leaderboard_input_portable(args.event)
     else:
-        kind, spec, values = read.kind, read.scoring.event, read.scoring.values
+        kind, spec, values = read.kind, read.event, read.cells
         event_name, categories = read.event_name, list(read.category_names)
     if kind == "kit":
         raise KolabikError(

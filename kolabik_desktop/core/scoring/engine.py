@@ -31,14 +31,24 @@ from kolabik_desktop.core.scoring.model import (
     Leaderboard,
     LeaderboardRow,
     Number,
+    ScoreCells,
     ScoreValues,
     Shortlist,
+    StageCells,
     StageSpec,
     Status,
 )
 from kolabik_desktop.core.scoring.problem_text import problem_message
 
-__all__ = ["Scorer", "compute_leaderboard", "event_problems", "format_score", "validate_event"]
+__all__ = [
+    "Scorer",
+    "compute_leaderboard",
+    "event_problems",
+    "empty_cells",
+    "format_score",
+    "group_values",
+    "validate_event",
+]
 
 # Tie rule codes written into LeaderboardRow.tie_rule (besides "criterion:CODE").
 RULE_LATEST_STAGE = "latest_stage"
@@ -507,7 +517,9 @@ class Scorer:
     for nothing. Not thread-safe: one thread owns a Scorer (the UI's EventContext, the GUI thread).
     """
 
-    def __init__(self, event: EventSpec, values: ScoreValues) -> None:
+    def __init__(self, event: EventSpec, values: ScoreValues | ScoreCells) -> None:
+        """``values`` flat, or already grouped (a ScoreCells, which the Scorer then owns: it
+        updates those dicts in place as values change)."""
         self._event = event
         self._precision = max(0, event.precision)
         self._entries: dict[int, EntrySpec] = {e.id: e for e in event.entries}
@@ -516,10 +528,14 @@ class Scorer:
         for j, e in event.conflicts:
             conflicts.setdefault(e, set()).add(j)
         frozen_conflicts = {e: frozenset(js) for e, js in conflicts.items()}
-        in_order = sorted(event.stages, key=lambda s: (s.position, s.id))
+        stages = event.stages
+        # Indexes into event.stages, in ranking order (ScoreCells follow event.stages).
+        self._order = sorted(range(len(stages)), key=lambda i: (stages[i].position, stages[i].id))
         self._stages: tuple[_Stage, ...] = tuple(
-            _Stage(s, i, self._juror_order, self._entries, frozen_conflicts, self._precision)
-            for i, s in enumerate(in_order)
+            _Stage(
+                stages[k], i, self._juror_order, self._entries, frozen_conflicts, self._precision
+            )
+            for i, k in enumerate(self._order)
         )
         self._by_code = {st.code: st for st in self._stages}
         self._stage_of_criterion: dict[int, _Stage] = {
@@ -546,20 +562,13 @@ class Scorer:
 
     # -- loading and updating ------------------------------------------------------------------
 
-    def _load(self, values: ScoreValues) -> None:
-        stage_of = self._stage_of_criterion
-        for (j, e, c), v in values.items():
-            target = stage_of.get(c)
-            if target is None or v is None:
-                continue
-            by_juror = target.values.get(e)
-            if by_juror is None:
-                by_juror = target.values[e] = {}
-            cells = by_juror.get(j)
-            if cells is None:
-                cells = by_juror[j] = {}
-            cells[c] = v
-        places = max((_places(v) for v in set(values.values()) if v is not None), default=0)
+    def _load(self, values: ScoreValues | ScoreCells) -> None:
+        cells = values if isinstance(values, ScoreCells) else group_values(self._event, values)
+        if len(cells.by_stage) != len(self._event.stages):
+            raise ValueError("ScoreCells must hold one StageCells per stage of the event")
+        for st, k in zip(self._stages, self._order, strict=True):
+            st.values = cells.by_stage[k]
+        places = max(map(_places, cells.distinct), default=0)
         for st in self._stages:
             self._rebuild_stage(st, places)
         self._final: dict[int, _Result] = {}
@@ -917,6 +926,34 @@ class Scorer:
             selected = [r for r in overall.rows if r.entry.id in chosen]
             tied = [r for r in overall.rows if r.entry.id in tied_ids]
         return Shortlist(board=board, selected=tuple(selected), tied_at_cut=tuple(tied))
+
+
+def empty_cells(event: EventSpec) -> tuple[tuple[StageCells, ...], dict[int, StageCells]]:
+    """Empty cells for each stage of the event, and criterion id -> its stage's cells (a
+    criterion listed in two stages counts in the later one, as everywhere in the engine)."""
+    by_stage: tuple[StageCells, ...] = tuple({} for _ in event.stages)
+    stage_of = {
+        c.id: cells for s, cells in zip(event.stages, by_stage, strict=True) for c in s.criteria
+    }
+    return by_stage, stage_of
+
+
+def group_values(event: EventSpec, values: ScoreValues) -> ScoreCells:
+    """Flat values grouped per stage as the engine holds them (``ScoreCells``). A value of a
+    criterion in no stage, or None, is left out: it counts for nothing."""
+    by_stage, stage_of = empty_cells(event)
+    for (j, e, c), v in values.items():
+        cells = stage_of.get(c)
+        if cells is None or v is None:
+            continue
+        by_juror = cells.get(e)
+        if by_juror is None:
+            by_juror = cells[e] = {}
+        juror_cells = by_juror.get(j)
+        if juror_cells is None:
+            juror_cells = by_juror[j] = {}
+        juror_cells[c] = v
+    return ScoreCells(by_stage, frozenset(v for v in values.values() if v is not None))
 
 
 def _panel_key_fn(stage: _Stage) -> _KeyFn:
