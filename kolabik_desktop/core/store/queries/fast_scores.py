@@ -121,14 +121,9 @@ def load_event_spec_sqlite(conn: sqlite3.Connection) -> EventSpec:
         raise ValueError(f"an event file holds one event row, this one {len(ev)}")
     precision, tiebreak, round_stage_scores = ev[0]
     categories = dict(conn.execute("SELECT id, name FROM category"))
+    # Positional: 3,000 entries on a national event, and keywords cost a fifth more.
     entries = tuple(
-        EntrySpec(
-            id=eid,
-            code=code,
-            title=title,
-            unit=unit,
-            category=categories.get(cat_id, "") if cat_id is not None else "",
-        )
+        EntrySpec(eid, code, title, unit, categories.get(cat_id, "") if cat_id is not None else "")
         for eid, code, title, unit, cat_id in conn.execute(
             "SELECT id, code, title, unit, category_id FROM entry ORDER BY code"
         )
@@ -161,11 +156,15 @@ def load_event_spec_sqlite(conn: sqlite3.Connection) -> EventSpec:
     admitted: dict[int, set[int]] = {}
     for stage_id, entry_id in conn.execute("SELECT stage_id, entry_id FROM stage_admission"):
         admitted.setdefault(stage_id, set()).add(entry_id)
-    assigned: dict[int, set[tuple[int, int]]] = {}
-    for stage_id, juror_id, entry_id in conn.execute(
-        "SELECT stage_id, juror_id, entry_id FROM assignment"
-    ):
-        assigned.setdefault(stage_id, set()).add((juror_id, entry_id))
+    # One set per stage straight from the cursor's (juror, entry) rows: no Python loop over the
+    # 16,000 pairs of a national event. A stage without any keeps None (every juror assigned).
+    assigned: dict[int, frozenset[tuple[int, int]]] = {}
+    for sid in (row[0] for row in stage_rows):
+        pairs = frozenset(
+            conn.execute("SELECT juror_id, entry_id FROM assignment WHERE stage_id = ?", (sid,))
+        )
+        if pairs:
+            assigned[sid] = pairs
     stage_codes = {row[0]: row[1] for row in stage_rows}
     stages = []
     for i, (sid, code, name, position, weight, method, band, lo, hi, cumulative) in enumerate(
@@ -185,13 +184,11 @@ def load_event_spec_sqlite(conn: sqlite3.Connection) -> EventSpec:
                 scale_max=_dec(hi),
                 # The first stage admits every entry (workbook 'Lolos' rule).
                 admitted=None if i == 0 else frozenset(admitted.get(sid, ())),
-                assignments=frozenset(assigned[sid]) if sid in assigned else None,
+                assignments=assigned.get(sid),
                 cumulative=parse_cumulative(cumulative) if cumulative else (),
             )
         )
-    conflicts = frozenset(
-        (j, e) for j, e in conn.execute("SELECT juror_id, entry_id FROM conflict")
-    )
+    conflicts = frozenset(conn.execute("SELECT juror_id, entry_id FROM conflict"))
     decisions = tuple(
         JuryDecision(
             stage_code=stage_codes[stage_id] if stage_id is not None else FINAL,
