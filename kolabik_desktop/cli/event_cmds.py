@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 CSV_COLUMNS = ("rank", "code", "title", "unit", "category", "score", "status", "tie_note")
 FORMATS = ("table", "csv", "json")
+_CSV_TEXT_COLUMNS = (1, 2, 3, 4, 7)  # code, title, unit, category, tie_note: user text
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -328,18 +329,21 @@ def _row_fields(row: LeaderboardRow) -> list[str]:
 
 def leaderboard_csv(board: Leaderboard, stage_codes: Sequence[str]) -> str:
     """CSV: the fixed columns, then one column per stage (its panel score, dot decimal)."""
+    from kolabik_desktop.core.exchange.csv_text import csv_safe
+    from kolabik_desktop.core.scoring.engine import format_score
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CSV_COLUMNS, *(f"score_{code}" for code in stage_codes)])
-    from kolabik_desktop.core.exchange.csv_text import csv_safe
-
-    text_columns = {1, 2, 3, 4, 7}  # code, title, unit, category, tie_note: user text
+    precision = board.precision
+    # 3,000 rows on a national event: one list per row, user text made safe in place.
     for row in board.rows:
-        fields = [
-            csv_safe(value) if i in text_columns else value
-            for i, value in enumerate(_row_fields(row))
-        ]
-        writer.writerow(fields + [_stage_display(row, c, board.precision) for c in stage_codes])
+        fields = _row_fields(row)
+        for i in _CSV_TEXT_COLUMNS:
+            fields[i] = csv_safe(fields[i])
+        scores = row.stage_scores
+        fields += [format_score(scores.get(code), precision) for code in stage_codes]
+        writer.writerow(fields)
     return out.getvalue()
 
 

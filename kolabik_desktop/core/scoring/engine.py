@@ -10,7 +10,7 @@ zscore). Per-stage totals and panel scores are cached; an edit recomputes only t
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -264,22 +264,28 @@ class _Stage:
         self.admitted = frozenset(self.entries)
         self.juror_order = juror_order
         jurors = sorted(juror_order, key=juror_order.__getitem__)
-        assigned: dict[int, list[int]] = {}
+        assigned: dict[int, Sequence[int]] = {}
         if spec.assignments is None:
             assigned = {e: jurors for e in self.entries}
         else:
+            chosen: dict[int, list[int]] = {}
             for j, e in spec.assignments:
                 if e in self.admitted and j in juror_order:
-                    assigned.setdefault(e, []).append(j)
-            for js in assigned.values():
-                js.sort(key=juror_order.__getitem__)
+                    chosen.setdefault(e, []).append(j)
+            for e, js in chosen.items():
+                assigned[e] = sorted(js, key=juror_order.__getitem__)
         self.eligible: dict[int, tuple[int, ...]] = {}
         self.recused: dict[int, tuple[int, ...]] = {}
+        everyone = tuple(jurors)
         for e in self.entries:
-            out = conflicts_by_entry.get(e, frozenset())
-            js = assigned.get(e, [])
-            self.eligible[e] = tuple(j for j in js if j not in out)
-            self.recused[e] = tuple(j for j in js if j in out)
+            on = assigned.get(e, ())
+            out = conflicts_by_entry.get(e)
+            if out is None:  # most entries: no conflict, shared tuples
+                self.eligible[e] = everyone if on is jurors else tuple(on)
+                self.recused[e] = ()
+            else:
+                self.eligible[e] = tuple(j for j in on if j not in out)
+                self.recused[e] = tuple(j for j in on if j in out)
         self.values: dict[int, dict[int, dict[int, Decimal]]] = {}  # e -> j -> c -> v
         self.totals: dict[int, dict[int, int]] = {}  # e -> j -> T(j,e) × q
         self.panels: dict[int, _Result] = {}
@@ -346,14 +352,16 @@ class _Stage:
         return n if self.coefficients else None
 
     def recompute_entry_totals(self, e: int) -> None:
-        by_juror = self.values.get(e, {})
+        by_juror = self.values.get(e)
         totals: dict[int, int] = {}
-        for j in self.eligible.get(e, ()):
-            cells = by_juror.get(j)
-            if cells:
-                t = self.total(cells)
-                if t is not None:
-                    totals[j] = t
+        if by_juror:
+            total = self.total
+            for j in self.eligible.get(e, ()):
+                cells = by_juror.get(j)
+                if cells:
+                    t = total(cells)
+                    if t is not None:
+                        totals[j] = t
         self.totals[e] = totals
         self._cells.pop(e, None)
         self._criterion_keys.pop(e, None)
