@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import shutil
 import sys
 import unicodedata
@@ -375,6 +374,8 @@ def leaderboard_json(board: Leaderboard, stage_codes: Sequence[str], event_name:
         "precision": board.precision,
         "rows": rows,
     }
+    import json  # only this format needs it
+
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

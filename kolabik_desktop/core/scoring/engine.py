@@ -38,7 +38,6 @@ from kolabik_desktop.core.scoring.model import (
     StageSpec,
     Status,
 )
-from kolabik_desktop.core.scoring.problem_text import problem_message
 
 __all__ = [
     "Scorer",
@@ -129,7 +128,13 @@ def _scaled_int(value: Decimal, places: int) -> int | None:
 def validate_event(event: EventSpec) -> list[str]:
     """Every reason the engine cannot rank this event as scoring.md says, in English; [] when
     it can (``event_problems`` gives them as coded problems, to word in any language)."""
-    return [problem_message(p) for p in event_problems(event)]
+    problems = event_problems(event)
+    if not problems:
+        return []
+    # The table of every text is needed only to word a problem (the usual case has none).
+    from kolabik_desktop.core.scoring.problem_text import problem_message
+
+    return [problem_message(p) for p in problems]
 
 
 def event_problems(event: EventSpec) -> list[rules.Problem]:
