@@ -986,7 +986,9 @@ def group_values(event: EventSpec, values: ScoreValues) -> ScoreCells:
         if juror_cells is None:
             juror_cells = by_juror[j] = {}
         juror_cells[c] = v
-    return ScoreCells(by_stage, frozenset(v for v in values.values() if v is not None))
+    distinct = set(values.values())  # in C: a national event's 124,000 values, 67 distinct
+    distinct.discard(None)  # type: ignore[arg-type]  # a Mapping from a caller may hold None
+    return ScoreCells(by_stage, frozenset(distinct))
 
 
 def _panel_key_fn(stage: _Stage) -> _KeyFn:
