@@ -1152,8 +1152,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{path}: could not create the event file: {detail}",
     },
     c.CREATE_FAILED_NOTHING: {
-        "id": "{path}: berkas acara tidak dapat dibuat: {detail}; tidak ada yang ditulis.",
-        "en": "{path}: could not create the event file: {detail}; nothing was written.",
+        "id": "{path}: berkas acara tidak dapat dibuat: {reason}; tidak ada yang ditulis.",
+        "en": "{path}: could not create the event file: {reason}; nothing was written.",
     },
     c.OPEN_IS_FOLDER: {
         "id": "{path}: ini folder, bukan berkas acara",
