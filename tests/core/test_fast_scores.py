@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kolabik_desktop.core.demo import build_demo_event
-from kolabik_desktop.core.scoring.engine import group_values
+from kolabik_desktop.core.scoring.engine import Scorer, group_values, validate_event
+from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import open_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -50,8 +51,15 @@ def _assert_same(path: Path) -> None:
     read = read_file_scoring_input(path)
     assert read is not None and read.kind == kind
     assert read.event == portable.event
-    # The scores grouped while reading are what the engine's own grouping makes of them.
+    # The scores grouped while reading are what the engine's own grouping makes of them, and
+    # rank the same on every board.
     assert read.cells == group_values(portable.event, portable.values)
+    if validate_event(portable.event):
+        return
+    fast_scorer = Scorer(read.event, read.cells)
+    portable_scorer = Scorer(portable.event, portable.values)
+    for board in [FINAL, *(s.code for s in portable.event.stages)]:
+        assert fast_scorer.leaderboard(board) == portable_scorer.leaderboard(board)
 
 
 def test_demo_event_reads_the_same(tmp_path: Path) -> None:
