@@ -122,7 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `kolabik` and `kolabik EVENT` open the window: a bare path is not a subcommand.
     if not argv or (argv[0] not in COMMANDS and argv[0] != "open" and not argv[0].startswith("-")):
         argv = ["open", *argv]
-    args = build_parser(argv[0]).parse_args(argv)
+    return _run(build_parser(argv[0]).parse_args(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; a problem a user can cause is a message and an exit code."""
     try:
         return int(args.func(args) or 0)
     except KolabikError as exc:
