@@ -963,11 +963,12 @@ class Scorer:
 
 def empty_cells(event: EventSpec) -> tuple[tuple[StageCells, ...], dict[int, StageCells]]:
     """Empty cells for each stage of the event, and criterion id -> its stage's cells (a
-    criterion listed in two stages counts in the later one, as everywhere in the engine)."""
+    criterion listed in two stages counts in the later one in ranking order, as in the Scorer)."""
     by_stage: tuple[StageCells, ...] = tuple({} for _ in event.stages)
-    stage_of = {
-        c.id: cells for s, cells in zip(event.stages, by_stage, strict=True) for c in s.criteria
-    }
+    ranked = sorted(
+        zip(event.stages, by_stage, strict=True), key=lambda pair: (pair[0].position, pair[0].id)
+    )
+    stage_of = {c.id: cells for s, cells in ranked for c in s.criteria}
     return by_stage, stage_of
 
 
