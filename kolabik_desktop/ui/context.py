@@ -17,7 +17,7 @@ from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import EventSpec
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.queries import scores
-from kolabik_desktop.core.store.queries.fast_scores import read_event_spec, read_scoring_input
+from kolabik_desktop.core.store.queries.fast_scores import read_event_spec, read_scorer_input
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import (
     TaskRunner,
@@ -36,8 +36,8 @@ def _read_scorer(db: EventDB) -> Scorer:
     made: each full pass would scan them all (about 100 ms on the national event, measured), and
     none of them is garbage."""
     with gc_paused():
-        data = read_scoring_input(db)
-        return Scorer(data.event, data.values)
+        event, values = read_scorer_input(db)
+        return Scorer(event, values)
 
 
 class EventContext(QObject):

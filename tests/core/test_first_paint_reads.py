@@ -18,6 +18,8 @@ from factories import make_event
 
 from kolabik_desktop.core.demo import build_demo_event
 from kolabik_desktop.core.errors import StorageError
+from kolabik_desktop.core.scoring.engine import Scorer
+from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import EventDB, open_event_file, utc_now
 from kolabik_desktop.core.store.models import (
@@ -31,7 +33,9 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.queries import entries, event, presentation, scores, stages
 from kolabik_desktop.core.store.queries.entries import PROVENANCE_PREFIX
+from kolabik_desktop.core.store.queries.fast_scores import read_scorer_input
 from kolabik_desktop.core.store.queries.submissions import submission
+from kolabik_desktop.core.store.services import load_scoring_input
 
 
 def _enrich(db: EventDB) -> None:
@@ -120,6 +124,13 @@ def _assert_same_reads(path: Path) -> None:
                 portable = read(s, *args)  # type: ignore[operator]
             assert fast == portable, (read.__name__, args)
             assert type(fast) is type(portable)
+        # The window's scorer (scores grouped by load_cells_sqlite) ranks as the portable read.
+        event_spec, cells = read_scorer_input(db)
+        portable = load_scoring_input(db)
+        assert event_spec == portable.event
+        fast, slow = Scorer(event_spec, cells), Scorer(portable.event, portable.values)
+        for board in (FINAL, *(st.code for st in event_spec.stages)):
+            assert fast.leaderboard(board).rows == slow.leaderboard(board).rows, board
         # The decimals keep their exact text (the form shows them as stored).
         for sid, _code in stage_rows:
             for c in stages.criteria(db, sid):

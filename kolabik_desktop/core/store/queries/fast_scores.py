@@ -39,6 +39,7 @@ from kolabik_desktop.core.scoring.model import (
     JurorSpec,
     JuryDecision,
     ScoreCells,
+    ScoreValues,
     StageSpec,
 )
 from kolabik_desktop.core.store.spec_values import ScoringInput, parse_cumulative
@@ -233,6 +234,18 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         return load_scoring_input(db)
     with _sqlite_connection(db) as conn:
         return load_scoring_input_sqlite(conn)
+
+
+def read_scorer_input(db: EventDB) -> tuple[EventSpec, ScoreValues | ScoreCells]:
+    """What a window's Scorer is built from: for an event file the scores already grouped for the
+    engine (``load_cells_sqlite``, as ``kolabik leaderboard`` reads them), in one read
+    transaction with the structure; else the flat values of ``read_scoring_input``."""
+    if not db.reads_with_sqlite:
+        data = read_scoring_input(db)
+        return data.event, data.values
+    with db.sqlite_reader() as conn:
+        event = load_event_spec_sqlite(conn)
+        return event, load_cells_sqlite(conn, event)
 
 
 def read_event_spec(db: EventDB) -> EventSpec:
