@@ -47,13 +47,14 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.writer import (
     Cell,
+    CellGroup,
     CellsRefused,
     CommentCell,
     ScoreCell,
     SubmissionCell,
     collector_paused,
     database_refused,
-    write_cells,
+    write_cell_groups,
 )
 
 # The merge rule (newest revision wins) lives with the one writer that applies it.
@@ -531,9 +532,14 @@ def _write_cells(s: Session, resolution: _Resolution, now: str) -> None:
                 Where(f"submission {row.stage_code}"),
             )
         )
-    for key, batch in cells.items():
-        p = packages[key]
-        try:
-            write_cells(s, batch, actor=p.juror_code, source=p.filename, now=now)
-        except CellsRefused as exc:
-            raise InputRejected(p.filename, list(exc.problems)) from exc
+    # One writer call for every package: the rules' context loaded and the audit chain
+    # extended once per import (the live hub's batch of 30 deltas), each package's cells audited
+    # under its own juror and file, in the same order as a call per package.
+    keys = list(cells)
+    groups = [
+        CellGroup(cells[key], packages[key].juror_code, packages[key].filename) for key in keys
+    ]
+    try:
+        write_cell_groups(s, groups, now=now)
+    except CellsRefused as exc:
+        raise InputRejected(packages[keys[exc.group]].filename, list(exc.problems)) from exc
