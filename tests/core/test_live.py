@@ -394,15 +394,28 @@ def test_the_group_commit_merges_deltas_of_several_jurors_in_one_batch(room):
         saved.append(live.next_delta(j1))
         live.record_acks(j1, [Ack(0, saved[-1].last)])
 
-    def push(delta) -> None:
-        acks.append(committer.commit(*live.verify_delta(db, delta.data, "J1")))
+    refused: list[str] = []
 
-    threads = [threading.Thread(target=push, args=(d,)) for d in saved]
+    def push(data: bytes, juror: str = "J1") -> None:
+        try:
+            acks.append(committer.commit(data, juror))
+        except LiveRefusal as refusal:
+            refused.append(refusal.code)
+
+    # The committer verifies each delta of its batch: a forged one (its value changed after
+    # signing) and one pushed under another juror are refused alone, the rest merge.
+    forged = saved[0].data.replace(b'"value":"50"', b'"value":"99"')
+    assert forged != saved[0].data
+    bad = [(forged,), (saved[1].data, "J2")]
+    threads = [
+        threading.Thread(target=push, args=args) for args in [*bad, *[(d.data,) for d in saved]]
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(30)
     committer.close()
+    assert sorted(refused) == sorted([live.REFUSED_SIGNATURE, live.REFUSED_MALFORMED])
     assert sorted(a.kit_seq for a in acks) == [d.last for d in saved]
     assert len({a.hub_seq for a in acks}) == 12 and committer.batches <= 12
     assert chair_value(db, ids, "J1", 1, "MAT")[0] == Decimal(61)
