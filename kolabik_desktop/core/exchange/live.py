@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange import packages, signing
-from kolabik_desktop.core.exchange.merge import PackagePlan, apply_import, plan_import
+from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan, apply_import
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Event,
@@ -656,52 +656,24 @@ def commit_deltas(
     a stage the chair holds as submitted (merge.py's ``locked``: the one rule), is refused
     whole, so the kit keeps it queued until the chair reopens the stage; a failed write refuses
     them all and changes nothing."""
-    results: list[Ack | LiveRefusal | None] = []
-    taken: list[packages.VerifiedPackage] = []
-    planned = plan_import(db, [verified for verified, _last in deltas])
-    for (verified, _last), item in zip(deltas, planned.items, strict=True):
-        refusal = _refusal_of(item)
-        results.append(refusal)
-        if refusal is None:
-            taken.append(verified)
-    if taken:
-        try:
-            # Nothing refused (the usual case): apply the plan made above, not a second one.
-            chosen = planned if len(taken) == len(deltas) else plan_import(db, taken)
-            applied = apply_import(db, chosen)
-        except KolabikError as exc:
-            return [r or LiveRefusal(REFUSED_WRITE, str(exc)) for r in results]
-        # A stage submitted between the plan and the write: the merge kept it unchanged; the
-        # delta is refused so the kit keeps those cells queued (the rest merged, once).
-        late = {item.filename: _refusal_of(item) for item in applied.items}
-        with db.session() as s:
-            receipts = {
-                (juror_id, sha): hub_seq
-                for juror_id, sha, hub_seq in s.execute(
-                    select(
-                        PackageReceipt.juror_id,
-                        PackageReceipt.sha256,
-                        func.min(PackageReceipt.id),
-                    )
-                    .where(PackageReceipt.sha256.in_([v.sha256 for v in taken]))
-                    .group_by(PackageReceipt.juror_id, PackageReceipt.sha256)
-                )
-            }
-        results = [
-            r if r is not None else late.get(verified.filename)
-            for r, (verified, _last) in zip(results, deltas, strict=True)
-        ]
+    if not deltas:
+        return []
+    try:
+        # Planned, held back and applied in the one write transaction (apply_import's whole).
+        applied = apply_import(db, ImportPlan(tuple(v for v, _last in deltas), ()), whole=True)
+    except KolabikError as exc:
+        return [LiveRefusal(REFUSED_WRITE, str(exc)) for _delta in deltas]
     done: list[Ack | LiveRefusal] = []
-    for result, (verified, last) in zip(results, deltas, strict=True):
-        if result is None:
-            hub_seq = receipts.get((verified.juror_id, verified.sha256))
+    for (_verified, last), item in zip(deltas, applied.items, strict=True):
+        refusal = _refusal_of(item)
+        if refusal is None:
             # apply_import always records a receipt; without one the file is broken.
-            result = (
-                Ack(int(hub_seq), last)
-                if hub_seq is not None
+            refusal = (
+                Ack(item.receipt_id, last)
+                if item.receipt_id is not None
                 else LiveRefusal(REFUSED_WRITE, "no receipt was recorded")
             )
-        done.append(result)
+        done.append(refusal)
     return done
 
 

@@ -87,6 +87,7 @@ class PackagePlan:
     # package would have changed there: refused until the chair reopens the stage.
     locked: dict[str, int] = field(default_factory=dict)
     refused_scores: int = 0  # of which score cells (not counted as unchanged)
+    receipt_id: int | None = None  # after apply_import: the receipt of this package's bytes
 
     @property
     def refused(self) -> bool:
@@ -224,15 +225,17 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
         )
     }
     stage_of = dict(s.execute(select(Criterion.id, Criterion.stage_id)).all()) if locked else {}
-    received = set(
-        s.execute(
-            select(PackageReceipt.juror_id, PackageReceipt.sha256).where(
-                PackageReceipt.juror_id.in_(jurors)
-            )
-        ).all()
-    )
+    received: dict[tuple[int, str], int] = {}
+    for juror_id, sha, receipt_id in s.execute(
+        select(PackageReceipt.juror_id, PackageReceipt.sha256, PackageReceipt.id).where(
+            PackageReceipt.juror_id.in_(jurors)
+        )
+    ):
+        received[juror_id, sha] = min(receipt_id, received.get((juror_id, sha), receipt_id))
     for p in verified:
-        plans[id(p)].already_imported = (p.juror_id, p.sha256) in received
+        plan = plans[id(p)]
+        plan.receipt_id = received.get((p.juror_id, p.sha256))
+        plan.already_imported = plan.receipt_id is not None
 
     existing_scores = {
         (j, e, c): (sid, score_key(rev, at, value, note), value, note, rev)
@@ -413,12 +416,18 @@ def _trusted(
 
 
 @serialized_write
-def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
+def apply_import(db: EventDB, plan: ImportPlan, *, whole: bool = False) -> ImportPlan:
     """Apply the plan's verified packages in ONE transaction; returns what was actually done.
 
     The winners are recomputed inside the write transaction, so an edit made between planning
     and applying is respected. Refused packages are skipped. Every changed cell gets an audit
-    row (source = the package's file name); listeners hear one Change per kind.
+    row (source = the package's file name); listeners hear one Change per kind. Each applied
+    package's line in the result carries its receipt's id (``receipt_id``).
+
+    ``whole`` (the live link): a package part of which a submitted stage holds back is left out
+    whole (no cell written, no receipt; its line lists ``locked``), so its sender keeps it to
+    send again once the chair reopens the stage. Decided inside the transaction: one plan per
+    import, a second only when something was held.
     """
     given: list[VerifiedPackage | InputRejected] = list(plan.packages)
     given += [i.rejection for i in plan.items if i.rejection is not None]
@@ -428,25 +437,31 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
             # Take SQLite's write lock before reading, so the diff and the writes see one state.
             s.execute(text("UPDATE event SET id = id WHERE 0 = 1"))
             resolution = _resolve(s, given)
+            if whole:
+                resolution = _without_held(s, given, resolution)
             _write_cells(s, resolution, now)
-            recorded: set[str] = set()
+            recorded: dict[str, PackageReceipt] = {}
             receipts = 0
             _record_keys(s, resolution, now)
             for p in resolution.plan.packages:
                 item = resolution.plans[id(p)]
                 if not item.already_imported and p.sha256 not in recorded:
-                    recorded.add(p.sha256)
                     receipts += 1
-                    s.add(
-                        PackageReceipt(
-                            juror_id=p.juror_id,
-                            filename=p.filename,
-                            sha256=p.sha256,
-                            created_at=p.created_at,
-                            imported_at=now,
-                            document=p.document,
-                        )
+                    recorded[p.sha256] = PackageReceipt(
+                        juror_id=p.juror_id,
+                        filename=p.filename,
+                        sha256=p.sha256,
+                        created_at=p.created_at,
+                        imported_at=now,
+                        document=p.document,
                     )
+                    s.add(recorded[p.sha256])
+            if recorded:
+                s.flush()  # the receipts' ids: the live link's sequence numbers
+                for p in resolution.plan.packages:
+                    item = resolution.plans[id(p)]
+                    if not item.already_imported:
+                        item.receipt_id = recorded[p.sha256].id
     except KolabikError:
         raise
     except SQLAlchemyError as exc:  # e.g. the rubric changed under the import: nothing was written
@@ -464,6 +479,26 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     if receipts and not (resolution.scores or resolution.comments or resolution.submissions):
         db.notify(Change("packages", frozenset(), source))
     return result
+
+
+def _without_held(
+    s: Session, given: list[VerifiedPackage | InputRejected], resolution: _Resolution
+) -> _Resolution:
+    """The resolution without the packages a submitted stage holds back in part (``whole``);
+    their lines, as first planned, stay in the result in their place."""
+    held = {id(p): resolution.plans[id(p)] for p in resolution.plan.packages}
+    held = {key: item for key, item in held.items() if item.locked}
+    if not held:
+        return resolution
+    kept = [p for p in given if id(p) not in held]
+    again = _resolve(s, kept)
+    # One line per given package, in order (as _resolve makes them): a held one's first line.
+    items = tuple(
+        again.plans[id(p)] if isinstance(p, VerifiedPackage) and id(p) not in held else first
+        for p, first in zip(given, resolution.plan.items, strict=True)
+    )
+    again.plan = ImportPlan(again.plan.packages, items, again.plan.entry_ids)
+    return again
 
 
 def _record_keys(s: Session, resolution: _Resolution, now: str) -> None:
