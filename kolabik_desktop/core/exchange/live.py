@@ -267,8 +267,7 @@ def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
     upto = max(a.kit_seq for a in acks)
     newest = max(a.hub_seq for a in acks)
     with kit.session() as s:
-        gone = s.scalar(select(func.count(LiveOutbox.seq)).where(LiveOutbox.seq <= upto))
-        s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto))
+        gone = s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto)).rowcount
         last = get_setting(s, SETTING_LAST_ACK)
         put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
         put_setting(s, SETTING_LAST_ACK_AT, utc_now())
