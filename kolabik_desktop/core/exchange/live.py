@@ -33,7 +33,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core import codes as ec
@@ -488,9 +488,7 @@ class HubSession:
         """The juror's kit secret and the public key the event trusts for them (None until
         their first signed package is merged: trust on first use, as a package import does)."""
         with self.db.session() as s:
-            row = s.execute(
-                select(Juror.secret_key, Juror.public_key).where(Juror.code == code)
-            ).first()
+            row = s.execute(_JUROR_KEY, {"code": code}).first()
         if row is None or not row[0]:
             return None
         return row[0], row[1]
@@ -525,6 +523,10 @@ class HubSession:
             return self.committer.commit(data, juror)
         except LiveRefusal as refusal:
             raise self.refuse(refusal.code, refusal.detail, juror) from None
+
+
+# Built once: every request reads its juror's keys, and building the select cost more than it.
+_JUROR_KEY = select(Juror.secret_key, Juror.public_key).where(Juror.code == bindparam("code"))
 
 
 def _signed(request: dict[str, Any], secret: bytes, trusted: bytes | None) -> bool:

@@ -15,12 +15,13 @@ use); the exact bytes of every juror-signed package are kept with its receipt.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, select, text, type_coerce
+from sqlalchemy import String, bindparam, select, text, type_coerce
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -215,22 +216,12 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
     resolution = _Resolution(ImportPlan(tuple(verified), tuple(items)), plans)
     if not verified:
         return resolution
-    jurors = {p.juror_id for p in verified}
-    locked = {
-        (j, st): code
-        for j, st, code in s.execute(
-            select(Submission.juror_id, Submission.stage_id, Stage.code)
-            .join(Stage, Stage.id == Submission.stage_id)
-            .where(Submission.juror_id.in_(jurors), Submission.submitted.is_(True))
-        )
-    }
-    stage_of = dict(s.execute(select(Criterion.id, Criterion.stage_id)).all()) if locked else {}
+    q = _queries()
+    jurors = {"jurors": sorted({p.juror_id for p in verified})}
+    locked = {(j, st): code for j, st, code in s.execute(q.locked, jurors)}
+    stage_of = dict(s.execute(q.stage_of).all()) if locked else {}
     received: dict[tuple[int, str], int] = {}
-    for juror_id, sha, receipt_id in s.execute(
-        select(PackageReceipt.juror_id, PackageReceipt.sha256, PackageReceipt.id).where(
-            PackageReceipt.juror_id.in_(jurors)
-        )
-    ):
+    for juror_id, sha, receipt_id in s.execute(q.received, jurors):
         received[juror_id, sha] = min(receipt_id, received.get((juror_id, sha), receipt_id))
     for p in verified:
         plan = plans[id(p)]
@@ -240,18 +231,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
     existing_scores = {
         (j, e, c): (sid, score_key(rev, at, value, note), value, note, rev)
         # The stored text is already canonical: reading it raw skips 10,000 Decimal round trips.
-        for sid, j, e, c, value, note, rev, at in s.execute(
-            select(
-                Score.id,
-                Score.juror_id,
-                Score.entry_id,
-                Score.criterion_id,
-                type_coerce(Score.value, String()),
-                Score.note,
-                Score.revision,
-                Score.updated_at,
-            ).where(Score.juror_id.in_(jurors))
-        )
+        for sid, j, e, c, value, note, rev, at in s.execute(q.scores, jurors)
     }
     stored_scores = {cell: old[1] for cell, old in existing_scores.items()}
     score_winners = _winners(
@@ -284,16 +264,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     existing_comments = {
         (j, e, st): (comment_key(rev, at, txt), txt, rev)
-        for j, e, st, txt, rev, at in s.execute(
-            select(
-                Comment.juror_id,
-                Comment.entry_id,
-                Comment.stage_id,
-                Comment.text,
-                Comment.revision,
-                Comment.updated_at,
-            ).where(Comment.juror_id.in_(jurors))
-        )
+        for j, e, st, txt, rev, at in s.execute(q.comments, jurors)
     }
     comment_winners = _winners(
         verified,
@@ -316,15 +287,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     existing_subs = {
         (j, st): (submission_key(rev, at, sub), sub, rev)
-        for j, st, sub, rev, at in s.execute(
-            select(
-                Submission.juror_id,
-                Submission.stage_id,
-                Submission.submitted,
-                Submission.revision,
-                Submission.updated_at,
-            ).where(Submission.juror_id.in_(jurors))
-        )
+        for j, st, sub, rev, at in s.execute(q.submissions, jurors)
     }
     submission_winners = _winners(
         verified,
@@ -344,6 +307,55 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     resolution.plan.entry_ids = frozenset(entry_ids)
     return resolution
+
+
+class _Queries:
+    """The merge's reads, built once (the live hub merges a batch every few tenths of a second:
+    building each select cost more than running it); jurors bound as an expanding parameter."""
+
+    def __init__(self) -> None:
+        jurors = bindparam("jurors", expanding=True)
+        self.locked = (
+            select(Submission.juror_id, Submission.stage_id, Stage.code)
+            .join(Stage, Stage.id == Submission.stage_id)
+            .where(Submission.juror_id.in_(jurors), Submission.submitted.is_(True))
+        )
+        self.stage_of = select(Criterion.id, Criterion.stage_id)
+        self.received = select(
+            PackageReceipt.juror_id, PackageReceipt.sha256, PackageReceipt.id
+        ).where(PackageReceipt.juror_id.in_(jurors))
+        # The stored text is already canonical: reading it raw skips Decimal round trips.
+        self.scores = select(
+            Score.id,
+            Score.juror_id,
+            Score.entry_id,
+            Score.criterion_id,
+            type_coerce(Score.value, String()),
+            Score.note,
+            Score.revision,
+            Score.updated_at,
+        ).where(Score.juror_id.in_(jurors))
+        self.comments = select(
+            Comment.juror_id,
+            Comment.entry_id,
+            Comment.stage_id,
+            Comment.text,
+            Comment.revision,
+            Comment.updated_at,
+        ).where(Comment.juror_id.in_(jurors))
+        self.submissions = select(
+            Submission.juror_id,
+            Submission.stage_id,
+            Submission.submitted,
+            Submission.revision,
+            Submission.updated_at,
+        ).where(Submission.juror_id.in_(jurors))
+        self.keys = select(Juror.id, Juror.public_key).where(Juror.id.in_(jurors))
+
+
+@functools.cache
+def _queries() -> _Queries:
+    return _Queries()
 
 
 def _unlocked(
@@ -377,11 +389,8 @@ def _trusted(
     Packages were verified against the key known when read; this re-checks inside the caller's
     transaction, and between packages of one import (two new keys for one juror: the first wins).
     """
-    trusted: dict[int, bytes | None] = dict(
-        s.execute(
-            select(Juror.id, Juror.public_key).where(Juror.id.in_({p.juror_id for p in verified}))
-        ).all()
-    )
+    jurors = {"jurors": sorted({p.juror_id for p in verified})}
+    trusted: dict[int, bytes | None] = dict(s.execute(_queries().keys, jurors).all())
     kept: list[VerifiedPackage] = []
     for p in verified:
         key = trusted.get(p.juror_id)

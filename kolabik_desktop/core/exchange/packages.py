@@ -12,6 +12,7 @@ juror's kit; ``read_package`` runs on the chair's event file and either returns 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -23,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from kolabik_desktop import __version__
 from kolabik_desktop.core import codes as ec
@@ -492,23 +493,59 @@ class _Known:
 
     @classmethod
     def load(cls, s: Any, documents: Sequence[dict[str, Any]]) -> _Known:
-        uid, name = s.execute(select(Event.uid, Event.name)).one()
-        codes = {d["juror"] for d in documents if isinstance(d.get("juror"), str)}
+        q = _queries()
+        uid, name = s.execute(q.event).one()
+        codes = sorted({d["juror"] for d in documents if isinstance(d.get("juror"), str)})
         jurors = {
             code: (juror_id, secret, key)
-            for juror_id, code, secret, key in s.execute(
-                select(Juror.id, Juror.code, Juror.secret_key, Juror.public_key).where(
-                    Juror.code.in_(codes)
-                )
-            )
+            for juror_id, code, secret, key in s.execute(q.jurors, {"codes": codes})
         }
-        wanted = {_text(d.get("chair_audit_head")) for d in documents} - {""}
-        anchors = (
-            frozenset(s.scalars(select(AuditLog.hash).where(AuditLog.hash.in_(wanted))))
-            if wanted
-            else frozenset()
-        )
+        wanted = sorted({_text(d.get("chair_audit_head")) for d in documents} - {""})
+        anchors = frozenset(s.scalars(q.anchors, {"hashes": wanted})) if wanted else frozenset()
         return cls(uid, name, jurors, anchors)
+
+
+class _Queries:
+    """The verifier's statements, built once (the live hub verifies every batch with them:
+    building each select cost more than running it); id and code sets bound as expanding
+    parameters, "_all" variants for many entries."""
+
+    def __init__(self) -> None:
+        codes, entries = bindparam("codes", expanding=True), bindparam("entries", expanding=True)
+        jurors = bindparam("jurors", expanding=True)
+        self.event = select(Event.uid, Event.name)
+        self.jurors = select(Juror.id, Juror.code, Juror.secret_key, Juror.public_key).where(
+            Juror.code.in_(codes)
+        )
+        self.anchors = select(AuditLog.hash).where(
+            AuditLog.hash.in_(bindparam("hashes", expanding=True))
+        )
+        self.entries_all = select(Entry.code, Entry.id)
+        self.entries = self.entries_all.where(Entry.code.in_(codes))
+        self.stages = select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)
+        self.criteria = select(
+            Criterion.id,
+            Criterion.stage_id,
+            Criterion.code,
+            Criterion.min_value,
+            Criterion.max_value,
+            Criterion.step,
+            Stage.code,
+        ).join(Stage, Stage.id == Criterion.stage_id)
+        self.recused = select(Conflict.juror_id, Conflict.entry_id).where(
+            Conflict.juror_id.in_(jurors)
+        )
+        self.admitted_all = select(StageAdmission.stage_id, StageAdmission.entry_id)
+        self.admitted = self.admitted_all.where(StageAdmission.entry_id.in_(entries))
+        self.assigned_stages = select(Assignment.stage_id).distinct()
+        self.assigned = select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
+            Assignment.juror_id.in_(jurors)
+        )
+
+
+@functools.cache
+def _queries() -> _Queries:
+    return _Queries()
 
 
 def _check_signer(document: dict[str, Any], known: _Known) -> _Signer:
@@ -621,48 +658,23 @@ def _load_rubric(s: Any, documents: Sequence[dict[str, Any]], juror_ids: set[int
         if isinstance(row, dict) and isinstance(row.get("entry"), str)
     }
     few = len(named) <= _FEW_ENTRIES
-    entries: dict[str, int] = {
-        code: entry_id
-        for code, entry_id in s.execute(
-            select(Entry.code, Entry.id).where(*([Entry.code.in_(named)] if few else []))
-        )
-    }
-    stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
+    q = _queries()
+    codes = {"codes": sorted(named), "jurors": sorted(juror_ids)}
+    entries: dict[str, int] = dict(s.execute(q.entries if few else q.entries_all, codes).all())
+    stages_rows = s.execute(q.stages).all()
     # Plain tuples, not ORM objects: (id, stage id, min, max, step).
     rubric = {
         (stage_code, code): (crit_id, stage_id, lo, hi, step)
-        for crit_id, stage_id, code, lo, hi, step, stage_code in s.execute(
-            select(
-                Criterion.id,
-                Criterion.stage_id,
-                Criterion.code,
-                Criterion.min_value,
-                Criterion.max_value,
-                Criterion.step,
-                Stage.code,
-            ).join(Stage, Stage.id == Criterion.stage_id)
-        )
+        for crit_id, stage_id, code, lo, hi, step, stage_code in s.execute(q.criteria)
     }
-    recused = frozenset(
-        s.execute(
-            select(Conflict.juror_id, Conflict.entry_id).where(Conflict.juror_id.in_(juror_ids))
-        ).all()
-    )
+    recused = frozenset(s.execute(q.recused, codes).all())
     admitted: dict[int, set[int]] = {}
     for stage_id, entry_id in s.execute(
-        select(StageAdmission.stage_id, StageAdmission.entry_id).where(
-            *([StageAdmission.entry_id.in_(entries.values())] if few else [])
-        )
+        q.admitted if few else q.admitted_all, {"entries": sorted(entries.values())}
     ):
         admitted.setdefault(stage_id, set()).add(entry_id)
-    assigned: dict[int, set[tuple[int, int]]] = {
-        sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
-    }
-    for stage_id, juror_id, entry_id in s.execute(
-        select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
-            Assignment.juror_id.in_(juror_ids)
-        )
-    ):
+    assigned: dict[int, set[tuple[int, int]]] = {sid: set() for sid in s.scalars(q.assigned_stages)}
+    for stage_id, juror_id, entry_id in s.execute(q.assigned, codes):
         assigned[stage_id].add((juror_id, entry_id))
     # The same eligibility rule as every other write path (core/scoring/rules.py); keyed by
     # juror, so one holds for every package of the batch.

@@ -862,16 +862,24 @@ def _stored_scores(
     s: Session, cells: Sequence[ScoreCell]
 ) -> dict[tuple[int, int, int], tuple[Any, ...]]:
     """The stored rows the cells may replace: cell -> (id, value text, note, revision, at)."""
-    table = cast(Table, Score.__table__)
-    c = table.c
+    wanted = {x.entry_id for x in cells}
+    query = _STORED_FEW if len(wanted) < _FEW else _STORED_ALL
+    ids = {"jurors": sorted({x.juror_id for x in cells}), "entries": sorted(wanted)}
+    return {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query, ids)}
+
+
+def _stored_query() -> tuple[Any, Any]:
+    """The stored-scores statements (built once, as _ContextQueries): by juror, and by juror
+    and entry (few entries)."""
+    c = cast(Table, Score.__table__).c
     query = select(
         c.id, c.juror_id, c.entry_id, c.criterion_id, type_coerce(c.value, String()), c.note
     ).add_columns(c.revision, c.updated_at)
-    query = query.where(c.juror_id.in_({x.juror_id for x in cells}))
-    wanted = {x.entry_id for x in cells}
-    if len(wanted) < _FEW:
-        query = query.where(c.entry_id.in_(wanted))
-    return {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query)}
+    query = query.where(c.juror_id.in_(bindparam("jurors", expanding=True)))
+    return query, query.where(c.entry_id.in_(bindparam("entries", expanding=True)))
+
+
+_STORED_ALL, _STORED_FEW = _stored_query()
 
 
 def _insert_new(
