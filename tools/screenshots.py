@@ -86,7 +86,8 @@ def shoot_all(event: Path, size: tuple[int, int], out: Path) -> list[Path]:
         written.append(path)
         if target is not window:
             target.close()
-    window.features.live_session.panel.stop()
+    if window.features.live_session.dock.is_built():
+        window.features.live_session.panel.stop()
     window.close()
     window.deleteLater()
     settle()
@@ -167,7 +168,7 @@ def _live_session_dock(window: Any) -> None:
     panel = window.features.live_session.panel
     panel.start(port=0)
     first = panel.session.jurors()[0].code
-    panel.session.refuse(live.REFUSED_KEY_CHANGED, "screenshot", first)
+    panel.session.refuse(live.REFUSED_KEY_CHANGED, None, first)
     panel.refresh()
     _show_dock(window, "live_dock")
 

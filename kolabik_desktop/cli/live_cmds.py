@@ -16,27 +16,6 @@ from typing import Any
 
 from kolabik_desktop.core.errors import KolabikError
 
-# What a refusal code means, for the terminal (the window says it in Indonesian).
-REASONS = {
-    "malformed": "the hub could not read the request",
-    "wrong_event": "the hub runs another event",
-    "unknown_juror": "the hub does not know this juror (was the kit made from this event?)",
-    "bad_signature": "the hub refused the juror's signature",
-    "too_large": "the change was too large for the hub",
-    "rate": "the hub asks to slow down",
-    "paused": "the chair paused acceptance; the changes stay queued in the kit",
-    "not_approved": "waiting for the chair to approve this juror",
-    "key_changed": (
-        "the chair's event trusts another key for this juror (a new kit?): the chair must run "
-        "'kolabik forget-key EVENT --juror CODE' or use 'Forget juror key' in the live-session dock"
-    ),
-    "submitted_stage": "the stage is submitted at the chair; ask the chair to reopen it",
-    "invalid_rows": "the hub refused the changes",
-    "write_failed": "the hub could not save the changes",
-    "unreachable": "no hub answered",
-    "rogue_hub": "the hub is not this event's hub (its key does not match the kit)",
-}
-
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser("hub", help="run the chair's live session on the LAN until Ctrl+C")
@@ -168,10 +147,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                         f"{kit.path.name} was made before the chair's hub key existed: "
                         "give the pairing code the hub shows (--code XXXXX-XXXXX)"
                     )
-                try:
-                    pair(kit, client, args.code)
-                except live.LiveRefusal as refusal:
-                    raise KolabikError(_reason(refusal)) from None
+                pair(kit, client, args.code)  # a LiveRefusal is a coded KolabikError
             if args.watch:
                 return _watch(kit, client)
             return _sync_until_done(kit, client, args.timeout, sync_once)
@@ -193,11 +169,6 @@ def _find_hub(uid: str, timeout: float) -> str:
     return found[0]
 
 
-def _reason(refusal: Any) -> str:
-    reason = REASONS.get(refusal.code, refusal.code)
-    return f"{reason} ({refusal.detail})" if refusal.detail else reason
-
-
 def _sync_until_done(kit: Any, client: Any, timeout: float, sync_once: Any) -> int:
     import time
 
@@ -208,7 +179,7 @@ def _sync_until_done(kit: Any, client: Any, timeout: float, sync_once: Any) -> i
         sent += result.sent
         if result.refusal is not None:
             print(
-                f"kolabik: {_reason(result.refusal)}; {result.unsent} change(s) not acknowledged",
+                f"kolabik: {result.refusal}; {result.unsent} change(s) not acknowledged",
                 file=sys.stderr,
             )
             return 1
@@ -243,7 +214,7 @@ def _watch(kit: Any, client: Any) -> int:
                 watcher.mark()
                 result = sync_once(kit, client)
                 line = (
-                    f"sync: {_reason(result.refusal)}; {result.unsent} unsent"
+                    f"sync: {result.refusal}; {result.unsent} unsent"
                     if result.refusal
                     else f"sync: online, {result.unsent} unsent, last ack {result.last_ack_at}"
                 )

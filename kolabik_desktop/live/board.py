@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.live.server import HubServer, Request, Response, Stream
@@ -128,7 +129,7 @@ class Board:
         rest = request.path[len("/board/") :]
         token, _, name = rest.partition("/")
         if not hmac.compare_digest(token.encode(), self.token.encode()):
-            self.server.session.refuse(live.REFUSED_MALFORMED, "a wrong board link", request.peer)
+            self.server.session.refuse(live.REFUSED_MALFORMED, ec.LIVE_WHY_BOARD_LINK, request.peer)
             return Response(404, b'{"error":"not found"}')
         if request.method != "GET":
             return Response(405, b'{"error":"GET only"}')

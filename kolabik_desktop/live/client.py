@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live, live_crypto
-from kolabik_desktop.core.exchange.live import Ack, LiveRefusal
+from kolabik_desktop.core.exchange.live import Ack, LiveRefusal, refused
 from kolabik_desktop.core.store.db import EventDB
 
 TIMEOUT = 5.0
 HELLO_EVERY = 5.0  # seconds between heartbeats (unsent count, entry) on a working link
-UNREACHABLE = "unreachable"  # a refusal code of the client itself: no hub answered
-ROGUE_HUB = "rogue_hub"  # a hub answered that does not hold the pinned key
+UNREACHABLE = live.REFUSED_UNREACHABLE  # a refusal of the client itself: no hub answered
+ROGUE_HUB = live.REFUSED_ROGUE_HUB  # a hub answered that does not hold the pinned key
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -30,11 +31,11 @@ def split_address(address: str) -> tuple[str, int]:
     text = address.strip()
     parts = urlsplit(text if "//" in text else f"http://{text}")
     if not parts.hostname:
-        raise KolabikError(f"'{address}' is not a hub address (HOST:PORT)")
+        raise KolabikError.coded(ec.LIVE_BAD_ADDRESS, address=address)
     try:
         port = parts.port or 80
     except ValueError:
-        raise KolabikError(f"'{address}' is not a hub address (HOST:PORT)") from None
+        raise KolabikError.coded(ec.LIVE_BAD_ADDRESS, address=address) from None
     return parts.hostname, port
 
 
@@ -72,7 +73,7 @@ class HubClient:
         for attempt in (1, 2):  # a kept connection the hub closed meanwhile is retried once
             if self.aborted:
                 self.close()
-                raise LiveRefusal(UNREACHABLE, f"{self.address}: the kit is closing")
+                raise refused(UNREACHABLE, ec.LIVE_WHY_CLOSING, address=self.address)
             if self._conn is None:
                 self._conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
             try:
@@ -84,7 +85,9 @@ class HubClient:
                 self.close()
                 self.greeted_at = None  # after a drop, catch up again before pushing
                 if attempt == 2:
-                    raise LiveRefusal(UNREACHABLE, f"{self.address}: {exc}") from None
+                    raise refused(
+                        UNREACHABLE, ec.LIVE_WHY_NETWORK, address=self.address, detail=exc
+                    ) from None
         raise AssertionError("unreachable")
 
     def info(self) -> dict[str, Any]:
@@ -94,25 +97,25 @@ class HubClient:
         except ValueError:
             info = None
         if status != 200 or not isinstance(info, dict) or info.get("protocol") != live.PROTOCOL:
-            raise LiveRefusal(UNREACHABLE, f"{self.address} is not a Kolabik hub")
+            raise refused(UNREACHABLE, ec.LIVE_WHY_NOT_HUB, address=self.address)
         return info
 
     def call(self, request: dict[str, Any]) -> dict[str, Any]:
         """Send one signed request sealed to the pinned key; the hub's answer, opened."""
         if self.hub_public is None:
-            raise LiveRefusal(ROGUE_HUB, "the kit knows no hub key yet: pair with the code")
+            raise refused(ROGUE_HUB, ec.LIVE_WHY_NOT_PAIRED)
         sealed, key = live_crypto.seal_request(self.hub_public, json.dumps(request).encode())
         status, body = self._exchange("POST", "/api/v1/call", sealed)
         if status == 429:
-            raise LiveRefusal(live.REFUSED_RATE, "the hub asks to slow down")
+            raise refused(live.REFUSED_RATE)
         if status != 200:
-            raise LiveRefusal(ROGUE_HUB, f"the hub at {self.address} cannot read this kit's key")
+            raise refused(ROGUE_HUB, ec.LIVE_WHY_CANNOT_READ, address=self.address)
         try:
             answer = json.loads(live_crypto.open_answer(key, body))
         except (live_crypto.SealError, ValueError):
-            raise LiveRefusal(ROGUE_HUB, f"{self.address} is not this event's hub") from None
+            raise refused(ROGUE_HUB, ec.LIVE_WHY_NOT_THIS_HUB, address=self.address) from None
         if not isinstance(answer, dict):
-            raise LiveRefusal(ROGUE_HUB, "the hub's answer is not understood")
+            raise refused(ROGUE_HUB, ec.LIVE_WHY_ANSWER)
         return answer
 
 
@@ -120,11 +123,11 @@ def pair(kit: EventDB, client: HubClient, code: str) -> None:
     """Pin the hub's key into a kit made before the key existed, checked by the pairing code."""
     info = client.info()
     if info.get("event_uid") != kit.uid:
-        raise LiveRefusal(live.REFUSED_WRONG_EVENT, f"{client.address} runs another event")
+        raise refused(live.REFUSED_WRONG_EVENT, ec.LIVE_WHY_OTHER_EVENT, address=client.address)
     try:
         public = bytes.fromhex(str(info.get("public_key")))
     except ValueError:
-        raise LiveRefusal(ROGUE_HUB, "the hub sent no valid key") from None
+        raise refused(ROGUE_HUB, ec.LIVE_WHY_NO_HUB_KEY) from None
     live.pin_hub_key(kit, public, code)
     client.hub_public = public
 
@@ -163,9 +166,9 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
         client.greeted_at = time.monotonic()
         unsent = live.kit_state(kit).unsent  # after the acks just recorded
         if unsent and not approved:
-            raise LiveRefusal(live.REFUSED_NOT_APPROVED, "waiting for the chair's approval")
+            raise refused(live.REFUSED_NOT_APPROVED)
         if unsent and paused:
-            raise LiveRefusal(live.REFUSED_PAUSED, "the chair paused acceptance")
+            raise refused(live.REFUSED_PAUSED)
 
     try:
         greeted = client.greeted_at
@@ -206,7 +209,7 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
 
 def _check(answer: dict[str, Any]) -> None:
     if not answer.get("ok"):
-        raise LiveRefusal(str(answer.get("code") or "refused"), str(answer.get("detail") or ""))
+        raise LiveRefusal.from_answer(answer)
 
 
 def _acks(raw: object) -> list[Ack]:

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.exchange import live, live_crypto
 from kolabik_desktop.core.exchange.live import HubSession
 
@@ -216,7 +217,7 @@ class HubServer:
         who = str(peer[0]) if isinstance(peer, tuple) else "?"
         try:
             if self.connections > MAX_CONNECTIONS:
-                self.session.refuse(live.REFUSED_RATE, "too many connections", who)
+                self.session.refuse(live.REFUSED_RATE, ec.LIVE_WHY_CONNECTIONS, who)
                 await self._send(writer, Response(503, b'{"error":"busy"}'), close=True)
                 return
             await self._serve(reader, writer, who)
@@ -236,12 +237,12 @@ class HubServer:
             try:
                 head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), IDLE_TIMEOUT)
             except (asyncio.LimitOverrunError, ValueError):
-                self.session.refuse(live.REFUSED_TOO_LARGE, "request head too large", who)
+                self.session.refuse(live.REFUSED_TOO_LARGE, ec.LIVE_WHY_HEAD, who)
                 await self._send(writer, _error(431, "header too large"), close=True)
                 return
             except asyncio.IncompleteReadError as exc:
                 if exc.partial.strip():
-                    self.session.refuse(live.REFUSED_MALFORMED, "an incomplete request", who)
+                    self.session.refuse(live.REFUSED_MALFORMED, ec.LIVE_WHY_INCOMPLETE, who)
                 return
             except TimeoutError:
                 return
@@ -252,7 +253,7 @@ class HubServer:
             request.received = received
             self.requests += 1
             if not self.rate.take(who):
-                self.session.refuse(live.REFUSED_RATE, "too many requests", who)
+                self.session.refuse(live.REFUSED_RATE, ec.LIVE_WHY_REQUESTS, who)
                 await self._send(writer, _error(429, "too many requests"), close=False)
                 continue
             result = await self._route(request)
@@ -282,17 +283,19 @@ class HubServer:
             if length < 0 or "transfer-encoding" in headers:
                 raise ValueError("length")
         except ValueError:
-            self.session.refuse(live.REFUSED_MALFORMED, "not an HTTP/1.1 request", who)
+            self.session.refuse(live.REFUSED_MALFORMED, ec.LIVE_WHY_NOT_HTTP, who)
             await self._send(writer, _error(400, "bad request"), close=True)
             return None
         if length > MAX_BODY_BYTES:
-            self.session.refuse(live.REFUSED_TOO_LARGE, f"body of {length} bytes", who)
+            self.session.refuse(
+                live.REFUSED_TOO_LARGE, ec.LIVE_WHY_BYTES, who, bytes=length, max=MAX_BODY_BYTES
+            )
             await self._send(writer, _error(413, "too large"), close=True)
             return None
         try:
             body = await asyncio.wait_for(reader.readexactly(length), READ_TIMEOUT)
         except (TimeoutError, asyncio.IncompleteReadError):
-            self.session.refuse(live.REFUSED_MALFORMED, "the body never arrived", who)
+            self.session.refuse(live.REFUSED_MALFORMED, ec.LIVE_WHY_NO_BODY, who)
             await self._send(writer, _error(408, "timeout"), close=True)
             return None
         path = target.split("?", 1)[0]
@@ -307,13 +310,16 @@ class HubServer:
                     break
         if route is None:
             self.session.refuse(
-                live.REFUSED_MALFORMED, f"no endpoint {request.path[:80]}", request.peer
+                live.REFUSED_MALFORMED,
+                ec.LIVE_WHY_NO_ENDPOINT,
+                request.peer,
+                path=request.path[:80],
             )
             return _error(404, "not found")
         response = await route(request)
         if isinstance(response, Response) and response.status == 405:
             self.session.refuse(
-                live.REFUSED_MALFORMED, f"{request.method[:10]} not allowed", request.peer
+                live.REFUSED_MALFORMED, ec.LIVE_WHY_METHOD, request.peer, method=request.method[:10]
             )
         return response
 
@@ -356,9 +362,7 @@ class HubServer:
         try:
             plain, key = live_crypto.open_request(self.session.private_key, request.body)
         except live_crypto.SealError:
-            self.session.refuse(
-                live.REFUSED_MALFORMED, "the envelope cannot be opened", request.peer
-            )
+            self.session.refuse(live.REFUSED_MALFORMED, ec.LIVE_WHY_SEALED, request.peer)
             return _error(400, "cannot open")
         try:
             document = json.loads(plain)

@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.store.db import EventDB
 from kolabik_desktop.core.store.queries.audit import (
     FIELD_NAMES,
@@ -555,27 +554,47 @@ class AuditView(QDialog):
         out = Path(path)
         if out.suffix.lower() not in (".csv", ".xlsx"):
             out = out.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
-        try:
-            count = self.export_to(out)
-        except KolabikError as exc:
+        # A national event's log is ~124k rows: they are read and written off the GUI thread.
+        db, rows_filter, lang = self.db, self.model.filter, i18n.current_language()
+        self._busy(True)
+        self.export_button.setEnabled(False)
+
+        def work(_progress: Any) -> int:
+            return export_lines(db, rows_filter, out, lang)
+
+        def done(count: int) -> None:
+            self._export_finished()
+            QMessageBox.information(
+                self,
+                self.tr("Export"),
+                self.tr("{0} row(s) written to {1}").format(_count(count), out),
+            )
+
+        def failed(exc: Exception) -> None:
+            self._export_finished()
             QMessageBox.warning(
                 self,
                 self.tr("Export"),
                 self.tr("Nothing was exported: {0}").format(error_text(exc)),
             )
-            return
-        QMessageBox.information(
-            self, self.tr("Export"), self.tr("{0} row(s) written to {1}").format(_count(count), out)
-        )
+
+        run_task(work, done, failed, db=db)
+
+    def _export_finished(self) -> None:
+        self._busy(False)
+        self.export_button.setEnabled(self.db is not None)
 
     def export_to(self, out: Path) -> int:
-        """The rows the filter shows, oldest first, to ``out`` (.csv or .xlsx)."""
-        from kolabik_desktop.core.exchange.exports import export_audit
-
+        """The rows the filter shows, oldest first, to ``out`` (.csv or .xlsx), now."""
         assert self.db is not None
-        return export_audit(
-            filtered_lines(self.db, self.model.filter), out, i18n.current_language()
-        )
+        return export_lines(self.db, self.model.filter, out, i18n.current_language())
+
+
+def export_lines(db: EventDB, rows_filter: AuditFilter, out: Path, lang: str) -> int:
+    """The log's rows that ``rows_filter`` keeps, oldest first, to ``out`` in ``lang``."""
+    from kolabik_desktop.core.exchange.exports import export_audit
+
+    return export_audit(filtered_lines(db, rows_filter), out, lang)
 
 
 class AuditFeature:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -47,8 +46,11 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live
 from kolabik_desktop.core.exchange.live import HubSession, JurorLink
-from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
+from kolabik_desktop.core.scoring import problem_text
+from kolabik_desktop.ui import i18n
+from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR, LazyDock
 from kolabik_desktop.ui.problems import error_text
+from kolabik_desktop.ui.problems import problem_text as problem_words
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -70,82 +72,9 @@ RETRY_MS = 3000  # offline: try again; online: report the unsent count and entry
 
 
 def refusal_label(code: str) -> str:
-    """A refusal in a few words, for the chair's dock (the juror's full wording: refusal_text)."""
-    labels = {
-        live.REFUSED_MALFORMED: QCoreApplication.translate("LiveSession", "unreadable request"),
-        live.REFUSED_WRONG_EVENT: QCoreApplication.translate("LiveSession", "another event"),
-        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate("LiveSession", "unknown juror"),
-        live.REFUSED_SIGNATURE: QCoreApplication.translate("LiveSession", "bad signature"),
-        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
-            "LiveSession", "new kit: forget the old key"
-        ),
-        live.REFUSED_TOO_LARGE: QCoreApplication.translate("LiveSession", "too large"),
-        live.REFUSED_RATE: QCoreApplication.translate("LiveSession", "too many requests"),
-        live.REFUSED_PAUSED: QCoreApplication.translate("LiveSession", "acceptance paused"),
-        live.REFUSED_NOT_APPROVED: QCoreApplication.translate("LiveSession", "not approved yet"),
-        live.REFUSED_SUBMITTED: QCoreApplication.translate("LiveSession", "stage submitted"),
-        live.REFUSED_INVALID: QCoreApplication.translate("LiveSession", "invalid scores"),
-        live.REFUSED_WRITE: QCoreApplication.translate("LiveSession", "could not save"),
-    }
-    return labels.get(code, code)
-
-
-def refusal_text(code: str) -> str:
-    """Why the hub is not taking the juror's changes, in the user's language."""
-    texts = {
-        live.REFUSED_PAUSED: QCoreApplication.translate(
-            "LiveSession", "The chair paused acceptance; your changes wait in the kit."
-        ),
-        live.REFUSED_NOT_APPROVED: QCoreApplication.translate(
-            "LiveSession", "Waiting for the chair to approve this laptop."
-        ),
-        live.REFUSED_SUBMITTED: QCoreApplication.translate(
-            "LiveSession", "The stage is submitted at the chair; ask to reopen it."
-        ),
-        live.REFUSED_SIGNATURE: QCoreApplication.translate(
-            "LiveSession", "The hub refused this kit's signature."
-        ),
-        live.REFUSED_UNKNOWN_JUROR: QCoreApplication.translate(
-            "LiveSession", "The hub does not know this juror."
-        ),
-        live.REFUSED_WRONG_EVENT: QCoreApplication.translate(
-            "LiveSession", "The hub runs another competition."
-        ),
-        live.REFUSED_RATE: QCoreApplication.translate(
-            "LiveSession", "The hub is busy; trying again."
-        ),
-        live.REFUSED_KEY_CHANGED: QCoreApplication.translate(
-            "LiveSession",
-            "This kit is new and the chair still trusts your old kit's key: the chair must "
-            "forget your old key (Forget juror key in the live-session dock, or kolabik "
-            "forget-key). Your changes wait in the kit.",
-        ),
-        live.REFUSED_MALFORMED: QCoreApplication.translate(
-            "LiveSession",
-            "The hub could not read this kit's request; your changes wait in the kit.",
-        ),
-        live.REFUSED_TOO_LARGE: QCoreApplication.translate(
-            "LiveSession", "The change was too large for the hub; your changes wait in the kit."
-        ),
-        live.REFUSED_INVALID: QCoreApplication.translate(
-            "LiveSession", "The hub refused these scores as invalid; ask the chair."
-        ),
-        live.REFUSED_WRITE: QCoreApplication.translate(
-            "LiveSession", "The chair's laptop could not save the changes; trying again."
-        ),
-        "rogue_hub": QCoreApplication.translate(
-            "LiveSession", "This hub is not your chair's hub; nothing was sent."
-        ),
-        "unreachable": QCoreApplication.translate(
-            "LiveSession", "No hub answered; your changes wait in the kit."
-        ),
-    }
-    return texts.get(
-        code,
-        QCoreApplication.translate("LiveSession", "The hub refused the changes ({0}).").format(
-            code
-        ),
-    )
+    """A refusal in a few words, for the chair's dock (its sentence: ui.problems.error_text),
+    from core's one table (problem_text REFUSAL_LABELS) in the window's language."""
+    return problem_text.refusal_label(code, i18n.current_language())
 
 
 # -- the chair's side -----------------------------------------------------------------------------
@@ -200,11 +129,11 @@ class LiveJurorsModel(QAbstractTableModel):
     def refusal_tooltip(self, link: JurorLink) -> str:
         if not link.last_refusal:
             return ""
-        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}\n{3}").format(
+        problem = link.last_refusal_problem
+        return QCoreApplication.translate("LiveSession", "{0} at {1}: {2}").format(
             refusal_label(link.last_refusal),
             (link.last_refusal_at or "")[11:19],
-            refusal_text(link.last_refusal),
-            link.last_refusal_detail,
+            problem_words(problem) if problem is not None else "",
         )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -723,7 +652,7 @@ class LiveLink(QObject):
             try:
                 pair(db, client, code)
             except live.LiveRefusal as refusal:
-                self.message = refusal_text(refusal.code)
+                self.message = error_text(refusal)
                 self.status_changed.emit()
                 return
         if self.client is not None:
@@ -765,9 +694,12 @@ class LiveLink(QObject):
             self.online, self.message = False, error_text(exc) if exc is not None else ""
         else:
             refusal = result.refusal
-            self.online = refusal is None or refusal.code not in ("unreachable", "rogue_hub")
+            self.online = refusal is None or refusal.code not in (
+                live.REFUSED_UNREACHABLE,
+                live.REFUSED_ROGUE_HUB,
+            )
             self.unsent, self.last_ack_at = result.unsent, result.last_ack_at
-            self.message = "" if refusal is None else refusal_text(refusal.code)
+            self.message = "" if refusal is None else error_text(refusal)
         self.status_changed.emit()
         if self._again or (result is not None and result.refusal is None and result.unsent):
             self._again = False
@@ -821,15 +753,20 @@ class ConnectDialog(QDialog):
 class LiveSessionFeature:
     """Tools > Live session (chair: the hub and its dock; juror: connect, status bar).
 
-    The web board serves the projector's board: the projector is given, not looked up.
+    The dock's panel is built the first time the chair shows it (a LazyDock): a juror's kit
+    window, which has no hub to run, never builds it. The web board serves the projector's
+    board: the projector is given, not looked up.
     """
 
     def __init__(self, host: WindowHost, projector: ProjectorController | None) -> None:
         window = host.widget
-        panel = LiveSessionPanel()
-        dock = QDockWidget(QCoreApplication.translate("LiveSession", "Live session"), window)
-        dock.setObjectName("liveSessionDock")
-        dock.setWidget(panel)
+        self.host, self.projector = host, projector
+        dock = LazyDock(
+            QCoreApplication.translate("LiveSession", "Live session"),
+            "liveSessionDock",
+            self._build,
+            window,
+        )
         dock.hide()
         host.add_dock(dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         show_dock: QAction = dock.toggleViewAction()
@@ -844,33 +781,36 @@ class LiveSessionFeature:
         status = QLabel()
         host.add_status_widget(status)
         link.status_changed.connect(lambda: status.setText(link.status_text()))
-        self.panel, self.dock, self.link = panel, dock, link
+        self.dock, self.link = dock, link
 
-        panel.projector = projector
         if projector is not None:
-            projector.state_changed.connect(panel.publish_board)
-            projector.stale_changed.connect(panel.publish_board)  # a closed projector's change
+            projector.state_changed.connect(self._publish_board)
+            projector.stale_changed.connect(self._publish_board)  # a closed projector's change
             session = projector.session  # set by the projector feature, built before this one
             if session is not None:
-                session.changed.connect(panel.publish_board)  # the slot timer ticks
+                session.changed.connect(self._publish_board)  # the slot timer ticks
 
         def on_open(context: EventContext) -> None:
             chair = host.mode == MODE_CHAIR
             show_dock.setVisible(chair)
             connect.setVisible(host.mode == MODE_JUROR)
             if chair:
-                panel.set_context(context)
+                if dock.is_built():
+                    self.panel.set_context(context)
                 if projector is None:
-                    context.changed.connect(panel.publish_board)
+                    context.changed.connect(self._publish_board)
                 # else: the projector refreshes after a change (next event-loop turn) and says
                 # so by state_changed; publishing on the change itself would show the board
                 # before the change and hold the real one back by the cooldown.
-            elif host.mode == MODE_JUROR:  # a kit open read-only never syncs
-                link.attach(context)
+            else:
+                dock.hide()  # nothing to run from a kit or a read-only event
+                if host.mode == MODE_JUROR:  # a kit open read-only never syncs
+                    link.attach(context)
             context.closing.connect(on_closing)
 
         def on_closing() -> None:
-            panel.set_context(None)
+            if dock.is_built():
+                self.panel.set_context(None)
             link.detach()
 
         def on_connect() -> None:
@@ -886,3 +826,22 @@ class LiveSessionFeature:
         connect.setVisible(False)
         connect.triggered.connect(on_connect)
         host.event_opened.connect(on_open)
+
+    @property
+    def panel(self) -> LiveSessionPanel:
+        """The chair's panel (built now if the dock was never shown)."""
+        panel = self.dock.content()
+        assert isinstance(panel, LiveSessionPanel)
+        return panel
+
+    def _build(self, _parent: QWidget) -> LiveSessionPanel:
+        panel = LiveSessionPanel()
+        panel.projector = self.projector
+        if self.host.mode == MODE_CHAIR:
+            panel.set_context(self.host.context)
+        return panel
+
+    def _publish_board(self, *_args: object) -> None:
+        """A change the web board may show: only a built panel can serve one."""
+        if self.dock.is_built():
+            self.panel.publish_board()

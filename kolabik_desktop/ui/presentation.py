@@ -38,9 +38,6 @@ from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import EntrySpec, EventSpec
 from kolabik_desktop.core.store.queries.presentation import ORDER_KEY as ORDER_KEY
 from kolabik_desktop.core.store.queries.presentation import SlotPart as SlotPart
-from kolabik_desktop.core.store.queries.presentation import (
-    parse_slot_parts as parse_slot_parts,
-)
 from kolabik_desktop.core.store.queries.presentation import presentation_schedule
 from kolabik_desktop.ui.host import MODE_CHAIR
 from kolabik_desktop.ui.problems import error_text
@@ -578,29 +575,21 @@ class PresentationPanel(QWidget):
         if row >= 0 and self.parts_table.rowCount() > 1:
             self.parts_table.removeRow(row)
 
-    def edited_parts(self) -> list[SlotPart] | str:
-        """The parts in the table, or a message naming what is wrong."""
+    def edited_parts(self) -> list[SlotPart]:
+        """The parts as typed in the table; core's slot rule checks them when they are saved."""
         parts = []
         for i in range(self.parts_table.rowCount()):
             item = self.parts_table.item(i, 0)
-            name = item.text().strip() if item is not None else ""
-            if not name:
-                return self.tr("Part %1 needs a name.").replace("%1", str(i + 1))
             spin = self.parts_table.cellWidget(i, 1)
+            name = item.text().strip() if item is not None else ""
             parts.append(SlotPart(name, float(spin.value())))  # type: ignore[attr-defined]
-        if not parts:
-            return self.tr("A slot needs at least one part.")
         return parts
 
     def save_parts(self) -> None:
         if self.session.context is None or self.session.stage_code is None:
             return
-        parts = self.edited_parts()
-        if isinstance(parts, str):
-            QMessageBox.warning(self, self.tr("Slot not saved"), parts)
-            return
         try:
-            self.session.set_parts(parts)
+            self.session.set_parts(self.edited_parts())
         except KolabikError as exc:
             QMessageBox.warning(self, self.tr("Slot not saved"), error_text(exc))
 

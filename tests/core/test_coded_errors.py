@@ -207,3 +207,51 @@ def test_a_refused_input_reads_the_same_header_and_cap_in_both_languages():
     assert shown[0] == "nilai.xlsx: ditolak, tidak ada yang diubah (203 masalah):"
     assert shown[1] == f"  - {problem_line(problems[0], 'id')}" and "baris 0" in shown[1]
     assert shown[-1] == "  ... dan 3 lagi"
+
+
+LIVE = CORE.parent / "live"
+
+
+def _prose_refusal(node: ast.AST) -> bool:
+    """A live refusal worded in prose: ``refuse(code, "the chair paused", who)`` or
+    ``refused(code, f"{n} bytes")``, where a LIVE_WHY_* code with plain parameters belongs."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    values = [*node.args, *(k.value for k in node.keywords)]
+    return called in ("refuse", "refused") and any(_prose_text(v) for v in values)
+
+
+def test_every_live_refusal_is_coded():
+    """The live link's refusals (core/exchange/live.py, the hub's server and board, the kit's
+    client) are codes with plain parameters: the hub's log, `kolabik sync` and the window word
+    them from problem_text, in their language. LiveRefusal("prose") is caught by the scan of
+    core above (it takes a message like any KolabikError); this scan adds the refuse/refused
+    helpers, in core and in live/."""
+    found = {}
+    for path in sorted([*CORE.rglob("*.py"), *LIVE.rglob("*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        lines = [n.lineno for n in ast.walk(tree) if _prose_refusal(n)]
+        if lines:
+            found[str(path)] = lines
+    assert found == {}
+    assert "LiveRefusal" in _error_classes(
+        {
+            str(p.relative_to(CORE)): ast.parse(p.read_text(encoding="utf-8"))
+            for p in CORE.rglob("*.py")
+        }
+    ), "LiveRefusal must take a coded message, so the prose scan covers it"
+
+
+def test_the_scan_finds_prose_refusals():
+    sample = ast.parse(
+        "self.session.refuse(live.REFUSED_RATE, 'too many connections', who)\n"
+        "raise refused(REFUSED_TOO_LARGE, f'{n} bytes')\n"
+        "refused(REFUSED_MALFORMED, why='the delta is not JSON')\n"
+        "self.session.refuse(live.REFUSED_RATE, ec.LIVE_WHY_REQUESTS, who)\n"
+        "refused(REFUSED_TOO_LARGE, ec.LIVE_WHY_BYTES, bytes=n, max=m)\n"
+        "refused(REFUSED_PAUSED)\n"
+    )
+    lines = sorted(n.lineno for n in ast.walk(sample) if _prose_refusal(n))
+    assert lines == [1, 2, 3]

@@ -11,10 +11,13 @@ from factories import make_event
 from helpers_exchange import kits_by_juror, score_rows
 from sqlalchemy import func, select
 
+from kolabik_desktop.core import codes
 from kolabik_desktop.core.exchange import live, live_crypto, packages, signing
 from kolabik_desktop.core.exchange.live import Ack, HubSession, LiveRefusal
 from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
 from kolabik_desktop.core.exchange.packages import sign, write_package
+from kolabik_desktop.core.scoring.problem_text import TEXTS, problem_message
+from kolabik_desktop.core.scoring.rules import Problem, Where
 from kolabik_desktop.core.store import outbox, services
 from kolabik_desktop.core.store.db import create_event_file, open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Juror, LiveOutbox, PackageReceipt, Setting
@@ -223,7 +226,11 @@ def test_a_change_to_a_stage_the_chair_holds_submitted_is_refused(room):
     services.set_submitted(db, juror_id=ids.jurors[0], stage_id=ids.stages["P2"], submitted=True)
     with pytest.raises(LiveRefusal) as refused:
         live.accept_delta(db, live.next_delta(j1).data, "J1")
-    assert refused.value.code == live.REFUSED_SUBMITTED and "P2" in refused.value.detail
+    assert refused.value.code == live.REFUSED_SUBMITTED
+    assert refused.value.why == Problem(codes.LIVE_WHY_STAGES, {"stages": "P2"})
+    assert str(refused.value) == (
+        "the stage is submitted at the chair (stage P2); ask the chair to reopen it"
+    )
     assert chair_value(db, ids, "J1", 0, "PAP") is None
     # The package merge's rule: only the chair reopens; a delta "reopening" it itself is refused.
     services.set_submitted(j1, juror_id=j1.kit_juror_id, stage_id=ids.stages["P2"], submitted=True)
@@ -268,8 +275,10 @@ def test_deltas_and_requests_carry_the_jurors_ed25519_key_trusted_on_first_use(r
     # ...and from then on only J1's own key is taken, on requests and on deltas. A request of
     # the juror's kit secret but another key is a new kit: refused, naming the chair's remedy.
     refused_hello = hub.handle(_resigned(hello(j1), db, other))
-    assert refused_hello["code"] == live.REFUSED_KEY_CHANGED
-    assert "forget-key" in refused_hello["detail"]
+    assert _refused(refused_hello) == live.REFUSED_KEY_CHANGED
+    assert refused_hello == {"ok": False, "code": "key_changed"}  # no English on the wire
+    told = LiveRefusal.from_answer(refused_hello)
+    assert "forget-key" in str(told) and "forget-key" in problem_message(told.problem, "id")
     assert hub.jurors()[0].last_refusal == live.REFUSED_KEY_CHANGED
     save(j1, ids, 1, "PAP", 90)
     forged = _resigned(json.loads(live.next_delta(j1).data), db, other)
@@ -280,7 +289,13 @@ def test_deltas_and_requests_carry_the_jurors_ed25519_key_trusted_on_first_use(r
     # Without the juror's Ed25519 signature (HMAC alone) a request is not the juror's.
     bare = hello(j1)
     bare["signature"] = {"algorithm": "HMAC-SHA256", "value": sign(bare, _secret(db, "J1"))}
-    assert hub.handle(bare)["code"] == live.REFUSED_SIGNATURE
+    assert _refused(hub.handle(bare)) == live.REFUSED_SIGNATURE
+
+
+def _refused(answer: dict) -> str:
+    """The refusal code of a hub's answer, as the kit reads it."""
+    assert answer["ok"] is False
+    return LiveRefusal.from_answer(answer).code
 
 
 def _secret(db, code: str) -> bytes:
@@ -301,10 +316,10 @@ def test_the_hub_session_approves_pauses_and_logs_every_refusal(room):
     assert link.waiting and link.unsent == 3 and link.entry == "IN-001"
     save(j1, ids, 0, "PAP", 80)
     push = live.signed_request(j1, "push", delta=live.next_delta(j1).data.decode())
-    assert hub.handle(push)["code"] == live.REFUSED_NOT_APPROVED
+    assert _refused(hub.handle(push)) == live.REFUSED_NOT_APPROVED
     hub.set_approved("J1")
     hub.paused = True
-    assert hub.handle(push)["code"] == live.REFUSED_PAUSED
+    assert _refused(hub.handle(push)) == live.REFUSED_PAUSED
     hub.paused = False
     answer = hub.handle(push)
     assert answer["ok"] and answer["ack"][1] == 1
@@ -313,9 +328,9 @@ def test_the_hub_session_approves_pauses_and_logs_every_refusal(room):
     assert {lk.code: lk.approved for lk in HubSession(db).jurors()}["J1"] is True
     forged = hello(j2)
     forged["juror"] = "J1"  # J2's request claiming to be J1
-    assert hub.handle(forged)["code"] == live.REFUSED_SIGNATURE
-    assert hub.handle([1, 2])["code"] == live.REFUSED_MALFORMED
-    assert hub.handle(hello(j1) | {"juror": "NOBODY"})["code"] == live.REFUSED_UNKNOWN_JUROR
+    assert _refused(hub.handle(forged)) == live.REFUSED_SIGNATURE
+    assert _refused(hub.handle([1, 2])) == live.REFUSED_MALFORMED
+    assert _refused(hub.handle(hello(j1) | {"juror": "NOBODY"})) == live.REFUSED_UNKNOWN_JUROR
     codes = [r.code for r in hub.refusals]
     assert codes == [
         live.REFUSED_NOT_APPROVED,
@@ -462,3 +477,59 @@ def test_a_delta_held_back_in_part_is_refused_whole_and_the_rest_of_its_batch_me
     again = live.commit_deltas(db, [live.verify_delta(db, deltas[0].data, "J1")])
     assert isinstance(again[0], Ack) and p1_value()[0] == Decimal(77)
     assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(80)
+
+
+def test_a_refusal_crosses_the_wire_as_a_code_and_reads_in_the_kits_language():
+    """The hub answers a code and its why's code and parameters, never a sentence; the kit words
+    them (English for the CLI, Indonesian in the window). Older kits read the same "code"."""
+    package_problem = Problem(codes.PACKAGE_UNKNOWN_ENTRY, {"entry": "X-9"}, Where("scores[2]"))
+    for refusal, wire in (
+        (live.refused(live.REFUSED_PAUSED), "paused"),
+        (live.refused(live.REFUSED_INVALID, package_problem), "invalid_rows"),
+        (live.refused(live.REFUSED_TOO_LARGE, codes.LIVE_WHY_BYTES, bytes=9, max=8), "too_large"),
+    ):
+        answer = json.loads(json.dumps(refusal.answer()))
+        assert answer["ok"] is False and answer["code"] == wire
+        assert "detail" not in answer and str(refusal) not in json.dumps(answer)
+        back = LiveRefusal.from_answer(answer)
+        assert back.code == refusal.code and str(back) == str(refusal)
+    invalid = live.refused(live.REFUSED_INVALID, package_problem)
+    assert str(invalid) == (
+        "the hub refused these scores as invalid (scores[2]: unknown entry 'X-9'); ask the chair"
+    )
+    assert problem_message(invalid.problem, "id") == (
+        "hub menolak nilai ini karena tidak sah (scores[2]: peserta 'X-9' tidak dikenal); "
+        "tanyakan kepada ketua"
+    )
+    # A newer hub's refusal this kit does not know, and a why it has no words for: still said.
+    newer = LiveRefusal.from_answer({"ok": False, "code": "quota", "why": {"code": "x.y"}})
+    assert newer.code == codes.LIVE_REFUSED_OTHER and newer.why is None
+    assert str(newer) == "the hub refused the changes (quota); the changes wait in the kit"
+    for why in (
+        {"code": ["x"]},
+        {"code": 5},
+        "text",
+        {"code": codes.LIVE_WHY_NO_DELTA, "where": 3},
+    ):
+        assert LiveRefusal.from_answer({"code": "malformed", "why": why}).code == (
+            live.REFUSED_MALFORMED
+        )
+    # An older hub's answer (English detail): the code is worded, the English is not shown.
+    older = LiveRefusal.from_answer({"ok": False, "code": "paused", "detail": "the chair paused"})
+    assert older.code == live.REFUSED_PAUSED
+    assert problem_message(older.problem, "id") == (
+        "ketua menjeda penerimaan; perubahan Anda menunggu di kit"
+    )
+
+
+def test_every_refusal_code_has_a_sentence_with_its_why_and_a_short_label():
+    from kolabik_desktop.core.scoring.problem_text import LANGS, REFUSAL_LABELS
+
+    refusals = {v for k, v in vars(codes).items() if k.startswith("LIVE_REFUSED_")}
+    assert {getattr(live, n) for n in dir(live) if n.startswith("REFUSED_")} <= refusals
+    assert set(REFUSAL_LABELS) == refusals
+    for code in refusals:
+        assert code.startswith("live.refused.")
+        for lang in LANGS:
+            assert "{why}" in TEXTS[code][lang], code
+            assert REFUSAL_LABELS[code][lang], code

@@ -9,6 +9,7 @@ import pytest
 from factories import make_event
 from sqlalchemy import func, select
 
+from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.exchange.proof import prove
 from kolabik_desktop.core.store import setup
@@ -19,6 +20,7 @@ from kolabik_desktop.core.store.models import AuditLog, Entry
 from kolabik_desktop.core.store.queries.presentation import (
     PresentationSchedule,
     SlotPart,
+    parse_slot_parts,
     presentation_schedule,
     submitted_juror_ids,
 )
@@ -118,6 +120,20 @@ def test_slot_parts_are_a_stage_update(event):
     assert check_event(db) == [] and prove(db).findings == []
 
 
+def test_the_order_follows_a_renamed_stage_and_goes_with_a_deleted_one(event):
+    db, ids, _seen = event
+    order = (ids.entries[1], ids.entries[0])
+    setup.set_presentation_order(db, "P2", order)
+    p2 = next(st for st in setup.list_stages(db) if st.data.code == "P2")
+    setup.update_stage(db, p2.id, setup.replace(p2.data, code="WAWANCARA"))
+    assert presentation_schedule(db, "WAWANCARA").order == order
+    assert presentation_schedule(db, "P2").order == ()
+    assert check_event(db) == [] and prove(db).findings == []
+    setup.delete_stage(db, p2.id, allow_deleting_scores=True)
+    setup.add_stage(db, setup.replace(p2.data, code="WAWANCARA"))
+    assert presentation_schedule(db, "WAWANCARA").order == ()  # a new stage starts without it
+
+
 def test_schedule_writes_are_refused_in_a_juror_kit(tmp_path):
     db = create_event_file(tmp_path / "k.kolabik", name="Kit", kind="kit")
     try:
@@ -147,3 +163,22 @@ def test_unreadable_saved_values_read_as_none_saved(event):
         s.add(Setting(key="presentation_order:P2", value="{not json"))
         s.scalars(select(Stage).where(Stage.code == "P2")).one().slot_parts = "[1, 2]"
     assert presentation_schedule(db, "P2") == PresentationSchedule("P2", (), ())
+
+
+def test_slot_parts_json_is_checked():
+    assert parse_slot_parts('[{"name": "Video", "minutes": 3}]') == [SlotPart("Video", 3.0)]
+    assert parse_slot_parts('[{"name": " Video ", "minutes": "2,5"}]') == [SlotPart("Video", 2.5)]
+    with pytest.raises(ValidationError) as no_minutes:
+        parse_slot_parts('[{"name": "Video", "minutes": 3}, {"name": "x"}]')
+    assert no_minutes.value.code == ec.SLOT_MINUTES
+    assert no_minutes.value.problem.params["n"] == 2
+    with pytest.raises(ValidationError) as no_name:
+        parse_slot_parts('[{"name": "Video", "minutes": 3}, {"name": " ", "minutes": 2}]')
+    assert no_name.value.code == ec.SLOT_NO_NAME
+    with pytest.raises(ValidationError) as zero:
+        parse_slot_parts('[{"name": "Video", "minutes": 0}]')
+    assert zero.value.code == ec.SLOT_MINUTES
+    for broken, code in (("[", ec.SLOTS_JSON), ('{"name": "Video"}', ec.SLOTS_NOT_LIST)):
+        with pytest.raises(ValidationError) as refused:
+            parse_slot_parts(broken)
+        assert refused.value.code == code

@@ -62,6 +62,27 @@ def test_create_then_open_keeps_the_event_and_its_unique_id(tmp_path):
         create_event_file(tmp_path / "no" / "c.kolabik", name="x")
 
 
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(28, "No space left on device"), sqlite3.OperationalError("database or disk is full")],
+)
+def test_a_create_that_fails_says_why_in_the_users_language(tmp_path, monkeypatch, failure):
+    from kolabik_desktop.core.scoring.problem_text import error_message
+
+    def fail(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(dbmod, "_publish", fail)
+    with pytest.raises(EventFileError) as refused:
+        create_event_file(tmp_path / "full.kolabik", name="x")
+    error = refused.value
+    assert error.code == "create.failed_nothing_written"
+    indonesian = error_message(error.code, error.params, "id")
+    assert "disk penuh" in indonesian and "disk is full" not in indonesian
+    assert "the disk is full" in str(error)
+    assert list(tmp_path.iterdir()) == []  # nothing was written, no temporary file left
+
+
 def test_wal_journal_and_foreign_keys_are_on(tmp_path):
     db, ids = make_event(tmp_path / "e.kolabik", entries=2, jurors=1)
     with db.engine.connect() as conn:

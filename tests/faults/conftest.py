@@ -25,6 +25,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).resolve().parent / "writer_child.py"
+# The user's own configuration folder, as it was before any test ran (see user_folders).
+USER_CONFIG = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test, and every child it starts (env() copies os.environ), gets its own config,
+    data and cache folders, as tests/ui does: a window child (writer_child.py's "dialog" mode)
+    records recent files in its settings, which must never reach the real user's."""
+    folders = tmp_path / "user"
+    for name in ("CONFIG", "DATA", "CACHE"):
+        (folders / name.lower()).mkdir(parents=True)
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(folders / name.lower()))
+    return folders
 
 
 def env() -> dict[str, str]:

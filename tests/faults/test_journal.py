@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Writer, assert_nothing_lost, env, kolabik
+from conftest import USER_CONFIG, Writer, assert_nothing_lost, env, kolabik
 
 READ_ONLY_COMMANDS = [
     ("audit",),
@@ -80,3 +80,28 @@ def test_reader_after_a_sniffed_file_never_deletes_the_writers_journal(event, tm
         writer.kill9()
     assert len(writer.committed) >= 50
     assert_nothing_lost(event, writer.committed, writer.following)
+
+
+def _mentions(folder: Path, text: str) -> list[Path]:
+    """The files under ``folder`` whose contents name ``text``."""
+    found = []
+    for path in folder.rglob("*") if folder.is_dir() else []:
+        try:
+            if path.is_file() and text in path.read_text(encoding="utf-8", errors="replace"):
+                found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+def test_the_window_child_keeps_its_recent_files_out_of_the_users_config(event, user_folders):
+    """The "dialog" writer opens the real window, which records the event among the recent
+    files: in the test's own config folder, never in the user's (~/.config/Kolabik)."""
+    writer = Writer(event, "dialog")
+    try:
+        writer.read_until(marker="SNIFFED")  # the window opened the event and its dialog closed
+    finally:
+        writer.kill9()
+    assert _mentions(user_folders / "config" / "Kolabik", event.name)
+    # The event's folder is this test's own, so no other program names it in the user's config.
+    assert _mentions(USER_CONFIG / "Kolabik", str(event.parent)) == []

@@ -12,6 +12,7 @@ from factories import make_event
 from helpers_exchange import kits_by_juror
 from helpers_live import browser_or_skip, kolabik, save_scores, sse_events, start_hub
 
+from kolabik_desktop.core import codes
 from kolabik_desktop.core.exchange.live import HubSession
 from kolabik_desktop.live.board import Board, FinalRanking
 from kolabik_desktop.live.server import HubServer
@@ -53,7 +54,9 @@ def test_the_board_is_served_only_with_its_token_and_pushes_each_change(room):
     try:
         assert get(plain.port, f"/board/{board.token}/")[0] == 404  # off by default
         assert get(server.port, "/board/not-the-token/")[0] == 404
-        assert any("wrong board link" in r.detail for r in session.refusals)
+        assert any(
+            r.problem.params["why"].code == codes.LIVE_WHY_BOARD_LINK for r in session.refusals
+        )
         status, page, kind = get(server.port, board.path)
         assert status == 200 and kind.startswith("text/html") and b"board.js" in page
         for asset in ("board.js", "board.css", "font.ttf"):

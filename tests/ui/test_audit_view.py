@@ -218,6 +218,36 @@ def test_export_writes_the_filtered_rows_oldest_first_as_data(view, tmp_path, su
     assert not list(tmp_path.glob("*.tmp*"))
 
 
+def test_the_export_command_writes_off_the_gui_thread_and_reports(
+    qtbot, view, tmp_path, monkeypatch
+):
+    import threading
+
+    from kolabik_desktop.core.exchange import exports
+    from kolabik_desktop.ui import audit_view
+
+    target = tmp_path / "log.csv"
+    monkeypatch.setattr(audit_view, "get_save_file_name", lambda *a, **k: (str(target), ""))
+    writers: list[threading.Thread] = []
+    real_export = exports.export_audit
+
+    def export_audit(*args, **kwargs):
+        writers.append(threading.current_thread())
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(exports, "export_audit", export_audit)
+    told: list[str] = []
+    monkeypatch.setattr(
+        audit_view.QMessageBox, "information", lambda _p, _t, text: told.append(text)
+    )
+    view.export()
+    assert not view.export_button.isEnabled()  # one export at a time
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert str(len(view.model.rows)) in told[0]
+    assert writers and writers[0] is not threading.main_thread()
+    assert target.exists() and view.export_button.isEnabled()
+
+
 def test_export_of_a_field_that_starts_a_formula(tmp_path):
     from kolabik_desktop.core.exchange.exports import export_audit
     from kolabik_desktop.core.store.queries.audit import AuditLine

@@ -40,6 +40,8 @@ from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange import packages, signing
 from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan, apply_import
+from kolabik_desktop.core.scoring.problem_text import TEXTS
+from kolabik_desktop.core.scoring.rules import Problem, Where
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
     Event,
@@ -100,28 +102,116 @@ _RECEIPT_NAME = re.compile(
     r"live:(?P<juror>.+?)(?::(?P<kit>[0-9a-f]{12}))?:(?P<first>[0-9]+)-(?P<last>[0-9]+)"
 )
 
-# Refusal codes (the juror's app and the hub's log translate them).
-REFUSED_MALFORMED = "malformed"
-REFUSED_WRONG_EVENT = "wrong_event"
-REFUSED_UNKNOWN_JUROR = "unknown_juror"
-REFUSED_SIGNATURE = "bad_signature"
-REFUSED_TOO_LARGE = "too_large"
-REFUSED_RATE = "rate"
-REFUSED_PAUSED = "paused"
-REFUSED_NOT_APPROVED = "not_approved"
-REFUSED_KEY_CHANGED = "key_changed"  # signed by the juror's kit, but not the key the event trusts
-REFUSED_SUBMITTED = "submitted_stage"
-REFUSED_INVALID = "invalid_rows"
-REFUSED_WRITE = "write_failed"
+# Refusal codes: problem codes (core/codes.py, worded in problem_text's TEXTS and, in a few
+# words, REFUSAL_LABELS), so the hub's log, `kolabik sync` and the window word them alike.
+REFUSED_MALFORMED = ec.LIVE_REFUSED_MALFORMED
+REFUSED_WRONG_EVENT = ec.LIVE_REFUSED_WRONG_EVENT
+REFUSED_UNKNOWN_JUROR = ec.LIVE_REFUSED_UNKNOWN_JUROR
+REFUSED_SIGNATURE = ec.LIVE_REFUSED_SIGNATURE
+REFUSED_TOO_LARGE = ec.LIVE_REFUSED_TOO_LARGE
+REFUSED_RATE = ec.LIVE_REFUSED_RATE
+REFUSED_PAUSED = ec.LIVE_REFUSED_PAUSED
+REFUSED_NOT_APPROVED = ec.LIVE_REFUSED_NOT_APPROVED
+REFUSED_KEY_CHANGED = ec.LIVE_REFUSED_KEY_CHANGED  # the juror's kit, not the key the event trusts
+REFUSED_SUBMITTED = ec.LIVE_REFUSED_SUBMITTED
+REFUSED_INVALID = ec.LIVE_REFUSED_INVALID
+REFUSED_WRITE = ec.LIVE_REFUSED_WRITE
+REFUSED_UNREACHABLE = ec.LIVE_REFUSED_UNREACHABLE  # the kit's client: no hub answered
+REFUSED_ROGUE_HUB = ec.LIVE_REFUSED_ROGUE_HUB  # the kit's client: not the pinned key's hub
+_REFUSED_PREFIX = "live.refused."  # the wire names a refusal by the rest of its code
+
+# Which refusal a delta's package problem is (verify_delta, _refusal_of).
+_SIGNATURE_PROBLEMS = frozenset(
+    {
+        ec.PACKAGE_NOT_SIGNED,
+        ec.PACKAGE_ALGORITHM,
+        ec.PACKAGE_SIGNATURE_CHANGED,
+        ec.PACKAGE_LEGACY_SIGNATURE,
+        ec.PACKAGE_NO_JUROR_KEY,
+        ec.PACKAGE_OTHER_KEY,
+        ec.MERGE_KEY_SHARED_SECRET,
+        ec.MERGE_KEY_OTHER,
+    }
+)
+_OTHER_EVENT_PROBLEMS = frozenset({ec.PACKAGE_OTHER_EVENT})
+_UNKNOWN_JUROR_PROBLEMS = frozenset({ec.PACKAGE_UNKNOWN_JUROR, ec.PACKAGE_NO_KEY})
 
 
 class LiveRefusal(KolabikError):
-    """The hub will not take a request: ``code`` is one of REFUSED_*, ``detail`` says more."""
+    """The hub (or the kit's client) will not take a request: a coded error whose ``code`` is
+    one of REFUSED_*, its ``why`` a nested problem saying more. Build it with ``refused``."""
 
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
+    @property
+    def why(self) -> Problem | None:
+        why = self.problem.params.get("why") if self.problem is not None else None
+        return why if isinstance(why, Problem) else None
+
+    @property
+    def wire(self) -> str:
+        """The refusal's name on the wire, what kits of every version read ("paused")."""
+        return self.code.removeprefix(_REFUSED_PREFIX)
+
+    def answer(self) -> dict[str, Any]:
+        """The hub's answer: the wire name and the ``why`` as a code with plain parameters (no
+        sentence: the juror's kit words it in its own language)."""
+        answer: dict[str, Any] = {"ok": False, "code": self.wire}
+        if self.why is not None:
+            answer["why"] = _problem_document(self.why)
+        return answer
+
+    @classmethod
+    def from_answer(cls, answer: dict[str, Any]) -> LiveRefusal:
+        """A hub's refusal as this kit reads it: a name it does not know (a newer hub's) is
+        LIVE_REFUSED_OTHER naming it, a ``why`` it cannot word is left out."""
+        name = str(answer.get("code") or "refused")[:40]
+        why = _problem_of(answer.get("why"))
+        code = _REFUSED_PREFIX + name
+        if code not in TEXTS or code == ec.LIVE_REFUSED_OTHER:
+            return cls.coded(ec.LIVE_REFUSED_OTHER, name=name, why=why)
+        return cls.coded(code, why=why)
+
+
+def refused(code: str, why: str | Problem | None = None, **params: Any) -> LiveRefusal:
+    """The refusal ``code`` (one of REFUSED_*); ``why`` a LIVE_WHY_* code (with ``params``) or
+    a problem (a package's) saying more."""
+    if isinstance(why, str):
+        why = Problem(why, params)
+    return LiveRefusal.coded(code, why=why)
+
+
+def _problem_document(problem: Problem, depth: int = 0) -> dict[str, Any]:
+    """A problem as plain JSON: code, parameters as text (nested problems nested), place."""
+    params = {
+        key: _problem_document(value, depth + 1)
+        if isinstance(value, Problem) and depth < 2
+        else ("" if value is None else str(value))
+        for key, value in problem.params.items()
+    }
+    where = problem.where
+    return {"code": problem.code, "params": params, "where": [where.place, where.row, where.column]}
+
+
+def _problem_of(document: object, depth: int = 0) -> Problem | None:
+    """A problem from a hub's answer, if this kit has words for its code (bounded: the answer
+    of a hub the kit trusts, but never a reason to fail)."""
+    if not isinstance(document, dict):
+        return None
+    code = document.get("code")
+    if not isinstance(code, str) or code not in TEXTS or depth > 2:
+        return None
+    raw = document.get("params")
+    params: dict[str, Any] = {}
+    for key, value in list(raw.items())[:20] if isinstance(raw, dict) else []:
+        if isinstance(value, dict):
+            params[str(key)[:40]] = _problem_of(value, depth + 1)
+        elif isinstance(value, str):
+            params[str(key)[:40]] = value[:300]
+    place = document.get("where")
+    where = Where()
+    if isinstance(place, list) and len(place) == 3:
+        row = place[1] if isinstance(place[1], int) and not isinstance(place[1], bool) else None
+        where = Where(str(place[0])[:100], row, str(place[2])[:100])
+    return Problem(code, params, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +281,7 @@ def kit_hub_key(kit: EventDB) -> bytes | None:
 def pin_hub_key(kit: EventDB, public_key: bytes, code: str) -> None:
     """Trust ``public_key`` when it matches the chair's pairing code; refuse anything else."""
     if pairing_code(public_key) != normalise_code(code):
-        raise LiveRefusal(
-            REFUSED_SIGNATURE, "the hub's key does not match the pairing code (another hub?)"
-        )
+        raise refused(REFUSED_ROGUE_HUB, ec.LIVE_WHY_PAIRING)
     with kit.session() as s:
         put_setting(s, SETTING_HUB_PUBLIC, public_key.hex())
 
@@ -321,7 +409,7 @@ class JurorLink:
     accepted: int = 0  # deltas accepted in this session
     waiting: bool = False  # asked to connect, not approved yet
     last_refusal: str = ""  # the REFUSED_* code of the juror's last refused request
-    last_refusal_detail: str = ""
+    last_refusal_problem: Problem | None = None  # that refusal, to word (with its why)
     last_refusal_at: str | None = None  # UTC text
 
     def connected(self, now: float, window: float = 10.0) -> bool:
@@ -331,9 +419,12 @@ class JurorLink:
 @dataclass
 class Refusal:
     at: str
-    code: str
-    detail: str
+    problem: Problem  # a REFUSED_* code with its why
     who: str
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
 
 
 @dataclass
@@ -400,20 +491,28 @@ class HubSession:
         with self.db.session() as s:
             put_setting(s, SETTING_APPROVED, " ".join(codes))
 
-    def refuse(self, code: str, detail: str, who: str = "") -> LiveRefusal:
+    def refuse(
+        self, code: str, why: str | Problem | None = None, who: str = "", **params: Any
+    ) -> LiveRefusal:
+        """Log the refusal ``code`` (``why`` and ``params`` as for ``refused``) and return it to
+        raise."""
+        return self.logged(refused(code, why, **params), who)
+
+    def logged(self, refusal: LiveRefusal, who: str = "") -> LiveRefusal:
         """Log a refusal (the hub's log and the dock read ``refusals``; a juror's last refusal
-        shows on their row) and return it to raise."""
+        shows on their row) and return it."""
         now = utc_now()
+        assert refusal.problem is not None
         with self._lock:
             self.refused_total += 1
-            self.refusals.append(Refusal(now, code, detail, who))
+            self.refusals.append(Refusal(now, refusal.problem, who))
             del self.refusals[:-500]
             link = self._links.get(who)
             if link is not None:
-                link.last_refusal, link.last_refusal_detail = code, detail
+                link.last_refusal, link.last_refusal_problem = refusal.code, refusal.problem
                 link.last_refusal_at = now
-        log.warning("refused %s from %s: %s", code, who or "?", detail)
-        return LiveRefusal(code, detail)
+        log.warning("refused %s from %s: %s", refusal.wire, who or "?", refusal)
+        return refusal
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -422,62 +521,50 @@ class HubSession:
         try:
             return {"ok": True} | self._handle(request, who)
         except LiveRefusal as refusal:
-            return {"ok": False, "code": refusal.code, "detail": refusal.detail}
+            return refusal.answer()
         except Exception as exc:  # a request no rule foresaw: refused and logged, never a crash
             log.exception("hub: unexpected failure on a request from %s", who or "?")
-            failed = self.refuse(REFUSED_MALFORMED, f"the request could not be handled ({exc})")
-            return {"ok": False, "code": failed.code, "detail": failed.detail}
+            return self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_FAILED, detail=exc).answer()
 
     def _handle(self, request: object, who: str) -> dict[str, Any]:
         if not isinstance(request, dict) or request.get("protocol") != PROTOCOL:
-            raise self.refuse(REFUSED_MALFORMED, "not a live-link request", who)
+            raise self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_NOT_LIVE, who)
         op = request.get("op")
         juror = request.get("juror")
         if op not in ("hello", "push") or not _is_code(juror):
-            raise self.refuse(REFUSED_MALFORMED, "unknown operation or no juror", who)
+            raise self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_NO_OPERATION, who)
         assert isinstance(juror, str)
         if request.get("event_uid") != self._uid:
-            raise self.refuse(REFUSED_WRONG_EVENT, "the request is for another event", juror)
+            raise self.refuse(REFUSED_WRONG_EVENT, None, juror)
         keys = self._juror_key(juror)
         if keys is None:
-            raise self.refuse(REFUSED_UNKNOWN_JUROR, f"no juror '{juror}' with a key", juror)
+            raise self.refuse(REFUSED_UNKNOWN_JUROR, ec.LIVE_WHY_NO_JUROR, juror, juror=juror)
         secret, trusted = keys
         if not _signed(request, secret, trusted):
             if trusted is not None and _signed(request, secret, None):
                 # The juror's own kit secret and a valid key, but not the key the event trusts:
                 # a new kit for the juror. Only the chair can forget the old key.
-                raise self.refuse(
-                    REFUSED_KEY_CHANGED,
-                    "the kit signs with a key the event does not trust (a new kit?): the chair "
-                    "must forget the juror's old key (kolabik forget-key, or the live-session "
-                    "dock)",
-                    juror,
-                )
-            raise self.refuse(REFUSED_SIGNATURE, "the request is not signed by its juror", juror)
+                raise self.refuse(REFUSED_KEY_CHANGED, None, juror)
+            raise self.refuse(REFUSED_SIGNATURE, ec.LIVE_WHY_NOT_SIGNED, juror)
         link = self._contact(juror, request, known=trusted is not None)
         if not link.approved and self.approve == "known":
-            raise self.refuse(
-                REFUSED_NOT_APPROVED,
-                "a key the event does not know yet: the chair approves it in the window's live "
-                "session, or runs the hub with --approve-new",
-                juror,
-            )
+            raise self.refuse(REFUSED_NOT_APPROVED, ec.LIVE_WHY_NEW_KEY, juror)
         answer: dict[str, Any] = {"paused": self.paused, "approved": link.approved}
         if op == "hello":
             since = request.get("since")
             if not isinstance(since, int) or isinstance(since, bool) or since < 0:
-                raise self.refuse(REFUSED_MALFORMED, "'since' is not a whole number", juror)
+                raise self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_SINCE, juror)
             kit = kit_tag(request.get("juror_key"))
             acks = acks_since(self.db, juror, since, kit)
             answer["acks"] = [[a.hub_seq, a.kit_seq] for a in acks]
             return answer
         if not link.approved:
-            raise self.refuse(REFUSED_NOT_APPROVED, "waiting for the chair's approval", juror)
+            raise self.refuse(REFUSED_NOT_APPROVED, None, juror)
         if self.paused:
-            raise self.refuse(REFUSED_PAUSED, "the chair paused acceptance", juror)
+            raise self.refuse(REFUSED_PAUSED, None, juror)
         delta = request.get("delta")
         if not isinstance(delta, str):
-            raise self.refuse(REFUSED_MALFORMED, "no delta", juror)
+            raise self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_NO_DELTA, juror)
         ack = self.accept(delta.encode("utf-8", "surrogatepass"), juror)
         with self._lock:
             link.accepted += 1
@@ -522,7 +609,7 @@ class HubSession:
                 return accept_delta(self.db, data, juror)
             return self.committer.commit(data, juror)
         except LiveRefusal as refusal:
-            raise self.refuse(refusal.code, refusal.detail, juror) from None
+            raise self.logged(refusal, juror) from None
 
 
 # Built once: every request reads its juror's keys, and building the select cost more than it.
@@ -613,7 +700,7 @@ def verify_deltas(
             continue
         verified = next(checked)
         if isinstance(verified, InputRejected):
-            results.append(_rejected(verified))
+            results.append(_refusal_of_problems(verified.problems))
         else:
             results.append((verified, name[1]))
     return results
@@ -623,30 +710,17 @@ def _delta_name(data: bytes, juror: str) -> tuple[str, int]:
     """The receipt name of a delta and the last queue number it covers; LiveRefusal when it is
     too large, not JSON, or names no queue range or another juror."""
     if len(data) > MAX_REQUEST_BYTES:
-        raise LiveRefusal(REFUSED_TOO_LARGE, f"{len(data)} bytes")
+        raise refused(REFUSED_TOO_LARGE, ec.LIVE_WHY_BYTES, bytes=len(data), max=MAX_REQUEST_BYTES)
     try:
         document = json.loads(data)
     except (ValueError, RecursionError):
-        raise LiveRefusal(REFUSED_MALFORMED, "the delta is not JSON") from None
+        raise refused(REFUSED_MALFORMED, ec.LIVE_WHY_NOT_JSON) from None
     span = _delta_range(document)
     if span is None or not isinstance(document, dict) or document.get("juror") != juror:
-        raise LiveRefusal(REFUSED_MALFORMED, "the delta has no queue range or another juror")
+        raise refused(REFUSED_MALFORMED, ec.LIVE_WHY_NO_RANGE)
     tag = kit_tag(document.get("juror_key"))
     kit = f"{tag}:" if tag else ""
     return f"{LIVE_SOURCE_PREFIX}{juror}:{kit}{span[0]}-{span[1]}", span[1]
-
-
-def _rejected(rejection: InputRejected) -> LiveRefusal:
-    """The live refusal of a delta the package checks rejected."""
-    detail = "; ".join(str(p) for p in rejection.problems[:5])
-    code = REFUSED_INVALID
-    if any(w in detail for w in ("signature", "not signed", "signed by", "juror key")):
-        code = REFUSED_SIGNATURE
-    elif "another event" in detail:
-        code = REFUSED_WRONG_EVENT
-    elif "unknown juror" in detail or "no signing key" in detail:
-        code = REFUSED_UNKNOWN_JUROR
-    return LiveRefusal(code, detail)
 
 
 def commit_deltas(
@@ -663,7 +737,7 @@ def commit_deltas(
         # Planned, held back and applied in the one write transaction (apply_import's whole).
         applied = apply_import(db, ImportPlan(tuple(v for v, _last in deltas), ()), whole=True)
     except KolabikError as exc:
-        return [LiveRefusal(REFUSED_WRITE, str(exc)) for _delta in deltas]
+        return [_write_refusal(exc) for _delta in deltas]
     done: list[Ack | LiveRefusal] = []
     for (_verified, last), item in zip(deltas, applied.items, strict=True):
         refusal = _refusal_of(item)
@@ -672,7 +746,7 @@ def commit_deltas(
             refusal = (
                 Ack(item.receipt_id, last)
                 if item.receipt_id is not None
-                else LiveRefusal(REFUSED_WRITE, "no receipt was recorded")
+                else refused(REFUSED_WRITE, ec.LIVE_WHY_NO_RECEIPT)
             )
         done.append(refusal)
     return done
@@ -729,7 +803,7 @@ class GroupCommit:
                 results = self._merge([(data, juror) for data, juror, _f in batch])
             except Exception as exc:  # never leave a juror's request hanging
                 log.exception("hub: a batch of deltas could not be merged")
-                results = [LiveRefusal(REFUSED_WRITE, str(exc)) for _item in batch]
+                results = [_write_refusal(exc) for _item in batch]
             committed, commit_cpu = time.monotonic(), time.thread_time() - started_cpu
             self.batches += 1
             self.last_seq = max(
@@ -760,11 +834,31 @@ class GroupCommit:
 def _refusal_of(item: PackagePlan) -> LiveRefusal | None:
     """The live refusal of a delta the package merge refused or would hold back in part."""
     if item.rejection is not None:
-        detail = "; ".join(str(p) for p in item.problems[:5])
-        return LiveRefusal(REFUSED_SIGNATURE if "signs with" in detail else REFUSED_INVALID, detail)
+        return _refusal_of_problems(item.problems)
     if item.locked:
-        return LiveRefusal(REFUSED_SUBMITTED, " ".join(sorted(item.locked)))
+        return refused(REFUSED_SUBMITTED, ec.LIVE_WHY_STAGES, stages=" ".join(sorted(item.locked)))
     return None
+
+
+def _refusal_of_problems(problems: Sequence[Problem]) -> LiveRefusal:
+    """A refused delta's package problems as a refusal, the first problem of its kind its why."""
+    for code, kind in (
+        (REFUSED_SIGNATURE, _SIGNATURE_PROBLEMS),
+        (REFUSED_WRONG_EVENT, _OTHER_EVENT_PROBLEMS),
+        (REFUSED_UNKNOWN_JUROR, _UNKNOWN_JUROR_PROBLEMS),
+    ):
+        first = next((p for p in problems if p.code in kind), None)
+        if first is not None:
+            return refused(code, first)
+    return refused(REFUSED_INVALID, problems[0] if problems else None)
+
+
+def _write_refusal(exc: Exception) -> LiveRefusal:
+    """The chair's event could not take a merge: its coded problem (the disk's), if it has one."""
+    problem = getattr(exc, "problem", None)
+    if isinstance(problem, Problem):
+        return refused(REFUSED_WRITE, problem)
+    return refused(REFUSED_WRITE, ec.LIVE_WHY_FAILED, detail=exc)
 
 
 def acks_since(db: EventDB, juror: str, since: int, kit: str | None = None) -> list[Ack]:

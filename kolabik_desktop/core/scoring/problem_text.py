@@ -911,6 +911,212 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{file}: kit tidak memiliki kunci tanda tangan untuk jurinya",
         "en": "{file}: the kit has no signing key for its juror",
     },
+    c.LIVE_BAD_ADDRESS: {
+        "id": "'{address}' bukan alamat hub (HOST:PORT)",
+        "en": "'{address}' is not a hub address (HOST:PORT)",
+    },
+    # The live link's refusals: the juror's sentence (status bar, `kolabik sync`) and the hub's
+    # log line. ``{why}`` reads " (what more there is to say)", or nothing.
+    c.LIVE_REFUSED_MALFORMED: {
+        "id": "hub tidak dapat membaca permintaan kit ini{why}; perubahan Anda menunggu di kit",
+        "en": "the hub could not read the kit's request{why}; the changes wait in the kit",
+    },
+    c.LIVE_REFUSED_WRONG_EVENT: {
+        "id": "hub menjalankan kompetisi lain{why}; tidak ada yang dikirim",
+        "en": "the hub runs another event{why}; nothing was sent",
+    },
+    c.LIVE_REFUSED_UNKNOWN_JUROR: {
+        "id": "hub tidak mengenal juri ini (apakah kit dibuat dari acara ini?){why}",
+        "en": "the hub does not know this juror (was the kit made from this event?){why}",
+    },
+    c.LIVE_REFUSED_SIGNATURE: {
+        "id": "hub menolak tanda tangan kit ini{why}",
+        "en": "the hub refused the kit's signature{why}",
+    },
+    c.LIVE_REFUSED_TOO_LARGE: {
+        "id": "perubahan terlalu besar untuk hub{why}; perubahan Anda menunggu di kit",
+        "en": "the change was too large for the hub{why}; the changes wait in the kit",
+    },
+    c.LIVE_REFUSED_RATE: {
+        "id": "hub sedang sibuk{why}; mencoba lagi",
+        "en": "the hub asks to slow down{why}; trying again",
+    },
+    c.LIVE_REFUSED_PAUSED: {
+        "id": "ketua menjeda penerimaan{why}; perubahan Anda menunggu di kit",
+        "en": "the chair paused acceptance{why}; the changes wait in the kit",
+    },
+    c.LIVE_REFUSED_NOT_APPROVED: {
+        "id": "menunggu ketua menyetujui juri ini{why}",
+        "en": "waiting for the chair to approve this juror{why}",
+    },
+    c.LIVE_REFUSED_KEY_CHANGED: {
+        "id": "kit ini baru dan ketua masih memercayai kunci kit lama juri ini{why}: ketua harus "
+        "melupakan kunci lama (Lupakan kunci juri di panel sesi langsung, atau 'kolabik "
+        "forget-key ACARA --juror KODE'); perubahan Anda menunggu di kit",
+        "en": "this kit is new and the chair still trusts the juror's old kit's key{why}: the "
+        "chair must forget the old key (Forget juror key in the live-session dock, or 'kolabik "
+        "forget-key EVENT --juror CODE'); the changes wait in the kit",
+    },
+    c.LIVE_REFUSED_SUBMITTED: {
+        "id": "tahap ini sudah diserahkan di ketua{why}; minta ketua membukanya kembali",
+        "en": "the stage is submitted at the chair{why}; ask the chair to reopen it",
+    },
+    c.LIVE_REFUSED_INVALID: {
+        "id": "hub menolak nilai ini karena tidak sah{why}; tanyakan kepada ketua",
+        "en": "the hub refused these scores as invalid{why}; ask the chair",
+    },
+    c.LIVE_REFUSED_WRITE: {
+        "id": "laptop ketua tidak dapat menyimpan perubahan{why}; mencoba lagi",
+        "en": "the chair's laptop could not save the changes{why}; trying again",
+    },
+    c.LIVE_REFUSED_UNREACHABLE: {
+        "id": "tidak ada hub yang menjawab{why}; perubahan Anda menunggu di kit",
+        "en": "no hub answered{why}; the changes wait in the kit",
+    },
+    c.LIVE_REFUSED_ROGUE_HUB: {
+        "id": "hub ini bukan hub ketua Anda (kuncinya tidak cocok dengan kit){why}; tidak ada "
+        "yang dikirim",
+        "en": "the hub is not this event's hub (its key does not match the kit){why}; nothing "
+        "was sent",
+    },
+    c.LIVE_REFUSED_OTHER: {
+        "id": "hub menolak perubahan ({name}){why}; perubahan Anda menunggu di kit",
+        "en": "the hub refused the changes ({name}){why}; the changes wait in the kit",
+    },
+    c.LIVE_WHY_NOT_LIVE: {
+        "id": "bukan permintaan tautan langsung",
+        "en": "not a live-link request",
+    },
+    c.LIVE_WHY_NO_OPERATION: {
+        "id": "operasi tidak dikenal atau tanpa juri",
+        "en": "an unknown operation or no juror",
+    },
+    c.LIVE_WHY_SINCE: {
+        "id": "'since' bukan bilangan bulat",
+        "en": "'since' is not a whole number",
+    },
+    c.LIVE_WHY_NO_DELTA: {
+        "id": "tidak ada delta",
+        "en": "no delta",
+    },
+    c.LIVE_WHY_NOT_JSON: {
+        "id": "delta bukan JSON",
+        "en": "the delta is not JSON",
+    },
+    c.LIVE_WHY_NO_RANGE: {
+        "id": "delta tanpa rentang antrean, atau milik juri lain",
+        "en": "the delta has no queue range, or is another juror's",
+    },
+    c.LIVE_WHY_FAILED: {
+        "id": "permintaan tidak dapat ditangani: {detail}",
+        "en": "the request could not be handled: {detail}",
+    },
+    c.LIVE_WHY_BYTES: {
+        "id": "{bytes} byte, batasnya {max}",
+        "en": "{bytes} bytes, the limit is {max}",
+    },
+    c.LIVE_WHY_HEAD: {
+        "id": "header permintaan terlalu besar",
+        "en": "the request head is too large",
+    },
+    c.LIVE_WHY_INCOMPLETE: {
+        "id": "permintaan tidak lengkap",
+        "en": "an incomplete request",
+    },
+    c.LIVE_WHY_NOT_HTTP: {
+        "id": "bukan permintaan HTTP/1.1",
+        "en": "not an HTTP/1.1 request",
+    },
+    c.LIVE_WHY_NO_BODY: {
+        "id": "isi permintaan tidak pernah tiba",
+        "en": "the body never arrived",
+    },
+    c.LIVE_WHY_NO_ENDPOINT: {
+        "id": "tidak ada alamat {path}",
+        "en": "no endpoint {path}",
+    },
+    c.LIVE_WHY_METHOD: {
+        "id": "metode {method} tidak diizinkan",
+        "en": "the method {method} is not allowed",
+    },
+    c.LIVE_WHY_SEALED: {
+        "id": "permintaan terenkripsi tidak dapat dibuka",
+        "en": "the sealed request cannot be opened",
+    },
+    c.LIVE_WHY_BOARD_LINK: {
+        "id": "tautan papan web yang salah",
+        "en": "a wrong web-board link",
+    },
+    c.LIVE_WHY_CONNECTIONS: {
+        "id": "terlalu banyak sambungan",
+        "en": "too many connections",
+    },
+    c.LIVE_WHY_REQUESTS: {
+        "id": "terlalu banyak permintaan",
+        "en": "too many requests",
+    },
+    c.LIVE_WHY_NO_RECEIPT: {
+        "id": "tidak ada tanda terima yang tercatat",
+        "en": "no receipt was recorded",
+    },
+    c.LIVE_WHY_NO_JUROR: {
+        "id": "tidak ada juri '{juror}' yang memiliki kunci",
+        "en": "no juror '{juror}' with a key",
+    },
+    c.LIVE_WHY_NOT_SIGNED: {
+        "id": "permintaan tidak ditandatangani oleh jurinya",
+        "en": "the request is not signed by its juror",
+    },
+    c.LIVE_WHY_NEW_KEY: {
+        "id": "kunci yang belum dikenal acara: ketua menyetujuinya di sesi langsung jendela, "
+        "atau menjalankan hub dengan --approve-new",
+        "en": "a key the event does not know yet: the chair approves it in the window's live "
+        "session, or runs the hub with --approve-new",
+    },
+    c.LIVE_WHY_STAGES: {
+        "id": "tahap {stages}",
+        "en": "stage {stages}",
+    },
+    c.LIVE_WHY_PAIRING: {
+        "id": "kunci hub tidak cocok dengan kode pasangan",
+        "en": "the hub's key does not match the pairing code",
+    },
+    c.LIVE_WHY_CLOSING: {
+        "id": "{address}: kit sedang ditutup",
+        "en": "{address}: the kit is closing",
+    },
+    c.LIVE_WHY_NETWORK: {
+        "id": "{address} tidak terjangkau ({detail})",
+        "en": "{address} cannot be reached ({detail})",
+    },
+    c.LIVE_WHY_NOT_HUB: {
+        "id": "{address} bukan hub Kolabik",
+        "en": "{address} is not a Kolabik hub",
+    },
+    c.LIVE_WHY_NOT_PAIRED: {
+        "id": "kit belum mengenal kunci hub: pasangkan dengan kode dari ketua",
+        "en": "the kit knows no hub key yet: pair it with the chair's code",
+    },
+    c.LIVE_WHY_CANNOT_READ: {
+        "id": "hub di {address} tidak dapat membaca kunci kit ini",
+        "en": "the hub at {address} cannot read this kit's key",
+    },
+    c.LIVE_WHY_NOT_THIS_HUB: {
+        "id": "{address} bukan hub acara ini",
+        "en": "{address} is not this event's hub",
+    },
+    c.LIVE_WHY_ANSWER: {
+        "id": "jawaban hub tidak dipahami",
+        "en": "the hub's answer is not understood",
+    },
+    c.LIVE_WHY_OTHER_EVENT: {
+        "id": "{address} menjalankan acara lain",
+        "en": "{address} runs another event",
+    },
+    c.LIVE_WHY_NO_HUB_KEY: {
+        "id": "hub tidak mengirim kunci yang sah",
+        "en": "the hub sent no valid key",
+    },
     c.MINUTES_NOTHING_FINAL: {
         "id": "belum ada peserta yang memiliki nilai di peringkat akhir: berita acara memerlukan peringkat",
         "en": "no entry has a score on the final ranking yet: the minutes need a ranking",
@@ -1152,8 +1358,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{path}: could not create the event file: {detail}",
     },
     c.CREATE_FAILED_NOTHING: {
-        "id": "{path}: berkas acara tidak dapat dibuat: {detail}; tidak ada yang ditulis.",
-        "en": "{path}: could not create the event file: {detail}; nothing was written.",
+        "id": "{path}: berkas acara tidak dapat dibuat: {reason}; tidak ada yang ditulis.",
+        "en": "{path}: could not create the event file: {reason}; nothing was written.",
     },
     c.OPEN_IS_FOLDER: {
         "id": "{path}: ini folder, bukan berkas acara",
@@ -1664,6 +1870,8 @@ def problem_message(problem: r.Problem, lang: str = "en") -> str:
     reason = REASON_TEXTS.get(str(problem.params.get("reason_code", "")))
     if reason is not None:
         params["reason"] = reason[lang]
+    if params.get("why"):  # what more a live refusal says: " (...)" where the text puts {why}
+        params["why"] = f" ({params['why']})"
     texts = TEXTS.get(problem.code)
     if texts is None:  # a code this table does not know yet: still say something useful
         return f"{problem.code} {params}"
@@ -1677,6 +1885,35 @@ def problem_line(problem: r.Problem, lang: str = "en") -> str:
         place = place.replace(" row ", " baris ").replace("column ", "kolom ")
     message = problem_message(problem, lang)
     return f"{place}: {message}" if place else message
+
+
+# The live link's refusals in a few words, for the chair's dock (the full sentence: TEXTS).
+REFUSAL_LABELS: dict[str, dict[str, str]] = {
+    c.LIVE_REFUSED_MALFORMED: {"id": "permintaan tak terbaca", "en": "unreadable request"},
+    c.LIVE_REFUSED_WRONG_EVENT: {"id": "acara lain", "en": "another event"},
+    c.LIVE_REFUSED_UNKNOWN_JUROR: {"id": "juri tidak dikenal", "en": "unknown juror"},
+    c.LIVE_REFUSED_SIGNATURE: {"id": "tanda tangan tidak sah", "en": "bad signature"},
+    c.LIVE_REFUSED_TOO_LARGE: {"id": "terlalu besar", "en": "too large"},
+    c.LIVE_REFUSED_RATE: {"id": "terlalu banyak permintaan", "en": "too many requests"},
+    c.LIVE_REFUSED_PAUSED: {"id": "penerimaan dijeda", "en": "acceptance paused"},
+    c.LIVE_REFUSED_NOT_APPROVED: {"id": "belum disetujui", "en": "not approved yet"},
+    c.LIVE_REFUSED_KEY_CHANGED: {
+        "id": "kit baru: lupakan kunci lama",
+        "en": "new kit: forget the old key",
+    },
+    c.LIVE_REFUSED_SUBMITTED: {"id": "tahap sudah diserahkan", "en": "stage submitted"},
+    c.LIVE_REFUSED_INVALID: {"id": "nilai tidak sah", "en": "invalid scores"},
+    c.LIVE_REFUSED_WRITE: {"id": "gagal disimpan", "en": "could not save"},
+    c.LIVE_REFUSED_UNREACHABLE: {"id": "tidak terjangkau", "en": "unreachable"},
+    c.LIVE_REFUSED_ROGUE_HUB: {"id": "hub asing", "en": "another hub"},
+    c.LIVE_REFUSED_OTHER: {"id": "ditolak", "en": "refused"},
+}
+
+
+def refusal_label(code: str, lang: str = "en") -> str:
+    """A live refusal's code in a few words (a code this table does not know: "refused")."""
+    labels = REFUSAL_LABELS.get(code, REFUSAL_LABELS[c.LIVE_REFUSED_OTHER])
+    return labels[lang if lang in LANGS else "en"]
 
 
 # ---------------------------------------------------------------------------------------------

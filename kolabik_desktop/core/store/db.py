@@ -533,14 +533,26 @@ def create_event_file(
     return open_event_file(path)
 
 
+# What SQLite's failure to write means, as the reason codes files.py gives an OSError.
+_STORAGE_REASONS = {
+    ec.SAVE_DISK_FULL: "disk_full",
+    ec.SAVE_READ_ONLY: "read_only",
+    ec.SAVE_IO: "io_error",
+}
+
+
 def _create_error(path: Path, exc: BaseException) -> EventFileError:
-    from kolabik_desktop.core.files import os_error_reason
+    """The event could not be created: why, as a reason code the window words in its language
+    (the OS's or SQLite's own text only when no code fits)."""
+    from kolabik_desktop.core.files import os_error_code
 
     if isinstance(exc, OSError):
-        why = os_error_reason(exc)
+        reason_code, detail = os_error_code(exc), exc.strerror or str(exc)
     else:
-        why = storage_error(path, exc).args[0].split("NOT saved: ", 1)[-1]
-    return EventFileError.coded(ec.CREATE_FAILED_NOTHING, path=str(path), detail=why)
+        reason_code, detail = _STORAGE_REASONS.get(storage_error(path, exc).code, ""), str(exc)
+    return EventFileError.coded(
+        ec.CREATE_FAILED_NOTHING, path=str(path), reason=detail, reason_code=reason_code
+    )
 
 
 def _publish(tmp: Path, path: Path, *, overwrite: bool) -> None:

@@ -43,7 +43,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
-from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order
+from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order, parse_slot_parts
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     decimal_text,
@@ -366,21 +366,10 @@ def normalise_slot_parts(text: str) -> str:
         if problem:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
-    try:
-        parts = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError.coded(ec.SLOTS_JSON, detail=exc.msg) from None
-    if not isinstance(parts, list):
-        raise ValidationError.coded(ec.SLOTS_NOT_LIST)
-    clean = []
-    for i, part in enumerate(parts, 1):
-        if not isinstance(part, dict) or not str(part.get("name", "")).strip():
-            raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
-        minutes = parse_decimal(part.get("minutes"))
-        if minutes is None or minutes <= 0:
-            raise ValidationError.coded(ec.SLOT_MINUTES, n=i, name=str(part["name"]))
-        clean.append({"name": str(part["name"]).strip(), "minutes": float(minutes)})
-    return json.dumps(clean, ensure_ascii=False)
+    parts = parse_slot_parts(text)
+    return json.dumps(
+        [{"name": part.name, "minutes": part.minutes} for part in parts], ensure_ascii=False
+    )
 
 
 def _clean_stage(data: StageData) -> StageData:
@@ -517,6 +506,7 @@ def update_stage(db: EventDB, stage_id: int, data: StageData, *, actor: str = CH
             raise ValidationError.coded(ec.STAGE_EXISTS, stage=clean.code)
         if old.code != clean.code:
             _rename_in_cumulatives(s, old.code, clean.code)
+            _move_presentation_order(s, old.code, clean.code)
         for key, value in _stage_columns(clean).items():
             setattr(st, key, value)
         _check_stages_together(s)
@@ -542,6 +532,16 @@ def _rename_in_cumulatives(session: Session, old_code: str, new_code: str) -> No
             )
 
 
+def _move_presentation_order(session: Session, old_code: str, new_code: str | None) -> None:
+    """The running order is kept under the stage's code: it follows a renamed stage, and goes
+    with a deleted one (a later stage given that code starts without it)."""
+    old_key = ORDER_KEY.format(stage=old_code)
+    order = _setting(session, old_key)
+    _put_setting(session, old_key, "")
+    if new_code is not None:
+        _put_setting(session, ORDER_KEY.format(stage=new_code), order)
+
+
 def delete_stage(
     db: EventDB, stage_id: int, *, allow_deleting_scores: bool = False, actor: str = CHAIR
 ) -> int:
@@ -564,6 +564,7 @@ def delete_stage(
         old = _stage_audit(_stage_data(st))
         code = st.code
         s.delete(st)
+        _move_presentation_order(s, code, None)
         _check_stages_together(s)
         audit_rubric_change(
             s,

@@ -340,16 +340,6 @@
         <translation>Bagian baru</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/presentation.py" line="595"/>
-        <source>Part %1 needs a name.</source>
-        <translation>Bagian %1 perlu diberi nama.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/presentation.py" line="599"/>
-        <source>A slot needs at least one part.</source>
-        <translation>Alokasi waktu perlu sedikitnya satu bagian.</translation>
-    </message>
-    <message>
         <location filename="../../../kolabik_desktop/ui/presentation.py" line="607"/>
         <source>Slot not saved</source>
         <translation>Alokasi waktu tidak disimpan</translation>

@@ -4,56 +4,6 @@
 <context>
     <name>LiveSession</name>
     <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="61" />
-        <source>The chair paused acceptance; your changes wait in the kit.</source>
-        <translation>Ketua menjeda penerimaan; perubahan Anda menunggu di kit.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="64" />
-        <source>Waiting for the chair to approve this laptop.</source>
-        <translation>Menunggu ketua menyetujui laptop ini.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="67" />
-        <source>The stage is submitted at the chair; ask to reopen it.</source>
-        <translation>Tahap ini sudah diserahkan di ketua; minta agar dibuka kembali.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="70" />
-        <source>The hub refused this kit's signature.</source>
-        <translation>Hub menolak tanda tangan kit ini.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="73" />
-        <source>The hub does not know this juror.</source>
-        <translation>Hub tidak mengenal juri ini.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="76" />
-        <source>The hub runs another competition.</source>
-        <translation>Hub menjalankan kompetisi lain.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="79" />
-        <source>The hub is busy; trying again.</source>
-        <translation>Hub sedang sibuk; mencoba lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="82" />
-        <source>This hub is not your chair's hub; nothing was sent.</source>
-        <translation>Hub ini bukan hub ketua Anda; tidak ada yang dikirim.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="85" />
-        <source>No hub answered; your changes wait in the kit.</source>
-        <translation>Tidak ada hub yang menjawab; perubahan Anda menunggu di kit.</translation>
-    </message>
-    <message>
-        <location filename="../../../kolabik_desktop/ui/live_session.py" line="91" />
-        <source>The hub refused the changes ({0}).</source>
-        <translation>Hub menolak perubahan ({0}).</translation>
-    </message>
-    <message>
         <location filename="../../../kolabik_desktop/ui/live_session.py" line="126" />
         <source>Juror</source>
         <translation>Juri</translation>
@@ -208,82 +158,12 @@ Kode pasangan: {1}</translation>
         <translation>&amp;Hubungkan ke sesi langsung…</translation>
     </message>
     <message>
-        <source>This kit is new and the chair still trusts your old kit's key: the chair must forget your old key (Forget juror key in the live-session dock, or kolabik forget-key). Your changes wait in the kit.</source>
-        <translation>Kit ini baru dan ketua masih memercayai kunci kit lama Anda: ketua harus melupakan kunci lama Anda (Lupakan kunci juri di panel sesi langsung, atau kolabik forget-key). Perubahan Anda menunggu di kit.</translation>
-    </message>
-    <message>
-        <source>The hub could not read this kit's request; your changes wait in the kit.</source>
-        <translation>Hub tidak dapat membaca permintaan kit ini; perubahan Anda menunggu di kit.</translation>
-    </message>
-    <message>
-        <source>The change was too large for the hub; your changes wait in the kit.</source>
-        <translation>Perubahan terlalu besar untuk hub; perubahan Anda menunggu di kit.</translation>
-    </message>
-    <message>
-        <source>The hub refused these scores as invalid; ask the chair.</source>
-        <translation>Hub menolak nilai ini karena tidak sah; tanyakan kepada ketua.</translation>
-    </message>
-    <message>
-        <source>The chair's laptop could not save the changes; trying again.</source>
-        <translation>Laptop ketua tidak dapat menyimpan perubahan; mencoba lagi.</translation>
-    </message>
-    <message>
-        <source>unreadable request</source>
-        <translation>permintaan tak terbaca</translation>
-    </message>
-    <message>
-        <source>another event</source>
-        <translation>acara lain</translation>
-    </message>
-    <message>
-        <source>unknown juror</source>
-        <translation>juri tidak dikenal</translation>
-    </message>
-    <message>
-        <source>bad signature</source>
-        <translation>tanda tangan tidak sah</translation>
-    </message>
-    <message>
-        <source>new kit: forget the old key</source>
-        <translation>kit baru: lupakan kunci lama</translation>
-    </message>
-    <message>
-        <source>too large</source>
-        <translation>terlalu besar</translation>
-    </message>
-    <message>
-        <source>too many requests</source>
-        <translation>terlalu banyak permintaan</translation>
-    </message>
-    <message>
-        <source>acceptance paused</source>
-        <translation>penerimaan dijeda</translation>
-    </message>
-    <message>
-        <source>not approved yet</source>
-        <translation>belum disetujui</translation>
-    </message>
-    <message>
-        <source>stage submitted</source>
-        <translation>tahap sudah diserahkan</translation>
-    </message>
-    <message>
-        <source>invalid scores</source>
-        <translation>nilai tidak sah</translation>
-    </message>
-    <message>
-        <source>could not save</source>
-        <translation>gagal disimpan</translation>
-    </message>
-    <message>
         <source>Last refusal</source>
         <translation>Penolakan terakhir</translation>
     </message>
     <message>
-        <source>{0} at {1}: {2}
-{3}</source>
-        <translation>{0} pukul {1}: {2}
-{3}</translation>
+        <source>{0} at {1}: {2}</source>
+        <translation>{0} pukul {1}: {2}</translation>
     </message>
     <message>
         <source>Forget juror key…</source>

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from kolabik_desktop.core import codes as ec
+from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.store.models import Setting, Stage, Submission
 from kolabik_desktop.core.store.queries._session import Source, reading
+from kolabik_desktop.core.store.spec_values import parse_decimal
 
 ORDER_KEY = "presentation_order:{stage}"
 
@@ -38,18 +41,24 @@ class PresentationSchedule:
 
 
 def parse_slot_parts(text: str) -> list[SlotPart]:
-    """Stage.slot_parts JSON -> parts; raises ValueError naming what is wrong."""
-    data = json.loads(text)
+    """Stage.slot_parts JSON -> parts. The one rule for a slot's parts (each named, each more than
+    0 minutes): ``setup.normalise_slot_parts`` checks with it before writing. Raises a coded
+    ValidationError naming the part that is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError.coded(ec.SLOTS_JSON, detail=exc.msg) from None
     if not isinstance(data, list):
-        raise ValueError("slot parts must be a JSON list")
+        raise ValidationError.coded(ec.SLOTS_NOT_LIST)
     parts = []
     for i, item in enumerate(data, start=1):
-        if not isinstance(item, dict) or "name" not in item or "minutes" not in item:
-            raise ValueError(f"slot part {i} needs a name and minutes")
-        minutes = float(item["minutes"])
-        if not minutes > 0:
-            raise ValueError(f"slot part {i} ({item['name']}): minutes must be more than 0")
-        parts.append(SlotPart(str(item["name"]), minutes))
+        name = str(item.get("name", "")).strip() if isinstance(item, dict) else ""
+        if not name:
+            raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
+        minutes = parse_decimal(item.get("minutes"))
+        if minutes is None or minutes <= 0:
+            raise ValidationError.coded(ec.SLOT_MINUTES, n=i, name=name)
+        parts.append(SlotPart(name, float(minutes)))
     return parts
 
 
@@ -74,7 +83,7 @@ def presentation_schedule(source: Source, stage_code: str) -> PresentationSchedu
     if parts_text.strip():
         try:
             parts = tuple(parse_slot_parts(parts_text))
-        except (ValueError, TypeError):
+        except ValidationError:  # unreadable parts read as none saved (the panel offers defaults)
             parts = ()
     return PresentationSchedule(stage_code, parse_order(order_text), parts)
 
