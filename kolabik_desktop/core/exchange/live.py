@@ -31,9 +31,9 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import CursorResult, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core import codes as ec
@@ -355,7 +355,8 @@ def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
     upto = max(a.kit_seq for a in acks)
     newest = max(a.hub_seq for a in acks)
     with kit.session() as s:
-        gone = s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto)).rowcount
+        deleted = s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto))
+        gone = cast(CursorResult[Any], deleted).rowcount
         last = get_setting(s, SETTING_LAST_ACK)
         put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
         put_setting(s, SETTING_LAST_ACK_AT, utc_now())
@@ -740,15 +741,15 @@ def commit_deltas(
         return [_write_refusal(exc) for _delta in deltas]
     done: list[Ack | LiveRefusal] = []
     for (_verified, last), item in zip(deltas, applied.items, strict=True):
-        refusal = _refusal_of(item)
-        if refusal is None:
+        result: Ack | LiveRefusal | None = _refusal_of(item)
+        if result is None:
             # apply_import always records a receipt; without one the file is broken.
-            refusal = (
+            result = (
                 Ack(item.receipt_id, last)
                 if item.receipt_id is not None
                 else refused(REFUSED_WRITE, ec.LIVE_WHY_NO_RECEIPT)
             )
-        done.append(refusal)
+        done.append(result)
     return done
 
 

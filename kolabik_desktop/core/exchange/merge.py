@@ -314,7 +314,7 @@ class _Queries:
     building each select cost more than running it); jurors bound as an expanding parameter."""
 
     def __init__(self) -> None:
-        jurors = bindparam("jurors", expanding=True)
+        jurors: Any = bindparam("jurors", expanding=True)
         self.locked = (
             select(Submission.juror_id, Submission.stage_id, Stage.code)
             .join(Stage, Stage.id == Submission.stage_id)

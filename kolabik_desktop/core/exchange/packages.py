@@ -511,8 +511,9 @@ class _Queries:
     parameters, "_all" variants for many entries."""
 
     def __init__(self) -> None:
-        codes, entries = bindparam("codes", expanding=True), bindparam("entries", expanding=True)
-        jurors = bindparam("jurors", expanding=True)
+        codes: Any = bindparam("codes", expanding=True)
+        entries: Any = bindparam("entries", expanding=True)
+        jurors: Any = bindparam("jurors", expanding=True)
         self.event = select(Event.uid, Event.name)
         self.jurors = select(Juror.id, Juror.code, Juror.secret_key, Juror.public_key).where(
             Juror.code.in_(codes)
@@ -689,7 +690,7 @@ def _load_rubric(s: Any, documents: Sequence[dict[str, Any]], juror_ids: set[int
 
 
 def _check_rows(
-    known: _Rubric, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
+    loaded: _Rubric, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
 ) -> tuple[
     str, tuple[PackageScore, ...], tuple[PackageComment, ...], tuple[PackageSubmission, ...]
 ]:
@@ -715,9 +716,11 @@ def _check_rows(
             raise InputRejected(filename, [Problem(ec.PACKAGE_NOT_LIST, {}, Where(name))])
         lists.append(rows)
     scores_in, comments_in, submissions_in = lists
-    entries, stages, rubric = known.entries, known.stages, known.rubric
+    entries, stages, rubric = loaded.entries, loaded.stages, loaded.rubric
     entry_codes = {eid: code for code, eid in entries.items()}
-    eligibility = known.eligibility
+    eligibility = loaded.eligibility
+    entry_id: int | None
+    stage_id: int | None
 
     # A juror's package repeats each entry per criterion and each value many times: the rules
     # answer once per (entry, stage), and below once per (criterion, value) and revision.

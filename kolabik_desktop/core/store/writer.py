@@ -202,7 +202,8 @@ class _ContextQueries:
     are bound as expanding parameters; "_all" variants read every entry (many ids)."""
 
     def __init__(self) -> None:
-        jurors, entries = bindparam("jurors", expanding=True), bindparam("entries", expanding=True)
+        jurors: Any = bindparam("jurors", expanding=True)
+        entries: Any = bindparam("entries", expanding=True)
         self.jurors = select(Juror.id, Juror.code).where(Juror.id.in_(jurors))
         self.entries = select(Entry.id, Entry.code).where(Entry.id.in_(entries))
         self.entries_all = select(Entry.id, Entry.code)
