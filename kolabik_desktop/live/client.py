@@ -187,7 +187,12 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
                 unsent = live.kit_state(kit).unsent
             answer = client.call(
                 live.signed_request(
-                    kit, "push", delta=delta.data.decode(), unsent=unsent, entry=entry
+                    kit,
+                    "push",
+                    identity=delta.identity,
+                    delta=delta.data.decode(),
+                    unsent=unsent,
+                    entry=entry,
                 )
             )
             _check(answer)

@@ -297,6 +297,9 @@ class Delta:
     last: int
     rows: int
     data: bytes  # the signed package document, UTF-8 JSON
+    # Who signed it (kit_identity's event uid, juror code, secret, private key), read with the
+    # rows: the push request is signed with the same, without reading the kit again.
+    identity: tuple[str, str, bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -336,14 +339,14 @@ def next_delta(kit: EventDB, max_rows: int = MAX_DELTA_ROWS) -> Delta | None:
     score_ids = {a for _seq, kind, a, _b, _c in queued if kind == "score"}
     comments = {(b, c) for _seq, kind, _a, b, c in queued if kind == "comment"}
     stages = {b for _seq, kind, _a, b, _c in queued if kind == "submission"}
-    document, secret, private, _name, _code = packages.package_document(
+    document, secret, private, _name, code = packages.package_document(
         kit, score_ids=score_ids, comment_keys=comments, submission_stages=stages
     )
     first, last = queued[0][0], queued[-1][0]
     document["live"] = {"first": first, "last": last}
     packages.sign_document(document, secret, private)
     data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Delta(first, last, len(queued), data)
+    return Delta(first, last, len(queued), data, (document["event_uid"], code, secret, private))
 
 
 def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
@@ -374,9 +377,16 @@ def kit_identity(kit: EventDB) -> tuple[str, str, bytes, bytes]:
         return kit.uid, juror.code, juror.secret_key, private
 
 
-def signed_request(kit: EventDB, op: str, **fields: Any) -> dict[str, Any]:
-    """A request of the kit's juror to the hub, signed like a package (with its ``juror_key``)."""
-    uid, code, secret, private = kit_identity(kit)
+def signed_request(
+    kit: EventDB,
+    op: str,
+    *,
+    identity: tuple[str, str, bytes, bytes] | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
+    """A request of the kit's juror to the hub, signed like a package (with its ``juror_key``);
+    ``identity``: the kit's as a delta just read it (``Delta.identity``), else read here."""
+    uid, code, secret, private = identity or kit_identity(kit)
     document: dict[str, Any] = {
         "protocol": PROTOCOL,
         "version": PROTOCOL_VERSION,
