@@ -182,3 +182,33 @@ def test_slot_parts_json_is_checked():
         with pytest.raises(ValidationError) as refused:
             parse_slot_parts(broken)
         assert refused.value.code == code
+
+
+@pytest.mark.parametrize(
+    "text, n, name",
+    [
+        ("Video 0", 1, "Video"),
+        ("Video 3; Tanya jawab -1", 2, "Tanya jawab"),
+        ("Video 2; Tanya 0,0", 2, "Tanya"),
+    ],
+)
+def test_the_workbooks_slot_text_is_refused_by_the_same_rule_as_the_json(text, n, name):
+    """One slot rule: a workbook's 'Video 3; Paparan 7' (imported without setup's JSON path)
+    and the JSON setup stores are refused alike, with the part named."""
+    from kolabik_desktop.core.exchange.workbook import slots_from_text
+
+    as_json = json.dumps(
+        [
+            {"name": part.strip().rpartition(" ")[0], "minutes": part.strip().rpartition(" ")[2]}
+            for part in text.split(";")
+        ]
+    )
+    with pytest.raises(ValidationError) as by_json:
+        parse_slot_parts(as_json)
+    _nothing, by_text = slots_from_text(text)
+    assert by_text == by_json.value.problem
+    assert by_text is not None and by_text.code == ec.SLOT_MINUTES
+    assert by_text.params == {"n": n, "name": name}
+    with pytest.raises(ValidationError) as typed:  # the stages tab's text, through setup
+        setup.normalise_slot_parts(text)
+    assert typed.value.problem == by_text
