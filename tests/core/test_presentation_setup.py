@@ -16,7 +16,7 @@ from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.audit import verify_chain
 from kolabik_desktop.core.store.db import Change, create_event_file
 from kolabik_desktop.core.store.integrity import check_event
-from kolabik_desktop.core.store.models import AuditLog, Entry
+from kolabik_desktop.core.store.models import AuditLog, Entry, Setting
 from kolabik_desktop.core.store.queries.presentation import (
     PresentationSchedule,
     SlotPart,
@@ -132,6 +132,22 @@ def test_the_order_follows_a_renamed_stage_and_goes_with_a_deleted_one(event):
     setup.delete_stage(db, p2.id, allow_deleting_scores=True)
     setup.add_stage(db, setup.replace(p2.data, code="WAWANCARA"))
     assert presentation_schedule(db, "WAWANCARA").order == ()  # a new stage starts without it
+
+
+def test_a_stage_renamed_to_a_code_that_holds_an_orphaned_order_does_not_take_it(event):
+    """A file from before the order followed its stage may hold an order under a code no stage
+    has (a stage deleted then): the stage renamed to that code keeps its own order, or none."""
+    db, ids, _seen = event
+    with db.session() as s:
+        s.add(Setting(key="presentation_order:WAWANCARA", value=json.dumps(ids.entries[2:4])))
+    p2 = next(st for st in setup.list_stages(db) if st.data.code == "P2")
+    setup.update_stage(db, p2.id, setup.replace(p2.data, code="WAWANCARA"))
+    assert presentation_schedule(db, "WAWANCARA").order == ()  # P2 had none
+    setup.set_presentation_order(db, "WAWANCARA", (ids.entries[1], ids.entries[0]))
+    with db.session() as s:
+        s.add(Setting(key="presentation_order:FINAL", value=json.dumps(ids.entries[2:4])))
+    setup.update_stage(db, p2.id, setup.replace(p2.data, code="FINAL"))
+    assert presentation_schedule(db, "FINAL").order == (ids.entries[1], ids.entries[0])
 
 
 def test_schedule_writes_are_refused_in_a_juror_kit(tmp_path):
