@@ -191,6 +191,10 @@ def test_slot_parts_json_is_checked():
     with pytest.raises(ValidationError) as no_name:
         parse_slot_parts('[{"name": "Video", "minutes": 3}, {"name": " ", "minutes": 2}]')
     assert no_name.value.code == ec.SLOT_NO_NAME
+    for nameless in ('[{"name": null, "minutes": 2}]', '[{"name": ["V"], "minutes": 2}]'):
+        with pytest.raises(ValidationError) as not_text:
+            parse_slot_parts(nameless)
+        assert not_text.value.code == ec.SLOT_NO_NAME
     with pytest.raises(ValidationError) as zero:
         parse_slot_parts('[{"name": "Video", "minutes": 0}]')
     assert zero.value.code == ec.SLOT_MINUTES

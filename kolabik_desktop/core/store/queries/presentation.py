@@ -59,7 +59,8 @@ def check_slot_parts(data: object) -> list[SlotPart]:
         raise ValidationError.coded(ec.SLOTS_NOT_LIST)
     parts = []
     for i, item in enumerate(data, start=1):
-        name = str(item.get("name", "")).strip() if isinstance(item, dict) else ""
+        name = item.get("name") if isinstance(item, dict) else None
+        name = name.strip() if isinstance(name, str) else ""  # null is no name, not "None"
         if not name:
             raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
         minutes = parse_decimal(item.get("minutes"))
