@@ -29,6 +29,36 @@ COMMAND_MODULES = (
     "kolabik_desktop.cli.server_cmds",  # copy (file <-> PostgreSQL server)
 )
 
+# Which module registers each subcommand: `kolabik COMMAND ...` builds the parser of that module
+# alone, since registering every module costs more (imports and argparse work, ~25 ms) than
+# `kolabik leaderboard` spends ranking. tests/cli/test_parser.py checks this against what the
+# modules really register, so a new subcommand cannot be forgotten here.
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("new", "import-workbook", "export-workbook", "check", "leaderboard"),
+        "kolabik_desktop.cli.event_cmds",
+    ),
+    "demo": "kolabik_desktop.cli.demo_cmd",
+    **dict.fromkeys(
+        (
+            "kit",
+            "update-kit",
+            "export-scores",
+            "import-scores",
+            "audit",
+            "reopen",
+            "forget-key",
+        ),
+        "kolabik_desktop.cli.exchange_cmds",
+    ),
+    **dict.fromkeys(("report", "export"), "kolabik_desktop.cli.report_cmds"),
+    "set-score": "kolabik_desktop.cli.score_cmds",
+    **dict.fromkeys(("hub", "sync"), "kolabik_desktop.cli.live_cmds"),
+    "stats": "kolabik_desktop.cli.stats_cmd",
+    "promote": "kolabik_desktop.cli.promote_cmd",
+    **dict.fromkeys(("copy", "panel"), "kolabik_desktop.cli.server_cmds"),
+}
+
 
 class _VersionAction(argparse.Action):
     """``--version``: the installed version is looked up only when asked (importlib.metadata
@@ -44,7 +74,9 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `kolabik` parser: every subcommand, or only what ``command`` needs when that is the
+    one being run ("open", or a key of COMMANDS: the module that registers it)."""
     parser = argparse.ArgumentParser(
         prog="kolabik",
         description="Kolabik Desktop: scoring and recaps for a public-service innovation jury.",
@@ -59,7 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     open_p = sub.add_parser("open", help="open an event file in the window (the default)")
     open_p.add_argument("event", nargs="?", help="event file (.kolabik) or juror kit")
     open_p.set_defaults(func=_open_window)
-    for name in COMMAND_MODULES:
+    if command == "open":
+        modules: Sequence[str] = ()
+    elif command in COMMANDS:
+        modules = (COMMANDS[command],)
+    else:
+        modules = COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -77,16 +115,18 @@ def _open_window(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if argv == ["--self-test"]:
         from kolabik_desktop.selftest import run_self_test
 
         return run_self_test()
     # `kolabik` and `kolabik EVENT` open the window: a bare path is not a subcommand.
-    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] != "open" and not argv[0].startswith("-")):
         argv = ["open", *argv]
-    args = parser.parse_args(argv)
+    return _run(build_parser(argv[0]).parse_args(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; a problem a user can cause is a message and an exit code."""
     try:
         return int(args.func(args) or 0)
     except KolabikError as exc:

@@ -7,7 +7,6 @@ data and the setup screens edit it. Level descriptors are stored on each criteri
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -30,6 +29,8 @@ class CriterionTemplate:
     def descriptors_json(self) -> str:
         if not self.levels:
             return ""
+        import json  # here, as in apply_template: listing the templates needs none of it
+
         return json.dumps(
             [{"value": value, "text": text} for value, text in self.levels], ensure_ascii=False
         )
@@ -239,7 +240,10 @@ def apply_template(session: Session, name: str, *, actor: str = "system") -> dic
 
     Runs in the caller's transaction and records the rubric in the audit log.
     """
-    # Here, not at the top: the command line lists the templates without loading SQLAlchemy.
+    # Here, not at the top: the command line lists the templates without loading SQLAlchemy
+    # (nor json).
+    import json
+
     from sqlalchemy import select
 
     from kolabik_desktop.core.store.models import Criterion, Stage

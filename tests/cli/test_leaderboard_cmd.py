@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from factories import make_event
@@ -271,3 +272,30 @@ def test_a_juror_kit_has_no_leaderboard(tmp_path, capsysbinary):
     captured = capsysbinary.readouterr()
     assert b"only that juror's scores" in captured.err
     assert captured.out == b""
+
+
+def test_leaderboard_pauses_the_collector_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranking is built with the cycle collector off (its scans of the national event's
+    scores free nothing), and the collector is back on afterwards, also after an error."""
+    import gc
+
+    from kolabik_desktop.cli import event_cmds
+
+    seen: list[bool] = []
+    real = event_cmds._leaderboard_output
+
+    def spy(args: object) -> bytes:
+        seen.append(gc.isenabled())
+        return real(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(event_cmds, "_leaderboard_output", spy)
+    path = tmp_path / "ev.kolabik"
+    db, _ids = make_event(path, p2_fill=1.0)
+    db.close()
+    assert gc.isenabled()
+    assert main(["leaderboard", str(path), "--format", "csv", "-o", str(tmp_path / "b.csv")]) == 0
+    assert main(["leaderboard", str(path), "--stage", "nope"]) == 1
+    assert seen == [False, False]
+    assert gc.isenabled()

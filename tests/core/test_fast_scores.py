@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kolabik_desktop.core.demo import build_demo_event
+from kolabik_desktop.core.scoring.engine import Scorer, group_values, validate_event
+from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.core.store.db import open_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -48,12 +50,46 @@ def _assert_same(path: Path) -> None:
     assert [e.code for e in fast.event.entries] == [e.code for e in portable.event.entries]
     read = read_file_scoring_input(path)
     assert read is not None and read.kind == kind
-    assert read.scoring == portable
+    assert read.event == portable.event
+    # The scores grouped while reading are what the engine's own grouping makes of them, and
+    # rank the same on every board.
+    assert read.cells == group_values(portable.event, portable.values)
+    if validate_event(portable.event):
+        return
+    fast_scorer = Scorer(read.event, read.cells)
+    portable_scorer = Scorer(portable.event, portable.values)
+    for board in [FINAL, *(s.code for s in portable.event.stages)]:
+        assert fast_scorer.leaderboard(board) == portable_scorer.leaderboard(board)
 
 
 def test_demo_event_reads_the_same(tmp_path: Path) -> None:
     path = tmp_path / "demo.kolabik"
     build_demo_event(path)
+    _assert_same(path)
+
+
+def test_scores_in_any_row_order_group_the_same(tmp_path: Path) -> None:
+    """load_cells_sqlite reuses the last (juror, entry) group while rows follow each other; rows
+    in a scrambled order (a file edited over weeks) must group exactly the same."""
+    import sqlite3
+
+    path = tmp_path / "ev.kolabik"
+    db, _ids = make_event(path, entries=6, jurors=4, admitted_to_p2=3, p2_fill=1.0)
+    db.close()
+    conn = sqlite3.connect(path)
+    # New ids in a random order: the table is stored (and read) in id order.
+    conn.execute(
+        "CREATE TEMP TABLE shuffled AS SELECT row_number() OVER (ORDER BY random()) AS new_id, "
+        "juror_id, entry_id, criterion_id, value, note, revision, updated_at FROM score"
+    )
+    conn.execute("DELETE FROM score")
+    conn.execute("INSERT INTO score SELECT * FROM shuffled")
+    conn.commit()
+    rows = [tuple(r[:2]) for r in conn.execute("SELECT juror_id, entry_id, value FROM score")]
+    conn.close()
+    groups = len(set(rows))
+    changes = sum(a != b for a, b in zip(rows, rows[1:], strict=False))
+    assert changes > 3 * groups  # the rows really are out of (juror, entry) order
     _assert_same(path)
 
 

@@ -31,10 +31,7 @@ No other module inserts, updates or deletes rows of the score, comment and submi
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -46,6 +43,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kolabik_desktop.core import codes as ec
+from kolabik_desktop.core.collector import collector_paused
 from kolabik_desktop.core.errors import StorageError, ValidationError
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_line
@@ -486,34 +484,6 @@ def local_actor(db: EventDB, actor: str) -> str:
     """Who the audit log names for a local edit: the given actor; else, in the chair's event,
     the chair (a juror's cell typed there is the chair's entry); in a kit "" (the juror)."""
     return actor or ("" if db.kind == "kit" else CHAIR)
-
-
-_gc_lock = threading.Lock()
-_gc_holders = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the span of a bulk load (reentrant, any thread).
-
-    A bulk load allocates hundreds of thousands of small objects while as many live ones (the
-    parsed package or workbook, the cells) stay reachable: the collector's full scans of them
-    cost a 10,000-score import about a fifth of its CPU time, and free nothing (no cycles are
-    made). Collection resumes, as it was, when the last holder leaves."""
-    global _gc_holders, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holders == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_holders += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 @serialized_write
