@@ -126,6 +126,7 @@ def measure(event: Path, requests: Path, root: str, together: bool) -> dict[str,
         done = subprocess.run(
             [sys.executable, "-c", _CHILD, str(copy), str(requests), "1" if together else "0"],
             capture_output=True,
+            cwd=root,  # `python -c` puts the working folder first on sys.path, before PYTHONPATH
             text=True,
             env=os.environ | {"PYTHONPATH": root},
             check=True,

@@ -24,6 +24,9 @@ from kolabik_desktop.core.paths import resource_path
 from kolabik_desktop.live.server import HubServer, Request, Response, Stream
 
 KEEPALIVE_SECONDS = 15.0
+# A viewer with this much of earlier boards still unsent (it stopped reading) is skipped: it
+# gets the latest board once its connection drains.
+MAX_UNSENT_BYTES = 256 * 1024
 _ASSETS = {
     "": (("web", "board.html"), "text/html; charset=utf-8"),
     "board.js": (("web", "board.js"), "text/javascript; charset=utf-8"),
@@ -42,7 +45,11 @@ class Board:
         self.path = f"/board/{self.token}/"
         self.version = 0
         self._data = b"data: {}\n\n"
-        self._queues: set[asyncio.Queue[bytes]] = set()
+        # Each open board's connection, and whether it still lacks the latest board. A publish
+        # writes to every connection from the loop, once: no task, queue or timer per viewer
+        # per board (200 viewers made 200 task wake-ups per publish).
+        self._viewers: dict[asyncio.StreamWriter, bool] = {}
+        self._keepalive: asyncio.Task[None] | None = None
         self._assets = {
             name: (resource_path(*parts).read_bytes(), kind)
             for name, (parts, kind) in _ASSETS.items()
@@ -51,7 +58,7 @@ class Board:
 
     @property
     def viewers(self) -> int:
-        return len(self._queues)
+        return len(self._viewers)
 
     def publish(self, snapshot: dict[str, Any], seq: int | None = None) -> None:
         """Show ``snapshot`` on every open board (and to every board opened later); ``seq``:
@@ -71,10 +78,49 @@ class Board:
 
     def _broadcast(self, data: bytes) -> None:
         self._data = data
-        for queue in list(self._queues):
-            if queue.full():  # a viewer that stopped reading gets only the latest board
-                queue.get_nowait()
-            queue.put_nowait(data)
+        for writer in list(self._viewers):
+            self._send(writer, data)
+
+    def _send(self, writer: asyncio.StreamWriter, data: bytes) -> None:
+        """Write ``data`` to one viewer; one that has stopped reading is skipped and sent the
+        latest board once its connection drains; a closed one is dropped."""
+        transport = writer.transport
+        if transport.is_closing():
+            self._viewers.pop(writer, None)
+        elif transport.get_write_buffer_size() > MAX_UNSENT_BYTES:
+            if not self._viewers.get(writer):
+                self._viewers[writer] = True
+                asyncio.get_running_loop().create_task(self._catch_up(writer))
+        else:
+            writer.write(data)
+            self._viewers[writer] = False
+
+    async def _catch_up(self, writer: asyncio.StreamWriter) -> None:
+        """A skipped viewer (the only case with a task of its own): the latest board as soon
+        as its connection has drained."""
+        try:
+            while self._viewers.get(writer):
+                await writer.drain()
+                if writer.transport.is_closing():
+                    break
+                if writer.transport.get_write_buffer_size() <= MAX_UNSENT_BYTES:
+                    writer.write(self._data)
+                    self._viewers[writer] = False
+                else:  # drain() waits only while writing is paused: never spin
+                    await asyncio.sleep(0.05)
+        except (ConnectionError, RuntimeError):
+            pass
+        if writer.transport.is_closing():
+            self._viewers.pop(writer, None)
+
+    async def _keep_alive(self) -> None:
+        """Every KEEPALIVE_SECONDS while boards are open: a comment line to each (proxies and
+        browsers keep the stream; a write also finds a viewer that has gone)."""
+        while self._viewers:
+            await asyncio.sleep(KEEPALIVE_SECONDS)
+            for writer, stale in list(self._viewers.items()):
+                if not stale:
+                    self._send(writer, b": keep-alive\n\n")
 
     def close(self) -> None:
         """Nothing to release: the server's stop closes the viewers' connections."""
@@ -97,23 +143,19 @@ class Board:
         return Response(200, asset[0], asset[1])
 
     async def _stream(self, writer: asyncio.StreamWriter) -> None:
-        queue: asyncio.Queue[bytes] = asyncio.Queue(maxsize=4)
-        self._queues.add(queue)
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+            b"Cache-Control: no-store\r\nConnection: keep-alive\r\n\r\n" + self._data
+        )
+        self._viewers[writer] = False
+        if self._keepalive is None or self._keepalive.done():
+            self._keepalive = asyncio.create_task(self._keep_alive())
         try:
-            writer.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                b"Cache-Control: no-store\r\nConnection: keep-alive\r\n\r\n" + self._data
-            )
-            await writer.drain()
-            while True:
-                try:
-                    data = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
-                except TimeoutError:
-                    data = b": keep-alive\n\n"
-                writer.write(data)
-                await writer.drain()
+            # Boards are written by _broadcast; this waits for the viewer to go (a write to a
+            # closed connection ends it) or for the server to stop (cancelled).
+            await writer.wait_closed()
         finally:
-            self._queues.discard(queue)
+            self._viewers.pop(writer, None)
 
 
 class FinalRanking:

@@ -202,10 +202,18 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
             delta = live.next_delta(kit)
             if delta is None:
                 break
-            state = live.kit_state(kit)
+            # A delta short of the row limit holds the whole queue: its size is the count.
+            unsent = delta.rows
+            if delta.rows >= live.MAX_DELTA_ROWS:
+                unsent = live.kit_state(kit).unsent
             answer = client.call(
                 live.signed_request(
-                    kit, "push", delta=delta.data.decode(), unsent=state.unsent, entry=entry
+                    kit,
+                    "push",
+                    identity=delta.identity,
+                    delta=delta.data.decode(),
+                    unsent=unsent,
+                    entry=entry,
                 )
             )
             _check(answer)

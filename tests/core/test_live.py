@@ -409,18 +409,74 @@ def test_the_group_commit_merges_deltas_of_several_jurors_in_one_batch(room):
         saved.append(live.next_delta(j1))
         live.record_acks(j1, [Ack(0, saved[-1].last)])
 
-    def push(delta) -> None:
-        acks.append(committer.commit(*live.verify_delta(db, delta.data, "J1")))
+    refused: list[str] = []
 
-    threads = [threading.Thread(target=push, args=(d,)) for d in saved]
+    def push(data: bytes, juror: str = "J1") -> None:
+        try:
+            acks.append(committer.commit(data, juror))
+        except LiveRefusal as refusal:
+            refused.append(refusal.code)
+
+    # The committer verifies each delta of its batch: a forged one (its value changed after
+    # signing) and one pushed under another juror are refused alone, the rest merge.
+    forged = saved[0].data.replace(b'"value":"50"', b'"value":"99"')
+    assert forged != saved[0].data
+    bad = [(forged,), (saved[1].data, "J2")]
+    threads = [
+        threading.Thread(target=push, args=args) for args in [*bad, *[(d.data,) for d in saved]]
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(30)
     committer.close()
+    assert sorted(refused) == sorted([live.REFUSED_SIGNATURE, live.REFUSED_MALFORMED])
     assert sorted(a.kit_seq for a in acks) == [d.last for d in saved]
     assert len({a.hub_seq for a in acks}) == 12 and committer.batches <= 12
     assert chair_value(db, ids, "J1", 1, "MAT")[0] == Decimal(61)
+
+
+def test_a_delta_held_back_in_part_is_refused_whole_and_the_rest_of_its_batch_merges(room):
+    # J1's delta changes a P1 cell and a P2 cell; the chair holds P2 as submitted by J1. The
+    # merge would take the P1 cell alone; the live link refuses the whole delta (the kit keeps
+    # it queued until the chair reopens), decided in the batch's one write transaction.
+    db, ids, j1, j2 = room
+    p1_criterion = next(cid for (stage, _code), cid in ids.criteria.items() if stage == "P1")
+
+    def p1_value() -> tuple | None:
+        key = (ids.jurors[0], ids.entries[0], p1_criterion)
+        with db.session() as s:
+            return {(j, e, c): (v, r) for j, e, c, v, _n, r, _at in score_rows(s)}.get(key)
+
+    before = p1_value()
+    services.set_score(
+        j1,
+        juror_id=j1.kit_juror_id,
+        entry_id=ids.entries[0],
+        criterion_id=p1_criterion,
+        value=Decimal(77),
+    )
+    save(j1, ids, 0, "PAP", 80)
+    save(j2, ids, 1, "PAP", 66)
+    services.set_submitted(db, juror_id=ids.jurors[0], stage_id=ids.stages["P2"], submitted=True)
+    deltas = [live.next_delta(j1), live.next_delta(j2)]
+    verified = [
+        live.verify_delta(db, deltas[0].data, "J1"),
+        live.verify_delta(db, deltas[1].data, "J2"),
+    ]
+    results = live.commit_deltas(db, verified)
+    assert isinstance(results[0], LiveRefusal) and results[0].code == live.REFUSED_SUBMITTED
+    assert p1_value() == before and chair_value(db, ids, "J1", 0, "PAP") is None
+    assert isinstance(results[1], Ack) and chair_value(db, ids, "J2", 1, "PAP")[0] == Decimal(66)
+    with db.session() as s:
+        names = set(s.scalars(select(PackageReceipt.filename)))
+        assert s.get(PackageReceipt, results[1].hub_seq).filename in names
+    assert not any(n.startswith("live:J1:") for n in names)
+    # Reopened, the very same delta merges, both cells.
+    services.reopen_stage(db, juror_code="J1", stage_code="P2")
+    again = live.commit_deltas(db, [live.verify_delta(db, deltas[0].data, "J1")])
+    assert isinstance(again[0], Ack) and p1_value()[0] == Decimal(77)
+    assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(80)
 
 
 def test_a_refusal_crosses_the_wire_as_a_code_and_reads_in_the_kits_language():

@@ -103,3 +103,93 @@ def _wait(predicate, timeout: float = 15) -> None:
     while not predicate():
         assert time.monotonic() < end, "the board did not change in time"
         time.sleep(0.1)
+
+
+def _open_stream(port: int, path: str):
+    import socket
+
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    return sock
+
+
+def _read_boards(sock, until: str, timeout: float = 20.0) -> list[str]:
+    """The titles of the boards a viewer receives, until one titled ``until``."""
+    import json
+
+    sock.settimeout(1.0)
+    data, titles = b"", []
+    deadline = time.monotonic() + timeout
+    while until not in titles and time.monotonic() < deadline:
+        try:
+            data += sock.recv(1 << 20)
+        except TimeoutError:
+            continue
+        *events, data = data.split(b"\n\n")
+        for event in events:
+            for line in event.split(b"\n"):
+                if line.startswith(b"data: "):
+                    titles.append(json.loads(line[6:])["title"])
+    return titles
+
+
+def test_a_publish_reaches_every_viewer_and_one_that_stops_reading_holds_up_no_one(room):
+    import socket
+
+    from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.live import board as board_module
+
+    event, _ids, _kits = room
+    db = open_event_file(event)
+    server = HubServer(HubSession(db, approve="all"), "127.0.0.1", 0)
+    board = Board(server)
+    board.publish({"title": "A", "lines": []})
+    server.start()
+    path = board.path + "events"
+    viewers = [_open_stream(server.port, path) for _n in range(5)]
+    stalled = _open_stream(server.port, path)
+    gone = _open_stream(server.port, path)
+    try:
+        for sock in [*viewers, stalled, gone]:
+            assert _read_boards(sock, "A") == ["A"]  # the board as it is when the stream opens
+        deadline = time.monotonic() + 5
+        while board.viewers < 7 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert board.viewers == 7
+        # The stalled viewer stops reading; the hub's kernel buffer for it is made small, so
+        # its backlog piles up in the hub, where the bound applies.
+        writer = next(
+            w for w in board._viewers if w.get_extra_info("peername") == stalled.getsockname()
+        )
+        writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+        gone.close()
+        # 6 MB of boards: far more than the kernel buffers for the stalled viewer.
+        pad = "x" * 100_000
+        titles = [f"B{n}" for n in range(60)]
+        for title in titles:
+            board.publish({"title": title, "lines": [], "pad": pad})
+        for sock in viewers:
+            # Each reading viewer gets the boards in order, once each, up to the latest (one
+            # not read for a while skips to the latest, as the stalled one does below).
+            got = _read_boards(sock, "B59")
+            assert got[-1] == "B59" and got == sorted(set(got), key=titles.index)
+        # The stalled one was skipped once its backlog passed the bound (marked to get the
+        # latest board later), not buffered without end.
+        assert board._viewers[writer]
+        assert writer.transport.get_write_buffer_size() < board_module.MAX_UNSENT_BYTES + 200_000
+        # A closed viewer is dropped at a write to it.
+        deadline = time.monotonic() + 5
+        while board.viewers > 6 and time.monotonic() < deadline:
+            board.publish({"title": "B59", "lines": []})
+            time.sleep(0.05)
+        assert board.viewers == 6
+        # Reading again, the stalled viewer is sent the latest board as soon as it has drained
+        # (it skipped the boards in between).
+        board.publish({"title": "C", "lines": []})
+        received = _read_boards(stalled, "C", timeout=5)
+        assert received[-1] == "C" and len(received) < 60
+    finally:
+        for sock in [*viewers, stalled]:
+            sock.close()
+        server.stop()
+        db.close()

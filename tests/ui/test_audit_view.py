@@ -126,7 +126,8 @@ def test_filters_match_codes_exactly_and_page_newest_first(event):
 
 
 def test_paging_fetches_more_as_the_table_scrolls(view, monkeypatch):
-    import kolabik_desktop.ui.audit_view as av
+    # The view reads the read layer's page size when it fetches (imported after the paint).
+    import kolabik_desktop.core.store.queries.audit as av
 
     monkeypatch.setattr(av, "PAGE_ROWS", 2)
     view.model.reset(view.db, AuditFilter())
@@ -366,9 +367,9 @@ def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, mo
     event shown before) can finish after the later read; the view keeps the later state."""
     import threading
 
-    from kolabik_desktop.ui import audit_view
+    from kolabik_desktop.core.store.queries import audit as audit_queries
 
-    real = audit_view.chain_state
+    real = audit_queries.chain_state
     release = threading.Event()
     calls: list[int] = []
 
@@ -380,7 +381,7 @@ def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, mo
             return dataclasses.replace(state, rows=-1)  # marks the stale answer
         return state
 
-    monkeypatch.setattr(audit_view, "chain_state", chain_state)
+    monkeypatch.setattr(audit_queries, "chain_state", chain_state)
     delivered: list[object] = []
     deliver = view._chain_done
 

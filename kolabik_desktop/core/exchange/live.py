@@ -31,15 +31,15 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError
 from kolabik_desktop.core.exchange import packages, signing
-from kolabik_desktop.core.exchange.merge import PackagePlan, apply_import, plan_import
+from kolabik_desktop.core.exchange.merge import ImportPlan, PackagePlan, apply_import
 from kolabik_desktop.core.scoring.problem_text import TEXTS
 from kolabik_desktop.core.scoring.rules import Problem, Where
 from kolabik_desktop.core.store.db import EventDB, utc_now
@@ -297,6 +297,9 @@ class Delta:
     last: int
     rows: int
     data: bytes  # the signed package document, UTF-8 JSON
+    # Who signed it (kit_identity's event uid, juror code, secret, private key), read with the
+    # rows: the push request is signed with the same, without reading the kit again.
+    identity: tuple[str, str, bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -336,14 +339,14 @@ def next_delta(kit: EventDB, max_rows: int = MAX_DELTA_ROWS) -> Delta | None:
     score_ids = {a for _seq, kind, a, _b, _c in queued if kind == "score"}
     comments = {(b, c) for _seq, kind, _a, b, c in queued if kind == "comment"}
     stages = {b for _seq, kind, _a, b, _c in queued if kind == "submission"}
-    document, secret, private, _name, _code = packages.package_document(
+    document, secret, private, _name, code = packages.package_document(
         kit, score_ids=score_ids, comment_keys=comments, submission_stages=stages
     )
     first, last = queued[0][0], queued[-1][0]
     document["live"] = {"first": first, "last": last}
     packages.sign_document(document, secret, private)
     data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Delta(first, last, len(queued), data)
+    return Delta(first, last, len(queued), data, (document["event_uid"], code, secret, private))
 
 
 def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
@@ -355,8 +358,8 @@ def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
     upto = max(a.kit_seq for a in acks)
     newest = max(a.hub_seq for a in acks)
     with kit.session() as s:
-        gone = s.scalar(select(func.count(LiveOutbox.seq)).where(LiveOutbox.seq <= upto))
-        s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto))
+        deleted = s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto))
+        gone = cast(CursorResult[Any], deleted).rowcount
         last = get_setting(s, SETTING_LAST_ACK)
         put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
         put_setting(s, SETTING_LAST_ACK_AT, utc_now())
@@ -374,9 +377,16 @@ def kit_identity(kit: EventDB) -> tuple[str, str, bytes, bytes]:
         return kit.uid, juror.code, juror.secret_key, private
 
 
-def signed_request(kit: EventDB, op: str, **fields: Any) -> dict[str, Any]:
-    """A request of the kit's juror to the hub, signed like a package (with its ``juror_key``)."""
-    uid, code, secret, private = kit_identity(kit)
+def signed_request(
+    kit: EventDB,
+    op: str,
+    *,
+    identity: tuple[str, str, bytes, bytes] | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
+    """A request of the kit's juror to the hub, signed like a package (with its ``juror_key``);
+    ``identity``: the kit's as a delta just read it (``Delta.identity``), else read here."""
+    uid, code, secret, private = identity or kit_identity(kit)
     document: dict[str, Any] = {
         "protocol": PROTOCOL,
         "version": PROTOCOL_VERSION,
@@ -576,9 +586,7 @@ class HubSession:
         """The juror's kit secret and the public key the event trusts for them (None until
         their first signed package is merged: trust on first use, as a package import does)."""
         with self.db.session() as s:
-            row = s.execute(
-                select(Juror.secret_key, Juror.public_key).where(Juror.code == code)
-            ).first()
+            row = s.execute(_JUROR_KEY, {"code": code}).first()
         if row is None or not row[0]:
             return None
         return row[0], row[1]
@@ -604,15 +612,19 @@ class HubSession:
     def accept(self, data: bytes, juror: str) -> Ack:
         """Verify and merge one delta of ``juror``; its acknowledgement, or a logged refusal.
 
-        With ``committer`` set (the network hub), verification runs on the caller's thread and
-        the merge joins the group commit; otherwise it is merged at once.
+        With ``committer`` set (the network hub), the delta joins the group commit, which
+        verifies and merges a batch at once; otherwise it is verified and merged here.
         """
         try:
             if self.committer is None:
                 return accept_delta(self.db, data, juror)
-            return self.committer.commit(*verify_delta(self.db, data, juror))
+            return self.committer.commit(data, juror)
         except LiveRefusal as refusal:
             raise self.logged(refusal, juror) from None
+
+
+# Built once: every request reads its juror's keys, and building the select cost more than it.
+_JUROR_KEY = select(Juror.secret_key, Juror.public_key).where(Juror.code == bindparam("code"))
 
 
 def _signed(request: dict[str, Any], secret: bytes, trusted: bytes | None) -> bool:
@@ -669,6 +681,45 @@ def accept_delta(db: EventDB, data: bytes, juror: str) -> Ack:
 
 def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.VerifiedPackage, int]:
     """The checked package of a delta and the last queue number it covers (nothing written)."""
+    verified = verify_deltas(db, [(data, juror)])[0]
+    if isinstance(verified, LiveRefusal):
+        raise verified
+    return verified
+
+
+def verify_deltas(
+    db: EventDB, deltas: Sequence[tuple[bytes, str]]
+) -> list[tuple[packages.VerifiedPackage, int] | LiveRefusal]:
+    """Each (delta, juror) checked as ``verify_delta`` checks it, the event read once for all
+    (the group commit's batch): its package and last queue number, or its refusal."""
+    named: list[tuple[str, int] | LiveRefusal] = []
+    for data, juror in deltas:
+        try:
+            named.append(_delta_name(data, juror))
+        except LiveRefusal as refusal:
+            named.append(refusal)
+    wanted = [
+        (data, name[0])
+        for (data, _juror), name in zip(deltas, named, strict=True)
+        if not isinstance(name, LiveRefusal)
+    ]
+    checked = iter(packages.verify_packages_bytes(wanted, db) if wanted else [])
+    results: list[tuple[packages.VerifiedPackage, int] | LiveRefusal] = []
+    for name in named:
+        if isinstance(name, LiveRefusal):
+            results.append(name)
+            continue
+        verified = next(checked)
+        if isinstance(verified, InputRejected):
+            results.append(_refusal_of_problems(verified.problems))
+        else:
+            results.append((verified, name[1]))
+    return results
+
+
+def _delta_name(data: bytes, juror: str) -> tuple[str, int]:
+    """The receipt name of a delta and the last queue number it covers; LiveRefusal when it is
+    too large, not JSON, or names no queue range or another juror."""
     if len(data) > MAX_REQUEST_BYTES:
         raise refused(REFUSED_TOO_LARGE, ec.LIVE_WHY_BYTES, bytes=len(data), max=MAX_REQUEST_BYTES)
     try:
@@ -680,12 +731,7 @@ def verify_delta(db: EventDB, data: bytes, juror: str) -> tuple[packages.Verifie
         raise refused(REFUSED_MALFORMED, ec.LIVE_WHY_NO_RANGE)
     tag = kit_tag(document.get("juror_key"))
     kit = f"{tag}:" if tag else ""
-    name = f"{LIVE_SOURCE_PREFIX}{juror}:{kit}{span[0]}-{span[1]}"
-    try:
-        verified = packages.verify_package_bytes(data, name, db)
-    except InputRejected as rejection:
-        raise _refusal_of_problems(rejection.problems) from None
-    return verified, span[1]
+    return f"{LIVE_SOURCE_PREFIX}{juror}:{kit}{span[0]}-{span[1]}", span[1]
 
 
 def commit_deltas(
@@ -696,49 +742,21 @@ def commit_deltas(
     a stage the chair holds as submitted (merge.py's ``locked``: the one rule), is refused
     whole, so the kit keeps it queued until the chair reopens the stage; a failed write refuses
     them all and changes nothing."""
-    results: list[Ack | LiveRefusal | None] = []
-    taken: list[packages.VerifiedPackage] = []
-    planned = plan_import(db, [verified for verified, _last in deltas])
-    for (verified, _last), item in zip(deltas, planned.items, strict=True):
-        refusal = _refusal_of(item)
-        results.append(refusal)
-        if refusal is None:
-            taken.append(verified)
-    if taken:
-        try:
-            # Nothing refused (the usual case): apply the plan made above, not a second one.
-            chosen = planned if len(taken) == len(deltas) else plan_import(db, taken)
-            applied = apply_import(db, chosen)
-        except KolabikError as exc:
-            return [r or _write_refusal(exc) for r in results]
-        # A stage submitted between the plan and the write: the merge kept it unchanged; the
-        # delta is refused so the kit keeps those cells queued (the rest merged, once).
-        late = {item.filename: _refusal_of(item) for item in applied.items}
-        with db.session() as s:
-            receipts = {
-                (juror_id, sha): hub_seq
-                for juror_id, sha, hub_seq in s.execute(
-                    select(
-                        PackageReceipt.juror_id,
-                        PackageReceipt.sha256,
-                        func.min(PackageReceipt.id),
-                    )
-                    .where(PackageReceipt.sha256.in_([v.sha256 for v in taken]))
-                    .group_by(PackageReceipt.juror_id, PackageReceipt.sha256)
-                )
-            }
-        results = [
-            r if r is not None else late.get(verified.filename)
-            for r, (verified, _last) in zip(results, deltas, strict=True)
-        ]
+    if not deltas:
+        return []
+    try:
+        # Planned, held back and applied in the one write transaction (apply_import's whole).
+        applied = apply_import(db, ImportPlan(tuple(v for v, _last in deltas), ()), whole=True)
+    except KolabikError as exc:
+        return [_write_refusal(exc) for _delta in deltas]
     done: list[Ack | LiveRefusal] = []
-    for result, (verified, last) in zip(results, deltas, strict=True):
+    for (_verified, last), item in zip(deltas, applied.items, strict=True):
+        result: Ack | LiveRefusal | None = _refusal_of(item)
         if result is None:
-            hub_seq = receipts.get((verified.juror_id, verified.sha256))
             # apply_import always records a receipt; without one the file is broken.
             result = (
-                Ack(int(hub_seq), last)
-                if hub_seq is not None
+                Ack(item.receipt_id, last)
+                if item.receipt_id is not None
                 else refused(REFUSED_WRITE, ec.LIVE_WHY_NO_RECEIPT)
             )
         done.append(result)
@@ -746,26 +764,26 @@ def commit_deltas(
 
 
 class GroupCommit:
-    """The hub's one writer: deltas verified on several threads are merged here, all those
-    waiting at once in one transaction, so 30 jurors' saves cost a few disk syncs, not 30."""
+    """The hub's one writer: deltas handed in by several threads are verified and merged here,
+    all those waiting at once, in one read of the event and one transaction, so 30 jurors'
+    saves cost a few disk syncs and rule loads, not 30."""
 
     def __init__(self, db: EventDB, max_batch: int = 64) -> None:
         self.db, self.max_batch = db, max_batch
-        self._queue: queue.Queue[tuple[packages.VerifiedPackage, int, Future[Ack]] | None] = (
-            queue.Queue()
-        )
+        self._queue: queue.Queue[tuple[bytes, str, Future[Ack]] | None] = queue.Queue()
         self.batches = 0
         self.last_seq = 0  # the greatest hub sequence committed (the board says what it shows)
         self.listeners: list[Callable[[], None]] = []  # told after each batch's acks are known
         self._thread = threading.Thread(target=self._run, name="kolabik-hub-writer", daemon=True)
         self._thread.start()
 
-    def commit(self, verified: packages.VerifiedPackage, last: int) -> Ack:
-        """Merge one verified delta (waiting for its batch); its Ack, or a LiveRefusal."""
+    def commit(self, data: bytes, juror: str) -> Ack:
+        """Verify and merge one delta of ``juror`` (waiting for its batch); its Ack, or a
+        LiveRefusal."""
         future: Future[Ack] = Future()
         if _TRACE_PATH is not None:
             trace_stamps()["queued"] = time.monotonic()
-        self._queue.put((verified, last, future))
+        self._queue.put((data, juror, future))
         try:
             return future.result()
         finally:
@@ -793,7 +811,7 @@ class GroupCommit:
                 batch.append(item)
             started, started_cpu = time.monotonic(), time.thread_time()
             try:
-                results = commit_deltas(self.db, [(v, last) for v, last, _f in batch])
+                results = self._merge([(data, juror) for data, juror, _f in batch])
             except Exception as exc:  # never leave a juror's request hanging
                 log.exception("hub: a batch of deltas could not be merged")
                 results = [_write_refusal(exc) for _item in batch]
@@ -804,7 +822,7 @@ class GroupCommit:
             )
             for listener in list(self.listeners):
                 listener()
-            for (_v, _last, future), result in zip(batch, results, strict=True):
+            for (_data, _juror, future), result in zip(batch, results, strict=True):
                 if _TRACE_PATH is not None:
                     future.stamps = {  # type: ignore[attr-defined]
                         "start": started,
@@ -816,6 +834,12 @@ class GroupCommit:
                     future.set_exception(result)
                 else:
                     future.set_result(result)
+
+    def _merge(self, deltas: list[tuple[bytes, str]]) -> list[Ack | LiveRefusal]:
+        checked = verify_deltas(self.db, deltas)
+        good = [c for c in checked if not isinstance(c, LiveRefusal)]
+        merged = iter(commit_deltas(self.db, good) if good else [])
+        return [c if isinstance(c, LiveRefusal) else next(merged) for c in checked]
 
 
 def _refusal_of(item: PackagePlan) -> LiveRefusal | None:

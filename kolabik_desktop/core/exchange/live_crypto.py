@@ -10,6 +10,7 @@ sees only sizes and timing.
 
 from __future__ import annotations
 
+import functools
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -36,8 +37,15 @@ def new_private_key() -> bytes:
 
 
 def public_key_of(private: bytes) -> bytes:
+    return _key_pair(private)[1]
+
+
+@functools.lru_cache(maxsize=4)
+def _key_pair(private: bytes) -> tuple[X25519PrivateKey, bytes]:
+    """The key object and public half of a private key: the hub opens every request with the
+    same key, and loading it twice per request cost more than the exchange."""
     key = X25519PrivateKey.from_private_bytes(private)
-    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return key, key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def _derive(shared: bytes, epk: bytes, hub_public: bytes) -> bytes:
@@ -65,9 +73,9 @@ def open_request(hub_private: bytes, sealed: bytes) -> tuple[bytes, bytes]:
         sealed[OVERHEAD - 16 :],
     )
     try:
-        private = X25519PrivateKey.from_private_bytes(hub_private)
+        private, public = _key_pair(hub_private)
         shared = private.exchange(X25519PublicKey.from_public_bytes(epk))
-        key = _derive(shared, epk, public_key_of(hub_private))
+        key = _derive(shared, epk, public)
         return ChaCha20Poly1305(key).decrypt(nonce, body, _REQUEST_AAD), key
     except (InvalidTag, ValueError) as exc:
         raise SealError(str(exc) or "cannot be opened") from None

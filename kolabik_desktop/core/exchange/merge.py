@@ -15,12 +15,13 @@ use); the exact bytes of every juror-signed package are kept with its receipt.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, select, text, type_coerce
+from sqlalchemy import String, bindparam, select, text, type_coerce
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -47,13 +48,14 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.writer import (
     Cell,
+    CellGroup,
     CellsRefused,
     CommentCell,
     ScoreCell,
     SubmissionCell,
     collector_paused,
     database_refused,
-    write_cells,
+    write_cell_groups,
 )
 
 # The merge rule (newest revision wins) lives with the one writer that applies it.
@@ -86,6 +88,7 @@ class PackagePlan:
     # package would have changed there: refused until the chair reopens the stage.
     locked: dict[str, int] = field(default_factory=dict)
     refused_scores: int = 0  # of which score cells (not counted as unchanged)
+    receipt_id: int | None = None  # after apply_import: the receipt of this package's bytes
 
     @property
     def refused(self) -> bool:
@@ -213,41 +216,22 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
     resolution = _Resolution(ImportPlan(tuple(verified), tuple(items)), plans)
     if not verified:
         return resolution
-    jurors = {p.juror_id for p in verified}
-    locked = {
-        (j, st): code
-        for j, st, code in s.execute(
-            select(Submission.juror_id, Submission.stage_id, Stage.code)
-            .join(Stage, Stage.id == Submission.stage_id)
-            .where(Submission.juror_id.in_(jurors), Submission.submitted.is_(True))
-        )
-    }
-    stage_of = dict(s.execute(select(Criterion.id, Criterion.stage_id)).all()) if locked else {}
-    received = set(
-        s.execute(
-            select(PackageReceipt.juror_id, PackageReceipt.sha256).where(
-                PackageReceipt.juror_id.in_(jurors)
-            )
-        ).all()
-    )
+    q = _queries()
+    jurors = {"jurors": sorted({p.juror_id for p in verified})}
+    locked = {(j, st): code for j, st, code in s.execute(q.locked, jurors)}
+    stage_of = dict(s.execute(q.stage_of).all()) if locked else {}
+    received: dict[tuple[int, str], int] = {}
+    for juror_id, sha, receipt_id in s.execute(q.received, jurors):
+        received[juror_id, sha] = min(receipt_id, received.get((juror_id, sha), receipt_id))
     for p in verified:
-        plans[id(p)].already_imported = (p.juror_id, p.sha256) in received
+        plan = plans[id(p)]
+        plan.receipt_id = received.get((p.juror_id, p.sha256))
+        plan.already_imported = plan.receipt_id is not None
 
     existing_scores = {
         (j, e, c): (sid, score_key(rev, at, value, note), value, note, rev)
         # The stored text is already canonical: reading it raw skips 10,000 Decimal round trips.
-        for sid, j, e, c, value, note, rev, at in s.execute(
-            select(
-                Score.id,
-                Score.juror_id,
-                Score.entry_id,
-                Score.criterion_id,
-                type_coerce(Score.value, String()),
-                Score.note,
-                Score.revision,
-                Score.updated_at,
-            ).where(Score.juror_id.in_(jurors))
-        )
+        for sid, j, e, c, value, note, rev, at in s.execute(q.scores, jurors)
     }
     stored_scores = {cell: old[1] for cell, old in existing_scores.items()}
     score_winners = _winners(
@@ -280,16 +264,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     existing_comments = {
         (j, e, st): (comment_key(rev, at, txt), txt, rev)
-        for j, e, st, txt, rev, at in s.execute(
-            select(
-                Comment.juror_id,
-                Comment.entry_id,
-                Comment.stage_id,
-                Comment.text,
-                Comment.revision,
-                Comment.updated_at,
-            ).where(Comment.juror_id.in_(jurors))
-        )
+        for j, e, st, txt, rev, at in s.execute(q.comments, jurors)
     }
     comment_winners = _winners(
         verified,
@@ -312,15 +287,7 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     existing_subs = {
         (j, st): (submission_key(rev, at, sub), sub, rev)
-        for j, st, sub, rev, at in s.execute(
-            select(
-                Submission.juror_id,
-                Submission.stage_id,
-                Submission.submitted,
-                Submission.revision,
-                Submission.updated_at,
-            ).where(Submission.juror_id.in_(jurors))
-        )
+        for j, st, sub, rev, at in s.execute(q.submissions, jurors)
     }
     submission_winners = _winners(
         verified,
@@ -340,6 +307,55 @@ def _resolve(s: Session, given: Sequence[VerifiedPackage | InputRejected]) -> _R
 
     resolution.plan.entry_ids = frozenset(entry_ids)
     return resolution
+
+
+class _Queries:
+    """The merge's reads, built once (the live hub merges a batch every few tenths of a second:
+    building each select cost more than running it); jurors bound as an expanding parameter."""
+
+    def __init__(self) -> None:
+        jurors: Any = bindparam("jurors", expanding=True)
+        self.locked = (
+            select(Submission.juror_id, Submission.stage_id, Stage.code)
+            .join(Stage, Stage.id == Submission.stage_id)
+            .where(Submission.juror_id.in_(jurors), Submission.submitted.is_(True))
+        )
+        self.stage_of = select(Criterion.id, Criterion.stage_id)
+        self.received = select(
+            PackageReceipt.juror_id, PackageReceipt.sha256, PackageReceipt.id
+        ).where(PackageReceipt.juror_id.in_(jurors))
+        # The stored text is already canonical: reading it raw skips Decimal round trips.
+        self.scores = select(
+            Score.id,
+            Score.juror_id,
+            Score.entry_id,
+            Score.criterion_id,
+            type_coerce(Score.value, String()),
+            Score.note,
+            Score.revision,
+            Score.updated_at,
+        ).where(Score.juror_id.in_(jurors))
+        self.comments = select(
+            Comment.juror_id,
+            Comment.entry_id,
+            Comment.stage_id,
+            Comment.text,
+            Comment.revision,
+            Comment.updated_at,
+        ).where(Comment.juror_id.in_(jurors))
+        self.submissions = select(
+            Submission.juror_id,
+            Submission.stage_id,
+            Submission.submitted,
+            Submission.revision,
+            Submission.updated_at,
+        ).where(Submission.juror_id.in_(jurors))
+        self.keys = select(Juror.id, Juror.public_key).where(Juror.id.in_(jurors))
+
+
+@functools.cache
+def _queries() -> _Queries:
+    return _Queries()
 
 
 def _unlocked(
@@ -373,11 +389,8 @@ def _trusted(
     Packages were verified against the key known when read; this re-checks inside the caller's
     transaction, and between packages of one import (two new keys for one juror: the first wins).
     """
-    trusted: dict[int, bytes | None] = dict(
-        s.execute(
-            select(Juror.id, Juror.public_key).where(Juror.id.in_({p.juror_id for p in verified}))
-        ).all()
-    )
+    jurors = {"jurors": sorted({p.juror_id for p in verified})}
+    trusted: dict[int, bytes | None] = dict(s.execute(_queries().keys, jurors).all())
     kept: list[VerifiedPackage] = []
     for p in verified:
         key = trusted.get(p.juror_id)
@@ -412,12 +425,18 @@ def _trusted(
 
 
 @serialized_write
-def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
+def apply_import(db: EventDB, plan: ImportPlan, *, whole: bool = False) -> ImportPlan:
     """Apply the plan's verified packages in ONE transaction; returns what was actually done.
 
     The winners are recomputed inside the write transaction, so an edit made between planning
     and applying is respected. Refused packages are skipped. Every changed cell gets an audit
-    row (source = the package's file name); listeners hear one Change per kind.
+    row (source = the package's file name); listeners hear one Change per kind. Each applied
+    package's line in the result carries its receipt's id (``receipt_id``).
+
+    ``whole`` (the live link): a package part of which a submitted stage holds back is left out
+    whole (no cell written, no receipt; its line lists ``locked``), so its sender keeps it to
+    send again once the chair reopens the stage. Decided inside the transaction: one plan per
+    import, a second only when something was held.
     """
     given: list[VerifiedPackage | InputRejected] = list(plan.packages)
     given += [i.rejection for i in plan.items if i.rejection is not None]
@@ -427,25 +446,31 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
             # Take SQLite's write lock before reading, so the diff and the writes see one state.
             s.execute(text("UPDATE event SET id = id WHERE 0 = 1"))
             resolution = _resolve(s, given)
+            if whole:
+                resolution = _without_held(s, given, resolution)
             _write_cells(s, resolution, now)
-            recorded: set[str] = set()
+            recorded: dict[str, PackageReceipt] = {}
             receipts = 0
             _record_keys(s, resolution, now)
             for p in resolution.plan.packages:
                 item = resolution.plans[id(p)]
                 if not item.already_imported and p.sha256 not in recorded:
-                    recorded.add(p.sha256)
                     receipts += 1
-                    s.add(
-                        PackageReceipt(
-                            juror_id=p.juror_id,
-                            filename=p.filename,
-                            sha256=p.sha256,
-                            created_at=p.created_at,
-                            imported_at=now,
-                            document=p.document,
-                        )
+                    recorded[p.sha256] = PackageReceipt(
+                        juror_id=p.juror_id,
+                        filename=p.filename,
+                        sha256=p.sha256,
+                        created_at=p.created_at,
+                        imported_at=now,
+                        document=p.document,
                     )
+                    s.add(recorded[p.sha256])
+            if recorded:
+                s.flush()  # the receipts' ids: the live link's sequence numbers
+                for p in resolution.plan.packages:
+                    item = resolution.plans[id(p)]
+                    if not item.already_imported:
+                        item.receipt_id = recorded[p.sha256].id
     except KolabikError:
         raise
     except SQLAlchemyError as exc:  # e.g. the rubric changed under the import: nothing was written
@@ -463,6 +488,26 @@ def apply_import(db: EventDB, plan: ImportPlan) -> ImportPlan:
     if receipts and not (resolution.scores or resolution.comments or resolution.submissions):
         db.notify(Change("packages", frozenset(), source))
     return result
+
+
+def _without_held(
+    s: Session, given: list[VerifiedPackage | InputRejected], resolution: _Resolution
+) -> _Resolution:
+    """The resolution without the packages a submitted stage holds back in part (``whole``);
+    their lines, as first planned, stay in the result in their place."""
+    held = {id(p): resolution.plans[id(p)] for p in resolution.plan.packages}
+    held = {key: item for key, item in held.items() if item.locked}
+    if not held:
+        return resolution
+    kept = [p for p in given if id(p) not in held]
+    again = _resolve(s, kept)
+    # One line per given package, in order (as _resolve makes them): a held one's first line.
+    items = tuple(
+        again.plans[id(p)] if isinstance(p, VerifiedPackage) and id(p) not in held else first
+        for p, first in zip(given, resolution.plan.items, strict=True)
+    )
+    again.plan = ImportPlan(again.plan.packages, items, again.plan.entry_ids)
+    return again
 
 
 def _record_keys(s: Session, resolution: _Resolution, now: str) -> None:
@@ -531,9 +576,14 @@ def _write_cells(s: Session, resolution: _Resolution, now: str) -> None:
                 Where(f"submission {row.stage_code}"),
             )
         )
-    for key, batch in cells.items():
-        p = packages[key]
-        try:
-            write_cells(s, batch, actor=p.juror_code, source=p.filename, now=now)
-        except CellsRefused as exc:
-            raise InputRejected(p.filename, list(exc.problems)) from exc
+    # One writer call for every package: the rules' context loaded and the audit chain
+    # extended once per import (the live hub's batch of 30 deltas), each package's cells audited
+    # under its own juror and file, in the same order as a call per package.
+    keys = list(cells)
+    groups = [
+        CellGroup(cells[key], packages[key].juror_code, packages[key].filename) for key in keys
+    ]
+    try:
+        write_cell_groups(s, groups, now=now)
+    except CellsRefused as exc:
+        raise InputRejected(packages[keys[exc.group]].filename, list(exc.problems)) from exc

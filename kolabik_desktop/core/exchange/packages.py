@@ -12,23 +12,25 @@ juror's kit; ``read_package`` runs on the chair's event file and either returns 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from kolabik_desktop import __version__
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
+from kolabik_desktop.core.exchange.names import PACKAGE_SUFFIX
 from kolabik_desktop.core.files import read_regular_file, write_output
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
@@ -57,7 +59,6 @@ SIGNATURE_ALGORITHM = "Ed25519+HMAC-SHA256"  # version 2
 LEGACY_SIGNATURE_ALGORITHM = "HMAC-SHA256"  # version 1: the shared secret only
 # Kit setting: the chair's audit head (hash) when the kit was made; signed into every package.
 CHAIR_HEAD_SETTING = "chair_audit_head"
-PACKAGE_SUFFIX = ".kolabik-scores"
 # A national juror's package is a few MB; anything far larger is not a package.
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS = 50
@@ -377,15 +378,67 @@ def read_package(path: str | Path, db: EventDB) -> VerifiedPackage:
 
 def verify_package_bytes(data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
     """Verify a package given as bytes (``filename`` names it in messages and the audit log)."""
+    verified = verify_packages_bytes([(data, filename)], db)[0]
+    if isinstance(verified, InputRejected):
+        raise verified
+    return verified
+
+
+def verify_packages_bytes(
+    items: Sequence[tuple[bytes, str]], db: EventDB
+) -> list[VerifiedPackage | InputRejected]:
+    """Verify several packages (bytes, filename) against the chair's event in one read of it:
+    each is checked exactly as ``verify_package_bytes`` checks it alone (the same refusals),
+    but the event, jurors and rubric are read once for all (the live hub verifies a batch of
+    30 jurors' deltas; a read per delta cost more than the checks)."""
     if db.kind != "event":
         raise KolabikError.coded(ec.PACKAGE_INTO_KIT, file=db.path.name)
-    try:
-        document = _parse(data)
-        return _verify(document, data, filename, db)
-    except _Refuse as refusal:
-        raise InputRejected(filename, [refusal.problem()]) from None
-    except RecursionError:  # json.dumps of a hostile, deeply nested value while signing
-        raise InputRejected(filename, [Problem(ec.PACKAGE_NESTED_SIGNING)]) from None
+    found: list[VerifiedPackage | InputRejected | dict[str, Any]] = []
+    for data, filename in items:
+        try:
+            found.append(_parse(data))
+        except _Refuse as refusal:
+            found.append(InputRejected(filename, [refusal.problem()]))
+    documents = [d for d in found if isinstance(d, dict)]
+    if not documents:
+        return [f for f in found if not isinstance(f, dict)]
+    with db.session() as s:
+        known = _Known.load(s, documents)
+        signed: list[tuple[int, dict[str, Any], _Signer]] = []
+        for index, ((_data, filename), document) in enumerate(zip(items, found, strict=True)):
+            if not isinstance(document, dict):
+                continue
+            try:
+                signed.append((index, document, _check_signer(document, known)))
+            except _Refuse as refusal:
+                found[index] = InputRejected(filename, [refusal.problem()])
+            except RecursionError:  # json.dumps of a hostile, deeply nested value while signing
+                found[index] = InputRejected(filename, [Problem(ec.PACKAGE_NESTED_SIGNING)])
+        rubric = _load_rubric(s, [d for _i, d, _signer in signed], {x.juror_id for *_, x in signed})
+    for index, document, signer in signed:
+        data, filename = items[index]
+        try:
+            created_at, scores, comments, submissions = _check_rows(
+                rubric, document, filename, signer.juror_id, signer.juror_code
+            )
+        except InputRejected as rejection:
+            found[index] = rejection
+            continue
+        found[index] = VerifiedPackage(
+            filename=filename,
+            sha256=hashlib.sha256(data).hexdigest(),
+            juror_id=signer.juror_id,
+            juror_code=signer.juror_code,
+            created_at=created_at,
+            scores=scores,
+            comments=comments,
+            submissions=submissions,
+            public_key=signer.public_key,
+            document=data if signer.public_key is not None else None,
+            chair_audit_head=_text(document.get("chair_audit_head")),
+            new_key=signer.new_key,
+        )
+    return [f for f in found if not isinstance(f, dict)]
 
 
 def _parse(data: bytes) -> dict[str, Any]:
@@ -419,48 +472,108 @@ def _parse(data: bytes) -> dict[str, Any]:
     return document
 
 
-def _verify(document: dict[str, Any], data: bytes, filename: str, db: EventDB) -> VerifiedPackage:
+@dataclass(frozen=True)
+class _Signer:
+    """Who signed a package, as the chair's event knows them."""
+
+    juror_id: int
+    juror_code: str
+    public_key: bytes | None  # the juror's key that signed it (version 2), None (version 1)
+    new_key: bool
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the signature checks need from the chair's event, read once for a batch."""
+
+    uid: str
+    name: str
+    jurors: dict[str, tuple[int, bytes | None, bytes | None]]  # code -> (id, secret, key)
+    anchors: frozenset[str]  # the packages' chair_audit_head values that are rows of the log
+
+    @classmethod
+    def load(cls, s: Any, documents: Sequence[dict[str, Any]]) -> _Known:
+        q = _queries()
+        uid, name = s.execute(q.event).one()
+        codes = sorted({d["juror"] for d in documents if isinstance(d.get("juror"), str)})
+        jurors = {
+            code: (juror_id, secret, key)
+            for juror_id, code, secret, key in s.execute(q.jurors, {"codes": codes})
+        }
+        wanted = sorted({_text(d.get("chair_audit_head")) for d in documents} - {""})
+        anchors = frozenset(s.scalars(q.anchors, {"hashes": wanted})) if wanted else frozenset()
+        return cls(uid, name, jurors, anchors)
+
+
+class _Queries:
+    """The verifier's statements, built once (the live hub verifies every batch with them:
+    building each select cost more than running it); id and code sets bound as expanding
+    parameters, "_all" variants for many entries."""
+
+    def __init__(self) -> None:
+        codes: Any = bindparam("codes", expanding=True)
+        entries: Any = bindparam("entries", expanding=True)
+        jurors: Any = bindparam("jurors", expanding=True)
+        self.event = select(Event.uid, Event.name)
+        self.jurors = select(Juror.id, Juror.code, Juror.secret_key, Juror.public_key).where(
+            Juror.code.in_(codes)
+        )
+        self.anchors = select(AuditLog.hash).where(
+            AuditLog.hash.in_(bindparam("hashes", expanding=True))
+        )
+        self.entries_all = select(Entry.code, Entry.id)
+        self.entries = self.entries_all.where(Entry.code.in_(codes))
+        self.stages = select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)
+        self.criteria = select(
+            Criterion.id,
+            Criterion.stage_id,
+            Criterion.code,
+            Criterion.min_value,
+            Criterion.max_value,
+            Criterion.step,
+            Stage.code,
+        ).join(Stage, Stage.id == Criterion.stage_id)
+        self.recused = select(Conflict.juror_id, Conflict.entry_id).where(
+            Conflict.juror_id.in_(jurors)
+        )
+        self.admitted_all = select(StageAdmission.stage_id, StageAdmission.entry_id)
+        self.admitted = self.admitted_all.where(StageAdmission.entry_id.in_(entries))
+        self.assigned_stages = select(Assignment.stage_id).distinct()
+        self.assigned = select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
+            Assignment.juror_id.in_(jurors)
+        )
+
+
+@functools.cache
+def _queries() -> _Queries:
+    return _Queries()
+
+
+def _check_signer(document: dict[str, Any], known: _Known) -> _Signer:
+    """The package's event, juror, signatures and anchor checked; who signed it."""
     uid = document.get("event_uid")
     juror_code = document.get("juror")
     if not isinstance(uid, str) or not isinstance(juror_code, str):
         raise _Refuse.coded(ec.PACKAGE_NO_OWNER)
-    with db.session() as s:
-        event = s.scalars(select(Event)).one()
-        if uid != event.uid:
-            other = document.get("event_name")
-            named = f" ('{other}')" if isinstance(other, str) and other else ""
-            raise _Refuse.coded(
-                ec.PACKAGE_OTHER_EVENT, named=named, event=event.name, uid=uid, expected=event.uid
-            )
-        juror = s.scalars(select(Juror).where(Juror.code == juror_code)).first()
-        if juror is None:
-            raise _Refuse.coded(ec.PACKAGE_UNKNOWN_JUROR, juror=juror_code)
-        if not juror.secret_key:
-            raise _Refuse.coded(ec.PACKAGE_NO_KEY, juror=juror_code)
-        public_key = _check_signature(document, juror.secret_key, juror.public_key, juror_code)
-        anchor = _text(document.get("chair_audit_head"))
-        if anchor and s.scalar(select(AuditLog.id).where(AuditLog.hash == anchor).limit(1)) is None:
-            # Kept as an anchor of this event's log, it must be a row of this event's log.
-            raise _Refuse.coded(ec.PACKAGE_UNKNOWN_ANCHOR)
-        juror_id = juror.id
-        new_key = public_key is not None and juror.public_key is None
-        created_at, scores, comments, submissions = _check_rows(
-            s, document, filename, juror_id, juror_code
+    if uid != known.uid:
+        other = document.get("event_name")
+        named = f" ('{other}')" if isinstance(other, str) and other else ""
+        raise _Refuse.coded(
+            ec.PACKAGE_OTHER_EVENT, named=named, event=known.name, uid=uid, expected=known.uid
         )
-    return VerifiedPackage(
-        filename=filename,
-        sha256=hashlib.sha256(data).hexdigest(),
-        juror_id=juror_id,
-        juror_code=juror_code,
-        created_at=created_at,
-        scores=scores,
-        comments=comments,
-        submissions=submissions,
-        public_key=public_key,
-        document=data if public_key is not None else None,
-        chair_audit_head=_text(document.get("chair_audit_head")),
-        new_key=new_key,
-    )
+    juror = known.jurors.get(juror_code)
+    if juror is None:
+        raise _Refuse.coded(ec.PACKAGE_UNKNOWN_JUROR, juror=juror_code)
+    juror_id, secret, trusted = juror
+    if not secret:
+        raise _Refuse.coded(ec.PACKAGE_NO_KEY, juror=juror_code)
+    public_key = _check_signature(document, secret, trusted, juror_code)
+    anchor = _text(document.get("chair_audit_head"))
+    if anchor and anchor not in known.anchors:
+        # Kept as an anchor of this event's log, it must be a row of this event's log.
+        raise _Refuse.coded(ec.PACKAGE_UNKNOWN_ANCHOR)
+    new_key = public_key is not None and trusted is None
+    return _Signer(juror_id, juror_code, public_key, new_key)
 
 
 def _text(value: object) -> str:
@@ -521,11 +634,63 @@ def _check_signature(
     return public
 
 
-_FEW_ENTRIES = 200  # a package naming at most this many entries loads only those
+_FEW_ENTRIES = 200  # packages naming at most this many entries load only those
+
+
+@dataclass(frozen=True)
+class _Rubric:
+    """What the row checks need from the chair's event, read once for a batch of packages."""
+
+    entries: dict[str, int]  # code -> id: the entries the packages name (all when many)
+    stages: dict[str, int]  # code -> id
+    rubric: dict[tuple[str, str], tuple[int, int, Decimal, Decimal, Decimal]]
+    eligibility: rules.Eligibility  # for the packages' jurors (and entries, when few)
+
+
+def _load_rubric(s: Any, documents: Sequence[dict[str, Any]], juror_ids: set[int]) -> _Rubric:
+    # Only the entries the packages name, when they are few (a live delta names one or two):
+    # loading every entry and admission of a national event per delta cost the hub ~ms each.
+    named = {
+        row["entry"]
+        for document in documents
+        for rows in (document.get("scores"), document.get("comments"))
+        if isinstance(rows, list)
+        for row in rows
+        if isinstance(row, dict) and isinstance(row.get("entry"), str)
+    }
+    few = len(named) <= _FEW_ENTRIES
+    q = _queries()
+    codes = {"codes": sorted(named), "jurors": sorted(juror_ids)}
+    entries: dict[str, int] = dict(s.execute(q.entries if few else q.entries_all, codes).all())
+    stages_rows = s.execute(q.stages).all()
+    # Plain tuples, not ORM objects: (id, stage id, min, max, step).
+    rubric = {
+        (stage_code, code): (crit_id, stage_id, lo, hi, step)
+        for crit_id, stage_id, code, lo, hi, step, stage_code in s.execute(q.criteria)
+    }
+    recused = frozenset(s.execute(q.recused, codes).all())
+    admitted: dict[int, set[int]] = {}
+    for stage_id, entry_id in s.execute(
+        q.admitted if few else q.admitted_all, {"entries": sorted(entries.values())}
+    ):
+        admitted.setdefault(stage_id, set()).add(entry_id)
+    assigned: dict[int, set[tuple[int, int]]] = {sid: set() for sid in s.scalars(q.assigned_stages)}
+    for stage_id, juror_id, entry_id in s.execute(q.assigned, codes):
+        assigned[stage_id].add((juror_id, entry_id))
+    # The same eligibility rule as every other write path (core/scoring/rules.py); keyed by
+    # juror, so one holds for every package of the batch.
+    eligibility = rules.Eligibility(
+        first_stage=stages_rows[0][0] if stages_rows else None,
+        recused=recused,
+        admitted={k: frozenset(v) for k, v in admitted.items()},
+        assigned={k: frozenset(v) for k, v in assigned.items()},
+    )
+    stages = {code: sid for sid, code in stages_rows}
+    return _Rubric(entries, stages, rubric, eligibility)
 
 
 def _check_rows(
-    s: Any, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
+    loaded: _Rubric, document: dict[str, Any], filename: str, juror_id: int, juror_code: str
 ) -> tuple[
     str, tuple[PackageScore, ...], tuple[PackageComment, ...], tuple[PackageSubmission, ...]
 ]:
@@ -551,53 +716,11 @@ def _check_rows(
             raise InputRejected(filename, [Problem(ec.PACKAGE_NOT_LIST, {}, Where(name))])
         lists.append(rows)
     scores_in, comments_in, submissions_in = lists
-
-    # Only the entries the package names, when they are few (a live delta names one or two):
-    # loading every entry and admission of a national event per delta cost the hub ~ms each.
-    named = {
-        row["entry"]
-        for row in [*scores_in, *comments_in]
-        if isinstance(row, dict) and isinstance(row.get("entry"), str)
-    }
-    few = len(named) <= _FEW_ENTRIES
-    entries: dict[str, int] = {
-        code: entry_id
-        for code, entry_id in s.execute(
-            select(Entry.code, Entry.id).where(*([Entry.code.in_(named)] if few else []))
-        )
-    }
+    entries, stages, rubric = loaded.entries, loaded.stages, loaded.rubric
     entry_codes = {eid: code for code, eid in entries.items()}
-    stages_rows = s.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
-    stages = {code: sid for sid, code in stages_rows}
-    first_stage = stages_rows[0][0] if stages_rows else None
-    criteria = {
-        (stage_code, c.code): c
-        for c, stage_code in s.execute(
-            select(Criterion, Stage.code).join(Stage, Stage.id == Criterion.stage_id)
-        )
-    }
-    recused = set(s.scalars(select(Conflict.entry_id).where(Conflict.juror_id == juror_id)).all())
-    admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in s.execute(
-        select(StageAdmission.stage_id, StageAdmission.entry_id).where(
-            *([StageAdmission.entry_id.in_(entry_codes)] if few else [])
-        )
-    ):
-        admitted.setdefault(stage_id, set()).add(entry_id)
-    assigned: dict[int, set[tuple[int, int]]] = {
-        sid: set() for sid in s.scalars(select(Assignment.stage_id).distinct())
-    }
-    for stage_id, entry_id in s.execute(
-        select(Assignment.stage_id, Assignment.entry_id).where(Assignment.juror_id == juror_id)
-    ):
-        assigned[stage_id].add((juror_id, entry_id))
-    # The same eligibility rule as every other write path (core/scoring/rules.py).
-    eligibility = rules.Eligibility(
-        first_stage=first_stage,
-        recused=frozenset((juror_id, e) for e in recused),
-        admitted={k: frozenset(v) for k, v in admitted.items()},
-        assigned={k: frozenset(v) for k, v in assigned.items()},
-    )
+    eligibility = loaded.eligibility
+    entry_id: int | None
+    stage_id: int | None
 
     # A juror's package repeats each entry per criterion and each value many times: the rules
     # answer once per (entry, stage), and below once per (criterion, value) and revision.
@@ -620,8 +743,6 @@ def _check_rows(
 
     scores: list[PackageScore] = []
     seen_cells: set[tuple[int, int]] = set()
-    # Plain tuples, not ORM attributes, in the loop: (id, stage id, min, max, step).
-    rubric = {k: (c.id, c.stage_id, c.min_value, c.max_value, c.step) for k, c in criteria.items()}
     revisions: dict[int, rules.Problem | None] = {}  # each revision number checked once
     # (stage, criterion, value text) -> (value, canonical text, the rules' problem or None)
     values: dict[tuple[str, str, str], tuple[Decimal, str, rules.Problem | None]] = {}

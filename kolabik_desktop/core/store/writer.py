@@ -145,8 +145,9 @@ class WriteResult:
 class CellsRefused(ValidationError):
     """The whole batch refused by the rules; nothing was written. ``problems`` are structured."""
 
-    def __init__(self, problems: Sequence[Problem]):
+    def __init__(self, problems: Sequence[Problem], group: int = 0):
         self.problems = list(problems)
+        self.group = group  # write_cell_groups: the index of the group refused
         lines = [problem_line(p) for p in self.problems[:20]]
         if len(self.problems) > 20:
             lines.append(f"... and {len(self.problems) - 20} more")
@@ -193,60 +194,70 @@ class _Context:
     eligibility: rules.Eligibility
 
 
+class _ContextQueries:
+    """The context's statements, built once: building a select with its IN clause cost ~5x
+    running it (a juror's every save and the hub's every batch load the context). The id sets
+    are bound as expanding parameters; "_all" variants read every entry (many ids)."""
+
+    def __init__(self) -> None:
+        jurors: Any = bindparam("jurors", expanding=True)
+        entries: Any = bindparam("entries", expanding=True)
+        self.jurors = select(Juror.id, Juror.code).where(Juror.id.in_(jurors))
+        self.entries = select(Entry.id, Entry.code).where(Entry.id.in_(entries))
+        self.entries_all = select(Entry.id, Entry.code)
+        self.stages = select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)
+        self.criteria = select(
+            Criterion.id,
+            Criterion.stage_id,
+            Criterion.code,
+            Criterion.min_value,
+            Criterion.max_value,
+            Criterion.step,
+        )
+        self.recused = select(Conflict.juror_id, Conflict.entry_id).where(
+            Conflict.juror_id.in_(jurors)
+        )
+        admitted = select(StageAdmission.stage_id, StageAdmission.entry_id)
+        self.admitted_all = admitted
+        self.admitted = admitted.where(StageAdmission.entry_id.in_(entries))
+        self.assigned_stages = select(Assignment.stage_id).distinct()
+        assigned = select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
+            Assignment.juror_id.in_(jurors)
+        )
+        self.assigned_all = assigned
+        self.assigned = assigned.where(Assignment.entry_id.in_(entries))
+        self.submitted = select(Submission.juror_id, Submission.stage_id).where(
+            Submission.juror_id.in_(jurors), Submission.submitted.is_(True)
+        )
+
+
+_QUERIES = _ContextQueries()
+
+
 def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Context:
     # Core rows (the session's connection): ORM row loading cost more than the queries. The
     # connection does not flush the session: rows the caller added in this transaction (a
     # demo's or a setup's admissions) are flushed first so the rules see them.
     s.flush()
     c = s.connection()
-
-    def only(column: Any, ids: set[int]) -> list[Any]:
-        return [column.in_(ids)] if len(ids) < _FEW else []
-
-    jurors = dict(c.execute(select(Juror.id, Juror.code).where(Juror.id.in_(juror_ids))).all())
-    entries = dict(c.execute(select(Entry.id, Entry.code).where(*only(Entry.id, entry_ids))).all())
-    stage_rows = c.execute(select(Stage.id, Stage.code).order_by(Stage.position, Stage.id)).all()
+    q = _QUERIES
+    few = len(entry_ids) < _FEW  # only these entries' rows; else every entry's
+    ids = {"jurors": sorted(juror_ids), "entries": sorted(entry_ids)}
+    jurors = dict(c.execute(q.jurors, ids).all())
+    entries = dict(c.execute(q.entries if few else q.entries_all, ids).all())
+    stage_rows = c.execute(q.stages).all()
     criteria = {
         cid: (stage_id, code, lo, hi, step)
-        for cid, stage_id, code, lo, hi, step in c.execute(
-            select(
-                Criterion.id,
-                Criterion.stage_id,
-                Criterion.code,
-                Criterion.min_value,
-                Criterion.max_value,
-                Criterion.step,
-            )
-        )
+        for cid, stage_id, code, lo, hi, step in c.execute(q.criteria)
     }
-    recused = frozenset(
-        c.execute(
-            select(Conflict.juror_id, Conflict.entry_id).where(Conflict.juror_id.in_(juror_ids))
-        ).all()
-    )
+    recused = frozenset(c.execute(q.recused, ids).all())
     admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in c.execute(
-        select(StageAdmission.stage_id, StageAdmission.entry_id).where(
-            *only(StageAdmission.entry_id, entry_ids)
-        )
-    ):
+    for stage_id, entry_id in c.execute(q.admitted if few else q.admitted_all, ids):
         admitted.setdefault(stage_id, set()).add(entry_id)
-    assigned: dict[int, set[tuple[int, int]]] = {
-        sid: set() for sid in c.scalars(select(Assignment.stage_id).distinct())
-    }
-    for stage_id, juror_id, entry_id in c.execute(
-        select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
-            Assignment.juror_id.in_(juror_ids), *only(Assignment.entry_id, entry_ids)
-        )
-    ):
+    assigned: dict[int, set[tuple[int, int]]] = {sid: set() for sid in c.scalars(q.assigned_stages)}
+    for stage_id, juror_id, entry_id in c.execute(q.assigned if few else q.assigned_all, ids):
         assigned[stage_id].add((juror_id, entry_id))
-    submitted = frozenset(
-        c.execute(
-            select(Submission.juror_id, Submission.stage_id).where(
-                Submission.juror_id.in_(juror_ids), Submission.submitted.is_(True)
-            )
-        ).all()
-    )
+    submitted = frozenset(c.execute(q.submitted, ids).all())
     return _Context(
         jurors=jurors,
         entries=entries,
@@ -561,6 +572,31 @@ def announce(db: EventDB, result: WriteResult) -> None:
         db.notify(Change("submission", frozenset(), result.source))
 
 
+class CellGroup(NamedTuple):
+    """One caller's cells within a shared write (a merge's package: its juror and file)."""
+
+    cells: list[Cell]
+    actor: str
+    source: str
+
+
+@serialized_write
+def write_cell_groups(s: Session, groups: Sequence[CellGroup], *, now: str) -> list[WriteResult]:
+    """Several groups of cells, each with its own actor and source, in the caller's transaction
+    (``s``; the caller commits and announces, as with a Session given to ``write_cells``).
+
+    The same checks, writes and audit rows as one ``write_cells`` call per group, in group
+    order, but the rules' context is loaded once, stored cells are read once and the audit
+    chain is extended once: the live hub's group commit merges 30 jurors' deltas a batch, and
+    a call per delta cost more than the merge itself. Refuses everything (CellsRefused, with
+    ``group`` the index of the first group that broke a rule) when any group breaks a rule.
+    """
+    if not groups:
+        return []
+    with collector_paused():
+        return _write_groups(s, groups, "cells", now, False, True)
+
+
 def _write(
     s: Session,
     cells: list[Cell],
@@ -571,22 +607,58 @@ def _write(
     states: bool,
     hold: bool = True,
 ) -> WriteResult:
-    score_cells = [c for c in cells if isinstance(c, ScoreCell)]
-    only_scores = len(score_cells) == len(cells)
-    juror_ids = set(map(_JUROR, cells))
-    if only_scores:
-        entry_ids = set(map(_ENTRY, cells))
-    else:
-        entry_ids = {c.entry_id for c in cells if not isinstance(c, SubmissionCell)}
+    return _write_groups(s, [CellGroup(cells, actor, source)], mode, now, states, hold)[0]
+
+
+def _write_groups(
+    s: Session,
+    groups: Sequence[CellGroup],
+    mode: AuditMode,
+    now: str,
+    states: bool,
+    hold: bool,
+) -> list[WriteResult]:
+    every = [cell for group in groups for cell in group.cells]
+    juror_ids = set(map(_JUROR, every))
+    entry_ids = {c.entry_id for c in every if not isinstance(c, SubmissionCell)}
     ctx = _load_context(s, juror_ids, entry_ids)
-    checker = _Checker(ctx)
-    _check_all(checker, cells, score_cells)
-    if checker.problems:
-        raise CellsRefused(checker.problems)
+    for index, group in enumerate(groups):
+        checker = _Checker(ctx)
+        _check_all(checker, group.cells, [c for c in group.cells if isinstance(c, ScoreCell)])
+        if checker.problems:
+            raise CellsRefused(checker.problems, group=index)
+    # Stored score cells read once for every group, when no cell is in two groups (a merge's
+    # winners never are); otherwise each group reads them after the previous group's writes.
+    score_ids = [_CELL_ID(c) for c in every if isinstance(c, ScoreCell)]
+    shared = len(groups) > 1 and len(set(score_ids)) == len(score_ids)
+    stored = _stored_scores(s, [c for c in every if isinstance(c, ScoreCell)]) if shared else None
+    trail: list[dict[str, Any]] = []
+    results = [
+        _write_group(s, ctx, group, mode, now, states, hold, trail, stored) for group in groups
+    ]
+    if trail:
+        audit.append_many(s, trail, prev_hash=audit.last_hash(s))
+    return results
+
+
+def _write_group(
+    s: Session,
+    ctx: _Context,
+    group: CellGroup,
+    mode: AuditMode,
+    now: str,
+    states: bool,
+    hold: bool,
+    all_trail: list[dict[str, Any]],
+    stored: dict[tuple[int, int, int], tuple[Any, ...]] | None,
+) -> WriteResult:
+    """One group's cells (checked already): written, its audit rows added to ``all_trail``."""
+    cells, actor, source = group
     result = WriteResult(source=source)
     if hold and ctx.eligibility.submitted:
         cells = _not_held(ctx, cells, result)
-        score_cells = [c for c in cells if isinstance(c, ScoreCell)]  # some may be held back
+    score_cells = [c for c in cells if isinstance(c, ScoreCell)]
+    only_scores = len(score_cells) == len(cells)
     trail: list[dict[str, Any]] = []
     bulk = _Bulk() if mode == "summary" else None
     comment_cells: list[CommentCell] = []
@@ -595,7 +667,8 @@ def _write(
         comment_cells = [c for c in cells if isinstance(c, CommentCell)]
         submission_cells = [c for c in cells if isinstance(c, SubmissionCell)]
     if score_cells:
-        _write_scores(s, ctx, score_cells, (actor, source, now), result, trail, states, bulk)
+        who = (actor, source, now)
+        _write_scores(s, ctx, score_cells, who, result, trail, states, bulk, stored)
     if comment_cells:
         _write_comments(s, ctx, comment_cells, actor, source, now, result, trail, bulk)
     if submission_cells:
@@ -614,8 +687,7 @@ def _write(
                 "new": audit.bulk_new(bulk.scores, bulk.comments),
             },
         )
-    if trail:
-        audit.append_many(s, trail, prev_hash=audit.last_hash(s))
+    all_trail.extend(trail)
     return result
 
 
@@ -662,18 +734,11 @@ def _write_scores(
     trail: list[dict[str, Any]],
     states: bool,
     bulk: _Bulk | None,
+    stored: dict[tuple[int, int, int], tuple[Any, ...]] | None = None,
 ) -> None:
     actor, source, now = who
-    table = cast(Table, Score.__table__)
-    c = table.c
-    query = select(
-        c.id, c.juror_id, c.entry_id, c.criterion_id, type_coerce(c.value, String()), c.note
-    ).add_columns(c.revision, c.updated_at)
-    query = query.where(c.juror_id.in_({x.juror_id for x in cells}))
-    wanted = {x.entry_id for x in cells}
-    if len(wanted) < _FEW:
-        query = query.where(c.entry_id.in_(wanted))
-    stored = {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query)}
+    if stored is None:
+        stored = _stored_scores(s, cells)
     texts: dict[Decimal, str | None] = {}  # values repeat: one canonical text per value
     # Codes of the audit subject, per criterion (stage and criterion code) and juror.
     codes = {cid: (ctx.stages[crit[0]], crit[1]) for cid, crit in ctx.criteria.items()}
@@ -762,6 +827,30 @@ def _write_scores(
                 }
             )
     _flush_scores(s, inserts, updates)
+
+
+def _stored_scores(
+    s: Session, cells: Sequence[ScoreCell]
+) -> dict[tuple[int, int, int], tuple[Any, ...]]:
+    """The stored rows the cells may replace: cell -> (id, value text, note, revision, at)."""
+    wanted = {x.entry_id for x in cells}
+    query = _STORED_FEW if len(wanted) < _FEW else _STORED_ALL
+    ids = {"jurors": sorted({x.juror_id for x in cells}), "entries": sorted(wanted)}
+    return {(j, e, cr): (sid, v, n, r, at) for sid, j, e, cr, v, n, r, at in s.execute(query, ids)}
+
+
+def _stored_query() -> tuple[Any, Any]:
+    """The stored-scores statements (built once, as _ContextQueries): by juror, and by juror
+    and entry (few entries)."""
+    c = cast(Table, Score.__table__).c
+    query = select(
+        c.id, c.juror_id, c.entry_id, c.criterion_id, type_coerce(c.value, String()), c.note
+    ).add_columns(c.revision, c.updated_at)
+    query = query.where(c.juror_id.in_(bindparam("jurors", expanding=True)))
+    return query, query.where(c.entry_id.in_(bindparam("entries", expanding=True)))
+
+
+_STORED_ALL, _STORED_FEW = _stored_query()
 
 
 def _insert_new(
