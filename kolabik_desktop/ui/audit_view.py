@@ -371,6 +371,8 @@ class AuditView(QDialog):
         self.db = db
         self._next_ticket()  # what was running for the previous event no longer reports here
         self._busy(False)
+        # An export cut short by closing its event never reports (its runner drops the result).
+        self.export_button.setEnabled(db is not None)
         self.chain = None
         self.check = None
         self.findings.clear()
