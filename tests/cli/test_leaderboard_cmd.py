@@ -240,7 +240,7 @@ def test_the_installed_command_end_to_end(event):
 
 
 def test_table_fits_a_narrower_terminal(tmp_path):
-    from kolabik_desktop.cli.event_cmds import leaderboard_table
+    from kolabik_desktop.cli.leaderboard_cmd import leaderboard_table
 
     db, ids = make_event(tmp_path / "x.kolabik", entries=4)
     with db.session() as s:
@@ -281,16 +281,16 @@ def test_leaderboard_pauses_the_collector_and_restores_it(
     scores free nothing), and the collector is back on afterwards, also after an error."""
     import gc
 
-    from kolabik_desktop.cli import event_cmds
+    from kolabik_desktop.cli import leaderboard_cmd
 
     seen: list[bool] = []
-    real = event_cmds._leaderboard_output
+    real = leaderboard_cmd._leaderboard_output
 
     def spy(args: object) -> bytes:
         seen.append(gc.isenabled())
         return real(args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(event_cmds, "_leaderboard_output", spy)
+    monkeypatch.setattr(leaderboard_cmd, "_leaderboard_output", spy)
     path = tmp_path / "ev.kolabik"
     db, _ids = make_event(path, p2_fill=1.0)
     db.close()
