@@ -299,3 +299,42 @@ def test_leaderboard_pauses_the_collector_and_restores_it(
     assert main(["leaderboard", str(path), "--stage", "nope"]) == 1
     assert seen == [False, False]
     assert gc.isenabled()
+
+
+# What `kolabik leaderboard` must not load (bench/bench_cli.py times it against a raw sqlite3
+# floor, issue 17): the other commands' modules and the rubric templates, the ORM, the window's
+# display probe (subprocess, ctypes), the text table of problems (a clean event words none).
+NOT_LOADED_BY_LEADERBOARD = (
+    "kolabik_desktop.cli.event_cmds",
+    "kolabik_desktop.core.templates",
+    "kolabik_desktop.core.store.db",
+    "kolabik_desktop.core.store.models",
+    "kolabik_desktop.core.scoring.problem_text",
+    "kolabik_desktop.cli.display",
+    "sqlalchemy",
+    "subprocess",
+    "ctypes",
+    "json",
+)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_leaderboard_loads_only_what_ranking_needs(event, fmt):
+    """A real process, as the bench runs it: the ranking is printed and none of the modules
+    above was imported on the way (each cost `kolabik leaderboard` time for nothing)."""
+    code = (
+        "import sys\n"
+        "from kolabik_desktop.cli import main\n"
+        f"rc = main(['leaderboard', {str(event)!r}, '--format', {fmt!r}])\n"
+        "sys.stdout.flush()\n"
+        "print(rc, *sorted(m for m in sys.modules if m in sys.argv[1:]), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *NOT_LOADED_BY_LEADERBOARD],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
+    assert "IN-001" in done.stdout  # the ranking itself was printed
+    assert done.stderr.strip().splitlines()[-1] == "0", done.stderr
