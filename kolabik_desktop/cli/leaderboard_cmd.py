@@ -4,7 +4,7 @@ Its own module, apart from `new`, `check` and the workbook commands (cli/event_c
 it is the command people time: on a national event its whole run is compared with a raw sqlite3
 floor (bench/bench_cli.py, issue 17), so it loads only what ranking needs: not the rubric
 templates that `new --template` lists. tests/cli/test_leaderboard_cmd.py checks which modules
-a run loads.
+a run loads. (shutil stays imported at the top: argparse imports it for every argument anyway.)
 """
 
 from __future__ import annotations
