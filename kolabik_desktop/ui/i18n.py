@@ -123,10 +123,10 @@ def format_decimal(value: Decimal | None) -> str:
 
 def format_score_text(value: Decimal | Fraction | int | float | None, precision: int) -> str:
     """A computed score at display precision, rounded by the engine's rule, in the language."""
+    if value is None:  # before the engine's import: the first paint lists 3,000 rows without one
+        return ""
     from kolabik_desktop.core.scoring.engine import format_score
 
-    if value is None:
-        return ""
     return localize_number_text(format_score(value, precision))
 
 
