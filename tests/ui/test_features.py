@@ -25,6 +25,7 @@ FEATURE_MODULES = (
     "report_dialog.py",
     "live_session.py",
     "juror_stats.py",
+    "juror_stats_feature.py",
     "promote_dialog.py",
     "leaderboard.py",
     "audit_view.py",

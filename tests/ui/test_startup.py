@@ -118,7 +118,9 @@ from PySide6.QtWidgets import QApplication
 HEAVY = ("sqlalchemy", "kolabik_desktop.core.store.models", "kolabik_desktop.core.store.writer",
          "kolabik_desktop.core.store.services", "openpyxl", "reportlab", "alembic",
          # the commands' modules: `kolabik NAME.kolabik` opens without the whole parser
-         "kolabik_desktop.cli.event_cmds", "kolabik_desktop.cli.report_cmds")
+         "kolabik_desktop.cli.event_cmds", "kolabik_desktop.cli.report_cmds",
+         # a dialog's module behind a menu item loads when the chair first opens it
+         "kolabik_desktop.ui.juror_stats")
 
 def exec_then_check(self=None):
     app = QApplication.instance()
