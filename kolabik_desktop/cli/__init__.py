@@ -17,7 +17,8 @@ from kolabik_desktop.core.errors import KolabikError
 
 # Modules that define ``register(subparsers)``; each subcommand sets ``func(args) -> int``.
 COMMAND_MODULES = (
-    "kolabik_desktop.cli.event_cmds",  # new, import/export-workbook, check, leaderboard
+    "kolabik_desktop.cli.event_cmds",  # new, import/export-workbook, check
+    "kolabik_desktop.cli.leaderboard_cmd",  # leaderboard
     "kolabik_desktop.cli.demo_cmd",  # demo
     "kolabik_desktop.cli.exchange_cmds",  # kit, export-scores, import-scores, audit
     "kolabik_desktop.cli.report_cmds",  # report
@@ -35,9 +36,9 @@ COMMAND_MODULES = (
 # modules really register, so a new subcommand cannot be forgotten here.
 COMMANDS: dict[str, str] = {
     **dict.fromkeys(
-        ("new", "import-workbook", "export-workbook", "check", "leaderboard"),
-        "kolabik_desktop.cli.event_cmds",
+        ("new", "import-workbook", "export-workbook", "check"), "kolabik_desktop.cli.event_cmds"
     ),
+    "leaderboard": "kolabik_desktop.cli.leaderboard_cmd",
     "demo": "kolabik_desktop.cli.demo_cmd",
     **dict.fromkeys(
         (

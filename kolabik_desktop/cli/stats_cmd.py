@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kolabik_desktop.cli.event_cmds import _emit, _resolve_board
+    from kolabik_desktop.cli.leaderboard_cmd import _emit, _resolve_board
     from kolabik_desktop.core.analysis import load_analysis_input
     from kolabik_desktop.core.analysis.export import analysis_json
     from kolabik_desktop.core.scoring.engine import validate_event

@@ -259,6 +259,8 @@ class AuditView(QDialog):
         # The latest background task: an earlier one (a chain read before rows were written, or
         # before the event changed) finishing later on the runner's other thread is dropped.
         self._ticket = 0
+        self._checking = False  # the chain read or the full check is running
+        self._exporting = False
 
         self.juror = QComboBox()
         self.entry = QComboBox()
@@ -370,6 +372,8 @@ class AuditView(QDialog):
 
         self.db = db
         self._next_ticket()  # what was running for the previous event no longer reports here
+        # An export cut short by closing its event never reports (its runner drops the result).
+        self._exporting = False
         self._busy(False)
         self.chain = None
         self.check = None
@@ -534,9 +538,17 @@ class AuditView(QDialog):
         self.progress.setValue(done)
 
     def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
+        """The chain read or the full check started (True) or ended."""
+        self._checking = busy
         self.progress.setRange(0, 0)
-        self.check_button.setEnabled(not busy and self.db is not None)
+        self._show_busy()
+
+    def _show_busy(self) -> None:
+        # The check and an export run apart: each keeps its own button off while it runs, and
+        # the bar shows while either does.
+        self.progress.setVisible(self._checking or self._exporting)
+        self.check_button.setEnabled(not self._checking and self.db is not None)
+        self.export_button.setEnabled(not self._exporting and self.db is not None)
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
@@ -567,8 +579,8 @@ class AuditView(QDialog):
             out = out.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
         # A national event's log is ~124k rows: they are read and written off the GUI thread.
         db, rows_filter, lang = self.db, self.model.filter, i18n.current_language()
-        self._busy(True)
-        self.export_button.setEnabled(False)
+        self._exporting = True
+        self._show_busy()
 
         def work(_progress: Any) -> int:
             return export_lines(db, rows_filter, out, lang)
@@ -592,8 +604,8 @@ class AuditView(QDialog):
         run_task(work, done, failed, db=db)
 
     def _export_finished(self) -> None:
-        self._busy(False)
-        self.export_button.setEnabled(self.db is not None)
+        self._exporting = False
+        self._show_busy()
 
     def export_to(self, out: Path) -> int:
         """The rows the filter shows, oldest first, to ``out`` (.csv or .xlsx), now."""

@@ -8,7 +8,9 @@ from there queues delivery onto the GUI thread, so slots never run off the GUI t
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections.abc import Collection
+from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
@@ -18,6 +20,7 @@ from kolabik_desktop.core.scoring.model import EventSpec
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.queries import scores
 from kolabik_desktop.core.store.queries.fast_scores import read_event_spec, read_scorer_input
+from kolabik_desktop.core.store.sqlite_file import CommitWatcher
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import (
     TaskRunner,
@@ -28,6 +31,10 @@ from kolabik_desktop.ui.workers import (
 
 # After the scores are in, the views rank and paint them before the writer is loaded.
 WRITER_DELAY_MS = 200
+# A read-only window follows another program's saves: SQLite tells no other process, so the
+# file's data_version is looked at this often (a few microseconds each), and the scores are read
+# again in the background when it moved.
+FOLLOW_INTERVAL_MS = 1000
 
 
 def _read_scorer(db: EventDB) -> Scorer:
@@ -77,6 +84,14 @@ class EventContext(QObject):
         # only at the next save, so the data is written back while the window is idle too.
         self._watcher = QFileSystemWatcher([str(db.path)], self)
         self._watcher.fileChanged.connect(self._file_changed)
+        self._follower: CommitWatcher | None = None
+        self._follow_timer: QTimer | None = None
+        if db.read_only and not db.on_server:  # a server's window is never the read-only one
+            self._follower = CommitWatcher(Path(db.path))
+            self._follow_timer = QTimer(self)
+            self._follow_timer.setInterval(FOLLOW_INTERVAL_MS)
+            self._follow_timer.timeout.connect(self._follow)
+            self._follow_timer.start()
 
     @property
     def scorer(self) -> Scorer:
@@ -112,6 +127,33 @@ class EventContext(QObject):
                 ).format(self.db.path)
             )
             self.db.recovered_paths.clear()
+
+    def _follow(self) -> None:
+        """Another program committed to the read-only event: read it again, off the GUI thread,
+        and announce it as a whole change (the views re-read what they show)."""
+        if self._follower is None or self.tasks.closed or not self.scores_loaded:
+            return  # the first read is still under way: it sees those commits itself
+        try:
+            moved = self._follower.moved()
+        except sqlite3.Error:
+            return  # the file went away: _file_changed says so
+        if not moved:
+            return
+        self._follower.mark()
+        self._generation += 1
+        db, generation = self.db, self._generation
+        self.tasks.start(
+            lambda _progress: _read_scorer(db),
+            lambda scorer: self._followed(generation, scorer),
+            lambda exc: self.file_problem.emit(error_text(exc)),
+        )
+
+    def _followed(self, generation: int, scorer: Scorer) -> None:
+        if generation != self._generation or self.tasks.closed:
+            return  # a later read (or a rebuild) is newer
+        self.scorer = scorer
+        gc.freeze()
+        self.changed.emit(Change("all"))
 
     def _build_scorer(self) -> Scorer:
         scorer = _read_scorer(self.db)
@@ -208,6 +250,11 @@ class EventContext(QObject):
 
     def close(self) -> None:
         self.closing.emit()
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        if self._follower is not None:
+            self._follower.close()
+            self._follower = None
         self._watcher.removePaths(self._watcher.files())
         self.tasks.shutdown()
         unregister_runner(self.db)

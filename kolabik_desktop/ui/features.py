@@ -29,6 +29,7 @@ from kolabik_desktop.ui.promote_dialog import PromoteFeature
 from kolabik_desktop.ui.report_dialog import ReportFeature
 from kolabik_desktop.ui.settings_dialog import SettingsFeature
 from kolabik_desktop.ui.setup import SetupFeature
+from kolabik_desktop.ui.workbook_import import WorkbookImportFeature
 
 if TYPE_CHECKING:
     from kolabik_desktop.ui.host import WindowHost
@@ -46,6 +47,7 @@ class Features:
     projector: ProjectorFeature
     kit_export: KitExportFeature  # File > Export juror kits
     import_scores: ImportFeature  # File > Import scores, dropped score packages
+    new_from_workbook: WorkbookImportFeature  # File > New event from a workbook
     inbox: InboxFeature  # Tools > Watch an inbox folder
     outbox: OutboxFeature  # a juror's File > Send scores, Tools > Outbox folder
     juror_progress: JurorProgressFeature  # View > Juror progress (dock)
@@ -73,6 +75,7 @@ def build_features(window: WindowHost) -> Features:
         projector=projector,
         kit_export=KitExportFeature(window),
         import_scores=ImportFeature(window),
+        new_from_workbook=WorkbookImportFeature(window),
         inbox=InboxFeature(window),
         outbox=OutboxFeature(window),
         juror_progress=JurorProgressFeature(window),

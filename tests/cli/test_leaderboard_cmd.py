@@ -240,7 +240,7 @@ def test_the_installed_command_end_to_end(event):
 
 
 def test_table_fits_a_narrower_terminal(tmp_path):
-    from kolabik_desktop.cli.event_cmds import leaderboard_table
+    from kolabik_desktop.cli.leaderboard_cmd import leaderboard_table
 
     db, ids = make_event(tmp_path / "x.kolabik", entries=4)
     with db.session() as s:
@@ -281,16 +281,16 @@ def test_leaderboard_pauses_the_collector_and_restores_it(
     scores free nothing), and the collector is back on afterwards, also after an error."""
     import gc
 
-    from kolabik_desktop.cli import event_cmds
+    from kolabik_desktop.cli import leaderboard_cmd
 
     seen: list[bool] = []
-    real = event_cmds._leaderboard_output
+    real = leaderboard_cmd._leaderboard_output
 
     def spy(args: object) -> bytes:
         seen.append(gc.isenabled())
         return real(args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(event_cmds, "_leaderboard_output", spy)
+    monkeypatch.setattr(leaderboard_cmd, "_leaderboard_output", spy)
     path = tmp_path / "ev.kolabik"
     db, _ids = make_event(path, p2_fill=1.0)
     db.close()
@@ -299,3 +299,42 @@ def test_leaderboard_pauses_the_collector_and_restores_it(
     assert main(["leaderboard", str(path), "--stage", "nope"]) == 1
     assert seen == [False, False]
     assert gc.isenabled()
+
+
+# What `kolabik leaderboard` must not load (bench/bench_cli.py times it against a raw sqlite3
+# floor, issue 17): the other commands' modules and the rubric templates, the ORM, the window's
+# display probe (subprocess, ctypes), the text table of problems (a clean event words none).
+NOT_LOADED_BY_LEADERBOARD = (
+    "kolabik_desktop.cli.event_cmds",
+    "kolabik_desktop.core.templates",
+    "kolabik_desktop.core.store.db",
+    "kolabik_desktop.core.store.models",
+    "kolabik_desktop.core.scoring.problem_text",
+    "kolabik_desktop.cli.display",
+    "sqlalchemy",
+    "subprocess",
+    "ctypes",
+    "json",
+)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_leaderboard_loads_only_what_ranking_needs(event, fmt):
+    """A real process, as the bench runs it: the ranking is printed and none of the modules
+    above was imported on the way (each cost `kolabik leaderboard` time for nothing)."""
+    code = (
+        "import sys\n"
+        "from kolabik_desktop.cli import main\n"
+        f"rc = main(['leaderboard', {str(event)!r}, '--format', {fmt!r}])\n"
+        "sys.stdout.flush()\n"
+        "print(rc, *sorted(m for m in sys.modules if m in sys.argv[1:]), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *NOT_LOADED_BY_LEADERBOARD],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
+    assert "IN-001" in done.stdout  # the ranking itself was printed
+    assert done.stderr.strip().splitlines()[-1] == "0", done.stderr

@@ -52,7 +52,7 @@ def test_leaderboard_does_not_register_the_other_commands(tmp_path: Path) -> Non
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    assert result.stdout.strip() == "0 ['kolabik_desktop.cli.event_cmds']", result.stderr
+    assert result.stdout.strip() == "0 ['kolabik_desktop.cli.leaderboard_cmd']", result.stderr
 
 
 def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:

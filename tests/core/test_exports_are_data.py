@@ -10,7 +10,7 @@ import sqlite3
 from factories import make_event
 from openpyxl import load_workbook
 
-from kolabik_desktop.cli.event_cmds import leaderboard_csv
+from kolabik_desktop.cli.leaderboard_cmd import leaderboard_csv
 from kolabik_desktop.core.exchange.exports import csv_safe, export
 from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
 from kolabik_desktop.core.reports.data import load_report_data

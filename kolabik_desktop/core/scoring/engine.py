@@ -845,15 +845,18 @@ class Scorer:
         """An entry without a score on the board; on the final board, "not_advanced" when a
         weighted stage did not admit it (so it can never have a final score)."""
         if stage is None:
-            missed = next((st for st, _w in self._final_parts if e not in st.admitted), None)
-            if missed is not None:
-                last = next(
-                    (st.code for st in reversed(self._stages) if st.panel(e).score is not None),
-                    "",
-                )
-                return self._row(
-                    cache, stage, e, None, _NOT_ADVANCED, "", "", "", (missed.code, last)
-                )
+            # Plain loops, not next() over generators: 2,900 such rows on a national event's
+            # final board, and the generators were a sixth of the ranking's time.
+            for missed, _w in self._final_parts:
+                if e not in missed.admitted:
+                    last = ""
+                    for st in reversed(self._stages):
+                        if st.panel(e).score is not None:
+                            last = st.code
+                            break
+                    return self._row(
+                        cache, stage, e, None, _NOT_ADVANCED, "", "", "", (missed.code, last)
+                    )
         return self._row(cache, stage, e, None, _UNSCORED, "", "", "")
 
     def _row(

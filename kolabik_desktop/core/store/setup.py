@@ -363,7 +363,9 @@ def normalise_slot_parts(text: str) -> str:
         from kolabik_desktop.core.exchange.workbook import slots_from_text
 
         parts_json, problem = slots_from_text(text)
-        if problem:
+        if problem is not None and problem.code != ec.SLOTS_PART:
+            raise ValidationError.coded(problem.code, **problem.params)  # the slot rule's own
+        if problem is not None:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
     parts = parse_slot_parts(text)

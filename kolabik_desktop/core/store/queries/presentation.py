@@ -38,18 +38,26 @@ class PresentationSchedule:
 
 
 def parse_slot_parts(text: str) -> list[SlotPart]:
-    """Stage.slot_parts JSON -> parts. The one rule for a slot's parts (each named, each more than
-    0 minutes): ``setup.normalise_slot_parts`` checks with it before writing. Raises a coded
-    ValidationError naming the part that is wrong."""
+    """Stage.slot_parts JSON -> parts, checked by ``check_slot_parts``. Raises a coded
+    ValidationError naming what is wrong."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError.coded(ec.SLOTS_JSON, detail=exc.msg) from None
+    return check_slot_parts(data)
+
+
+def check_slot_parts(data: object) -> list[SlotPart]:
+    """The one rule for a slot's parts (a list, each part named, each more than 0 minutes), for
+    the JSON setup stores (``parse_slot_parts``, ``setup.normalise_slot_parts``) and the
+    workbook's 'Video 3; Paparan 7' (``workbook.slots_from_text``) alike. Raises a coded
+    ValidationError naming the part that is wrong."""
     if not isinstance(data, list):
         raise ValidationError.coded(ec.SLOTS_NOT_LIST)
     parts = []
     for i, item in enumerate(data, start=1):
-        name = str(item.get("name", "")).strip() if isinstance(item, dict) else ""
+        name = item.get("name") if isinstance(item, dict) else None
+        name = name.strip() if isinstance(name, str) else ""  # null is no name, not "None"
         if not name:
             raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
         minutes = parse_decimal(item.get("minutes"))
