@@ -7,7 +7,6 @@ are checked with ``ldd`` first, and the message names the Debian/Ubuntu packages
 
 from __future__ import annotations
 
-import ctypes.util
 import importlib.util
 import os
 import re
@@ -57,6 +56,9 @@ def display_problem() -> str | None:
         return "no display to open the window on"
     if os.environ.get("WAYLAND_DISPLAY"):
         return None
+    # Here only: ctypes costs every other start (Wayland, offscreen, Windows, macOS) ~4 ms.
+    import ctypes.util
+
     missing = missing_libraries(xcb_plugin_ldd())
     if not ctypes.util.find_library("xcb-cursor"):  # loaded at run time, not linked
         missing.append("libxcb-cursor.so.0")

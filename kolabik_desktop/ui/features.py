@@ -18,7 +18,7 @@ from kolabik_desktop.ui.backup_ui import BackupFeature
 from kolabik_desktop.ui.import_dialog import ImportFeature
 from kolabik_desktop.ui.inbox import InboxFeature
 from kolabik_desktop.ui.juror_progress import JurorProgressFeature
-from kolabik_desktop.ui.juror_stats import JurorStatsFeature
+from kolabik_desktop.ui.juror_stats_feature import JurorStatsFeature
 from kolabik_desktop.ui.kit_export import KitExportFeature
 from kolabik_desktop.ui.leaderboard import LeaderboardFeature
 from kolabik_desktop.ui.live_session import LiveSessionFeature

@@ -22,6 +22,10 @@ from PySide6.QtCore import (
 
 from kolabik_desktop.core.paths import resource_path
 
+# At module level: an import statement inside a function costs ~7 us once PySide hooks
+# __import__, and the browser and the leaderboard format thousands of rows at a time.
+from kolabik_desktop.core.scoring.engine import format_score
+
 SETTINGS_KEY = "language"
 INDONESIAN = "id"
 ENGLISH = "en"
@@ -123,8 +127,6 @@ def format_decimal(value: Decimal | None) -> str:
 
 def format_score_text(value: Decimal | Fraction | int | float | None, precision: int) -> str:
     """A computed score at display precision, rounded by the engine's rule, in the language."""
-    from kolabik_desktop.core.scoring.engine import format_score
-
     if value is None:
         return ""
     return localize_number_text(format_score(value, precision))

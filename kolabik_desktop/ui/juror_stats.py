@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.scoring.model import FINAL, EntrySpec
 from kolabik_desktop.ui import i18n
-from kolabik_desktop.ui.host import MODE_CHAIR
 from kolabik_desktop.ui.workers import gc_paused, run_task
 
 if TYPE_CHECKING:
@@ -44,8 +43,6 @@ if TYPE_CHECKING:
         LeaveOneOut,
         StageAnalysis,
     )
-    from kolabik_desktop.ui.context import EventContext
-    from kolabik_desktop.ui.host import WindowHost
 
 STABLE = QColor("#D8F0DC")
 SENSITIVE = QColor("#F8D7C4")
@@ -643,56 +640,3 @@ class JurorStatsDialog(QDialog):
     def _open_mark(self, juror_id: int, entry_id: int) -> None:
         if self.analysis is not None and self.analysis.stage is not None:
             self.mark_requested.emit(juror_id, entry_id, self.analysis.stage.id)
-
-
-class JurorStatsFeature:
-    """Tools > Juror statistics (chair mode); the dialog is built when first asked for."""
-
-    def __init__(self, host: WindowHost) -> None:
-        self.host = host
-        window = host.widget
-        self.action = QAction(
-            QCoreApplication.translate("JurorStats", "&Juror statistics…"), window
-        )
-        self.action.setEnabled(False)
-        self.dialog: JurorStatsDialog | None = None
-        self.action.triggered.connect(self.show)
-        host.add_action("tools", self.action)
-        host.event_opened.connect(self._opened)
-        host.event_closed.connect(self._closed)
-
-    def _open_mark(self, juror_id: int, entry_id: int, stage_id: int) -> None:
-        host = self.host
-        host.set_scoring_juror(juror_id)
-        if host.stage_id != stage_id:
-            host.set_stage(stage_id)
-        host.show_entry(entry_id)
-        host.widget.raise_()
-        host.widget.activateWindow()
-
-    def show(self) -> None:
-        if self.host.context is None:
-            return
-        dialog = self.dialog
-        if dialog is None:
-            dialog = self.dialog = JurorStatsDialog(self.host.widget)
-            dialog.mark_requested.connect(self._open_mark)
-            dialog.set_context(self.host.context)
-        dialog.show()
-        dialog.raise_()
-        dialog.refresh()
-
-    def _opened(self, context: EventContext) -> None:
-        chair = self.host.mode == MODE_CHAIR
-        self.action.setEnabled(chair)
-        self.action.setVisible(chair)
-        if self.dialog is not None:
-            self.dialog.set_context(context if chair else None)
-            if not chair:
-                self.dialog.hide()
-
-    def _closed(self) -> None:
-        self.action.setEnabled(False)
-        if self.dialog is not None:
-            self.dialog.set_context(None)
-            self.dialog.hide()

@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import EntrySpec, EventSpec
-from kolabik_desktop.ui.host import MODE_CHAIR
+from kolabik_desktop.ui.host import MODE_CHAIR, LazyDock
 from kolabik_desktop.ui.problems import error_text
 
 if TYPE_CHECKING:
@@ -626,11 +625,14 @@ class PresentationFeature:
         window = host.widget
         self._show_handlers: list[Callable[[], None]] = []
         self.session = session = PresentationSession(parent=window)
-        dock = QDockWidget(window)
-        dock.setObjectName("presentation_dock")
-        dock.setWindowTitle(translate("Presentation", "Presentation session"))
-        self.panel = PresentationPanel(session, self._show_on_projector, dock)
-        dock.setWidget(self.panel)
+        # The panel is built the first time the dock shows (``panel`` builds it too): most
+        # starts never open it, and its lists and buttons cost the first paint a few ms.
+        dock = LazyDock(
+            translate("Presentation", "Presentation session"),
+            "presentation_dock",
+            lambda parent: PresentationPanel(session, self._show_on_projector, parent),
+            window,
+        )
         host.add_dock(dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         dock.hide()
         self.dock = dock
@@ -657,6 +659,13 @@ class PresentationFeature:
         host.event_closed.connect(self._closed)
         for a in self.actions:
             a.setEnabled(False)
+
+    @property
+    def panel(self) -> PresentationPanel:
+        """The dock's panel, built now if it was not yet (it shows the session as it is)."""
+        panel = self.dock.content()
+        assert isinstance(panel, PresentationPanel)
+        return panel
 
     def on_show_on_projector(self, handler: Callable[[], None]) -> None:
         self._show_handlers.append(handler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import re
 import shutil
 import sys
@@ -35,7 +36,7 @@ def x11_desktop(monkeypatch):
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(display.ctypes.util, "find_library", lambda name: f"lib{name}.so.0")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so.0")
 
 
 def test_the_message_names_the_missing_libraries_and_one_apt_line(x11_desktop, monkeypatch):
@@ -49,7 +50,7 @@ def test_the_message_names_the_missing_libraries_and_one_apt_line(x11_desktop, m
 
 def test_the_cursor_library_qt_loads_at_run_time_is_checked_too(x11_desktop, monkeypatch):
     monkeypatch.setattr(display, "xcb_plugin_ldd", lambda: "")
-    monkeypatch.setattr(display.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
     assert "sudo apt install libxcb-cursor0" in (display.display_problem() or "")
 
 

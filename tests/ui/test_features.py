@@ -25,6 +25,7 @@ FEATURE_MODULES = (
     "report_dialog.py",
     "live_session.py",
     "juror_stats.py",
+    "juror_stats_feature.py",
     "promote_dialog.py",
     "leaderboard.py",
     "audit_view.py",
@@ -70,6 +71,30 @@ def test_hidden_docks_are_built_on_first_show(qtbot, tmp_path):
     assert progress.dock.is_built()
     # Built with the open event, as if it had followed it from the start.
     assert progress.view.context is window.context
+
+
+def test_the_presentation_and_projector_docks_are_built_on_first_show(qtbot, tmp_path):
+    """Neither panel is built for the first paint; each shows the state of its moment when the
+    chair first opens it (the presentation's schedule, the projector's mode)."""
+    from kolabik_desktop.ui.projector import PROGRESS
+
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14, admitted_to_p2=5)[0].close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_event(path)
+    presentation, projector = window.features.presentation, window.features.projector
+    assert not presentation.dock.is_built() and not projector.dock.is_built()
+    projector.controller.set_mode(PROGRESS)  # F-keys work before the controls exist
+    presentation.actions[0].trigger()  # View > Presentation session
+    qtbot.waitUntil(presentation.dock.isVisible)
+    assert presentation.dock.is_built() and not projector.dock.is_built()
+    assert presentation.panel.schedule.count() == len(presentation.session.entries) == 5
+    projector.actions[1].trigger()  # View > Projector > Projector controls
+    qtbot.waitUntil(projector.dock.isVisible)
+    assert projector.dock.is_built()
+    assert projector.controls.mode_buttons[PROGRESS].isChecked()
 
 
 def _probes(tree: ast.AST) -> list[str]:

@@ -119,7 +119,7 @@ def test_laptop_controls_drive_the_projector_and_export(qtbot, tmp_path, monkeyp
     path = tmp_path / "e.kolabik"
     make_event(path, entries=14)[0].close()
     window = _window(qtbot, path)
-    controls = window.features.projector.dock.widget()
+    controls = window.features.projector.controls
     controller = window.features.projector.controller
     controls.mode_buttons[PROGRESS].click()
     assert controller.mode == PROGRESS
@@ -208,7 +208,6 @@ def test_a_hidden_leaderboard_catches_up_when_shown(qtbot, tmp_path):
 
 
 def test_show_on_projector_opens_it_and_the_chairs_shortcuts_work_there(qtbot, tmp_path):
-    from kolabik_desktop.ui.presentation import PresentationPanel
     from kolabik_desktop.ui.projector import PRESENTING
 
     path = tmp_path / "e.kolabik"
@@ -217,7 +216,7 @@ def test_show_on_projector_opens_it_and_the_chairs_shortcuts_work_there(qtbot, t
     window.show()
     controller = window.features.projector.controller
     assert not controller.is_open()
-    panel = window.features.presentation.dock.findChild(PresentationPanel)
+    panel = window.features.presentation.panel  # built as the dock shows
     panel.project_button.click()  # "Tampilkan di proyektor"
     assert controller.is_open() and controller.mode == PRESENTING
     projector = controller.window

@@ -118,7 +118,9 @@ from PySide6.QtWidgets import QApplication
 HEAVY = ("sqlalchemy", "kolabik_desktop.core.store.models", "kolabik_desktop.core.store.writer",
          "kolabik_desktop.core.store.services", "openpyxl", "reportlab", "alembic",
          # the commands' modules: `kolabik NAME.kolabik` opens without the whole parser
-         "kolabik_desktop.cli.event_cmds", "kolabik_desktop.cli.report_cmds")
+         "kolabik_desktop.cli.event_cmds", "kolabik_desktop.cli.report_cmds",
+         # a dialog's module behind a menu item loads when the chair first opens it
+         "kolabik_desktop.ui.juror_stats")
 
 def exec_then_check(self=None):
     app = QApplication.instance()
@@ -237,3 +239,33 @@ def test_a_leaderboard_shown_before_the_scores_ranks_them_when_they_arrive(qtbot
     qtbot.waitUntil(lambda: context.scores_loaded and panel.model.rowCount() == 14)
     shown = [(r.entry.id, r.rank, r.display) for r in panel.model.rows()]
     assert shown == _ranking(context.scorer, panel.board())
+
+
+def test_modules_imported_after_qt_are_not_read_for_pyside_features(qtbot, tmp_path, monkeypatch):
+    """PySide's import hook would read every module imported after it to look for "PySide6"
+    (~20 ms on the way to the first paint); ui.app tells it no module selects a feature, and a
+    module using Qt imported after it works as before."""
+    import inspect
+    import sys
+
+    import kolabik_desktop.ui.app  # noqa: F401  (the start-up path imports it first)
+
+    read: list[object] = []
+    real_getsource = inspect.getsource
+
+    def getsource(obj: object) -> str:
+        read.append(obj)
+        return real_getsource(obj)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inspect, "getsource", getsource)
+    (tmp_path / "late_qt_module.py").write_text(
+        "from PySide6.QtWidgets import QLabel\ndef label(text):\n    return QLabel(text)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = __import__("late_qt_module")  # an import statement: PySide hooks __import__
+    monkeypatch.delitem(sys.modules, "late_qt_module")
+    label = module.label("Nilai")
+    qtbot.addWidget(label)
+    assert label.text() == "Nilai"
+    assert read == []  # nothing was read to decide on PySide's features

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import FINAL
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
-from kolabik_desktop.ui.host import MODE_JUROR
+from kolabik_desktop.ui.host import MODE_JUROR, LazyDock
 from kolabik_desktop.ui.leaderboard import fill_board_boxes
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.projector.canvas import BoardCanvas
@@ -242,11 +241,14 @@ class ProjectorFeature:
         self.controller.set_session(presentation.session)
         presentation.on_show_on_projector(self.present)
 
-        dock = QDockWidget(window)
-        dock.setObjectName("projector_dock")
-        dock.setWindowTitle(translate("Projector", "Projector"))
-        self.controls = ProjectorControls(self.controller, dock)
-        dock.setWidget(self.controls)
+        # The controls are built the first time the dock shows (``controls`` builds them too):
+        # most starts never open it, and its widgets cost the first paint a few ms.
+        dock = LazyDock(
+            translate("Projector", "Projector"),
+            "projector_dock",
+            lambda parent: ProjectorControls(self.controller, parent),
+            window,
+        )
         # One column on the right: the controls share it with the leaderboard, as tabs.
         host.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea, tab_with=leaderboard.dock)
         dock.hide()
@@ -309,6 +311,13 @@ class ProjectorFeature:
         host.event_closed.connect(self._closed)
         for a in self.actions:
             a.setEnabled(False)
+
+    @property
+    def controls(self) -> ProjectorControls:
+        """The control dock's panel, built now if it was not yet (it reads the controller)."""
+        controls = self.dock.content()
+        assert isinstance(controls, ProjectorControls)
+        return controls
 
     def _make_room(self) -> None:
         self.dock.raise_()

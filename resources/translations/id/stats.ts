@@ -29,7 +29,7 @@
         <translation>Selisih juri dengan rata-rata juri lain (klik pencilan berbingkai untuk membukanya)</translation>
     </message>
     <message>
-        <location filename="../../../kolabik_desktop/ui/juror_stats.py" line="586"/>
+        <location filename="../../../kolabik_desktop/ui/juror_stats_feature.py" line="30"/>
         <source>&amp;Juror statistics…</source>
         <translation>&amp;Statistik juri…</translation>
     </message>
