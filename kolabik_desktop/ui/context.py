@@ -8,7 +8,6 @@ from there queues delivery onto the GUI thread, so slots never run off the GUI t
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections.abc import Collection
 from pathlib import Path
 
@@ -133,13 +132,8 @@ class EventContext(QObject):
         and announce it as a whole change (the views re-read what they show)."""
         if self._follower is None or self.tasks.closed or not self.scores_loaded:
             return  # the first read is still under way: it sees those commits itself
-        try:
-            moved = self._follower.moved()
-        except sqlite3.Error:
-            return  # the file went away: _file_changed says so
-        if not moved:
+        if not self._follower.take_move():
             return
-        self._follower.mark()
         self._generation += 1
         db, generation = self.db, self._generation
         self.tasks.start(

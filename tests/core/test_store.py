@@ -351,3 +351,20 @@ def test_each_score_write_is_committed_at_once(event):
     with reader.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == 2
     reader.dispose()
+
+
+def test_a_commit_watcher_sees_another_connections_commit_once(tmp_path):
+    from kolabik_desktop.core.store.sqlite_file import CommitWatcher
+
+    db, ids = make_event(tmp_path / "e.kolabik", entries=2, jurors=1, conflict=False)
+    watcher = CommitWatcher(tmp_path / "e.kolabik")
+    try:
+        assert not watcher.take_move()
+        services.set_score(
+            db, juror_id=ids.jurors[0], entry_id=ids.entries[0], criterion_id=1, value=Decimal(7)
+        )
+        assert watcher.take_move()
+        assert not watcher.take_move()  # that commit was taken: nothing new since
+        db.close()
+    finally:
+        watcher.close()

@@ -107,5 +107,16 @@ class CommitWatcher:
     def moved(self) -> bool:
         return self._version() != self._seen
 
+    def take_move(self) -> bool:
+        """Whether another connection committed since the last look, remembering this look; a
+        file that cannot be read any more counts as not moved (whoever watches the file itself
+        says it went away)."""
+        try:
+            version = self._version()
+        except sqlite3.Error:
+            return False
+        moved, self._seen = version != self._seen, version
+        return moved
+
     def close(self) -> None:
         self._conn.close()
