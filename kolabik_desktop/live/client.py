@@ -6,6 +6,7 @@ Blocking (http.client): the CLI calls it directly, the window from a worker thre
 from __future__ import annotations
 
 import contextlib
+import errno
 import http.client
 import json
 import socket
@@ -24,6 +25,22 @@ TIMEOUT = 5.0
 HELLO_EVERY = 5.0  # seconds between heartbeats (unsent count, entry) on a working link
 UNREACHABLE = live.REFUSED_UNREACHABLE  # a refusal of the client itself: no hub answered
 ROGUE_HUB = live.REFUSED_ROGUE_HUB  # a hub answered that does not hold the pinned key
+
+
+def network_error_code(exc: BaseException) -> str:
+    """Why no hub answered, as a code of problem_text.REASON_TEXTS, so the juror reads it in
+    their language ("" when none fits: then the system's own text is shown)."""
+    if isinstance(exc, socket.gaierror):
+        return "net_unknown_host"
+    if isinstance(exc, ConnectionRefusedError):
+        return "net_refused"
+    if isinstance(exc, TimeoutError):
+        return "net_timeout"
+    if isinstance(exc, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
+        return "net_dropped"  # http.client's RemoteDisconnected is a ConnectionResetError
+    if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return "net_unreachable"
+    return ""
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -86,7 +103,11 @@ class HubClient:
                 self.greeted_at = None  # after a drop, catch up again before pushing
                 if attempt == 2:
                     raise refused(
-                        UNREACHABLE, ec.LIVE_WHY_NETWORK, address=self.address, detail=exc
+                        UNREACHABLE,
+                        ec.LIVE_WHY_NETWORK,
+                        address=self.address,
+                        reason=exc,
+                        reason_code=network_error_code(exc),
                     ) from None
         raise AssertionError("unreachable")
 

@@ -48,25 +48,18 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.store.db import EventDB
-from kolabik_desktop.core.store.queries.audit import (
-    FIELD_NAMES,
-    PAGE_ROWS,
-    AuditChoices,
-    AuditFilter,
-    AuditLine,
-    ChainState,
-    audit_choices,
-    audit_count,
-    audit_page,
-    chain_state,
-    filtered_lines,
-)
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.file_dialogs import get_save_file_name
 from kolabik_desktop.ui.problems import error_text, finding_text, proof_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.store.queries.audit import (
+        AuditChoices,
+        AuditFilter,
+        AuditLine,
+        ChainState,
+    )
     from kolabik_desktop.ui.host import WindowHost
 
 STORED_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -161,6 +154,8 @@ def _count(n: int) -> str:
 
 def change_text(row: AuditLine) -> str:
     """The change in the window's language (the field names are the export's: one list)."""
+    from kolabik_desktop.core.store.queries.audit import FIELD_NAMES
+
     names = FIELD_NAMES.get(i18n.current_language(), {})
     old, new = row.old_text(names), row.new_text(names)
     if old and new:
@@ -175,6 +170,8 @@ class AuditModel(QAbstractTableModel):
     """The filtered rows, newest first, a page at a time."""
 
     def __init__(self, parent: Any = None) -> None:
+        from kolabik_desktop.core.store.queries.audit import AuditFilter
+
         super().__init__(parent)
         self.db: EventDB | None = None
         self.filter = AuditFilter()
@@ -200,6 +197,8 @@ class AuditModel(QAbstractTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
+        from kolabik_desktop.core.store.queries.audit import PAGE_ROWS, audit_page
+
         if parent.isValid() or not self._more or self.db is None:
             return
         before = self.rows[-1].id if self.rows else None
@@ -260,6 +259,8 @@ class AuditView(QDialog):
         # The latest background task: an earlier one (a chain read before rows were written, or
         # before the event changed) finishing later on the runner's other thread is dropped.
         self._ticket = 0
+        self._checking = False  # the chain read or the full check is running
+        self._exporting = False
 
         self.juror = QComboBox()
         self.entry = QComboBox()
@@ -367,8 +368,12 @@ class AuditView(QDialog):
     # --- the event ----------------------------------------------------------------------------
 
     def set_db(self, db: EventDB | None) -> None:
+        from kolabik_desktop.core.store.queries.audit import AuditChoices, audit_choices
+
         self.db = db
         self._next_ticket()  # what was running for the previous event no longer reports here
+        # An export cut short by closing its event never reports (its runner drops the result).
+        self._exporting = False
         self._busy(False)
         self.chain = None
         self.check = None
@@ -382,6 +387,8 @@ class AuditView(QDialog):
 
     def refresh(self) -> None:
         """Read the rows again (the filter kept) and recompute the chain's state."""
+        from kolabik_desktop.core.store.queries.audit import audit_count
+
         if self.db is None:
             return
         self.model.reset(self.db, self.current_filter())
@@ -410,6 +417,8 @@ class AuditView(QDialog):
             box.blockSignals(False)
 
     def current_filter(self) -> AuditFilter:
+        from kolabik_desktop.core.store.queries.audit import AuditFilter
+
         entry = self.entry.currentText().strip()
         entry = "" if entry == self.entry.itemText(0) else entry
         return AuditFilter(
@@ -421,6 +430,8 @@ class AuditView(QDialog):
         )
 
     def apply_filter(self) -> None:
+        from kolabik_desktop.core.store.queries.audit import audit_count
+
         f = self.current_filter()
         if self.db is not None and f == self.model.filter and self.model.db is self.db:
             return
@@ -435,6 +446,8 @@ class AuditView(QDialog):
         return self._ticket
 
     def _start_chain(self) -> None:
+        from kolabik_desktop.core.store.queries.audit import chain_state
+
         db = self.db
         self._busy(True)
         ticket = self._next_ticket()
@@ -474,6 +487,8 @@ class AuditView(QDialog):
 
     def run_check(self) -> None:
         """The full check (``kolabik check``'s proof) in the event's task runner."""
+        from kolabik_desktop.core.store.queries.audit import chain_state
+
         db = self.db
         if db is None:
             return
@@ -523,9 +538,17 @@ class AuditView(QDialog):
         self.progress.setValue(done)
 
     def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
+        """The chain read or the full check started (True) or ended."""
+        self._checking = busy
         self.progress.setRange(0, 0)
-        self.check_button.setEnabled(not busy and self.db is not None)
+        self._show_busy()
+
+    def _show_busy(self) -> None:
+        # The check and an export run apart: each keeps its own button off while it runs, and
+        # the bar shows while either does.
+        self.progress.setVisible(self._checking or self._exporting)
+        self.check_button.setEnabled(not self._checking and self.db is not None)
+        self.export_button.setEnabled(not self._exporting and self.db is not None)
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
@@ -556,8 +579,8 @@ class AuditView(QDialog):
             out = out.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
         # A national event's log is ~124k rows: they are read and written off the GUI thread.
         db, rows_filter, lang = self.db, self.model.filter, i18n.current_language()
-        self._busy(True)
-        self.export_button.setEnabled(False)
+        self._exporting = True
+        self._show_busy()
 
         def work(_progress: Any) -> int:
             return export_lines(db, rows_filter, out, lang)
@@ -581,8 +604,8 @@ class AuditView(QDialog):
         run_task(work, done, failed, db=db)
 
     def _export_finished(self) -> None:
-        self._busy(False)
-        self.export_button.setEnabled(self.db is not None)
+        self._exporting = False
+        self._show_busy()
 
     def export_to(self, out: Path) -> int:
         """The rows the filter shows, oldest first, to ``out`` (.csv or .xlsx), now."""
@@ -593,6 +616,7 @@ class AuditView(QDialog):
 def export_lines(db: EventDB, rows_filter: AuditFilter, out: Path, lang: str) -> int:
     """The log's rows that ``rows_filter`` keeps, oldest first, to ``out`` in ``lang``."""
     from kolabik_desktop.core.exchange.exports import export_audit
+    from kolabik_desktop.core.store.queries.audit import filtered_lines
 
     return export_audit(filtered_lines(db, rows_filter), out, lang)
 

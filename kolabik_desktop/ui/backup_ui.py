@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.store.backup import BackupInfo, list_backups, make_backup, restore_backup
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.settings_dialog import backup_interval_minutes
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.store.backup import BackupInfo
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
 
@@ -53,9 +53,7 @@ class BackupScheduler(QObject):
         self.timer.timeout.connect(self.backup_if_changed)
 
     def attach(self, context: Any) -> None:
-        from kolabik_desktop.core.store.dialect import ServerEventDB
-
-        if isinstance(context.db, ServerEventDB):
+        if context.db.on_server:
             return  # a server is backed up by its administrators (pg_dump) or `kolabik copy`
         self.path = Path(context.db.path)
         self.dirty = False
@@ -66,6 +64,8 @@ class BackupScheduler(QObject):
         self.dirty = True
 
     def backup_now(self) -> Path | None:
+        from kolabik_desktop.core.store.backup import make_backup
+
         if self.path is None:
             return None
         try:
@@ -147,6 +147,8 @@ class RestoreDialog(QDialog):
 
 def restore_into_window(host: WindowHost, backup: BackupInfo) -> bool:
     """Close the window's event, restore the backup over it, reopen it. True on success."""
+    from kolabik_desktop.core.store.backup import restore_backup
+
     assert host.context is not None
     path = Path(host.context.db.path)
     host.close_event()
@@ -184,6 +186,8 @@ class BackupFeature:
             action.setEnabled(False)
 
         def on_restore() -> None:
+            from kolabik_desktop.core.store.backup import list_backups
+
             if host.context is None:
                 return
             scheduler.backup_if_changed()

@@ -39,7 +39,7 @@ from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.i18n import localize_number_text
 
 if TYPE_CHECKING:
-    from kolabik_desktop.core.store.awards import Provenance
+    from kolabik_desktop.core.store.queries.entries import Provenance
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DEFAULT_SUMMARY_SHARE = 0.3  # of the pane's height above a PDF: the proposal itself matters most
@@ -83,11 +83,7 @@ def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
 
 
 def _provenance(db: EventDB, entry_id: int) -> Provenance | None:
-    # awards loads setup and the workbook module (openpyxl): imported on the first entry shown,
-    # after the window is on screen, not with the window.
-    from kolabik_desktop.core.store.awards import get_provenance
-
-    return get_provenance(db, entry_id)
+    return entries.entry_provenance(db, entry_id)
 
 
 def load_attachment_data(db: EventDB, attachment_id: int) -> bytes:

@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
-from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
+from kolabik_desktop.core.exchange.names import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_open_file_names
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text, problem_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.exchange.merge import ImportPlan
     from kolabik_desktop.ui.host import WindowHost
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -141,6 +141,8 @@ class ImportDialog(QDialog):
     applied = Signal(object)  # the ImportPlan as applied
 
     def __init__(self, context: Any, paths: list[Path], parent: QWidget | None = None) -> None:
+        from kolabik_desktop.core.exchange.merge import prepare_import
+
         super().__init__(parent)
         self.context = context
         self.paths = [Path(p) for p in paths]
@@ -192,6 +194,8 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(False)
 
     def apply(self) -> None:
+        from kolabik_desktop.core.exchange.merge import apply_import
+
         if self.plan is None or not self.plan.has_changes:
             return
         self.apply_button.setEnabled(False)

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 
-from kolabik_desktop.core.exchange.merge import ImportPlan, apply_import, prepare_import
-from kolabik_desktop.core.exchange.packages import PACKAGE_SUFFIX
+from kolabik_desktop.core.exchange.names import PACKAGE_SUFFIX
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.problems import error_text, problem_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.exchange.merge import ImportPlan
     from kolabik_desktop.ui.host import WindowHost
 
 SETTINGS_KEY = "inbox_folder"
@@ -83,6 +83,8 @@ class InboxWatcher(QObject):
         return found
 
     def scan(self) -> None:
+        from kolabik_desktop.core.exchange.merge import apply_import, prepare_import
+
         if self._busy:
             self._again = True
             return

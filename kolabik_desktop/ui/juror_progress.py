@@ -36,14 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.store.progress import JurorStageProgress, juror_progress
-from kolabik_desktop.core.store.services import reopen_stage
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.host import MODE_CHAIR, LazyDock
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.store.progress import JurorStageProgress
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
 
@@ -225,6 +224,8 @@ class JurorProgressView(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        from kolabik_desktop.core.store.progress import juror_progress
+
         self._stale = False
         if self.context is None:
             return
@@ -257,6 +258,8 @@ class JurorProgressView(QWidget):
 
     def reopen(self, row: JurorStageProgress, *, confirm: bool) -> bool:
         """The chair reopens a submitted stage for a juror (audited); True when done."""
+        from kolabik_desktop.core.store.services import reopen_stage
+
         if self.context is None or not row.submitted:
             return False
         if confirm:

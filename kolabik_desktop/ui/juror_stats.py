@@ -33,20 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.analysis import AnalysisInput, load_analysis_input
-from kolabik_desktop.core.analysis.export import stat
-from kolabik_desktop.core.analysis.stats import (
-    LeaveOneOut,
-    StageAnalysis,
-    five_numbers,
-    leave_one_out,
-)
 from kolabik_desktop.core.scoring.model import FINAL, EntrySpec
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.host import MODE_CHAIR
 from kolabik_desktop.ui.workers import gc_paused, run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.analysis import AnalysisInput
+    from kolabik_desktop.core.analysis.stats import (
+        LeaveOneOut,
+        StageAnalysis,
+    )
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
 
@@ -60,6 +57,8 @@ MARK_ROLE = Qt.ItemDataRole.UserRole
 
 
 def number(value: Fraction | float | None) -> str:
+    from kolabik_desktop.core.analysis.export import stat
+
     text = stat(value)
     return "—" if text is None else i18n.localize_number_text(text)
 
@@ -145,6 +144,8 @@ class ChartsWidget(QWidget):
             p.setPen(QPen(QColor("#D0D4DA"), 0.5))
 
     def _box_plots(self, p: QPainter, a: StageAnalysis, r: QRectF) -> None:
+        from kolabik_desktop.core.analysis.stats import five_numbers
+
         series = [(j.juror.code, j.totals, QColor("#9DB8D9")) for j in a.jurors if j.totals]
         everything = [t for j in a.jurors for t in j.totals]
         series.append((self.panel_label, tuple(everything), QColor("#C9CED6")))
@@ -398,13 +399,15 @@ class JurorStatsDialog(QDialog):
         self.stage.blockSignals(True)
         self.stage.clear()
         if self.context is not None:
-            for st in sorted(self.context.scorer.event.stages, key=lambda s: (s.position, s.id)):
+            for st in sorted(self.context.event_spec.stages, key=lambda s: (s.position, s.id)):
                 self.stage.addItem(f"{st.code} — {st.name}", st.code)
             self.stage.addItem(self.tr("Final ranking"), FINAL)
             self.stage.setCurrentIndex(max(0, self.stage.findData(chosen)))
         self.stage.blockSignals(False)
 
     def refresh(self) -> None:
+        from kolabik_desktop.core.analysis import load_analysis_input
+
         if self.context is None or self.stage.currentData() is None:
             return
         self._generation += 1
@@ -431,6 +434,8 @@ class JurorStatsDialog(QDialog):
         self.status.setText(self.tr("The statistics could not be computed: {0}").format(exc))
 
     def _apply(self, generation: int, data: AnalysisInput, result: StageAnalysis) -> None:
+        from kolabik_desktop.core.analysis.stats import leave_one_out
+
         if generation != self._generation:
             return  # a newer computation is on its way, or the event was closed
         self._show(result)

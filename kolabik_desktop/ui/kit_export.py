@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kolabik_desktop.core.store.queries.kits import kit_choices
 from kolabik_desktop.ui.file_dialogs import get_existing_directory
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR
 from kolabik_desktop.ui.workers import run_task
@@ -44,6 +43,8 @@ class KitExportDialog(QDialog):
     exported = Signal(object)  # list[Path]
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        from kolabik_desktop.core.store.queries.kits import kit_choices
+
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Export juror kits"))

@@ -382,7 +382,7 @@ class LeaderboardPanel(QWidget):
         self.rebuild()
 
     def _fill_choices(self) -> None:
-        event = self.context.scorer.event if self.context is not None else None
+        event = self.context.event_spec if self.context is not None else None
         fill_board_boxes(self.board_box, self.category_box, event, self.board(), self.category())
 
     def _choice_changed(self) -> None:
@@ -409,6 +409,12 @@ class LeaderboardPanel(QWidget):
 
     def rebuild(self) -> None:
         self._pending = False
+        if self.context is not None and not self.context.scores_loaded:
+            # The window's start: nothing to rank until the scores are read (their arrival, a
+            # Change("all"), rebuilds); ranking the bare structure would cost as much again.
+            self.model.set_rows(())
+            self.summary.setText("")
+            return
         selected = self.selected_entry_id()
         if self.context is None:
             self.model.set_rows(())

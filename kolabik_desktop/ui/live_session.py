@@ -44,8 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.exchange import live
-from kolabik_desktop.core.exchange.live import HubSession, JurorLink
 from kolabik_desktop.core.scoring import problem_text
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.host import MODE_CHAIR, MODE_JUROR, LazyDock
@@ -54,6 +52,7 @@ from kolabik_desktop.ui.problems import problem_text as problem_words
 from kolabik_desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
+    from kolabik_desktop.core.exchange.live import HubSession, JurorLink
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
     from kolabik_desktop.ui.projector.controller import ProjectorController
@@ -387,6 +386,7 @@ class LiveSessionPanel(QWidget):
             self.start()
 
     def start(self, port: int | None = None) -> None:
+        from kolabik_desktop.core.exchange.live import HubSession
         from kolabik_desktop.live.server import HubServer
 
         if self.context is None or self.running:
@@ -596,6 +596,8 @@ class LiveLink(QObject):
 
     def attach(self, context: Any) -> None:
         """Follow a juror kit: find its hub and keep it in sync."""
+        from kolabik_desktop.core.exchange import live
+
         self.detach()
         self.context = context
         self._generation += 1
@@ -636,6 +638,7 @@ class LiveLink(QObject):
 
     def connect_to(self, address: str, code: str = "") -> None:
         """Use the hub at ``address`` (pinning its key by ``code`` for an older kit)."""
+        from kolabik_desktop.core.exchange import live
         from kolabik_desktop.live.client import HubClient, pair
 
         if self.context is None:
@@ -662,11 +665,14 @@ class LiveLink(QObject):
         self.sync_now()
 
     def _on_change(self, _change: object) -> None:
+        from kolabik_desktop.core.exchange import live
+
         self.unsent = live.kit_state(self.context.db).unsent
         self.status_changed.emit()
         self._push.start()
 
     def sync_now(self) -> None:
+        from kolabik_desktop.core.exchange import live
         from kolabik_desktop.live.client import sync_once
 
         if self.context is None or self.client is None:
@@ -687,6 +693,8 @@ class LiveLink(QObject):
         )
 
     def _done(self, generation: int, result: Any, exc: Exception | None = None) -> None:
+        from kolabik_desktop.core.exchange import live
+
         if generation != self._generation:
             return
         self._busy = False

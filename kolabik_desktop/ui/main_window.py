@@ -96,21 +96,21 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _same_event(db: EventDB, location: Path | str) -> bool:
     """Is the open event the one at this location (a file by identity, a server by URL)?"""
-    from kolabik_desktop.core.store.dialect import ServerEventDB
-
     if isinstance(location, str):
+        from kolabik_desktop.core.store.dialect import ServerEventDB
+
         return isinstance(db, ServerEventDB) and db.label == location
-    return not isinstance(db, ServerEventDB) and _same_file(db.path, location)
+    return not db.on_server and _same_file(db.path, location)
 
 
 def _recent_name(entry: str) -> str:
-    from kolabik_desktop.core.store.dialect import is_server_url
+    from kolabik_desktop.core.store.location import is_server_url
 
     return entry if is_server_url(entry) else Path(entry).name
 
 
 def _recent_text(entry: str) -> str:
-    from kolabik_desktop.core.store.dialect import is_server_url
+    from kolabik_desktop.core.store.location import is_server_url
 
     return entry if is_server_url(entry) else f"{Path(entry).name}  —  {Path(entry).parent}"
 
@@ -590,9 +590,8 @@ class MainWindow(QMainWindow):
         structure and paints; the chair's scores are read next in the event's task runner (the
         leaderboard and progress follow when they are in). A juror's kit is small: read at once.
         """
-        from kolabik_desktop.core.exchange.signing import ensure_kit_key
         from kolabik_desktop.core.store.db import open_event_file
-        from kolabik_desktop.core.store.dialect import as_location, is_server_url
+        from kolabik_desktop.core.store.location import as_location, is_server_url
         from kolabik_desktop.core.store.lock import writable_problem
         from kolabik_desktop.ui.context import EventContext
 
@@ -612,7 +611,9 @@ class MainWindow(QMainWindow):
         try:
             if view_reason is None:
                 try:
-                    db = open_event_file(location, lock=True)
+                    # At the start the integrity check runs after the paint (the refusal then
+                    # closes the event: _refused below); nothing can be written before it.
+                    db = open_event_file(location, lock=True, check_later=defer_scores)
                 except EventLockedError:
                     view_reason = self.tr(
                         "another window or program is writing to this event. Close it there to "
@@ -661,11 +662,14 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setVisible(view_reason is not None)
         if db.kind == "kit" and self.mode == MODE_JUROR:
             # The kit makes its own signing key the first time it is opened (kept in the kit).
+            from kolabik_desktop.core.exchange.signing import ensure_kit_key
+
             ensure_kit_key(db)
         self.undo.set_db(db)
         self.undo.actor = "chair" if self.mode == MODE_CHAIR else ""
         context.changed.connect(self._on_change)
         context.file_problem.connect(self._on_file_problem)
+        context.refused.connect(lambda exc, name=name: self._refused(context, name, exc))
         self.entry_view.set_db(db)
         self.form.set_context(context)
         self._remember_recent(location)
@@ -681,8 +685,7 @@ class MainWindow(QMainWindow):
             self._show_current()  # nothing to list: the form says why
         self._update_actions()
         self.event_opened.emit(context)
-        if not context.scores_loaded:
-            QTimer.singleShot(0, context.load_scores)  # after this turn's paint
+        QTimer.singleShot(0, context.after_paint)  # the scores and the writer, after the paint
         return True
 
     def _open_failed(self, name: str, lead: str | None, exc: Exception) -> None:
@@ -693,6 +696,14 @@ class MainWindow(QMainWindow):
             self.tr("Cannot open {0}").format(name),
             text + "\n\n" + self.tr("Nothing was changed."),
         )
+
+    def _refused(self, context: EventContext, name: str, exc: Exception) -> None:
+        """The integrity check made after the paint found the file damaged: closed, as the
+        open would have refused it, and nothing was written into it."""
+        if self.context is not context:
+            return
+        self.close_event()
+        self._open_failed(name, self.tr("The file is damaged or not an event file."), exc)
 
     def _on_file_problem(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("The event file changed on disk"), message)
@@ -794,7 +805,7 @@ class MainWindow(QMainWindow):
     # -- stage, juror, entry -----------------------------------------------------------------
 
     def _stages(self) -> list:
-        return list(self.context.scorer.event.stages) if self.context else []
+        return list(self.context.event_spec.stages) if self.context else []
 
     def _stage_spec(self):  # noqa: ANN202 - StageSpec | None
         return next((s for s in self._stages() if s.id == self.stage_id), None)
@@ -841,7 +852,7 @@ class MainWindow(QMainWindow):
 
     def _fill_jurors(self) -> None:
         assert self.context is not None
-        jurors = list(self.context.scorer.event.jurors)
+        jurors = list(self.context.event_spec.jurors)
         db = self.context.db
         chair = self._browses_as_chair()
         for item in self._juror_items:
@@ -981,7 +992,7 @@ class MainWindow(QMainWindow):
             stage_id = next(
                 (
                     st.id
-                    for st in self.context.scorer.event.stages
+                    for st in self.context.event_spec.stages
                     if any(c.id == criterion_id for c in st.criteria)
                 ),
                 None,
@@ -995,16 +1006,18 @@ class MainWindow(QMainWindow):
     # -- rows, progress, changes -------------------------------------------------------------
 
     def _row_for(self, entry, stage_code: str) -> BrowserRow | None:  # noqa: ANN001
-        scorer = self.context.scorer  # type: ignore[union-attr]
+        context = self.context
+        assert context is not None
         juror = self.scoring_juror_id
         if juror is None:
             status, total = "", None
         else:
+            scorer = context.scorer
             status = scorer.juror_status(stage_code, juror, entry.id)
             if status in (NOT_ADMITTED, NOT_ASSIGNED):
                 return None
             total = scorer.juror_total(stage_code, juror, entry.id)
-        precision = scorer.event.precision
+        precision = context.event_spec.precision
         return BrowserRow(
             entry_id=entry.id,
             code=entry.code,
@@ -1022,13 +1035,13 @@ class MainWindow(QMainWindow):
             self.browser.set_rows([])
             return
         rows = []
-        for entry in self.context.scorer.event.entries:
+        for entry in self.context.event_spec.entries:
             if stage.admitted is not None and entry.id not in stage.admitted:
                 continue
             row = self._row_for(entry, stage.code)
             if row is not None:
                 rows.append(row)
-        self.browser.set_categories(category_choices(self.context.scorer.event))
+        self.browser.set_categories(category_choices(self.context.event_spec))
         self.browser.set_rows(rows, keep_entry=keep_entry)
         self._refresh_progress()
 
@@ -1060,7 +1073,7 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         stage = self._stage_spec()
         if change.kind in ("scores", "comments") and change.entry_ids and stage is not None:
-            by_id = {e.id: e for e in self.context.scorer.event.entries}  # type: ignore[union-attr]
+            by_id = {e.id: e for e in self.context.event_spec.entries}  # type: ignore[union-attr]
             for entry_id in change.entry_ids:
                 entry = by_id.get(entry_id)
                 row = self._row_for(entry, stage.code) if entry is not None else None
@@ -1121,7 +1134,7 @@ class MainWindow(QMainWindow):
         if self.mode != MODE_CHAIR or not self._submitted():
             return
         juror = next(
-            (j for j in self.context.scorer.event.jurors if j.id == self.scoring_juror_id), None
+            (j for j in self.context.event_spec.jurors if j.id == self.scoring_juror_id), None
         )
         name = f"{juror.code} — {juror.name}" if juror else ""
         if not confirm_reopen(self, name, f"{stage.code} — {stage.name}"):

@@ -16,14 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kolabik_desktop.core.errors import KolabikError
-from kolabik_desktop.core.exchange.packages import (
-    PACKAGE_SUFFIX,
-    file_slug,
-    package_file_name,
-    write_package,
-)
+from kolabik_desktop.core.exchange.names import PACKAGE_SUFFIX
 from kolabik_desktop.core.store.queries.event import event_info
-from kolabik_desktop.core.store.queries.people import juror as juror_info
 from kolabik_desktop.ui.file_dialogs import (
     get_existing_directory,
     get_open_file_name,
@@ -42,11 +36,15 @@ DELAY_MS = 3000  # after the last change: a burst of edits gives one package, no
 
 
 def _names(db: Any) -> tuple[str, str]:
+    from kolabik_desktop.core.store.queries.people import juror as juror_info
+
     juror = juror_info(db, db.kit_juror_id)
     return event_info(db).name, juror.code if juror is not None else ""
 
 
 def outbox_file_name(db: Any) -> str:
+    from kolabik_desktop.core.exchange.packages import file_slug
+
     event_name, juror_code = _names(db)
     return f"{file_slug(event_name)}-{file_slug(juror_code)}{PACKAGE_SUFFIX}"
 
@@ -73,6 +71,8 @@ class OutboxWriter(QObject):
 
     def stop(self) -> None:
         """Stop listening; a change still waiting for its delay is written now, not lost."""
+        from kolabik_desktop.core.exchange.packages import write_package
+
         pending = self._timer.isActive() or self._again
         self._timer.stop()
         self.context.changed.disconnect(self._on_change)
@@ -87,6 +87,8 @@ class OutboxWriter(QObject):
         self._timer.start()
 
     def write_now(self) -> None:
+        from kolabik_desktop.core.exchange.packages import write_package
+
         if self._busy:
             self._again = True
             return
@@ -130,6 +132,8 @@ class OutboxFeature:
         )
 
         def on_send() -> None:
+            from kolabik_desktop.core.exchange.packages import package_file_name, write_package
+
             if host.context is None or host.mode != MODE_JUROR:
                 return
             db = host.context.db

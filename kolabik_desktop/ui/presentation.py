@@ -36,15 +36,13 @@ from PySide6.QtWidgets import (
 
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.scoring.model import EntrySpec, EventSpec
-from kolabik_desktop.core.store.queries.presentation import ORDER_KEY as ORDER_KEY
-from kolabik_desktop.core.store.queries.presentation import SlotPart as SlotPart
-from kolabik_desktop.core.store.queries.presentation import presentation_schedule
 from kolabik_desktop.ui.host import MODE_CHAIR
 from kolabik_desktop.ui.problems import error_text
 
 if TYPE_CHECKING:
     from kolabik_desktop.core.scoring.engine import Scorer
     from kolabik_desktop.core.store.db import Change, EventDB
+    from kolabik_desktop.core.store.queries.presentation import SlotPart
     from kolabik_desktop.ui.context import EventContext
     from kolabik_desktop.ui.host import WindowHost
 
@@ -58,6 +56,8 @@ translate = QCoreApplication.translate
 
 def default_parts() -> list[SlotPart]:
     # KIPP 2022 practice with a video: 3 + 7 + 13 = 23 minutes (domain.md, presentation slots).
+    from kolabik_desktop.core.store.queries.presentation import SlotPart
+
     return [
         SlotPart(translate("Presentation", "Video"), 3.0),
         SlotPart(translate("Presentation", "Presentation"), 7.0),
@@ -70,6 +70,8 @@ def default_parts() -> list[SlotPart]:
 
 def load_slot_parts(db: EventDB, stage_code: str) -> list[SlotPart]:
     """The stage's saved slot parts, or the default parts when none are saved (or unreadable)."""
+    from kolabik_desktop.core.store.queries.presentation import presentation_schedule
+
     return list(presentation_schedule(db, stage_code).parts) or default_parts()
 
 
@@ -81,6 +83,8 @@ def save_slot_parts(db: EventDB, stage_code: str, parts: Sequence[SlotPart]) -> 
 
 
 def load_order(db: EventDB, stage_code: str) -> list[int]:
+    from kolabik_desktop.core.store.queries.presentation import presentation_schedule
+
     return list(presentation_schedule(db, stage_code).order)
 
 
@@ -246,6 +250,9 @@ class PresentationSession(QObject):
         self.entries: list[EntrySpec] = []
         self.parts: list[SlotPart] = default_parts()
         self.index = 0
+        # Opened before the scores were read (the program's start): where to resume is known
+        # when they arrive, unless the chair has moved the session by then.
+        self._resume_when_scored = False
         self.timer = SlotTimer(self.parts, clock)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
@@ -262,7 +269,7 @@ class PresentationSession(QObject):
         self._ticker.stop()
         if context is not None:
             context.changed.connect(self._on_changed)
-            code = presentation_stage(context.scorer.event)
+            code = presentation_stage(context.event_spec)
             if code is not None:
                 self.set_stage(code)
         self.changed.emit()
@@ -271,11 +278,15 @@ class PresentationSession(QObject):
         assert self.context is not None
         self.stage_code = stage_code
         db = self.context.db
-        scorer = self.context.scorer
-        self.entries = finalists(scorer.event, stage_code, load_order(db, stage_code))
+        self.entries = finalists(self.context.event_spec, stage_code, load_order(db, stage_code))
         self.parts = load_slot_parts(db, stage_code)
         # Reopened mid-day (after a restart, or by another chair): the next finalist to present.
-        self.index = resume_index(scorer, stage_code, self.entries)
+        self._resume_when_scored = not self.context.scores_loaded
+        self.index = (
+            0
+            if self._resume_when_scored
+            else resume_index(self.context.scorer, stage_code, self.entries)
+        )
         self.timer.reset(self.parts)
         self._ticker.stop()
         self.changed.emit()
@@ -287,14 +298,17 @@ class PresentationSession(QObject):
         if change.kind in kinds and self.stage_code is not None:
             current = self.current_entry()
             assert self.context is not None
-            event = self.context.scorer.event
+            event = self.context.event_spec
             if not any(s.code == self.stage_code for s in event.stages):
                 self.set_context(self.context)
                 return
             self.entries = finalists(
                 event, self.stage_code, load_order(self.context.db, self.stage_code)
             )
-            if current is not None:
+            if change.kind == "all" and self._resume_when_scored:
+                self._resume_when_scored = False  # the scores are in: resume where scoring is
+                self.index = resume_index(self.context.scorer, self.stage_code, self.entries)
+            elif current is not None:
                 self.index = next((i for i, e in enumerate(self.entries) if e.id == current.id), 0)
             self.changed.emit()
 
@@ -329,6 +343,7 @@ class PresentationSession(QObject):
         if not self.entries:
             return
         index = max(0, min(index, len(self.entries) - 1))
+        self._resume_when_scored = False  # the chair chose: the scores' arrival keeps it
         if index == self.index and self.timer.elapsed() == 0:
             self.presenting_changed.emit(self.entries[index].id)
             return
@@ -364,7 +379,7 @@ class PresentationSession(QObject):
         stage_name = ""
         if self.context is not None and self.stage_code is not None:
             stage = next(
-                (s for s in self.context.scorer.event.stages if s.code == self.stage_code), None
+                (s for s in self.context.event_spec.stages if s.code == self.stage_code), None
             )
             stage_name = stage.name if stage is not None else self.stage_code
         nxt = self.index + 1
@@ -506,7 +521,7 @@ class PresentationPanel(QWidget):
 
     def _fill_stages(self) -> None:
         assert self.session.context is not None
-        stages = sorted(self.session.context.scorer.event.stages, key=lambda s: (s.position, s.id))
+        stages = sorted(self.session.context.event_spec.stages, key=lambda s: (s.position, s.id))
         codes = [self.stage_box.itemData(i) for i in range(self.stage_box.count())]
         self.stage_box.blockSignals(True)
         if codes != [st.code for st in stages]:
@@ -577,6 +592,8 @@ class PresentationPanel(QWidget):
 
     def edited_parts(self) -> list[SlotPart]:
         """The parts as typed in the table; core's slot rule checks them when they are saved."""
+        from kolabik_desktop.core.store.queries.presentation import SlotPart
+
         parts = []
         for i in range(self.parts_table.rowCount()):
             item = self.parts_table.item(i, 0)
@@ -655,7 +672,7 @@ class PresentationFeature:
         context = self.host.context
         if context is not None:
             stage = next(
-                (st for st in context.scorer.event.stages if st.code == self.session.stage_code),
+                (st for st in context.event_spec.stages if st.code == self.session.stage_code),
                 None,
             )
             if stage is not None and stage.id != self.host.stage_id:

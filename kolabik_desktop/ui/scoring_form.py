@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.queries import scores, stages
-from kolabik_desktop.core.store.services import parse_decimal
+from kolabik_desktop.core.store.spec_values import parse_decimal
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.browser import COMPLETE, NOT_ASSIGNED, NOT_STARTED, PARTIAL, RECUSED
 from kolabik_desktop.ui.problems import problem_text
@@ -453,9 +453,7 @@ class ScoringForm(QWidget):
             return
         if stage_id != self.stage_id:
             self.stage_id = stage_id
-            self.stage_code = next(
-                (s.code for s in ctx.scorer.event.stages if s.id == stage_id), ""
-            )
+            self.stage_code = next((s.code for s in ctx.event_spec.stages if s.id == stage_id), "")
             self._build_rows(load_criteria(ctx.db, stage_id))
         self.juror_id, self.entry_id = juror_id, entry_id
         if juror_id is None:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kolabik_desktop.core.errors import KolabikError, PanelWriteRefused
 from kolabik_desktop.core.store.db import EventDB, utc_now
-from kolabik_desktop.core.store.services import set_comment, set_score
 from kolabik_desktop.ui.problems import error_text
 
 
@@ -139,6 +138,10 @@ class _ScoreCommand(_SheetCommand):
         state = self.new if forward else self.old
 
         def write(db: EventDB) -> str:
+            # The writer is loaded after the first paint (EventDB.prepare_engine); an edit
+            # before that waits for it here, it is never dropped.
+            from kolabik_desktop.core.store.services import set_score
+
             return set_score(
                 db,
                 juror_id=self.juror_id,
@@ -162,6 +165,8 @@ class _CommentCommand(_SheetCommand):
 
     def _apply(self, forward: bool) -> None:
         def write(db: EventDB) -> str:
+            from kolabik_desktop.core.store.services import set_comment
+
             set_comment(
                 db,
                 juror_id=self.juror_id,

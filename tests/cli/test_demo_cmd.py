@@ -81,10 +81,11 @@ def test_demo_presentation_order_follows_the_scoring(tmp_path, capsysbinary):
     from kolabik_desktop.core.demo import PRESENTATION_ORDER_KEY, PRESENTED_COMPLETE
     from kolabik_desktop.core.scoring.engine import Scorer
     from kolabik_desktop.core.store.db import open_event_file
+    from kolabik_desktop.core.store.queries.presentation import ORDER_KEY
     from kolabik_desktop.core.store.services import load_scoring_input
     from kolabik_desktop.ui import presentation
 
-    assert PRESENTATION_ORDER_KEY == presentation.ORDER_KEY
+    assert PRESENTATION_ORDER_KEY == ORDER_KEY
     path = tmp_path / "demo.kolabik"
     assert main(["demo", str(path), "--no-gui"]) == 0
     db = open_event_file(path)

@@ -16,7 +16,7 @@ from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.audit import verify_chain
 from kolabik_desktop.core.store.db import Change, create_event_file
 from kolabik_desktop.core.store.integrity import check_event
-from kolabik_desktop.core.store.models import AuditLog, Entry
+from kolabik_desktop.core.store.models import AuditLog, Entry, Setting
 from kolabik_desktop.core.store.queries.presentation import (
     PresentationSchedule,
     SlotPart,
@@ -134,6 +134,22 @@ def test_the_order_follows_a_renamed_stage_and_goes_with_a_deleted_one(event):
     assert presentation_schedule(db, "WAWANCARA").order == ()  # a new stage starts without it
 
 
+def test_a_stage_renamed_to_a_code_that_holds_an_orphaned_order_does_not_take_it(event):
+    """A file from before the order followed its stage may hold an order under a code no stage
+    has (a stage deleted then): the stage renamed to that code keeps its own order, or none."""
+    db, ids, _seen = event
+    with db.session() as s:
+        s.add(Setting(key="presentation_order:WAWANCARA", value=json.dumps(ids.entries[2:4])))
+    p2 = next(st for st in setup.list_stages(db) if st.data.code == "P2")
+    setup.update_stage(db, p2.id, setup.replace(p2.data, code="WAWANCARA"))
+    assert presentation_schedule(db, "WAWANCARA").order == ()  # P2 had none
+    setup.set_presentation_order(db, "WAWANCARA", (ids.entries[1], ids.entries[0]))
+    with db.session() as s:
+        s.add(Setting(key="presentation_order:FINAL", value=json.dumps(ids.entries[2:4])))
+    setup.update_stage(db, p2.id, setup.replace(p2.data, code="FINAL"))
+    assert presentation_schedule(db, "FINAL").order == (ids.entries[1], ids.entries[0])
+
+
 def test_schedule_writes_are_refused_in_a_juror_kit(tmp_path):
     db = create_event_file(tmp_path / "k.kolabik", name="Kit", kind="kit")
     try:
@@ -175,6 +191,10 @@ def test_slot_parts_json_is_checked():
     with pytest.raises(ValidationError) as no_name:
         parse_slot_parts('[{"name": "Video", "minutes": 3}, {"name": " ", "minutes": 2}]')
     assert no_name.value.code == ec.SLOT_NO_NAME
+    for nameless in ('[{"name": null, "minutes": 2}]', '[{"name": ["V"], "minutes": 2}]'):
+        with pytest.raises(ValidationError) as not_text:
+            parse_slot_parts(nameless)
+        assert not_text.value.code == ec.SLOT_NO_NAME
     with pytest.raises(ValidationError) as zero:
         parse_slot_parts('[{"name": "Video", "minutes": 0}]')
     assert zero.value.code == ec.SLOT_MINUTES
@@ -182,3 +202,33 @@ def test_slot_parts_json_is_checked():
         with pytest.raises(ValidationError) as refused:
             parse_slot_parts(broken)
         assert refused.value.code == code
+
+
+@pytest.mark.parametrize(
+    "text, n, name",
+    [
+        ("Video 0", 1, "Video"),
+        ("Video 3; Tanya jawab -1", 2, "Tanya jawab"),
+        ("Video 2; Tanya 0,0", 2, "Tanya"),
+    ],
+)
+def test_the_workbooks_slot_text_is_refused_by_the_same_rule_as_the_json(text, n, name):
+    """One slot rule: a workbook's 'Video 3; Paparan 7' (imported without setup's JSON path)
+    and the JSON setup stores are refused alike, with the part named."""
+    from kolabik_desktop.core.exchange.workbook import slots_from_text
+
+    as_json = json.dumps(
+        [
+            {"name": part.strip().rpartition(" ")[0], "minutes": part.strip().rpartition(" ")[2]}
+            for part in text.split(";")
+        ]
+    )
+    with pytest.raises(ValidationError) as by_json:
+        parse_slot_parts(as_json)
+    _nothing, by_text = slots_from_text(text)
+    assert by_text == by_json.value.problem
+    assert by_text is not None and by_text.code == ec.SLOT_MINUTES
+    assert by_text.params == {"n": n, "name": name}
+    with pytest.raises(ValidationError) as typed:  # the stages tab's text, through setup
+        setup.normalise_slot_parts(text)
+    assert typed.value.problem == by_text

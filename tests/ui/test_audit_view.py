@@ -126,7 +126,8 @@ def test_filters_match_codes_exactly_and_page_newest_first(event):
 
 
 def test_paging_fetches_more_as_the_table_scrolls(view, monkeypatch):
-    import kolabik_desktop.ui.audit_view as av
+    # The view reads the read layer's page size when it fetches (imported after the paint).
+    import kolabik_desktop.core.store.queries.audit as av
 
     monkeypatch.setattr(av, "PAGE_ROWS", 2)
     view.model.reset(view.db, AuditFilter())
@@ -242,10 +243,63 @@ def test_the_export_command_writes_off_the_gui_thread_and_reports(
     )
     view.export()
     assert not view.export_button.isEnabled()  # one export at a time
+    view._busy(False)  # a chain read ending meanwhile leaves the export's state alone
+    assert not view.export_button.isEnabled() and view.progress.isVisibleTo(view)
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert str(len(view.model.rows)) in told[0]
     assert writers and writers[0] is not threading.main_thread()
     assert target.exists() and view.export_button.isEnabled()
+
+
+def test_an_export_cut_short_by_closing_the_event_leaves_export_usable_for_the_next(
+    qtbot, view, event, tmp_path, monkeypatch
+):
+    """The event closes while its export runs: the runner drops the export's report, so the
+    view must not wait for it to enable Export again."""
+    import threading
+
+    from kolabik_desktop.core.exchange import exports
+    from kolabik_desktop.ui import audit_view
+    from kolabik_desktop.ui.workers import TaskRunner, register_runner, unregister_runner
+
+    db = view.db
+    runner = TaskRunner()
+    register_runner(db, runner)
+    started = threading.Event()
+    real_export = exports.export_audit
+
+    def export_audit(*args, **kwargs):
+        started.set()
+        while not runner.closed:  # still writing when the event closes
+            threading.Event().wait(0.01)
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(exports, "export_audit", export_audit)
+    monkeypatch.setattr(
+        audit_view, "get_save_file_name", lambda *a, **k: (str(tmp_path / "log.csv"), "")
+    )
+    told: list[str] = []
+    monkeypatch.setattr(audit_view.QMessageBox, "information", lambda _p, _t, t: told.append(t))
+    try:
+        view.export()
+        assert started.wait(10)
+        runner.shutdown()  # the event closes: waits for the export, drops its report
+        unregister_runner(db)
+        view.set_db(None)
+        qtbot.wait(50)  # the dropped report would have arrived by now
+        assert told == []
+        again = open_event_file(event, read_only=True)
+        try:
+            view.set_db(again)
+            assert view.export_button.isEnabled()
+            # Its chain read ends before the file closes (a read failing on a closed file would
+            # pop up a warning later, in another test).
+            qtbot.waitUntil(lambda: view.chain is not None, timeout=10_000)
+        finally:
+            view.set_db(None)
+            again.close()
+    finally:
+        unregister_runner(db)
 
 
 def test_export_of_a_field_that_starts_a_formula(tmp_path):
@@ -315,9 +369,9 @@ def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, mo
     event shown before) can finish after the later read; the view keeps the later state."""
     import threading
 
-    from kolabik_desktop.ui import audit_view
+    from kolabik_desktop.core.store.queries import audit as audit_queries
 
-    real = audit_view.chain_state
+    real = audit_queries.chain_state
     release = threading.Event()
     calls: list[int] = []
 
@@ -329,7 +383,7 @@ def test_a_chain_read_that_finishes_after_a_later_one_is_dropped(qtbot, view, mo
             return dataclasses.replace(state, rows=-1)  # marks the stale answer
         return state
 
-    monkeypatch.setattr(audit_view, "chain_state", chain_state)
+    monkeypatch.setattr(audit_queries, "chain_state", chain_state)
     delivered: list[object] = []
     deliver = view._chain_done
 

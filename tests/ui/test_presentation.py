@@ -6,11 +6,11 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from kolabik_desktop.core.store.models import Stage
+from kolabik_desktop.core.store.queries.presentation import SlotPart
 from kolabik_desktop.ui.context import EventContext
 from kolabik_desktop.ui.presentation import (
     PresentationPanel,
     PresentationSession,
-    SlotPart,
     SlotTimer,
     clock_text,
     load_slot_parts,
@@ -171,7 +171,8 @@ def test_panel_drag_reorders_and_validates_parts(qtbot, session, monkeypatch):
     )
     panel.parts_table.item(1, 0).setText("  ")
     panel.save_parts()  # core's slot rule refuses the nameless part; nothing is saved
-    assert len(warnings) == 1 and "2" in warnings[0]
+    # The part named by its number ("2" alone would also match the stage code P2).
+    assert warnings == ["Stage P2: Slot part 2 has no name"]
     assert s.parts == saved
     panel.parts_table.item(1, 0).setText("Paparan")
     panel.save_parts()
@@ -287,3 +288,42 @@ def test_a_new_running_order_does_not_refill_the_main_window(qtbot, tmp_path):
     QCoreApplication.processEvents()
     assert resets == []
     window.close_event()
+
+
+def test_a_session_opened_before_the_scores_resumes_when_they_arrive(qtbot, tmp_path):
+    """`kolabik EVENT` opens the window before the scores are read: the session resumes at the
+    first finalist not yet presented once they are in (not at "1 of 20")."""
+    from kolabik_desktop.core.demo import PRESENTED_COMPLETE, PRESENTED_PARTLY, build_demo_event
+    from kolabik_desktop.core.store.db import open_event_file
+
+    path = tmp_path / "demo.kolabik"
+    build_demo_event(path, attachments=False)
+    context = EventContext(open_event_file(path, lock=True), defer_scores=True)
+    s = PresentationSession(clock=FakeClock())
+    panel = PresentationPanel(s)
+    qtbot.addWidget(panel)
+    s.set_context(context)
+    assert len(s.entries) == 20 and not context.scores_loaded
+    with qtbot.waitSignal(context.changed, timeout=10000):
+        context.load_scores()
+    assert s.index == PRESENTED_COMPLETE + PRESENTED_PARTLY
+    assert f"({s.index + 1} of 20)" in panel.now_label.text()
+    s.set_context(None)
+    context.close()
+
+
+def test_a_chair_who_moved_the_session_keeps_the_place_when_the_scores_arrive(qtbot, tmp_path):
+    from kolabik_desktop.core.demo import build_demo_event
+    from kolabik_desktop.core.store.db import open_event_file
+
+    path = tmp_path / "demo.kolabik"
+    build_demo_event(path, attachments=False)
+    context = EventContext(open_event_file(path, lock=True), defer_scores=True)
+    s = PresentationSession(clock=FakeClock())
+    s.set_context(context)
+    s.go_to(3)
+    with qtbot.waitSignal(context.changed, timeout=10000):
+        context.load_scores()
+    assert s.index == 3
+    s.set_context(None)
+    context.close()

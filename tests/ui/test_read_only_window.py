@@ -156,6 +156,32 @@ def test_an_event_another_writer_holds_opens_read_only_and_the_writer_keeps_writ
     }
 
 
+def test_a_read_only_window_follows_the_writers_saves(qtbot, tmp_path):
+    path = tmp_path / "e.kolabik"
+    make_event(path, fill=0.0, conflict=False)[0].close()
+    holder = open_event_file(path, lock=True)
+    try:
+        window = _window(qtbot)
+        _dismiss_any_dialog()
+        assert window.open_event(path)
+        context = window.context
+        qtbot.waitUntil(lambda: context.scores_loaded, timeout=10_000)
+        stage = context.event_spec.stages[0].code
+        assert context.scorer.juror_total(stage, 1, 2) is None
+        announced = []
+        context.changed.connect(announced.append)
+        for criterion in range(1, 9):  # J1's whole P1 sheet of the entry, saved elsewhere
+            set_score(holder, juror_id=1, entry_id=2, criterion_id=criterion, value=Decimal(80))
+        qtbot.waitUntil(lambda: context.scorer.juror_total(stage, 1, 2) is not None, timeout=10_000)
+        assert any(change.kind == "all" for change in announced)
+        before = _stamp(path)
+        qtbot.wait(1500)  # nothing moved since: no read again, and the file is untouched
+        assert _stamp(path) == before
+        window.close()
+    finally:
+        holder.close()
+
+
 @contextlib.contextmanager
 def _read_only_mount(where: Path):
     if os.geteuid() != 0 or shutil.which("mount") is None:

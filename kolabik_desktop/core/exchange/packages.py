@@ -32,6 +32,7 @@ from kolabik_desktop import __version__
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import InputRejected, KolabikError, Problem
 from kolabik_desktop.core.exchange import signing
+from kolabik_desktop.core.exchange.names import PACKAGE_SUFFIX
 from kolabik_desktop.core.files import read_regular_file, write_output
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.problem_text import problem_message
@@ -60,7 +61,6 @@ SIGNATURE_ALGORITHM = "Ed25519+HMAC-SHA256"  # version 2
 LEGACY_SIGNATURE_ALGORITHM = "HMAC-SHA256"  # version 1: the shared secret only
 # Kit setting: the chair's audit head (hash) when the kit was made; signed into every package.
 CHAIR_HEAD_SETTING = "chair_audit_head"
-PACKAGE_SUFFIX = ".kolabik-scores"
 # A national juror's package is a few MB; anything far larger is not a package.
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS = 50

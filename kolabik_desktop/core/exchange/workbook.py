@@ -100,6 +100,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
+from kolabik_desktop.core.store.queries.presentation import check_slot_parts
 from kolabik_desktop.core.store.services import (
     decimal_text,
     format_cumulative,
@@ -341,17 +342,26 @@ def slots_to_text(slot_parts: str) -> str:
 
 
 def slots_from_text(text: str) -> tuple[str, rules.Problem | None]:
-    """(JSON, problem): 'Video 3; Paparan 7' as the JSON the presentation timer reads."""
-    parts = []
+    """(JSON, problem): 'Video 3; Paparan 7' as the JSON the presentation timer reads. This only
+    reads each part as a name and a number; the slot rule (named, above 0 minutes) is the read
+    layer's ``check_slot_parts``, the one setup writes with."""
+    items = []
     for item in text.replace("\n", ";").split(";"):
         if not item.strip():
             continue
-        name, _sep, minutes_text = item.strip().rpartition(" ")
-        minutes = parse_decimal(minutes_text)
-        if not name.strip() or minutes is None or minutes <= 0:
+        name, sep, minutes_text = item.strip().rpartition(" ")
+        if not sep or parse_decimal(minutes_text) is None:  # not NAME MINUTES ('Video tiga')
             return "", rules.Problem(ec.SLOTS_PART, {"text": item.strip()})
-        parts.append({"name": name.strip(), "minutes": float(minutes)})
-    return (json.dumps(parts, ensure_ascii=False) if parts else ""), None
+        items.append({"name": name, "minutes": minutes_text})
+    if not items:
+        return "", None
+    try:
+        parts = check_slot_parts(items)
+    except ValidationError as exc:
+        return "", exc.problem or rules.Problem(ec.SLOTS_PART, {"text": text.strip()})
+    return json.dumps(
+        [{"name": p.name, "minutes": p.minutes} for p in parts], ensure_ascii=False
+    ), None
 
 
 # ---------------------------------------------------------------------------------------------

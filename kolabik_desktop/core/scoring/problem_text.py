@@ -1086,8 +1086,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{address}: the kit is closing",
     },
     c.LIVE_WHY_NETWORK: {
-        "id": "{address} tidak terjangkau ({detail})",
-        "en": "{address} cannot be reached ({detail})",
+        "id": "{address} tidak terjangkau ({reason})",
+        "en": "{address} cannot be reached ({reason})",
     },
     c.LIVE_WHY_NOT_HUB: {
         "id": "{address} bukan hub Kolabik",
@@ -2276,6 +2276,18 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
         "id": "drive melaporkan kesalahan (USB dicabut?)",
         "en": "the drive reported an error (removed USB stick?)",
     },
+    # Why a hub could not be reached (live/client.py's network_error_code).
+    "net_refused": {
+        "id": "tidak ada hub yang mendengarkan di alamat itu (hub belum dimulai?)",
+        "en": "nothing listens at that address (is the hub started?)",
+    },
+    "net_timeout": {"id": "tidak ada jawaban tepat waktu", "en": "no answer in time"},
+    "net_unreachable": {
+        "id": "jaringan tidak terjangkau (periksa Wi-Fi atau kabel)",
+        "en": "the network cannot be reached (check the Wi-Fi or cable)",
+    },
+    "net_dropped": {"id": "sambungan terputus", "en": "the connection was dropped"},
+    "net_unknown_host": {"id": "nama host tidak dikenal", "en": "an unknown host name"},
 }
 
 # What was being written (the ``what`` of core/files.py's atomic write).

@@ -13,7 +13,6 @@ import base64
 import binascii
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from sqlalchemy import select
 
@@ -21,11 +20,15 @@ from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import Entry, Setting
+from kolabik_desktop.core.store.queries.entries import (  # Provenance: re-exported
+    PROVENANCE_PREFIX,
+    Provenance,
+    entry_provenance,
+)
 from kolabik_desktop.core.store.services import audit_rubric_change
 from kolabik_desktop.core.store.setup import (
     CHAIR,
     MAX_LOGO_BYTES,
-    PROVENANCE_PREFIX,
     _check_chair,
     _put_setting,
     _setting,
@@ -213,37 +216,12 @@ def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = 
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Provenance:
-    """Where a promoted entry came from: the source event, its place there and its score."""
-
-    event_uid: str
-    event_name: str  # "Kolabik 2023"
-    entry_code: str  # the entry's code in the source event
-    board: str  # "final" or a stage code
-    rank: int
-    place: str  # "Terbaik II", as the certificate prints it
-    score: str  # display text, dot decimal ("85.50")
-    status: str  # final or provisional
-    promoted_at: str = ""
-
-    @staticmethod
-    def from_json(text: str) -> Provenance | None:
-        try:
-            raw: Any = json.loads(text)
-            return Provenance(**raw)
-        except (ValueError, TypeError):
-            return None
-
-
 def _provenance_key(entry_id: int) -> str:
     return f"{PROVENANCE_PREFIX}{entry_id}"
 
 
 def get_provenance(db: EventDB, entry_id: int) -> Provenance | None:
-    with db.session() as s:
-        text = _setting(s, _provenance_key(entry_id))
-    return Provenance.from_json(text) if text else None
+    return entry_provenance(db, entry_id)
 
 
 def all_provenance(db: EventDB) -> dict[int, Provenance]:

@@ -2,6 +2,12 @@
 
 Opening an older file backs it up beside itself, then migrates it; a file whose schema revision
 this program does not know (written by a newer version) is refused and left untouched.
+
+Opening a current file needs no SQLAlchemy: the checks, the lock and the event row use sqlite3,
+and the engine (SQLAlchemy, the ORM models) is made on its first use (``EventDB.engine``). The
+window paints from the read layer's sqlite3 path (``EventDB.sqlite_reader``) and makes the engine
+in the background after the paint (``EventDB.prepare_engine``), so SQLAlchemy's import (about a
+third of a second) is not on the way to the first paint.
 """
 
 from __future__ import annotations
@@ -12,18 +18,14 @@ import re
 import shutil
 import sqlite3
 import stat
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING, Any
 
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import (
@@ -33,7 +35,7 @@ from kolabik_desktop.core.errors import (
     StorageError,
 )
 from kolabik_desktop.core.store import outbox
-from kolabik_desktop.core.store.models import Event
+from kolabik_desktop.core.store.location import is_server_url
 
 # SQLAlchemy-free helpers (the read layer's fast path uses them without loading SQLAlchemy).
 from kolabik_desktop.core.store.sqlite_file import (
@@ -44,6 +46,10 @@ from kolabik_desktop.core.store.sqlite_file import (
     revision_of,
     sqlite_uri,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -107,12 +113,16 @@ def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
 
 def _make_read_only_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     uri = read_only_uri(path)
 
     def connect() -> sqlite3.Connection:
@@ -201,16 +211,40 @@ class EventDB:
     """
 
     # Defaults for subclasses that keep no file (dialect.ServerEventDB): nothing to check there.
+    on_server = False  # True for dialect.ServerEventDB (asked without importing dialect)
     read_only = False
     _keeper: sqlite3.Connection | None = None
     _gone: str | None = None
     _closed = False
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False):
+    _engine: Engine | None = None
+    _make: Callable[[], Engine] | None = None
+    _engine_lock = threading.Lock()
+    _reader_uri: str | None = None
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine | None = None,
+        *,
+        read_only: bool = False,
+        make_engine: Callable[[], Engine] | None = None,
+    ):
+        """``engine``: made already (a new file being built, an older file migrated in memory).
+        Or ``make_engine``: how to make it on first use; the file is current, so until then the
+        read layer reads it with sqlite3 (``sqlite_reader``) and SQLAlchemy need not be loaded."""
+        assert (engine is None) != (make_engine is None)
         self.path = path
-        self.engine = engine
+        self._engine = engine
+        self._make = make_engine
+        self._engine_lock = threading.Lock()
         self.read_only = read_only
-        self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
+        # The read layer's sqlite3 path, for a current file (no engine made yet): a writer's
+        # reads see its own commits (mode=ro, never immutable); a reader's file may be on
+        # read-only media (read_only_uri decides).
+        self._reader_uri: str | None = None
+        if engine is None:
+            self._reader_uri = read_only_uri(path) if read_only else sqlite_uri(path)
         self.changes = ChangeBus()
         self._keeper: sqlite3.Connection | None = None
         self._identity: tuple[int, int] | None = None
@@ -222,14 +256,99 @@ class EventDB:
         self.lock: Any = None  # an EventLock when opened by a writer
         if not read_only:
             self._open_keeper()
-        with self.session() as s:
-            ev = s.scalars(select(Event)).first()
-        if ev is None:
+        row = self._event_row()
+        if row is None:
             self.close()
             raise EventFileError.coded(ec.FILE_NO_EVENT_RECORD, path=path)
-        self.uid: str = ev.uid
-        self.kind: str = ev.kind
-        self.kit_juror_id: int | None = ev.kit_juror_id
+        self.uid: str = row[0]
+        self.kind: str = row[1]
+        self.kit_juror_id: int | None = row[2]
+
+    def _event_row(self) -> tuple[str, str, int | None] | None:
+        """The event row's identity, as the ORM's ``select(Event).first()`` reads it."""
+        if self._engine is not None:
+            from sqlalchemy import select
+
+            from kolabik_desktop.core.store.models import Event
+
+            with self.session() as s:
+                ev = s.scalars(select(Event)).first()
+            return None if ev is None else (ev.uid, ev.kind, ev.kit_juror_id)
+        with self.sqlite_reader() as conn:
+            row = conn.execute("SELECT uid, kind, kit_juror_id FROM event LIMIT 1").fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use, on any thread: a
+        write that comes before ``prepare_engine`` has finished waits for it, never skips."""
+        engine = self._engine
+        if engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    if self._closed:
+                        raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
+                    assert self._make is not None
+                    self._engine = self._make()
+                engine = self._engine
+        return engine
+
+    @engine.setter
+    def engine(self, value: Engine) -> None:
+        self._engine = value
+
+    @property
+    def engine_ready(self) -> bool:
+        return self._engine is not None
+
+    def prepare_engine(self) -> None:
+        """Make the engine and load the writer now (a worker thread, after the window painted),
+        so that the first save does not pay SQLAlchemy's import."""
+        self.engine  # noqa: B018 - made on access
+        import kolabik_desktop.core.store.services  # noqa: F401 - the writer and its models
+
+    @property
+    def _sessionmaker(self) -> sessionmaker[Session]:
+        maker = self.__dict__.get("_maker")
+        if maker is None:
+            from sqlalchemy.orm import sessionmaker
+
+            maker = self.__dict__["_maker"] = sessionmaker(self.engine, expire_on_commit=False)
+        return maker
+
+    @_sessionmaker.setter
+    def _sessionmaker(self, value: sessionmaker[Session]) -> None:
+        self.__dict__["_maker"] = value
+
+    @property
+    def reads_with_sqlite(self) -> bool:
+        """True when the read layer may read this event with sqlite3 (``sqlite_reader``): a
+        current event file. False for a server, or an older file migrated in memory."""
+        return self._reader_uri is not None
+
+    @contextmanager
+    def sqlite_reader(self) -> Iterator[sqlite3.Connection]:
+        """A read-only sqlite3 connection to the file (``mode=ro``: it can never write,
+        checkpoint or delete a journal), in one read transaction, closed after; for the read
+        layer's fast path (``reads_with_sqlite``)."""
+        if self._closed:
+            raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
+        assert self._reader_uri is not None, "not an event file read with sqlite3"
+        self.check_file()
+        try:
+            conn = sqlite3.connect(self._reader_uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise damaged_error(self.path, exc) from exc
+        try:
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("BEGIN")
+            yield conn
+        except sqlite3.OperationalError as exc:
+            raise storage_error(self.path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise damaged_error(self.path, exc) from exc
+        finally:
+            conn.close()
 
     def _open_keeper(self) -> None:
         self._keeper = sqlite3.connect(str(self.path), check_same_thread=False)
@@ -295,7 +414,8 @@ class EventDB:
             journal = Path(f"{self.path}{suffix}")
             if ident is not None and _identity(journal) == ident:
                 journal.unlink(missing_ok=True)
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._keeper is not None:
             self._keeper.close()
             self._keeper = None
@@ -316,6 +436,8 @@ class EventDB:
             # A closed event has released its lock: a late task must not reconnect without it.
             raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
         self.check_file()
+        from sqlalchemy.exc import DatabaseError, OperationalError
+
         s = self._sessionmaker()
         try:
             yield s
@@ -347,8 +469,10 @@ class EventDB:
             # beside another file.
             with contextlib.suppress(KolabikError):
                 self.check_file()
-        self._closed = True
-        self.engine.dispose()
+        with self._engine_lock:  # a prepare_engine under way finishes first: it is disposed here
+            self._closed = True
+            if self._engine is not None:
+                self._engine.dispose()
         if self._keeper is not None:
             self._keeper.close()
             self._keeper = None
@@ -408,6 +532,10 @@ def add_event_row(
     engine: Engine, *, uid: str | None, name: str, year: int | None, organiser: str, kind: str
 ) -> None:
     """The one ``event`` row of a new event, file or server (a fresh uid unless one is given)."""
+    from sqlalchemy.orm import sessionmaker
+
+    from kolabik_desktop.core.store.models import Event
+
     with sessionmaker(engine)() as s:
         s.add(
             Event(
@@ -470,9 +598,9 @@ def create_event_file(
     A ``postgresql://`` URL creates the event in that (empty) server database instead (a failed
     ``build`` empties it again).
     """
-    from kolabik_desktop.core.store import dialect
+    if is_server_url(path):
+        from kolabik_desktop.core.store import dialect
 
-    if dialect.is_server_url(path):
         server = dialect.create_server_event(
             str(path),
             name=name,
@@ -527,6 +655,8 @@ def create_event_file(
             _remove_sqlite_files(tmp)
         if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
             raise
+        from sqlalchemy.exc import OperationalError
+
         if isinstance(exc, OperationalError | sqlite3.OperationalError | OSError):
             raise _create_error(path, exc) from None
         raise EventFileError.coded(ec.CREATE_FAILED, path=str(path), detail=str(exc)) from exc
@@ -615,7 +745,9 @@ def backup_path_for(path: Path, revision: str | None) -> Path:
     return path.with_name(f"{path.name}.before-upgrade-{revision or 'none'}-{stamp}.bak")
 
 
-def open_event_file(path: str | Path, *, lock: bool = False, read_only: bool = False) -> EventDB:
+def open_event_file(
+    path: str | Path, *, lock: bool = False, read_only: bool = False, check_later: bool = False
+) -> EventDB:
     """Open an event file, migrating an older one after a backup; refuse a newer one.
 
     ``read_only=True`` (every command that only reads): nothing can be written, and an older file
@@ -624,10 +756,14 @@ def open_event_file(path: str | Path, *, lock: bool = False, read_only: bool = F
     into a file that fails SQLite's quick integrity check. A ``postgresql://`` URL opens a server
     event (no file lock: a server takes many writers); with ``lock=True`` it also listens for
     other machines' writes.
-    """
-    from kolabik_desktop.core.store import dialect
 
-    if dialect.is_server_url(path):
+    ``check_later`` (the window's start, with ``lock``): the integrity check of a current file
+    runs when the engine is made (``EventDB.prepare_engine``, after the window has painted), not
+    now; a damaged file then refuses the engine, so nothing is ever written into it.
+    """
+    if is_server_url(path):
+        from kolabik_desktop.core.store import dialect
+
         return dialect.open_server_event(str(path), listen=lock, read_only=read_only)
     path = Path(path)
     _check_path(path)
@@ -639,7 +775,7 @@ def open_event_file(path: str | Path, *, lock: bool = False, read_only: bool = F
 
         held = EventLock.acquire(path, since=utc_now())
     try:
-        db = _open_checked(path, check_integrity=lock)
+        db = _open_checked(path, check_integrity=lock, check_later=check_later)
     except BaseException:
         if held is not None:
             held.release()
@@ -659,20 +795,24 @@ def _known_revision(path: Path, revision: str | None) -> str:
 def _open_read_only(path: Path) -> EventDB:
     revision = _known_revision(path, schema_revision(path))
     if revision == head_revision():
-        engine = _make_read_only_engine(path)
-    else:
-        # An older file is upgraded in a copy in memory: a reader never changes the file.
-        memory = sqlite3.connect(":memory:", check_same_thread=False)
-        src = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            src.backup(memory)
-        finally:
-            src.close()
-        engine = _make_engine_over(memory)
-        with engine.begin() as conn:
-            _upgrade_to_head(conn)
-        memory.execute("PRAGMA foreign_keys=ON")
-        memory.execute("PRAGMA query_only=ON")
+            return EventDB(path, read_only=True, make_engine=lambda: _make_read_only_engine(path))
+        except EventFileError:
+            raise
+        except Exception as exc:
+            raise damaged_error(path, exc) from exc
+    # An older file is upgraded in a copy in memory: a reader never changes the file.
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    src = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        src.backup(memory)
+    finally:
+        src.close()
+    engine = _make_engine_over(memory)
+    with engine.begin() as conn:
+        _upgrade_to_head(conn)
+    memory.execute("PRAGMA foreign_keys=ON")
+    memory.execute("PRAGMA query_only=ON")
     try:
         return EventDB(path, engine, read_only=True)
     except EventFileError:
@@ -684,35 +824,53 @@ def _open_read_only(path: Path) -> EventDB:
 
 
 def _make_engine_over(connection: sqlite3.Connection) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
     return create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool, future=True)
 
 
-def _open_checked(path: Path, *, check_integrity: bool) -> EventDB:
+def _open_checked(path: Path, *, check_integrity: bool, check_later: bool = False) -> EventDB:
     revision = _known_revision(path, schema_revision(path))
-    if check_integrity:
+    current = revision == head_revision()
+    later = check_integrity and check_later and current
+    if check_integrity and not later:
         quick_check(path)
-    engine = _make_engine(path)
-    if revision != head_revision():
-        backup = backup_path_for(path, revision)
-        # The SQLite backup API copies a consistent snapshot even with a WAL beside the file.
-        src = sqlite3.connect(read_only_uri(path), uri=True)
-        tmp = backup.with_name(f".{backup.name}.part")
-        dst = sqlite3.connect(str(tmp))
+
+    def make_engine() -> Engine:
+        if later:  # before the first write can be made: the writer never touches a bad file
+            quick_check(path)
+        return _make_engine(path)
+
+    if current:
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-            src.close()
-        fsync_and_rename(tmp, backup)
-        try:
-            with engine.begin() as conn:
-                _upgrade_to_head(conn)
+            return EventDB(path, make_engine=make_engine)
+        except KolabikError:
+            raise
         except Exception as exc:
-            engine.dispose()
-            raise EventFileError.coded(
-                ec.UPGRADE_FAILED, path=str(path), detail=str(exc), backup=backup.name
-            ) from exc
+            raise damaged_error(path, exc) from exc
+    # An older file: backed up beside itself, then migrated (SQLAlchemy and Alembic).
+    engine = _make_engine(path)
+    backup = backup_path_for(path, revision)
+    # The SQLite backup API copies a consistent snapshot even with a WAL beside the file.
+    src = sqlite3.connect(read_only_uri(path), uri=True)
+    tmp = backup.with_name(f".{backup.name}.part")
+    dst = sqlite3.connect(str(tmp))
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+    fsync_and_rename(tmp, backup)
+    try:
+        with engine.begin() as conn:
+            _upgrade_to_head(conn)
+    except Exception as exc:
+        engine.dispose()
+        raise EventFileError.coded(
+            ec.UPGRADE_FAILED, path=str(path), detail=str(exc), backup=backup.name
+        ) from exc
     try:
         return EventDB(path, engine)
     except KolabikError:

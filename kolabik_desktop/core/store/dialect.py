@@ -63,11 +63,15 @@ from kolabik_desktop.core.store.db import (
     head_revision,
     known_revisions,
 )
+from kolabik_desktop.core.store.location import (  # noqa: F401 - re-exported: callers use dialect's
+    SERVER_SCHEMES,
+    as_location,
+    is_server_url,
+)
 from kolabik_desktop.core.store.models import Base, Event
 
 P = ParamSpec("P")
 R = TypeVar("R")
-SERVER_SCHEMES = ("postgresql://", "postgres://")
 # Read committed: each statement sees what was committed before it, so a writer that waited for
 # the write lock (below) reads the newest rows.
 PG_ISOLATION = "READ COMMITTED"
@@ -79,11 +83,6 @@ def contains(dialect_name: str, column: Any, text: str) -> ColumnElement[bool]:
     if dialect_name == "postgresql":
         return func.strpos(column, text) > 0
     return func.instr(column, text) > 0
-
-
-def is_server_url(location: str | os.PathLike[str]) -> bool:
-    """True for a PostgreSQL URL, False for a file path."""
-    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -531,6 +530,8 @@ class ServerEventDB(EventDB):
     that name the event read naturally; nothing opens it as a file.
     """
 
+    on_server = True
+
     def __init__(self, url: ServerURL, engine: Engine):
         self.url = url
         self.label = url.label()
@@ -690,11 +691,6 @@ def drop_all_tables(engine: Engine) -> None:
     with engine.begin() as conn:
         Base.metadata.drop_all(conn)
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-
-
-def as_location(argument: str | os.PathLike[str]) -> str | Path:
-    """A command-line argument as an event location: a URL stays text (Path would eat its //)."""
-    return str(argument) if is_server_url(argument) else Path(argument)
 
 
 def event_exists(location: str | os.PathLike[str]) -> bool:

@@ -43,6 +43,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
+from kolabik_desktop.core.store.queries.entries import PROVENANCE_PREFIX
 from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order, parse_slot_parts
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
@@ -72,7 +73,6 @@ _ASSIGN_SETTING = "setup.assignment.{stage_id}"
 SETTING_REPORT_PLACE = "report.place"
 SETTING_REPORT_CHAIR = "report.chair"
 # An entry promoted from another event keeps where it came from (core/store/awards.py).
-PROVENANCE_PREFIX = "entry.provenance."
 
 _Row = TypeVar("_Row", bound=Base)
 
@@ -363,7 +363,9 @@ def normalise_slot_parts(text: str) -> str:
         from kolabik_desktop.core.exchange.workbook import slots_from_text
 
         parts_json, problem = slots_from_text(text)
-        if problem:
+        if problem is not None and problem.code != ec.SLOTS_PART:
+            raise ValidationError.coded(problem.code, **problem.params)  # the slot rule's own
+        if problem is not None:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
     parts = parse_slot_parts(text)

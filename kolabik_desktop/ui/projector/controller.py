@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMainWindow
 
 from kolabik_desktop.core.scoring.model import FINAL, EventSpec, LeaderboardRow, StageSpec
 from kolabik_desktop.core.store.queries.event import event_info
-from kolabik_desktop.core.store.queries.presentation import submitted_juror_ids
 from kolabik_desktop.ui.i18n import localize_number_text
 from kolabik_desktop.ui.leaderboard import board_choices, category_choices
 from kolabik_desktop.ui.projector.canvas import BoardCanvas
@@ -145,7 +144,7 @@ class ProjectorController(QObject):
         if context is not None:
             context.changed.connect(self._on_changed)
             self._read_event_name()
-            codes = {c for c, _ in board_choices(context.scorer.event)}
+            codes = {c for c, _ in board_choices(context.event_spec)}
             if self.board not in codes:
                 self.board = FINAL
         self.frozen = False
@@ -187,7 +186,7 @@ class ProjectorController(QObject):
     def _keep_board_valid(self) -> None:
         # A stage or category the chair just deleted falls back to the final, overall board.
         assert self.context is not None
-        event = self.context.scorer.event
+        event = self.context.event_spec
         if self.board not in {code for code, _label in board_choices(event)}:
             self.board = FINAL
         if self.category and self.category not in category_choices(event):
@@ -353,7 +352,7 @@ class ProjectorController(QObject):
             stage = None
             if self.context is not None:
                 stage = next(
-                    (s for s in self.context.scorer.event.stages if s.code == self.board), None
+                    (s for s in self.context.event_spec.stages if s.code == self.board), None
                 )
             title = stage.name if stage is not None else self.board
         if self.category:
@@ -462,7 +461,7 @@ class ProjectorController(QObject):
 
     def _progress_stage(self) -> StageSpec | None:
         assert self.context is not None
-        event = self.context.scorer.event
+        event = self.context.event_spec
         stages = sorted(event.stages, key=lambda s: (s.position, s.id))
         chosen = next((s for s in stages if s.code == self.board), None)
         if chosen is None:
@@ -471,11 +470,13 @@ class ProjectorController(QObject):
         return chosen
 
     def _progress_info(self) -> ProgressInfo:
+        from kolabik_desktop.core.store.queries.presentation import submitted_juror_ids
+
         assert self.context is not None
         stage = self._progress_stage()
         if stage is None:
             return ProgressInfo("", ())
-        event = self.context.scorer.event
+        event = self.context.event_spec
         submitted = submitted_juror_ids(self.context.db, stage.id)
         expected = {j for j, _e in stage.assignments} if stage.assignments is not None else None
         jurors = tuple(

@@ -193,7 +193,7 @@ class ProjectorControls(QWidget):
             if c.is_open()
             else self.tr("Open the projector (F5)")
         )
-        event = c.context.scorer.event if c.context is not None else None
+        event = c.context.event_spec if c.context is not None else None
         fill_board_boxes(self.board_box, self.category_box, event, c.board, c.category)
         for mode, button in self.mode_buttons.items():
             button.blockSignals(True)

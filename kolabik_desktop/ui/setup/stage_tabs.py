@@ -412,7 +412,7 @@ class DecisionsTab(QWidget):
         text = self.tr("Place on this ranking now: %1 (score %2)")
         text = text.replace("%1", str(row.rank)).replace("%2", row.display)
         if row.tie_rule:
-            text += " — " + tie_text(row, self.context.scorer.event)
+            text += " — " + tie_text(row, self.context.event_spec)
         self.current_place.setText(text)
 
     def record(self) -> bool:

@@ -39,6 +39,7 @@ from kolabik_desktop.core.scoring.model import (
     JurorSpec,
     JuryDecision,
     ScoreCells,
+    ScoreValues,
     StageSpec,
 )
 from kolabik_desktop.core.store.spec_values import ScoringInput, parse_cumulative
@@ -227,7 +228,7 @@ def load_scoring_input_sqlite(conn: sqlite3.Connection) -> ScoringInput:
 def read_scoring_input(db: EventDB) -> ScoringInput:
     """The engine's input of an open event: the raw sqlite3 read for an event file, the portable
     SQLAlchemy path for anything else (a server event)."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.reads_with_sqlite and db.engine.dialect.name != "sqlite":
         from kolabik_desktop.core.store.services import load_scoring_input
 
         return load_scoring_input(db)
@@ -235,9 +236,21 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         return load_scoring_input_sqlite(conn)
 
 
+def read_scorer_input(db: EventDB) -> tuple[EventSpec, ScoreValues | ScoreCells]:
+    """What a window's Scorer is built from: for an event file the scores already grouped for the
+    engine (``load_cells_sqlite``, as ``kolabik leaderboard`` reads them), in one read
+    transaction with the structure; else the flat values of ``read_scoring_input``."""
+    if not db.reads_with_sqlite:
+        data = read_scoring_input(db)
+        return data.event, data.values
+    with db.sqlite_reader() as conn:
+        event = load_event_spec_sqlite(conn)
+        return event, load_cells_sqlite(conn, event)
+
+
 def read_event_spec(db: EventDB) -> EventSpec:
     """The event's structure alone (no scores): what a window needs to paint its lists."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.reads_with_sqlite and db.engine.dialect.name != "sqlite":
         from kolabik_desktop.core.store.services import load_event_spec
 
         with db.session() as s:
@@ -248,7 +261,13 @@ def read_event_spec(db: EventDB) -> EventSpec:
 
 @contextmanager
 def _sqlite_connection(db: EventDB) -> Iterator[sqlite3.Connection]:
-    """The engine's own pooled connection: the same pragmas, the same view of the WAL."""
+    """An event file's read-only sqlite3 connection (no SQLAlchemy needed: the window reads
+    through it before the engine is made); else the engine's own pooled connection (an older
+    file migrated in memory): the same pragmas, the same view of the WAL."""
+    if db.reads_with_sqlite:
+        with db.sqlite_reader() as reader:
+            yield reader
+        return
     raw = db.engine.raw_connection()
     try:
         conn = raw.driver_connection

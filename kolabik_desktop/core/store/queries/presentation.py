@@ -11,12 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import ValidationError
-from kolabik_desktop.core.store.models import Setting, Stage, Submission
-from kolabik_desktop.core.store.queries._session import Source, reading
+from kolabik_desktop.core.store.queries._session import Source, reading, sqlite_source
 from kolabik_desktop.core.store.spec_values import parse_decimal
 
 ORDER_KEY = "presentation_order:{stage}"
@@ -41,18 +38,26 @@ class PresentationSchedule:
 
 
 def parse_slot_parts(text: str) -> list[SlotPart]:
-    """Stage.slot_parts JSON -> parts. The one rule for a slot's parts (each named, each more than
-    0 minutes): ``setup.normalise_slot_parts`` checks with it before writing. Raises a coded
-    ValidationError naming the part that is wrong."""
+    """Stage.slot_parts JSON -> parts, checked by ``check_slot_parts``. Raises a coded
+    ValidationError naming what is wrong."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError.coded(ec.SLOTS_JSON, detail=exc.msg) from None
+    return check_slot_parts(data)
+
+
+def check_slot_parts(data: object) -> list[SlotPart]:
+    """The one rule for a slot's parts (a list, each part named, each more than 0 minutes), for
+    the JSON setup stores (``parse_slot_parts``, ``setup.normalise_slot_parts``) and the
+    workbook's 'Video 3; Paparan 7' (``workbook.slots_from_text``) alike. Raises a coded
+    ValidationError naming the part that is wrong."""
     if not isinstance(data, list):
         raise ValidationError.coded(ec.SLOTS_NOT_LIST)
     parts = []
     for i, item in enumerate(data, start=1):
-        name = str(item.get("name", "")).strip() if isinstance(item, dict) else ""
+        name = item.get("name") if isinstance(item, dict) else None
+        name = name.strip() if isinstance(name, str) else ""  # null is no name, not "None"
         if not name:
             raise ValidationError.coded(ec.SLOT_NO_NAME, n=i)
         minutes = parse_decimal(item.get("minutes"))
@@ -74,11 +79,24 @@ def parse_order(text: str | None) -> tuple[int, ...]:
 
 
 def presentation_schedule(source: Source, stage_code: str) -> PresentationSchedule:
-    with reading(source) as s:
-        parts_text = s.scalar(select(Stage.slot_parts).where(Stage.code == stage_code)) or ""
-        order_text = s.scalar(
-            select(Setting.value).where(Setting.key == ORDER_KEY.format(stage=stage_code))
-        )
+    key = ORDER_KEY.format(stage=stage_code)
+    db = sqlite_source(source)
+    if db is not None:  # read as the window opens, before SQLAlchemy is loaded
+        with db.sqlite_reader() as conn:
+            found = conn.execute(
+                "SELECT slot_parts FROM stage WHERE code = ?", (stage_code,)
+            ).fetchone()
+            parts_text = (found[0] if found else None) or ""
+            found = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+            order_text = found[0] if found else None
+    else:
+        from sqlalchemy import select
+
+        from kolabik_desktop.core.store.models import Setting, Stage
+
+        with reading(source) as s:
+            parts_text = s.scalar(select(Stage.slot_parts).where(Stage.code == stage_code)) or ""
+            order_text = s.scalar(select(Setting.value).where(Setting.key == key))
     parts: tuple[SlotPart, ...] = ()
     if parts_text.strip():
         try:
@@ -90,6 +108,20 @@ def presentation_schedule(source: Source, stage_code: str) -> PresentationSchedu
 
 def submitted_juror_ids(source: Source, stage_id: int) -> frozenset[int]:
     """The jurors who have submitted their scores of a stage (the projector's progress mode)."""
+    db = sqlite_source(source)
+    if db is not None:
+        with db.sqlite_reader() as conn:
+            return frozenset(
+                j
+                for (j,) in conn.execute(
+                    "SELECT juror_id FROM submission WHERE stage_id = ? AND submitted IS 1",
+                    (stage_id,),
+                )
+            )
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Submission
+
     with reading(source) as s:
         return frozenset(
             s.scalars(

@@ -9,10 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import String, select, type_coerce
-
-from kolabik_desktop.core.store.models import Comment, Criterion, Score
-from kolabik_desktop.core.store.queries._session import Source, reading
+from kolabik_desktop.core.store.queries._session import Source, reading, sqlite_source
 
 
 @dataclass(frozen=True)
@@ -30,6 +27,30 @@ class ScoreSheet:
 
 def score_sheet(source: Source, juror_id: int, entry_id: int, stage_id: int) -> ScoreSheet:
     """What one juror stored for one entry in one stage: cells, notes and the comment."""
+    db = sqlite_source(source)
+    if db is not None:  # a juror's kit opens on its sheet before SQLAlchemy is loaded
+        with db.sqlite_reader() as conn:
+            found = conn.execute(
+                "SELECT score.criterion_id, score.value, score.note FROM score "
+                "JOIN criterion ON criterion.id = score.criterion_id "
+                "WHERE score.juror_id = ? AND score.entry_id = ? AND criterion.stage_id = ? "
+                "ORDER BY score.criterion_id",
+                (juror_id, entry_id, stage_id),
+            ).fetchall()
+            text = conn.execute(
+                "SELECT text FROM comment WHERE juror_id = ? AND entry_id = ? AND stage_id = ?",
+                (juror_id, entry_id, stage_id),
+            ).fetchone()
+        # value as DecimalText hands it over (models.DecimalText.process_result_value)
+        cells = tuple(
+            ScoreCell(cid, None if value is None else Decimal(value), note or "")
+            for cid, value, note in found
+        )
+        return ScoreSheet(cells, (text[0] if text else None) or "")
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Comment, Criterion, Score
+
     with reading(source) as s:
         rows = s.execute(
             select(Score.criterion_id, Score.value, Score.note)
@@ -64,6 +85,10 @@ def entry_values(
     values: dict[int, dict[tuple[int, int], Decimal]] = {e: {} for e in entry_ids}
     if not values:
         return values
+    from sqlalchemy import String, select, type_coerce
+
+    from kolabik_desktop.core.store.models import Score
+
     table = Score.__table__.c
     decimals: dict[str, Decimal] = {}
     with reading(source) as s:

@@ -6,11 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
-from kolabik_desktop.core.store.models import Criterion, Stage
-from kolabik_desktop.core.store.queries._session import Source, reading
-from kolabik_desktop.core.store.tolerance import stage_tolerances
+from kolabik_desktop.core.store.queries._session import Source, reading, sqlite_source
 
 
 @dataclass(frozen=True)
@@ -36,35 +32,67 @@ class CriterionInfo:
     descriptors: str  # level descriptors as stored: JSON ``[{"value": 60, "text": "..."}]`` or ""
 
 
-_STAGE = (Stage.id, Stage.code, Stage.name, Stage.position)
+def _stage_columns() -> tuple[Any, ...]:
+    from kolabik_desktop.core.store.models import Stage
+
+    return (Stage.id, Stage.code, Stage.name, Stage.position)
 
 
 def stages(source: Source) -> tuple[StageInfo, ...]:
     """Every stage in the event's order."""
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Stage
+
     with reading(source) as s:
-        rows = s.execute(select(*_STAGE).order_by(Stage.position, Stage.id))
+        rows = s.execute(select(*_stage_columns()).order_by(Stage.position, Stage.id))
         return tuple(StageInfo(*r) for r in rows)
 
 
 def stage_by_code(source: Source, code: str) -> StageInfo | None:
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Stage
+
     with reading(source) as s:
-        row = s.execute(select(*_STAGE).where(Stage.code == code)).first()
+        row = s.execute(select(*_stage_columns()).where(Stage.code == code)).first()
     return None if row is None else StageInfo(*row)
 
 
-_CRITERION = (
-    Criterion.id,
-    Criterion.stage_id,
-    Criterion.code,
-    Criterion.name,
-    Criterion.description,
-    Criterion.weight,
-    Criterion.min_value,
-    Criterion.max_value,
-    Criterion.step,
-    Criterion.position,
-    Criterion.descriptors,
+def _criterion_columns() -> tuple[Any, ...]:
+    from kolabik_desktop.core.store.models import Criterion
+
+    return (
+        Criterion.id,
+        Criterion.stage_id,
+        Criterion.code,
+        Criterion.name,
+        Criterion.description,
+        Criterion.weight,
+        Criterion.min_value,
+        Criterion.max_value,
+        Criterion.step,
+        Criterion.position,
+        Criterion.descriptors,
+    )
+
+
+# The same columns for the sqlite3 path; the four numbers are DecimalText (canonical text).
+_CRITERION_SQL = (
+    "SELECT id, stage_id, code, name, description, weight, min_value, max_value, step, "
+    "position, descriptors FROM criterion"
 )
+
+
+def _decimal(value: Any) -> Decimal:
+    # As DecimalText hands a stored value over (models.DecimalText.process_result_value).
+    return Decimal(value)
+
+
+def _criterion_sqlite(row: tuple[Any, ...]) -> CriterionInfo:
+    cid, sid, code, name, description, weight, lo, hi, step, position, descriptors = row
+    numbers = tuple(None if v is None else _decimal(v) for v in (weight, lo, hi, step))
+    return _criterion((cid, sid, code, name, description, *numbers, position, descriptors))
 
 
 def _criterion(row: tuple[Any, ...]) -> CriterionInfo:
@@ -76,9 +104,22 @@ def _criterion(row: tuple[Any, ...]) -> CriterionInfo:
 
 def criteria(source: Source, stage_id: int) -> tuple[CriterionInfo, ...]:
     """A stage's rubric in its order."""
+    db = sqlite_source(source)
+    if db is not None:  # the scoring form of the first entry, before SQLAlchemy is loaded
+        with db.sqlite_reader() as conn:
+            return tuple(
+                _criterion_sqlite(r)
+                for r in conn.execute(
+                    f"{_CRITERION_SQL} WHERE stage_id = ? ORDER BY position, id", (stage_id,)
+                )
+            )
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Criterion
+
     with reading(source) as s:
         rows = s.execute(
-            select(*_CRITERION)
+            select(*_criterion_columns())
             .where(Criterion.stage_id == stage_id)
             .order_by(Criterion.position, Criterion.id)
         )
@@ -86,9 +127,15 @@ def criteria(source: Source, stage_id: int) -> tuple[CriterionInfo, ...]:
 
 
 def criterion_by_code(source: Source, stage_id: int, code: str) -> CriterionInfo | None:
+    from sqlalchemy import select
+
+    from kolabik_desktop.core.store.models import Criterion
+
     with reading(source) as s:
         row = s.execute(
-            select(*_CRITERION).where(Criterion.stage_id == stage_id, Criterion.code == code)
+            select(*_criterion_columns()).where(
+                Criterion.stage_id == stage_id, Criterion.code == code
+            )
         ).first()
     return None if row is None else _criterion(row)
 
@@ -96,5 +143,7 @@ def criterion_by_code(source: Source, stage_id: int, code: str) -> CriterionInfo
 def tolerance(source: Source, stage_code: str) -> Decimal | None:
     """The juror-statistics tolerance set for a stage, None when unset (the rule for reading the
     setting stays ``tolerance.stage_tolerances``)."""
+    from kolabik_desktop.core.store.tolerance import stage_tolerances
+
     with reading(source) as s:
         return stage_tolerances(s).get(stage_code)
