@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import KolabikError
 from kolabik_desktop.core.exchange import live, live_crypto
-from kolabik_desktop.core.exchange.live import Ack, LiveRefusal, refused
+from kolabik_desktop.core.exchange.live import Ack, KitState, LiveRefusal, refused
 from kolabik_desktop.core.store.db import EventDB
 
 TIMEOUT = 5.0
@@ -183,9 +183,9 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
         )
         _check(answer)
         paused, approved = bool(answer.get("paused")), bool(answer.get("approved"))
-        live.record_acks(kit, _acks(answer.get("acks")))
+        # The acks recorded and the queue counted after them, in one transaction.
+        unsent = live.acknowledge(kit, _acks(answer.get("acks"))).unsent
         client.greeted_at = time.monotonic()
-        unsent = live.kit_state(kit).unsent  # after the acks just recorded
         if unsent and not approved:
             raise refused(live.REFUSED_NOT_APPROVED)
         if unsent and paused:
@@ -198,9 +198,11 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
         heartbeat = greeted is not None and time.monotonic() - greeted > HELLO_EVERY
         if greeted is None:
             hello()
-        while sent < max_deltas:
+        state: KitState | None = None  # the kit's state as the last acknowledgement left it
+        while sent < max_deltas and (state is None or state.unsent):
             delta = live.next_delta(kit)
             if delta is None:
+                state = None  # emptied meanwhile (by a hello's acks): read it below
                 break
             # A delta short of the row limit holds the whole queue: its size is the count.
             unsent = delta.rows
@@ -217,10 +219,13 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
                 )
             )
             _check(answer)
-            live.record_acks(kit, _acks([answer.get("ack")]))
+            # The acknowledgement and the state after it in one read: when the queue is empty
+            # (a juror's every save) the round ends without looking at the kit again.
+            state = live.acknowledge(kit, _acks([answer.get("ack")]))
             sent += 1
         if heartbeat:
             hello()
+            state = None
     except LiveRefusal as refusal:
         client.greeted_at = None  # ask again next time: approval, pause or the hub changed
         state = live.kit_state(kit)
@@ -229,7 +234,8 @@ def sync_once(kit: EventDB, client: HubClient, entry: str = "", max_deltas: int 
         if refusal.code == live.REFUSED_NOT_APPROVED:
             approved = False
         return SyncResult(sent, state.unsent, state.last_ack_at, paused, approved, refusal)
-    state = live.kit_state(kit)
+    if state is None:
+        state = live.kit_state(kit)
     return SyncResult(sent, state.unsent, state.last_ack_at, paused, approved)
 
 

@@ -135,6 +135,24 @@ def test_a_delta_merges_through_the_package_path_and_its_ack_empties_the_queue(r
     assert live.next_delta(j1) is None
 
 
+def test_an_acknowledgement_reports_the_queue_it_leaves(room):
+    # The juror's push reads the kit's state from the acknowledgement's own transaction: a save
+    # made while the delta was on its way stays queued and counted, and is sent next.
+    db, ids, j1, _j2 = room
+    save(j1, ids, 0, "PAP", 80)
+    delta = live.next_delta(j1)
+    assert delta is not None
+    save(j1, ids, 1, "PAP", 75)
+    ack = live.accept_delta(db, delta.data, "J1")
+    state = live.acknowledge(j1, [ack])
+    assert (state.unsent, state.last_ack) == (1, ack.hub_seq) and state.last_ack_at
+    assert state == live.kit_state(j1)
+    following = live.next_delta(j1)
+    assert following is not None and (following.first, following.rows) == (2, 1)
+    assert live.acknowledge(j1, [live.accept_delta(db, following.data, "J1")]).unsent == 0
+    assert chair_value(db, ids, "J1", 1, "PAP")[0] == Decimal(75)
+
+
 def test_duplicates_replays_and_late_arrivals_change_nothing(room):
     db, ids, j1, _j2 = room
     save(j1, ids, 0, "PAP", 80)

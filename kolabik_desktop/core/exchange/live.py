@@ -315,12 +315,24 @@ def _require_kit(kit: EventDB) -> int:
     return kit.kit_juror_id
 
 
+# The kit's side reads, built once: a juror's every save pushes a delta, and building a select
+# cost more than running it on a kit's few rows.
+_UNSENT = select(func.count(LiveOutbox.seq))
+_SETTING = select(Setting.value).where(Setting.key == bindparam("key"))
+_QUEUE_HEAD = (
+    select(LiveOutbox.seq, LiveOutbox.kind, LiveOutbox.key_a, LiveOutbox.key_b, LiveOutbox.key_c)
+    .order_by(LiveOutbox.seq)
+    .limit(bindparam("rows"))
+)
+_DROP_ACKED = delete(LiveOutbox).where(LiveOutbox.seq <= bindparam("upto"))
+
+
 def kit_state(kit: EventDB) -> KitState:
     _require_kit(kit)
     with kit.session() as s:
-        unsent = s.scalar(select(func.count(LiveOutbox.seq))) or 0
-        last = get_setting(s, SETTING_LAST_ACK)
-        at = get_setting(s, SETTING_LAST_ACK_AT)
+        unsent = s.scalar(_UNSENT) or 0
+        last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
+        at = s.scalar(_SETTING, {"key": SETTING_LAST_ACK_AT})
     return KitState(int(unsent), int(last) if last else 0, at)
 
 
@@ -328,20 +340,20 @@ def next_delta(kit: EventDB, max_rows: int = MAX_DELTA_ROWS) -> Delta | None:
     """The oldest queued changes (up to ``max_rows`` queue rows) as one signed delta."""
     _require_kit(kit)
     with kit.session() as s:
-        queued = s.execute(
-            select(LiveOutbox.seq, LiveOutbox.kind, LiveOutbox.key_a, LiveOutbox.key_b)
-            .add_columns(LiveOutbox.key_c)
-            .order_by(LiveOutbox.seq)
-            .limit(max_rows)
-        ).all()
-    if not queued:
-        return None
-    score_ids = {a for _seq, kind, a, _b, _c in queued if kind == "score"}
-    comments = {(b, c) for _seq, kind, _a, b, c in queued if kind == "comment"}
-    stages = {b for _seq, kind, _a, b, _c in queued if kind == "submission"}
-    document, secret, private, _name, code = packages.package_document(
-        kit, score_ids=score_ids, comment_keys=comments, submission_stages=stages
-    )
+        # The queue and its rows in one read: a save's cells are the ones queued.
+        queued = s.execute(_QUEUE_HEAD, {"rows": max_rows}).all()
+        if not queued:
+            return None
+        score_ids = {a for _seq, kind, a, _b, _c in queued if kind == "score"}
+        comments = {(b, c) for _seq, kind, _a, b, c in queued if kind == "comment"}
+        stages = {b for _seq, kind, _a, b, _c in queued if kind == "submission"}
+        document, secret, private, _name, code = packages.package_document(
+            kit,
+            score_ids=score_ids,
+            comment_keys=comments,
+            submission_stages=stages,
+            session=s,
+        )
     first, last = queued[0][0], queued[-1][0]
     document["live"] = {"first": first, "last": last}
     packages.sign_document(document, secret, private)
@@ -355,14 +367,32 @@ def record_acks(kit: EventDB, acks: Iterable[Ack]) -> int:
     if not acks:
         return 0
     _require_kit(kit)
+    with kit.session() as s:
+        return _record_acks(s, acks)
+
+
+def acknowledge(kit: EventDB, acks: Iterable[Ack]) -> KitState:
+    """``record_acks`` and the kit's state after it, in one transaction: a push's answer then
+    costs the juror's laptop one session, and an empty queue needs no second look."""
+    acks = list(acks)
+    _require_kit(kit)
+    with kit.session() as s:
+        if acks:
+            _record_acks(s, acks)
+        unsent = s.scalar(_UNSENT) or 0
+        last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
+        at = s.scalar(_SETTING, {"key": SETTING_LAST_ACK_AT})
+    return KitState(int(unsent), int(last) if last else 0, at)
+
+
+def _record_acks(s: Session, acks: Sequence[Ack]) -> int:
     upto = max(a.kit_seq for a in acks)
     newest = max(a.hub_seq for a in acks)
-    with kit.session() as s:
-        deleted = s.execute(delete(LiveOutbox).where(LiveOutbox.seq <= upto))
-        gone = cast(CursorResult[Any], deleted).rowcount
-        last = get_setting(s, SETTING_LAST_ACK)
-        put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
-        put_setting(s, SETTING_LAST_ACK_AT, utc_now())
+    deleted = s.execute(_DROP_ACKED, {"upto": upto})
+    gone = cast(CursorResult[Any], deleted).rowcount
+    last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
+    put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
+    put_setting(s, SETTING_LAST_ACK_AT, utc_now())
     return int(gone or 0)
 
 

@@ -12,19 +12,21 @@ juror's kit; ``read_package`` runs on the chair's event file and either returns 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
 import json
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Integer, bindparam, select
+from sqlalchemy.orm import Session
 
 from kolabik_desktop import __version__
 from kolabik_desktop.core import codes as ec
@@ -129,47 +131,99 @@ def build_package(kit_db: EventDB) -> tuple[dict[str, Any], str]:
     return document, package_file_name(event_name, juror_code)
 
 
+def _package_queries() -> dict[str, Any]:
+    """The package's reads, each built once (building a select cost more than running it, on
+    every live delta of a juror's save); the filtered ones take an expanding IN parameter."""
+    juror = bindparam("juror", type_=Integer)
+    scores = (
+        select(
+            Entry.code,
+            Stage.code,
+            Criterion.code,
+            Score.value,
+            Score.note,
+            Score.revision,
+            Score.updated_at,
+        )
+        .join(Entry, Entry.id == Score.entry_id)
+        .join(Criterion, Criterion.id == Score.criterion_id)
+        .join(Stage, Stage.id == Criterion.stage_id)
+        .where(Score.juror_id == juror)
+        .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
+    )
+    comments = (
+        select(
+            Entry.code,
+            Stage.code,
+            Comment.text,
+            Comment.revision,
+            Comment.updated_at,
+            Comment.entry_id,
+            Comment.stage_id,
+        )
+        .join(Entry, Entry.id == Comment.entry_id)
+        .join(Stage, Stage.id == Comment.stage_id)
+        .where(Comment.juror_id == juror)
+        .order_by(Entry.code, Stage.position)
+    )
+    submissions = (
+        select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
+        .join(Stage, Stage.id == Submission.stage_id)
+        .where(Submission.juror_id == juror)
+        .order_by(Stage.position)
+    )
+    return {
+        "event": select(Event.uid, Event.name),
+        "juror": select(Juror.code, Juror.secret_key).where(Juror.id == juror),
+        "kit_key": select(Setting.value).where(Setting.key == signing.KIT_KEY_SETTING),
+        "chair_head": select(Setting.value).where(Setting.key == CHAIR_HEAD_SETTING),
+        "scores": scores,
+        "scores_of": scores.where(Score.id.in_(bindparam("ids", expanding=True))),
+        "comments": comments,
+        "comments_of": comments.where(Comment.entry_id.in_(bindparam("entries", expanding=True))),
+        "submissions": submissions,
+        "submissions_of": submissions.where(
+            Submission.stage_id.in_(bindparam("stages", expanding=True))
+        ),
+    }
+
+
+_PACKAGE_QUERIES = _package_queries()
+
+
 def package_document(
     kit_db: EventDB,
     *,
     score_ids: Collection[int] | None = None,
     comment_keys: Collection[tuple[int, int]] | None = None,
     submission_stages: Collection[int] | None = None,
+    session: Session | None = None,
 ) -> tuple[dict[str, Any], bytes, bytes, str, str]:
     """The unsigned package document of the kit's juror, with the keys that sign it.
 
     Without filters it holds every row of the juror; with them (the live link's delta) only the
     given score ids, (entry, stage) comments and stage submissions. Returns (document, the kit's
-    HMAC secret, the kit's Ed25519 private key, event name, juror code).
+    HMAC secret, the kit's Ed25519 private key, event name, juror code). ``session``: read in
+    it (the live delta reads its queue and the rows in one), else in a session of its own.
     """
     if kit_db.kind != "kit" or kit_db.kit_juror_id is None:
         raise KolabikError.coded(ec.PACKAGE_NOT_KIT, file=kit_db.path.name)
     juror_id = kit_db.kit_juror_id
-    private = signing.ensure_kit_key(kit_db)
-    assert private is not None  # a kit always has a key once ensured
-    with kit_db.session() as s:
-        event = s.scalars(select(Event)).one()
-        juror = s.get(Juror, juror_id)
-        if juror is None or not juror.secret_key:
+    q = _PACKAGE_QUERIES
+    with contextlib.nullcontext(session) if session is not None else kit_db.session() as s:
+        key_hex = s.scalar(q["kit_key"])
+        event_uid, event_name = s.execute(q["event"]).one()
+        juror = s.execute(q["juror"], {"juror": juror_id}).first()
+        if juror is None or not juror[1]:
             raise KolabikError.coded(ec.LIVE_NO_KEY, file=kit_db.path.name)
-        score_query = (
-            select(
-                Entry.code,
-                Stage.code,
-                Criterion.code,
-                Score.value,
-                Score.note,
-                Score.revision,
-                Score.updated_at,
-            )
-            .join(Entry, Entry.id == Score.entry_id)
-            .join(Criterion, Criterion.id == Score.criterion_id)
-            .join(Stage, Stage.id == Criterion.stage_id)
-            .where(Score.juror_id == juror_id)
-            .order_by(Entry.code, Stage.position, Criterion.position, Criterion.code)
-        )
-        if score_ids is not None:
-            score_query = score_query.where(Score.id.in_(list(score_ids)))
+        juror_code, secret = juror
+        score_rows: Iterable[Any]
+        if score_ids is None:
+            score_rows = s.execute(q["scores"], {"juror": juror_id})
+        elif score_ids:
+            score_rows = s.execute(q["scores_of"], {"juror": juror_id, "ids": list(score_ids)})
+        else:
+            score_rows = iter(())
         scores = [
             {
                 "entry": entry_code,
@@ -180,25 +234,16 @@ def package_document(
                 "revision": revision,
                 "updated_at": updated_at,
             }
-            for entry_code, stage_code, crit_code, value, note, revision, updated_at in s.execute(
-                score_query
-            )
+            for entry_code, stage_code, crit_code, value, note, revision, updated_at in score_rows
         ]
-        comment_query = (
-            select(
-                Entry.code,
-                Stage.code,
-                Comment.text,
-                Comment.revision,
-                Comment.updated_at,
-                Comment.entry_id,
-                Comment.stage_id,
-            )
-            .join(Entry, Entry.id == Comment.entry_id)
-            .join(Stage, Stage.id == Comment.stage_id)
-            .where(Comment.juror_id == juror_id)
-            .order_by(Entry.code, Stage.position)
-        )
+        comment_rows: Iterable[Any]
+        if comment_keys is None:
+            comment_rows = s.execute(q["comments"], {"juror": juror_id})
+        elif comment_keys:
+            entries = sorted({entry for entry, _stage in comment_keys})
+            comment_rows = s.execute(q["comments_of"], {"juror": juror_id, "entries": entries})
+        else:
+            comment_rows = iter(())
         comments = [
             {
                 "entry": entry_code,
@@ -208,44 +253,45 @@ def package_document(
                 "updated_at": updated_at,
             }
             for entry_code, stage_code, text, revision, updated_at, entry_id, stage_id in (
-                s.execute(comment_query)
+                comment_rows
             )
             if comment_keys is None or (entry_id, stage_id) in comment_keys
         ]
-        submission_query = (
-            select(Stage.code, Submission.submitted, Submission.revision, Submission.updated_at)
-            .join(Stage, Stage.id == Submission.stage_id)
-            .where(Submission.juror_id == juror_id)
-            .order_by(Stage.position)
-        )
-        if submission_stages is not None:
-            submission_query = submission_query.where(
-                Submission.stage_id.in_(list(submission_stages))
+        submission_rows: Iterable[Any]
+        if submission_stages is None:
+            submission_rows = s.execute(q["submissions"], {"juror": juror_id})
+        elif submission_stages:
+            submission_rows = s.execute(
+                q["submissions_of"], {"juror": juror_id, "stages": list(submission_stages)}
             )
+        else:
+            submission_rows = iter(())
         submissions = [
             {"stage": code, "submitted": bool(sub), "revision": rev, "updated_at": at}
-            for code, sub, rev, at in s.execute(submission_query)
+            for code, sub, rev, at in submission_rows
         ]
-        document: dict[str, Any] = {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "event_uid": event.uid,
-            "event_name": event.name,
-            "juror": juror.code,
-            "created_at": utc_now(),
-            "app_version": __version__,
-            "juror_key": signing.public_key_of(private).hex(),
-            # The chair's audit head this kit was made at: the chair's event keeps this signed
-            # package, so a later rewrite of the chair's log up to that row is detectable.
-            "chair_audit_head": s.scalar(
-                select(Setting.value).where(Setting.key == CHAIR_HEAD_SETTING)
-            )
-            or "",
-            "scores": scores,
-            "comments": comments,
-            "submissions": submissions,
-        }
-        return document, juror.secret_key, private, event.name, juror.code
+        chair_head = s.scalar(q["chair_head"]) or ""
+    # The kit's key is read with the rows; made (and audited) on first use only, in a write
+    # transaction of its own.
+    private = bytes.fromhex(key_hex) if key_hex else signing.ensure_kit_key(kit_db)
+    assert private is not None  # a kit always has a key once ensured
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "event_uid": event_uid,
+        "event_name": event_name,
+        "juror": juror_code,
+        "created_at": utc_now(),
+        "app_version": __version__,
+        "juror_key": signing.public_key_of(private).hex(),
+        # The chair's audit head this kit was made at: the chair's event keeps this signed
+        # package, so a later rewrite of the chair's log up to that row is detectable.
+        "chair_audit_head": chair_head,
+        "scores": scores,
+        "comments": comments,
+        "submissions": submissions,
+    }
+    return document, secret, private, event_name, juror_code
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -8,6 +8,8 @@ arrives (juror.public_key) and refuses a package signed by any other key for tha
 
 from __future__ import annotations
 
+import functools
+
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
@@ -27,13 +29,21 @@ def new_private_key() -> bytes:
     return Ed25519PrivateKey.generate().private_bytes_raw()
 
 
+@functools.lru_cache(maxsize=8)
+def _key_pair(private: bytes) -> tuple[Ed25519PrivateKey, bytes]:
+    """The key object and public half of a private key, made once: a juror's kit signs a delta
+    and a request with its one key on every save, and each made the object twice."""
+    key = Ed25519PrivateKey.from_private_bytes(private)
+    return key, key.public_key().public_bytes_raw()
+
+
 def public_key_of(private: bytes) -> bytes:
-    return Ed25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+    return _key_pair(private)[1]
 
 
 def sign_bytes(private: bytes, data: bytes) -> str:
     """The hex Ed25519 signature of ``data``."""
-    return Ed25519PrivateKey.from_private_bytes(private).sign(data).hex()
+    return _key_pair(private)[0].sign(data).hex()
 
 
 def verify_bytes(public: bytes, data: bytes, signature_hex: str) -> bool:
