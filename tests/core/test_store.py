@@ -208,10 +208,12 @@ def test_a_damaged_file_is_refused_and_left_as_it_was(tmp_path):
     assert path.read_bytes() == bytes(data)
 
 
-def _damaged_later_file(tmp_path, *, wal_frames: bool) -> Path:
+def _damaged_later_file(tmp_path, mode: str) -> Path:
     """A current event file whose pages are damaged past the event row (the open still reads
     the event; SQLite's quick_check finds the damage): in rollback mode (as kits and backups
-    are stored), or in WAL mode with commits still in its -wal (the last session crashed)."""
+    are stored), in WAL mode with commits still in its -wal (the last session crashed), or in
+    WAL mode closed cleanly (the usual start, where the check is deferred)."""
+    wal_frames = mode == "wal commits"
     made, path = tmp_path / "made.kolabik", tmp_path / "later.kolabik"
     db, _ids = make_event(made, entries=40, jurors=3)
     db.close()
@@ -223,10 +225,14 @@ def _damaged_later_file(tmp_path, *, wal_frames: bool) -> Path:
         conn.commit()
         # copied while open: the -wal keeps its commits, as after a crash
         shutil.copy(f"{made}-wal", f"{path}-wal")
-    else:
+    elif mode == "rollback":
         conn.execute("PRAGMA journal_mode=DELETE")
-    shutil.copy(made, path)
+    if mode != "wal clean":
+        shutil.copy(made, path)
     conn.close()
+    if mode == "wal clean":
+        shutil.copy(made, path)
+        assert path.read_bytes()[18:20] == b"\x02\x02"
     if wal_frames:
         assert Path(f"{path}-wal").stat().st_size > 32
     data = bytearray(path.read_bytes())
@@ -237,12 +243,12 @@ def _damaged_later_file(tmp_path, *, wal_frames: bool) -> Path:
     return path
 
 
-@pytest.mark.parametrize("wal_frames", [False, True], ids=["rollback mode", "wal with commits"])
-def test_a_damaged_file_opened_with_the_check_later_is_never_written(tmp_path, wal_frames):
+@pytest.mark.parametrize("mode", ["rollback", "wal commits", "wal clean"])
+def test_a_damaged_file_opened_with_the_check_later_is_never_written(tmp_path, mode):
     """The window's start defers quick_check to the engine's making; the open must not write
     into the file meanwhile (the keeper's switch to WAL rewrites a rollback file's header; its
     close checkpoints a -wal's commits into the damaged pages)."""
-    path = _damaged_later_file(tmp_path, wal_frames=wal_frames)
+    path = _damaged_later_file(tmp_path, mode)
     before = path.read_bytes()
     try:
         db = open_event_file(path, lock=True, check_later=True)
@@ -255,6 +261,7 @@ def test_a_damaged_file_opened_with_the_check_later_is_never_written(tmp_path, w
             db.prepare_engine()
         db.close()
     assert path.read_bytes() == before, refused_at_open
+    assert refused_at_open == (mode != "wal clean")  # deferred only where nothing is written
 
 
 def test_a_cleanly_closed_file_opened_with_the_check_later_defers_the_check(tmp_path, monkeypatch):
