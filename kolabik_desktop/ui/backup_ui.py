@@ -47,6 +47,7 @@ class BackupScheduler(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.path: Path | None = None
+        self.context: Any = None  # the EventContext backed up
         self.dirty = False
         self.last_backup: Path | None = None
         self.timer = QTimer(self)
@@ -56,6 +57,7 @@ class BackupScheduler(QObject):
         if context.db.on_server:
             return  # a server is backed up by its administrators (pg_dump) or `kolabik copy`
         self.path = Path(context.db.path)
+        self.context = context
         self.dirty = False
         context.changed.connect(self._mark_dirty)
         self.timer.start(backup_interval_minutes() * 60_000)
@@ -67,6 +69,10 @@ class BackupScheduler(QObject):
         from kolabik_desktop.core.store.backup import make_backup
 
         if self.path is None:
+            return None
+        if getattr(self.context, "damaged", False):
+            # A damaged copy would prune a good backup, and be the newest one the refusal
+            # tells the chair to restore.
             return None
         try:
             self.last_backup = make_backup(self.path, fallback_dir=fallback_backup_dir())
@@ -84,6 +90,7 @@ class BackupScheduler(QObject):
         self.timer.stop()
         self.backup_if_changed()
         self.path = None
+        self.context = None
 
 
 class RestoreDialog(QDialog):

@@ -66,6 +66,9 @@ class EventContext(QObject):
         super().__init__(parent)
         self.db = db
         self.scores_loaded = not defer_scores
+        # The integrity check made after the paint found the file damaged (refused): nothing,
+        # not even a backup, may copy it from now on.
+        self.damaged = False
         self._generation = 0  # a full rebuild while the scores load makes that load stale
         self._moved_while_loading: set[int] = set()
         self._scorer: Scorer | None = None
@@ -184,6 +187,7 @@ class EventContext(QObject):
 
     def _writer_failed(self, exc: Exception) -> None:
         if isinstance(exc, EventFileError):  # the integrity check: the file is damaged
+            self.damaged = True
             self.refused.emit(exc)
         else:
             self.file_problem.emit(error_text(exc))

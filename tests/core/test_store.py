@@ -208,6 +208,78 @@ def test_a_damaged_file_is_refused_and_left_as_it_was(tmp_path):
     assert path.read_bytes() == bytes(data)
 
 
+def _damaged_later_file(tmp_path, mode: str) -> Path:
+    """A current event file whose pages are damaged past the event row (the open still reads
+    the event; SQLite's quick_check finds the damage): in rollback mode (as kits and backups
+    are stored), in WAL mode with commits still in its -wal (the last session crashed), or in
+    WAL mode closed cleanly (the usual start, where the check is deferred)."""
+    wal_frames = mode == "wal commits"
+    made, path = tmp_path / "made.kolabik", tmp_path / "later.kolabik"
+    db, _ids = make_event(made, entries=40, jurors=3)
+    db.close()
+    conn = sqlite3.connect(made)
+    if wal_frames:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("UPDATE entry SET title = title || '.'")
+        conn.commit()
+        # copied while open: the -wal keeps its commits, as after a crash
+        shutil.copy(f"{made}-wal", f"{path}-wal")
+    elif mode == "rollback":
+        conn.execute("PRAGMA journal_mode=DELETE")
+    if mode != "wal clean":
+        shutil.copy(made, path)
+    conn.close()
+    if mode == "wal clean":
+        shutil.copy(made, path)
+        assert path.read_bytes()[18:20] == b"\x02\x02"
+    if wal_frames:
+        assert Path(f"{path}-wal").stat().st_size > 32
+    data = bytearray(path.read_bytes())
+    data[-4096:] = b"\xde\xad" * 2048  # the last page: past the schema and the event row
+    path.write_bytes(bytes(data))
+    with pytest.raises(EventFileError, match="damaged"):
+        dbmod.quick_check(path)
+    return path
+
+
+@pytest.mark.parametrize("mode", ["rollback", "wal commits", "wal clean"])
+def test_a_damaged_file_opened_with_the_check_later_is_never_written(tmp_path, mode):
+    """The window's start defers quick_check to the engine's making; the open must not write
+    into the file meanwhile (the keeper's switch to WAL rewrites a rollback file's header; its
+    close checkpoints a -wal's commits into the damaged pages)."""
+    path = _damaged_later_file(tmp_path, mode)
+    before = path.read_bytes()
+    try:
+        db = open_event_file(path, lock=True, check_later=True)
+    except EventFileError as exc:  # refused at the open: as good
+        assert "damaged" in str(exc)
+        refused_at_open = True
+    else:
+        refused_at_open = False
+        with pytest.raises(EventFileError, match="damaged"):
+            db.prepare_engine()
+        db.close()
+    assert path.read_bytes() == before, refused_at_open
+    assert refused_at_open == (mode != "wal clean")  # deferred only where nothing is written
+
+
+def test_a_cleanly_closed_file_opened_with_the_check_later_defers_the_check(tmp_path, monkeypatch):
+    """The deferral still applies to the usual start (a file its last session closed cleanly)."""
+    path = tmp_path / "clean.kolabik"
+    make_event(path, entries=4, jurors=2)[0].close()
+    checked: list[Path] = []
+    real = dbmod.quick_check
+    monkeypatch.setattr(dbmod, "quick_check", lambda where: checked.append(where) or real(where))
+    db = open_event_file(path, lock=True, check_later=True)
+    try:
+        assert checked == []
+        db.prepare_engine()
+        assert checked == [path]
+    finally:
+        db.close()
+
+
 # ---------------------------------------------------------------------------------------------
 # Score writes
 # ---------------------------------------------------------------------------------------------

@@ -223,6 +223,31 @@ def test_a_damaged_file_found_after_the_paint_is_closed_and_never_written(
     assert path.read_bytes() == before
 
 
+def test_a_damaged_file_found_after_the_paint_is_not_backed_up(qtbot, tmp_path, monkeypatch):
+    """The scores' arrival announces a change; closing the event the check found damaged must
+    not copy the damaged file into the backups (which prunes a good one, while the refusal tells
+    the chair to restore the newest backup)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kolabik_desktop.core.store import backup as backup_module
+    from kolabik_desktop.core.store import db as db_module
+    from kolabik_desktop.core.store.db import damaged_error
+
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=6)[0].close()
+
+    def damaged(where):  # noqa: ANN001, ANN202
+        raise damaged_error(where, "database disk image is malformed")
+
+    backed_up: list[object] = []
+    monkeypatch.setattr(db_module, "quick_check", damaged)
+    monkeypatch.setattr(backup_module, "make_backup", lambda p, **_kw: backed_up.append(p))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_a: None)
+    window = _window(qtbot, path)
+    qtbot.waitUntil(lambda: window.context is None, timeout=10000)
+    assert backed_up == []
+
+
 def test_a_leaderboard_shown_before_the_scores_ranks_them_when_they_arrive(qtbot, tmp_path):
     """Shown at the start (before the scores are read) it ranks nothing: an engine on the bare
     structure would rank 3,000 unscored entries for nothing. The scores' arrival fills it."""

@@ -40,6 +40,7 @@ from kolabik_desktop.core.store.location import is_server_url
 # SQLAlchemy-free helpers (the read layer's fast path uses them without loading SQLAlchemy).
 from kolabik_desktop.core.store.sqlite_file import (
     MIGRATIONS_DIR,
+    _journal_has_frames,
     _revision_graph,
     head_revision_of,
     read_only_uri,
@@ -823,6 +824,16 @@ def _open_read_only(path: Path) -> EventDB:
         raise damaged_error(path, exc) from exc
 
 
+def _opens_without_writing(path: Path) -> bool:
+    """The file is in WAL mode (header bytes 18 and 19 are 2) and its -wal holds no commits."""
+    try:
+        with open(path, "rb") as fh:  # noqa: PTH123
+            header = fh.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02" and not _journal_has_frames(path)
+
+
 def _make_engine_over(connection: sqlite3.Connection) -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
@@ -833,7 +844,10 @@ def _make_engine_over(connection: sqlite3.Connection) -> Engine:
 def _open_checked(path: Path, *, check_integrity: bool, check_later: bool = False) -> EventDB:
     revision = _known_revision(path, schema_revision(path))
     current = revision == head_revision()
-    later = check_integrity and check_later and current
+    # Deferred only when opening writes nothing into the file: already in WAL mode (the keeper's
+    # switch to WAL rewrites a rollback-mode file's header) and no commits left in its -wal (the
+    # keeper's close would checkpoint them into the file). A clean last close leaves exactly that.
+    later = check_integrity and check_later and current and _opens_without_writing(path)
     if check_integrity and not later:
         quick_check(path)
 
