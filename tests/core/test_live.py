@@ -454,6 +454,33 @@ def test_the_group_commit_merges_deltas_of_several_jurors_in_one_batch(room):
     assert chair_value(db, ids, "J1", 1, "MAT")[0] == Decimal(61)
 
 
+def test_saves_arriving_within_the_gather_share_one_batch(room):
+    import threading
+    import time
+
+    db, ids, j1, _j2 = room
+    saved = []
+    for n in range(3):
+        save(j1, ids, n, "MAT", 60 + n)
+        saved.append(live.next_delta(j1))
+        live.record_acks(j1, [Ack(0, saved[-1].last)])
+    # A generous gather, so that a loaded machine still sees the three as one batch.
+    committer = live.GroupCommit(db, gather_s=2.0)
+    acks: list[Ack] = []
+    threads = [
+        threading.Thread(target=lambda d=d: acks.append(committer.commit(d.data, "J1")))
+        for d in saved
+    ]
+    for t in threads:  # one after another, as a quiet link brings them, not all at once
+        t.start()
+        time.sleep(0.05)
+    for t in threads:
+        t.join(30)
+    committer.close()
+    assert sorted(a.kit_seq for a in acks) == [d.last for d in saved]
+    assert committer.batches == 1
+
+
 def test_a_delta_held_back_in_part_is_refused_whole_and_the_rest_of_its_batch_merges(room):
     # J1's delta changes a P1 cell and a P2 cell; the chair holds P2 as submitted by J1. The
     # merge would take the P1 cell alone; the live link refuses the whole delta (the kit keeps
