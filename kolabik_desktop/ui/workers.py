@@ -10,15 +10,15 @@ worker once the event is closing). Rule: a worker never touches a widget.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from kolabik_desktop.core.collector import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -154,34 +154,9 @@ def unregister_runner(db: object) -> None:
     _runners.pop(id(db), None)
 
 
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No automatic garbage collection while a worker builds a large acyclic heap.
-
-    A full collection scans every object of the process while holding the GIL: with a worker
-    allocating hundreds of thousands of objects (the juror statistics on a national event) the
-    collector ran every second or so and each full pass froze the GUI thread for 50-400 ms.
-    Reference counting still frees everything acyclic; the collector is back (as it was) when the
-    last overlapping pause ends. Safe across threads: pauses nest by count.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
+# One pause for the whole process, shared with core's bulk writes and `kolabik leaderboard`:
+# two counters would let one side switch the collector back on under the other.
+gc_paused = collector_paused
 
 
 def run_task(
