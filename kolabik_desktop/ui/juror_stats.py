@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -33,16 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# At module level: this module is itself imported only when the chair first opens the dialog
+# (ui.juror_stats_feature), and an import inside a function costs ~7 us a call once PySide hooks
+# __import__ (number() formats every cell of the tables).
+from kolabik_desktop.core.analysis import AnalysisInput, load_analysis_input
+from kolabik_desktop.core.analysis.export import stat
+from kolabik_desktop.core.analysis.stats import (
+    LeaveOneOut,
+    StageAnalysis,
+    five_numbers,
+    leave_one_out,
+)
 from kolabik_desktop.core.scoring.model import FINAL, EntrySpec
 from kolabik_desktop.ui import i18n
 from kolabik_desktop.ui.workers import gc_paused, run_task
-
-if TYPE_CHECKING:
-    from kolabik_desktop.core.analysis import AnalysisInput
-    from kolabik_desktop.core.analysis.stats import (
-        LeaveOneOut,
-        StageAnalysis,
-    )
 
 STABLE = QColor("#D8F0DC")
 SENSITIVE = QColor("#F8D7C4")
@@ -54,8 +58,6 @@ MARK_ROLE = Qt.ItemDataRole.UserRole
 
 
 def number(value: Fraction | float | None) -> str:
-    from kolabik_desktop.core.analysis.export import stat
-
     text = stat(value)
     return "—" if text is None else i18n.localize_number_text(text)
 
@@ -141,8 +143,6 @@ class ChartsWidget(QWidget):
             p.setPen(QPen(QColor("#D0D4DA"), 0.5))
 
     def _box_plots(self, p: QPainter, a: StageAnalysis, r: QRectF) -> None:
-        from kolabik_desktop.core.analysis.stats import five_numbers
-
         series = [(j.juror.code, j.totals, QColor("#9DB8D9")) for j in a.jurors if j.totals]
         everything = [t for j in a.jurors for t in j.totals]
         series.append((self.panel_label, tuple(everything), QColor("#C9CED6")))
@@ -403,8 +403,6 @@ class JurorStatsDialog(QDialog):
         self.stage.blockSignals(False)
 
     def refresh(self) -> None:
-        from kolabik_desktop.core.analysis import load_analysis_input
-
         if self.context is None or self.stage.currentData() is None:
             return
         self._generation += 1
@@ -431,8 +429,6 @@ class JurorStatsDialog(QDialog):
         self.status.setText(self.tr("The statistics could not be computed: {0}").format(exc))
 
     def _apply(self, generation: int, data: AnalysisInput, result: StageAnalysis) -> None:
-        from kolabik_desktop.core.analysis.stats import leave_one_out
-
         if generation != self._generation:
             return  # a newer computation is on its way, or the event was closed
         self._show(result)

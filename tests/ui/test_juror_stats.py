@@ -135,9 +135,11 @@ def test_the_analysis_runs_without_full_garbage_collections(qtbot, tmp_path, mon
     # both background parts run with the collector paused, and it is back afterwards.
     import gc
 
-    # The view imports the analysis when it runs (after the window's first paint).
+    # The dialog's module is loaded when the dialog first opens (after the window's first
+    # paint): the spies replace the analysis functions it calls.
     import kolabik_desktop.core.analysis as analysis
     import kolabik_desktop.core.analysis.stats as stats
+    import kolabik_desktop.ui.juror_stats as view
 
     states: list[bool] = []
     load, loo = analysis.load_analysis_input, stats.leave_one_out
@@ -150,8 +152,8 @@ def test_the_analysis_runs_without_full_garbage_collections(qtbot, tmp_path, mon
         states.append(gc.isenabled())
         return loo(*args, **kwargs)
 
-    monkeypatch.setattr(analysis, "load_analysis_input", load_spy)
-    monkeypatch.setattr(stats, "leave_one_out", loo_spy)
+    monkeypatch.setattr(view, "load_analysis_input", load_spy)
+    monkeypatch.setattr(view, "leave_one_out", loo_spy)
     path, _ids = _event(tmp_path)
     w = _open(qtbot, path)
     w.features.juror_stats.action.trigger()
