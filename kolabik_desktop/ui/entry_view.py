@@ -78,12 +78,8 @@ def load_entry(db: EventDB, entry_id: int) -> EntryInfo | None:
         row.category,
         row.summary,
         row.attachments,
-        _provenance(db, entry_id),
+        entries.entry_provenance(db, entry_id),
     )
-
-
-def _provenance(db: EventDB, entry_id: int) -> Provenance | None:
-    return entries.entry_provenance(db, entry_id)
 
 
 def load_attachment_data(db: EventDB, attachment_id: int) -> bytes:
