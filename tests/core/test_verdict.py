@@ -32,11 +32,11 @@ from kolabik_desktop.core.reports import (
 from kolabik_desktop.core.store.awards import (
     AwardSettings,
     get_award_settings,
-    get_provenance,
     update_award_settings,
 )
 from kolabik_desktop.core.store.db import open_event_file
 from kolabik_desktop.core.store.models import AuditLog, Entry, Score
+from kolabik_desktop.core.store.queries.entries import entry_provenance
 from kolabik_desktop.core.store.setup import (
     attach_data,
     delete_entry,
@@ -230,7 +230,7 @@ def test_promote_carries_entries_files_and_provenance_not_scores(tied, tmp_path)
         assert category is not None and category.name == "Perangkat Daerah"
         files = list_attachments(nxt, first.id)
         assert [f.filename for f in files] == ["proposal.pdf"]
-        record = get_provenance(nxt, first.id)
+        record = entry_provenance(nxt, first.id)
         assert record is not None
         assert (record.event_name, record.rank, record.place, record.score, record.board) == (
             "Kolabik Uji 2023",
@@ -320,7 +320,7 @@ def test_deleting_a_promoted_entry_drops_its_provenance(tied, tmp_path):
         with nxt.session() as s:
             entry_id = s.scalars(select(Entry.id)).one()
         delete_entry(nxt, entry_id)
-        assert get_provenance(nxt, entry_id) is None
+        assert entry_provenance(nxt, entry_id) is None
 
 
 def test_target_path_must_be_a_kolabik_file(tied, tmp_path: Path):

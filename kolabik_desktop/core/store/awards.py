@@ -23,7 +23,6 @@ from kolabik_desktop.core.store.models import Entry, Setting
 from kolabik_desktop.core.store.queries.entries import (  # Provenance: re-exported
     PROVENANCE_PREFIX,
     Provenance,
-    entry_provenance,
 )
 from kolabik_desktop.core.store.services import audit_rubric_change
 from kolabik_desktop.core.store.setup import (
@@ -218,10 +217,6 @@ def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = 
 
 def _provenance_key(entry_id: int) -> str:
     return f"{PROVENANCE_PREFIX}{entry_id}"
-
-
-def get_provenance(db: EventDB, entry_id: int) -> Provenance | None:
-    return entry_provenance(db, entry_id)
 
 
 def all_provenance(db: EventDB) -> dict[int, Provenance]:
