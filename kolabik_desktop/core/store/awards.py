@@ -24,6 +24,7 @@ from kolabik_desktop.core.store.queries.entries import (  # Provenance: re-expor
     PROVENANCE_PREFIX,
     Provenance,
     entry_provenance,
+    provenance_key,
 )
 from kolabik_desktop.core.store.services import audit_rubric_change
 from kolabik_desktop.core.store.setup import (
@@ -216,10 +217,6 @@ def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = 
 # ---------------------------------------------------------------------------------------------
 
 
-def _provenance_key(entry_id: int) -> str:
-    return f"{PROVENANCE_PREFIX}{entry_id}"
-
-
 def get_provenance(db: EventDB, entry_id: int) -> Provenance | None:
     return entry_provenance(db, entry_id)
 
@@ -246,10 +243,10 @@ def set_provenance(db: EventDB, entry_id: int, record: Provenance, *, actor: str
         if entry is None:
             raise ValidationError.coded(ec.ENTRY_ID_GONE, id=entry_id)
         text = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
-        old = _setting(s, _provenance_key(entry_id)) or None
+        old = _setting(s, provenance_key(entry_id)) or None
         if old == text:
             return
-        _put_setting(s, _provenance_key(entry_id), text)
+        _put_setting(s, provenance_key(entry_id), text)
         audit_rubric_change(
             s,
             actor=actor,

@@ -43,7 +43,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
-from kolabik_desktop.core.store.queries.entries import PROVENANCE_PREFIX
+from kolabik_desktop.core.store.queries.entries import provenance_key
 from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order, parse_slot_parts
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
@@ -1251,7 +1251,7 @@ def delete_entry(
             raise ValidationError.coded(ec.ENTRY_HAS_SCORES, entry=row.code, scores=scores)
         old = _entry_audit(s, _entry_data(row))
         s.delete(row)
-        s.execute(delete(Setting).where(Setting.key == f"{PROVENANCE_PREFIX}{entry_id}"))
+        s.execute(delete(Setting).where(Setting.key == provenance_key(entry_id)))
         audit_rubric_change(
             s,
             actor=actor,
