@@ -72,7 +72,6 @@ _ASSIGN_SETTING = "setup.assignment.{stage_id}"
 # Printed in the reports' signature blocks (place and date, the chair's name) instead of dots.
 SETTING_REPORT_PLACE = "report.place"
 SETTING_REPORT_CHAIR = "report.chair"
-# An entry promoted from another event keeps where it came from (core/store/awards.py).
 
 _Row = TypeVar("_Row", bound=Base)
 
