@@ -44,7 +44,12 @@ from kolabik_desktop.core.store.models import (
     StageAdmission,
 )
 from kolabik_desktop.core.store.queries.entries import provenance_key
-from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order, parse_slot_parts
+from kolabik_desktop.core.store.queries.presentation import (
+    ORDER_KEY,
+    parse_order,
+    parse_slot_parts,
+    slot_parts_json,
+)
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     decimal_text,
@@ -367,10 +372,7 @@ def normalise_slot_parts(text: str) -> str:
         if problem is not None:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
-    parts = parse_slot_parts(text)
-    return json.dumps(
-        [{"name": part.name, "minutes": part.minutes} for part in parts], ensure_ascii=False
-    )
+    return slot_parts_json(parse_slot_parts(text))
 
 
 def _clean_stage(data: StageData) -> StageData:
