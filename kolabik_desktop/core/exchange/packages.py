@@ -39,10 +39,8 @@ from kolabik_desktop.core.scoring.problem_text import problem_message
 from kolabik_desktop.core.scoring.rules import Where
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.models import (
-    Assignment,
     AuditLog,
     Comment,
-    Conflict,
     Criterion,
     Entry,
     Event,
@@ -50,10 +48,10 @@ from kolabik_desktop.core.store.models import (
     Score,
     Setting,
     Stage,
-    StageAdmission,
     Submission,
 )
 from kolabik_desktop.core.store.services import decimal_text
+from kolabik_desktop.core.store.writer import load_eligibility
 
 FORMAT_NAME = "kolabik-scores"
 FORMAT_VERSION = 2
@@ -558,8 +556,6 @@ class _Queries:
 
     def __init__(self) -> None:
         codes: Any = bindparam("codes", expanding=True)
-        entries: Any = bindparam("entries", expanding=True)
-        jurors: Any = bindparam("jurors", expanding=True)
         self.event = select(Event.uid, Event.name)
         self.jurors = select(Juror.id, Juror.code, Juror.secret_key, Juror.public_key).where(
             Juror.code.in_(codes)
@@ -579,15 +575,6 @@ class _Queries:
             Criterion.step,
             Stage.code,
         ).join(Stage, Stage.id == Criterion.stage_id)
-        self.recused = select(Conflict.juror_id, Conflict.entry_id).where(
-            Conflict.juror_id.in_(jurors)
-        )
-        self.admitted_all = select(StageAdmission.stage_id, StageAdmission.entry_id)
-        self.admitted = self.admitted_all.where(StageAdmission.entry_id.in_(entries))
-        self.assigned_stages = select(Assignment.stage_id).distinct()
-        self.assigned = select(Assignment.stage_id, Assignment.juror_id, Assignment.entry_id).where(
-            Assignment.juror_id.in_(jurors)
-        )
 
 
 @functools.cache
@@ -706,7 +693,7 @@ def _load_rubric(s: Any, documents: Sequence[dict[str, Any]], juror_ids: set[int
     }
     few = len(named) <= _FEW_ENTRIES
     q = _queries()
-    codes = {"codes": sorted(named), "jurors": sorted(juror_ids)}
+    codes = {"codes": sorted(named)}
     entries: dict[str, int] = dict(s.execute(q.entries if few else q.entries_all, codes).all())
     stages_rows = s.execute(q.stages).all()
     # Plain tuples, not ORM objects: (id, stage id, min, max, step).
@@ -714,22 +701,11 @@ def _load_rubric(s: Any, documents: Sequence[dict[str, Any]], juror_ids: set[int
         (stage_code, code): (crit_id, stage_id, lo, hi, step)
         for crit_id, stage_id, code, lo, hi, step, stage_code in s.execute(q.criteria)
     }
-    recused = frozenset(s.execute(q.recused, codes).all())
-    admitted: dict[int, set[int]] = {}
-    for stage_id, entry_id in s.execute(
-        q.admitted if few else q.admitted_all, {"entries": sorted(entries.values())}
-    ):
-        admitted.setdefault(stage_id, set()).add(entry_id)
-    assigned: dict[int, set[tuple[int, int]]] = {sid: set() for sid in s.scalars(q.assigned_stages)}
-    for stage_id, juror_id, entry_id in s.execute(q.assigned, codes):
-        assigned[stage_id].add((juror_id, entry_id))
-    # The same eligibility rule as every other write path (core/scoring/rules.py); keyed by
-    # juror, so one holds for every package of the batch.
-    eligibility = rules.Eligibility(
-        first_stage=stages_rows[0][0] if stages_rows else None,
-        recused=recused,
-        admitted={k: frozenset(v) for k, v in admitted.items()},
-        assigned={k: frozenset(v) for k, v in assigned.items()},
+    # The same eligibility rule and reads as every other write path (writer.load_eligibility);
+    # keyed by juror, so one holds for every package of the batch. Submitted stages are the
+    # merge's to hold back, not a refusal here.
+    eligibility = load_eligibility(
+        s, stages_rows, juror_ids, entries.values() if few else None, submitted=False
     )
     stages = {code: sid for sid, code in stages_rows}
     return _Rubric(entries, stages, rubric, eligibility)

@@ -31,7 +31,7 @@ No other module inserts, updates or deletes rows of the score, comment and submi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -250,6 +250,32 @@ def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Cont
         cid: (stage_id, code, lo, hi, step)
         for cid, stage_id, code, lo, hi, step in c.execute(q.criteria)
     }
+    return _Context(
+        jurors=jurors,
+        entries=entries,
+        stages=dict(stage_rows),
+        criteria=criteria,
+        eligibility=load_eligibility(
+            c, stage_rows, juror_ids, entry_ids if few else None, submitted=True
+        ),
+    )
+
+
+def load_eligibility(
+    c: Any,
+    stage_rows: Sequence[Any],
+    juror_ids: Collection[int],
+    entry_ids: Collection[int] | None,
+    *,
+    submitted: bool,
+) -> rules.Eligibility:
+    """The rules' eligibility of ``juror_ids`` (recusals, admissions, assignments and, with
+    ``submitted``, their submitted stages), read with the statements built once. ``entry_ids``:
+    only those entries' rows, or None for every entry's. ``stage_rows``: (id, code) in stage
+    order (the first stage admits every entry). ``c``: a connection or session."""
+    q = _QUERIES
+    ids = {"jurors": sorted(juror_ids), "entries": sorted(entry_ids or ())}
+    few = entry_ids is not None
     recused = frozenset(c.execute(q.recused, ids).all())
     admitted: dict[int, set[int]] = {}
     for stage_id, entry_id in c.execute(q.admitted if few else q.admitted_all, ids):
@@ -257,19 +283,12 @@ def _load_context(s: Session, juror_ids: set[int], entry_ids: set[int]) -> _Cont
     assigned: dict[int, set[tuple[int, int]]] = {sid: set() for sid in c.scalars(q.assigned_stages)}
     for stage_id, juror_id, entry_id in c.execute(q.assigned if few else q.assigned_all, ids):
         assigned[stage_id].add((juror_id, entry_id))
-    submitted = frozenset(c.execute(q.submitted, ids).all())
-    return _Context(
-        jurors=jurors,
-        entries=entries,
-        stages=dict(stage_rows),
-        criteria=criteria,
-        eligibility=rules.Eligibility(
-            first_stage=stage_rows[0][0] if stage_rows else None,
-            recused=recused,
-            admitted={k: frozenset(v) for k, v in admitted.items()},
-            assigned={k: frozenset(v) for k, v in assigned.items()},
-            submitted=submitted,
-        ),
+    return rules.Eligibility(
+        first_stage=stage_rows[0][0] if stage_rows else None,
+        recused=recused,
+        admitted={k: frozenset(v) for k, v in admitted.items()},
+        assigned={k: frozenset(v) for k, v in assigned.items()},
+        submitted=frozenset(c.execute(q.submitted, ids).all()) if submitted else frozenset(),
     )
 
 
