@@ -330,9 +330,13 @@ _DROP_ACKED = delete(LiveOutbox).where(LiveOutbox.seq <= bindparam("upto"))
 def kit_state(kit: EventDB) -> KitState:
     _require_kit(kit)
     with kit.session() as s:
-        unsent = s.scalar(_UNSENT) or 0
-        last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
-        at = s.scalar(_SETTING, {"key": SETTING_LAST_ACK_AT})
+        return _kit_state(s)
+
+
+def _kit_state(s: Session) -> KitState:
+    unsent = s.scalar(_UNSENT) or 0
+    last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
+    at = s.scalar(_SETTING, {"key": SETTING_LAST_ACK_AT})
     return KitState(int(unsent), int(last) if last else 0, at)
 
 
@@ -379,10 +383,7 @@ def acknowledge(kit: EventDB, acks: Iterable[Ack]) -> KitState:
     with kit.session() as s:
         if acks:
             _record_acks(s, acks)
-        unsent = s.scalar(_UNSENT) or 0
-        last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
-        at = s.scalar(_SETTING, {"key": SETTING_LAST_ACK_AT})
-    return KitState(int(unsent), int(last) if last else 0, at)
+        return _kit_state(s)
 
 
 def _record_acks(s: Session, acks: Sequence[Ack]) -> int:

@@ -100,7 +100,7 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
-from kolabik_desktop.core.store.queries.presentation import check_slot_parts
+from kolabik_desktop.core.store.queries.presentation import check_slot_parts, slot_parts_json
 from kolabik_desktop.core.store.services import (
     decimal_text,
     format_cumulative,
@@ -359,9 +359,7 @@ def slots_from_text(text: str) -> tuple[str, rules.Problem | None]:
         parts = check_slot_parts(items)
     except ValidationError as exc:
         return "", exc.problem or rules.Problem(ec.SLOTS_PART, {"text": text.strip()})
-    return json.dumps(
-        [{"name": p.name, "minutes": p.minutes} for p in parts], ensure_ascii=False
-    ), None
+    return slot_parts_json(parts), None
 
 
 # ---------------------------------------------------------------------------------------------

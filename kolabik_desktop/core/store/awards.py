@@ -23,6 +23,7 @@ from kolabik_desktop.core.store.models import Entry, Setting
 from kolabik_desktop.core.store.queries.entries import (  # Provenance: re-exported
     PROVENANCE_PREFIX,
     Provenance,
+    provenance_key,
 )
 from kolabik_desktop.core.store.services import audit_rubric_change
 from kolabik_desktop.core.store.setup import (
@@ -215,10 +216,6 @@ def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = 
 # ---------------------------------------------------------------------------------------------
 
 
-def _provenance_key(entry_id: int) -> str:
-    return f"{PROVENANCE_PREFIX}{entry_id}"
-
-
 def all_provenance(db: EventDB) -> dict[int, Provenance]:
     """Every promoted entry's provenance, by entry id."""
     with db.session() as s:
@@ -241,10 +238,10 @@ def set_provenance(db: EventDB, entry_id: int, record: Provenance, *, actor: str
         if entry is None:
             raise ValidationError.coded(ec.ENTRY_ID_GONE, id=entry_id)
         text = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
-        old = _setting(s, _provenance_key(entry_id)) or None
+        old = _setting(s, provenance_key(entry_id)) or None
         if old == text:
             return
-        _put_setting(s, _provenance_key(entry_id), text)
+        _put_setting(s, provenance_key(entry_id), text)
         audit_rubric_change(
             s,
             actor=actor,

@@ -43,8 +43,13 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
-from kolabik_desktop.core.store.queries.entries import PROVENANCE_PREFIX
-from kolabik_desktop.core.store.queries.presentation import ORDER_KEY, parse_order, parse_slot_parts
+from kolabik_desktop.core.store.queries.entries import provenance_key
+from kolabik_desktop.core.store.queries.presentation import (
+    ORDER_KEY,
+    parse_order,
+    parse_slot_parts,
+    slot_parts_json,
+)
 from kolabik_desktop.core.store.services import (
     audit_rubric_change,
     decimal_text,
@@ -72,7 +77,6 @@ _ASSIGN_SETTING = "setup.assignment.{stage_id}"
 # Printed in the reports' signature blocks (place and date, the chair's name) instead of dots.
 SETTING_REPORT_PLACE = "report.place"
 SETTING_REPORT_CHAIR = "report.chair"
-# An entry promoted from another event keeps where it came from (core/store/awards.py).
 
 _Row = TypeVar("_Row", bound=Base)
 
@@ -368,10 +372,7 @@ def normalise_slot_parts(text: str) -> str:
         if problem is not None:
             raise ValidationError.coded(ec.SLOTS_TEXT, detail=problem)
         text = parts_json
-    parts = parse_slot_parts(text)
-    return json.dumps(
-        [{"name": part.name, "minutes": part.minutes} for part in parts], ensure_ascii=False
-    )
+    return slot_parts_json(parse_slot_parts(text))
 
 
 def _clean_stage(data: StageData) -> StageData:
@@ -1251,7 +1252,7 @@ def delete_entry(
             raise ValidationError.coded(ec.ENTRY_HAS_SCORES, entry=row.code, scores=scores)
         old = _entry_audit(s, _entry_data(row))
         s.delete(row)
-        s.execute(delete(Setting).where(Setting.key == f"{PROVENANCE_PREFIX}{entry_id}"))
+        s.execute(delete(Setting).where(Setting.key == provenance_key(entry_id)))
         audit_rubric_change(
             s,
             actor=actor,

@@ -37,6 +37,11 @@ class EntryDetail:
 PROVENANCE_PREFIX = "entry.provenance."
 
 
+def provenance_key(entry_id: int) -> str:
+    """The settings key of one promoted entry's provenance."""
+    return f"{PROVENANCE_PREFIX}{entry_id}"
+
+
 @dataclass(frozen=True)
 class Provenance:
     """Where a promoted entry came from: the source event, its place there and its score."""
@@ -62,7 +67,7 @@ class Provenance:
 
 def entry_provenance(source: Source, entry_id: int) -> Provenance | None:
     """A promoted entry's provenance (None for an entry entered here)."""
-    key = f"{PROVENANCE_PREFIX}{entry_id}"
+    key = provenance_key(entry_id)
     db = sqlite_source(source)
     if db is not None:  # shown with the first proposal, before SQLAlchemy is loaded
         with db.sqlite_reader() as conn:

@@ -47,6 +47,11 @@ def parse_slot_parts(text: str) -> list[SlotPart]:
     return check_slot_parts(data)
 
 
+def slot_parts_json(parts: list[SlotPart]) -> str:
+    """Checked parts as the canonical JSON stored in Stage.slot_parts."""
+    return json.dumps([{"name": p.name, "minutes": p.minutes} for p in parts], ensure_ascii=False)
+
+
 def check_slot_parts(data: object) -> list[SlotPart]:
     """The one rule for a slot's parts (a list, each part named, each more than 0 minutes), for
     the JSON setup stores (``parse_slot_parts``, ``setup.normalise_slot_parts``) and the

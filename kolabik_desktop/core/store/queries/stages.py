@@ -84,14 +84,10 @@ _CRITERION_SQL = (
 )
 
 
-def _decimal(value: Any) -> Decimal:
-    # As DecimalText hands a stored value over (models.DecimalText.process_result_value).
-    return Decimal(value)
-
-
 def _criterion_sqlite(row: tuple[Any, ...]) -> CriterionInfo:
     cid, sid, code, name, description, weight, lo, hi, step, position, descriptors = row
-    numbers = tuple(None if v is None else _decimal(v) for v in (weight, lo, hi, step))
+    # As DecimalText hands a stored value over (models.DecimalText.process_result_value).
+    numbers = tuple(None if v is None else Decimal(v) for v in (weight, lo, hi, step))
     return _criterion((cid, sid, code, name, description, *numbers, position, descriptors))
 
 
