@@ -1,7 +1,7 @@
 """Rolling backups while the event changes, and File > Restore from backup.
 
-A backup is taken every few minutes (Settings) when something changed since the last one, and
-when the event is closed. Restoring takes a backup of the current state first.
+A backup is taken every few minutes (Settings) when something was written to the file since the
+last one, and when the event is closed. Restoring takes a backup of the current state first.
 """
 
 from __future__ import annotations
@@ -42,13 +42,18 @@ def fallback_backup_dir() -> Path:
 
 
 class BackupScheduler(QObject):
-    """Backs up the open event on a timer while it changes, and on close."""
+    """Backs up the open event on a timer while it changes, and on close.
+
+    "Changed" is the file's content (the event's write mark), not the window's change notices:
+    one of those announces the scores read at the start, and a backup made for it would rotate a
+    real one out after a session without a single edit.
+    """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.path: Path | None = None
         self.context: Any = None  # the EventContext backed up
-        self.dirty = False
+        self._backed_up: tuple[int, int] | None = None  # the write mark the last backup holds
         self.last_backup: Path | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.backup_if_changed)
@@ -58,12 +63,13 @@ class BackupScheduler(QObject):
             return  # a server is backed up by its administrators (pg_dump) or `kolabik copy`
         self.path = Path(context.db.path)
         self.context = context
-        self.dirty = False
-        context.changed.connect(self._mark_dirty)
+        self._backed_up = context.db.write_mark()
         self.timer.start(backup_interval_minutes() * 60_000)
 
-    def _mark_dirty(self, _change: object = None) -> None:
-        self.dirty = True
+    @property
+    def dirty(self) -> bool:
+        """Whether a write was committed to the file since it was opened or last backed up."""
+        return self.context is not None and self.context.db.write_mark() != self._backed_up
 
     def backup_now(self) -> Path | None:
         from kolabik_desktop.core.store.backup import make_backup
@@ -74,12 +80,14 @@ class BackupScheduler(QObject):
             # A damaged copy would prune a good backup, and be the newest one the refusal
             # tells the chair to restore.
             return None
+        # Read before copying: a write committed during the copy leaves the file changed.
+        mark = self.context.db.write_mark()
         try:
             self.last_backup = make_backup(self.path, fallback_dir=fallback_backup_dir())
         except KolabikError as exc:
             log.warning("backup failed: %s", exc)
             return None
-        self.dirty = False
+        self._backed_up = mark
         return self.last_backup
 
     def backup_if_changed(self) -> Path | None:

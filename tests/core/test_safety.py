@@ -195,6 +195,31 @@ def test_file_deleted_under_the_app_is_written_back_with_every_score(tmp_path):
     db.close()
 
 
+def test_the_write_mark_moves_on_each_commit_and_on_nothing_else(tmp_path):
+    from kolabik_desktop.core.store.queries.fast_scores import read_scorer_input
+
+    path = tmp_path / "e.kolabik"
+    db, ids = make_event(path)
+    start = db.write_mark()
+    assert start is not None
+    read_scorer_input(db)  # the window's read of every score at its start
+    _score(db, ids)  # a read in a writer's session (committed, writing nothing)
+    assert db.write_mark() == start
+    _set(db, ids, Decimal(64))
+    edited = db.write_mark()
+    assert edited != start
+    path.unlink()
+    _set(db, ids, Decimal(65), entry=3)  # written back to a new file: a new keeper counts
+    assert db.recovered_paths == [path]
+    written_back = db.write_mark()
+    assert written_back not in (start, edited)
+    db.close()
+    assert db.write_mark() == written_back  # what a backup taken after the close compares
+    reader = open_event_file(path, read_only=True)
+    assert reader.write_mark() is None  # a reader keeps no keeper: nothing to compare
+    reader.close()
+
+
 def test_write_output_replaces_atomically_and_a_failure_keeps_the_old_file(tmp_path, monkeypatch):
     from kolabik_desktop.core.errors import KolabikError
     from kolabik_desktop.core.files import write_output

@@ -42,6 +42,62 @@ def test_backup_only_when_something_changed(qtbot, tmp_path):
     window.close_event()
 
 
+def _start_with_full_backups(qtbot, tmp_path):
+    """The event opened as at the program's start (its scores read after the paint and
+    announced as a change), with KEEP older backups beside it: one more rotates the oldest out."""
+    from kolabik_desktop.core.store.backup import KEEP, make_backup
+
+    path = tmp_path / "e.kolabik"
+    db, ids = make_event(path)
+    db.close()
+    for _ in range(KEEP):
+        make_backup(path)
+    before = [b.path for b in list_backups(path)]
+    assert len(before) == KEEP
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_event(path, defer_scores=True)
+    with qtbot.waitSignal(
+        window.context.changed, timeout=5000, check_params_cb=lambda c: c.kind == "all"
+    ):
+        pass  # the "scores are in" announcement, which writes nothing
+    qtbot.waitUntil(lambda: window.context.db.engine_ready, timeout=5000)  # and the writer
+    return window, path, ids, before
+
+
+def test_opening_and_closing_without_an_edit_makes_no_backup(qtbot, tmp_path):
+    window, path, _ids, before = _start_with_full_backups(qtbot, tmp_path)
+    scheduler = window.features.backup.scheduler
+    assert not scheduler.dirty
+    assert scheduler.backup_if_changed() is None  # the timer's turn
+    window.close_event()
+    assert [b.path for b in list_backups(path)] == before  # none made, none rotated out
+
+
+def test_one_edit_then_close_makes_one_backup(qtbot, tmp_path):
+    window, path, ids, before = _start_with_full_backups(qtbot, tmp_path)
+    set_score(
+        window.context.db,
+        juror_id=ids.jurors[1],
+        entry_id=ids.entries[1],
+        criterion_id=ids.criteria[("P1", "SIG")],
+        value=Decimal(33),
+    )
+    assert window.features.backup.scheduler.dirty
+    window.close_event()
+    after = [b.path for b in list_backups(path)]
+    assert after[1:] == before[:-1]  # one new backup; the oldest rotated out
+    import sqlite3
+
+    newest = sqlite3.connect(after[0])
+    kept = newest.execute(
+        "SELECT value FROM score WHERE juror_id=? AND entry_id=? AND criterion_id=?",
+        (ids.jurors[1], ids.entries[1], ids.criteria[("P1", "SIG")]),
+    ).fetchone()[0]
+    newest.close()
+    assert kept == "33"
+
+
 def test_restore_from_backup_brings_the_old_value_back(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "e.kolabik"
     _db, ids = make_event(path)

@@ -215,6 +215,8 @@ class EventDB:
     on_server = False  # True for dialect.ServerEventDB (asked without importing dialect)
     read_only = False
     _keeper: sqlite3.Connection | None = None
+    _keepers_opened = 0
+    _last_write_mark: tuple[int, int] | None = None
     _gone: str | None = None
     _closed = False
 
@@ -353,6 +355,7 @@ class EventDB:
 
     def _open_keeper(self) -> None:
         self._keeper = sqlite3.connect(str(self.path), check_same_thread=False)
+        self._keepers_opened += 1
         # WAL first (kits and backups are stored in rollback mode), then a read: the keeper then
         # holds the -wal and -shm open, so their content stays reachable even once unlinked.
         self._keeper.execute("PRAGMA journal_mode=WAL").fetchone()
@@ -360,6 +363,22 @@ class EventDB:
         self._identity = _identity(self.path)
         self._journal_identity = _identity(Path(f"{self.path}-wal"))
         self._index_identity = _identity(Path(f"{self.path}-shm"))
+
+    def write_mark(self) -> tuple[int, int] | None:
+        """A value that moves whenever a write is committed to the file, and only then: equal
+        marks mean nothing was written in between (what a rolling backup compares, not the
+        change notices, one of which announces a read). None for a file no keeper holds (a
+        reader, a server).
+
+        The keeper never writes, so its ``PRAGMA data_version`` moves on every commit by any
+        other connection (the engine's, a sqlite3 writer's; a few microseconds to read). A
+        write-back opens a new keeper, whose count starts afresh: the keeper's number is part
+        of the mark. After ``close`` it is the mark the file was closed with.
+        """
+        if self._keeper is not None:
+            version = int(self._keeper.execute("PRAGMA data_version").fetchone()[0])
+            self._last_write_mark = (self._keepers_opened, version)
+        return self._last_write_mark
 
     def check_file(self) -> None:
         """Make sure the file at ``path`` is still this event; if not, save our data first.
@@ -475,6 +494,7 @@ class EventDB:
             if self._engine is not None:
                 self._engine.dispose()
         if self._keeper is not None:
+            self.write_mark()  # the last one, for a backup taken once the file is closed
             self._keeper.close()
             self._keeper = None
         if self.lock is not None:
