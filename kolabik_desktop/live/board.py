@@ -158,8 +158,13 @@ class Board:
             self._viewers.pop(writer, None)
 
 
+# The headless board's heading in each language (the window's board takes the projector's).
+_FINAL_TITLE = {"id": "Peringkat akhir", "en": "Final ranking"}
+
+
 class FinalRanking:
-    """The headless hub's board: the final ranking's top N, as the projector's full mode.
+    """The headless hub's board: the final ranking's top N, as the projector's full mode, in
+    ``lang`` (its heading and its numbers: "88,67" in Indonesian, as the projector writes them).
 
     Kept up to date like the window's leaderboard: one Scorer loaded once, and after a change
     only the changed entries' values are re-read (a full reload and ranking cost ~20 ms per
@@ -167,11 +172,11 @@ class FinalRanking:
     thread); calling the object computes the snapshot (the feed's thread).
     """
 
-    def __init__(self, db: Any, event_name: str, top_n: int = 10) -> None:
+    def __init__(self, db: Any, event_name: str, top_n: int = 10, lang: str = "id") -> None:
         from kolabik_desktop.core.scoring.engine import Scorer
         from kolabik_desktop.core.store.queries.fast_scores import read_scoring_input
 
-        self.db, self.event_name, self.top_n = db, event_name, top_n
+        self.db, self.event_name, self.top_n, self.lang = db, event_name, top_n, lang
         data = read_scoring_input(db)
         self.scorer = Scorer(data.event, data.values)
         self._lock = threading.Lock()
@@ -187,7 +192,7 @@ class FinalRanking:
                 self._dirty = None
 
     def __call__(self) -> dict[str, Any]:
-        from kolabik_desktop.core.scoring.engine import Scorer
+        from kolabik_desktop.core.scoring.engine import Scorer, localize_number_text
         from kolabik_desktop.core.scoring.model import FINAL
         from kolabik_desktop.core.store.queries import scores
         from kolabik_desktop.core.store.queries.fast_scores import read_scoring_input
@@ -207,14 +212,14 @@ class FinalRanking:
                 "rank": str(row.rank),
                 "title": row.entry.title,
                 "unit": row.entry.unit,
-                "score": row.display,
+                "score": localize_number_text(row.display, self.lang),
                 "provisional": row.status == "provisional",
             }
             for row in board.rows
             if row.rank is not None and row.rank <= self.top_n
         ]
         return {
-            "title": "Peringkat akhir",
+            "title": _FINAL_TITLE[self.lang],
             "event": self.event_name,
             "mode": "full",
             "lines": lines,

@@ -25,6 +25,7 @@ from kolabik_desktop.core.paths import resource_path
 # At module level: an import statement inside a function costs ~7 us once PySide hooks
 # __import__, and the browser and the leaderboard format thousands of rows at a time.
 from kolabik_desktop.core.scoring.engine import format_score
+from kolabik_desktop.core.scoring.engine import localize_number_text as _localize
 
 SETTINGS_KEY = "language"
 INDONESIAN = "id"
@@ -99,22 +100,9 @@ def locale() -> QLocale:
 
 
 def localize_number_text(text: str) -> str:
-    """A dot-decimal number as text ("85.50", from the scoring engine) in the language: "85,50"."""
-    if not text:
-        return text
-    loc = locale()
-    sign = ""
-    if text.startswith("-"):
-        sign, text = loc.negativeSign(), text[1:]
-    whole, dot, frac = text.partition(".")
-    group = loc.groupSeparator()
-    if len(whole) > 3 and whole.isdigit():
-        parts: list[str] = []
-        while len(whole) > 3:
-            parts.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = group.join([whole, *parts])
-    return sign + whole + (loc.decimalPoint() + frac if dot else "")
+    """A dot-decimal number as text ("85.50", from the scoring engine) in the language: "85,50"
+    (core's rule, which the web board follows too)."""
+    return _localize(text, _language)
 
 
 def format_decimal(value: Decimal | None) -> str:

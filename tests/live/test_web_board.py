@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import time
 from pathlib import Path
 
@@ -73,6 +74,28 @@ def test_the_board_is_served_only_with_its_token_and_pushes_each_change(room):
         db.close()
 
 
+@pytest.mark.parametrize(("lang", "number"), [("id", r"\d+,\d\d"), ("en", r"\d+\.\d\d")])
+def test_the_final_ranking_is_served_with_the_numbers_of_its_language(tmp_path, lang, number):
+    from kolabik_desktop.core.store.db import open_event_file
+
+    path = tmp_path / "chair.kolabik"
+    make_event(path, p2_fill=1.0, conflict=False)[0].close()
+    db = open_event_file(path)
+    server = HubServer(HubSession(db, approve="all"), "127.0.0.1", 0)
+    board = Board(server)
+    board.publish(FinalRanking(db, "Kolabik Uji 2023", lang=lang)())
+    server.start()
+    try:
+        served = sse_events(server.port, board.path + "events", 1)[0]
+    finally:
+        server.stop()
+        db.close()
+    scores = [line["score"] for line in served["lines"]]
+    assert len(scores) == 5  # every finalist ranked, each score in the board's language
+    assert all(re.fullmatch(number, score) for score in scores), scores
+    assert served["title"] == {"id": "Peringkat akhir", "en": "Final ranking"}[lang]
+
+
 def test_the_board_moves_in_chromium_when_a_juror_saves(room):
     event, ids, kits = room
     browser = browser_or_skip()
@@ -91,6 +114,9 @@ def test_the_board_moves_in_chromium_when_a_juror_saves(room):
         _wait(lambda: len(browser.find_elements("css selector", "#lines li")) == 1)
         line = browser.find_element("css selector", "#lines li").text
         assert "Inovasi Layanan 1" in line and "1" in line
+        # The board speaks Indonesian: its score has the decimal comma, as on the projector.
+        score = browser.find_element("css selector", "#lines li .score").text
+        assert re.fullmatch(r"\d+,\d\d", score), score
         assert browser.find_element("id", "state").text == "langsung"
         browser.save_screenshot(str(SHOTS / "web_board_chromium.png"))
     finally:

@@ -98,6 +98,20 @@ def test_the_window_speaks_indonesian_with_indonesian_numbers(qtbot):
     assert MainWindow().menu_file.title() == "&File"
 
 
+def test_cores_number_marks_are_the_ones_qt_writes_in_each_language():
+    """The web board (no Qt) and the window format numbers by core's table: it must say what
+    the window's QLocale for the language would write."""
+    from kolabik_desktop.core.scoring.engine import NUMBER_MARKS, localize_number_text
+    from kolabik_desktop.ui import i18n
+
+    assert set(NUMBER_MARKS) == set(i18n.LANGUAGES)
+    for lang in NUMBER_MARKS:
+        locale = i18n.locale_for(lang)
+        for value in (-1234567.5, -88.67, 0.25, 88.67, 1234.5, 7):
+            text = f"{value:.2f}"
+            assert localize_number_text(text, lang) == locale.toString(float(value), "f", 2), text
+
+
 def test_the_language_setting_is_read_from_qsettings(qtbot):
     from PySide6.QtCore import QSettings
 
