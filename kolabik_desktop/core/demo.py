@@ -30,6 +30,7 @@ from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.errors import EventFileError
 from kolabik_desktop.core.paths import DEFAULT_DEMO_FILENAME  # noqa: E402,F401 (re-exported)
 from kolabik_desktop.core.scoring.engine import Scorer
+from kolabik_desktop.core.scoring.numbers import localize_number_text
 from kolabik_desktop.core.store import writer as store_writer
 from kolabik_desktop.core.store.db import create_event_file
 from kolabik_desktop.core.store.lock import EventLock
@@ -575,7 +576,7 @@ def _summary(rng: random.Random, title: str, unit: str) -> str:
     name = title.split(":")[0].strip()
     year = rng.choice((2020, 2021, 2022))
     before, after = rng.randrange(5, 15), rng.randrange(1, 4)
-    people = f"{rng.randrange(300, 9000, 50):,}".replace(",", ".")  # Indonesian thousands: 6.500
+    people = localize_number_text(str(rng.randrange(300, 9000, 50)), "id")  # 6.500 warga
     return (
         f"Sebelum {name}, {rng.choice(SUMMARY_PROBLEMS)}. {unit} menjawabnya dengan "
         f"{rng.choice(SUMMARY_ACTIONS)}. Sejak {year}, waktu layanan turun dari {before} hari "

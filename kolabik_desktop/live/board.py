@@ -192,8 +192,9 @@ class FinalRanking:
                 self._dirty = None
 
     def __call__(self) -> dict[str, Any]:
-        from kolabik_desktop.core.scoring.engine import Scorer, localize_number_text
+        from kolabik_desktop.core.scoring.engine import Scorer
         from kolabik_desktop.core.scoring.model import FINAL
+        from kolabik_desktop.core.scoring.numbers import localize_number_text
         from kolabik_desktop.core.store.queries import scores
         from kolabik_desktop.core.store.queries.fast_scores import read_scoring_input
 

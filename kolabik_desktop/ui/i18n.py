@@ -25,7 +25,7 @@ from kolabik_desktop.core.paths import resource_path
 # At module level: an import statement inside a function costs ~7 us once PySide hooks
 # __import__, and the browser and the leaderboard format thousands of rows at a time.
 from kolabik_desktop.core.scoring.engine import format_score
-from kolabik_desktop.core.scoring.engine import localize_number_text as _localize
+from kolabik_desktop.core.scoring.numbers import localize_number_text as _localize
 
 SETTINGS_KEY = "language"
 INDONESIAN = "id"

@@ -98,6 +98,20 @@ def test_messages_fill_parameters_with_the_language_decimal_mark():
     assert "catatan" in problem_message(long, "id") and "note" in problem_message(long, "en")
 
 
+def test_numbers_in_messages_are_grouped_as_the_window_writes_them():
+    """The problem texts write numbers by the one rule (core/scoring/numbers.py): a thousand
+    or more is grouped, 1.234,5 in Indonesian (it used to read 1234,5)."""
+    p = rules.value_problem(Decimal("1234.5"), Decimal(0), Decimal(5000), Decimal(1))
+    assert p is not None and p.code == rules.VALUE_STEP
+    assert problem_message(p, "id") == "1.234,5 tidak sesuai kelipatan 1 (dari 0)"
+    assert problem_message(p, "en") == "1,234.5 is not on the step 1 (from 0)"
+    from kolabik_desktop.core.exchange.proof import Finding
+
+    f = Finding("score.differs", "J1/E1/P1/SIG", (("value", "-1234.5"), ("logged_value", "80")))
+    assert "berisi -1.234,5 (" in finding_message(f, "id")
+    assert "holds -1,234.5 (" in finding_message(f, "en")
+
+
 def test_strict_numbers():
     assert rules.parse_value("85,5") == Decimal("85.5")
     assert rules.parse_value(" 90 ") == Decimal(90)

@@ -23,9 +23,10 @@ from kolabik_desktop.core.reports import (
 )
 from kolabik_desktop.core.reports.i18n import long_date, terbilang
 from kolabik_desktop.core.scoring.engine import format_score
+from kolabik_desktop.core.scoring.numbers import localize_number_text
 from kolabik_desktop.core.store import setup
 from kolabik_desktop.core.store.db import open_event_file
-from kolabik_desktop.core.store.models import Juror
+from kolabik_desktop.core.store.models import Criterion, Juror
 from kolabik_desktop.core.store.services import set_comment, set_score
 
 DAY = dt.date(2026, 11, 23)
@@ -85,7 +86,7 @@ def _line_with(text: str, code: str) -> str:
 
 
 def _id(display: str) -> str:
-    return display.replace(".", ",")
+    return localize_number_text(display, "id")
 
 
 def _size(reader: PdfReader, page: int = 0) -> tuple[float, float]:
@@ -361,6 +362,26 @@ def test_english_recap(event):
     assert "SCORE RECAP" in text and "Page 1 of" in text and "23 November 2026" in text
     row = data.scorer.leaderboard("P1").rows[0]
     assert row.display in _line_with(text, row.entry.code)  # dot decimal in English
+
+
+def test_report_numbers_are_written_as_the_window_writes_them(tmp_path):
+    """A value of a thousand or more is grouped as the window groups it: 1.234,5 in Indonesian
+    (reports used to print 1234,5), 1,234.5 in English."""
+    db, ids = make_event(tmp_path / "big.kolabik", entries=3, jurors=3, conflict=False)
+    sig = ids.criteria[("P1", "SIG")]
+    with db.session() as s:
+        criterion = s.get(Criterion, sig)
+        criterion.max_value, criterion.step = Decimal(5000), Decimal("0.5")
+    set_score(
+        db, juror_id=ids.jurors[0], entry_id=ids.entries[0], criterion_id=sig,
+        value=Decimal("1234.5"),
+    )  # fmt: skip
+    data = load_report_data(db)
+    juror, entry = data.event.jurors[0], data.event.entries[0]
+    for lang, written in (("id", "1.234,5"), ("en", "1,234.5")):
+        text = "\n".join(_pages(_pdf(data, kind="sheet", stage="P1", juror=juror.code, lang=lang)))
+        assert written in _line_with(text, entry.code).split(), lang
+    db.close()
 
 
 def test_fingerprint_moves_with_a_score_and_only_then(tmp_path):

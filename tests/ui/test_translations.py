@@ -101,7 +101,7 @@ def test_the_window_speaks_indonesian_with_indonesian_numbers(qtbot):
 def test_cores_number_marks_are_the_ones_qt_writes_in_each_language():
     """The web board (no Qt) and the window format numbers by core's table: it must say what
     the window's QLocale for the language would write."""
-    from kolabik_desktop.core.scoring.engine import NUMBER_MARKS, localize_number_text
+    from kolabik_desktop.core.scoring.numbers import NUMBER_MARKS, localize_number_text
     from kolabik_desktop.ui import i18n
 
     assert set(NUMBER_MARKS) == set(i18n.LANGUAGES)

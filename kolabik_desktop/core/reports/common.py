@@ -14,6 +14,7 @@ from kolabik_desktop.core.reports.i18n import LANGS, t
 from kolabik_desktop.core.reports.layout import PAPERS, ProgressFn, no_progress
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import FINAL, Leaderboard, LeaderboardRow, Number
+from kolabik_desktop.core.scoring.numbers import localize_number_text
 from kolabik_desktop.core.store.services import decimal_text
 
 KINDS = ("sheet", "recap", "minutes", "feedback", "blank", "certificate", "decision", "analysis")
@@ -63,11 +64,12 @@ class Context:
         return self._boards[key]
 
     def number(self, value: Number | None) -> str:
-        """A score at display precision, with the decimal comma in Indonesian."""
+        """A score at display precision, in the language (1.234,5 in Indonesian)."""
         return self.localise(format_score(value, self.precision))
 
     def localise(self, display: str) -> str:
-        return display.replace(".", ",") if self.lang == "id" else display
+        """A dot-decimal number as the window writes it in the report's language."""
+        return localize_number_text(display, self.lang)
 
     def raw(self, value: Decimal | None) -> str:
         """A juror's raw value as entered (85, 85.5), never rounded."""

@@ -93,31 +93,6 @@ def format_score(value: Number | Decimal | int | None, precision: int) -> str:
     return _format_key(_display_key(value, precision), precision)
 
 
-# Each language's decimal mark and thousands separator, as Qt's locale for it writes them (the
-# window's id_ID and en_US): numbers read the same in the window, on the projector and on the
-# web board, which the headless hub serves without Qt.
-NUMBER_MARKS = {"id": (",", "."), "en": (".", ",")}
-
-
-def localize_number_text(text: str, lang: str) -> str:
-    """A dot-decimal number as text ("85.50", ``format_score``) in ``lang``: "85,50" in
-    Indonesian, with thousands grouped ("1234.5" -> "1.234,5"); '' stays ''."""
-    if not text:
-        return text
-    point, group = NUMBER_MARKS[lang]
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
-    whole, dot, frac = text.partition(".")
-    if len(whole) > 3 and whole.isdigit():
-        parts: list[str] = []
-        while len(whole) > 3:
-            parts.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = group.join([whole, *parts])
-    return sign + whole + (point + frac if dot else "")
-
-
 def _places(value: Decimal) -> int:
     """Decimal places needed to write value exactly (0 for integers); no context rounding."""
     _, digits, exponent = Decimal(value).as_tuple()

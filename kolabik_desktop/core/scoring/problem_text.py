@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from kolabik_desktop.core import codes as c
 from kolabik_desktop.core.scoring import rules as r
+from kolabik_desktop.core.scoring.numbers import localize_number_text
 
 LANGS = ("id", "en")
 
@@ -1852,7 +1853,7 @@ def _plain(value: Any, lang: str) -> str:
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
         text = "0" if text in ("-0", "") else text
-        return text.replace(".", ",") if lang == "id" else text
+        return localize_number_text(text, lang)
     return str(value)
 
 
@@ -2106,8 +2107,8 @@ def finding_message(finding: FindingLike, lang: str = "en") -> str:
     for name in _FINDING_NUMBERS:
         if params.get(name) == EMPTY_VALUE:
             params[name] = EMPTY_WORDS[lang]
-        elif lang == "id":
-            params[name] = params.get(name, "").replace(".", ",")
+        else:
+            params[name] = localize_number_text(params.get(name, ""), lang)
     return _fill(texts[lang], params)
 
 
