@@ -75,8 +75,8 @@ class EventContext(QObject):
         if defer_scores:
             self._spec = read_event_spec(db)
         else:
-            self._scorer = self._build_scorer()
-            self._spec = self._scorer.event
+            self.scorer = _read_scorer(db)
+            self._spec = self.scorer.event
         self._incoming.connect(self._absorb)
         self._unsubscribe = db.changes.subscribe(self._incoming.emit)
         # The event's own background work: closing waits for it before the lock is released.
@@ -103,7 +103,11 @@ class EventContext(QObject):
 
     @scorer.setter
     def scorer(self, scorer: Scorer) -> None:
+        """Every full read of the scores comes in here. Its ~100k long-lived score objects are
+        frozen out of the collector: every full garbage collection would otherwise rescan them,
+        which showed up as 150–300 ms stalls of the live board after an edit."""
         self._scorer = scorer
+        gc.freeze()
 
     @property
     def event_spec(self) -> EventSpec:
@@ -149,15 +153,7 @@ class EventContext(QObject):
         if generation != self._generation or self.tasks.closed:
             return  # a later read (or a rebuild) is newer
         self.scorer = scorer
-        gc.freeze()
         self.changed.emit(Change("all"))
-
-    def _build_scorer(self) -> Scorer:
-        scorer = _read_scorer(self.db)
-        # The ~100k long-lived score objects would otherwise be rescanned by every full garbage
-        # collection, which showed up as 150–300 ms stalls of the live board after an edit.
-        gc.freeze()
-        return scorer
 
     def after_paint(self) -> None:
         """The work the window's first paint did not wait for. At the program's start (scores
@@ -208,7 +204,6 @@ class EventContext(QObject):
             return  # rebuilt in full meanwhile (a rubric change, a reload): that one is newer
         self.scorer = scorer
         self.scores_loaded = True
-        gc.freeze()  # as _build_scorer: the long-lived scores are not rescanned by every pass
         moved, self._moved_while_loading = self._moved_while_loading, set()
         if moved:  # saved while the scores loaded: the read may predate them
             self._reread(moved)  # one announcement below covers them
@@ -238,7 +233,7 @@ class EventContext(QObject):
 
     def _rebuild(self) -> None:
         self._generation += 1
-        self.scorer = self._build_scorer()
+        self.scorer = _read_scorer(self.db)
         self.scores_loaded = True
         self._moved_while_loading.clear()
 
