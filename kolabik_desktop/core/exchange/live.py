@@ -48,8 +48,8 @@ from kolabik_desktop.core.store.models import (
     Juror,
     LiveOutbox,
     PackageReceipt,
-    Setting,
 )
+from kolabik_desktop.core.store.settings import get_setting, put_setting
 
 log = logging.getLogger("kolabik.live")
 
@@ -225,18 +225,6 @@ class Ack:
 # ---------------------------------------------------------------------------------------------
 
 
-def get_setting(s: Session, key: str) -> str | None:
-    return s.scalar(select(Setting.value).where(Setting.key == key))
-
-
-def put_setting(s: Session, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def pairing_code(public_key: bytes) -> str:
     """A short code naming the hub's key: typed by a juror whose kit predates the key."""
     digest = base64.b32encode(hashlib.sha256(public_key).digest()).decode("ascii")
@@ -268,7 +256,7 @@ def hub_private_key(db: EventDB) -> bytes:
         raise KolabikError.coded(ec.LIVE_NOT_EVENT, file=db.path.name)
     with db.session() as s:
         ensure_hub_key(s)
-        return bytes.fromhex(get_setting(s, SETTING_HUB_PRIVATE) or "")
+        return bytes.fromhex(get_setting(s, SETTING_HUB_PRIVATE))
 
 
 def kit_hub_key(kit: EventDB) -> bytes | None:
@@ -318,7 +306,6 @@ def _require_kit(kit: EventDB) -> int:
 # The kit's side reads, built once: a juror's every save pushes a delta, and building a select
 # cost more than running it on a kit's few rows.
 _UNSENT = select(func.count(LiveOutbox.seq))
-_SETTING = select(Setting.value).where(Setting.key == bindparam("key"))
 _QUEUE_HEAD = (
     select(LiveOutbox.seq, LiveOutbox.kind, LiveOutbox.key_a, LiveOutbox.key_b, LiveOutbox.key_c)
     .order_by(LiveOutbox.seq)
@@ -335,8 +322,8 @@ def kit_state(kit: EventDB) -> KitState:
 
 def _kit_state(s: Session) -> KitState:
     unsent = s.scalar(_UNSENT) or 0
-    last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
-    at = s.scalar(_SETTING, {"key": SETTING_LAST_ACK_AT})
+    last = get_setting(s, SETTING_LAST_ACK)
+    at = get_setting(s, SETTING_LAST_ACK_AT) or None
     return KitState(int(unsent), int(last) if last else 0, at)
 
 
@@ -391,7 +378,7 @@ def _record_acks(s: Session, acks: Sequence[Ack]) -> int:
     newest = max(a.hub_seq for a in acks)
     deleted = s.execute(_DROP_ACKED, {"upto": upto})
     gone = cast(CursorResult[Any], deleted).rowcount
-    last = s.scalar(_SETTING, {"key": SETTING_LAST_ACK})
+    last = get_setting(s, SETTING_LAST_ACK)
     put_setting(s, SETTING_LAST_ACK, str(max(newest, int(last) if last else 0)))
     put_setting(s, SETTING_LAST_ACK_AT, utc_now())
     return int(gone or 0)
@@ -499,7 +486,7 @@ class HubSession:
         self._uid = self.db.uid
         with self.db.session() as s:
             self.event_name = s.scalars(select(Event.name)).one()
-            approved = set((get_setting(s, SETTING_APPROVED) or "").split())
+            approved = set(get_setting(s, SETTING_APPROVED).split())
             for code, name in s.execute(select(Juror.code, Juror.name).order_by(Juror.code)):
                 self._links[code] = JurorLink(code, name, approved=code in approved)
 

@@ -18,7 +18,8 @@ from kolabik_desktop.core import codes as ec
 from kolabik_desktop.core.store import audit
 from kolabik_desktop.core.store.db import EventDB, utc_now
 from kolabik_desktop.core.store.keys import key_fingerprint as key_fingerprint  # re-exported
-from kolabik_desktop.core.store.models import Juror, Setting
+from kolabik_desktop.core.store.models import Juror
+from kolabik_desktop.core.store.settings import get_setting, put_setting
 
 KIT_KEY_SETTING = "kit_signing_key"  # hex of the 32-byte Ed25519 private key, in kits only
 PUBLIC_KEY_BYTES = 32
@@ -90,7 +91,7 @@ def forget_juror_key(db: EventDB, juror_code: str) -> str:
 def kit_private_key(db: EventDB) -> bytes | None:
     """The kit's own private key, or None when the kit has not made one yet."""
     with db.session() as s:
-        value = s.scalar(select(Setting.value).where(Setting.key == KIT_KEY_SETTING))
+        value = get_setting(s, KIT_KEY_SETTING)
     return bytes.fromhex(value) if value else None
 
 
@@ -104,10 +105,10 @@ def ensure_kit_key(db: EventDB) -> bytes | None:
     private = new_private_key()
     with db.session() as s:
         # Made inside the write transaction: two windows opening one kit keep one key.
-        value = s.scalar(select(Setting.value).where(Setting.key == KIT_KEY_SETTING))
+        value = get_setting(s, KIT_KEY_SETTING)
         if value:
             return bytes.fromhex(value)
-        s.add(Setting(key=KIT_KEY_SETTING, value=private.hex()))
+        put_setting(s, KIT_KEY_SETTING, private.hex())
         juror = s.get(Juror, db.kit_juror_id)
         audit.append(
             s,

@@ -26,12 +26,11 @@ from kolabik_desktop.core.store.queries.entries import (  # Provenance: re-expor
     provenance_key,
 )
 from kolabik_desktop.core.store.services import audit_rubric_change
+from kolabik_desktop.core.store.settings import get_setting, put_setting
 from kolabik_desktop.core.store.setup import (
     CHAIR,
     MAX_LOGO_BYTES,
     _check_chair,
-    _put_setting,
-    _setting,
     image_kind,
 )
 
@@ -191,7 +190,7 @@ def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = 
     new = award_setting_values(settings)
     # Defaults are stored as such, so an event keeps its wording if a later version's defaults change.
     with db.session() as s:
-        old = {key: _setting(s, key) for key in AWARD_KEYS}
+        old = {key: get_setting(s, key) for key in AWARD_KEYS}
         if old == new:
             return
         for key, value in new.items():
@@ -199,7 +198,7 @@ def update_award_settings(db: EventDB, settings: AwardSettings, *, actor: str = 
                 # Stored even when empty: an emptied list must not fall back to the default.
                 s.merge(Setting(key=key, value=value))
             else:
-                _put_setting(s, key, value)
+                put_setting(s, key, value)
         audit_rubric_change(
             s,
             actor=actor,
@@ -238,10 +237,10 @@ def set_provenance(db: EventDB, entry_id: int, record: Provenance, *, actor: str
         if entry is None:
             raise ValidationError.coded(ec.ENTRY_ID_GONE, id=entry_id)
         text = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
-        old = _setting(s, provenance_key(entry_id)) or None
+        old = get_setting(s, provenance_key(entry_id)) or None
         if old == text:
             return
-        _put_setting(s, provenance_key(entry_id), text)
+        put_setting(s, provenance_key(entry_id), text)
         audit_rubric_change(
             s,
             actor=actor,

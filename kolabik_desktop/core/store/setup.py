@@ -60,6 +60,7 @@ from kolabik_desktop.core.store.services import (
     parse_cumulative,
     parse_decimal,
 )
+from kolabik_desktop.core.store.settings import get_setting, put_setting
 
 CHAIR = "chair"
 TIEBREAKS = ("standard", "none")
@@ -202,21 +203,6 @@ class EventDetails:
     report_chair: str = ""  # the chair's name under the chair's signature line
 
 
-def _setting(session: Session, key: str) -> str:
-    return session.scalar(select(Setting.value).where(Setting.key == key)) or ""
-
-
-def _put_setting(session: Session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if not value:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def get_event_details(db: EventDB) -> EventDetails:
     with db.session() as s:
         ev = s.scalars(select(Event)).one()
@@ -228,8 +214,8 @@ def get_event_details(db: EventDB) -> EventDetails:
             tiebreak=ev.tiebreak,
             round_stage_scores=ev.round_stage_scores,
             logo=ev.logo,
-            report_place=_setting(s, SETTING_REPORT_PLACE),
-            report_chair=_setting(s, SETTING_REPORT_CHAIR),
+            report_place=get_setting(s, SETTING_REPORT_PLACE),
+            report_chair=get_setting(s, SETTING_REPORT_CHAIR),
         )
 
 
@@ -268,10 +254,10 @@ def update_event_details(db: EventDB, details: EventDetails, *, actor: str = CHA
         ev.tiebreak = details.tiebreak
         ev.round_stage_scores = details.round_stage_scores
         ev.logo = details.logo
-        old["report_place"] = _setting(s, SETTING_REPORT_PLACE)
-        old["report_chair"] = _setting(s, SETTING_REPORT_CHAIR)
-        _put_setting(s, SETTING_REPORT_PLACE, details.report_place.strip())
-        _put_setting(s, SETTING_REPORT_CHAIR, details.report_chair.strip())
+        old["report_place"] = get_setting(s, SETTING_REPORT_PLACE)
+        old["report_chair"] = get_setting(s, SETTING_REPORT_CHAIR)
+        put_setting(s, SETTING_REPORT_PLACE, details.report_place.strip())
+        put_setting(s, SETTING_REPORT_CHAIR, details.report_chair.strip())
         new = _event_audit(ev)
         new["report_place"] = details.report_place.strip()
         new["report_chair"] = details.report_chair.strip()
@@ -539,10 +525,10 @@ def _move_presentation_order(session: Session, old_code: str, new_code: str | No
     """The running order is kept under the stage's code: it follows a renamed stage, and goes
     with a deleted one (a later stage given that code starts without it)."""
     old_key = ORDER_KEY.format(stage=old_code)
-    order = _setting(session, old_key)
-    _put_setting(session, old_key, "")
+    order = get_setting(session, old_key)
+    put_setting(session, old_key, "")
     if new_code is not None:
-        _put_setting(session, ORDER_KEY.format(stage=new_code), order)
+        put_setting(session, ORDER_KEY.format(stage=new_code), order)
 
 
 def delete_stage(
@@ -632,7 +618,7 @@ def set_presentation_order(
     with db.session() as s:
         if s.scalar(select(Stage.id).where(Stage.code == stage_code)) is None:
             raise ValidationError.coded(ec.STAGE_GONE, stage=stage_code)
-        saved = _setting(s, key)
+        saved = get_setting(s, key)
         old_ids = list(parse_order(saved))
         wanted = Entry.id.in_(set(ids) | set(old_ids))
         codes = {eid: code for eid, code in s.execute(select(Entry.id, Entry.code).where(wanted))}
@@ -641,7 +627,7 @@ def set_presentation_order(
             raise ValidationError.coded(ec.ORDER_ENTRY_GONE, stage=stage_code, id=unknown[0])
         if saved and ids == old_ids:
             return
-        _put_setting(s, key, json.dumps(ids))
+        put_setting(s, key, json.dumps(ids))
         audit_rubric_change(
             s,
             actor=actor,
@@ -1615,8 +1601,8 @@ def get_assignments(db: EventDB, stage_id: int) -> AssignmentPlan:
 
 
 def _assignment_rule(session: Session, stage_id: int) -> dict[str, Any] | None:
-    row = session.get(Setting, _ASSIGN_SETTING.format(stage_id=stage_id))
-    return json.loads(row.value) if row is not None and row.value else None
+    text = get_setting(session, _ASSIGN_SETTING.format(stage_id=stage_id))
+    return json.loads(text) if text else None
 
 
 def _category_pairs(
@@ -1699,15 +1685,8 @@ def set_assignments(db: EventDB, stage_id: int, plan: AssignmentPlan, *, actor: 
             )
         )
         _write_pairs(s, stage_id, pairs)
-        key = _ASSIGN_SETTING.format(stage_id=stage_id)
-        setting = s.get(Setting, key)
-        if rule is None:
-            if setting is not None:
-                s.delete(setting)
-        elif setting is None:
-            s.add(Setting(key=key, value=json.dumps(rule)))
-        else:
-            setting.value = json.dumps(rule)
+        rule_text = "" if rule is None else json.dumps(rule)  # '' removes the setting
+        put_setting(s, _ASSIGN_SETTING.format(stage_id=stage_id), rule_text)
         new_desc: Any = sorted((jurors[j], entries[e]) for j, e in pairs)
         if rule is not None:
             new_desc = {

@@ -19,6 +19,7 @@ from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.models import Setting, Stage
 from kolabik_desktop.core.store.services import audit_rubric_change, decimal_text, parse_decimal
+from kolabik_desktop.core.store.settings import put_setting
 
 TOLERANCE_KEY = "stage_tolerance:{stage_id}"
 _PREFIX = "stage_tolerance:"
@@ -64,15 +65,8 @@ def put_stage_tolerance(session: Session, stage: Stage, value: Decimal | None) -
     """Set (or clear, with None) a stage's tolerance in the caller's transaction."""
     what = rules.Problem(ec.SUBJECT_STAGE_CODE, {"stage": stage.code})
     check_tolerance(what, value, stage.scale_min, stage.scale_max)
-    key = TOLERANCE_KEY.format(stage_id=stage.id)
-    row = session.get(Setting, key)
-    if value is None:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(Setting(key=key, value=decimal_text(value)))
-    else:
-        row.value = decimal_text(value)
+    text = "" if value is None else decimal_text(value)  # '' removes the setting
+    put_setting(session, TOLERANCE_KEY.format(stage_id=stage.id), text)
 
 
 def set_stage_tolerance(
