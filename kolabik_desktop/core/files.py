@@ -34,6 +34,8 @@ def os_error_code(exc: OSError) -> str:
         return "no_folder"
     if exc.errno == errno.EIO:
         return "io_error"
+    if exc.errno in (errno.EBUSY, errno.ETXTBSY):
+        return "busy"
     return ""
 
 

@@ -63,10 +63,25 @@ def test_create_then_open_keeps_the_event_and_its_unique_id(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "failure",
-    [OSError(28, "No space left on device"), sqlite3.OperationalError("database or disk is full")],
+    ("failure", "said_id", "said_en"),
+    [
+        (OSError(28, "No space left on device"), "disk penuh", "the disk is full"),
+        (sqlite3.OperationalError("database or disk is full"), "disk penuh", "the disk is full"),
+        (sqlite3.OperationalError("database is locked"), "dipakai program lain", "in use"),
+        (OSError(16, "Device or resource busy"), "dipakai program lain", "in use"),
+        (
+            sqlite3.DatabaseError("database disk image is malformed"),
+            "ternyata rusak",
+            "came out damaged",
+        ),
+        (sqlite3.DatabaseError("file is not a database"), "ternyata rusak", "came out damaged"),
+    ],
 )
-def test_a_create_that_fails_says_why_in_the_users_language(tmp_path, monkeypatch, failure):
+def test_a_create_that_fails_says_why_in_the_users_language(
+    tmp_path, monkeypatch, failure, said_id, said_en
+):
+    """File > New and `kolabik new`: a full disk, a busy file or a damaged one is worded in the
+    user's language; SQLite's and the OS's English never shows in the Indonesian message."""
     from kolabik_desktop.core.scoring.problem_text import error_message
 
     def fail(*_args, **_kwargs):
@@ -78,8 +93,12 @@ def test_a_create_that_fails_says_why_in_the_users_language(tmp_path, monkeypatc
     error = refused.value
     assert error.code == "create.failed_nothing_written"
     indonesian = error_message(error.code, error.params, "id")
-    assert "disk penuh" in indonesian and "disk is full" not in indonesian
-    assert "the disk is full" in str(error)
+    assert said_id in indonesian and "tidak ada yang ditulis" in indonesian
+    english = str(failure.args[-1]).lower()
+    assert english not in indonesian.lower()
+    words = set(english.split()) - {"disk", "or"}  # "disk" is an Indonesian word too
+    assert not words & set(indonesian.lower().replace(";", " ").split()), indonesian
+    assert said_en in str(error)  # the CLI's English
     assert list(tmp_path.iterdir()) == []  # nothing was written, no temporary file left
 
 

@@ -2277,6 +2277,16 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
         "id": "drive melaporkan kesalahan (USB dicabut?)",
         "en": "the drive reported an error (removed USB stick?)",
     },
+    "busy": {
+        "id": "berkas sedang dipakai program lain; tutup program itu lalu coba lagi",
+        "en": "the file is in use by another program; close it and try again",
+    },
+    "damaged": {
+        "id": "berkas yang sedang dibuat ternyata rusak (drive bermasalah?); coba lagi atau "
+        "pilih folder lain",
+        "en": "the file being made came out damaged (a failing drive?); try again or choose "
+        "another folder",
+    },
     # Why a hub could not be reached (live/client.py's network_error_code).
     "net_refused": {
         "id": "tidak ada hub yang mendengarkan di alamat itu (hub belum dimulai?)",

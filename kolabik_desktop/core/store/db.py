@@ -676,9 +676,11 @@ def create_event_file(
             _remove_sqlite_files(tmp)
         if isinstance(exc, KolabikError) or not isinstance(exc, Exception):
             raise
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DatabaseError
 
-        if isinstance(exc, OperationalError | sqlite3.OperationalError | OSError):
+        # DatabaseError too, not only OperationalError: a damaged file ("malformed", "not a
+        # database") is SQLite's DatabaseError, and is worded by a reason code like the others.
+        if isinstance(exc, DatabaseError | sqlite3.DatabaseError | OSError):
             raise _create_error(path, exc) from None
         raise EventFileError.coded(ec.CREATE_FAILED, path=str(path), detail=str(exc)) from exc
     return open_event_file(path)
@@ -689,6 +691,8 @@ _STORAGE_REASONS = {
     ec.SAVE_DISK_FULL: "disk_full",
     ec.SAVE_READ_ONLY: "read_only",
     ec.SAVE_IO: "io_error",
+    ec.SAVE_BUSY: "busy",
+    ec.SAVE_DAMAGED: "damaged",
 }
 
 
