@@ -524,6 +524,49 @@ def test_a_delta_held_back_in_part_is_refused_whole_and_the_rest_of_its_batch_me
     assert chair_value(db, ids, "J1", 0, "PAP")[0] == Decimal(80)
 
 
+UNEXPECTED_ID = "Kesalahan tak terduga di hub: lihat log"
+PYTHON_TEXT = "'NoneType' object is not subscriptable"
+
+
+def test_an_unexpected_failure_at_the_hub_is_a_coded_line_and_its_detail_stays_in_the_log(
+    room, monkeypatch, caplog
+):
+    """A request no rule foresaw, and a merge that fails for no coded reason: the chair's dock
+    (the juror's last refusal) and the juror's kit read a coded, translated line; Python's
+    English text is in the hub's log only."""
+    import logging
+
+    db, ids, j1, _j2 = room
+    hub = HubSession(db, approve="all")
+
+    def broken(*_args, **_kwargs):
+        raise TypeError(PYTHON_TEXT)
+
+    caplog.set_level(logging.WARNING, logger="kolabik.live")
+    monkeypatch.setattr(hub, "_handle", broken)
+    answer = hub.handle(hello(j1), "J1")
+    assert _refused(answer) == live.REFUSED_MALFORMED and PYTHON_TEXT not in json.dumps(answer)
+    said = problem_message(hub.refusals[-1].problem, "id")
+    assert UNEXPECTED_ID in said and "NoneType" not in said and "subscriptable" not in said
+    assert "Unexpected error at the hub: see the log" in str(LiveRefusal.from_answer(answer))
+    assert PYTHON_TEXT in caplog.text
+    monkeypatch.undo()
+
+    caplog.clear()
+    hub.committer = live.GroupCommit(db)
+    monkeypatch.setattr(hub.committer, "_merge", broken)
+    save(j1, ids, 0, "PAP", 80)
+    delta = live.next_delta(j1)
+    answer = hub.handle(live.signed_request(j1, "push", delta=delta.data.decode()), "J1")
+    hub.committer.close()
+    assert _refused(answer) == live.REFUSED_WRITE and PYTHON_TEXT not in json.dumps(answer)
+    link = next(lk for lk in hub.jurors() if lk.code == "J1")
+    assert link.last_refusal == live.REFUSED_WRITE and link.last_refusal_problem is not None
+    said = problem_message(link.last_refusal_problem, "id")  # the dock's tooltip
+    assert UNEXPECTED_ID in said and "NoneType" not in said and "subscriptable" not in said
+    assert PYTHON_TEXT in caplog.text
+
+
 def test_a_refusal_crosses_the_wire_as_a_code_and_reads_in_the_kits_language():
     """The hub answers a code and its why's code and parameters, never a sentence; the kit words
     them (English for the CLI, Indonesian in the window). Older kits read the same "code"."""

@@ -551,9 +551,11 @@ class HubSession:
             return {"ok": True} | self._handle(request, who)
         except LiveRefusal as refusal:
             return refusal.answer()
-        except Exception as exc:  # a request no rule foresaw: refused and logged, never a crash
+        except Exception:  # a request no rule foresaw: refused and logged, never a crash
+            # The detail (Python's English) goes to the log; the chair and the juror read a
+            # coded line in their language.
             log.exception("hub: unexpected failure on a request from %s", who or "?")
-            return self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_FAILED, detail=exc).answer()
+            return self.refuse(REFUSED_MALFORMED, ec.LIVE_WHY_FAILED).answer()
 
     def _handle(self, request: object, who: str) -> dict[str, Any]:
         if not isinstance(request, dict) or request.get("protocol") != PROTOCOL:
@@ -766,6 +768,8 @@ def commit_deltas(
         # Planned, held back and applied in the one write transaction (apply_import's whole).
         applied = apply_import(db, ImportPlan(tuple(v for v, _last in deltas), ()), whole=True)
     except KolabikError as exc:
+        if exc.problem is None:  # uncoded: the chair reads "see the log", so it says what
+            log.error("hub: the deltas could not be merged: %s", exc)
         return [_write_refusal(exc) for _delta in deltas]
     done: list[Ack | LiveRefusal] = []
     for (_verified, last), item in zip(deltas, applied.items, strict=True):
@@ -890,11 +894,12 @@ def _refusal_of_problems(problems: Sequence[Problem]) -> LiveRefusal:
 
 
 def _write_refusal(exc: Exception) -> LiveRefusal:
-    """The chair's event could not take a merge: its coded problem (the disk's), if it has one."""
+    """The chair's event could not take a merge: its coded problem (the disk's), if it has one;
+    else the coded unexpected error (the caller logged the exception itself)."""
     problem = getattr(exc, "problem", None)
     if isinstance(problem, Problem):
         return refused(REFUSED_WRITE, problem)
-    return refused(REFUSED_WRITE, ec.LIVE_WHY_FAILED, detail=exc)
+    return refused(REFUSED_WRITE, ec.LIVE_WHY_FAILED)
 
 
 def acks_since(db: EventDB, juror: str, since: int, kit: str | None = None) -> list[Ack]:

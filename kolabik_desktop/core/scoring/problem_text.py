@@ -1008,9 +1008,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "delta tanpa rentang antrean, atau milik juri lain",
         "en": "the delta has no queue range, or is another juror's",
     },
-    c.LIVE_WHY_FAILED: {
-        "id": "permintaan tidak dapat ditangani: {detail}",
-        "en": "the request could not be handled: {detail}",
+    c.LIVE_WHY_FAILED: {  # Python's own text (English) stays in the hub's log
+        "id": "Kesalahan tak terduga di hub: lihat log",
+        "en": "Unexpected error at the hub: see the log",
     },
     c.LIVE_WHY_BYTES: {
         "id": "{bytes} byte, batasnya {max}",
