@@ -13,6 +13,7 @@ third of a second) is not on the way to the first paint.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -53,6 +54,12 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# How long close() waits for the sessions and reads other threads have under way, then again for
+# a commit under way: SQLite's own busy_timeout (5 s) bounds a commit, with room to spare.
+CLOSE_WAIT_SECONDS = 10.0
+
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> str:
@@ -222,7 +229,10 @@ class EventDB:
 
     _engine: Engine | None = None
     _make: Callable[[], Engine] | None = None
-    _engine_lock = threading.Lock()
+    # Declared, not made here: a lock made at class level is one lock shared by every event that
+    # skips __init__ (dialect.ServerEventDB). Each event makes its own in __init__.
+    _engine_lock: threading.Lock
+    _closing = False
     _reader_uri: str | None = None
 
     def __init__(
@@ -238,9 +248,16 @@ class EventDB:
         read layer reads it with sqlite3 (``sqlite_reader``) and SQLAlchemy need not be loaded."""
         assert (engine is None) != (make_engine is None)
         self.path = path
-        self._engine = engine
-        self._make = make_engine
         self._engine_lock = threading.Lock()
+        # The sessions and reads under way (thread id -> how many on it), and the commits under
+        # way: close() refuses new ones at once, and waits for these before it lets the file go.
+        self._uses = threading.Condition()
+        self._users: dict[int, int] = {}
+        self._commits = 0
+        self._closing = False  # close() has begun: no new session, read or engine
+        self._closed = False  # ... and no commit: the engine is being disposed, the lock freed
+        self._engine = None if engine is None else self._refuse_when_closed(engine)
+        self._make = make_engine
         self.read_only = read_only
         # The read layer's sqlite3 path, for a current file (no engine made yet): a writer's
         # reads see its own commits (mode=ro, never immutable); a reader's file may be on
@@ -254,7 +271,6 @@ class EventDB:
         self._journal_identity: tuple[int, int] | None = None
         self._index_identity: tuple[int, int] | None = None
         self._gone: str | None = None  # set when the file was replaced: writes are refused
-        self._closed = False
         self.recovered_paths: list[Path] = []  # set when the file was put back after deletion
         self.lock: Any = None  # an EventLock when opened by a writer
         if not read_only:
@@ -284,21 +300,62 @@ class EventDB:
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use, on any thread: a
-        write that comes before ``prepare_engine`` has finished waits for it, never skips."""
+        write that comes before ``prepare_engine`` has finished waits for it, never skips.
+
+        Refused once ``close`` has begun, except to a thread whose session began before it."""
         engine = self._engine
+        if engine is not None and not self._closing:
+            return engine
+        with self._uses:
+            if self._closed or (self._closing and threading.get_ident() not in self._users):
+                raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
         if engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    if self._closed:
+                    if self._closed:  # checked again under the lock close() disposes under
                         raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
                     assert self._make is not None
-                    self._engine = self._make()
+                    self._engine = self._refuse_when_closed(self._make())
                 engine = self._engine
         return engine
 
     @engine.setter
     def engine(self, value: Engine) -> None:
         self._engine = value
+
+    def _refuse_when_closed(self, engine: Engine) -> Engine:
+        """A disposed engine reconnects on its next use: whoever kept it from before ``close``
+        would reach the file without its lock. Every new connection is refused once closed."""
+        from sqlalchemy import event
+
+        def refuse(*_args: object) -> None:
+            if self._closed:
+                raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
+            # None: SQLAlchemy goes on to connect as usual
+
+        event.listen(engine, "do_connect", refuse)
+        return engine
+
+    @contextmanager
+    def _in_use(self) -> Iterator[None]:
+        """A session or read of the file, counted so that ``close`` can wait for it; refused at
+        once when ``close`` has begun, unless its thread has one under way already (nested work
+        of a session that began before the close, which must be able to finish)."""
+        me = threading.get_ident()
+        with self._uses:
+            if self._closed or (self._closing and me not in self._users):
+                # A closed event has released its lock: a late task must not reconnect without it.
+                raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
+            self._users[me] = self._users.get(me, 0) + 1
+        try:
+            yield
+        finally:
+            with self._uses:
+                if self._users[me] == 1:
+                    del self._users[me]
+                else:
+                    self._users[me] -= 1
+                self._uses.notify_all()
 
     @property
     def engine_ready(self) -> bool:
@@ -334,24 +391,23 @@ class EventDB:
         """A read-only sqlite3 connection to the file (``mode=ro``: it can never write,
         checkpoint or delete a journal), in one read transaction, closed after; for the read
         layer's fast path (``reads_with_sqlite``)."""
-        if self._closed:
-            raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
-        assert self._reader_uri is not None, "not an event file read with sqlite3"
-        self.check_file()
-        try:
-            conn = sqlite3.connect(self._reader_uri, uri=True, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise damaged_error(self.path, exc) from exc
-        try:
-            conn.execute("PRAGMA query_only=ON")
-            conn.execute("BEGIN")
-            yield conn
-        except sqlite3.OperationalError as exc:
-            raise storage_error(self.path, exc) from exc
-        except sqlite3.DatabaseError as exc:
-            raise damaged_error(self.path, exc) from exc
-        finally:
-            conn.close()
+        with self._in_use():
+            assert self._reader_uri is not None, "not an event file read with sqlite3"
+            self.check_file()
+            try:
+                conn = sqlite3.connect(self._reader_uri, uri=True, check_same_thread=False)
+            except sqlite3.Error as exc:
+                raise damaged_error(self.path, exc) from exc
+            try:
+                conn.execute("PRAGMA query_only=ON")
+                conn.execute("BEGIN")
+                yield conn
+            except sqlite3.OperationalError as exc:
+                raise storage_error(self.path, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                raise damaged_error(self.path, exc) from exc
+            finally:
+                conn.close()
 
     def _open_keeper(self) -> None:
         self._keeper = sqlite3.connect(str(self.path), check_same_thread=False)
@@ -452,34 +508,62 @@ class EventDB:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work: committed on success, rolled back on any error."""
-        if self._closed:
-            # A closed event has released its lock: a late task must not reconnect without it.
-            raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
-        self.check_file()
-        from sqlalchemy.exc import DatabaseError, OperationalError
+        with self._in_use():
+            self.check_file()
+            from sqlalchemy.exc import DatabaseError, OperationalError
 
-        s = self._sessionmaker()
+            s = self._sessionmaker()
+            try:
+                yield s
+                self._commit(s)
+            except OperationalError as exc:
+                s.rollback()
+                raise storage_error(self.path, exc) from exc
+            except DatabaseError as exc:
+                s.rollback()
+                if type(exc) is DatabaseError:  # SQLite's "malformed" / "not a database"
+                    raise damaged_error(self.path, exc.orig or exc) from exc
+                raise
+            except BaseException:
+                s.rollback()
+                raise
+            finally:
+                s.close()
+
+    def _commit(self, s: Session) -> None:
+        """Commit, unless ``close`` gave up waiting for this session: its lock may be freed by
+        now, so the work is refused (rolled back by the caller). A commit under way is counted:
+        close lets the file go only after it."""
+        with self._uses:
+            if self._closed:
+                raise StorageError.coded(ec.FILE_CLOSED, file=self.path.name)
+            self._commits += 1
         try:
-            yield s
             s.commit()
-        except OperationalError as exc:
-            s.rollback()
-            raise storage_error(self.path, exc) from exc
-        except DatabaseError as exc:
-            s.rollback()
-            if type(exc) is DatabaseError:  # SQLite's "malformed" / "not a database"
-                raise damaged_error(self.path, exc.orig or exc) from exc
-            raise
-        except BaseException:
-            s.rollback()
-            raise
         finally:
-            s.close()
+            with self._uses:
+                self._commits -= 1
+                self._uses.notify_all()
 
     def notify(self, change: Change) -> None:
         self.changes.emit(change)
 
+    def _stop_uses(self) -> bool:
+        """Refuse new sessions, reads and engines, then wait (bounded) for those other threads
+        have under way; past the bound, their commits are refused. False when a commit was still
+        under way after the second bound."""
+        me = threading.get_ident()
+        with self._uses:
+            self._closing = True
+            # The closing thread's own session (a close from inside it) is not waited for: it is
+            # refused at its commit, as the file is let go under it.
+            if not self._uses.wait_for(lambda: self._users.keys() <= {me}, CLOSE_WAIT_SECONDS):
+                log.warning("%s closed with work still under way: it is refused", self.path.name)
+            self._closed = True
+            return self._uses.wait_for(lambda: self._commits == 0, CLOSE_WAIT_SECONDS)
+
     def close(self) -> None:
+        committed = self._stop_uses()
         if (
             self._keeper is not None
             and self._gone is None
@@ -490,7 +574,6 @@ class EventDB:
             with contextlib.suppress(KolabikError):
                 self.check_file()
         with self._engine_lock:  # a prepare_engine under way finishes first: it is disposed here
-            self._closed = True
             if self._engine is not None:
                 self._engine.dispose()
         if self._keeper is not None:
@@ -498,6 +581,11 @@ class EventDB:
             self._keeper.close()
             self._keeper = None
         if self.lock is not None:
+            if not committed:
+                # A commit still writing: freeing the lock would let another writer in under it.
+                # The OS frees the lock when this program ends.
+                log.error("%s: a commit is still under way; its lock is kept", self.path.name)
+                return
             self.lock.release()
             self.lock = None
 
