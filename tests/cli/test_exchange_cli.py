@@ -114,12 +114,13 @@ def test_audit_prints_rows_and_detects_an_edit(chair_anywhere, capsys):
         value=Decimal("77"),
         actor="chair",
     )
+    url = db.engine.url  # a closed event hands out no engine
     db.close()
     code, out, _ = run(capsys, "audit", event, "--juror", "J2")
     assert code == 0
     assert "chair score.set [J2 IN-003 P1 SIG]" in out and "value=77" in out
     assert "(from local)" in out and "audit chain: intact" in out
-    tamper = create_engine(db.engine.url)  # an outside edit, on a connection of its own
+    tamper = create_engine(url)  # an outside edit, on a connection of its own
     with tamper.begin() as con:
         con.execute(text("UPDATE audit_log SET new = replace(new, '77', '97')"))
     tamper.dispose()
