@@ -187,7 +187,11 @@ def leaderboard_csv(board: Leaderboard, stage_codes: Sequence[str]) -> str:
         for i in _CSV_TEXT_COLUMNS:
             fields[i] = csv_safe(fields[i])
         scores = row.stage_scores
-        fields += [format_score(scores.get(code), precision) for code in stage_codes]
+        # A stage without a score is an empty field: most rows of a national final ranking.
+        fields += [
+            "" if (score := scores.get(code)) is None else format_score(score, precision)
+            for code in stage_codes
+        ]
         writer.writerow(fields)
     return out.getvalue()
 

@@ -11,7 +11,7 @@ from factories import make_event
 from openpyxl import load_workbook
 
 from kolabik_desktop.cli.leaderboard_cmd import leaderboard_csv
-from kolabik_desktop.core.exchange.exports import csv_safe, export
+from kolabik_desktop.core.exchange.exports import FORMULA_STARTS, csv_safe, export
 from kolabik_desktop.core.exchange.workbook import export_workbook, import_workbook
 from kolabik_desktop.core.reports.data import load_report_data
 from kolabik_desktop.core.scoring.engine import Scorer
@@ -65,6 +65,15 @@ def test_csv_exports_put_an_apostrophe_before_a_formula_start(tmp_path):
     cli_fields = {f for row in csv.reader(io.StringIO(leaderboard_csv(board, ["P1"]))) for f in row}
     assert {"'" + t for t in TITLES} <= cli_fields
     assert csv_safe("Inovasi = baik") == "Inovasi = baik" and csv_safe("\rx") == "'\rx"
+    assert csv_safe("") == ""
+
+
+def test_every_formula_start_is_caught_as_a_first_character():
+    # csv_safe looks at the first character only: a start of two characters would slip through.
+    assert all(len(start) == 1 for start in FORMULA_STARTS)
+    for start in FORMULA_STARTS:
+        assert csv_safe(start + "SUM(A1)") == "'" + start + "SUM(A1)"
+        assert csv_safe("x" + start) == "x" + start
 
 
 def test_event_workbook_keeps_the_exact_text_both_ways(tmp_path):
