@@ -239,6 +239,10 @@ _UNSCORED = _Result(None, _NO_KEY, "unscored")
 _NOT_ADVANCED = _Result(None, _NO_KEY, "not_advanced")
 
 
+def _no_values(cells: Mapping[int, Decimal]) -> tuple[Decimal, ...]:
+    return ()
+
+
 class _Stage:
     """Values, juror totals (integer numerators over q) and panel scores of one stage."""
 
@@ -309,6 +313,8 @@ class _Stage:
         self.base = 0
         self.coefficients: tuple[tuple[int, int], ...] = ()  # (criterion id, A_c)
         self._criterion_ids: tuple[int, ...] = ()
+        # The weighted criteria's values of one juror's cells, in coefficient order, in one C call.
+        self._pick_values: Callable[[Mapping[int, Decimal]], Iterable[Decimal]] = _no_values
         self._terms: tuple[dict[Decimal, int], ...] = ()
         self.scaled: dict[Decimal, int] = {}
         self._cells: dict[int, tuple[JurorCell, ...]] = {}
@@ -345,7 +351,15 @@ class _Stage:
         self.scaled = {}
         # Per weighted criterion, value -> its term A_c × (v × 10^places), filled as values come:
         # a total is then one lookup per criterion, done in C (national event: 15,000 totals).
-        self._criterion_ids = tuple(c_id for c_id, _ in self.coefficients)
+        self._criterion_ids = ids = tuple(c_id for c_id, _ in self.coefficients)
+        # itemgetter of one key gives the value, not a 1-tuple.
+        self._pick_values = (
+            _no_values
+            if not ids
+            else itemgetter(*ids)
+            if len(ids) > 1
+            else (lambda cells, only=ids[0]: (cells[only],))
+        )
         self._terms = tuple({} for _ in self.coefficients)
 
     def scale(self, value: Decimal) -> int:
@@ -365,9 +379,7 @@ class _Stage:
         if not self._criterion_ids:
             return None
         try:
-            return self.base + sum(
-                map(getitem, self._terms, map(cells.__getitem__, self._criterion_ids))
-            )
+            return self.base + sum(map(getitem, self._terms, self._pick_values(cells)))
         except KeyError:  # a criterion without a value, or a value not met before
             return self._total_terms(cells)
 
