@@ -18,7 +18,11 @@ from kolabik_desktop.core.scoring.engine import Scorer
 from kolabik_desktop.core.scoring.model import EventSpec
 from kolabik_desktop.core.store.db import Change, EventDB
 from kolabik_desktop.core.store.queries import scores
-from kolabik_desktop.core.store.queries.fast_scores import read_event_spec, read_scorer_input
+from kolabik_desktop.core.store.queries.fast_scores import (
+    MarkedSpec,
+    read_event_spec_marked,
+    read_scorer_input,
+)
 from kolabik_desktop.core.store.sqlite_file import CommitWatcher
 from kolabik_desktop.ui.problems import error_text
 from kolabik_desktop.ui.workers import (
@@ -36,13 +40,13 @@ WRITER_DELAY_MS = 200
 FOLLOW_INTERVAL_MS = 1000
 
 
-def _read_scorer(db: EventDB) -> Scorer:
+def _read_scorer(db: EventDB, known: MarkedSpec | None = None) -> Scorer:
     """Every score of the event in a scorer: the read layer's sqlite3 path for an event file (the
     portable one for a server), and no garbage collection while ~100k long-lived objects are
     made: each full pass would scan them all (about 100 ms on the national event, measured), and
     none of them is garbage."""
     with gc_paused():
-        event, values = read_scorer_input(db)
+        event, values = read_scorer_input(db, known)
         return Scorer(event, values)
 
 
@@ -72,8 +76,12 @@ class EventContext(QObject):
         self._generation = 0  # a full rebuild while the scores load makes that load stale
         self._moved_while_loading: set[int] = set()
         self._scorer: Scorer | None = None
+        # The structure the window paints from, marked: the background read of the scores takes
+        # it again if nothing was written in between.
+        self._painted_spec: MarkedSpec | None = None
         if defer_scores:
-            self._spec = read_event_spec(db)
+            self._painted_spec = read_event_spec_marked(db)
+            self._spec = self._painted_spec[0]
         else:
             self.scorer = _read_scorer(db)
             self._spec = self.scorer.event
@@ -192,9 +200,9 @@ class EventContext(QObject):
         """Read every score in the event's task runner (after the window has painted)."""
         if self.scores_loaded or self.tasks.closed:
             return
-        db, generation = self.db, self._generation
+        db, generation, known = self.db, self._generation, self._painted_spec
         self.tasks.start(
-            lambda _progress: _read_scorer(db),
+            lambda _progress: _read_scorer(db, known),
             lambda scorer: self._scores_in(generation, scorer),
             lambda exc: self.file_problem.emit(error_text(exc)),
         )

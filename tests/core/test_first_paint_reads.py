@@ -33,9 +33,13 @@ from kolabik_desktop.core.store.models import (
 )
 from kolabik_desktop.core.store.queries import entries, event, presentation, scores, stages
 from kolabik_desktop.core.store.queries.entries import PROVENANCE_PREFIX
-from kolabik_desktop.core.store.queries.fast_scores import read_scorer_input
+from kolabik_desktop.core.store.queries.fast_scores import (
+    read_event_spec_marked,
+    read_scorer_input,
+)
 from kolabik_desktop.core.store.queries.submissions import submission
 from kolabik_desktop.core.store.services import load_scoring_input
+from kolabik_desktop.core.store.setup import JurorData, add_juror
 
 
 def _enrich(db: EventDB) -> None:
@@ -243,3 +247,73 @@ def test_a_write_while_the_engine_is_being_made_waits_for_it(tmp_path: Path) -> 
     ).fetchall()
     conn.close()
     assert stored == [("77",)]
+
+
+def test_the_scores_read_takes_the_painted_structure_only_while_nothing_was_written(
+    tmp_path: Path,
+) -> None:
+    """The window paints from the structure, then reads the scores in the background: it takes
+    that structure again only when no commit came in between, from this program or another."""
+    path = tmp_path / "ev.kolabik"
+    make_event(path, entries=4)[0].close()
+    with open_event_file(path, lock=True) as db:
+        known = read_event_spec_marked(db)
+        assert known[1] is not None
+        spec, cells = read_scorer_input(db, known)
+        assert spec is known[0]  # taken, not read again
+        assert Scorer(spec, cells).leaderboard(FINAL).rows == (
+            Scorer(*read_scorer_input(db)).leaderboard(FINAL).rows
+        )
+        add_juror(db, JurorData(code="J9", name="Juri Baru"))  # this program's writer
+        spec, _cells = read_scorer_input(db, known)
+        assert spec is not known[0] and "J9" in {j.code for j in spec.jurors}
+
+        known = read_event_spec_marked(db)
+        other = sqlite3.connect(path)  # another program
+        with other:
+            other.execute(
+                "UPDATE entry SET title = 'Judul Baru' WHERE id = ?", (spec.entries[0].id,)
+            )
+        other.close()
+        spec, _cells = read_scorer_input(db, known)
+        assert spec is not known[0] and spec.entries[0].title == "Judul Baru"
+    # A read-only view keeps no mark: the structure is always read again.
+    with open_event_file(path, read_only=True) as reader:
+        known = read_event_spec_marked(reader)
+        assert known[1] is None
+        spec, _cells = read_scorer_input(reader, known)
+        assert spec is not known[0] and spec == known[0]
+
+
+def test_a_commit_just_after_the_mark_is_not_in_that_read(tmp_path: Path, monkeypatch) -> None:
+    """The snapshot is fixed before the mark is compared: a commit that lands right after the
+    comparison is in neither the reused structure nor the scores read with it."""
+    path = tmp_path / "ev.kolabik"
+    make_event(path, entries=4)[0].close()
+    with open_event_file(path, lock=True) as db:
+        known = read_event_spec_marked(db)
+        peek = sqlite3.connect(path)
+        j, e, c, old = peek.execute(
+            "SELECT juror_id, entry_id, criterion_id, value FROM score "
+            "WHERE value IS NOT NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+        peek.close()
+        take_mark = db.write_mark
+
+        def mark_then_commit():  # another program commits right after the mark is taken
+            mark = take_mark()
+            other = sqlite3.connect(path)
+            with other:
+                other.execute(
+                    "UPDATE score SET value = '0' WHERE juror_id = ? AND entry_id = ? "
+                    "AND criterion_id = ?",
+                    (j, e, c),
+                )
+            other.close()
+            return mark
+
+        monkeypatch.setattr(db, "write_mark", mark_then_commit)
+        spec, cells = read_scorer_input(db, known)
+        assert spec is known[0]
+        stage = next(i for i, st in enumerate(spec.stages) if c in {x.id for x in st.criteria})
+        assert str(cells.by_stage[stage][e][j][c]) == old != "0"

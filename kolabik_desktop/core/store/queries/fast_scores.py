@@ -239,16 +239,50 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         return load_scoring_input_sqlite(conn)
 
 
-def read_scorer_input(db: EventDB) -> tuple[EventSpec, ScoreValues | ScoreCells]:
+# The event's structure as read earlier, with the file's write mark taken before that read
+# (``read_event_spec_marked``); a mark of None never matches.
+MarkedSpec = tuple[EventSpec, object]
+
+
+def read_scorer_input(
+    db: EventDB, known: MarkedSpec | None = None
+) -> tuple[EventSpec, ScoreValues | ScoreCells]:
     """What a window's Scorer is built from: for an event file the scores already grouped for the
     engine (``load_cells_sqlite``, as ``kolabik leaderboard`` reads them), in one read
-    transaction with the structure; else the flat values of ``read_scoring_input``."""
+    transaction with the structure; else the flat values of ``read_scoring_input``.
+
+    ``known``: the structure the window painted from. It is taken instead of reading the
+    structure again (50 ms on a national event, on the way to the leaderboard) only when nothing
+    was committed to the file since it was read, so that it is exactly what this transaction
+    would read."""
     if not db.reads_with_sqlite:
         data = read_scoring_input(db)
         return data.event, data.values
     with db.sqlite_reader() as conn:
-        event = load_event_spec_sqlite(conn)
+        event = _spec_if_unchanged(db, conn, known)
+        if event is None:
+            event = load_event_spec_sqlite(conn)
         return event, load_cells_sqlite(conn, event)
+
+
+def _spec_if_unchanged(
+    db: EventDB, conn: sqlite3.Connection, known: MarkedSpec | None
+) -> EventSpec | None:
+    if known is None or known[1] is None:
+        return None
+    # The read transaction's snapshot is fixed by its first read. A mark taken after it that
+    # equals the one taken before the structure was read: no commit came in between, so this
+    # snapshot holds that structure.
+    conn.execute("SELECT 1 FROM event").fetchone()
+    return known[0] if db.write_mark() == known[1] else None
+
+
+def read_event_spec_marked(db: EventDB) -> MarkedSpec:
+    """``read_event_spec``, with the file's write mark taken just before: what
+    ``read_scorer_input(db, known=...)`` needs to reuse it. The mark is None where the file has
+    no keeper to take it from (a read-only view, a server): the structure is then read again."""
+    mark = db.write_mark()
+    return read_event_spec(db), mark
 
 
 def read_event_spec(db: EventDB) -> EventSpec:
