@@ -1,20 +1,28 @@
 """Issue 6: the leaderboard model (no widgets) and the live panel."""
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 from factories import make_event
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select, update
 
 from kolabik_desktop.core.scoring.engine import format_score
 from kolabik_desktop.core.scoring.model import EntrySpec, LeaderboardRow
 from kolabik_desktop.core.store import services
 from kolabik_desktop.core.store.db import Change
-from kolabik_desktop.core.store.models import Score
+from kolabik_desktop.core.store.models import Score, Stage
 from kolabik_desktop.ui.context import EventContext
-from kolabik_desktop.ui.leaderboard import LeaderboardModel, LeaderboardPanel, tie_text
+from kolabik_desktop.ui.leaderboard import (
+    LeaderboardModel,
+    LeaderboardPanel,
+    tie_text,
+    widest_status_texts,
+)
 
 M = LeaderboardModel
 
@@ -59,6 +67,39 @@ def test_model_columns_and_rows_without_widgets(qapp):
     assert model.row_of_entry(3) == 2
     model.set_rows([])
     assert model.rowCount() == 0
+
+
+def test_a_few_status_texts_are_as_wide_as_every_rows(qapp):
+    """The status column is sized from one text per end of each kind's scores, each digit
+    written as the font's widest, instead of from all 3,000 rows' texts."""
+
+    def left_out(code, missed, last, score):
+        scores = {last: score} if last else {}
+        row = _row(None, code, None, "not_advanced")
+        return replace(row, not_advanced_to=missed, last_stage=last, stage_scores=scores)
+
+    rows = [
+        _row(1, "E1", Fraction(1711, 20)),
+        left_out("E2", "P2", "P1", Fraction(6181, 100)),
+        left_out("E3", "P2", "P1", Fraction(100)),  # the highest in its kind, and the longest
+        left_out("E4", "P2", "P1", Fraction(5)),  # the lowest, and the shortest
+        left_out("E5", "P3", "P2", -1.5),  # a z-score below the scale
+        left_out("E6", "P2", "", None),  # no panel score in any stage
+    ]
+    texts = widest_status_texts(rows, 2, widest_digit="8")
+    assert texts == {
+        "final",
+        "not advanced to P2 (P1: 888.88)",
+        "not advanced to P2 (P1: 8.88)",
+        "not advanced to P3 (P2: -8.88)",
+        "not advanced to P2",
+    }
+    model = LeaderboardModel()
+    model.set_rows(rows)
+    metrics = QFontMetrics(QApplication.font())
+    digit = max("0123456789", key=metrics.horizontalAdvance)
+    bound = max(metrics.horizontalAdvance(t) for t in widest_status_texts(rows, 2, digit))
+    assert all(metrics.horizontalAdvance(model.status_of(r)) <= bound for r in rows)
 
 
 def test_tie_notes_come_from_the_rule_code(qapp):
@@ -209,3 +250,51 @@ def test_entries_that_did_not_advance_say_so_with_their_last_score_counted_apart
         assert m.data(m.index(i, M.STATUS)).startswith("tidak lolos ke P2 (P1: ")
     finally:
         i18n.install_translator(qapp, "en")
+
+
+def test_status_column_fits_a_zscore_score_outside_the_scale(qtbot, tmp_path):
+    """A z-score stage maps an outlier far below the scale: "not advanced to P2 (P1: -165.32)"
+    on a 0-100 rubric must show whole, so the column cannot be sized from the scale's ends."""
+    db, ids = make_event(
+        tmp_path / "z.kolabik", entries=20, jurors=2, fill=0.0, conflict=False, admitted_to_p2=5
+    )
+    outlier = ids.entries[-1]  # not admitted to P2
+    p1_criteria = [cid for (stage, _code), cid in ids.criteria.items() if stage == "P1"]
+    with db.session() as s:
+        s.execute(update(Stage).where(Stage.code == "P1").values(method="zscore"))
+        # Each juror's spread is one point, made by the outlier alone: its z is about -4.4 with
+        # both, and the stage's own spread (one juror near 100, the other near 0) is 50.
+        for juror, usual, lowest in zip(ids.jurors, (100, 1), (99, 0), strict=True):
+            for entry in ids.entries:
+                value = Decimal(lowest if entry == outlier else usual)
+                s.add_all(
+                    Score(
+                        juror_id=juror,
+                        entry_id=entry,
+                        criterion_id=cid,
+                        value=value,
+                        updated_at="t",
+                    )
+                    for cid in p1_criteria
+                )
+    context = EventContext(db)
+    try:
+        panel = LeaderboardPanel()
+        qtbot.addWidget(panel)
+        panel.resize(1600, 600)  # room for the whole status
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.set_context(context)
+        panel.set_board("final")
+        m = panel.model
+        texts = [m.data(m.index(i, M.STATUS)) for i in range(m.rowCount())]
+        outlier_row = m.row_of_entry(outlier)
+        assert outlier_row is not None
+        shown = texts[outlier_row]
+        assert shown.startswith("not advanced to P2 (P1: -1") and len(shown.split(": ")[1]) == 8
+        metrics = panel.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        assert widest == metrics.horizontalAdvance(shown)
+        assert panel.table.horizontalHeader().sectionSize(M.STATUS) >= widest + 8
+    finally:
+        context.close()
