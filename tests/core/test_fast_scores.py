@@ -8,19 +8,21 @@ and a server event, where the fast path must step aside for the portable one.
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from factories import make_event
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kolabik_desktop.core.demo import build_demo_event
 from kolabik_desktop.core.scoring.engine import Scorer, group_values, validate_event
-from kolabik_desktop.core.scoring.model import FINAL
+from kolabik_desktop.core.scoring.model import FINAL, ScoreCells
 from kolabik_desktop.core.store.db import open_event_file, utc_now
 from kolabik_desktop.core.store.models import (
     Assignment,
@@ -30,7 +32,13 @@ from kolabik_desktop.core.store.models import (
     Stage,
     StageAdmission,
 )
+from kolabik_desktop.core.store.queries import fast_scores
 from kolabik_desktop.core.store.queries.fast_scores import (
+    _ID_BOUNDS_SQL,
+    _id_bits,
+    load_cells_sqlite,
+    load_event_spec_sqlite,
+    load_values_sqlite,
     read_file_scoring_input,
     read_scoring_input,
 )
@@ -71,8 +79,6 @@ def test_demo_event_reads_the_same(tmp_path: Path) -> None:
 def test_scores_in_any_row_order_group_the_same(tmp_path: Path) -> None:
     """load_cells_sqlite reuses the last (juror, entry) group while rows follow each other; rows
     in a scrambled order (a file edited over weeks) must group exactly the same."""
-    import sqlite3
-
     path = tmp_path / "ev.kolabik"
     db, _ids = make_event(path, entries=6, jurors=4, admitted_to_p2=3, p2_fill=1.0)
     db.close()
@@ -177,8 +183,6 @@ def test_not_a_current_file_goes_the_usual_way(tmp_path: Path) -> None:
     assert read_file_scoring_input("postgresql://nobody@127.0.0.1:1/none") is None
     db, _ids = make_event(tmp_path / "old.kolabik")
     db.close()
-    import sqlite3
-
     conn = sqlite3.connect(tmp_path / "old.kolabik")
     conn.execute("UPDATE alembic_version SET version_num = 'an-older-one'")
     conn.commit()
@@ -220,3 +224,185 @@ def test_leaderboard_command_loads_no_gui_spreadsheet_pdf_or_orm(tmp_path: Path)
     )
     assert result.stdout.split() == ["0"], result.stdout + result.stderr
     assert out.read_text(encoding="utf-8").startswith("rank,code,title")
+
+
+# Packed ids: load_cells_sqlite has SQLite pack each score's three ids into one integer when every
+# id fits _MAX_ID_BITS bits (2**21 - 1 at most); anything else is grouped by the plain read.
+LARGEST_PACKED = 2**21 - 1
+
+
+def _event_file(tmp_path: Path) -> Path:
+    path = tmp_path / "ev.kolabik"
+    db, _ids = make_event(path, entries=6, jurors=4, admitted_to_p2=3, p2_fill=1.0)
+    db.close()
+    return path
+
+
+def _renumber(path: Path, table: str, largest: int) -> None:
+    """Shift every id of ``table`` so the largest is ``largest``, and every reference with it."""
+    conn = sqlite3.connect(path)
+    (old_largest,) = conn.execute(f"SELECT max(id) FROM {table}").fetchone()
+    shift = largest - old_largest
+    conn.execute(f"UPDATE {table} SET id = id + ?", (shift,))
+    tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for other in tables:
+        for fk in conn.execute(f"PRAGMA foreign_key_list({other})").fetchall():
+            if fk[2] == table:
+                conn.execute(f"UPDATE {other} SET {fk[3]} = {fk[3]} + ?", (shift,))
+    conn.commit()
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+
+def _damage(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def _read_cells(
+    path: Path, monkeypatch: pytest.MonkeyPatch, *, packed: bool
+) -> tuple[ScoreCells, ScoreCells, int | None]:
+    """load_cells_sqlite's cells, the portable grouping of the same rows, and _id_bits, all in
+    one read transaction; with packed=True the plain read must not run at all."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("BEGIN")
+        event = load_event_spec_sqlite(conn)
+        expected = group_values(event, load_values_sqlite(conn))
+        plain_reads: list[int] = []
+
+        def plain_read(conn: sqlite3.Connection) -> dict[tuple[int, int, int], Decimal]:
+            if packed:
+                pytest.fail("the plain read ran where the packed one should")
+            plain_reads.append(1)
+            return load_values_sqlite(conn)
+
+        monkeypatch.setattr(fast_scores, "load_values_sqlite", plain_read)
+        cells = load_cells_sqlite(conn, event)
+        assert plain_reads == ([] if packed else [1])
+        return cells, expected, _id_bits(conn)
+    finally:
+        conn.close()
+
+
+def test_ids_of_21_bits_are_read_packed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Juror, entry and criterion ids all at 2**21 - 1: packed (63 bits, no carry between them),
+    grouped and ranked exactly as the portable path."""
+    path = _event_file(tmp_path)
+    for table in ("juror", "entry", "criterion"):
+        _renumber(path, table, LARGEST_PACKED)
+    _assert_same(path)
+    cells, expected, bits = _read_cells(path, monkeypatch, packed=True)
+    assert bits == 21
+    assert cells == expected
+    assert all(cells.by_stage)  # both stages hold scores: a real comparison
+    read = read_file_scoring_input(path)  # the command's read takes the packed path too
+    assert read is not None and read.cells == expected
+
+
+@pytest.mark.parametrize(("table", "largest"), [("entry", 2**21), ("juror", 2**40)])
+def test_wider_ids_are_read_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, largest: int
+) -> None:
+    path = _event_file(tmp_path)
+    _renumber(path, table, largest)
+    _assert_same(path)
+    cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
+    assert bits is None
+    assert cells == expected and all(cells.by_stage)
+
+
+def test_negative_ids_are_read_plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _event_file(tmp_path)
+    _renumber(path, "criterion", -1)
+    _assert_same(path)
+    cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
+    assert bits is None
+    assert cells == expected and all(cells.by_stage)
+
+
+def test_no_scores_read_plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _event_file(tmp_path)
+    _damage(path, "DELETE FROM score")
+    cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
+    assert bits is None
+    assert cells == expected and not any(cells.by_stage)
+
+
+def test_text_id_in_a_damaged_file_reads_as_the_plain_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TEXT id sorts after every number: the bounds see it, and the plain read groups it."""
+    path = _event_file(tmp_path)
+    _damage(path, "UPDATE score SET juror_id = 'j' || juror_id WHERE id = 5")
+    _assert_same(path)
+    cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
+    assert bits is None
+    assert cells == expected
+    assert any("j" in str(juror) for stage in cells.by_stage for e in stage.values() for juror in e)
+
+
+def test_fractional_id_between_others_reads_as_the_plain_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A REAL id between two integers escapes the bounds (they still pack): SQLite's arithmetic
+    makes that row's key a float, and the plain read groups the whole table instead of the
+    fraction being cut off into another entry's cell."""
+    path = _event_file(tmp_path)
+    _damage(path, "UPDATE score SET entry_id = entry_id + 0.5 WHERE id = 5")
+    _assert_same(path)
+    cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
+    assert bits is not None
+    assert cells == expected
+    assert any(isinstance(e, float) for stage in cells.by_stage for e in stage)
+
+
+def _vm_steps(conn: sqlite3.Connection, sql: str) -> int:
+    """SQLite's virtual-machine instructions for one query: a pass over the rows grows with them."""
+    conn.execute(sql).fetchall()  # the schema is parsed first, once
+    steps = 0
+
+    def step() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    conn.set_progress_handler(step, 1)
+    try:
+        conn.execute(sql).fetchall()
+    finally:
+        conn.set_progress_handler(None, 1)
+    return steps
+
+
+def test_id_bounds_search_the_indexes(tmp_path: Path) -> None:
+    """The bounds cost six index lookups, the same on a table of any size, not a pass over a
+    national event's 124,000 rows. (EXPLAIN QUERY PLAN says SEARCH even for max(entry_id + 0),
+    a scan of the whole index: the steps taken are what is counted.)"""
+    conn = sqlite3.connect(_event_file(tmp_path))
+    try:
+        before = _vm_steps(conn, _ID_BOUNDS_SQL)
+        (rows,) = conn.execute("SELECT count(*) FROM score").fetchone()
+        for copy in range(1, 11):  # eleven times the scores, under new entry ids
+            conn.execute(
+                "INSERT INTO score (juror_id, entry_id, criterion_id, value, note, revision, "
+                "updated_at) SELECT juror_id, entry_id + ?, criterion_id, value, note, revision, "
+                "updated_at FROM score WHERE entry_id < 1000",
+                (1000 * copy,),
+            )
+        assert conn.execute("SELECT count(*) FROM score").fetchone() == (11 * rows,)
+        assert _vm_steps(conn, _ID_BOUNDS_SQL) == before
+    finally:
+        conn.close()
+
+
+def test_cells_are_read_in_the_callers_transaction(tmp_path: Path) -> None:
+    conn = sqlite3.connect(_event_file(tmp_path))
+    try:
+        event = load_event_spec_sqlite(conn)
+        with pytest.raises(AssertionError, match="read transaction"):
+            load_cells_sqlite(conn, event)
+    finally:
+        conn.close()
