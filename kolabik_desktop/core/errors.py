@@ -7,6 +7,11 @@ from typing import Any, Self
 from kolabik_desktop.core import codes
 from kolabik_desktop.core.scoring import rules
 
+# One problem of a refused input: a code, its parameters and where (sheet/row/column, a field).
+# Re-exported by an import, not ``Problem = rules.Problem``: mypy takes that assignment of a
+# named tuple for a parameterized tuple alias and refuses it in isinstance().
+from kolabik_desktop.core.scoring.rules import Problem as Problem
+
 
 class KolabikError(Exception):
     """An expected error with a message meant for the user.
@@ -55,10 +60,6 @@ class StorageError(KolabikError):
 
 class ValidationError(KolabikError):
     """A value the rules refuse (out of range, off step, recused, submitted stage...)."""
-
-
-# One problem of a refused input: a code, its parameters and where (sheet/row/column, a field).
-Problem = rules.Problem
 
 
 class InputRejected(KolabikError):

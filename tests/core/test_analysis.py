@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import math
 import statistics
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -271,12 +270,11 @@ def test_sensitivity_reruns_the_engine_per_method(case) -> None:
     for m in sens.methods:
         if m.method == stage.method:
             assert m.changed_places == 0
-        changed = replace(
-            stage,
+        changed = stage._replace(
             method=m.method,
             band=(stage.band or D(2)) if m.method == "banded" else stage.band,
         )
-        board = Scorer(replace(event, stages=(changed,)), values).leaderboard("P1")
+        board = Scorer(event._replace(stages=(changed,)), values).leaderboard("P1")
         assert [e.id for e in m.order] == [r.entry.id for r in board.rows if r.rank]
         if m.method == "mean":
             # Independent: the plain mean of the totals decides a unique leader.
@@ -304,8 +302,7 @@ def test_leave_one_out_equals_a_fresh_engine_with_the_juror_recused(case) -> Non
     ref = [r.entry.id for r in base.leaderboard("P1").rows if r.rank]
     for item in loo:
         assert item.stage is not None
-        alone = replace(
-            event,
+        alone = event._replace(
             conflicts=event.conflicts | {(item.juror.id, e.id) for e in event.entries},
         )
         rows = [r for r in Scorer(alone, values).leaderboard("P1").rows if r.rank]
@@ -512,7 +509,7 @@ def test_leave_one_out_of_a_two_stage_event_moves_stage_and_final_as_a_fresh_eng
         data = load_analysis_input(db)
     finally:
         db.close()
-    event = replace(data.event, stages=tuple(replace(s, method=method) for s in data.event.stages))
+    event = data.event._replace(stages=tuple(s._replace(method=method) for s in data.event.stages))
     values = data.values
 
     def placed(scorer: Scorer, board: str) -> list[int]:

@@ -170,8 +170,8 @@ def test_minutes_leave_out_columns_no_entry_fills(tmp_path):
     data = load_report_data(db)
     full = _flat(_pages(_pdf(data, kind="minutes", stage="P1")))
     assert "Unit Kategori Nilai" in full
-    entries = tuple(replace(e, unit="", category="") for e in data.event.entries)
-    bare = replace(data, event=replace(data.event, entries=entries))
+    entries = tuple(e._replace(unit="", category="") for e in data.event.entries)
+    bare = replace(data, event=data.event._replace(entries=entries))
     text = _flat(_pages(_pdf(bare, kind="minutes", stage="P1")))
     assert "Inovasi Nilai" in text and "Unit" not in text and "Kategori" not in text
     db.close()
@@ -300,8 +300,8 @@ def test_blank_form_rows_grow_to_fit_a_long_title(event):
     data = load_report_data(db)
     short = len(_pdf(data, kind="blank", stage="P1", juror="J3").pages)
     long_title = "Sistem Informasi Pelayanan Terpadu " * 5
-    entries = tuple(replace(e, title=long_title) for e in data.event.entries)
-    data = replace(data, event=replace(data.event, entries=entries))
+    entries = tuple(e._replace(title=long_title) for e in data.event.entries)
+    data = replace(data, event=data.event._replace(entries=entries))
     # Fixed handwriting rows would let the title spill over the next rows on the same pages.
     assert len(_pdf(data, kind="blank", stage="P1", juror="J3").pages) > short
 

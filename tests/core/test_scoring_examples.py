@@ -283,7 +283,7 @@ def test_criterion_means_over_eligible_jurors():
 
 def test_not_admitted_entry_is_not_on_the_stage_board():
     s1, s2 = stage(1, [crit(1, 100)], weight=50), stage(2, [crit(2, 100)], weight=50)
-    s2 = StageSpec(**{**_fields(s2), "admitted": frozenset({1})})
+    s2 = s2._replace(admitted=frozenset({1}))
     scorer = Scorer(event([s1, s2], 2, 1), {(1, 1, 1): D(50), (1, 2, 1): D(90), (1, 1, 2): D(70)})
     assert [r.entry.id for r in scorer.leaderboard("S2").rows] == [1]
     assert scorer.juror_status("S2", 1, 2) == "not_admitted"
@@ -294,7 +294,7 @@ def test_an_entry_not_admitted_to_a_weighted_stage_is_not_advanced_not_unscored(
     # "not_advanced" to S2 with S1 as its last stage; E3 admitted to S2 but not yet scored
     # there: plainly unscored. Rows keep their order (E2's S1 score 90 ranks it before E3's 60).
     s1, s2 = stage(1, [crit(1, 100)], weight=50), stage(2, [crit(2, 100)], weight=50)
-    s2 = StageSpec(**{**_fields(s2), "admitted": frozenset({1, 3})})
+    s2 = s2._replace(admitted=frozenset({1, 3}))
     values = {(1, 1, 1): D(50), (1, 2, 1): D(90), (1, 3, 1): D(60), (1, 1, 2): D(70)}
     scorer = Scorer(event([s1, s2], 3, 1), values)
     board = scorer.leaderboard(FINAL)
@@ -309,13 +309,9 @@ def test_an_entry_not_admitted_to_a_weighted_stage_is_not_advanced_not_unscored(
     # The same on a category board, and a stage board never says it (it lists only admitted).
     assert {r.status for r in scorer.leaderboard("S2").rows} == {"final", "unscored"}
     # Admitting E2 later makes it merely unscored in S2.
-    s2_all = StageSpec(**{**_fields(s2), "admitted": frozenset({1, 2, 3})})
+    s2_all = s2._replace(admitted=frozenset({1, 2, 3}))
     again = Scorer(event([s1, s2_all], 3, 1), values).leaderboard(FINAL)
     assert row_of(again, 2).status == "unscored"
-
-
-def _fields(spec: StageSpec) -> dict:
-    return {name: getattr(spec, name) for name in StageSpec.__slots__}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -490,7 +486,7 @@ def test_entries_without_a_final_score_follow_ordered_by_last_stage():
     # without a final score: last stage reached with a panel score first (none in S2), then by that score:
     # E5 99, E3 95, E4 60, then E6.
     s1, s2 = stage(1, [crit(1, 100)], weight=50), stage(2, [crit(2, 100)], weight=50)
-    s2 = StageSpec(**{**_fields(s2), "admitted": frozenset({1, 2, 3})})
+    s2 = s2._replace(admitted=frozenset({1, 2, 3}))
     values = {(1, e, 1): D(v) for e, v in {1: 70, 2: 80, 3: 95, 4: 60, 5: 99}.items()}
     values |= {(1, 1, 2): D(70), (1, 2, 2): D(60)}
     board = compute_leaderboard(event([s1, s2], 6, 1), values)

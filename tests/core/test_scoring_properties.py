@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import statistics
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -282,19 +281,18 @@ def test_ranks_follow_display_scores(case):
 def test_renaming_and_reordering_change_nothing(case, rnd):
     event, values = case
     before = outcome(Scorer(event, values))
-    entries = [replace(e, code=f"X{100 - e.id}", title=f"T{rnd.random()}") for e in event.entries]
-    jurors = [replace(j, code=f"Y{rnd.random()}", name="z") for j in event.jurors]
+    entries = [e._replace(code=f"X{100 - e.id}", title=f"T{rnd.random()}") for e in event.entries]
+    jurors = [j._replace(code=f"Y{rnd.random()}", name="z") for j in event.jurors]
     rnd.shuffle(entries)
     rnd.shuffle(jurors)
     stages = tuple(
-        replace(
-            s,
+        s._replace(
             name="renamed",
-            criteria=tuple(replace(c, code=f"R{c.code}", name="n") for c in s.criteria),
+            criteria=tuple(c._replace(code=f"R{c.code}", name="n") for c in s.criteria),
         )
         for s in event.stages
     )
-    renamed = replace(event, entries=tuple(entries), jurors=tuple(jurors), stages=stages)
+    renamed = event._replace(entries=tuple(entries), jurors=tuple(jurors), stages=stages)
     shuffled = list(values.items())
     rnd.shuffle(shuffled)
     after = outcome(Scorer(renamed, dict(shuffled)))

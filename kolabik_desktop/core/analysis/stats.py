@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -355,15 +355,15 @@ def with_method(event: EventSpec, board: str, method: str) -> EventSpec:
 
     def changed(st: StageSpec) -> StageSpec:
         band = (st.band if st.band is not None else DEFAULT_BAND) if method == "banded" else st.band
-        return replace(st, method=method, band=band)
+        return st._replace(method=method, band=band)
 
     stages = tuple(changed(st) if board == FINAL or st.code == board else st for st in event.stages)
-    return replace(event, stages=stages)
+    return event._replace(stages=stages)
 
 
 def without_juror(event: EventSpec, juror_id: int) -> EventSpec:
     """The event as if the juror were recused from every entry."""
-    return replace(event, conflicts=event.conflicts | {(juror_id, e.id) for e in event.entries})
+    return event._replace(conflicts=event.conflicts | {(juror_id, e.id) for e in event.entries})
 
 
 def _ranked(board: Leaderboard) -> tuple[tuple[EntrySpec, ...], dict[int, int]]:

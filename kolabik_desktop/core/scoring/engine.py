@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from itertools import groupby
@@ -1069,7 +1068,7 @@ def _category_board(overall: Leaderboard, category: str) -> Leaderboard:
             # Rows are in place order, so i rows of the category stand ahead of this one.
             new_rank, previous = i + 1, r.rank
         rank = None if r.rank is None else new_rank
-        renumbered.append(r if r.rank == rank else replace(r, rank=rank))
+        renumbered.append(r if r.rank == rank else r._replace(rank=rank))
     return Leaderboard(
         board=overall.board, category=category, rows=tuple(renumbered), precision=overall.precision
     )

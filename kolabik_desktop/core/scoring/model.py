@@ -4,15 +4,23 @@ The engine never sees the database: store.services builds an ``EventSpec`` and a
 mapping, and every consumer (CLI, leaderboard, projector, reports) reads ``LeaderboardRow``s.
 Ids are the database ids; codes and names are carried for display only, so renaming changes
 nothing (scoring.md section 5).
+
+The records are ``typing.NamedTuple``s, not frozen dataclasses: as immutable, but importing
+``dataclasses`` (which imports ``inspect``, ``ast``, ``dis``...) is a noticeable part of a
+``kolabik leaderboard`` process (issue #17), and a named tuple is cheaper to make, which counts
+for the 3,000 rows of a national ranking. They keep tuple semantics: ``==`` compares the fields
+by position (so nothing may compare records of different types), a record is iterable and has a
+length, and a copy with changes is ``record._replace(field=...)``. A default that would be a
+mutable dict is one shared read-only ``MappingProxyType``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 Method = Literal["mean", "trimmed", "median", "banded", "zscore"]
 METHODS: tuple[str, ...] = ("mean", "trimmed", "median", "banded", "zscore")
@@ -29,8 +37,7 @@ TIEBREAK_NONE: tuple[str, ...] = ()
 FINAL = "final"
 
 
-@dataclass(frozen=True, slots=True)
-class CriterionSpec:
+class CriterionSpec(NamedTuple):
     id: int
     code: str
     name: str
@@ -41,8 +48,7 @@ class CriterionSpec:
     position: int  # rubric order; breaks ties among equal weights in the tie-break chain
 
 
-@dataclass(frozen=True, slots=True)
-class StageSpec:
+class StageSpec(NamedTuple):
     id: int
     code: str
     name: str
@@ -62,8 +68,7 @@ class StageSpec:
     cumulative: tuple[tuple[str, Decimal], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class EntrySpec:
+class EntrySpec(NamedTuple):
     id: int
     code: str
     title: str
@@ -71,15 +76,13 @@ class EntrySpec:
     category: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class JurorSpec:
+class JurorSpec(NamedTuple):
     id: int
     code: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class JuryDecision:
+class JuryDecision(NamedTuple):
     """A place the jury decided that no rule produces; stage_code FINAL = the final ranking."""
 
     stage_code: str
@@ -88,8 +91,7 @@ class JuryDecision:
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class EventSpec:
+class EventSpec(NamedTuple):
     stages: tuple[StageSpec, ...]
     entries: tuple[EntrySpec, ...]
     jurors: tuple[JurorSpec, ...]
@@ -108,8 +110,7 @@ ScoreValues = Mapping[tuple[int, int, int], Decimal]
 StageCells = dict[int, dict[int, dict[int, Decimal]]]
 
 
-@dataclass(frozen=True)
-class ScoreCells:
+class ScoreCells(NamedTuple):
     """The same scores as a ``ScoreValues``, grouped the way the engine holds them.
 
     ``engine.group_values`` builds it from a ``ScoreValues``; a reader may build it directly
@@ -125,8 +126,7 @@ class ScoreCells:
 Number = Fraction | float
 
 
-@dataclass(frozen=True, slots=True)
-class JurorCell:
+class JurorCell(NamedTuple):
     """One juror's part in an entry's panel score for a stage (the per-juror breakdown)."""
 
     juror_id: int
@@ -136,8 +136,12 @@ class JurorCell:
     complete: bool  # every criterion of weight > 0 has a value
 
 
-@dataclass(frozen=True, slots=True)  # slots: 3,000 rows per national ranking, made faster
-class LeaderboardRow:
+# A row's stage scores when it has none: one shared, read-only mapping (a NamedTuple default is
+# shared by every row, so it must not be a dict).
+NO_STAGE_SCORES: Mapping[str, Number | None] = MappingProxyType({})
+
+
+class LeaderboardRow(NamedTuple):
     rank: int | None  # None for unscored rows
     entry: EntrySpec
     score: Number | None  # exact value ranked on (final, blend, or panel score)
@@ -148,7 +152,7 @@ class LeaderboardRow:
     # chain is empty), "jury_decision".
     tie_rule: str = ""
     tie_note: str = ""  # the same in words, in English (UIs translate from tie_rule)
-    stage_scores: Mapping[str, Number | None] = field(default_factory=dict)  # P(s,e) per code
+    stage_scores: Mapping[str, Number | None] = NO_STAGE_SCORES  # P(s,e) per code
     juror_cells: tuple[JurorCell, ...] = ()  # for a stage board: the breakdown behind the score
     decision_reason: str = ""  # the jury's reason, when tie_rule == "jury_decision"
     # Status "not_advanced": the first weighted stage the entry was not admitted to, and the last
@@ -157,16 +161,14 @@ class LeaderboardRow:
     last_stage: str = ""
 
 
-@dataclass(frozen=True)
-class Leaderboard:
+class Leaderboard(NamedTuple):
     board: str  # stage code or FINAL
     category: str | None
     rows: tuple[LeaderboardRow, ...]
     precision: int
 
 
-@dataclass(frozen=True)
-class Shortlist:
+class Shortlist(NamedTuple):
     board: str
     selected: tuple[LeaderboardRow, ...]  # in leaderboard order
     # The group tied across the cut (none of it selected): the jury settles it, nobody is dropped.

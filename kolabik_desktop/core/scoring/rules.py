@@ -5,24 +5,26 @@ none keeps a copy. A rule never speaks prose: it returns ``Problem(code, params,
 caller turns the code into its own words (``problem_text`` holds the one table of Indonesian and
 English texts for every code). Where older copies disagreed, the rule here is the one the
 README's scoring section states.
+
+``Where``, ``Problem``, ``Eligibility`` and ``StageRule`` are ``typing.NamedTuple``s, like the
+engine's records (model.py says why): compare them only with their own kind.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 # ---------------------------------------------------------------------------------------------
 # Problems
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(NamedTuple):
     """Where a problem is: a sheet, row and column, or a field (a package row, a form field)."""
 
     place: str = ""  # a sheet name, a package list ("scores[3]"), a setup field
@@ -45,13 +47,15 @@ class Where:
 
 HERE = Where()
 
+# A problem's parameters when it has none: shared and read-only (a NamedTuple default is shared).
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+
+class Problem(NamedTuple):
     """One broken rule: a stable code, its parameters (plain values) and where it was found."""
 
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = NO_PARAMS
     where: Where = HERE
 
     def at(self, where: Where) -> Problem:
@@ -202,8 +206,7 @@ def revision_problem(revision: object, where: Where = HERE) -> Problem | None:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Eligibility:
+class Eligibility(NamedTuple):
     """What eligibility needs to know, loaded once for a whole batch of cells.
 
     Jurors, entries and stages are named by any key (database ids, or a workbook's codes).
@@ -271,8 +274,7 @@ def eligibility_problem(
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class StageRule:
+class StageRule(NamedTuple):
     """A stage as the stage rules see it (from the database, the workbook or the setup form)."""
 
     code: str

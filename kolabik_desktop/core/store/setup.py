@@ -174,10 +174,9 @@ def _engine_check(session: Session, what: rules.Problem) -> None:
     spec = load_event_spec(session)
     # A stage whose rubric is not written yet is not an error of the change being checked.
     placeholder = CriterionSpec(0, "-", "-", Decimal(1), Decimal(0), Decimal(1), Decimal(1), 0)
-    spec = replace(
-        spec,
+    spec = spec._replace(
         stages=tuple(
-            st if st.criteria else replace(st, criteria=(placeholder,)) for st in spec.stages
+            st if st.criteria else st._replace(criteria=(placeholder,)) for st in spec.stages
         ),
     )
     problems = event_problems(spec)

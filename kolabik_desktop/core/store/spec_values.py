@@ -7,9 +7,8 @@ uses them directly so that ``kolabik leaderboard`` never loads SQLAlchemy.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import overload
+from typing import NamedTuple, overload
 
 from kolabik_desktop.core.scoring import rules
 from kolabik_desktop.core.scoring.model import EventSpec
@@ -52,7 +51,7 @@ def format_cumulative(parts: Iterable[tuple[str, Decimal]]) -> str:
     return " ".join(f"{code}:{decimal_text(w)}" for code, w in parts)
 
 
-@dataclass(frozen=True)
-class ScoringInput:
+class ScoringInput(NamedTuple):
+    # A named tuple like the engine's records (scoring/model.py says why).
     event: EventSpec
     values: dict[tuple[int, int, int], Decimal]

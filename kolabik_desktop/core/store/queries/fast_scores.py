@@ -23,10 +23,9 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kolabik_desktop.core.scoring.engine import empty_cells, group_values
 from kolabik_desktop.core.scoring.model import (
@@ -49,9 +48,9 @@ if TYPE_CHECKING:
     from kolabik_desktop.core.store.db import EventDB
 
 
-@dataclass(frozen=True)
-class FileRead:
-    """What ``kolabik leaderboard`` needs from an event file, read in one go."""
+class FileRead(NamedTuple):
+    """What ``kolabik leaderboard`` needs from an event file, read in one go (a named tuple, like
+    the engine's records: the command does not import ``dataclasses``)."""
 
     event: EventSpec
     cells: ScoreCells  # the scores, grouped for the engine (``load_cells_sqlite``)
