@@ -242,6 +242,16 @@ def _no_values(cells: Mapping[int, Decimal]) -> tuple[Decimal, ...]:
     return ()
 
 
+def _value_picker(ids: tuple[int, ...]) -> Callable[[Mapping[int, Decimal]], Iterable[Decimal]]:
+    """The values of ``ids`` in one juror's cells, in that order (a KeyError when one is missing)."""
+    if not ids:
+        return _no_values
+    if len(ids) > 1:
+        return itemgetter(*ids)
+    only = ids[0]  # itemgetter of one key gives the value, not a 1-tuple
+    return lambda cells: (cells[only],)
+
+
 class _Stage:
     """Values, juror totals (integer numerators over q) and panel scores of one stage."""
 
@@ -351,14 +361,7 @@ class _Stage:
         # Per weighted criterion, value -> its term A_c × (v × 10^places), filled as values come:
         # a total is then one lookup per criterion, done in C (national event: 15,000 totals).
         self._criterion_ids = ids = tuple(c_id for c_id, _ in self.coefficients)
-        # itemgetter of one key gives the value, not a 1-tuple.
-        self._pick_values = (
-            _no_values
-            if not ids
-            else itemgetter(*ids)
-            if len(ids) > 1
-            else (lambda cells, only=ids[0]: (cells[only],))
-        )
+        self._pick_values = _value_picker(ids)
         self._terms = tuple({} for _ in self.coefficients)
 
     def scale(self, value: Decimal) -> int:
