@@ -302,21 +302,14 @@ def test_ids_of_21_bits_are_read_packed(tmp_path: Path, monkeypatch: pytest.Monk
     assert read is not None and read.cells == expected
 
 
-@pytest.mark.parametrize(("table", "largest"), [("entry", 2**21), ("juror", 2**40)])
-def test_wider_ids_are_read_plain(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, largest: int
+@pytest.mark.parametrize(
+    ("table", "new_id"), [("entry", 2**21), ("juror", 2**40), ("criterion", -1)]
+)
+def test_wider_or_negative_ids_are_read_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, new_id: int
 ) -> None:
     path = _event_file(tmp_path)
-    _renumber(path, table, largest)
-    _assert_same(path)
-    cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
-    assert bits is None
-    assert cells == expected and all(cells.by_stage)
-
-
-def test_negative_ids_are_read_plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _event_file(tmp_path)
-    _renumber(path, "criterion", -1)
+    _renumber(path, table, new_id)
     _assert_same(path)
     cells, expected, bits = _read_cells(path, monkeypatch, packed=False)
     assert bits is None
