@@ -220,6 +220,52 @@ def test_the_write_mark_moves_on_each_commit_and_on_nothing_else(tmp_path):
     reader.close()
 
 
+def test_a_deleted_file_is_written_back_once_while_another_thread_asks(tmp_path, monkeypatch):
+    """The window's background read checks the file and takes the write mark on a worker while
+    the GUI thread may be writing a deleted file back: the worker waits for that write-back,
+    never meets the keeper closed half-way (which read as a damaged file), and the file is
+    written back once."""
+    import threading
+
+    import kolabik_desktop.core.store.db as db_module
+
+    path = tmp_path / "e.kolabik"
+    db, ids = make_event(path)
+    _set(db, ids, Decimal(64), entry=2)
+    before = db.write_mark()
+    renaming = threading.Event()
+    rename = db_module.fsync_and_rename
+
+    def slow_rename(tmp, target):  # a slow disk: the keeper is closed for this long
+        renaming.set()
+        threading.Event().wait(0.3)
+        rename(tmp, target)
+
+    monkeypatch.setattr(db_module, "fsync_and_rename", slow_rename)
+    path.unlink()
+    seen: dict[str, object] = {}
+
+    def worker():
+        renaming.wait(5)
+        try:
+            db.check_file()
+            seen["mark"] = db.write_mark()
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever escaped
+            seen["error"] = exc
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    db.check_file()  # the GUI thread notices the deletion first
+    thread.join(10)
+    assert "error" not in seen, seen.get("error")
+    assert seen["mark"] == db.write_mark() != before  # taken after the write-back: a new keeper
+    assert db.recovered_paths == [path]  # once
+    db.close()
+    db = open_event_file(path)
+    assert _score(db, ids, entry=2) == Decimal(64)
+    db.close()
+
+
 def test_write_output_replaces_atomically_and_a_failure_keeps_the_old_file(tmp_path, monkeypatch):
     from kolabik_desktop.core.errors import KolabikError
     from kolabik_desktop.core.files import write_output

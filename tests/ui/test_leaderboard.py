@@ -1,6 +1,5 @@
 """Issue 6: the leaderboard model (no widgets) and the live panel."""
 
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -76,7 +75,7 @@ def test_a_few_status_texts_are_as_wide_as_every_rows(qapp):
     def left_out(code, missed, last, score):
         scores = {last: score} if last else {}
         row = _row(None, code, None, "not_advanced")
-        return replace(row, not_advanced_to=missed, last_stage=last, stage_scores=scores)
+        return row._replace(not_advanced_to=missed, last_stage=last, stage_scores=scores)
 
     rows = [
         _row(1, "E1", Fraction(1711, 20)),

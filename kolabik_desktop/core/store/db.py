@@ -223,6 +223,10 @@ class EventDB:
     read_only = False
     _keeper: sqlite3.Connection | None = None
     _keepers_opened = 0
+    # Held while the keeper is used, swapped or closed: a worker takes the write mark (the
+    # window's background read of the scores) while the GUI thread may write the file back.
+    # A server event keeps no keeper: nothing to hold there.
+    _keeper_lock: threading.RLock | contextlib.nullcontext[None] = contextlib.nullcontext()
     _last_write_mark: tuple[int, int] | None = None
     _gone: str | None = None
     _closed = False
@@ -249,6 +253,7 @@ class EventDB:
         assert (engine is None) != (make_engine is None)
         self.path = path
         self._engine_lock = threading.Lock()
+        self._keeper_lock = threading.RLock()
         # The sessions and reads under way (thread id -> how many on it), and the commits under
         # way: close() refuses new ones at once, and waits for these before it lets the file go.
         self._uses = threading.Condition()
@@ -431,10 +436,11 @@ class EventDB:
         write-back opens a new keeper, whose count starts afresh: the keeper's number is part
         of the mark. After ``close`` it is the mark the file was closed with.
         """
-        if self._keeper is not None:
-            version = int(self._keeper.execute("PRAGMA data_version").fetchone()[0])
-            self._last_write_mark = (self._keepers_opened, version)
-        return self._last_write_mark
+        with self._keeper_lock:
+            if self._keeper is not None:
+                version = int(self._keeper.execute("PRAGMA data_version").fetchone()[0])
+                self._last_write_mark = (self._keepers_opened, version)
+            return self._last_write_mark
 
     def check_file(self) -> None:
         """Make sure the file at ``path`` is still this event; if not, save our data first.
@@ -448,6 +454,18 @@ class EventDB:
             raise StorageError(self._gone)
         if self.read_only or self._keeper is None:
             return
+        if _identity(self.path) == self._identity:
+            return
+        with self._keeper_lock:
+            self._write_back()
+
+    def _write_back(self) -> None:
+        """``check_file`` once the file has moved, under the keeper's lock: a second thread that
+        found it moved too waits here, then finds it written back (or knows it was replaced)."""
+        if self._gone is not None:
+            raise StorageError(self._gone)
+        if self._keeper is None:
+            return  # closed meanwhile
         current = _identity(self.path)
         if current == self._identity:
             return
@@ -576,10 +594,11 @@ class EventDB:
         with self._engine_lock:  # a prepare_engine under way finishes first: it is disposed here
             if self._engine is not None:
                 self._engine.dispose()
-        if self._keeper is not None:
-            self.write_mark()  # the last one, for a backup taken once the file is closed
-            self._keeper.close()
-            self._keeper = None
+        with self._keeper_lock:
+            if self._keeper is not None:
+                self.write_mark()  # the last one, for a backup taken once the file is closed
+                self._keeper.close()
+                self._keeper = None
         if self.lock is not None:
             if not committed:
                 # A commit still writing: freeing the lock would let another writer in under it.
