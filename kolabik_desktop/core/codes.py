@@ -233,6 +233,7 @@ LIVE_NOT_EVENT = "live.not_event"
 LIVE_NOT_KIT = "live.not_kit"
 LIVE_NO_KEY = "live.no_key"
 LIVE_BAD_ADDRESS = "live.bad_address"
+LIVE_CANNOT_LISTEN = "live.cannot_listen"
 # The live link's refusals (core/exchange/live.py, live/): one code per reason a hub, or the
 # kit's own client, will not take a request. Each text has a ``{why}`` (a nested problem, a
 # LIVE_WHY_* or a package's problem, saying more) and a short label in problem_text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import json
 import logging
 import socket
@@ -104,6 +105,16 @@ def lan_address() -> str:
         probe.close()
 
 
+def listen_error_code(exc: OSError) -> str:
+    """Why the hub could not listen, as a code of problem_text.REASON_TEXTS, so the chair reads
+    it in their language ("" when none fits: then the system's own text is shown)."""
+    return {
+        errno.EADDRINUSE: "net_port_in_use",
+        errno.EADDRNOTAVAIL: "net_not_this_computer",
+        errno.EACCES: "net_port_not_allowed",
+    }.get(exc.errno or 0, "")
+
+
 class HubServer:
     """Serve a HubSession on ``host:port`` (port 0 picks a free one) from a background thread.
 
@@ -179,8 +190,12 @@ class HubServer:
         except OSError as exc:
             from kolabik_desktop.core.errors import KolabikError
 
-            raise KolabikError(
-                f"cannot listen on {self.host}:{self.port} ({exc.strerror})"
+            raise KolabikError.coded(
+                ec.LIVE_CANNOT_LISTEN,
+                host=self.host,
+                port=self.port,
+                reason=exc.strerror or str(exc),
+                reason_code=listen_error_code(exc),
             ) from exc
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()

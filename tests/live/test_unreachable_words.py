@@ -45,3 +45,30 @@ def test_a_hub_not_started_reads_in_indonesian_without_the_systems_english():
 def test_each_network_failure_has_words_in_both_languages(failure, code):
     assert network_error_code(failure) == code
     assert code == "" or set(REASON_TEXTS[code]) == {"id", "en"}
+
+
+def test_a_hub_on_a_port_in_use_says_why_in_indonesian(tmp_path):
+    """The chair starts the hub on a port another program holds: the refusal is coded and
+    worded in the chair's language, not the system's "Address already in use"."""
+    from factories import make_event
+
+    from kolabik_desktop.core import codes as ec
+    from kolabik_desktop.core.errors import KolabikError
+    from kolabik_desktop.live.server import HubServer
+
+    db, _ids = make_event(tmp_path / "chair.kolabik", entries=3)
+    try:
+        with socket.socket() as taken:  # another program listening on the port
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            server = HubServer(live.HubSession(db, approve="all"), "127.0.0.1", port)
+            with pytest.raises(KolabikError) as refused:
+                server.start()
+        assert refused.value.code == ec.LIVE_CANNOT_LISTEN
+        said = problem_message(refused.value.problem, "id")
+        assert REASON_TEXTS["net_port_in_use"]["id"] in said and f"127.0.0.1:{port}" in said
+        assert "Address" not in said and "Errno" not in said
+        assert REASON_TEXTS["net_port_in_use"]["en"] in str(refused.value)  # the CLI's English
+    finally:
+        db.close()

@@ -916,6 +916,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "'{address}' bukan alamat hub (HOST:PORT)",
         "en": "'{address}' is not a hub address (HOST:PORT)",
     },
+    # {reason}: a REASON_TEXTS text by reason_code, else the system's own words.
+    c.LIVE_CANNOT_LISTEN: {
+        "id": "Hub tidak dapat menerima sambungan di {host}:{port}: {reason}",
+        "en": "The hub cannot listen on {host}:{port}: {reason}",
+    },
     # The live link's refusals: the juror's sentence (status bar, `kolabik sync`) and the hub's
     # log line. ``{why}`` reads " (what more there is to say)", or nothing.
     c.LIVE_REFUSED_MALFORMED: {
@@ -2299,6 +2304,20 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
     },
     "net_dropped": {"id": "sambungan terputus", "en": "the connection was dropped"},
     "net_unknown_host": {"id": "nama host tidak dikenal", "en": "an unknown host name"},
+    # Why a hub could not listen (live/server.py's listen_error_code).
+    "net_port_in_use": {
+        "id": "port itu sudah dipakai program lain (hub lain masih berjalan?); pilih port lain",
+        "en": "that port is already used by another program (another hub still running?); "
+        "choose another port",
+    },
+    "net_not_this_computer": {
+        "id": "alamat itu bukan milik komputer ini",
+        "en": "that address does not belong to this computer",
+    },
+    "net_port_not_allowed": {
+        "id": "sistem tidak mengizinkan port itu; pilih port di atas 1024",
+        "en": "the system does not allow that port; choose a port above 1024",
+    },
 }
 
 # What was being written (the ``what`` of core/files.py's atomic write).
