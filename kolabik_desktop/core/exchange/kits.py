@@ -56,11 +56,11 @@ from kolabik_desktop.core.store.models import (
     Event,
     Juror,
     Score,
-    Setting,
     Stage,
     StageAdmission,
     Submission,
 )
+from kolabik_desktop.core.store.settings import get_setting, put_setting
 from kolabik_desktop.core.store.setup import SETTING_REPORT_PLACE
 from kolabik_desktop.core.store.transfer import as_file
 
@@ -351,7 +351,7 @@ def _cut_to_juror(
 def kit_stage_codes(db: EventDB) -> list[str]:
     """The stages a kit was made for (all stages for a chair's file)."""
     with db.session() as s:
-        value = s.scalar(select(Setting.value).where(Setting.key == KIT_STAGES_SETTING))
+        value = get_setting(s, KIT_STAGES_SETTING)
         if db.kind == "kit" and value:
             return value.split()
         return list(s.scalars(select(Stage.code).order_by(Stage.position, Stage.id)))
@@ -488,16 +488,9 @@ def _update_kit(kit_db: EventDB, new: Session, new_name: str) -> KitUpdate:
             if link_rows:
                 s.execute(insert(link_model), link_rows)
         from_chair = _merge_kit_scores(s, new, juror_id, juror.code, new_name, now)
-        copied = {
-            key: new.scalar(select(Setting.value).where(Setting.key == key)) or ""
-            for key in KIT_COPIED_SETTINGS
-        }
+        copied = {key: get_setting(new, key) for key in KIT_COPIED_SETTINGS}
         for key, value in copied.items():
-            setting = s.get(Setting, key)
-            if setting is None:
-                s.add(Setting(key=key, value=value))
-            else:
-                setting.value = value
+            put_setting(s, key, value)
         stages_value = copied[KIT_STAGES_SETTING]
         audit.append(
             s,
