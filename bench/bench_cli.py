@@ -6,6 +6,11 @@ Figures (medians over a few runs, each a fresh process with compiled bytecode):
   reads every score with raw sqlite3, takes each entry's mean and sorts (the least any ranking
   command can do). The target is at most 1.5x the floor (``leaderboard_ratio_to_floor``, and the
   CPU ratio beside it, which a loaded machine disturbs less), and under 0.4 s.
+- ``leaderboard_instructions_m`` / ``leaderboard_floor_instructions_m`` and their ratio: the
+  instructions each whole process executes, counted once by valgrind's callgrind when valgrind is
+  installed. A count does not move with the machine's load or speed (on a shared VM the floor's
+  own time was seen to vary from 0.19 to 0.37 s within one run), so this ratio is the one to
+  compare between runs and machines; about 40 s more.
 
 Run: ``python bench/bench_cli.py``
 """
@@ -14,7 +19,9 @@ from __future__ import annotations
 
 import compileall
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,11 +77,12 @@ def run() -> dict[str, float]:
         for _ in range(RUNS):  # interleaved: a load spike hits both alike
             app.append(_run(command, env))
             floor.append(_run(floor_cmd, env))
+        counted = _instructions(command, env), _instructions(floor_cmd, env)
     app_wall = statistics.median(w for w, _ in app)
     app_cpu = statistics.median(c for _, c in app)
     floor_wall = statistics.median(w for w, _ in floor)
     floor_cpu = statistics.median(c for _, c in floor)
-    return {
+    figures = {
         "leaderboard_csv_process_s": app_wall,
         "leaderboard_csv_process_cpu_s": app_cpu,
         "leaderboard_floor_s": floor_wall,
@@ -82,6 +90,30 @@ def run() -> dict[str, float]:
         "leaderboard_ratio_to_floor": app_wall / floor_wall,
         "leaderboard_cpu_ratio_to_floor": app_cpu / floor_cpu,
     }
+    app_count, floor_count = counted
+    if app_count is not None and floor_count is not None:
+        figures["leaderboard_instructions_m"] = app_count / 1e6
+        figures["leaderboard_floor_instructions_m"] = floor_count / 1e6
+        figures["leaderboard_instructions_ratio_to_floor"] = app_count / floor_count
+    return figures
+
+
+def _instructions(args: list[str], env: dict[str, str]) -> int | None:
+    """Instructions one whole process executes (callgrind); None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
 
 
 if __name__ == "__main__":
