@@ -105,14 +105,13 @@ def lan_address() -> str:
         probe.close()
 
 
-def listen_error_code(exc: OSError) -> str:
-    """Why the hub could not listen, as a code of problem_text.REASON_TEXTS, so the chair reads
-    it in their language ("" when none fits: then the system's own text is shown)."""
-    return {
-        errno.EADDRINUSE: "net_port_in_use",
-        errno.EADDRNOTAVAIL: "net_not_this_computer",
-        errno.EACCES: "net_port_not_allowed",
-    }.get(exc.errno or 0, "")
+# Why the hub could not listen, as a code of problem_text.REASON_TEXTS, so the chair reads it in
+# their language (an errno not here: the system's own text is shown).
+LISTEN_REASONS = {
+    errno.EADDRINUSE: "net_port_in_use",
+    errno.EADDRNOTAVAIL: "net_not_this_computer",
+    errno.EACCES: "net_port_not_allowed",
+}
 
 
 class HubServer:
@@ -195,7 +194,7 @@ class HubServer:
                 host=self.host,
                 port=self.port,
                 reason=exc.strerror or str(exc),
-                reason_code=listen_error_code(exc),
+                reason_code=LISTEN_REASONS.get(exc.errno or 0, ""),
             ) from exc
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()

@@ -238,18 +238,14 @@ _UNSCORED = _Result(None, _NO_KEY, "unscored")
 _NOT_ADVANCED = _Result(None, _NO_KEY, "not_advanced")
 
 
-def _no_values(cells: Mapping[int, Decimal]) -> tuple[Decimal, ...]:
-    return ()
-
-
 def _value_picker(ids: tuple[int, ...]) -> Callable[[Mapping[int, Decimal]], Iterable[Decimal]]:
     """The values of ``ids`` in one juror's cells, in that order (a KeyError when one is missing)."""
-    if not ids:
-        return _no_values
     if len(ids) > 1:
         return itemgetter(*ids)
-    only = ids[0]  # itemgetter of one key gives the value, not a 1-tuple
-    return lambda cells: (cells[only],)
+    if ids:
+        only = ids[0]  # itemgetter of one key gives the value, not a 1-tuple
+        return lambda cells: (cells[only],)
+    return lambda cells: ()
 
 
 class _Stage:
@@ -323,7 +319,7 @@ class _Stage:
         self.coefficients: tuple[tuple[int, int], ...] = ()  # (criterion id, A_c)
         self._criterion_ids: tuple[int, ...] = ()
         # The weighted criteria's values of one juror's cells, in coefficient order, in one C call.
-        self._pick_values: Callable[[Mapping[int, Decimal]], Iterable[Decimal]] = _no_values
+        self._pick_values = _value_picker(())
         self._terms: tuple[dict[Decimal, int], ...] = ()
         self.scaled: dict[Decimal, int] = {}
         self._cells: dict[int, tuple[JurorCell, ...]] = {}

@@ -2304,7 +2304,7 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
     },
     "net_dropped": {"id": "sambungan terputus", "en": "the connection was dropped"},
     "net_unknown_host": {"id": "nama host tidak dikenal", "en": "an unknown host name"},
-    # Why a hub could not listen (live/server.py's listen_error_code).
+    # Why a hub could not listen (live/server.py's LISTEN_REASONS).
     "net_port_in_use": {
         "id": "port itu sudah dipakai program lain (hub lain masih berjalan?); pilih port lain",
         "en": "that port is already used by another program (another hub still running?); "

@@ -295,9 +295,9 @@ def read_scoring_input(db: EventDB) -> ScoringInput:
         return load_scoring_input_sqlite(conn)
 
 
-# The event's structure as read earlier, with the file's write mark taken before that read
-# (``read_event_spec_marked``); a mark of None never matches.
-MarkedSpec = tuple[EventSpec, object]
+# The event's structure as read earlier, with the file's write mark (``EventDB.write_mark``)
+# taken before that read (``read_event_spec_marked``); a mark of None never matches.
+MarkedSpec = tuple[EventSpec, tuple[int, int] | None]
 
 
 def read_scorer_input(
