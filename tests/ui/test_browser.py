@@ -61,6 +61,23 @@ def test_model_shows_named_columns_and_rows(qapp):
     assert model.index(1, COL_TOTAL).data() == ""
 
 
+def test_set_rows_resets_only_when_a_row_differs(qapp, qtbot):
+    # The chair's list is set again when the scores arrive; a reset would make the proxy filter
+    # every row again (a call into Python each) to show the same rows.
+    model, proxy = make([row(2), row(1)])
+    proxy.set_search("layanan 1")
+    assert visible(proxy) == [1]
+    with qtbot.assertNotEmitted(model.modelAboutToBeReset):
+        model.set_rows([row(1), row(2)])  # the same rows in another order: sorted alike
+    assert visible(proxy) == [1]
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows([row(1), row(2, PARTIAL)])
+    assert model.index(1, COL_STATUS).data() == "Partial"
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows([row(1), row(2, PARTIAL), row(11)])
+    assert visible(proxy) == [1, 11]
+
+
 def test_update_row_changes_one_row_and_signals_it(qapp, qtbot):
     model, _ = make([row(1), row(2)])
     with qtbot.waitSignal(model.dataChanged) as blocker:
