@@ -625,13 +625,41 @@ def remembered_width() -> int | None:
 
 
 class LeaderboardDock(QDockWidget):
+    """The leaderboard's dock. Its panel is built the first time the dock shows or ``panel`` is
+    asked for: on a laptop the dock starts hidden, and building the panel cost the window's
+    first paint 14 ms. Until then the dock keeps the event it is given (``set_context``)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("leaderboard_dock")
         self.setWindowTitle(self.tr("Leaderboard"))
-        self.panel = LeaderboardPanel(self)
-        self.setWidget(self.panel)
-        self.visibilityChanged.connect(lambda _shown: self.panel.set_active(not self.isHidden()))
+        self._panel: LeaderboardPanel | None = None
+        self._context: EventContext | None = None
+        self.visibilityChanged.connect(lambda _shown: self.set_active(not self.isHidden()))
+
+    @property
+    def panel(self) -> LeaderboardPanel:
+        """The board's panel, built now if it was not yet (with the dock's event)."""
+        if self._panel is None:
+            panel = LeaderboardPanel(self)
+            panel.set_active(not self.isHidden())  # first: a hidden board ranks nothing
+            if self._context is not None:
+                panel.set_context(self._context)
+            self.setWidget(panel)
+            self._panel = panel
+        return self._panel
+
+    def set_context(self, context: EventContext | None) -> None:
+        self._context = context
+        if self._panel is not None:
+            self._panel.set_context(context)
+
+    def set_active(self, active: bool) -> None:
+        """Shown: the panel (built now if need be) ranks; hidden: it waits until it shows."""
+        if active:
+            self.panel.set_active(True)
+        elif self._panel is not None:
+            self._panel.set_active(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue(VISIBLE_KEY, False)  # the dock's own close button: remember it
@@ -659,7 +687,7 @@ def install(window: WindowHost) -> LeaderboardDock:
 
     def toggled(on: bool) -> None:
         QSettings().setValue(VISIBLE_KEY, bool(on))
-        dock.panel.set_active(on)
+        dock.set_active(on)
         if on:
             window.make_room(dock)
 
@@ -671,8 +699,8 @@ def install(window: WindowHost) -> LeaderboardDock:
         screen = window.widget.screen() or QGuiApplication.primaryScreen()
         width = screen.availableGeometry().width() if screen is not None else 0
         visible = chair and remembered_visible(width)
-        dock.panel.set_active(visible)  # first: a hidden board is not ranked until it shows
-        dock.panel.set_context(context if chair else None)
+        dock.set_active(visible)  # first: a hidden board is not ranked until it shows
+        dock.set_context(context if chair else None)
         dock.setVisible(visible)
         toggle.setEnabled(chair)
         toggle.setVisible(chair)  # a juror's kit has no standings to offer
@@ -682,7 +710,7 @@ def install(window: WindowHost) -> LeaderboardDock:
     def closed() -> None:
         if dock.isVisible() and not dock.isFloating():
             QSettings().setValue(WIDTH_KEY, dock.width())  # the chair's own width, next time
-        dock.panel.set_context(None)
+        dock.set_context(None)
 
     window.event_opened.connect(opened)
     window.event_closed.connect(closed)

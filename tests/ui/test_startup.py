@@ -85,6 +85,27 @@ def test_a_juror_kit_and_a_plain_open_read_the_scores_at_once(qtbot, tmp_path):
     assert window.context is not None and window.context.scores_loaded
 
 
+def test_a_leaderboard_panel_asked_for_while_hidden_ranks_nothing_until_it_shows(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kolabik_desktop.ui.leaderboard import VISIBLE_KEY
+
+    QSettings().setValue(VISIBLE_KEY, False)
+    path = tmp_path / "e.kolabik"
+    make_event(path, entries=14)[0].close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_event(path)
+    dock = window.features.leaderboard.dock
+    panel = dock.panel  # built while hidden (a test, the screenshots): it has the event
+    assert panel.context is window.context and panel.model.rowCount() == 0
+    dock.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 14)
+    window.close_event()
+    assert panel.context is None and panel.model.rowCount() == 0
+
+
 def test_a_hidden_leaderboard_ranks_nothing_until_it_shows(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
@@ -99,8 +120,9 @@ def test_a_hidden_leaderboard_ranks_nothing_until_it_shows(qtbot, tmp_path):
     assert window.open_event(path)
     dock = window.features.leaderboard.dock
     assert dock is not None and not dock.isVisible()
-    assert dock.panel.model.rowCount() == 0  # no 3,000-row ranking built for a hidden dock
+    assert dock.widget() is None  # the panel itself is not built for a hidden dock
     dock.toggleViewAction().trigger()  # View > Leaderboard
+    assert dock.widget() is dock.panel  # built on show, with the open event
     qtbot.waitUntil(lambda: dock.panel.model.rowCount() == 14)
     shown = [(r.entry.id, r.rank, r.display) for r in dock.panel.model.rows()]
     assert shown == _ranking(window.context.scorer, dock.panel.board())
