@@ -1,6 +1,7 @@
 """The proposal browser: the entries of the current stage with this juror's status and total.
 
-``BrowserModel`` holds plain rows (``set_rows`` resets it, ``update_row`` refreshes one);
+``BrowserModel`` holds plain rows (``set_rows`` resets it unless the rows are the same and nothing
+moved since the last reset, ``update_row`` refreshes one);
 ``BrowserProxy`` filters by search text, category and status and sorts; ``BrowserView`` puts the
 search box, the two filters and the table together and reports the current entry.
 """
@@ -92,6 +93,9 @@ class BrowserModel(QAbstractTableModel):
         self._rows: list[BrowserRow] = []
         self._haystacks: list[str] = []
         self._row_of: dict[int, int] = {}
+        # A row changed in place since the last reset: the proxy's filter (not dynamic) has not
+        # seen it, so the next set_rows resets even when its rows are the same, to re-filter.
+        self._updated_since_reset = False
         self._sort_column = COL_CODE
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -103,13 +107,15 @@ class BrowserModel(QAbstractTableModel):
             key=self._sort_key(self._sort_column),
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
         )
-        if ordered == self._rows:
-            # The same rows (the chair's list when the scores arrive, a rubric change that moves
-            # no entry): a reset would make the proxy ask filterAcceptsRow for every row again,
-            # a call from C++ into Python each (25-35 ms on 3,000 entries), to show the same.
+        if ordered == self._rows and not self._updated_since_reset:
+            # The same rows, filtered as they are (the chair's list when the scores arrive, a
+            # rubric change that moves no entry): a reset would make the proxy ask
+            # filterAcceptsRow for every row again, a call from C++ into Python each (25-35 ms
+            # on 3,000 entries), to show the same.
             return
         self.beginResetModel()
         self._rows = ordered
+        self._updated_since_reset = False
         self._reindex()
         self.endResetModel()
 
@@ -155,6 +161,7 @@ class BrowserModel(QAbstractTableModel):
         if (old.status, old.total, old.total_text) == (status, total, text):
             return
         self._rows[i] = old._replace(status=status, total=total, total_text=text)
+        self._updated_since_reset = True
         self.dataChanged.emit(self.index(i, COL_STATUS), self.index(i, COL_TOTAL))
 
     # -- data out ----------------------------------------------------------------------------

@@ -78,6 +78,20 @@ def test_set_rows_resets_only_when_a_row_differs(qapp, qtbot):
     assert visible(proxy) == [1, 11]
 
 
+def test_set_rows_refilters_rows_changed_in_place(qapp, qtbot):
+    # A scored entry stays listed under "Not started" while the juror works (the filter is not
+    # dynamic); the next refresh, with the same rows, shows the filter's real result.
+    model, proxy = make([row(1), row(2)])
+    proxy.set_status(NOT_STARTED)
+    model.update_row(2, PARTIAL, None, "")
+    assert visible(proxy) == [1, 2]
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows([row(1), row(2, PARTIAL)])  # what update_row already holds
+    assert visible(proxy) == [1]
+    with qtbot.assertNotEmitted(model.modelAboutToBeReset):
+        model.set_rows([row(1), row(2, PARTIAL)])  # filtered as it is now: nothing to redo
+
+
 def test_update_row_changes_one_row_and_signals_it(qapp, qtbot):
     model, _ = make([row(1), row(2)])
     with qtbot.waitSignal(model.dataChanged) as blocker:
