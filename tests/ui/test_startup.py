@@ -85,7 +85,8 @@ def test_a_juror_kit_and_a_plain_open_read_the_scores_at_once(qtbot, tmp_path):
     assert window.context is not None and window.context.scores_loaded
 
 
-def test_a_leaderboard_panel_asked_for_while_hidden_ranks_nothing_until_it_shows(qtbot, tmp_path):
+def _window_with_the_board_hidden(qtbot, tmp_path) -> MainWindow:
+    """A chair's window on a 14-entry event, the leaderboard closed last time."""
     from PySide6.QtCore import QSettings
 
     from kolabik_desktop.ui.leaderboard import VISIBLE_KEY
@@ -97,6 +98,11 @@ def test_a_leaderboard_panel_asked_for_while_hidden_ranks_nothing_until_it_shows
     qtbot.addWidget(window)
     window.show()
     assert window.open_event(path)
+    return window
+
+
+def test_a_leaderboard_panel_asked_for_while_hidden_ranks_nothing_until_it_shows(qtbot, tmp_path):
+    window = _window_with_the_board_hidden(qtbot, tmp_path)
     dock = window.features.leaderboard.dock
     panel = dock.panel  # built while hidden (a test, the screenshots): it has the event
     assert panel.context is window.context and panel.model.rowCount() == 0
@@ -107,17 +113,7 @@ def test_a_leaderboard_panel_asked_for_while_hidden_ranks_nothing_until_it_shows
 
 
 def test_a_hidden_leaderboard_ranks_nothing_until_it_shows(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from kolabik_desktop.ui.leaderboard import VISIBLE_KEY
-
-    QSettings().setValue(VISIBLE_KEY, False)  # the chair closed it last time
-    path = tmp_path / "e.kolabik"
-    make_event(path, entries=14)[0].close()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_event(path)
+    window = _window_with_the_board_hidden(qtbot, tmp_path)
     dock = window.features.leaderboard.dock
     assert dock is not None and not dock.isVisible()
     assert dock.widget() is None  # the panel itself is not built for a hidden dock
