@@ -131,10 +131,17 @@ def _wait(predicate, timeout: float = 15) -> None:
         time.sleep(0.1)
 
 
-def _open_stream(port: int, path: str):
+def _open_stream(port: int, path: str, receive_buffer: int | None = None):
+    """A viewer's connection to the board's event stream. ``receive_buffer``: a small fixed
+    kernel buffer, set before connecting (the window is agreed then), for a viewer that stops
+    reading: loopback's autotuning grows a buffer to tens of MB (tcp_rmem), which would absorb
+    every board the test publishes and leave the hub nothing unsent."""
     import socket
 
-    sock = socket.create_connection(("127.0.0.1", port))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if receive_buffer is not None:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+    sock.connect(("127.0.0.1", port))
     sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     return sock
 
@@ -173,7 +180,7 @@ def test_a_publish_reaches_every_viewer_and_one_that_stops_reading_holds_up_no_o
     server.start()
     path = board.path + "events"
     viewers = [_open_stream(server.port, path) for _n in range(5)]
-    stalled = _open_stream(server.port, path)
+    stalled = _open_stream(server.port, path, receive_buffer=4096)
     gone = _open_stream(server.port, path)
     try:
         for sock in [*viewers, stalled, gone]:
